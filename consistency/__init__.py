@@ -1,0 +1,23 @@
+"""consistency: a cross-source claim-consistency checker for news."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("consistency")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = "0.0.0"
+
+__all__ = ["__version__", "extract_claims", "load_sources"]
+
+
+def __getattr__(name: str):
+    # Imported on first use so `consistency --version` and `--help` start fast.
+    if name == "extract_claims":
+        from .extract import extract_claims
+
+        return extract_claims
+    if name == "load_sources":
+        from .load import load_sources
+
+        return load_sources
+    raise AttributeError(name)

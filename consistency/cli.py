@@ -1,0 +1,85 @@
+"""The ``consistency`` command: parse options, call the library, choose the exit code.
+
+Exit codes follow ruff: 0 success, 1 findings fail the gate, 2 the user's input
+or configuration is wrong (one line naming the file and line, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ConsistencyError
+
+DEFAULT_SOURCES = Path(__file__).resolve().parents[1] / "seeds"
+
+
+class Cli(click.Group):
+    """Turns ConsistencyError into ``path:line: message`` and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ConsistencyError as err:
+            click.secho(f"error: {err}", err=True, fg="red")
+            ctx.exit(2)
+
+
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="consistency")
+def cli() -> None:
+    """Check news articles for numbers and dates that disagree across sources."""
+
+
+def sources_argument(fn):
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(fn)
+
+
+def _load(paths: tuple[Path, ...], strict: bool):
+    """Load sources, report each unreadable one on stderr, exit 2 if nothing (or anything, with --strict) failed."""
+    from .load import load_sources
+
+    result = load_sources(list(paths) or [DEFAULT_SOURCES])
+    for problem in result.problems:
+        click.secho(f"error: {problem}", err=True, fg="red")
+    for warning in result.warnings:
+        click.secho(f"warning: {warning}", err=True, fg="yellow")
+    if (strict and result.problems) or not result.sources:
+        if not result.problems:
+            click.secho("error: no articles (.txt, .md) found", err=True, fg="red")
+        sys.exit(2)
+    return result
+
+
+@cli.command()
+@sources_argument
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.option("--strict", is_flag=True, help="Exit 2 if any source cannot be read.")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Rules folder (its aliases/ give the vocabulary).")
+def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, rules_dir: Path | None) -> None:
+    """Extract every checkable claim from the articles in PATHS (default: the seeds).
+
+    Example:
+
+        consistency extract seeds --format json -o claims.json
+    """
+    from .extract import extract_claims
+    from .extract.lexicon import default_lexicon
+    from .output import render_claims, write_text
+
+    result = _load(paths, strict)
+    lexicon = default_lexicon(rules_dir)
+    claims = [claim for source in result.sources for claim in extract_claims(source, lexicon)]
+    text = render_claims(claims, fmt, color=output is None and sys.stdout.isatty())
+    if output:
+        write_text(output, text)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+def main() -> None:
+    cli(prog_name="consistency")

@@ -1,0 +1,21 @@
+"""Errors a user can fix: each names the file (and line) at fault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ConsistencyError(Exception):
+    """A user's mistake in an input file or option; the CLI prints it as one line and exits 2."""
+
+    def __init__(self, path: Path | str | None, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: {self.message}" if where else self.message

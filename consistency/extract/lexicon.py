@@ -1,0 +1,216 @@
+"""Alias files and gazetteer -> fast phrase look-ups.
+
+The words the extractor knows (measures, units, entities, places) are data in
+``rules/aliases/``; this module turns them into indexes.  Phrases are matched
+token by token (longest first) through dicts rather than one giant regex
+alternation: Python's ``re`` does not build a trie, so a 600-name alternation
+costs a failed attempt per name at every position.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+import yaml
+
+from ..errors import ConsistencyError
+
+ALIASES = "aliases"
+# A word: letters with inner apostrophes, periods and hyphens ("U.S.", "al-Anbar", "Kurdistan's").
+TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'.\-]{0,40}[A-Za-z0-9\u00c0-\u024f.])?")
+MAX_PHRASE = 7
+
+
+def default_rules_dir() -> Path:
+    """``$CONSISTENCY_RULES`` or the ``rules/`` folder of this checkout."""
+    env = os.environ.get("CONSISTENCY_RULES")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "rules"
+
+
+def _key(word: str) -> str:
+    """How a token is looked up: "U.S." stays, "Iraq's" -> "iraq", a sentence-final "Iraq." -> "iraq"."""
+    if word.endswith(("'s", "'")):
+        word = word[: -2 if word.endswith("'s") else -1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    id: str
+    text: str
+
+
+@dataclass
+class PhraseIndex:
+    """Longest-match look-up of multi-word phrases; all-capital short names match case-sensitively ("IS" is not "is")."""
+
+    exact: dict[tuple[str, ...], str] = field(default_factory=dict)
+    folded: dict[tuple[str, ...], str] = field(default_factory=dict)
+    firsts: set[str] = field(default_factory=set)
+
+    def add(self, phrase: str, id_: str) -> None:
+        words = tuple(_key(m.group()) for m in TOKEN.finditer(phrase))
+        if not words:
+            return
+        if len(phrase) <= 6 and phrase.replace(".", "").isupper():
+            # "U.S.", "U.S" and "US" are one name: capitals are compared without their periods.
+            words = tuple(w.replace(".", "") for w in words)
+            self.exact.setdefault(words, id_)
+            self.firsts.add(words[0].lower())
+            self.firsts.add(phrase.split()[0].lower())
+        else:
+            self.folded.setdefault(tuple(w.lower() for w in words), id_)
+            self.firsts.add(words[0].lower())
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Non-overlapping longest mentions in text[start:end]."""
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            first = _key(tokens[i][2])
+            low = first.lower()
+            if low not in self.firsts and low.rstrip(".") not in self.firsts and low.replace(".", "") not in self.firsts:
+                i += 1
+                continue
+            hit = self._longest(tokens, i)
+            if hit:
+                j, id_ = hit
+                s, e = tokens[i][0], tokens[j][1]
+                if e - s > 1 and text[e - 1] == "." and not self._keeps_period(text[s:e]):
+                    e -= 1
+                found.append(Mention(s, e, id_, text[s:e]))
+                i = j + 1
+            else:
+                i += 1
+        return found
+
+    def _keeps_period(self, phrase: str) -> bool:
+        # "U.S." keeps its final period; "Iraq." at a sentence end does not.
+        return bool(re.search(r"\.[A-Za-z]\.$", phrase))
+
+    def _longest(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
+        for j in range(min(len(tokens), i + MAX_PHRASE) - 1, i - 1, -1):
+            # phrases do not cross a comma or other punctuation between tokens
+            words = tuple(_key(t[2]) for t in tokens[i : j + 1])
+            for variant in (words, words[:-1] + (words[-1].rstrip("."),)):
+                dotless = tuple(w.replace(".", "") for w in variant)
+                if dotless in self.exact:
+                    return j, self.exact[dotless]
+                low = tuple(w.lower() for w in variant)
+                if low in self.folded:
+                    return j, self.folded[low]
+        return None
+
+
+def plurals(word: str) -> list[str]:
+    """The word and its regular English plural ("militia" -> "militias", "casualty" -> "casualties")."""
+    last = word.split()[-1]
+    head = word[: len(word) - len(last)]
+    if last.endswith(("s", "men", "people", "personnel", "police", "dead", "injured", "wounded", "killed", "displaced")):
+        return [word]
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        return [word, head + last[:-1] + "ies"]
+    if last.endswith(("ch", "sh", "x", "z")):
+        return [word, head + last + "es"]
+    return [word, head + last + "s"]
+
+
+@dataclass
+class Measure:
+    id: str
+    subjects: list[str]
+    unit: str | None
+
+
+@dataclass
+class Lexicon:
+    """Everything the extractor looks up, loaded from one rules folder."""
+
+    measures: dict[str, Measure]
+    measure_words: PhraseIndex
+    attack_verbs: dict[str, str]  # verb -> measure id, for "struck ... 60 times"
+    units: dict[str, str]  # surface (lower-case) -> unit id
+    unit_prefixes: dict[str, str]  # "$" -> usd
+    entities: PhraseIndex
+    entity_types: dict[str, str]
+    places: PhraseIndex
+    place_parents: dict[str, str]
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConsistencyError(path, "alias file missing") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise ConsistencyError(path, f"malformed YAML: {getattr(err, 'problem', err)}", mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise ConsistencyError(path, "expected a mapping at the top level", 1)
+    return data
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def load_lexicon(rules_dir: Path) -> Lexicon:
+    """Read ``rules_dir/aliases/*.yaml`` (and pycountry's country names) into look-up indexes."""
+    folder = rules_dir / ALIASES
+    measures, measure_words, attack_verbs = {}, PhraseIndex(), {}
+    for id_, spec in _read_yaml(folder / "measures.yaml").items():
+        measures[id_] = Measure(id_, list(spec.get("subjects", [])), spec.get("unit"))
+        for word in spec.get("words", []):
+            for form in plurals(str(word)):
+                measure_words.add(form, id_)
+        for verb in spec.get("verbs", []):
+            attack_verbs[str(verb).lower()] = id_
+
+    units, prefixes = {}, {}
+    for id_, forms in _read_yaml(folder / "units.yaml").items():
+        if id_ == "prefix":
+            prefixes.update({str(sign): unit for unit, signs in forms.items() for sign in signs})
+        else:
+            units.update({str(form).lower(): id_ for form in forms})
+
+    entities, entity_types = PhraseIndex(), {}
+    for id_, spec in _read_yaml(folder / "entities.yaml").items():
+        entity_types[id_] = spec.get("type", "other")
+        for name in [*spec.get("names", []), *spec.get("adjectives", [])]:
+            entities.add(str(name), id_)
+
+    places, parents = PhraseIndex(), {}
+    extra = _read_yaml(folder / "places.yaml")
+    for id_, spec in extra.items():
+        for name in spec.get("names", []):
+            places.add(str(name), id_)
+        if spec.get("parent"):
+            parents[id_] = spec["parent"]
+    country_ids = {id_ for id_, t in entity_types.items() if t == "country"}
+    for country in pycountry.countries:
+        short = getattr(country, "common_name", None) or country.name
+        id_ = _slug(short)
+        id_ = {"united_states": "us"}.get(id_, id_)
+        if id_ not in country_ids and _slug(country.name) in country_ids:
+            id_ = _slug(country.name)
+        for name in {country.name, short, getattr(country, "official_name", country.name)}:
+            places.add(name, id_)
+    return Lexicon(measures, measure_words, attack_verbs, units, prefixes, entities, entity_types, places, parents)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(rules_dir: str) -> Lexicon:
+    return load_lexicon(Path(rules_dir))
+
+
+def default_lexicon(rules_dir: Path | None = None) -> Lexicon:
+    """The lexicon of ``rules_dir`` (default: the shipped rules), loaded once per process."""
+    return _cached(str((rules_dir or default_rules_dir()).resolve()))

@@ -1,0 +1,121 @@
+"""The grammar of numbers in news copy: numerals, number words, vague amounts, fractions.
+
+Written by hand: quantulum3 and word2number parse numbers one string at a time
+(kilobytes per second), lose the span, and know nothing of "tens of thousands"
+or "some"; this grammar is one compiled alternation, scanned once per article.
+
+``NUMBER`` is a regex fragment (no groups of its own); ``parse_number`` turns its
+match into (low, high, vague).
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12,
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+}
+# Vague plurals: "dozens" is 24-99, "hundreds" 200-999, and so on up a power of ten.
+VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+         "millions": (2_000_000, 9_999_999), "billions": (2 * 10**9, 10**10 - 1)}
+# "several", "a few", "a handful of": how many units of the following scale word.
+FEW = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a couple of": (2, 3), "a handful of": (3, 6),
+       "many": (5, 99)}
+FRACTIONS = {
+    "half": 1 / 2, "a half": 1 / 2, "one-half": 1 / 2, "one half": 1 / 2,
+    "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3,
+    "a quarter": 1 / 4, "one-quarter": 1 / 4, "one quarter": 1 / 4, "three-quarters": 3 / 4,
+    "three quarters": 3 / 4, "a fifth": 1 / 5, "one-fifth": 1 / 5, "two-fifths": 2 / 5, "a tenth": 1 / 10,
+    "one-tenth": 1 / 10,
+}
+
+_W_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+_W_TENS = "|".join(TENS)
+_W_SCALE = "hundred|thousand|million|billion|trillion"
+# "twenty-five", "forty", "seven"
+_WORD_SMALL = rf"(?:(?:{_W_TENS})(?:[- ](?:{_W_UNIT}))?|{_W_UNIT})"
+# "two hundred and fifty thousand", "a hundred", "a dozen", "half a million"
+_WORD_NUMBER = (
+    rf"(?:(?:{_WORD_SMALL}|an?(?= (?:{_W_SCALE})))(?: (?:{_W_SCALE})(?:(?: and)? {_WORD_SMALL})?){{0,3}}"
+    rf"|an? dozen|one dozen|(?:two|three|four|five|six) dozen)"
+)
+# "2,500", "2500", "1.5", ".5", "12 500" is not accepted: a space-grouped number is two numbers in English copy.
+_NUMERAL = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# "1.5 million", "$2bn", "40k"
+_NUMERAL_SCALED = rf"{_NUMERAL}(?:\s?(?:{_W_SCALE}|bn|mn|mln|[kKmMbB])\b)?"
+_VAGUE = (
+    r"(?:(?:tens|hundreds|dozens) of (?:thousands|millions|billions)"
+    r"|(?:several|a few|a couple of|a handful of|many) (?:dozen|hundred|thousand|million|billion)"
+    r"|dozens|scores|hundreds|thousands|millions|billions)"
+)
+_FRACTION = "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
+
+# A number as written: the order matters (longest alternatives first).
+NUMBER = rf"(?:{_VAGUE}|{_NUMERAL_SCALED}|half an? (?:{_W_SCALE})|\b(?:{_FRACTION})\b|{_WORD_NUMBER})"
+NUMBER_RE = re.compile(rf"(?i)\b{NUMBER}\b")
+FRACTION_RE = re.compile(rf"(?i)^(?:{_FRACTION})$")
+
+
+def _word_value(words: str) -> float:
+    """'two hundred and fifty thousand' -> 250000; 'a dozen' -> 12."""
+    total, current = 0.0, 0.0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in ("and", ""):
+            continue
+        if word in ("a", "an", "one"):
+            current += 1
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            raise ValueError(f"not a number word: {word!r}")
+    return total + current
+
+
+def parse_number(text: str) -> tuple[float, float, bool]:
+    """(low, high, vague) for a string matched by ``NUMBER``; a fraction gives its share (0-1)."""
+    s = " ".join(text.lower().split())
+    if s in VAGUE:
+        low, high = VAGUE[s]
+        return float(low), float(high), True
+    match = re.fullmatch(r"(tens|hundreds|dozens) of (thousands|millions|billions)", s)
+    if match:
+        mult = {"tens": (20, 99), "hundreds": (200, 999), "dozens": (24, 99)}[match.group(1)]
+        scale = SCALES[match.group(2)[:-1]]
+        return float(mult[0] * scale), float(mult[1] * scale + scale - 1), True
+    for few, (lo, hi) in FEW.items():
+        if s.startswith(few + " "):
+            scale = 12 if s.endswith("dozen") else SCALES[s.rsplit(" ", 1)[1]]
+            return float(lo * scale), float(hi * scale), True
+    if s in FRACTIONS:
+        value = FRACTIONS[s]
+        return value, value, False
+    match = re.fullmatch(r"([\d,]*\.?\d+)\s?([a-z]+)?", s)
+    if match:
+        value = float(match.group(1).replace(",", ""))
+        if match.group(2):
+            value *= SCALES[match.group(2)]
+        value = round(value, 6)
+        return value, value, False
+    if s.startswith("half a"):  # "half a million"
+        value = _word_value(s[len("half a ") :]) / 2
+    else:
+        value = _word_value(s)
+    return value, value, False

@@ -1,0 +1,274 @@
+"""The grammar of quantities: qualifier + number(s) + unit + what is counted.
+
+One scan of the text for numbers (``numbers.NUMBER_RE``), then, around each,
+bounded look-ups: the qualifier in the few words before it, a second number
+that makes it a range, a unit and the counted noun phrase after it.  Context
+that needs the sentence (subject, place, time, source) is added in ``scope.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .dates import DateMention
+from .lexicon import TOKEN, Lexicon
+from .numbers import FRACTIONS, NUMBER_RE, parse_number
+
+# Words before a number that bound it, longest first. "some 2,500" -> about.
+QUALIFIERS = {
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "an approximate": "about",
+    "in the region of": "about", "on the order of": "about", "or so": "about", "give or take": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "just over": "more_than", "well over": "more_than", "exceeding": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+    "not less than": "at_least", "not fewer than": "at_least",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than", "below": "less_than",
+    "up to": "at_most", "as many as": "at_most", "as much as": "at_most", "no more than": "at_most",
+    "a maximum of": "at_most", "at most": "at_most", "not more than": "at_most",
+    "between": "range", "from": "range",
+}
+_QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+# The qualifier right before a number: "more than 60", "some $2.5", "between 1,500".
+QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)?\s?$")
+# A second number that closes a range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000", "two or three".
+RANGE_GAP = re.compile(r"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)?\s*$")
+# Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
+AFTER_NOT_COUNT = re.compile(
+    r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-[a-z]|:\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)"
+    r"|\s+times\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b)"
+)
+# Numbers that are names or ages: "No. 10", "Resolution 2254", "aged 34", "F-35", "#5", "3/4".
+BEFORE_NOT_COUNT = re.compile(
+    r"(?i)(?:\b(?:aged?|ages|no\.|nos\.|resolution|article|section|chapter|flight|route|highway|room|page|"
+    r"vol\.|version|level|phase|category|grade|class|squad|battalion|brigade|division|regiment|apartment|"
+    r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z])$"
+)
+# Spans where digits are not quantities: phone numbers, street addresses, clock times, codes.
+JUNK = re.compile(
+    r"\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b"  # (202) 555-0143
+    r"|\b\d{1,5} (?:[A-Z][a-z]+ ){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Place)\b"
+    r"|\b\d{1,2}:\d{2}\b"  # 10:30
+    r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # 192.168.0.1
+)
+# "of" between a vague amount or unit and the counted noun: "dozens of rocket attacks", "110,000 km2 of territory".
+OF = re.compile(r"^\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?")
+# Tokens that end the counted noun phrase after a number.
+STOP = frozenset(
+    """in at on for to from with by during since who which that were was are is be been being have has had
+    will would could can may might should remain remaining remained still now as than after before when while
+    this these those last next each per a an the there here across inside outside near into onto over under
+    according said say says told reported including while whose where if or but nor so yet
+    most many all both either no any every such""".split()
+)
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number as found, before the sentence gives it context."""
+
+    start: int  # the claim span: qualifier .. counted noun
+    end: int
+    num_start: int  # the number(s) alone
+    num_end: int
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None = None
+    measure: str | None = None
+    measure_text: str | None = None
+    head_start: int | None = None  # where the counted noun begins (modifiers lie between num_end and here)
+    vague: bool = False
+
+
+def _junk_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in JUNK.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _interval(low: float, high: float, qualifier: str) -> tuple[float | None, float | None]:
+    if qualifier in ("more_than", "at_least"):
+        return low, None
+    if qualifier in ("less_than", "at_most"):
+        return None, high
+    return low, high
+
+
+class _Units:
+    """Unit words after a number ("square kilometers", "%"), longest first, compiled once per lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        forms = sorted(lexicon.units, key=len, reverse=True)
+        alt = "|".join(re.escape(f) for f in forms)
+        self.after = re.compile(rf"(?i)\s?({alt})(?![A-Za-z])")
+        self.lookup = lexicon.units
+        signs = sorted(lexicon.unit_prefixes, key=len, reverse=True)
+        self.before = re.compile("(" + "|".join(re.escape(s) for s in signs) + r")\s?$")
+        self.prefixes = lexicon.unit_prefixes
+
+
+_UNITS: dict[int, _Units] = {}
+
+
+def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> list[Quantity]:
+    """Every counted quantity in ``text`` (folded, furniture blanked), in order."""
+    units = _UNITS.setdefault(id(lexicon), _Units(lexicon))
+    blocked = sorted([(d.start, d.end) for d in dates] + _junk_spans(text))
+    blocked_starts = [s for s, _ in blocked]
+    numbers = [m for m in NUMBER_RE.finditer(text) if not _inside(blocked, blocked_starts, m.start())]
+    found: list[Quantity] = []
+    i = 0
+    while i < len(numbers):
+        first = numbers[i]
+        last = first
+        quantity = _quantity(text, first, units, lexicon)
+        # A range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000"
+        if quantity and i + 1 < len(numbers):
+            nxt = numbers[i + 1]
+            gap = RANGE_GAP.match(text[first.end() : nxt.start()]) if nxt.start() - first.end() <= 8 else None
+            if gap and _is_range(text, first, nxt, gap, quantity.qualifier):
+                last = nxt
+                i += 1
+        i += 1
+        if quantity is None:
+            continue
+        if last is not first:
+            quantity = _range(text, quantity, first, last, units, lexicon)
+            if quantity is None:
+                continue
+        if _keep(text, quantity, first):
+            found.append(quantity)
+    return found
+
+
+def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, qualifier: str) -> bool:
+    dash, to, and_, or_ = gap.groups()
+    if dash:  # "1,500-3,000" but not "F-35" nor a phone number: both sides numerals
+        return first.group()[0].isdigit() and nxt.group()[0].isdigit() and not text[nxt.end() : nxt.end() + 2].startswith("-")
+    if and_:
+        return qualifier == "range"
+    return bool(to or or_)
+
+
+def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:
+    start, end = match.span()
+    raw = match.group()
+    if raw.lower() in FRACTIONS and not OF.match(text[end : end + 12]):
+        return None  # "a third year", "half the time" without "of" is not a share
+    after = text[end : end + 40]
+    if AFTER_NOT_COUNT.match(after):
+        return None
+    qual = QUALIFIER_BEFORE.search(text[max(0, start - 30) : start])
+    if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - 24) : start]):
+        return None
+    low, high, vague = parse_number(raw)
+    qualifier = "vague" if vague else "exact"
+    span_start = start
+    if qual:
+        qualifier = QUALIFIERS[qual.group(1).lower()]
+        span_start = start - len(text[max(0, start - 30) : start]) + qual.start(1)
+    unit = None
+    sign = units.before.search(text[max(0, start - 6) : start])
+    if sign:
+        unit = units.prefixes[sign.group(1)]
+        if not qual:
+            span_start = start - (len(text[max(0, start - 6) : start]) - sign.start(1))
+    if raw.lower() in FRACTIONS:
+        unit = "fraction"
+    q = Quantity(span_start, end, start, end, low, high, qualifier, unit=unit, vague=vague)
+    _attach_unit_and_noun(text, q, units, lexicon)
+    return q
+
+
+def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:
+    low2, high2, _ = parse_number(last.group())
+    if q.unit in (None, "fraction") and q.measure is None:
+        # "1.5 to 2 million": the scale word of the second number applies to the first
+        scale = re.search(r"(?i)\b(thousand|million|billion)\b", last.group())
+        if scale and not re.search(r"(?i)[a-z]", first.group()):
+            q.low = q.low * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.group(1).lower()]
+    q.high = high2
+    q.qualifier = "range"
+    q.num_end = last.end()
+    q.end = last.end()
+    q.unit = q.unit if q.unit != "fraction" else None
+    q.measure = q.measure_text = q.head_start = None
+    _attach_unit_and_noun(text, q, units, lexicon)
+    if q.low is not None and q.high is not None and q.low > q.high:
+        return None  # "10-4", a score or a code, not a range
+    return q
+
+
+def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexicon) -> None:
+    """Extend the span over a unit ("square kilometers", "%") and the counted noun phrase."""
+    pos = q.num_end
+    unit = units.after.match(text, pos, pos + 40)
+    if unit and q.unit in (None, "usd", "eur", "gbp"):
+        unit_id = units.lookup[unit.group(1).lower()]
+        if not (unit_id in ("usd", "eur", "gbp") and q.unit):
+            q.unit = unit_id
+        pos = unit.end()
+        q.end = pos
+        if unit_id in TIME_UNITS:
+            q.measure, q.measure_text = "duration", unit.group(1)
+            return
+    elif re.match(r"\s+times\b", text[pos : pos + 8]):
+        q.unit = "times"
+        q.end = pos + len(re.match(r"\s+times", text[pos:]).group())
+        return
+    of = OF.match(text[pos : pos + 16])
+    if of and (q.vague or q.unit or q.unit == "fraction"):
+        pos += of.end()
+    elif of and text[q.num_start : q.num_end].lower() in ("a dozen", "dozen", "one dozen"):
+        pos += of.end()
+    # The counted noun: up to five words, no punctuation between them, not past a stop word.
+    limit = pos
+    words = 0
+    for token in TOKEN.finditer(text, pos, min(len(text), pos + 80)):
+        gap = text[limit : token.start()]
+        if gap.strip(" ") or words >= 6:
+            break
+        word = token.group().rstrip(".")
+        if (word.lower() in STOP and not word.isupper()) or word[0].isdigit():
+            break
+        if word.endswith("ed") and not lexicon.measure_words.find(word):
+            break  # a verb: "dozens of countries joined forces"
+        limit = token.end()
+        words += 1
+    if limit == pos:
+        return
+    mentions = lexicon.measure_words.find(text, pos, limit)
+    if mentions:
+        head = mentions[-1]  # the head of an English noun phrase is its last noun: "rocket and drone attacks"
+        if q.unit == "fraction":
+            return  # "a third of the territory": the share is of a whole, handled by scope
+        q.measure = head.id
+        q.measure_text = head.text
+        q.head_start = head.start
+        q.end = head.end
+        if q.unit is None and lexicon.measures[head.id].unit and head.id != "area":
+            q.unit = lexicon.measures[head.id].unit
+    elif q.unit in ("km2", "mi2"):
+        q.measure = "area"
+
+
+def _keep(text: str, q: Quantity, match: re.Match) -> bool:
+    """Drop what is not a count: bare years, lone word numbers, numbers that are names."""
+    raw = match.group()
+    if q.unit == "km2" or q.unit == "mi2":
+        q.measure = q.measure or "area"
+    if q.unit in ("usd", "eur", "gbp"):
+        q.measure = q.measure or "money"
+    if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.measure is None and q.unit is None:
+        return False  # a year
+    if not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",):
+        return False  # "one of the", "at one point", "two of them"
+    return True

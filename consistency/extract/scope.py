@@ -1,0 +1,379 @@
+"""Context of each claim from its sentence (and the ones before it): subject, place, time, source, modality.
+
+Every decision here is a general mechanism over the alias files: nearest
+mention of the right type, locative prepositions, reporting verbs, scope
+phrases.  The tool is judged on articles nobody here has read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..models import AsOf, Claim, Interval, Source
+from .dates import DateMention
+from .events import describe_event
+from .lexicon import Lexicon, Mention
+from .quantities import Quantity
+
+# "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
+BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
+# A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
+LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|across|within|throughout|near|around|into|at|of|over|to)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$")
+PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
+# An entity opposed, not owning: "the mission against the Islamic State".
+OPPOSED_BEFORE = re.compile(r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$")
+# "at its peak", "at the height of its power": the number describes a past high point.
+PEAK = re.compile(r"(?i)\b(?:at (?:its|their|the) (?:peak|height|zenith|apex|high point)|at the height of|in (?:its|their) heyday|at one point|at its strongest|at their strongest)\b")
+PAST = re.compile(r"(?i)\b(?:once (?:had|held|controlled|numbered|boasted)|used to (?:have|hold|control)|before the war|formerly)\b")
+ANAPHORA = re.compile(r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b")
+# Reporting verbs: "X said", "X estimated", "X put the number at".
+# (Only forms that are rarely nouns: "states", "reports", "claims" are left out.)
+REPORT = (
+    r"said|says|told|tells|estimated|reported|put|puts|counted|tallied|recorded|tracked|documented|claimed|"
+    r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
+    r"added|acknowledged|insisted|according"
+)
+REPORT_VERB = re.compile(rf"\b(?:{REPORT})\b")
+ACCORDING_TO = re.compile(r"(?i)\baccording to\s+((?:[^\s,.;:]+\s?){1,10})")
+BY_SOURCE = re.compile(r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+(?:by|from)\s+(?:[^\s,.;:]+\s?){1,8})")
+# "..., officials said." / "..., said a senior official." at the end of a sentence.
+SAID_AFTER = re.compile(rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,8}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$")
+# "..., Sabrina Singh, a Pentagon spokeswoman, said Thursday."
+SAID_AFTER_APPOSITIVE = re.compile(rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,5}}?)?([\w.'-]+,\s(?:[\w.'-]+\s){{1,6}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$")
+SAID_INVERTED = re.compile(rf"(?:,|\")\s*(?:{REPORT})\s+((?:[\w.'-]+\s?){{1,10}})\.?\"?$")
+TIME_WORD = re.compile(r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|this|earlier|in)\b")
+LEADING = re.compile(r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+")
+AUX_TAIL = re.compile(r"(?i)\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$")
+DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
+PRONOUNS = frozenset("he she they it we i you who that which this these those one".split())
+# "will deploy 3,000", "plans to send up to 500": a modal governing the number within three words.
+PLANNED = re.compile(
+    r"(?i)\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|expected to|set to|intends? to|aims? to|"
+    r"going to|proposed to|proposes to|wants? to|hopes? to|seeks? to|seeking to)\s+(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+\s+"
+    r"(?:(?:an?\s+)?(?:additional|another|further|extra|new)\s+)?$"
+)
+CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|should)\b")
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
+WORD = re.compile(r"[A-Za-z]+")
+SINCE_LIKE = re.compile(r"(?i)\b(?:after|ago|before|earlier|later)\s*$")
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    start: int
+    end: int
+    entities: list[Mention]
+    places: list[tuple[int, int, list[str], str]]  # (start, end, ids, text) of each locative place group
+    measures: list[Mention]
+
+
+def build_claims(
+    source: Source,
+    text: str,
+    sentences: list[tuple[int, int]],
+    quantities: list[Quantity],
+    dates: list[DateMention],
+    lexicon: Lexicon,
+) -> list[Claim]:
+    """Turn quantities and date mentions into Claims with their context."""
+    starts = [s for s, _ in sentences]
+    contexts: dict[int, SentenceContext] = {}
+
+    def context(i: int) -> SentenceContext:
+        if i not in contexts:
+            contexts[i] = _context(text, sentences[i], lexicon)
+        return contexts[i]
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    claims: list[Claim] = []
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        by_sentence.setdefault(sentence_of(q.num_start), []).append(q)
+    date_by_sentence: dict[int, list[DateMention]] = {}
+    for d in dates:
+        date_by_sentence.setdefault(sentence_of(d.start), []).append(d)
+
+    for i in sorted(set(by_sentence) | set(date_by_sentence)):
+        ctx = context(i)
+        s_start, s_end = sentences[i]
+        sentence = source.text[s_start:s_end]
+        attribution = _attribution(text, s_start, s_end, lexicon)
+        qs = by_sentence.get(i, [])
+        ds = date_by_sentence.get(i, [])
+        owners = _assign_places(ctx.places, qs)
+        for q in qs:
+            measure, measure_text, measure_mention = _measure(text, q, ctx, qs, lexicon)
+            subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
+            if subject is None:
+                subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
+            location, location_text = owners.get(id(q), ([], None))
+            if not location:
+                location = _previous_places(text, sentences, i, context)
+            claims.append(
+                Claim(
+                    id=Claim.make_id(source.name, q.start, q.end),
+                    source=source.name,
+                    start=q.start,
+                    end=q.end,
+                    text=source.text[q.start : q.end],
+                    sentence=sentence,
+                    kind="quantity",
+                    subject=subject,
+                    subject_text=subject_text,
+                    measure=measure,
+                    measure_text=measure_text,
+                    location=location,
+                    location_text=location_text,
+                    value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier),
+                    unit=q.unit,
+                    as_of=_as_of(text, q, ctx, ds, source.published),
+                    attribution=attribution,
+                    modality=_modality(text, s_start, q.start),
+                )
+            )
+        for d in ds:
+            event, event_key = describe_event(text, (s_start, s_end), d)
+            places = [p for p in ctx.places]
+            location = sorted({i for p in places for i in p[2]})
+            subject = _nearest_entity_before(text, ctx, d.start, None, lexicon)
+            claims.append(
+                Claim(
+                    id=Claim.make_id(source.name, d.start, d.end),
+                    source=source.name,
+                    start=d.start,
+                    end=d.end,
+                    text=source.text[d.start : d.end],
+                    sentence=sentence,
+                    kind="date",
+                    subject=subject.id if subject else None,
+                    subject_text=subject.text if subject else None,
+                    location=location,
+                    as_of=AsOf(
+                        start=d.start_date,
+                        end=d.end_date,
+                        scope="explicit" if d.start_date else "unknown",
+                        text=source.text[d.start : d.end],
+                    ),
+                    granularity=d.granularity,
+                    event=event,
+                    event_key=event_key,
+                    attribution=attribution,
+                    modality=_modality(text, s_start, d.start),
+                )
+            )
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _low(q: Quantity) -> float | None:
+    return q.low if q.qualifier not in ("less_than", "at_most") else None
+
+
+def _high(q: Quantity) -> float | None:
+    return q.high if q.qualifier not in ("more_than", "at_least") else None
+
+
+def _context(text: str, span: tuple[int, int], lexicon: Lexicon) -> SentenceContext:
+    start, end = span
+    entities = lexicon.entities.find(text, start, end)
+    for m in BACKED.finditer(text, start, end):
+        sponsor = lexicon.entities.find(m.group(1))
+        sponsor_id = sponsor[0].id if sponsor else m.group(1).lower()
+        entities.append(Mention(m.start(), m.end(), f"{sponsor_id}_backed", m.group()))
+    # A "-backed" group wins over the sponsor's own name inside it ("Iran" in "Iran-backed").
+    backed = [e for e in entities if e.id.endswith("_backed")]
+    entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
+    entities.sort(key=lambda e: e.start)
+    places = _place_groups(text, lexicon.places.find(text, start, end))
+    measures = [m for m in lexicon.measure_words.find(text, start, end) if not any(e.start <= m.start < e.end for e in entities)]
+    return SentenceContext(start, end, entities, places, measures)
+
+
+def _place_groups(text: str, mentions: list[Mention]) -> list[tuple[int, int, list[str], str]]:
+    """Coordinated locative places as one group: "in Iraq and Syria" -> [iraq, syria]."""
+    groups: list[tuple[int, int, list[str], str]] = []
+    for m in mentions:
+        if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
+            s, _, ids, _ = groups[-1]
+            groups[-1] = (s, m.end, sorted({*ids, m.id}), text[s : m.end])
+            continue
+        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+            groups.append((m.start, m.end, [m.id], m.text))
+    return groups
+
+
+def _assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
+    """Each place group goes to the nearest quantity in its sentence; a quantity keeps the nearest of its groups."""
+    owners: dict[int, tuple[int, tuple[list[str], str]]] = {}
+    for p_start, p_end, ids, p_text in places:
+        if not quantities:
+            break
+        best = min(quantities, key=lambda q: max(q.start - p_end, p_start - q.end, 0) + (0.5 if p_end <= q.start else 0))
+        if best.start <= p_start < best.end and best.head_start is not None and p_start < best.head_start:
+            continue  # "2,500 U.S. troops": an adjective of the noun, not a place
+        distance = max(best.start - p_end, p_start - best.end, 0)
+        if id(best) not in owners or distance < owners[id(best)][0]:
+            owners[id(best)] = (distance, (ids, p_text))
+    return {k: v for k, (_, v) in owners.items()}
+
+
+def _previous_places(text: str, sentences, i: int, context) -> list[str]:
+    """No place in the sentence: the places of the sentence before, in the same paragraph ("... personnel there")."""
+    if i == 0 or "\n\n" in text[sentences[i - 1][1] : sentences[i][0]]:
+        return []
+    return sorted({pid for p in context(i - 1).places for pid in p[2]})
+
+
+def _measure(text: str, q: Quantity, ctx: SentenceContext, qs: list[Quantity], lexicon: Lexicon):
+    """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number of IS fighters ... at about 2,500")."""
+    if q.measure:
+        return q.measure, q.measure_text, None
+    if q.unit == "times":
+        for verb in reversed(list(WORD.finditer(text, ctx.start, q.start))):
+            measure = lexicon.attack_verbs.get(verb.group().lower())
+            if measure:
+                return measure, verb.group(), Mention(verb.start(), verb.end(), measure, verb.group())
+        return None, None, None
+    if q.unit is not None:
+        return None, None, None
+    after = text[q.end : q.end + 3]
+    if re.match(r"\s?[A-Za-z]", after) and not re.match(r"\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before)\b", text[q.end : q.end + 12], re.I):
+        return None, None, None  # a noun follows that no alias file names
+    taken = {(x.head_start) for x in qs if x.head_start is not None}
+    earlier = [m for m in ctx.measures if m.end <= q.start and m.start not in taken]
+    if earlier:
+        m = earlier[-1]
+        return m.id, m.text, m
+    return None, None, None
+
+
+def _subject(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None, lexicon: Lexicon):
+    """Whose count it is: a modifier of the counted noun, else the nearest fitting entity before it."""
+    head = q.head_start if q.head_start is not None else q.end
+    inside = [e for e in ctx.entities if q.num_end <= e.start < head]
+    if inside:
+        return inside[-1].id, inside[-1].text
+    possessive = [e for e in ctx.entities if 0 <= q.start - e.end <= 3 and text[e.end : q.start].startswith("'")]
+    if possessive:
+        return possessive[-1].id, possessive[-1].text
+    if measure_mention is not None:
+        near = [e for e in ctx.entities if 0 <= measure_mention.start - e.end <= 20 and not re.search(r"[,;.]", text[e.end : measure_mention.start])]
+        if near and q.unit != "times":
+            return near[-1].id, near[-1].text
+        anchor = measure_mention.start
+    else:
+        anchor = q.start
+    types = lexicon.measures[measure].subjects if measure in lexicon.measures else []
+    found = _nearest_entity_before(text, ctx, anchor, types, lexicon)
+    return (found.id, found.text) if found else (None, None)
+
+
+def _nearest_entity_before(
+    text: str, ctx: SentenceContext, pos: int, types: list[str] | None, lexicon: Lexicon, opposed: bool = False
+) -> Mention | None:
+    """The last entity before ``pos`` of one of ``types``; ``opposed`` admits ones after "against"."""
+    place_spans = [(p[0], p[1]) for p in ctx.places]
+    candidates = []
+    for e in ctx.entities:
+        if e.end > pos:
+            break
+        if any(s <= e.start < end for s, end in place_spans):
+            continue  # "in Iraq" is where, not who
+        if not opposed and OPPOSED_BEFORE.search(text[max(0, e.start - 20) : e.start]):
+            continue
+        if types and lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other") not in types:
+            continue
+        candidates.append(e)
+    return candidates[-1] if candidates else None
+
+
+# What an anaphor can stand for: "the group" is an armed group, "the country" a country.
+ANAPHOR_TYPES = {"group": ["group", "militia"], "militants": ["group", "militia"], "jihadists": ["group"], "insurgents": ["group"],
+                 "militia": ["militia", "group"], "organization": ["group", "org"], "organisation": ["group", "org"],
+                 "alliance": ["alliance"], "coalition": ["alliance"], "country": ["country"]}
+
+
+def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, context, i: int):
+    """"the group controlled ...": the last fitting entity of the three sentences before."""
+    anaphor = ANAPHORA.search(text, ctx.start, ctx.end)
+    if not anaphor:
+        return None, None
+    noun = anaphor.group().split()[-1].lower()
+    types = ANAPHOR_TYPES.get(noun) or (lexicon.measures[measure].subjects if measure in lexicon.measures else [])
+    for back in range(i - 1, max(-1, i - 4), -1):
+        found = _nearest_entity_before(text, context(back), context(back).end, types, lexicon, opposed=True)
+        if found:
+            return found.id, None
+    return None, None
+
+
+def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention], published: date | None) -> AsOf:
+    """As of when: a peak phrase, a date scoping the number, else the publication date."""
+    sentence = text[ctx.start : ctx.end]
+    peak = PEAK.search(sentence)
+    if peak:
+        return AsOf(start=None, end=published, scope="peak", text=peak.group())
+    past = PAST.search(sentence)
+    if past:
+        return AsOf(start=None, end=published, scope="past", text=past.group())
+    for d in dates:
+        if d.start_date is None or SINCE_LIKE.search(d.text):
+            continue
+        between = text[min(q.end, d.end) : max(q.start, d.start)]
+        follows = d.start >= q.end and len(between) <= 40 and not CLAUSE_BREAK.search(between)
+        fronted = d.end <= q.start and re.match(r"\s*,", text[d.end : d.end + 3]) and d.start - ctx.start <= 12
+        if d.role == "since":
+            if d.end <= q.start and not CLAUSE_BREAK.search(between):
+                return AsOf(start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text)
+        elif follows or fronted:
+            return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
+    if published is None:
+        return AsOf(start=None, end=None, scope="unknown")
+    return AsOf(start=published, end=published, scope="current")
+
+
+def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said."."""
+    sentence = text[start:end]
+    for pattern in (ACCORDING_TO, BY_SOURCE):
+        m = pattern.search(sentence)
+        if m:
+            return _clean_source(m.group(1))
+    m = SAID_AFTER.search(sentence) or SAID_AFTER_APPOSITIVE.search(sentence) or SAID_INVERTED.search(sentence)
+    if m and not TIME_WORD.match(m.group(m.lastindex)):
+        return _clean_source("".join(g for g in m.groups() if g))
+    verb = REPORT_VERB.search(sentence)
+    if verb:
+        lead = sentence[: verb.start()].rstrip()
+        lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
+        lead = LEADING.sub("", lead)
+        while AUX_TAIL.search(lead):
+            lead = AUX_TAIL.sub("", lead).rstrip()
+        if lead.endswith(","):  # "A UN report, based on ..., estimated": the head before the appositive
+            lead = lead.split(",", 1)[0]
+        else:  # "During an interview on July 23, CIA Director William Burns acknowledged"
+            lead = lead.rsplit(",", 1)[-1]
+        if 0 < len(lead.split()) <= 10:
+            return _clean_source(lead)
+    return None
+
+
+def _clean_source(phrase: str) -> str | None:
+    phrase = DETERMINER.sub("", phrase.strip(" ,.;:\"'"))
+    phrase = re.sub(r"\s+", " ", phrase)
+    if not phrase or phrase.lower() in PRONOUNS or phrase.split()[0].lower() in PRONOUNS and len(phrase.split()) == 1:
+        return None
+    return phrase
+
+
+def _modality(text: str, sentence_start: int, pos: int) -> str:
+    before = text[max(sentence_start, pos - 80) : pos]
+    if PLANNED.search(before):
+        clause = text[sentence_start:pos]
+        return "conditional" if CONDITIONAL.search(clause) else "planned"
+    return "asserted"

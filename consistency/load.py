@@ -1,0 +1,204 @@
+"""Folder, front matter and ``sources.yaml`` -> list of :class:`Source`.
+
+Articles are untrusted: each file that cannot be read becomes one problem line
+naming it, and the other files are still loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+from charset_normalizer import from_bytes
+
+from .errors import ConsistencyError
+from .models import Source
+
+ARTICLE_SUFFIXES = {".txt", ".md"}
+MANIFEST = "sources.yaml"
+MAX_BYTES = 20 * 1024 * 1024  # an article over 20 MiB is a mistake (a dump, a binary), not news
+METADATA_FIELDS = ("outlet", "url", "published", "title", "author")
+
+# "---\n<yaml>\n---\n" at the very top of a file.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.{0,65536}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "Thursday, January 25, 2024" or "January 25, 2024" in the first lines: a dateline.
+_DATELINE = re.compile(
+    rf"^[^\n]{{0,80}}?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b[^\n]{{0,40}}$",
+    re.M,
+)
+
+
+@dataclass
+class LoadResult:
+    """What could be read, and one line per file that could not (or only partly)."""
+
+    sources: list[Source] = field(default_factory=list)
+    problems: list[ConsistencyError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_articles(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """(corpus root, file) for every article under the given folders and files, sorted."""
+    found: list[tuple[Path, Path]] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+            found += [(path, f) for f in files if not any(part.startswith(".") for part in f.relative_to(path).parts)]
+        elif path.is_file():
+            found.append((path.parent, path))
+        else:
+            raise ConsistencyError(path, "no such file or folder")
+    return found
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """UTF-8 (with or without BOM), else a confidently detected encoding; binary is refused."""
+    if not raw.strip():
+        raise ConsistencyError(path, "empty file")
+    if b"\x00" in raw[:8192]:
+        raise ConsistencyError(path, "binary file (NUL bytes), not an article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        best = from_bytes(raw).best()
+        if best is None or best.encoding in {"utf_8", "utf_8_sig"}:
+            line = raw[: err.start].count(b"\n") + 1
+            raise ConsistencyError(path, f"cannot decode as UTF-8 (byte 0x{raw[err.start]:02x}) nor detect its encoding", line)
+        text = str(best)
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise ConsistencyError(path, "binary file (control characters), not an article")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_manifest(folder: Path) -> dict[str, dict]:
+    """``sources.yaml`` beside the articles: a list of {file: ..., outlet: ..., ...}."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "malformed YAML"
+        raise ConsistencyError(path, f"malformed YAML: {problem}", mark.line + 1 if mark else None) from None
+    except UnicodeDecodeError:
+        raise ConsistencyError(path, "not UTF-8 text") from None
+    if entries is None:
+        return {}
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "file" in e for e in entries):
+        raise ConsistencyError(path, "expected a list of entries, each with a 'file' field", 1)
+    return {str(e["file"]): e for e in entries}
+
+
+def _metadata(entry: dict, where: Path) -> dict:
+    """The known metadata fields of a front matter or manifest entry, checked."""
+    meta = {k: entry[k] for k in METADATA_FIELDS if entry.get(k) is not None}
+    if "published" in meta:
+        meta["published"] = _as_date(meta["published"], where)
+    for key in ("outlet", "url", "title", "author"):
+        if key in meta:
+            meta[key] = str(meta[key])
+    return meta
+
+
+def _as_date(value: object, where: Path) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise ConsistencyError(where, f"published: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _front_matter(path: Path, text: str) -> tuple[dict, int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "malformed YAML"
+        raise ConsistencyError(path, f"malformed front matter: {problem}", mark.line + 2 if mark else 1) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConsistencyError(path, "front matter must be a mapping of fields", 2)
+    return _metadata(data, path), match.end()
+
+
+def dateline(text: str, body_start: int = 0) -> tuple[date, tuple[int, int]] | None:
+    """A publication date from a dateline in the first lines, with the line's span."""
+    head_end = body_start
+    for _ in range(3):  # the dateline sits in the first three non-empty lines
+        nxt = text.find("\n", head_end + 1)
+        head_end = len(text) if nxt < 0 else nxt
+        if nxt < 0:
+            break
+    match = _DATELINE.search(text, body_start, head_end)
+    if not match:
+        return None
+    month = _MONTHS.split("|").index(match.group(1)) + 1
+    try:
+        return date(int(match.group(3)), month, int(match.group(2))), match.span()
+    except ValueError:
+        return None
+
+
+def load_source(root: Path, path: Path, manifest: dict[str, dict]) -> Source:
+    """Read one article with its metadata; raises ConsistencyError naming the file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ConsistencyError(path, f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ConsistencyError(path, f"cannot read: {err.strerror}") from None
+    text = decode(path, raw)
+    name = path.relative_to(root).as_posix()
+    meta, body_start = _front_matter(path, text)
+    published_from = "front_matter" if "published" in meta else None
+    entry = manifest.get(name) or manifest.get(path.name)
+    if entry:
+        for key, value in _metadata(entry, root / MANIFEST).items():
+            meta.setdefault(key, value)
+        if published_from is None and "published" in meta:
+            published_from = "manifest"
+    warnings = []
+    found = dateline(text, body_start)
+    skip = [found[1]] if found else []  # a dateline dates the article, not an event in it
+    if "published" not in meta:
+        if found:
+            meta["published"] = found[0]
+            published_from = "dateline"
+        else:
+            warnings.append(f"{path}: no publication date (front matter, {MANIFEST} or dateline); relative dates stay unresolved")
+    return Source(name=name, path=path, text=text, body_start=body_start, published_from=published_from, skip=skip, warnings=warnings, **meta)
+
+
+def load_sources(paths: list[Path]) -> LoadResult:
+    """Load every article under ``paths``; problems are collected, not raised."""
+    result = LoadResult()
+    manifests: dict[Path, dict[str, dict]] = {}
+    for root, path in find_articles(paths):
+        if root not in manifests:
+            manifests[root] = {}
+            try:
+                manifests[root] = read_manifest(root)
+            except ConsistencyError as err:  # the articles still load, without the manifest's metadata
+                result.problems.append(err)
+        try:
+            source = load_source(root, path, manifests[root])
+        except ConsistencyError as err:
+            result.problems.append(err)
+            continue
+        result.sources.append(source)
+        result.warnings += source.warnings
+    return result

@@ -1,0 +1,57 @@
+"""``report.md``: a summary short enough to paste into a pull-request comment."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from ..models import Report
+from .atomic import atomic_write
+
+# GitHub comments stay readable up to about this many table rows.
+MAX_CONFLICTS = 20
+
+# Characters that Markdown or the HTML inside it would interpret in article text.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+
+
+def render_markdown(report: Report) -> str:
+    """Counts, then a table of conflicts (worst first), then agreements per topic."""
+    topics = {topic.id: topic.label for topic in report.topics}
+    severities = Counter(conflict.severity for conflict in report.conflicts)
+    counts = ", ".join(f"{severities[s]} {s}" for s in ("error", "warning", "info") if severities[s])
+    lines = [
+        "## Consistency report",
+        "",
+        f"{_count(report.sources, 'source')}, {_count(report.claims, 'claim')}, {_count(report.topics, 'topic')}: "
+        f"**{_count(report.conflicts, 'conflict')}**" + (f" ({counts})" if counts else "") +
+        f", {_count(report.agreements, 'agreement')}.",
+    ]
+    if report.conflicts:
+        order = {"error": 0, "warning": 1, "info": 2}
+        worst = sorted(report.conflicts, key=lambda c: (order[c.severity], c.id))
+        lines += ["", "| severity | rule | topic | explanation |", "|---|---|---|---|"]
+        lines += [
+            f"| {c.severity} | {c.rule} | {_cell(topics.get(c.topic, c.topic))} | {_cell(c.explanation)} |"
+            for c in worst[:MAX_CONFLICTS]
+        ]
+        if len(worst) > MAX_CONFLICTS:
+            lines += ["", f"…and {len(worst) - MAX_CONFLICTS} more in report.html."]
+    if report.agreements:
+        agreed = Counter(topics.get(a.topic, a.topic) for a in report.agreements)
+        lines += ["", "**Corroborated:** " + "; ".join(f"{_cell(label)} ({n})" for label, n in sorted(agreed.items()))]
+    return "\n".join(lines) + "\n"
+
+
+def write(report: Report, out_dir: Path) -> list[Path]:
+    """Write ``report.md``."""
+    return [atomic_write(out_dir / "report.md", render_markdown(report))]
+
+
+def _count(items: list, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
+def _cell(text: str) -> str:
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
