@@ -81,5 +81,61 @@ def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool
         click.echo(text, nl=not text.endswith("\n"))
 
 
+def rules_option(fn):
+    return click.option(
+        "--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
+        help="Folder of rule files (default: the shipped rules/).",
+    )(fn)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@rules_option
+@click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"), show_default=True, help="Folder for the report files.")
+@click.option("--format", "formats", default="html,md,json,csv,sqlite", show_default=True, help="Comma-separated: html, md, json, csv, sqlite.")
+@click.option("--strict", is_flag=True, help="Exit 2 if any source cannot be read.")
+def report(paths: tuple[Path, ...], rules_dir: Path | None, out_dir: Path, formats: str, strict: bool) -> None:
+    """Write a consistency report for the articles in PATHS (default: the seeds).
+
+    Example:
+
+        consistency report articles/ --format html,json -o reports/
+    """
+    from .report import write_reports
+    from .summary import print_summary, run_with_progress
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    result = run_with_progress(list(paths) or [DEFAULT_SOURCES], rules_dir)
+    for problem in result.problems:
+        click.secho(f"error: {problem}", err=True, fg="red")
+    for warning in result.warnings:
+        click.secho(f"warning: {warning}", err=True, fg="yellow")
+    if not result.report.sources or (strict and result.problems):
+        sys.exit(2)
+    written = write_reports(result.report, out_dir, chosen)
+    print_summary(result.report, written)
+
+
+@cli.group()
+def rules() -> None:
+    """Work with rule files."""
+
+
+@rules.command("test")
+@rules_option
+def rules_test(rules_dir: Path | None) -> None:
+    """Run every rule's examples and check each reaches its expected verdict."""
+    from .examples import run_examples
+
+    failures = 0
+    for outcome in run_examples(rules_dir):
+        mark = click.style("ok  ", fg="green") if outcome.passed else click.style("FAIL", fg="red")
+        click.echo(f"{mark} {outcome.rule}:{outcome.example} expected {outcome.expected}, got {outcome.got}")
+        failures += not outcome.passed
+    if failures:
+        click.secho(f"{failures} example(s) failed", fg="red", err=True)
+        sys.exit(1)
+
+
 def main() -> None:
     cli(prog_name="consistency")

@@ -167,4 +167,4 @@ class Report(Model):
     topics: list[Topic]
     conflicts: list[Conflict]
     agreements: list[Agreement]
-    generated_with: dict[str, str] = Field({}, description="versions of the tool and rules, e.g. {'consistency': '0.1.0'}")
+    generated_with: dict[str, str] = Field({}, description="tool and rule versions: {'consistency': '0.1.0'}")

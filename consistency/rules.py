@@ -120,7 +120,7 @@ class Rule(Strict):
     # For open-ended qualifiers it bounds the open side: "more than 60" with
     # more_than: 0.5 means 60-90; a qualifier not listed stays open (or exact).
     tolerance: dict[Qualifier, Annotated[float, Field(ge=0, le=1)]] = {}
-    window_days: int | None = Field(None, ge=0, description="claims further apart in as_of are not compared; none = any")
+    window_days: int | None = Field(None, ge=0, description="claims further apart in as_of are not compared")
     severity: Severity = "warning"
     # Raises the severity with the distance between the claims (relative gap
     # for quantities, days for dates): [{distance: 0.5, severity: error}].

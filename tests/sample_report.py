@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from consistency.models import AsOf, Claim, Conflict, Interval, Report, Source, Topic, Agreement
+from consistency.models import Agreement, AsOf, Claim, Conflict, Interval, Report, Source, Topic
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -42,35 +42,66 @@ def _claim(source: Source, text: str, low: float, high: float, qualifier: str, a
 def sample_report() -> Report:
     """Sources, claims, a topic, a conflict and an agreement, with a script tag in a title and a sentence."""
     voa = Source(
-        name="002_voa.txt", path=Path("002_voa.txt"), text=VOA_TEXT, outlet="Voice of America",
-        published=date(2024, 9, 27), url="https://www.voanews.com/a/example",
+        name="002_voa.txt",
+        path=Path("002_voa.txt"),
+        text=VOA_TEXT,
+        outlet="Voice of America",
+        published=date(2024, 9, 27),
+        url="https://www.voanews.com/a/example",
     )
     times = Source(
-        name="004_times.txt", path=Path("004_times.txt"), text=TIMES_TEXT, outlet="Washington Times",
-        title=f"ISIS {HOSTILE} resurgence", published=date(2024, 1, 25), url="javascript:alert(2)",
+        name="004_times.txt",
+        path=Path("004_times.txt"),
+        text=TIMES_TEXT,
+        outlet="Washington Times",
+        title=f"ISIS {HOSTILE} resurgence",
+        published=date(2024, 1, 25),
+        url="javascript:alert(2)",
     )
-    un = _claim(voa, "between 1,500 and 3,000 fighters", 1500, 3000, "range", date(2024, 9, 27),
-                attribution="a United Nations report")
-    us = _claim(voa, "at about 2,500", 2500, 2500, "about", date(2024, 9, 27),
-                attribution="U.S. intelligence officials")
+    un = _claim(
+        voa,
+        "between 1,500 and 3,000 fighters",
+        1500,
+        3000,
+        "range",
+        date(2024, 9, 27),
+        attribution="a United Nations report",
+    )
+    us = _claim(
+        voa, "at about 2,500", 2500, 2500, "about", date(2024, 9, 27), attribution="U.S. intelligence officials"
+    )
     times_claim = _claim(times, "about 1,000 militants", 1000, 1000, "about", date(2024, 1, 25))
     peak = _claim(times, "40,000 fighters", 40000, 40000, "exact", date(2014, 6, 1))
     topic = Topic(
-        id="islamic_state-fighters-iraq-syria", label="Islamic State fighters in Iraq, Syria", kind="quantity",
-        subject="islamic_state", measure="fighters", location=["Iraq", "Syria"],
+        id="islamic_state-fighters-iraq-syria",
+        label="Islamic State fighters in Iraq, Syria",
+        kind="quantity",
+        subject="islamic_state",
+        measure="fighters",
+        location=["Iraq", "Syria"],
         claims=[un.id, us.id, times_claim.id, peak.id],
     )
     conflict = Conflict(
-        id=Conflict.make_id("CC101", [times_claim, un]), rule="CC101", topic=topic.id, severity="error",
-        claims=[times_claim.id, un.id], distance=0.33,
+        id=Conflict.make_id("CC101", [times_claim, un]),
+        rule="CC101",
+        topic=topic.id,
+        severity="error",
+        claims=[times_claim.id, un.id],
+        distance=0.33,
         explanation="Washington Times, 2024-01-25: about 1,000 — United Nations report via Voice of America, "
         "2024-09-27: 1,500–3,000; 1,000 lies 33% below the range",
     )
     agreement = Agreement(
-        rule="CC101", topic=topic.id, claims=[un.id, us.id],
+        rule="CC101",
+        topic=topic.id,
+        claims=[un.id, us.id],
         explanation="a United Nations report and U.S. intelligence officials agree: 2,500 lies within 1,500–3,000",
     )
     return Report(
-        sources=[voa, times], claims=[un, us, times_claim, peak], topics=[topic], conflicts=[conflict],
-        agreements=[agreement], generated_with={"consistency": "0.1.0"},
+        sources=[voa, times],
+        claims=[un, us, times_claim, peak],
+        topics=[topic],
+        conflicts=[conflict],
+        agreements=[agreement],
+        generated_with={"consistency": "0.1.0"},
     )

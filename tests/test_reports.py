@@ -34,8 +34,22 @@ def test_json_has_the_contract_fields(written):
     report = json.loads((written[0] / "report.json").read_text(encoding="utf-8"))
     assert {"sources", "claims", "topics", "conflicts", "agreements"} <= report.keys()
     claim = report["claims"][0]
-    for field in ("id", "source", "start", "end", "text", "sentence", "kind", "subject", "measure", "location",
-                  "value", "unit", "as_of", "attribution"):
+    for field in (
+        "id",
+        "source",
+        "start",
+        "end",
+        "text",
+        "sentence",
+        "kind",
+        "subject",
+        "measure",
+        "location",
+        "value",
+        "unit",
+        "as_of",
+        "attribution",
+    ):
         assert field in claim, field
     assert {"low", "high", "qualifier"} <= claim["value"].keys()
     assert {"start", "end"} <= claim["as_of"].keys()

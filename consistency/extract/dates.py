@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .numbers import NUMBER, parse_number
+from .numbers import NUMBER, SCALES, TENS, UNITS as _UNIT_WORDS, parse_number
+
+_NUMBER_WORDS = [*_UNIT_WORDS, *TENS, *SCALES]
 
 # Month names and the abbreviations wire copy uses ("Sept.", "Dec."), lower-cased without the period.
 MONTHS = {
@@ -158,6 +161,28 @@ DATE_RE = re.compile(
     rf"|(?P<mo>(?P<mo_m>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.))"
     r")(?![\w])"
 )
+# Every date expression holds one of these words; DATE_RE is tried only in the few words before each.
+# "2014", "March", "Thursday", "today", "years" (in "two years ago"), "half" (in "the first half of 2023")
+ANCHOR_RE = re.compile(
+    r"\b(?:\d|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|night|morning|afternoon|evening|days?|weeks?|weekend"
+    r"|months?|years?|decades?|quarter|half|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|Q[1-4])"
+)
+# A word before an anchor: "since" in "since 2014", "more", "than", "a" in "more than a year after".
+TOKEN_RE = re.compile(r"[A-Za-z0-9']{1,20}")
+BACK_CHARS = 80  # a date expression begins at most this far before its anchor
+# Words that can come before the anchor inside a date expression (lower-cased); any number counts too.
+LEAD_WORDS = frozenset(
+    """
+    since ever no not later than prior to ahead of starting beginning in until till through throughout before
+    after during from by on at as early late within around circa up the this last next past coming previous
+    following more over nearly almost about roughly some just only less least most close well barely fewer
+    under approximately a an several few couple many handful dozen dozens hundreds thousands tens and or
+    mid middle start end first second third fourth final 1st 2nd 3rd 4th half between earlier so far
+    its their his her of q recent
+    """.split()
+) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(_NUMBER_WORDS)
 # Phrases used to resolve a match: "more than" in "more than a year after".
 _QUAL_RE = re.compile(r"(?i)(more than|over|well over|just over|at least|nearly|almost|less than|fewer than|just under|close to|barely|at most)\b")
 
@@ -179,7 +204,7 @@ class DateMention:
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in text, in order, non-overlapping (longest wins)."""
     found = []
-    for match in DATE_RE.finditer(text):
+    for match in _matches(text):
         kind = match.lastgroup
         try:
             resolved = _RESOLVERS[kind](match, published)
@@ -198,6 +223,29 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             continue
         found.append(DateMention(start, end, text[start:end], start_date, end_date, granularity, relative, role))
     return found
+
+
+def _matches(text: str) -> Iterator[re.Match]:
+    """What ``DATE_RE.finditer(text)`` finds, trying DATE_RE only at the few word starts before each anchor."""
+    pos = 0
+    for anchor in ANCHOR_RE.finditer(text):
+        at = anchor.start()
+        if at < pos:
+            continue
+        starts = [at]
+        edge = at
+        for token in reversed(list(TOKEN_RE.finditer(text, max(pos, at - BACK_CHARS), at))):
+            word = token.group()
+            if edge - token.end() > 4 or (not word[0].isdigit() and word.lower() not in LEAD_WORDS):
+                break
+            edge = token.start()
+            starts.append(edge)
+        for start in reversed(starts):
+            match = DATE_RE.match(text, start)
+            if match and match.end() > at:
+                yield match
+                pos = match.end()
+                break
 
 
 def _month_end(year: int, month: int) -> date:

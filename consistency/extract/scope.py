@@ -55,6 +55,8 @@ PLANNED = re.compile(
     r"going to|proposed to|proposes to|wants? to|hopes? to|seeks? to|seeking to)\s+(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+\s+"
     r"(?:(?:an?\s+)?(?:additional|another|further|extra|new)\s+)?$"
 )
+DATE_PLANNED = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to|going to|scheduled to|due to)\b")
+NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\b")
 CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|should)\b")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 WORD = re.compile(r"[A-Za-z]+")
@@ -163,7 +165,7 @@ def build_claims(
                     event=event,
                     event_key=event_key,
                     attribution=attribution,
-                    modality=_modality(text, s_start, d.start),
+                    modality=_date_modality(text, s_start, d.start),
                 )
             )
     claims.sort(key=lambda c: (c.start, c.end))
@@ -369,6 +371,19 @@ def _clean_source(phrase: str) -> str | None:
     if not phrase or phrase.lower() in PRONOUNS or phrase.split()[0].lower() in PRONOUNS and len(phrase.split()) == 1:
         return None
     return phrase
+
+
+def _date_modality(text: str, sentence_start: int, pos: int) -> str:
+    """A dated event is planned or conditional when its clause has a modal or "if": "troops would leave ... in 2021"."""
+    clause = text[sentence_start:pos]
+    clause = clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind(":")) + 1 :]
+    if CONDITIONAL.search(clause):
+        return "conditional"
+    if DATE_PLANNED.search(clause):
+        return "planned"
+    if NEGATED.search(clause):
+        return "negated"
+    return "asserted"
 
 
 def _modality(text: str, sentence_start: int, pos: int) -> str:

@@ -57,7 +57,7 @@ def render_chart(marks: list[Mark], title: str) -> Markup:
     for tick in _time_ticks(first, last):
         parts.append(
             f'<text x="{x(tick):.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="11">'
-            f'{tick.isoformat()[: 7 if span > 90 else 10]}</text>'
+            f"{tick.isoformat()[: 7 if span > 90 else 10]}</text>"
         )
     for mark in sorted(marks, key=lambda m: (m.when, m.label)):
         parts.append(_mark(mark, x(mark.when), y, bottom, top))

@@ -154,4 +154,3 @@ def _http_url(url: str | None) -> str | None:
 
 def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
-

@@ -25,8 +25,9 @@ def render_markdown(report: Report) -> str:
         "## Consistency report",
         "",
         f"{_count(report.sources, 'source')}, {_count(report.claims, 'claim')}, {_count(report.topics, 'topic')}: "
-        f"**{_count(report.conflicts, 'conflict')}**" + (f" ({counts})" if counts else "") +
-        f", {_count(report.agreements, 'agreement')}.",
+        f"**{_count(report.conflicts, 'conflict')}**"
+        + (f" ({counts})" if counts else "")
+        + f", {_count(report.agreements, 'agreement')}.",
     ]
     if report.conflicts:
         order = {"error": 0, "warning": 1, "info": 2}

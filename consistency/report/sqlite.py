@@ -86,8 +86,18 @@ def _fill(connection: sqlite3.Connection, report: Report) -> None:
     rows = [[_sql(value) for value in row.values()] for row in claim_rows(report)]
     _insert(connection, "claims", columns, rows)
     sources = [
-        [s.name, s.outlet, s.url, s.title, s.author, _sql(s.published), s.published_from, s.body_start, s.sha256,
-         _sql(s.warnings)]
+        [
+            s.name,
+            s.outlet,
+            s.url,
+            s.title,
+            s.author,
+            _sql(s.published),
+            s.published_from,
+            s.body_start,
+            s.sha256,
+            _sql(s.warnings),
+        ]
         for s in report.sources
     ]
     _insert(connection, "sources", _columns_of(connection, "sources"), sources)

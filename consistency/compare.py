@@ -1,0 +1,223 @@
+"""Topic x Rule -> findings: conflicts between claims, and agreements among independent ones."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from types import SimpleNamespace
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from .models import Agreement, Claim, Conflict, Source, Topic
+from .rules import Rule, rule_for
+
+# Words that do not tell one originator from another: "a recent UN report" is "UN report".
+_VOICE_NOISE = re.compile(r"(?i)\b(?:a|an|the|recent|new|latest|senior|top|some|other|several|two|three|anonymous)\b")
+SAME_VOICE = 90  # token_set_ratio at which two attributions name the same originator
+
+
+@dataclass
+class Findings:
+    conflicts: list[Conflict]
+    agreements: list[Agreement]
+
+
+def bounds(claim: Claim, rule: Rule) -> tuple[float, float]:
+    """The interval a stated value allows under a rule's tolerances ("about 1,000" with about: 0.1 -> 900-1,100)."""
+    value = claim.value
+    tol = rule.tolerance.get(value.qualifier, 0.0)
+    low = value.low if value.low is not None else -math.inf
+    high = value.high if value.high is not None else math.inf
+    q = value.qualifier
+    if q in ("about", "exact", "range", "vague"):
+        return low * (1 - tol) if low > -math.inf else low, high * (1 + tol) if high < math.inf else high
+    if q == "nearly":  # "nearly 1,000": a little under
+        return high * (1 - tol), high
+    if q in ("more_than", "at_least"):
+        return low, low * (1 + tol) if tol else math.inf
+    if q in ("less_than", "at_most"):
+        return (high * (1 - tol) if tol else 0.0), high
+    return low, high
+
+
+def _as_of_days(claim: Claim) -> tuple[date, date] | None:
+    a = claim.as_of
+    if a.start is None and a.end is None:
+        return None
+    return a.start or a.end, a.end or a.start
+
+
+def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool:
+    """Same time frame: a peak or past figure is not compared with a current one; as-of dates within the window."""
+    if (a.as_of.scope in ("peak", "past")) != (b.as_of.scope in ("peak", "past")):
+        return False
+    if a.kind == "date" or rule.window_days is None:
+        return True
+    ta, tb = _as_of_days(a), _as_of_days(b)
+    if ta is None or tb is None:
+        return True
+    gap = max((tb[0] - ta[1]).days, (ta[0] - tb[1]).days, 0)
+    return gap <= rule.window_days
+
+
+def voice(claim: Claim) -> str:
+    """Who is speaking: the attributed originator if any, else the article's own sentence."""
+    if claim.attribution:
+        return " ".join(_VOICE_NOISE.sub(" ", claim.attribution).lower().split())
+    return f"{claim.source}#{claim.sentence}"
+
+
+def independent(a: Claim, b: Claim) -> bool:
+    """Two claims are two voices unless they share an originator (two outlets quoting one UN report are one)."""
+    va, vb = voice(a), voice(b)
+    if a.attribution and b.attribution:
+        return fuzz.token_set_ratio(va, vb) < SAME_VOICE
+    return va != vb
+
+
+def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[bool, float | None]:
+    """(compatible, distance): relative gap for quantities, days apart for dates."""
+    if rule.compare == "date_match":
+        # Dates agree at the coarser granularity of the two: their spans overlap.
+        gap = max((b.as_of.start - a.as_of.end).days, (a.as_of.start - b.as_of.end).days)
+        return gap <= 0, float(max(gap, 0))
+    la, ha = bounds(a, rule)
+    lb, hb = bounds(b, rule)
+    if la <= hb and lb <= ha:
+        return True, 0.0
+    # The distance is between the stated values, without tolerance, relative to the nearer
+    # edge of the higher claim: "1,000 lies 33% below 1,500-3,000".
+    la, ha = _stated(a)
+    lb, hb = _stated(b)
+    if ha < lb:
+        return False, (lb - ha) / lb if lb else math.inf
+    return False, max(0.0, (la - hb) / la) if la else math.inf
+
+
+def _stated(claim: Claim) -> tuple[float, float]:
+    v = claim.value
+    low = v.low if v.low is not None else v.high
+    high = v.high if v.high is not None else v.low
+    return low, high
+
+
+def compare_topics(topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source]) -> Findings:
+    """Every conflict and agreement the rules find in the topics."""
+    conflicts: list[Conflict] = []
+    agreements: list[Agreement] = []
+    for topic in topics:
+        rule = rule_for(topic, rules)
+        if rule is None:
+            continue
+        members = [claims[c] for c in topic.claims]
+        links: list[tuple[str, str]] = []
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if not independent(a, b) or not comparable_in_time(a, b, rule):
+                    continue
+                ok, distance = compare_pair(a, b, rule)
+                if ok:
+                    links.append((a.id, b.id))
+                else:
+                    conflicts.append(_conflict(rule, topic, a, b, distance, sources))
+        agreements += _agreements(rule, topic, links, claims, sources)
+    conflicts.sort(key=lambda c: ({"error": 0, "warning": 1, "info": 2}[c.severity], -(c.distance or 0), c.id))
+    agreements.sort(key=lambda a: (a.topic, a.claims))
+    return Findings(conflicts, agreements)
+
+
+def _conflict(rule: Rule, topic: Topic, a: Claim, b: Claim, distance: float | None, sources: dict[str, Source]) -> Conflict:
+    a, b = sorted((a, b), key=lambda c: (_low(c), c.source, c.start))
+    explanation = rule.render_message(
+        a=_view(a, sources), b=_view(b, sources), topic=topic, distance=distance, relation=_relation(a, b, rule, distance)
+    )
+    return Conflict(
+        id=Conflict.make_id(rule.code, [a, b]),
+        rule=rule.code,
+        topic=topic.id,
+        severity=rule.severity_for(distance),
+        claims=[a.id, b.id],
+        explanation=explanation,
+        distance=round(distance, 4) if distance is not None and math.isfinite(distance) else None,
+    )
+
+
+def _low(claim: Claim) -> float:
+    if claim.kind == "date":
+        return claim.as_of.start.toordinal() if claim.as_of.start else 0
+    v = claim.value
+    return v.low if v.low is not None else (v.high or 0)
+
+
+def _agreements(rule: Rule, topic: Topic, links, claims: dict[str, Claim], sources) -> list[Agreement]:
+    """Compatible independent claims, joined into groups (union-find over the agreeing pairs)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in links:
+        parent[find(x)] = find(y)
+    groups: dict[str, list[str]] = {}
+    for x in parent:
+        groups.setdefault(find(x), []).append(x)
+    found = []
+    for ids in groups.values():
+        members = sorted((claims[i] for i in ids), key=lambda c: (c.source, c.start))
+        explanation = "; ".join(describe(c, sources) for c in members)
+        found.append(Agreement(rule=rule.code, topic=topic.id, claims=[c.id for c in members], explanation=f"corroborated: {explanation}"))
+    return found
+
+
+def value_text(claim: Claim) -> str:
+    """A claim's value as a person writes it: "about 1,000", "1,500–3,000", "more than 60", "December 2021"."""
+    if claim.kind == "date":
+        return claim.text.strip()
+    v = claim.value
+    unit = {"km2": " km²", "mi2": " sq mi", "percent": "%", "usd": " USD"}.get(claim.unit or "", "")
+    if v.qualifier in ("range", "vague") and v.low is not None and v.high is not None and v.low != v.high:
+        return f"{_num(v.low)}–{_num(v.high)}{unit}"
+    word = {"about": "about ", "nearly": "nearly ", "more_than": "more than ", "at_least": "at least ",
+            "less_than": "fewer than ", "at_most": "up to "}.get(v.qualifier, "")
+    number = v.low if v.low is not None else v.high
+    return f"{word}{_num(number)}{unit}"
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
+
+
+def _view(claim: Claim, sources: dict[str, Source]) -> SimpleNamespace:
+    """The names a rule's message template may use for a claim (rules.CLAIM_FIELDS), as display text."""
+    source = sources.get(claim.source)
+    outlet = source.outlet if source and source.outlet else claim.source
+    published = source.published.isoformat() if source and source.published else "undated"
+    who = f"{claim.attribution} via {outlet}" if claim.attribution else outlet
+    return SimpleNamespace(
+        source=who, outlet=outlet, published=published, text=claim.text, sentence=claim.sentence,
+        value=value_text(claim), unit=claim.unit or "", as_of=claim.as_of.start or "", attribution=claim.attribution or "",
+        measure=claim.measure or "", subject=claim.subject or "",
+    )
+
+
+def describe(claim: Claim, sources: dict[str, Source]) -> str:
+    """"United Nations report via Voice of America, 2024-09-27: 1,500–3,000"."""
+    view = _view(claim, sources)
+    return f"{view.source}, {view.published}: {view.value}"
+
+
+def _relation(a: Claim, b: Claim, rule: Rule, distance: float | None) -> str:
+    if a.kind == "date":
+        return f"{int(distance or 0)} days apart"
+    pct = f"{distance:.0%}" if distance is not None and math.isfinite(distance) else "far"
+    vb = b.value
+    shape = "the range" if vb.low is not None and vb.high is not None and vb.low != vb.high else value_text(b)
+    return f"{value_text(a)} lies {pct} below {shape}"

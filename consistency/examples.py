@@ -1,0 +1,36 @@
+"""Run the pass/fail examples that each rule file carries (``consistency rules test`` and the test suite)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .extract.lexicon import default_rules_dir
+from .pipeline import analyse
+from .rules import Example, Rule, load_rules
+
+
+@dataclass
+class Outcome:
+    rule: str
+    example: str
+    expected: str
+    got: str
+    conflicts: list[str]
+
+    @property
+    def passed(self) -> bool:
+        return self.expected == self.got
+
+
+def check_example(rule: Rule, example: Example, rules_dir: Path | None = None) -> Outcome:
+    """Run an example's articles through the whole pipeline with this rule alone; "fail" means a conflict."""
+    report = analyse(example.sources(), [rule], rules_dir)
+    got = "fail" if report.conflicts else "pass"
+    return Outcome(rule.code, example.name, example.expect, got, [c.explanation for c in report.conflicts])
+
+
+def run_examples(rules_dir: Path | None = None) -> list[Outcome]:
+    """Every example of every rule in ``rules_dir``."""
+    rules_dir = rules_dir or default_rules_dir()
+    return [check_example(rule, example, rules_dir) for rule in load_rules(rules_dir) for example in rule.examples]

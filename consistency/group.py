@@ -1,0 +1,115 @@
+"""Claims -> topics: claims about the same thing.
+
+Blocking first (canonical measure, subject and place from the alias files; the
+event key for dates), so the work stays near-linear in the number of claims;
+then rapidfuzz merges blocks whose surface words no alias file unifies
+("jihadist fighters" / "jihadists", "ended its combat mission" / "end combat
+mission"), comparing only blocks that share everything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from .models import Claim, Topic
+
+# Claims no rule compares: durations are spans of time, not counts of anything.
+UNCOMPARED_MEASURES = frozenset({"duration"})
+# Dates of saying things ("said Thursday") are not events a fact-checker compares.
+REPORTING_VERBS = frozenset(
+    "say tell announce confirm report add brief state note write warn acknowledge insist declare claim".split()
+)
+FUZZY_THRESHOLD = 88  # token_set_ratio at which two surface forms name the same thing
+
+
+def _quantity_key(claim: Claim) -> tuple | None:
+    if claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality != "asserted":
+        return None
+    measure = claim.measure or (f"~{claim.measure_text.lower()}" if claim.measure_text else None)
+    if measure is None:
+        return None
+    return ("quantity", measure, claim.subject or "", tuple(claim.location), claim.unit or "")
+
+
+def _date_key(claim: Claim) -> tuple | None:
+    if not claim.event_key or claim.as_of.start is None or claim.modality != "asserted":
+        return None
+    if claim.event_key.split()[0] in REPORTING_VERBS:
+        return None
+    return ("date", claim.event_key)
+
+
+def group_claims(claims: list[Claim]) -> list[Topic]:
+    """Topics of claims about the same measure of the same subject in the same place, or the same event."""
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = _quantity_key(claim) if claim.kind == "quantity" else _date_key(claim)
+        if key is not None:
+            blocks[key].append(claim)
+    merged = _merge_fuzzy(blocks)
+    topics = [_topic(key, members) for key, members in merged.items()]
+    return sorted(topics, key=lambda t: t.id)
+
+
+def _merge_fuzzy(blocks: dict[tuple, list[Claim]]) -> dict[tuple, list[Claim]]:
+    """Merge blocks whose only difference is a surface form (measure words no alias file knows, event wording)."""
+    # Only blocks that agree on everything but the fuzzy field are compared: near-linear, not all pairs.
+    buckets: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in blocks:
+        if key[0] == "quantity" and key[1].startswith("~"):
+            buckets[("quantity", key[2], key[3], key[4])].append(key)
+        elif key[0] == "date":
+            buckets[("date", key[1].split()[0])].append(key)  # same verb lemma
+    parent = {key: key for key in blocks}
+
+    def find(key: tuple) -> tuple:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for keys in buckets.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if fuzz.token_set_ratio(_fuzzy_text(a), _fuzzy_text(b)) >= FUZZY_THRESHOLD:
+                    parent[find(b)] = find(a)
+    merged: dict[tuple, list[Claim]] = defaultdict(list)
+    for key, members in blocks.items():
+        merged[find(key)].extend(members)
+    return merged
+
+
+def _fuzzy_text(key: tuple) -> str:
+    return key[1].lstrip("~")
+
+
+def _topic(key: tuple, claims: list[Claim]) -> Topic:
+    claims = sorted(claims, key=lambda c: (c.source, c.start))
+    first = claims[0]
+    topic_id = "t-" + hashlib.sha1(repr(key).encode()).hexdigest()[:10]
+    if key[0] == "date":
+        return Topic(
+            id=topic_id,
+            label=f"date of: {first.event}",
+            kind="date",
+            subject=first.subject,
+            location=sorted({loc for c in claims for loc in c.location}),
+            event_key=key[1],
+            claims=[c.id for c in claims],
+        )
+    measure = first.measure or (first.measure_text or "").lower()
+    who = (first.subject or "").replace("_", " ")
+    where = ", ".join(first.location).replace("_", " ")
+    label = " ".join(part for part in (who, measure, f"in {where}" if where else "") if part)
+    return Topic(
+        id=topic_id,
+        label=label,
+        kind="quantity",
+        subject=first.subject,
+        measure=first.measure or first.measure_text,
+        location=list(first.location),
+        claims=[c.id for c in claims],
+    )

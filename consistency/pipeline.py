@@ -1,0 +1,57 @@
+"""The whole job as one call: sources -> claims -> topics -> findings -> Report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .compare import compare_topics
+from .errors import ConsistencyError
+from .extract import extract_claims
+from .extract.lexicon import default_lexicon, default_rules_dir
+from .group import group_claims
+from .load import load_sources
+from .models import Claim, Report, Source
+from .rules import Rule, load_rules
+
+
+@dataclass
+class Run:
+    """A report and what went wrong on the way (unreadable sources, warnings)."""
+
+    report: Report
+    problems: list[ConsistencyError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = None,
+            progress: Callable[[Source], None] | None = None) -> Report:
+    """Extract, group and compare the claims of already loaded sources."""
+    lexicon = default_lexicon(rules_dir)
+    claims: list[Claim] = []
+    for source in sources:
+        claims += extract_claims(source, lexicon)
+        if progress:
+            progress(source)
+    by_id = {c.id: c for c in claims}
+    topics = group_claims(claims)
+    findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources})
+    return Report(
+        sources=sources,
+        claims=claims,
+        topics=topics,
+        conflicts=findings.conflicts,
+        agreements=findings.agreements,
+        generated_with={"consistency": __version__, "rules": ",".join(r.code for r in rules)},
+    )
+
+
+def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None) -> Run:
+    """Load the articles under ``paths`` and analyse them under the rules of ``rules_dir``."""
+    rules_dir = rules_dir or default_rules_dir()
+    rules = load_rules(rules_dir)
+    loaded = load_sources(paths)
+    report = analyse(loaded.sources, rules, rules_dir, progress)
+    return Run(report, loaded.problems, loaded.warnings)
