@@ -15,6 +15,7 @@ from functools import lru_cache
 import simplemma
 
 from .dates import DateMention
+from .numbers import SCALES, TENS, UNITS
 from .sentences import ABBREVIATIONS
 
 # A word with its abbreviation period ("Gen.", "U.S."), a number, or a punctuation mark that splits clauses.
@@ -75,6 +76,8 @@ ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|less|able|ible|ary|ian|ish|ern
 # -ed words that are not verbs.
 NOT_VERBS = frozenset("need seed speed bed red hundred shed feed creed breed embed indeed steed bred sled".split())
 MAX_KEY_NOUNS = 2
+# Number words are counts, not nouns: "pulled three survivors" is keyed "pull survivor".
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions"])
 
 
 def describe_event(text: str, sentence: tuple[int, int], mention: DateMention) -> tuple[str | None, str | None]:
@@ -202,7 +205,7 @@ def _event(text: str, tokens: list, verb: int, mention: DateMention) -> tuple[st
         if obj:
             last = obj[-1]
         nouns = _head_nouns([tokens[k][2] for k in obj])
-    event = " ".join(tokens[k][2] for k in range(first, last + 1))
+    event = " ".join(text[tokens[first][0] : tokens[last][0] + len(tokens[last][2])].split())
     key = " ".join([lemma, *nouns])
     return event, key
 
@@ -246,7 +249,7 @@ def _head_nouns(words: list[str]) -> list[str]:
     content = []
     for word in words:
         low = word.lower()
-        if low in DETERMINERS or low in TITLES or low in ADVERBS or low.endswith("ly") or word[0].isdigit():
+        if low in DETERMINERS or low in TITLES or low in ADVERBS or low in NUMBER_WORDS or low.endswith("ly") or word[0].isdigit():
             continue
         content.append(word)
     common = [w.lower() for w in content if w[0].islower() and not ADJECTIVE_END.search(w.lower())]

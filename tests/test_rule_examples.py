@@ -1,0 +1,24 @@
+"""Every example in every shipped rule file reaches its verdict (STYLE.md section 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.examples import check_example
+from consistency.extract.lexicon import default_rules_dir
+from consistency.rules import load_rules
+
+RULES = load_rules(default_rules_dir())
+CASES = [(rule, example) for rule in RULES for example in rule.examples]
+
+
+@pytest.mark.parametrize("rule,example", CASES, ids=[f"{r.code}:{e.name}" for r, e in CASES])
+def test_rule_example(rule, example):
+    outcome = check_example(rule, example)
+    assert outcome.passed, outcome.conflicts
+
+
+def test_every_rule_has_a_passing_and_a_failing_example():
+    for rule in RULES:
+        verdicts = {example.expect for example in rule.examples}
+        assert verdicts == {"pass", "fail"}, rule.code
