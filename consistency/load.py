@@ -59,6 +59,11 @@ def decode(path: Path, raw: bytes) -> str:
     """UTF-8 (with or without BOM), else a confidently detected encoding; binary is refused."""
     if not raw.strip():
         raise ConsistencyError(path, "empty file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark (Windows exports)
+        try:
+            return raw.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            raise ConsistencyError(path, "cannot decode as UTF-16 despite its byte-order mark") from None
     if b"\x00" in raw[:8192]:
         raise ConsistencyError(path, "binary file (NUL bytes), not an article")
     try:

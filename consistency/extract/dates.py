@@ -127,11 +127,12 @@ DATE_RE = re.compile(
     # "early 2020", "mid-2020", "late 2020", "the end of 2021", "end-2021", "the beginning of the year", "the end of this year"
     rf"|(?P<py>(?:the{_S})?(?P<py_p>{_PART})(?:-|{_S}(?:of{_S})?)(?:(?P<py_y>{_YEAR})|(?:(?P<py_r>this|last|next|the){_S}(?P<py_u>year|month|week|decade))))"
     # "summer 2019", "the summer of 2019", "last summer", "this spring"
-    rf"|(?P<sea>(?:(?:the{_S})?(?P<sea_r>{_REL}){_S})?(?P<sea_n>{_SEASON})(?:{_S}(?:of{_S})?(?P<sea_y>{_YEAR}))?)"
+    rf"|(?P<sea>(?:the{_S})?(?:(?P<sea_r>{_REL}){_S})?(?P<sea_n>{_SEASON})(?:{_S}(?:of{_S})?(?P<sea_y>{_YEAR}))?)"
     # "since 2014 and 2015": a year after "2014 and"
     rf"|(?<=\d\d\d\d )(?P<and_y>(?:and|or|to|through){_S}(?P<and_yy>{_YEAR}))"
     # "from 2014 to 2017", "between 2014 and 2017", "2014-2017"
-    rf"|(?P<rng>(?:between{_S})?(?P<rng_a>{_YEAR4})(?:{_S}(?:to|and|through|until){_S}|-)(?P<rng_b>(?:19|20)?\d\d)\b(?!-|,\d))"
+    rf"|(?P<rng>(?:[Bb]etween{_S}(?P<rng_a>{_YEAR4}){_S}and{_S}|(?P<rng_a2>{_YEAR4})(?:{_S}(?:to|through|until){_S}|-))"
+    rf"(?P<rng_b>(?:19|20)?\d\d)\b(?!-|,\d))"
     # "the 2014 offensive", "2014's" (a year as a determiner)
     rf"|(?P<the_y>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er){_S}(?P<the_yy>{_YEAR})(?='s|{_S}(?!(?:{_COUNTED})\b)[a-z]))"
     # "in 2014", "since 2014", "by 2014" (only after a preposition, checked on resolution)
@@ -170,7 +171,7 @@ ANCHOR_RE = re.compile(
     r"|months?|years?|decades?|quarter|half|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|Q[1-4])"
 )
 # A word before an anchor: "since" in "since 2014", "more", "than", "a" in "more than a year after".
-TOKEN_RE = re.compile(r"[A-Za-z0-9']{1,20}")
+TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9']{0,19}")
 BACK_CHARS = 80  # a date expression begins at most this far before its anchor
 # Words that can come before the anchor inside a date expression (lower-cased); any number counts too.
 LEAD_WORDS = frozenset(
@@ -286,8 +287,8 @@ def _dmy(m: re.Match, pub: date | None):
     return d, d, "day", False, "point"
 
 
-def _nearest_year(month: int, day: int, pub: date, past_only: bool) -> date:
-    """The year that puts (month, day) nearest the publication date; the future counts triple."""
+def _nearest_year(month: int, day: int, pub: date, past_only: bool, deadline: bool = False) -> date:
+    """The year that puts (month, day) nearest publication; the future counts triple, the past for a deadline."""
     best, best_cost = None, None
     for year in (pub.year - 1, pub.year, pub.year + 1):
         try:
@@ -297,12 +298,17 @@ def _nearest_year(month: int, day: int, pub: date, past_only: bool) -> date:
         days = (candidate - pub).days
         if past_only and days > 0:
             continue
-        cost = days * 3 if days > 0 else -days
+        cost = (days if deadline else days * 3) if days > 0 else (-days * 3 if deadline else -days)
         if best_cost is None or cost < best_cost:
             best, best_cost = candidate, cost
     if best is None:
         raise ValueError("no such day")
     return best
+
+
+def _is_until(m: re.Match) -> bool:
+    prep = m.group("prep")
+    return bool(prep) and ROLES.get(" ".join(prep.split()).lower()) == "until"
 
 
 def _is_since(m: re.Match) -> bool:
@@ -314,7 +320,7 @@ def _md(m: re.Match, pub: date | None):
     month, day = _month(m["md_m"]), _day_number(m["md_d"])
     if pub is None:
         return None, None, "day", True, "point"
-    first = _nearest_year(month, day, pub, _is_since(m))
+    first = _nearest_year(month, day, pub, _is_since(m), _is_until(m))
     last = first.replace(day=_day_number(m["md_d2"])) if m["md_d2"] else first
     return first, max(first, last), "day", True, "point"
 
@@ -323,7 +329,7 @@ def _dm(m: re.Match, pub: date | None):
     month, day = _month(m["dm_m"]), _day_number(m["dm_d"])
     if pub is None:
         return None, None, "day", True, "point"
-    d = _nearest_year(month, day, pub, _is_since(m))
+    d = _nearest_year(month, day, pub, _is_since(m), _is_until(m))
     return d, d, "day", True, "point"
 
 
@@ -458,11 +464,11 @@ def _and_y(m: re.Match, pub: date | None):
 
 
 def _rng(m: re.Match, pub: date | None):
-    a, b = int(m["rng_a"]), m["rng_b"]
+    a, b = int(m["rng_a"] or m["rng_a2"]), m["rng_b"]
     b = int(b) if len(b) == 4 else a - a % 100 + int(b)
     if not a < b <= a + 100:
         return None  # "2014-12" is a month, "1990-80" nothing
-    if not (m.group("prep") or m.group().startswith("between")):
+    if not (m.group("prep") or m["rng_a"]):
         return None  # "1998-2004" alone may be a phone number or a code
     return date(a, 1, 1), date(b, 12, 31), "year", False, "span"
 

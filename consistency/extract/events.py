@@ -19,7 +19,7 @@ from .numbers import SCALES, TENS, UNITS
 from .sentences import ABBREVIATIONS
 
 # A word with its abbreviation period ("Gen.", "U.S."), a number, or a punctuation mark that splits clauses.
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?:-[A-Za-z]+)*|[A-Za-z0-9][A-Za-z0-9'-]*|[,;:()\"]")
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?:-[A-Za-z]+)*|\d{1,3}(?:,\d{3})+|[A-Za-z0-9][A-Za-z0-9'-]*|[,;:()\"]")
 
 # Irregular past tenses and participles: form -> lemma (simplemma reads "left" as the adjective).
 IRREGULAR = {
@@ -64,6 +64,8 @@ DETERMINERS = frozenset(
     """a an the this that these those its his her their our my your some any all each every no both either
     neither another other such much many most more several few own""".split()
 )
+# Common adjectives without an adjective ending: "its last stronghold" is keyed "stronghold".
+ADJECTIVES = frozenset("last first new former top senior final next previous recent key major main big small".split())
 # Titles before a name: "Iranian Gen. Qassim Soleimani" is keyed by "soleimani".
 TITLES = frozenset(
     """gen gen. general lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. mr mr. mrs mrs. ms ms. dr dr.
@@ -76,6 +78,8 @@ ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|less|able|ible|ary|ian|ish|ern
 # -ed words that are not verbs.
 NOT_VERBS = frozenset("need seed speed bed red hundred shed feed creed breed embed indeed steed bred sled".split())
 MAX_KEY_NOUNS = 2
+# Particles of phrasal verbs, kept with the verb: "laid off", "wound down", "took over".
+PARTICLES = frozenset("off up out down back away over".split())
 # Number words are counts, not nouns: "pulled three survivors" is keyed "pull survivor".
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions"])
 
@@ -199,6 +203,10 @@ def _event(text: str, tokens: list, verb: int, mention: DateMention) -> tuple[st
     else:
         obj = []
         j = verb + 1
+        if j < len(tokens) and tokens[j][2].lower() in PARTICLES and not _overlaps(tokens[j], mention):
+            lemma += " " + tokens[j][2].lower()
+            last = j
+            j += 1
         while j < len(tokens) and not _ends_phrase(tokens, j, mention):
             obj.append(j)
             j += 1
@@ -214,6 +222,10 @@ def _premodifies(tokens: list, j: int) -> bool:
     """An auxiliary or adverb directly before the verb: "was", "formally", "has already"."""
     low = tokens[j][2].lower()
     return low in AUXILIARIES or low in ADVERBS or (low.endswith("ly") and len(low) > 4 and low.isalpha())
+
+
+def _overlaps(token: tuple, mention: DateMention) -> bool:
+    return token[0] < mention.end and token[1] > mention.start
 
 
 def _ends_phrase(tokens: list, j: int, mention: DateMention) -> bool:
@@ -249,7 +261,7 @@ def _head_nouns(words: list[str]) -> list[str]:
     content = []
     for word in words:
         low = word.lower()
-        if low in DETERMINERS or low in TITLES or low in ADVERBS or low in NUMBER_WORDS or low.endswith("ly") or word[0].isdigit():
+        if low in DETERMINERS or low in ADJECTIVES or low in TITLES or low in ADVERBS or low in NUMBER_WORDS or low.endswith("ly") or word[0].isdigit():
             continue
         content.append(word)
     common = [w.lower() for w in content if w[0].islower() and not ADJECTIVE_END.search(w.lower())]

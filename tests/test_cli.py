@@ -1,0 +1,137 @@
+"""The command line: help and version, bad input as one line and the right exit code, formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from consistency.cli import cli
+from seedmatch import SEEDS
+
+GOOD = "---\noutlet: Wire\npublished: 2024-01-25\n---\nAbout 2,500 U.S. troops remain in Iraq, officials said.\n"
+# name -> bytes of a bad article, and the words its one-line error must contain
+BAD_SOURCES = {
+    "empty.txt": (b"", "empty file"),
+    "blank.md": (b"  \n\n\t\n", "empty file"),
+    "binary.txt": (bytes(range(256)) * 8, "binary"),
+    "latin1-junk.txt": (b"\xff\xfe\x00\x00garbage\x00\x81\x82", "binary"),
+    "bad-front-matter.md": (b"---\noutlet: [unclosed\npublished: 2024-01-01\n---\nText with 40 fighters.\n", "front matter"),
+    "bad-date.md": (b"---\npublished: not-a-date\n---\nText with 40 fighters.\n", "published"),
+}
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_help_and_version():
+    for command in ([], ["extract"], ["report"], ["rules"], ["rules", "test"]):
+        result = invoke(*command, "--help")
+        assert result.exit_code == 0 and "Usage" in result.output, result.output
+    assert re.search(r"\d+\.\d+", invoke("--version").output)
+
+
+@pytest.mark.parametrize("name", BAD_SOURCES)
+def test_bad_source_is_one_line_and_others_still_run(tmp_path, name):
+    content, words = BAD_SOURCES[name]
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "good.md").write_text(GOOD)
+    result = invoke("extract", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.stderr.splitlines() if name in line]
+    assert len(lines) == 1 and words in lines[0], result.stderr
+    claims = json.loads(result.stdout)
+    assert [c["text"] for c in claims if c["kind"] == "quantity"] == ["About 2,500 U.S. troops"]
+    strict = invoke("extract", str(tmp_path), "--strict")
+    assert strict.exit_code == 2
+
+
+def test_nothing_readable_is_exit_2(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = invoke("extract", str(tmp_path))
+    assert result.exit_code == 2 and "empty.txt" in result.stderr
+
+
+def test_missing_path_is_exit_2(tmp_path):
+    result = invoke("extract", str(tmp_path / "nope"))
+    assert result.exit_code == 2 and "no such file" in result.stderr and "Traceback" not in result.output
+
+
+def test_malformed_manifest_names_file_and_line_and_keeps_articles(tmp_path):
+    (tmp_path / "sources.yaml").write_text("- file: a.txt\n  outlet: [oops\n")
+    (tmp_path / "a.txt").write_text("Thursday, January 25, 2024\n\nThe group has 300 fighters in Mali.\n")
+    result = invoke("extract", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"sources\.yaml:\d+: malformed YAML", result.stderr), result.stderr
+    claims = json.loads(result.stdout)
+    assert any(c["text"].startswith("300 fighters") for c in claims)
+
+
+def test_utf16_and_latin1_articles_are_decoded(tmp_path):
+    text = "NIAMEY — About 1,200 soldiers remain in Niger, officials said at the café."
+    (tmp_path / "utf16.txt").write_bytes(text.encode("utf-16"))
+    (tmp_path / "latin1.txt").write_bytes(text.replace("—", "-").encode("latin-1"))
+    result = invoke("extract", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    texts = [c["text"] for c in json.loads(result.stdout)]
+    assert texts.count("About 1,200 soldiers") == 2, texts
+
+
+def test_offsets_point_into_the_text_as_read():
+    result = invoke("extract", str(SEEDS), "--format", "jsonl")
+    for line in result.stdout.splitlines():
+        claim = json.loads(line)
+        text = (SEEDS / claim["source"]).read_text(encoding="utf-8-sig")
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "jsonl", "json"])
+def test_extract_formats(fmt, tmp_path):
+    out = tmp_path / f"claims.{fmt}"
+    result = invoke("extract", str(SEEDS), "--format", fmt, "--output", str(out))
+    assert result.exit_code == 0, result.output
+    body = out.read_text()
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(body)))
+        assert rows and {"id", "source", "start", "end", "text", "low", "high"} <= set(rows[0])
+    elif fmt == "json":
+        assert {"id", "source", "start", "end", "text", "sentence", "kind", "subject", "measure", "location",
+                "value", "unit", "as_of", "attribution"} <= set(json.loads(body)[0])
+    else:
+        assert "2,500" in body
+
+
+def test_bad_rule_file_is_one_line(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "rules", rules)
+    (rules / "CC999-typo.yaml").write_text(
+        "code: CC999\ndescription: typo\ncompare: interval_overlap\ntolerence: {about: 0.1}\nmessage: x\n"
+    )
+    for command in (["report", str(SEEDS), "--rules", str(rules), "--output", str(tmp_path / "r")], ["rules", "test", "--rules", str(rules)]):
+        result = invoke(*command)
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+        assert re.search(r"CC999-typo\.yaml:4: tolerence: unknown field 'tolerence' — did you mean 'tolerance'\?", result.stderr), result.stderr
+    assert not (tmp_path / "r").exists()
+
+
+def test_report_writes_every_format(tmp_path):
+    result = invoke("report", str(SEEDS), "--output", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    for name in ("report.html", "report.md", "report.json", "claims.csv", "consistency.db"):
+        assert (tmp_path / name).stat().st_size > 0, name
+    assert "conflicts" in result.stdout
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_report_unknown_format_is_exit_2(tmp_path):
+    result = invoke("report", str(SEEDS), "--output", str(tmp_path), "--format", "htm")
+    assert result.exit_code == 2 and "did you mean 'html'" in result.stderr
