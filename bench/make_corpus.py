@@ -60,7 +60,7 @@ _MONTH_BEFORE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ?$"
 )
 # A sentence break: end punctuation (not after an abbreviation or an initial), space, a capital or a quote.
-_ABBREV = r"(?<!\bU\.S)(?<!\bU\.N)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bGen)(?<!\bMaj)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bJr)(?<!\bSt)(?<!\b[A-Z])"
+_ABBREV = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in "U.S U.N Mr Ms Mrs Dr Gen Maj Lt Col Sgt Jr St Sen Rep Gov Adm".split()) + r"(?<!\b[A-Z]\.)"
 _BREAK = re.compile(_ABBREV + r"(?<=[.!?])([\"'\u201d\u2019]?)\s+(?=[A-Z\"\u201c])")
 
 

@@ -21,7 +21,7 @@ BAD_SOURCES = {
     "empty.txt": (b"", "empty file"),
     "blank.md": (b"  \n\n\t\n", "empty file"),
     "binary.txt": (bytes(range(256)) * 8, "binary"),
-    "latin1-junk.txt": (b"\xff\xfe\x00\x00garbage\x00\x81\x82", "binary"),
+    "junk.txt": (b"garbage\x00\x81\x82\xff" * 40, "binary"),
     "bad-front-matter.md": (b"---\noutlet: [unclosed\npublished: 2024-01-01\n---\nText with 40 fighters.\n", "front matter"),
     "bad-date.md": (b"---\npublished: not-a-date\n---\nText with 40 fighters.\n", "published"),
 }

@@ -1,0 +1,287 @@
+"""Quantity phrasings as data: every sentence in tests/data/extract/quantities/*.yaml against the extractor.
+
+Each item is a sentence, its publication date and every quantity claim a careful
+fact-checker finds in it (see STYLE.md section 5). An expected claim is found by
+overlap with the first occurrence of its ``quote``; only the fields an item
+annotates are checked. Extra quantity claims fail the item unless it sets
+``partial: true``; no quantity claim may start inside a ``not_claims`` substring.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(__file__).resolve().parent / "data" / "extract" / "quantities"
+ALIASES_DIR = ROOT / "rules" / "aliases"
+
+QUALIFIERS = {"exact", "about", "range", "more_than", "at_least", "less_than", "at_most", "nearly", "vague"}
+SCOPES = {"current", "explicit", "peak", "past", "unknown"}
+MODALITIES = {"asserted", "planned", "conditional", "negated"}
+ITEM_KEYS = {"text", "published", "claims", "not_claims", "partial", "note"}
+CLAIM_KEYS = {"quote", "value", "qualifier", "measure", "unit", "location", "subject", "attribution", "as_of", "modality"}
+AS_OF_KEYS = {"scope", "start", "end"}
+# Not in the alias files but part of the annotation vocabulary: bare durations
+# ("three months of fighting") are measured as `duration`; shares written as
+# fractions ("one-third of") carry the unit `fraction` (a 0-1 share).
+EXTRA_MEASURES = {"duration"}
+EXTRA_UNITS = {"fraction"}
+PLACE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+REL_TOL = 1e-6
+MIN_ITEMS = 330
+MIN_NOT_CLAIM_ITEMS = 40
+
+
+def _load_items() -> list[tuple[str, int, dict[str, Any]]]:
+    items = []
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        for index, item in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+            items.append((path.stem, index, item))
+    return items
+
+
+ITEMS = _load_items()
+
+
+def _item_id(stem: str, index: int, item: dict[str, Any]) -> str:
+    text = str(item.get("text", ""))[:40].strip()
+    return f"{stem}[{index}]:{text}"
+
+
+# --- the data itself ---------------------------------------------------------------------------------------------
+
+
+def _alias_ids(name: str) -> set[str]:
+    data = yaml.safe_load((ALIASES_DIR / name).read_text(encoding="utf-8")) or {}
+    return {key for key in data if key != "prefix"}
+
+
+def _yaml_problems(stem: str, index: int, item: Any, measures: set[str], units: set[str], entities: set[str]) -> list[str]:
+    where = f"{stem}.yaml item {index}"
+    if not isinstance(item, dict):
+        return [f"{where}: not a mapping"]
+    problems = [f"{where}: unknown key {key!r}" for key in item if key not in ITEM_KEYS]
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return problems + [f"{where}: text must be a non-empty string"]
+    where = f"{stem}.yaml item {index} ({text[:40]!r})"
+    if not isinstance(item.get("published"), date):
+        problems.append(f"{where}: published must be a YAML date (YYYY-MM-DD)")
+    claims = item.get("claims")
+    if not isinstance(claims, list):
+        return problems + [f"{where}: claims must be a list (use [] for none)"]
+    not_claims = item.get("not_claims", [])
+    if not isinstance(not_claims, list) or not all(isinstance(s, str) and s for s in not_claims):
+        problems.append(f"{where}: not_claims must be a list of non-empty strings")
+        not_claims = []
+    for phrase in not_claims:
+        if phrase not in text:
+            problems.append(f"{where}: not_claims {phrase!r} is not a substring of text")
+    forbidden = [(text.find(p), text.find(p) + len(p)) for p in not_claims if p in text]
+    spans: list[tuple[int, int, str]] = []
+    for claim in claims:
+        if not isinstance(claim, dict):
+            problems.append(f"{where}: claim is not a mapping: {claim!r}")
+            continue
+        quote = claim.get("quote")
+        label = f"{where} claim {quote!r}"
+        problems += [f"{label}: unknown key {key!r}" for key in claim if key not in CLAIM_KEYS]
+        if not isinstance(quote, str) or quote not in text:
+            problems.append(f"{label}: quote is not a substring of text")
+        else:
+            start = text.find(quote)
+            if any(lo <= start < hi for lo, hi in forbidden):
+                problems.append(f"{label}: quote starts inside a not_claims substring")
+            for other_start, other_end, other in spans:
+                if start < other_end and other_start < start + len(quote):
+                    problems.append(f"{label}: quote overlaps the quote {other!r}")
+            spans.append((start, start + len(quote), quote))
+        problems += _value_problems(label, claim)
+        if "measure" in claim and claim["measure"] is not None and claim["measure"] not in measures:
+            problems.append(f"{label}: measure {claim['measure']!r} is not in measures.yaml")
+        if "unit" in claim and claim["unit"] is not None and claim["unit"] not in units:
+            problems.append(f"{label}: unit {claim['unit']!r} is not in units.yaml")
+        subject = claim.get("subject")
+        if subject is not None and subject not in entities and not re.fullmatch(r"[a-z_]+_backed", str(subject)):
+            problems.append(f"{label}: subject {subject!r} is not in entities.yaml (nor a <name>_backed id)")
+        if "location" in claim:
+            location = claim["location"]
+            if not isinstance(location, list) or not all(isinstance(p, str) and PLACE_ID.match(p) for p in location):
+                problems.append(f"{label}: location must be a list of lower_case place ids")
+            elif location != sorted(location):
+                problems.append(f"{label}: location must be sorted")
+        if "attribution" in claim and claim["attribution"] is not None and not isinstance(claim["attribution"], str):
+            problems.append(f"{label}: attribution must be a string or null")
+        if "modality" in claim and claim["modality"] not in MODALITIES:
+            problems.append(f"{label}: modality {claim['modality']!r} not in {sorted(MODALITIES)}")
+        if "as_of" in claim:
+            as_of = claim["as_of"]
+            if not isinstance(as_of, dict) or as_of.get("scope") not in SCOPES or set(as_of) - AS_OF_KEYS:
+                problems.append(f"{label}: as_of must be {{scope: {'|'.join(sorted(SCOPES))}, start?, end?}}")
+            else:
+                for key in ("start", "end"):
+                    if key in as_of and as_of[key] is not None and not isinstance(as_of[key], date):
+                        problems.append(f"{label}: as_of.{key} must be a YAML date")
+    if item.get("partial") not in (None, True, False):
+        problems.append(f"{where}: partial must be true or false")
+    return problems
+
+
+def _value_problems(label: str, claim: dict[str, Any]) -> list[str]:
+    value = claim.get("value")
+    if not (isinstance(value, list) and len(value) == 2):
+        return [f"{label}: value must be [low, high]"]
+    low, high = value
+    if any(v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))) for v in value):
+        return [f"{label}: value bounds must be numbers or null"]
+    if low is None and high is None:
+        return [f"{label}: value must have at least one bound"]
+    if low is not None and high is not None and low > high:
+        return [f"{label}: value low > high"]
+    qualifier = claim.get("qualifier")
+    if qualifier is None:
+        return []
+    if qualifier not in QUALIFIERS:
+        return [f"{label}: qualifier {qualifier!r} not in {sorted(QUALIFIERS)}"]
+    shapes = {
+        "exact": low is not None and low == high, "about": low is not None and low == high,
+        "nearly": low is not None and low == high, "range": low is not None and high is not None and low < high,
+        "vague": low is not None and high is not None and low < high,
+        "more_than": low is not None and high is None, "at_least": low is not None and high is None,
+        "less_than": low is None and high is not None, "at_most": low is None and high is not None,
+    }
+    return [] if shapes[qualifier] else [f"{label}: value {value} does not fit qualifier {qualifier}"]
+
+
+def test_yaml_files_are_valid():
+    """The corpus itself: quotes are substrings, ids exist in the alias files, values fit their qualifiers."""
+    measures = _alias_ids("measures.yaml") | EXTRA_MEASURES
+    units = _alias_ids("units.yaml") | EXTRA_UNITS
+    entities = _alias_ids("entities.yaml")
+    problems = []
+    for stem, index, item in ITEMS:
+        problems += _yaml_problems(stem, index, item, measures, units, entities)
+    assert not problems, "\n".join(problems)
+    assert len(ITEMS) >= MIN_ITEMS, f"only {len(ITEMS)} annotated sentences"
+    not_claim_items = [item for stem, _, item in ITEMS if stem == "not_claims"]
+    assert len(not_claim_items) >= MIN_NOT_CLAIM_ITEMS, f"only {len(not_claim_items)} items in not_claims.yaml"
+
+
+def test_yaml_ids_are_unique():
+    """Every sentence appears once, so a failing id names one item."""
+    seen: dict[str, str] = {}
+    duplicates = []
+    for stem, index, item in ITEMS:
+        text = " ".join(str(item.get("text", "")).split())
+        if text in seen:
+            duplicates.append(f"{stem}[{index}] repeats {seen[text]}: {text[:60]!r}")
+        seen[text] = f"{stem}[{index}]"
+    assert not duplicates, "\n".join(duplicates)
+
+
+# --- the extractor against the data ------------------------------------------------------------------------------
+
+
+def _show(claim: Any) -> str:
+    """One line per extracted claim: span, text, value, and the context fields."""
+    value = claim.value
+    shown = f"[{value.low}, {value.high}] {value.qualifier}" if value is not None else "None"
+    as_of = claim.as_of
+    parts = [
+        f"{claim.start}-{claim.end} {claim.text!r}",
+        f"value={shown}",
+        f"measure={claim.measure}",
+        f"unit={claim.unit}",
+        f"subject={claim.subject}",
+        f"location={claim.location}",
+        f"attribution={claim.attribution!r}",
+        f"as_of={as_of.scope}:{as_of.start}..{as_of.end}",
+        f"modality={claim.modality}",
+    ]
+    return "  " + " ".join(parts)
+
+
+def _close(expected: float | None, actual: float | None) -> bool:
+    if expected is None or actual is None:
+        return expected is None and actual is None
+    return math.isclose(float(expected), float(actual), rel_tol=REL_TOL, abs_tol=1e-12)
+
+
+def _field_errors(expected: dict[str, Any], claim: Any) -> list[str]:
+    errors = []
+    low, high = expected["value"]
+    if claim.value is None:
+        errors.append("value: none extracted")
+    else:
+        if not (_close(low, claim.value.low) and _close(high, claim.value.high)):
+            errors.append(f"value: expected [{low}, {high}], got [{claim.value.low}, {claim.value.high}]")
+        if "qualifier" in expected and claim.value.qualifier != expected["qualifier"]:
+            errors.append(f"qualifier: expected {expected['qualifier']}, got {claim.value.qualifier}")
+    for field in ("measure", "unit", "subject", "modality"):
+        if field in expected and getattr(claim, field) != expected[field]:
+            errors.append(f"{field}: expected {expected[field]}, got {getattr(claim, field)}")
+    if "location" in expected and sorted(expected["location"] or []) != sorted(claim.location):
+        errors.append(f"location: expected {sorted(expected['location'] or [])}, got {sorted(claim.location)}")
+    if "attribution" in expected:
+        want, got = expected["attribution"], claim.attribution
+        if want is None and got is not None:
+            errors.append(f"attribution: expected none, got {got!r}")
+        elif want is not None and (got is None or want.lower() not in got.lower()):
+            errors.append(f"attribution: expected to contain {want!r}, got {got!r}")
+    if "as_of" in expected:
+        as_of = expected["as_of"]
+        if claim.as_of.scope != as_of["scope"]:
+            errors.append(f"as_of.scope: expected {as_of['scope']}, got {claim.as_of.scope}")
+        for key in ("start", "end"):
+            if key in as_of and getattr(claim.as_of, key) != as_of[key]:
+                errors.append(f"as_of.{key}: expected {as_of[key]}, got {getattr(claim.as_of, key)}")
+    return errors
+
+
+def _match(expected_claims: list[dict[str, Any]], text: str, found: list[Any]) -> tuple[list[str], set[int]]:
+    """Pair each expected claim with the unused extracted claim overlapping its quote most; return errors and used."""
+    errors, used = [], set()
+    for expected in expected_claims:
+        start = text.find(expected["quote"])
+        end = start + len(expected["quote"])
+        candidates = [
+            (min(end, c.end) - max(start, c.start), -i, i)
+            for i, c in enumerate(found)
+            if i not in used and c.start < end and start < c.end
+        ]
+        if not candidates:
+            errors.append(f"missing: {expected['quote']!r} (chars {start}-{end}) value {expected['value']}")
+            continue
+        *_, best = max(candidates)
+        used.add(best)
+        for error in _field_errors(expected, found[best]):
+            errors.append(f"{expected['quote']!r}: {error}")
+    return errors, used
+
+
+@pytest.mark.parametrize("stem,index,item", ITEMS, ids=[_item_id(*entry) for entry in ITEMS])
+def test_quantity_phrasing(stem: str, index: int, item: dict[str, Any]):
+    from consistency.extract import extract_claims  # lazy: the extractor is being written alongside this corpus
+    from consistency.models import Source
+
+    text = item["text"]
+    source = Source(name="t.txt", path=Path("t.txt"), text=text, published=item["published"])
+    found = sorted((c for c in extract_claims(source) if c.kind == "quantity"), key=lambda c: (c.start, c.end))
+    errors, used = _match(item.get("claims") or [], text, found)
+    if not item.get("partial"):
+        errors += [f"unexpected claim {c.text!r} at {c.start}-{c.end}" for i, c in enumerate(found) if i not in used]
+    for phrase in item.get("not_claims") or []:
+        lo = text.find(phrase)
+        while lo != -1:
+            hi = lo + len(phrase)
+            errors += [f"claim {c.text!r} starts inside not-claim {phrase!r}" for c in found if lo <= c.start < hi]
+            lo = text.find(phrase, lo + 1)
+    shown = "\n".join(_show(c) for c in found) or "  (no quantity claims)"
+    assert not errors, f"{text}\n" + "\n".join(errors) + f"\nextracted:\n{shown}"
