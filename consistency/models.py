@@ -108,6 +108,9 @@ class Claim(Model):
     event_key: str | None = Field(None, description="for dates: lemmatised verb and object, e.g. 'end combat mission'")
     attribution: str | None = None
     modality: Modality = "asserted"
+    derivation: str | None = Field(
+        None, description="how a value was computed from reference tables, e.g. '1/3 × (438,317 + 185,180) km² ≈ 207,832 km²'"
+    )
 
     @staticmethod
     def make_id(source: str, start: int, end: int) -> str:

@@ -173,6 +173,7 @@ ANCHOR_RE = re.compile(
 # A word before an anchor: "since" in "since 2014", "more", "than", "a" in "more than a year after".
 TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9']{0,19}")
 BACK_CHARS = 80  # a date expression begins at most this far before its anchor
+BACK_WORDS = 7  # and at most this many words before it: "no later than a year from now"
 # Words that can come before the anchor inside a date expression (lower-cased); any number counts too.
 LEAD_WORDS = frozenset(
     """
@@ -237,7 +238,9 @@ def _matches(text: str) -> Iterator[re.Match]:
         edge = at
         for token in reversed(list(TOKEN_RE.finditer(text, max(pos, at - BACK_CHARS), at))):
             word = token.group()
-            if edge - token.end() > 4 or (not word[0].isdigit() and word.lower() not in LEAD_WORDS):
+            if len(starts) > BACK_WORDS or edge - token.end() > 4 or (
+                not word[0].isdigit() and word.lower() not in LEAD_WORDS
+            ):
                 break
             edge = token.start()
             starts.append(edge)

@@ -83,6 +83,7 @@ class Quantity:
     measure_text: str | None = None
     head_start: int | None = None  # where the counted noun begins (modifiers lie between num_end and here)
     vague: bool = False
+    derivation: str | None = None  # set by reference resolution: the arithmetic behind the value
 
 
 def _junk_spans(text: str) -> list[tuple[int, int]]:

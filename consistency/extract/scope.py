@@ -131,11 +131,12 @@ def build_claims(
                     measure_text=measure_text,
                     location=location,
                     location_text=location_text,
-                    value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier),
+                    value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier) if q.low is not None or q.high is not None else None,
                     unit=q.unit,
                     as_of=_as_of(text, q, ctx, ds, source.published),
                     attribution=attribution,
                     modality=_modality(text, s_start, q.start),
+                    derivation=q.derivation,
                 )
             )
         for d in ds:
