@@ -41,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent / "seeds"
 CORPUS = HERE / "corpus"
 DEFAULT_SEED = 20240125
-VERSION = 1  # bump when the generator's output changes
+VERSION = 2  # bump when the generator's output changes
 
 OUTLETS = [
     "Northbridge Ledger", "The Daily Meridian", "Harbor City Courier", "Global Dispatch Wire",
@@ -117,12 +117,16 @@ def article(i: int, paragraphs: list[str], sentences: list[str], seed: int = DEF
     rng = random.Random(f"{seed}:{i}")
     outlet = rng.choice(OUTLETS)
     published = FIRST_DAY + timedelta(days=rng.randrange((LAST_DAY - FIRST_DAY).days + 1))
-    body: list[str] = []
-    for _ in range(rng.randint(6, 22)):
-        if rng.random() < 0.25:  # a paragraph of loose sentences from anywhere in the seeds
-            body.append(" ".join(rng.sample(sentences, rng.randint(2, 3))))
-        else:
-            body.append(rng.choice(paragraphs))
+    # No paragraph or sentence twice in one article (a claim's id is its source and words).
+    count = rng.randint(6, 22)
+    loose = sum(rng.random() < 0.25 for _ in range(count))
+    body = rng.sample(paragraphs, min(count - loose, len(paragraphs)))
+    spare = [s for s in sentences if not any(s in p for p in body)]
+    rng.shuffle(spare)
+    for _ in range(loose):  # paragraphs of loose sentences from anywhere in the seeds
+        take, spare = spare[: rng.randint(2, 3)], spare[3:]
+        if take:
+            body.insert(rng.randint(0, len(body)), " ".join(take))
     text = vary_numbers("\n".join(body), rng)
     return f"---\noutlet: {outlet}\npublished: {published.isoformat()}\n---\n{text}\n"
 

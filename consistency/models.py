@@ -150,6 +150,10 @@ class Conflict(Finding):
     id: str = Field(description="stable fingerprint: see make_id")
     severity: Severity
     distance: float | None = Field(None, description="how far apart: a relative gap for quantities, days for dates")
+    status: Literal["open", "confirmed", "dismissed", "follow_up"] = Field(
+        "open", description="an editor's latest decision on this conflict (reviews/decisions.jsonl)"
+    )
+    review_note: str | None = Field(None, description="the note given with that decision")
 
     @staticmethod
     def make_id(rule: str, claims: list[Claim]) -> str:
