@@ -149,14 +149,15 @@ def _verb_lemma(tokens: list, i: int) -> str | None:
         return None
     if word[0].isupper() and i > 0 and tokens[i - 1][2] not in ',;:("':
         return None  # a capitalised word inside a sentence is a name
-    prev = tokens[i - 1][2].lower() if i > 0 else ""
+    prev_word = tokens[i - 1][2] if i > 0 else ""
+    prev = prev_word.lower()
     if prev in DETERMINERS:
         return None  # "its scattered fighters", "the allied force"
     if low in IRREGULAR:
         return IRREGULAR[low]
     if low.endswith("ed") and len(low) > 4 and low not in NOT_VERBS:
         return _lemma(low)
-    if prev in AUXILIARIES or prev == "to" or _aux_before(tokens, i):
+    if (prev_word in AUXILIARIES or prev_word == "to" or _aux_before(tokens, i)) and word.islower():
         if low not in DETERMINERS and low not in PREPOSITIONS and low not in AUXILIARIES and low not in ADVERBS:
             return _lemma(low)
     return None
@@ -167,7 +168,7 @@ def _aux_before(tokens: list, i: int) -> bool:
     j = i - 1
     while j >= 0 and (tokens[j][2].lower() in ADVERBS or tokens[j][2].lower().endswith("ly")):
         j -= 1
-    return j < i - 1 and j >= 0 and tokens[j][2].lower() in AUXILIARIES
+    return j < i - 1 and j >= 0 and tokens[j][2] in AUXILIARIES
 
 
 @lru_cache(maxsize=4096)
@@ -221,7 +222,7 @@ def _event(text: str, tokens: list, verb: int, mention: DateMention) -> tuple[st
 def _premodifies(tokens: list, j: int) -> bool:
     """An auxiliary or adverb directly before the verb: "was", "formally", "has already"."""
     low = tokens[j][2].lower()
-    return low in AUXILIARIES or low in ADVERBS or (low.endswith("ly") and len(low) > 4 and low.isalpha())
+    return tokens[j][2] in AUXILIARIES or low in ADVERBS or (low.endswith("ly") and len(low) > 4 and low.isalpha())
 
 
 def _overlaps(token: tuple, mention: DateMention) -> bool:
@@ -234,6 +235,7 @@ def _ends_phrase(tokens: list, j: int, mention: DateMention) -> bool:
     return (
         start < mention.end and end > mention.start  # the date itself
         or low in PREPOSITIONS
+        or word in AUXILIARIES
         or low in ("and", "or", "but", "that", "to", "when", "which", "who", "while")
         or word in ",;:()\""
         or _verb_lemma(tokens, j) is not None
