@@ -116,6 +116,37 @@ def report(paths: tuple[Path, ...], rules_dir: Path | None, out_dir: Path, forma
     print_summary(result.report, written)
 
 
+@cli.command()
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@rules_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback is reachable by others.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free one).")
+@click.option("--reviewer", help="Name recorded with each decision (default: git config user.name, else the login name).")
+def review(path: Path | None, rules_dir: Path | None, host: str, port: int, reviewer: str | None) -> None:
+    """Review the conflicts in PATH (default: the seeds) in a local web page.
+
+    Decisions go to PATH/reviews/decisions.jsonl; later reports and checks honour them.
+
+    Example:
+
+        consistency review articles/ --port 8765
+    """
+    from .pipeline import run
+    from .review.app import address, create_app, default_reviewer, is_loopback, listen, serve
+
+    corpus = path or DEFAULT_SOURCES
+    if not is_loopback(host):
+        click.secho(f"warning: listening on {host}: anyone who can reach it can read the articles and record decisions", err=True, fg="yellow")
+    result = run([corpus], rules_dir)
+    for message in [*map(str, result.problems), *result.warnings]:
+        click.secho(f"warning: {message}", err=True, fg="yellow")
+    sock = listen(host, port)
+    port = sock.getsockname()[1]
+    app = create_app(corpus, result.report, reviewer or default_reviewer(corpus), host, port)
+    click.echo(f"Reviewing {len(result.report.conflicts)} conflicts in {corpus} at {address(host, port)} (Ctrl-C to stop)")
+    serve(app, sock)
+
+
 @cli.group()
 def rules() -> None:
     """Work with rule files."""

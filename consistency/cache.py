@@ -1,0 +1,249 @@
+"""A claims cache, so CI does not re-read the archive on every pull request (issue 4).
+
+Claims per source, in SQLite under a cache folder, keyed by everything the
+claims of a source depend on: its name, text and the metadata the extractor
+reads, and the extractor's version. Rules are deliberately not in the key:
+claims come from the extractor and the alias files alone, and rules only
+compare them, so editing a rule must not throw the cache away.
+
+The cache is an optimisation and is never trusted: a row is used only if its
+key, extractor, checksum and claims all check out; a file SQLite cannot read
+is deleted and rebuilt; a lock held by another process is a miss, not a wait.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from . import __version__
+from .extract.lexicon import ALIASES, default_rules_dir
+from .models import Claim, Source
+
+DB_NAME = "claims.sqlite3"
+SCHEMA_VERSION = "1"  # bump when the tables change; an older file is rebuilt
+FLUSH_EVERY = 500  # rows per transaction: one commit per article would dominate a cold run
+# Libraries whose data changes what is extracted: country names (places) and lemmas (event keys).
+EXTRACTION_LIBRARIES = ("pycountry", "simplemma", "python-dateutil")
+# The extractor's own code: editing it without bumping __version__ (a checkout between releases) must invalidate too.
+EXTRACTOR_CODE = ("extract/*.py", "textnorm.py", "models.py")
+
+_CLAIMS = TypeAdapter(list[Claim])
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    claims TEXT NOT NULL
+);
+"""
+
+
+def extractor_version(rules_dir: Path | None = None) -> str:
+    """A hash of what extraction depends on: the package version, its extractor code, the alias files and libraries."""
+    digest = hashlib.sha256(f"consistency {__version__}\n".encode())
+    package = Path(__file__).resolve().parent
+    for pattern in EXTRACTOR_CODE:
+        for path in sorted(package.glob(pattern)):
+            _add_file(digest, path.relative_to(package).as_posix(), path)
+    aliases = (rules_dir or default_rules_dir()) / ALIASES
+    for path in sorted(p for p in aliases.rglob("*") if p.is_file()):
+        _add_file(digest, f"aliases/{path.relative_to(aliases).as_posix()}", path)
+    for library in EXTRACTION_LIBRARIES:
+        try:
+            digest.update(f"{library} {version(library)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library} -\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def _add_file(digest, name: str, path: Path) -> None:
+    try:
+        content = path.read_bytes()
+    except OSError:
+        content = b"\x00unreadable"  # the lexicon will report it; the key must still differ
+    digest.update(f"{name} {len(content)}\n".encode())
+    digest.update(content)
+
+
+def source_key(source: Source, extractor: str) -> str:
+    """The cache key of a source: everything ``extract_claims`` reads from it, and the extractor version."""
+    parts = {
+        "extractor": extractor,
+        "name": source.name,
+        "sha256": source.sha256,
+        "published": source.published.isoformat() if source.published else None,
+        "body_start": source.body_start,
+        "skip": [list(span) for span in source.skip],
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+
+
+class ClaimCache:
+    """Claims per source in ``folder/claims.sqlite3``; a cache that cannot be used degrades to no cache."""
+
+    def __init__(self, folder: Path, extractor: str) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / DB_NAME
+        self.extractor = extractor
+        self.stats = CacheStats()
+        self.problem: str | None = None  # why the cache is off, for a warning
+        self._pending: list[tuple[str, str, str, str, str]] = []
+        self._db: sqlite3.Connection | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():  # like .pytest_cache: never committed, whatever the project's .gitignore says
+                ignore.write_text("# created by consistency\n*\n")
+        except OSError as err:
+            self.problem = f"{self.folder}: cannot create the cache folder ({err.strerror}); running without a cache"
+            return
+        self._db = self._open()
+
+    def __enter__(self) -> ClaimCache:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _open(self) -> sqlite3.Connection | None:
+        """Open the database, rebuilding it once if it is corrupt or of another schema."""
+        for attempt in range(2):
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as err:  # locked or unwritable: leave it for its owner
+                self.problem = f"{self.path}: cache unavailable ({err}); running without it"
+                return None
+            except sqlite3.DatabaseError:
+                if attempt == 0:
+                    self._delete()
+        self.problem = f"{self.path}: cache is corrupt and could not be rebuilt; running without it"
+        return None
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")  # readers never block the one writer
+            db.execute("PRAGMA synchronous=NORMAL")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+            db.execute("BEGIN IMMEDIATE")
+            for statement in filter(str.strip, _SCHEMA.split(";")):
+                db.execute(statement)
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None:
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            db.execute("COMMIT")
+            if row is not None and row[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"schema {row[0]}, expected {SCHEMA_VERSION}")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _delete(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def get(self, source: Source) -> list[Claim] | None:
+        """The cached claims of ``source``, or None on a miss (or anything doubtful)."""
+        claims = self._read(source)
+        if claims is None:
+            self.stats.misses += 1
+        else:
+            self.stats.hits += 1
+        return claims
+
+    def _read(self, source: Source) -> list[Claim] | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT source, extractor, digest, claims FROM claims WHERE key = ?", (source_key(source, self.extractor),)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        except sqlite3.DatabaseError:
+            self._rebuild()
+            return None
+        if row is None:
+            return None
+        name, extractor, digest, payload = row
+        if name != source.name or extractor != self.extractor or hashlib.sha256(payload.encode()).hexdigest() != digest:
+            return None
+        try:
+            claims = _CLAIMS.validate_json(payload)
+        except ValidationError:
+            return None
+        # The offsets must still point at the claimed words, or the row is not this source's.
+        if any(c.source != source.name or source.text[c.start : c.end] != c.text for c in claims):
+            return None
+        return claims
+
+    def put(self, source: Source, claims: list[Claim]) -> None:
+        """Remember the claims of ``source``; written in batches (see flush)."""
+        if self._db is None:
+            return
+        payload = json.dumps([c.model_dump(mode="json") for c in claims], ensure_ascii=False, separators=(",", ":"))
+        digest = hashlib.sha256(payload.encode()).hexdigest()
+        self._pending.append((source_key(source, self.extractor), source.name, self.extractor, digest, payload))
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending rows in one transaction, dropping rows of other extractor versions."""
+        if self._db is None or not self._pending:
+            return
+        rows, self._pending = self._pending, []
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM claims WHERE extractor != ?", (self.extractor,))
+            self._db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError:  # another writer holds the lock: skip, the next run writes them
+            self._rollback()
+        except sqlite3.DatabaseError:
+            self._rebuild()
+
+    def _rollback(self) -> None:
+        try:
+            self._db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def _rebuild(self) -> None:
+        self._close_db()
+        self._delete()
+        self._db = self._open()
+
+    def _close_db(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+    def close(self) -> None:
+        """Write what is pending and close the database."""
+        self.flush()
+        self._close_db()
+
+
+def open_cache(folder: Path, rules_dir: Path | None = None) -> ClaimCache:
+    """The claims cache in ``folder`` for the extractor and alias files of ``rules_dir``."""
+    return ClaimCache(folder, extractor_version(rules_dir))

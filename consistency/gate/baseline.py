@@ -1,0 +1,74 @@
+"""Baseline files: the fingerprints of known conflicts, which do not fail ``consistency check``.
+
+Written sorted by id, one field a line, without timestamps, so a baseline
+diffs well in review and two runs on the same archive write the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from ..errors import ConsistencyError
+from ..models import Claim, Conflict, Model
+from ..report.atomic import atomic_write
+
+
+class KnownConflict(Model):
+    """One known conflict: its fingerprint, and the words it is made of, for the reviewer of the file."""
+
+    id: str
+    rule: str
+    claims: list[str]
+
+
+class Baseline(Model):
+    """The contents of a baseline file."""
+
+    version: Literal[1] = 1
+    conflicts: list[KnownConflict] = []
+
+
+def render_baseline(conflicts: list[Conflict], claims: dict[str, Claim]) -> str:
+    """A baseline holding ``conflicts``, as JSON text."""
+    known = {
+        c.id: KnownConflict(id=c.id, rule=c.rule, claims=[_words(claims[i]) for i in c.claims if i in claims])
+        for c in conflicts
+    }
+    baseline = Baseline(conflicts=[known[key] for key in sorted(known)])
+    return json.dumps(baseline.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def _words(claim: Claim) -> str:
+    # What the fingerprint is made of (Conflict.make_id): the source and the claim's words.
+    return f"{claim.source}: {' '.join(claim.text.split())}"
+
+
+def write_baseline(path: Path, conflicts: list[Conflict], claims: dict[str, Claim]) -> Path:
+    """Write a baseline file atomically."""
+    try:
+        return atomic_write(path, render_baseline(conflicts, claims))
+    except OSError as err:
+        raise ConsistencyError(path, f"cannot write the baseline: {err.strerror}") from None
+
+
+def read_baseline(path: Path) -> set[str]:
+    """The fingerprints a baseline file lists; a missing or malformed file is a ConsistencyError."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConsistencyError(path, "baseline not found (write one with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConsistencyError(path, f"cannot read the baseline: {getattr(err, 'strerror', None) or err}") from None
+    try:
+        baseline = Baseline.model_validate(json.loads(text))
+    except json.JSONDecodeError as err:
+        raise ConsistencyError(path, f"not valid JSON: {err.msg}", err.lineno) from None
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConsistencyError(path, f"{where}: {first['msg']}" if where else first["msg"]) from None
+    return {conflict.id for conflict in baseline.conflicts}

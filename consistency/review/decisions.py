@@ -1,0 +1,184 @@
+"""Editors' decisions on conflicts: an append-only JSON-lines log in the corpus, and how later runs honour it.
+
+``<corpus>/reviews/decisions.jsonl`` holds one decision a line, in the order they were
+made. It is reviewed in pull requests like any other file; its history is the audit
+trail. The latest line for a conflict wins, as long as both claims still read as they
+did when it was decided.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..models import Claim, Conflict, Report
+
+DECISIONS_FILE = Path("reviews") / "decisions.jsonl"
+
+# "open" is what reopening a decided conflict records.
+Verdict = Literal["confirmed", "dismissed", "follow_up", "open"]
+
+
+class QuotedClaim(BaseModel):
+    """A claim's words as they were when decided: its file, the claimed words and their sentence."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    source: str
+    text: str
+    sentence: str
+
+
+class Decision(BaseModel):
+    """One line of the log: who decided what about which conflict, when, and on which words."""
+
+    # Lines written by newer versions may carry fields this one does not know.
+    model_config = ConfigDict(extra="ignore")
+
+    conflict: str = Field(description="the conflict's fingerprint (Conflict.id)")
+    decision: Verdict
+    note: str = ""
+    reviewer: str
+    at: datetime = Field(description="when it was decided, UTC")
+    quotes: list[QuotedClaim] = Field(description="the conflicting claims as they read then")
+
+
+@dataclass
+class DecisionLog:
+    """The decisions in file order (the history) and the lines that could not be read."""
+
+    decisions: list[Decision]
+    problems: list[str]
+
+    def latest(self) -> dict[str, Decision]:
+        """The latest decision per conflict fingerprint."""
+        # File order is the order the lock let writers in, so the last line is the latest.
+        return {decision.conflict: decision for decision in self.decisions}
+
+    def history(self, fingerprint: str) -> list[Decision]:
+        """Every decision on one conflict, newest first."""
+        return [d for d in reversed(self.decisions) if d.conflict == fingerprint]
+
+
+def decisions_path(corpus_dir: Path) -> Path:
+    """Where a corpus keeps its decisions."""
+    return Path(corpus_dir) / DECISIONS_FILE
+
+
+def read_log(path: Path) -> DecisionLog:
+    """Every well-formed decision in ``path`` (none if it is missing); malformed lines are skipped and named."""
+    try:
+        with open(path, "rb") as file:
+            # Shared lock: a line being appended right now is read whole or not at all.
+            fcntl.flock(file.fileno(), fcntl.LOCK_SH)
+            data = file.read()
+    except FileNotFoundError:
+        return DecisionLog([], [])
+    decisions: list[Decision] = []
+    problems: list[str] = []
+    # Split on newlines only: str.splitlines would also break at U+2028 inside a note.
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            decisions.append(Decision.model_validate_json(line))
+        except ValidationError as err:
+            problems.append(f"{path}:{number}: not a decision, skipped ({_first_error(err)})")
+    return DecisionLog(decisions, problems)
+
+
+def latest_decisions(corpus_dir: Path) -> dict[str, Decision]:
+    """The latest decision per conflict fingerprint in a corpus's log."""
+    return read_log(decisions_path(corpus_dir)).latest()
+
+
+def quote_claims(claims: list[Claim]) -> list[QuotedClaim]:
+    """The words a decision is about, to store with it."""
+    return [QuotedClaim(source=c.source, text=c.text, sentence=c.sentence) for c in claims]
+
+
+def make_decision(conflict: Conflict, claims: list[Claim], decision: Verdict, note: str, reviewer: str) -> Decision:
+    """A decision on ``conflict`` now, quoting its claims as they read now."""
+    return Decision(
+        conflict=conflict.id, decision=decision, note=note, reviewer=reviewer,
+        at=datetime.now(timezone.utc), quotes=quote_claims(claims),
+    )
+
+
+def append_decision(path: Path, decision: Decision) -> None:
+    """Append one decision as one line, whole and durable, even with other writers at the same time."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = decision.model_dump_json().encode("utf-8") + b"\n"
+    created = not path.exists()
+    descriptor = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
+    try:
+        # One writer at a time, across processes; the lock goes with the descriptor on close.
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        size = os.fstat(descriptor).st_size
+        if size and os.pread(descriptor, 1, size - 1) != b"\n":
+            # A writer died mid-line (or a hand edit dropped the newline): keep our line separate.
+            line = b"\n" + line
+        written = os.write(descriptor, line)
+        while written < len(line):  # a regular file takes it in one call unless the disk is full
+            written += os.write(descriptor, line[written:])
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+    if created:
+        _fsync_folder(path.parent)
+
+
+def applies(decision: Decision, claims: list[Claim]) -> bool:
+    """Whether a decision still holds: each claim's words and sentence read as they did when decided."""
+    return sorted(_words(q.source, q.text, q.sentence) for q in decision.quotes) == sorted(
+        _words(c.source, c.text, c.sentence) for c in claims
+    )
+
+
+def apply_decisions(report: Report, decisions: dict[str, Decision]) -> Report:
+    """A copy of ``report`` whose conflicts carry the status and note of their latest applicable decision."""
+    claims = {claim.id: claim for claim in report.claims}
+    conflicts = []
+    for conflict in report.conflicts:
+        decision = decisions.get(conflict.id)
+        if decision and applies(decision, [claims[i] for i in conflict.claims if i in claims]):
+            conflict = conflict.model_copy(update={"status": decision.decision, "review_note": decision.note or None})
+        else:  # undecided, or the words changed since: an editor has to look again
+            conflict = conflict.model_copy(update={"status": "open", "review_note": None})
+        conflicts.append(conflict)
+    return report.model_copy(update={"conflicts": conflicts})
+
+
+def fails_gate(conflict: Conflict, by_severity: bool) -> bool:
+    """Whether a conflict fails ``check``: dismissed never, confirmed always, otherwise as its severity decides."""
+    if conflict.status == "dismissed":
+        return False
+    return conflict.status == "confirmed" or by_severity
+
+
+def _words(source: str, text: str, sentence: str) -> tuple[str, str, str]:
+    # Re-wrapping a paragraph is not a change of words.
+    return source, " ".join(text.split()), " ".join(sentence.split())
+
+
+def _first_error(err: ValidationError) -> str:
+    first = err.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}" if where else first["msg"]
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the new file's name durable, not only its bytes.
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
