@@ -22,6 +22,21 @@ from .quantities import Quantity
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 # A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
 LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|across|within|throughout|near|around|into|at|of|over|to)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$")
+# A capitalised name after a locative preposition is a place even when no gazetteer has it.
+UNKNOWN_PLACE = re.compile(
+    r"\b(?:in|near|across|inside|outside|around|through|at)\s+(?:the\s+(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
+    r"(?:the\s+)?([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|al|el|de|du|la)){0,3})"
+)
+NOT_PLACES = frozenset(
+    """January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday Congress Parliament Senate House Court Council Cabinet Assembly
+    Ministry Department Office Pentagon Kremlin White Times Post Journal News Facebook Twitter Instagram YouTube
+    Telegram Reuters Associated Christmas Easter Ramadan Eid The This That These Those His Her Their Its Our
+    Operation Project Program Programme Committee Commission Agency Institute University College School Center
+    Centre Group Force Forces Army Navy Air Police Party Union League Coalition Alliance Organization Organisation
+    Fund Bank Foundation Company Corporation Inc Ltd Mr Mrs Ms Dr Gen President Prime Minister Secretary Spring
+    Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian""".split()
+)
 NAME_GOES_ON = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|The|But|And)\b)[A-Z][a-z]")
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 SUBJECT_PLACE = re.compile(r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was)\b")
@@ -80,6 +95,7 @@ CONDITION_FIRST = re.compile(r"(?i)\s*\"?(?:if|unless|should|were|in case|in the
 DATE_PLANNED = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to|going to|scheduled to|due to)\b")
 NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\b")
 CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|should)\b")
+CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 WORD = re.compile(r"[A-Za-z]+")
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
@@ -93,6 +109,7 @@ class SentenceContext:
     end: int
     entities: list[Mention]
     places: list[tuple[int, int, list[str], str]]  # (start, end, ids, text) of each locative place group
+    subject_places: list[tuple[int, int, list[str], str]]  # "Germany received ...": a country as the sentence's subject
     measures: list[Mention]
 
 
@@ -132,13 +149,17 @@ def build_claims(
         qs = by_sentence.get(i, [])
         ds = date_by_sentence.get(i, [])
         owners = _assign_places(ctx.places, qs)
+        resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         for q in qs:
-            measure, measure_text, measure_mention = _measure(text, q, ctx, qs, lexicon)
+            measure, measure_text, measure_mention = _measure(text, q, ctx, qs, lexicon, resolved)
             measure = _state(text, q, ctx, measure, lexicon)
+            resolved[id(q)] = measure
             subject, subject_text = (q.subject_hint, q.measure_text) if q.subject_hint else _subject(text, q, ctx, measure, measure_mention, lexicon)
             if subject is None:
                 subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
             location, location_text = owners.get(id(q), ([], None))
+            if not location and ctx.subject_places:
+                location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
             if not location:
                 location = _previous_places(text, sentences, i, context)
             claims.append(
@@ -217,14 +238,29 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon) -> SentenceCont
     backed = [e for e in entities if e.id.endswith("_backed")]
     entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
     entities.sort(key=lambda e: e.start)
-    places = _place_groups(text, lexicon.places.find(text, start, end))
+    known = lexicon.places.find(text, start, end)
+    places, subject_places = _place_groups(text, _with_unknown_places(text, start, end, known, entities))
     measures = [m for m in lexicon.measure_words.find(text, start, end) if not any(e.start <= m.start < e.end for e in entities)]
-    return SentenceContext(start, end, entities, places, measures)
+    return SentenceContext(start, end, entities, places, subject_places, measures)
 
 
-def _place_groups(text: str, mentions: list[Mention]) -> list[tuple[int, int, list[str], str]]:
-    """Coordinated locative places as one group: "in Iraq and Syria" -> [iraq, syria]."""
+def _with_unknown_places(text: str, start: int, end: int, known: list[Mention], entities: list[Mention]) -> list[Mention]:
+    """Add places no gazetteer knows where the grammar says "place": "in the town of Mai Kadra", "near Rolling Fork"."""
+    taken = [(m.start, m.end) for m in (*known, *entities)]
+    found = list(known)
+    for m in UNKNOWN_PLACE.finditer(text, start, end):
+        s, e = m.span(1)
+        name = m.group(1)
+        if name.split()[0] in NOT_PLACES or any(a < e and s < b for a, b in taken):
+            continue
+        found.append(Mention(s, e, re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_"), name))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _place_groups(text: str, mentions: list[Mention]):
+    """Coordinated locative places as one group ("in Iraq and Syria" -> [iraq, syria]), and places that open a sentence."""
     groups: list[tuple[int, int, list[str], str]] = []
+    subjects: list[tuple[int, int, list[str], str]] = []
     for m in mentions:
         if NAME_GOES_ON.match(text, m.end):
             continue  # "the U.S. Embassy", "the Iraq War": part of a longer name, not a place
@@ -235,9 +271,11 @@ def _place_groups(text: str, mentions: list[Mention]) -> list[tuple[int, int, li
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue
-        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) or SUBJECT_PLACE.match(text, m.end) and _starts_sentence(text, m.start):
+        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
             groups.append((m.start, m.end, [m.id], m.text))
-    return groups
+        elif SUBJECT_PLACE.match(text, m.end) and _starts_sentence(text, m.start):
+            subjects.append((m.start, m.end, [m.id], m.text))
+    return groups, subjects
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -268,7 +306,7 @@ def _previous_places(text: str, sentences, i: int, context) -> list[str]:
     return sorted({pid for p in context(i - 1).places for pid in p[2]})
 
 
-def _measure(text: str, q: Quantity, ctx: SentenceContext, qs: list[Quantity], lexicon: Lexicon):
+def _measure(text: str, q: Quantity, ctx: SentenceContext, qs: list[Quantity], lexicon: Lexicon, resolved: dict):
     """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number of IS fighters ... at about 2,500")."""
     if q.measure:
         return q.measure, q.measure_text, None
@@ -284,10 +322,10 @@ def _measure(text: str, q: Quantity, ctx: SentenceContext, qs: list[Quantity], l
     if re.match(r"\s?[A-Za-z]", after) and not re.match(r"\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before)\b", text[q.end : q.end + 12], re.I):
         return None, None, None  # a noun follows that no alias file names
     previous = [x for x in qs if x.end <= q.start]
-    if previous and previous[-1].measure and ELLIPSIS.match(text, previous[-1].end, q.start):
+    if previous and resolved.get(id(previous[-1])) and ELLIPSIS.match(text, previous[-1].end, q.start):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
         x = previous[-1]
-        return x.measure, x.measure_text, None
+        return resolved[id(x)], x.measure_text, None
     taken = {(x.head_start) for x in qs if x.head_start is not None}
     earlier = [m for m in ctx.measures if m.end <= q.start and m.start not in taken]
     if earlier:
@@ -331,15 +369,27 @@ def _subject(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, 
     else:
         anchor = q.start
     types = lexicon.measures[measure].subjects if measure in lexicon.measures else []
-    found = _nearest_entity_before(text, ctx, anchor, types, lexicon)
+    opening = _opening_entity(text, ctx, anchor, types, lexicon)
+    found = opening or _nearest_entity_before(text, ctx, anchor, types, lexicon)
     return (found.id, found.text) if found else (None, None)
+
+
+def _opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str], lexicon: Lexicon) -> Mention | None:
+    """The entity the clause opens with is its grammatical subject: "Turkey has roughly 3,000 troops in Iraq"."""
+    clause_start = max(ctx.start, *(m.end() for m in CLAUSE_START.finditer(text, ctx.start, pos)), 0)
+    for e in ctx.entities:
+        if clause_start <= e.start < pos and e.start - clause_start <= 30 and not text[clause_start : e.start].strip(" \"").endswith(("in", "of", "against")):
+            if not types or lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other") in types:
+                return e
+            return None
+    return None
 
 
 def _nearest_entity_before(
     text: str, ctx: SentenceContext, pos: int, types: list[str] | None, lexicon: Lexicon, opposed: bool = False
 ) -> Mention | None:
     """The last entity before ``pos`` of one of ``types``; ``opposed`` admits ones after "against"."""
-    place_spans = [(p[0], p[1]) for p in ctx.places]
+    place_spans = [(p[0], p[1]) for p in ctx.places]  # only locative places: "Turkey has ..." may own troops
     candidates = []
     for e in ctx.entities:
         if e.end > pos:

@@ -1,0 +1,26 @@
+"""The CI gate's parts: new sources from git, the baseline, and the formats CI systems read."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from . import github, junit, sarif, text
+
+if TYPE_CHECKING:
+    from ..check import CheckResult
+
+
+def render_json(result: CheckResult) -> str:
+    """The whole gate decision as JSON: every conflict with its status and locations."""
+    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+# Format name -> renderer of a CheckResult as text.
+RENDERERS = {"text": text.render, "json": render_json, "github": github.render, "sarif": sarif.render, "junit": junit.render}
+FORMATS = tuple(RENDERERS)
+
+
+def render(result: CheckResult, fmt: str) -> str:
+    """The gate's result in one of FORMATS."""
+    return RENDERERS[fmt](result)
