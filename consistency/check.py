@@ -62,6 +62,7 @@ class CheckResult(Model):
     since: str | None = None
     baseline: str | None = None
     new_sources: list[str] = Field(description="sources whose conflicts can fail the gate")
+    paths: dict[str, str] = Field({}, description="source -> its file as CI names it, for the new sources")
     conflicts: list[GateConflict]
     rules: dict[str, str] = Field({}, description="code -> description of the rules that found the conflicts")
     generated_with: dict[str, str] = {}
@@ -122,6 +123,7 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
     return CheckResult(
         fail_on=fail_on,
         new_sources=sorted(name for name in sources if is_new(name)),
+        paths={name: display_path(source.path) for name, source in sorted(sources.items()) if is_new(name)},
         conflicts=decided,
         generated_with=report.generated_with or {"consistency": __version__},
     )

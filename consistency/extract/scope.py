@@ -21,11 +21,12 @@ from .quantities import Quantity
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 # A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
-LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|across|within|throughout|near|around|into|at|of|over|to)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$")
+LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|across|within|throughout|through|near|around|into|at|of|over|to|on)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$")
 # A capitalised name after a locative preposition is a place even when no gazetteer has it.
 UNKNOWN_PLACE = re.compile(
-    r"\b(?:in|near|across|inside|outside|around|through|at)\s+(?:the\s+(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
-    r"(?:the\s+)?([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|al|el|de|du|la)){0,3})"
+    r"\b(?:in|near|across|inside|outside|around|through|at|on)\s+(?:the\s+(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?"
+    r"([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
 )
 NOT_PLACES = frozenset(
     """January February March April May June July August September October November December Monday Tuesday
@@ -40,12 +41,15 @@ NOT_PLACES = frozenset(
 NAME_GOES_ON = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|The|But|And)\b)[A-Z][a-z]")
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 SUBJECT_PLACE = re.compile(r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was)\b")
+APPOSITION = re.compile(r"\s*,\s*")
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
 # An entity opposed, not owning: "the mission against the Islamic State".
 OPPOSED_BEFORE = re.compile(r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$")
 # "at its peak", "at the height of its power": the number describes a past high point.
 PEAK = re.compile(r"(?i)\b(?:at (?:its|their|the) (?:peak|height|zenith|apex|high point)|at the height of|in (?:its|their) heyday|at one point|at its strongest|at their strongest)\b")
-PAST = re.compile(r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time)\b|^\s*(?:before|prior to) the [a-z]+,")
+PAST = re.compile(r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time)\b")
+PAST_AFTER = re.compile(r"(?i)(?:\s+[a-z]+){0,3}\s+(?:before|prior to) the (?:war|invasion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic)\b")
+PAST_OPENING = re.compile(r"(?i)\s*(?:before|prior to) the [a-z]+(?: [a-z]+)?,")
 ANAPHORA = re.compile(r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b")
 # Reporting verbs: "X said", "X estimated", "X put the number at".
 # (Only forms that are rarely nouns: "states", "reports", "claims" are left out.)
@@ -57,6 +61,8 @@ REPORT = (
 REPORT_VERB = re.compile(rf"\b(?:{REPORT})\b")
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
 LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim)\b")
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
 NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+$")
 ACCORDING_TO = re.compile(r"(?i)\baccording to\s+((?:[^\s,;:]+\s?){1,10})")
 # "Data from ACLED show", "figures released by the ministry", "the toll cited by the opposition"
@@ -266,7 +272,11 @@ def _place_groups(text: str, mentions: list[Mention]):
             continue  # "the U.S. Embassy", "the Iraq War": part of a longer name, not a place
         if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
             s, _, ids, _ = groups[-1]
-            groups[-1] = (s, m.end, sorted({*ids, m.id}), text[s : m.end])
+            if APPOSITION.fullmatch(text, groups[-1][1], m.start):
+                # "Del Rio, Texas", "Mai Kadra, Ethiopia's ...": the second place locates the first, keep the narrower
+                groups[-1] = (s, m.end, ids, text[s : m.end])
+            else:
+                groups[-1] = (s, m.end, sorted({*ids, m.id}), text[s : m.end])
             continue
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
@@ -281,6 +291,9 @@ def _place_groups(text: str, mentions: list[Mention]):
 def _starts_sentence(text: str, pos: int) -> bool:
     """"Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
     before = text[max(0, pos - 3) : pos]
+    if text[max(0, pos - 4) : pos] == "The ":
+        pos -= 4  # "The Kurdistan Region hosts ..."
+        before = text[max(0, pos - 3) : pos]
     return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n"))
 
 
@@ -430,7 +443,7 @@ def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention
     peak = PEAK.search(sentence)
     if peak:
         return AsOf(start=None, end=published, scope="peak", text=peak.group())
-    past = PAST.search(sentence)
+    past = PAST.search(text, max(ctx.start, q.start - 50), q.start) or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + 40)) or PAST_OPENING.match(sentence)
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
     first_comma = text.find(",", ctx.start, ctx.end)
@@ -463,7 +476,10 @@ def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
          or SAID_INVERTED.search(sentence))
     if m and not TIME_WORD.match(m.group(m.lastindex)):
         return _clean_source("".join(g for g in m.groups() if g))
-    verb = next((v for v in LEAD_VERB.finditer(sentence) if not NOUN_BEFORE.search(sentence, 0, v.start())), None)
+    verb = next(
+        (v for v in LEAD_VERB.finditer(sentence) if not NOUN_BEFORE.search(sentence, 0, v.start()) and not PASSIVE_BEFORE.search(sentence, 0, v.start())),
+        None,
+    )
     if verb:
         lead = sentence[: verb.start()].rstrip()
         lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
@@ -474,7 +490,8 @@ def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
             lead = lead.split(",", 1)[0]
         else:  # "During an interview on July 23, CIA Director William Burns acknowledged"
             lead = lead.rsplit(",", 1)[-1]
-        if 0 < len(lead.split()) <= 10:
+        # A source is a name or a noun phrase, not the claim itself ("A few hundred fighters are believed ...").
+        if 0 < len(lead.split()) <= 10 and not re.search(r"\d", lead) and not RELATIVE.match(lead):
             return _clean_source(lead)
     return None
 
