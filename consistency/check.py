@@ -18,7 +18,7 @@ from . import __version__
 from .cache import ClaimCache
 from .errors import ConsistencyError
 from .extract.lexicon import default_rules_dir
-from .gate.baseline import read_baseline
+from .gate.baseline import Baseline, read_baseline
 from .gate.git import changed_since
 from .models import Claim, Conflict, Model, Report, Severity, Source
 from .pipeline import Run, run
@@ -41,6 +41,7 @@ class ClaimLocation(Model):
     end_column: int = Field(description="the column just after the claim's last character")
     text: str
     new: bool = Field(description="from a source added or changed since --since (every source, without it)")
+    in_baseline: bool = Field(False, description="a known conflict of the baseline is made of this claim too")
 
 
 class GateConflict(Model):
@@ -51,8 +52,9 @@ class GateConflict(Model):
     locations: list[ClaimLocation]
 
     def annotated(self) -> list[ClaimLocation]:
-        """The locations CI marks: the claims from new sources."""
-        return [location for location in self.locations if location.new]
+        """The locations CI marks: the claims from new sources, and of those the ones no known conflict holds."""
+        new = [location for location in self.locations if location.new]
+        return [location for location in new if not location.in_baseline] or new
 
 
 class CheckResult(Model):
@@ -84,6 +86,7 @@ class Checked:
     result: CheckResult
     run: Run
     unreadable: list[ConsistencyError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def check(folder: Path, rules_dir: Path | None = None, since: str | None = None, baseline: Path | None = None,
@@ -92,13 +95,15 @@ def check(folder: Path, rules_dir: Path | None = None, since: str | None = None,
     rules_dir = rules_dir or default_rules_dir()
     rules = {rule.code: rule.description for rule in load_rules(rules_dir)}  # a bad rule file stops us before git runs
     new = changed_since(folder, since) if since else None
-    known = read_baseline(baseline) if baseline else set()
+    known = read_baseline(baseline) if baseline else None
     done = run([folder], rules_dir, cache=cache)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
     result.rules = {code: rules[code] for code in sorted({c.conflict.rule for c in result.conflicts}) if code in rules}
     unreadable = [p for p in done.problems if new is None or _name(p.path, folder) in new]
-    return Checked(result, done, unreadable)
+    # Warnings about articles nobody touched would bury the ones about the new article.
+    quiet = {w for s in done.report.sources if new is not None and s.name not in new for w in s.warnings}
+    return Checked(result, done, unreadable, [w for w in done.warnings if w not in quiet])
 
 
 def _name(path: str | None, folder: Path) -> str | None:
@@ -108,7 +113,7 @@ def _name(path: str | None, folder: Path) -> str | None:
         return None
 
 
-def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None, known: set[str] = frozenset()) -> CheckResult:
+def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None, known: Baseline | None = None) -> CheckResult:
     """Each conflict of ``report`` with its gate status; ``new_sources`` None means every source is new."""
     sources = {s.name: s for s in report.sources}
     claims = {c.id: c for c in report.claims}
@@ -116,10 +121,12 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
     decided = []
     for conflict in report.conflicts:
         members = [claims[i] for i in conflict.claims if i in claims]
-        locations = [locate(sources[c.source], c, is_new(c.source)) for c in members if c.source in sources]
+        locations = [locate(sources[c.source], c, is_new(c.source), bool(known and known.knows(c)))
+                     for c in members if c.source in sources]
         # New claims first: SARIF viewers and CI annotate a result's first location.
         locations.sort(key=lambda location: not location.new)
-        decided.append(GateConflict(conflict=conflict, status=_status(conflict, locations, fail_on, known), locations=locations))
+        status = _status(conflict, locations, fail_on, known.ids() if known else set())
+        decided.append(GateConflict(conflict=conflict, status=status, locations=locations))
     return CheckResult(
         fail_on=fail_on,
         new_sources=sorted(name for name in sources if is_new(name)),
@@ -141,12 +148,12 @@ def _status(conflict: Conflict, locations: list[ClaimLocation], fail_on: Severit
     return "fails"
 
 
-def locate(source: Source, claim: Claim, new: bool) -> ClaimLocation:
+def locate(source: Source, claim: Claim, new: bool, in_baseline: bool = False) -> ClaimLocation:
     """The 1-based line and column where a claim starts and ends in its file."""
     line, column = position(source.text, claim.start)
     end_line, end_column = position(source.text, claim.end)
     return ClaimLocation(claim=claim.id, source=source.name, path=display_path(source.path), line=line, column=column,
-                         end_line=end_line, end_column=end_column, text=claim.text, new=new)
+                         end_line=end_line, end_column=end_column, text=claim.text, new=new, in_baseline=in_baseline)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

@@ -147,6 +147,72 @@ def review(path: Path | None, rules_dir: Path | None, host: str, port: int, revi
     serve(app, sock)
 
 
+@cli.command("check")
+@click.argument("path", required=False, default=Path("."), type=click.Path(exists=True, file_okay=False, path_type=Path))
+@rules_option
+@click.option("--since", metavar="GIT_REF", help="Only conflicts with a claim from a source added or changed since this git revision (or untracked) fail.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Conflicts whose fingerprints this file lists are known and do not fail.")
+@click.option("--write-baseline", "new_baseline", type=click.Path(dir_okay=False, path_type=Path), help="Write every current conflict into this baseline file and exit 0.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True, help="The lowest severity that fails the gate.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "junit"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=Path(".consistency-cache"), show_default=True, help="Claims cache folder (git-ignored).")
+@click.option("--no-cache", is_flag=True, help="Extract every article again; read and write no cache.")
+def check_command(path: Path, rules_dir: Path | None, since: str | None, baseline: Path | None, new_baseline: Path | None,
+                  fail_on: str, fmt: str, output: Path | None, cache_dir: Path, no_cache: bool) -> None:
+    """Fail (exit 1) if the articles in PATH (default: .) hold conflicts that fail the gate; for CI.
+
+    Exit codes: 0 nothing fails the gate, 1 a conflict fails it, 2 usage, configuration or input error.
+
+    Examples:
+
+        consistency check articles/ --since origin/main --format github
+
+        consistency check articles/ --write-baseline consistency-baseline.json
+
+        consistency check articles/ --baseline consistency-baseline.json --format sarif -o results.sarif
+    """
+    from contextlib import nullcontext
+
+    from .cache import open_cache
+    from .check import check
+    from .gate import render
+    from .gate.baseline import write_baseline
+    from .gate.text import summarize
+    from .report.atomic import atomic_write
+
+    if new_baseline and (since or baseline):
+        raise click.UsageError("--write-baseline records every conflict: give it without --since or --baseline")
+    with nullcontext() if no_cache else open_cache(cache_dir, rules_dir) as cache:
+        if cache and cache.problem:
+            click.secho(f"warning: {cache.problem}", err=True, fg="yellow")
+        checked = check(path, rules_dir, since, baseline, fail_on, cache)
+    for problem in checked.run.problems:
+        click.secho(f"error: {problem}", err=True, fg="red")
+    for warning in checked.warnings:
+        click.secho(f"warning: {warning}", err=True, fg="yellow")
+    if cache and cache.stats.hits:
+        click.echo(f"{cache.stats.misses} sources extracted, {cache.stats.hits} from the cache", err=True)
+    report = checked.run.report
+    if not report.sources:
+        if not checked.run.problems:
+            click.secho(f"error: {path}: no articles (.txt, .md) found", err=True, fg="red")
+        sys.exit(2)
+    if new_baseline:
+        write_baseline(new_baseline, report.conflicts, {claim.id: claim for claim in report.claims})
+        click.echo(f"wrote {new_baseline} ({len(report.conflicts)} conflicts)", err=True)
+        sys.exit(2 if checked.unreadable else 0)
+    text = render(checked.result, fmt)
+    if output:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
+    if output or fmt != "text":
+        click.echo(summarize(checked.result), err=True)
+    # An article the gate had to check but could not read is an input error, whatever else was found.
+    sys.exit(2 if checked.unreadable else 1 if checked.result.failed else 0)
+
+
 @cli.group()
 def rules() -> None:
     """Work with rule files."""

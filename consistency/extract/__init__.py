@@ -7,6 +7,7 @@ from ..models import Claim, Source
 from ..textnorm import claim_text
 from .dates import find_dates
 from .quantities import find_quantities
+from .reference import resolve_references
 from .sentences import sentence_spans
 from .lexicon import Lexicon, default_lexicon
 from .scope import build_claims
@@ -18,5 +19,5 @@ def extract_claims(source: Source, lexicon: Lexicon | None = None) -> list[Claim
     text = claim_text(source.text, source.body_start, tuple(source.skip))
     sentences = sentence_spans(text)
     dates = find_dates(text, source.published)
-    quantities = find_quantities(text, dates, lexicon)
+    quantities = resolve_references(text, sentences, find_quantities(text, dates, lexicon), lexicon)
     return build_claims(source, text, sentences, quantities, dates, lexicon)

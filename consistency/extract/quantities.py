@@ -38,7 +38,7 @@ QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+(?:(?:US|U\.S\.)?\$|\u20a
 RANGE_GAP = re.compile(r"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)?\s*$")
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
 AFTER_NOT_COUNT = re.compile(
-    r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-[a-z]|:\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)"
+    r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-(?!strong\b)[a-z]|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)"
     r"|\s+times\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b)"
 )
 # Numbers that are names or ages: "No. 10", "Resolution 2254", "aged 34", "F-35", "#5", "3/4".
@@ -53,7 +53,19 @@ JUNK = re.compile(
     r"|\b\d{1,5} (?:[A-Z][a-z]+ ){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Place)\b"
     r"|\b\d{1,2}:\d{2}\b"  # 10:30
     r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # 192.168.0.1
+    r"|\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,5}"  # +44 20 7946 0958
+    r"|(?<=, )\d{1,3}(?=, )"  # "Pope Francis, 86, was ...": an age in apposition
 )
+# A capitalised word right before a number names it: "Interstate 95", "Boeing 737", "Line 4" (but "The 900 troops").
+NAME_BEFORE = re.compile(r"(?<![.!?\"]\s)(?<!^)\b([A-Z][A-Za-z]+)\s$")
+NOT_NAMES = frozenset(
+    "The A An Its Their His Her Our These Those All Only Just Another Some About Around Nearly Almost Over Under "
+    "Roughly Approximately Between From Up To Of At In On By With For And Or But Than Least Most Total".split()
+)
+# "60 Minutes", "737 MAX": a number followed by a capitalised word, with no counted noun, is a name.
+NAME_AFTER = re.compile(r"\s[A-Z]")
+# A share without "of": "cut by a third", "a two-thirds majority".
+FRACTION_CONTEXT = re.compile(r"(?i)\bby\s+\S+\s*$|^\S+(?:\s\S+)?\s+majority\b")
 # "of" between a vague amount or unit and the counted noun: "dozens of rocket attacks", "110,000 km2 of territory".
 OF = re.compile(r"^\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?")
 # Tokens that end the counted noun phrase after a number.
@@ -164,13 +176,16 @@ def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, opened: 
 def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:
     start, end = match.span()
     raw = match.group()
-    if raw.lower() in FRACTIONS and not OF.match(text[end : end + 12]):
+    if raw.lower() in FRACTIONS and not (OF.match(text[end : end + 12]) or FRACTION_CONTEXT.search(text, max(0, start - 4), min(len(text), end + 12))):
         return None  # "a third year", "half the time" without "of" is not a share
     after = text[end : end + 40]
     if AFTER_NOT_COUNT.match(after):
         return None
     qual = QUALIFIER_BEFORE.search(text[max(0, start - 30) : start])
     if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - 24) : start]):
+        return None
+    name = NAME_BEFORE.search(text, max(0, start - 24), start)
+    if not qual and name and name.group(1) not in NOT_NAMES and name.start() > 0:
         return None
     low, high, vague = parse_number(raw)
     qualifier = "vague" if vague else "exact"
@@ -232,6 +247,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         q.unit = "times"
         q.end = pos + len(re.match(r"\s+times", text[pos:]).group())
         return
+    if text.startswith("-strong", pos):  # "a 2,000-strong battalion" counts the battalion's members
+        pos += len("-strong")
     of = OF.match(text[pos : pos + 16])
     if of and (q.vague or q.unit or q.unit == "fraction"):
         pos += of.end()
@@ -295,6 +312,12 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         q.measure = q.measure or "money"
     if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.measure is None and q.unit is None:
         return False  # a year
-    if not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",):
+    if not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and q.measure_text is None:
         return False  # "one of the", "at one point", "two of them"
+    if raw.lower() in ("one", "a", "an") and q.measure == "duration" and q.qualifier == "exact":
+        return False  # "one day, ...": an idiom, not a duration
+    if q.measure == "duration" and re.match(r"\s+(?:on|in|into|later|earlier|since)\b", text[q.end : q.end + 10]):
+        return False  # "Five years on, ...": a time, not a count
+    if q.measure is None and q.unit is None and NAME_AFTER.match(text, q.end) and not q.vague:
+        return False  # "60 Minutes", "737 MAX"
     return True

@@ -41,6 +41,10 @@ NOT_PLACES = frozenset(
 NAME_GOES_ON = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|The|But|And)\b)[A-Z][a-z]")
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 SUBJECT_PLACE = re.compile(r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was)\b")
+PLACE_AS_ADJECTIVE = re.compile(
+    r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
+    r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
+)
 APPOSITION = re.compile(r"\s*,\s*")
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
 # An entity opposed, not owning: "the mission against the Islamic State".
@@ -80,7 +84,7 @@ SAID_INVERTED = re.compile(r"(?:,|\")\s*(?:said|says|added|wrote|noted|told repo
 SAID_AFTER_PRESENT = re.compile(r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)\.?\"?$")
 TIME_WORD = re.compile(r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|this|earlier|in)\b")
 LEADING = re.compile(r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+")
-AUX_TAIL = re.compile(r"(?i)\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$")
+AUX_TAIL = re.compile(r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$")
 DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
 PRONOUNS = frozenset("he she they it we i you who that which this these those one".split())
 # "will deploy 3,000", "plans to send up to 500": a modal governing the number within three words.
@@ -156,6 +160,7 @@ def build_claims(
         ds = date_by_sentence.get(i, [])
         owners = _assign_places(ctx.places, qs)
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
+        places_of: dict[int, list[str]] = {}
         for q in qs:
             measure, measure_text, measure_mention = _measure(text, q, ctx, qs, lexicon, resolved)
             measure = _state(text, q, ctx, measure, lexicon)
@@ -164,10 +169,14 @@ def build_claims(
             if subject is None:
                 subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
             location, location_text = owners.get(id(q), ([], None))
+            previous = [x for x in qs if x.end <= q.start]
+            if not location and previous and ELLIPSIS.match(text, previous[-1].end, q.start):
+                location = places_of.get(id(previous[-1]), [])  # "1,410 people had been killed in Gaza and 6,268 wounded"
             if not location and ctx.subject_places:
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
             if not location:
                 location = _previous_places(text, sentences, i, context)
+            places_of[id(q)] = location
             claims.append(
                 Claim(
                     id=Claim.make_id(source.name, q.start, q.end),
@@ -268,8 +277,8 @@ def _place_groups(text: str, mentions: list[Mention]):
     groups: list[tuple[int, int, list[str], str]] = []
     subjects: list[tuple[int, int, list[str], str]] = []
     for m in mentions:
-        if NAME_GOES_ON.match(text, m.end):
-            continue  # "the U.S. Embassy", "the Iraq War": part of a longer name, not a place
+        if NAME_GOES_ON.match(text, m.end) or PLACE_AS_ADJECTIVE.match(text, m.end):
+            continue  # "the U.S. Embassy", "on U.S. forces": part of a name or a modifier, not a place
         if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
             s, _, ids, _ = groups[-1]
             if APPOSITION.fullmatch(text, groups[-1][1], m.start):
@@ -491,6 +500,7 @@ def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
         else:  # "During an interview on July 23, CIA Director William Burns acknowledged"
             lead = lead.rsplit(",", 1)[-1]
         # A source is a name or a noun phrase, not the claim itself ("A few hundred fighters are believed ...").
+        lead = lead.strip()
         if 0 < len(lead.split()) <= 10 and not re.search(r"\d", lead) and not RELATIVE.match(lead):
             return _clean_source(lead)
     return None

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ValidationError
+from pydantic import PrivateAttr, ValidationError
 
 from ..errors import ConsistencyError
 from ..models import Claim, Conflict, Model
@@ -30,20 +30,31 @@ class Baseline(Model):
 
     version: Literal[1] = 1
     conflicts: list[KnownConflict] = []
+    _words: set[str] | None = PrivateAttr(None)
+
+    def ids(self) -> set[str]:
+        """The fingerprints of the known conflicts."""
+        return {conflict.id for conflict in self.conflicts}
+
+    def knows(self, claim: Claim) -> bool:
+        """Whether a known conflict is made of this claim (so it is not the new one)."""
+        if self._words is None:
+            self._words = {words for conflict in self.conflicts for words in conflict.claims}
+        return claim_words(claim) in self._words
 
 
 def render_baseline(conflicts: list[Conflict], claims: dict[str, Claim]) -> str:
     """A baseline holding ``conflicts``, as JSON text."""
     known = {
-        c.id: KnownConflict(id=c.id, rule=c.rule, claims=[_words(claims[i]) for i in c.claims if i in claims])
+        c.id: KnownConflict(id=c.id, rule=c.rule, claims=[claim_words(claims[i]) for i in c.claims if i in claims])
         for c in conflicts
     }
     baseline = Baseline(conflicts=[known[key] for key in sorted(known)])
     return json.dumps(baseline.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
-def _words(claim: Claim) -> str:
-    # What the fingerprint is made of (Conflict.make_id): the source and the claim's words.
+def claim_words(claim: Claim) -> str:
+    """What a fingerprint is made of (Conflict.make_id): the source and the claim's words."""
     return f"{claim.source}: {' '.join(claim.text.split())}"
 
 
@@ -55,8 +66,8 @@ def write_baseline(path: Path, conflicts: list[Conflict], claims: dict[str, Clai
         raise ConsistencyError(path, f"cannot write the baseline: {err.strerror}") from None
 
 
-def read_baseline(path: Path) -> set[str]:
-    """The fingerprints a baseline file lists; a missing or malformed file is a ConsistencyError."""
+def read_baseline(path: Path) -> Baseline:
+    """A baseline file; a missing or malformed one is a ConsistencyError."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -71,4 +82,4 @@ def read_baseline(path: Path) -> set[str]:
         first = err.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])
         raise ConsistencyError(path, f"{where}: {first['msg']}" if where else first["msg"]) from None
-    return {conflict.id for conflict in baseline.conflicts}
+    return baseline

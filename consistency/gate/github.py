@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .text import line
+from .text import message
 
 if TYPE_CHECKING:
     from ..check import CheckResult
@@ -24,8 +24,7 @@ def render(result: CheckResult) -> str:
             properties = {"file": location.path, "line": location.line, "col": location.column,
                           "endLine": location.end_line, "title": f"{conflict.rule} conflict"}
             joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-            # The message repeats file:line:col so the raw log stays readable where annotations are not shown.
-            out.append(f"::{COMMANDS[conflict.severity]} {joined}::{escape_data(line(item, location))}\n")
+            out.append(f"::{COMMANDS[conflict.severity]} {joined}::{escape_data(message(item, location))}\n")
     return "".join(out)
 
 

@@ -18,9 +18,13 @@ def render(result: CheckResult) -> str:
 def line(item: GateConflict, location: ClaimLocation) -> str:
     """``seeds/new.md:7:11: error CC102 <explanation> (vs seeds/002.txt:12:5)``."""
     conflict = item.conflict
+    return f"{location.path}:{location.line}:{location.column}: {conflict.severity} {conflict.rule} {message(item, location)}"
+
+
+def message(item: GateConflict, location: ClaimLocation) -> str:
+    """The explanation on one line, and where the other claims are."""
     others = ", ".join(f"{o.path}:{o.line}:{o.column}" for o in item.locations if o is not location)
-    against = f" (vs {others})" if others else ""
-    return f"{location.path}:{location.line}:{location.column}: {conflict.severity} {conflict.rule} {_one_line(conflict.explanation)}{against}"
+    return _one_line(item.conflict.explanation) + (f" (vs {others})" if others else "")
 
 
 def _one_line(text: str) -> str:
