@@ -9,6 +9,7 @@ object.  Called once per date mention, on one sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -86,8 +87,7 @@ NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen", "dozens", "hundreds",
 
 def describe_event(text: str, sentence: tuple[int, int], mention: DateMention) -> tuple[str | None, str | None]:
     """(event, event_key) for the date mention inside sentence text[sentence[0]:sentence[1]]."""
-    begin, end = sentence
-    tokens = [(m.start(), m.end(), _with_period(text, m)) for m in TOKEN_RE.finditer(text, begin, end)]
+    tokens = _sentence_tokens(text, *sentence)
     before = [i for i, t in enumerate(tokens) if t[1] <= mention.start]
     after = [i for i, t in enumerate(tokens) if t[0] >= mention.end]
     lo = _clause_start(tokens, before[-1] + 1 if before else 0)
@@ -108,6 +108,12 @@ def describe_event(text: str, sentence: tuple[int, int], mention: DateMention) -
     if verb is None:
         return None, None
     return _event(text, tokens, verb, mention)
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_tokens(text: str, begin: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """The sentence's words, once per sentence however many dates it holds (str hashes are cached, so the key is cheap)."""
+    return tuple((m.start(), m.end(), _with_period(text, m)) for m in TOKEN_RE.finditer(text, begin, end))
 
 
 def _with_period(text: str, match: re.Match) -> str:

@@ -47,70 +47,101 @@ class Mention:
     text: str
 
 
+Token = tuple[int, int, str, str]  # start, end, folded key ("iraq", "u.s."), capitals key without periods ("US")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words of text[start:end] with the keys phrase indexes look them up by; shared by every index of a sentence."""
+    out = []
+    for m in TOKEN.finditer(text, start, len(text) if end is None else end):
+        key = _key(m.group())
+        out.append((m.start(), m.end(), key.lower(), key.replace(".", "")))
+    return out
+
+
+_END = ""  # the trie key under which a phrase's id is stored (no token is empty)
+
+
 @dataclass
 class PhraseIndex:
-    """Longest-match look-up of multi-word phrases; all-capital short names match case-sensitively ("IS" is not "is")."""
+    """Longest-match look-up of multi-word phrases in two token tries, one case-folded and one case-sensitive
+    (all-capital short names: "IS" is not "is"; city names: "Mobile", not "mobile").
 
-    exact: dict[tuple[str, ...], str] = field(default_factory=dict)
-    folded: dict[tuple[str, ...], str] = field(default_factory=dict)
-    firsts: set[str] = field(default_factory=set)
+    A trie walk costs one dict step per word of the match, whatever the number of names (tens of thousands
+    with the gazetteer), where trying every phrase length at every word would not.
+    """
+
+    folded: dict = field(default_factory=dict)
+    exact: dict = field(default_factory=dict)
 
     def add(self, phrase: str, id_: str, case_sensitive: bool = False) -> None:
-        words = tuple(_key(m.group()) for m in TOKEN.finditer(phrase))
+        words = [_key(m.group()) for m in TOKEN.finditer(phrase)]
         if not words:
             return
         if case_sensitive or (len(phrase) <= 6 and phrase.replace(".", "").isupper()):
             # "U.S.", "U.S" and "US" are one name: capitals are compared without their periods.
-            words = tuple(w.replace(".", "") for w in words)
-            self.exact.setdefault(words, id_)
-            self.firsts.add(words[0].lower())
-            self.firsts.add(phrase.split()[0].lower())
+            node = self.exact
+            for word in words:
+                node = node.setdefault(word.replace(".", ""), {})
         else:
-            self.folded.setdefault(tuple(w.lower() for w in words), id_)
-            self.firsts.add(words[0].lower())
+            node = self.folded
+            for word in words:
+                node = node.setdefault(word.lower(), {})
+        node.setdefault(_END, id_)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Non-overlapping longest mentions in text[start:end]."""
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+        return self.find_in(text, tokenize(text, start, end))
+
+    def find_in(self, text: str, tokens: list[Token]) -> list[Mention]:
+        """Non-overlapping longest mentions among already tokenized words."""
         found: list[Mention] = []
         i = 0
+        folded, exact = self.folded, self.exact
         while i < len(tokens):
-            first = _key(tokens[i][2])
-            low = first.lower()
-            if low not in self.firsts and low.rstrip(".") not in self.firsts and low.replace(".", "") not in self.firsts:
+            token = tokens[i]
+            # Most words start no name: one dict test each before walking the tries.
+            if token[2] not in folded and token[3] not in exact and token[2].rstrip(".") not in folded:
                 i += 1
                 continue
             hit = self._longest(tokens, i)
-            if hit:
-                j, id_ = hit
-                s, e = tokens[i][0], tokens[j][1]
-                if e - s > 1 and text[e - 1] == "." and not self._keeps_period(text[s:e]):
-                    e -= 1
-                if text.endswith("'s", s, e):  # "Russia's": the name, not its possessive ending
-                    e -= 2
-                found.append(Mention(s, e, id_, text[s:e]))
-                i = j + 1
-            else:
+            if hit is None:
                 i += 1
+                continue
+            j, id_ = hit
+            s, e = tokens[i][0], tokens[j][1]
+            if e - s > 1 and text[e - 1] == "." and not _KEEPS_PERIOD.search(text, s, e):
+                e -= 1  # "Iraq." at a sentence end; "U.S." keeps its period
+            if text.endswith("'s", s, e):  # "Russia's": the name, not its possessive ending
+                e -= 2
+            found.append(Mention(s, e, id_, text[s:e]))
+            i = j + 1
         return found
 
-    def _keeps_period(self, phrase: str) -> bool:
-        # "U.S." keeps its final period; "Iraq." at a sentence end does not.
-        return bool(re.search(r"\.[A-Za-z]\.$", phrase))
+    def _longest(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
+        node = self.folded  # curated names first: at equal length they win over case-sensitive table rows
+        for j in range(i, min(len(tokens), i + MAX_PHRASE)):
+            key = tokens[j][2]
+            bare = key.rstrip(".")
+            if bare != key and _END in node.get(bare, {}):
+                best = (j, node[bare][_END])  # a sentence-final period is not part of the name
+            node = node.get(key)
+            if node is None:
+                break
+            if _END in node:
+                best = (j, node[_END])
+        node = self.exact
+        for j in range(i, min(len(tokens), i + MAX_PHRASE)):
+            node = node.get(tokens[j][3])
+            if node is None:
+                break
+            if _END in node and (best is None or j > best[0]):
+                best = (j, node[_END])
+        return best
 
-    def _longest(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
-        for j in range(min(len(tokens), i + MAX_PHRASE) - 1, i - 1, -1):
-            # phrases do not cross a comma or other punctuation between tokens
-            words = tuple(_key(t[2]) for t in tokens[i : j + 1])
-            for variant in (words, words[:-1] + (words[-1].rstrip("."),)):
-                # Curated names (folded) win over case-sensitive ones: "Washington" is the capital, not a city table row.
-                low = tuple(w.lower() for w in variant)
-                if low in self.folded:
-                    return j, self.folded[low]
-                dotless = tuple(w.replace(".", "") for w in variant)
-                if dotless in self.exact:
-                    return j, self.exact[dotless]
-        return None
+
+_KEEPS_PERIOD = re.compile(r"\.[A-Za-z]\.$")
 
 
 def plurals(word: str) -> list[str]:

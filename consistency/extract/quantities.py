@@ -49,12 +49,13 @@ BEFORE_NOT_COUNT = re.compile(
 )
 # Spans where digits are not quantities: phone numbers, street addresses, clock times, codes.
 JUNK = re.compile(
-    r"\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b"  # (202) 555-0143
+    r"(?=[\d(+])"  # every form starts with one of these: a one-character test rejects most positions fast
+    r"(?:\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b"  # (202) 555-0143
     r"|\b\d{1,5} (?:[A-Z][a-z]+ ){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Place)\b"
     r"|\b\d{1,2}:\d{2}\b"  # 10:30
     r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # 192.168.0.1
     r"|\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,5}"  # +44 20 7946 0958
-    r"|(?<=, )\d{1,3}(?=, )"  # "Pope Francis, 86, was ...": an age in apposition
+    r"|(?<=, )\d{1,3}(?=, ))"  # "Pope Francis, 86, was ...": an age in apposition
 )
 # A capitalised word right before a number names it: "Interstate 95", "Boeing 737", "Line 4" (but "The 900 troops").
 NAME_BEFORE = re.compile(r"(?<![.!?\"]\s)(?<!^)\b([A-Z][A-Za-z]+)\s$")

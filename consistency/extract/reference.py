@@ -96,6 +96,8 @@ NAME_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?P<kind>(?:U\.S\.\s+|US\s+|America
 UNKNOWN_NAME = re.compile(r"[A-Z][\w'.-]{0,40}(?:\s+[A-Z][\w'.-]{0,40}){0,3}")
 # A lower-case yardstick in an area sentence: "the size of a football field", "the size of a small country".
 COMMON_NOUN_PHRASE = re.compile(r"(?:an?|the)\s+[a-z-]{1,30}(?:\s+[a-z-]{1,30}){0,2}?(?=\s*(?:[,.;:!?)]|$|\s+(?:in|at|on|by|and|or|but|that|which|when|before|after|during|to)\b))")
+# "U.S." keeps its final period; "Wakanda." at a sentence end does not.
+ABBREVIATION_END = re.compile(r"\.[A-Za-z]\.$")
 # After a possessive place: "Syria's (pre-war) population", "Iraq's territory".
 POSSESSED = re.compile(
     r"(?i)\s+(?:(?:combined|total|entire|whole|pre-war|prewar|current|land)\s+){0,2}"
@@ -304,45 +306,38 @@ def _sentence_bounds(text: str, sentences: list[tuple[int, int]], pos: int) -> t
 def _place_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_unknown: bool) -> _Place | None:
     """The place named at ``pos`` ("the state of Georgia", "Iraq's", "Wakanda"), or None."""
     prefix = NAME_PREFIX.match(text, pos)
-    kind_word = (prefix.group("kind") or "").lower().split()[-1] if prefix.group("kind") else None
+    kind_word = prefix.group("kind").lower().split()[-1] if prefix.group("kind") else None
     at = prefix.end()
     window = min(len(text), at + 80)
-    best: tuple[int, list[Entry]] | None = None
+    known: tuple[int, list[Entry]] | None = None
     own = refs.names.find(text, at, window)
     if own and own[0].start == at:
-        best = (own[0].end, list(refs.by_name.get(own[0].id, [])))
+        known = (own[0].end, list(refs.by_name.get(own[0].id, [])))
     gaz = lexicon.places.find(text, at, window)
     if gaz and gaz[0].start == at:
         entries = [e for by_id in refs.by_id.values() for e in by_id.get(gaz[0].id, [])]
-        if best is None or gaz[0].end > best[0]:
-            best = (gaz[0].end, entries)
-        elif gaz[0].end == best[0]:
-            best[1].extend(e for e in entries if e not in best[1])
-    if best is None:
-        if not allow_unknown:
-            return None
-        unknown = UNKNOWN_NAME.match(text, at)
+        if known is None or gaz[0].end > known[0]:
+            known = (gaz[0].end, entries)
+        elif gaz[0].end == known[0]:
+            known[1].extend(e for e in entries if e not in known[1])
+    if known is not None:
+        end, entries = known
+    else:
+        unknown = UNKNOWN_NAME.match(text, at) if allow_unknown else None
         if not unknown or lexicon.entities.find(text, at, unknown.end()):
             return None  # lower case, or an organisation or people ("NATO", "Americans"), not a place
-        end = unknown.end()
-        while end > at and text[end - 1] in ".'" and not re.search(r"\.[A-Za-z]\.$", text[at:end]):
-            end -= 1  # "Wakanda." at a sentence end, "Narnia'" before "s"
-        if text[end - 2 : end] == "'s":
-            end -= 2
-        best = (end, [])
-    end, entries = best
+        end, entries = unknown.end(), []
+        while end > at and text[end - 1] in ".'" and not ABBREVIATION_END.search(text, at, end):
+            end -= 1  # "Wakanda." at a sentence end
     if text[end - 2 : end] == "'s":
         end -= 2
     elif text[end - 1 : end] == "'":
         end -= 1
     possessive = text[end : end + 2] == "'s" or text[end : end + 2] == "' "
-    if unknown_name := not entries and best is not None and not (own and own[0].start == at) and not (gaz and gaz[0].start == at):
-        return _Place(pos, end, text[at:end], [], kind_word, possessive, known=False)
-    if kind_word:
-        kinds = {"state": "state", "country": "country", "nation": "country", "kingdom": "country"}
-        wanted = kinds.get(kind_word, "region")
+    if kind_word and entries:
+        wanted = {"state": "state", "country": "country", "nation": "country", "kingdom": "country"}.get(kind_word, "region")
         entries = [e for e in entries if refs.kinds.get((e.table, e.id)) == wanted] or entries
-    return _Place(pos, end, text[at:end], entries, kind_word, possessive)
+    return _Place(pos, end, text[at:end], entries, kind_word, possessive, known=known is not None)
 
 
 def _places_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_unknown: bool) -> list[_Place]:
@@ -434,13 +429,16 @@ def _fmt(x: float) -> str:
 FRACTION_SIGNS = {1 / 2: "½", 1 / 3: "⅓", 2 / 3: "⅔", 1 / 4: "¼", 3 / 4: "¾", 1 / 5: "⅕", 2 / 5: "⅖", 1 / 10: "⅒"}
 
 
-def _factor_text(factor: float, percent: float | None = None) -> str:
+def _factor_text(factors: tuple[float, float], percent: tuple[float, float] | None) -> str:
+    """"⅓", "2", "40%", "30–40%"."""
     if percent is not None:
-        return f"{_fmt(percent)}%"
-    for value, sign in FRACTION_SIGNS.items():
-        if abs(factor - value) < 1e-9:
-            return sign
-    return _fmt(factor)
+        low, high = percent
+        return f"{_fmt(low)}%" if low == high else f"{_fmt(low)}–{_fmt(high)}%"
+    texts = []
+    for factor in dict.fromkeys(factors):
+        sign = next((s for v, s in FRACTION_SIGNS.items() if abs(factor - v) < 1e-9), None)
+        texts.append(sign or _fmt(factor))
+    return "–".join(texts)
 
 
 def _entries_for(places: list[_Place], measure: str, refs: References) -> tuple[list[Entry], str | None]:
@@ -459,27 +457,28 @@ def _entries_for(places: list[_Place], measure: str, refs: References) -> tuple[
     return chosen, None
 
 
-def _derive(expression: str, factor: float, entries: list[Entry], measure: str, percent: float | None = None) -> tuple[float, str]:
-    """The value and the arithmetic: "⅓ × (438,317 + 185,180) km² ≈ 207,832 km² (areas: ...)"."""
+def _derive(expression: str, factors: tuple[float, float], entries: list[Entry], measure: str,
+            percent: tuple[float, float] | None = None) -> tuple[float, float, str]:
+    """The value(s) and the arithmetic: "⅓ × (438,317 + 185,180) km² ≈ 207,832 km² (areas: ...)"."""
     total = sum(e.value for e in entries)
-    value = factor * total
+    low, high = factors[0] * total, factors[1] * total
     unit = " km²" if measure == "area" else " people"
     terms = " + ".join(_fmt(e.value) for e in entries)
     whole = f"({terms}){unit}" if len(entries) > 1 else f"{terms}{unit}"
-    if factor == 1 and len(entries) == 1 and percent is None:
-        arithmetic = whole
+    if factors == (1.0, 1.0) and percent is None:
+        arithmetic = whole if len(entries) == 1 else f"{whole} = {_fmt(total)}{unit}"
     else:
-        head = whole if factor == 1 and percent is None else f"{_factor_text(factor, percent)} × {whole}"
-        exact = abs(value - round(value, 0 if value >= 100 else 4)) < 1e-9
-        arithmetic = f"{head} {'=' if exact else '≈'} {_fmt(value)}{unit}"
-    sources = list(dict.fromkeys(e.source for e in entries))
+        exact = all(abs(v - round(v, 0 if v >= 100 else 4)) < 1e-9 for v in (low, high))
+        result = _fmt(low) if low == high else f"{_fmt(low)}–{_fmt(high)}"
+        arithmetic = f"{_factor_text(factors, percent)} × {whole} {'=' if exact else '≈'} {result}{unit}"
+    sources = "; ".join(dict.fromkeys(e.source for e in entries))
     word = MEASURE_WORDS[measure] if len(entries) > 1 else ("area" if measure == "area" else "population")
-    text = " ".join(expression.split())
-    return value, f"{text} → {arithmetic} ({word}: {'; '.join(sources)})"
+    return low, high, f"{' '.join(expression.split())} → {arithmetic} ({word}: {sources})"
 
 
 def _round(value: float) -> float:
-    return float(round(value)) if value >= 10 else round(value, 4)
+    """Whole km² or people for large values; a small yardstick keeps its decimals ("the size of Paris": 105.4)."""
+    return float(round(value)) if value >= 1000 else round(value, 2)
 
 
 def _apply(q: Quantity, found: _Found, factors: tuple[float, float], measure: str | None, text: str, refs: References,
@@ -500,13 +499,7 @@ def _apply(q: Quantity, found: _Found, factors: tuple[float, float], measure: st
             return  # a share of an unknown whole is still a share: "80 percent of Port-au-Prince"
         q.low = q.high = None
     else:
-        low, d_low = _derive(expression, factors[0], entries, measure, percent[0] if percent else None)
-        if factors[1] != factors[0]:
-            high, d_high = _derive(expression, factors[1], entries, measure, percent[1] if percent else None)
-            q.derivation = f"{d_low}; {d_high.split(' → ', 1)[1]}"
-        else:
-            high = low
-            q.derivation = d_low
+        low, high, q.derivation = _derive(expression, factors, entries, measure, percent)
         q.low, q.high = _round(low), _round(high)
         if q.qualifier == "exact":
             q.qualifier = "about"  # a share of a country or "the size of Belgium" is a rounded figure

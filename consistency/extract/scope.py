@@ -15,7 +15,7 @@ from datetime import date
 from ..models import AsOf, Claim, Interval, Source
 from .dates import DateMention
 from .events import describe_event
-from .lexicon import Lexicon, Mention
+from .lexicon import Lexicon, Mention, tokenize
 from .quantities import Quantity
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
@@ -244,7 +244,8 @@ def _high(q: Quantity) -> float | None:
 
 def _context(text: str, span: tuple[int, int], lexicon: Lexicon) -> SentenceContext:
     start, end = span
-    entities = lexicon.entities.find(text, start, end)
+    tokens = tokenize(text, start, end)
+    entities = lexicon.entities.find_in(text, tokens)
     for m in BACKED.finditer(text, start, end):
         sponsor = lexicon.entities.find(m.group(1))
         sponsor_id = sponsor[0].id if sponsor else m.group(1).lower()
@@ -253,9 +254,10 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon) -> SentenceCont
     backed = [e for e in entities if e.id.endswith("_backed")]
     entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
     entities.sort(key=lambda e: e.start)
-    known = lexicon.places.find(text, start, end)
+    known = lexicon.places.find_in(text, tokens)
     places, subject_places = _place_groups(text, _with_unknown_places(text, start, end, known, entities))
-    measures = [m for m in lexicon.measure_words.find(text, start, end) if not any(e.start <= m.start < e.end for e in entities)]
+    inside_entity = {i for e in entities for i in range(e.start, e.end)}
+    measures = [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity]
     return SentenceContext(start, end, entities, places, subject_places, measures)
 
 
