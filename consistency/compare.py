@@ -10,6 +10,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from . import units
 from .models import Agreement, Claim, Conflict, Source, Topic
 from .rules import Rule, rule_for
 
@@ -28,8 +29,9 @@ def bounds(claim: Claim, rule: Rule) -> tuple[float, float]:
     """The interval a stated value allows under a rule's tolerances ("about 1,000" with about: 0.1 -> 900-1,100)."""
     value = claim.value
     tol = rule.tolerance.get(value.qualifier, 0.0)
-    low = value.low if value.low is not None else -math.inf
-    high = value.high if value.high is not None else math.inf
+    scale = units.canonical_factor(claim.unit)  # "42,000 square miles" is compared in km²
+    low = value.low * scale if value.low is not None else -math.inf
+    high = value.high * scale if value.high is not None else math.inf
     q = value.qualifier
     if q in ("about", "exact", "range", "vague"):
         return low * (1 - tol) if low > -math.inf else low, high * (1 + tol) if high < math.inf else high
@@ -98,34 +100,66 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[bool, float | None]:
 
 def _stated(claim: Claim) -> tuple[float, float]:
     v = claim.value
+    scale = units.canonical_factor(claim.unit)
     low = v.low if v.low is not None else v.high
     high = v.high if v.high is not None else v.low
-    return low, high
+    return low * scale, high * scale
+
+
+# A claim that contradicts many others is listed against its few nearest in time; the rest are counted
+# on the topic (Topic.unlisted_conflicts), so a corpus retelling one story 2,000 times stays readable.
+MAX_CONFLICTS_PER_CLAIM = 3
 
 
 def compare_topics(topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source]) -> Findings:
     """Every conflict and agreement the rules find in the topics."""
-    conflicts: list[Conflict] = []
+    conflicts: dict[str, Conflict] = {}
     agreements: list[Agreement] = []
     for topic in topics:
         rule = rule_for(topic, rules)
         if rule is None:
             continue
-        members = [claims[c] for c in topic.claims]
-        links: list[tuple[str, str]] = []
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if not independent(a, b) or not comparable_in_time(a, b, rule):
-                    continue
-                ok, distance = compare_pair(a, b, rule)
-                if ok:
-                    links.append((a.id, b.id))
-                else:
-                    conflicts.append(_conflict(rule, topic, a, b, distance, sources))
+        links, found, unlisted = _compare_members(topic, [claims[c] for c in topic.claims], rule, sources)
+        for conflict in found:
+            conflicts.setdefault(conflict.id, conflict)  # the same words in one article twice are one finding
+        topic.unlisted_conflicts = unlisted
         agreements += _agreements(rule, topic, links, claims, sources)
-    conflicts.sort(key=lambda c: ({"error": 0, "warning": 1, "info": 2}[c.severity], -(c.distance or 0), c.id))
+    ordered = sorted(conflicts.values(), key=lambda c: ({"error": 0, "warning": 1, "info": 2}[c.severity], -(c.distance or 0), c.id))
     agreements.sort(key=lambda a: (a.topic, a.claims))
-    return Findings(conflicts, agreements)
+    return Findings(ordered, agreements)
+
+
+def _compare_members(topic: Topic, members: list[Claim], rule: Rule, sources: dict[str, Source]):
+    """Pairs within the rule's time window only: claims sorted by as-of date, each compared until the window closes."""
+    members = sorted(members, key=lambda c: (c.as_of.start or c.as_of.end or date.min, c.id))
+    links: list[tuple[str, str]] = []
+    found: list[Conflict] = []
+    listed: dict[str, int] = {}
+    unlisted = 0
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if _beyond_window(a, b, rule):
+                break
+            if not independent(a, b) or not comparable_in_time(a, b, rule):
+                continue
+            ok, distance = compare_pair(a, b, rule)
+            if ok:
+                links.append((a.id, b.id))
+            elif listed.get(a.id, 0) < MAX_CONFLICTS_PER_CLAIM and listed.get(b.id, 0) < MAX_CONFLICTS_PER_CLAIM:
+                listed[a.id] = listed.get(a.id, 0) + 1
+                listed[b.id] = listed.get(b.id, 0) + 1
+                found.append(_conflict(rule, topic, a, b, distance, sources))
+            else:
+                unlisted += 1
+    return links, found, unlisted
+
+
+def _beyond_window(a: Claim, b: Claim, rule: Rule) -> bool:
+    """Whether ``b`` (later in the sorted order) and every claim after it start past ``a``'s window."""
+    if rule.window_days is None or a.kind == "date" or a.as_of.start is None or b.as_of.start is None:
+        return False
+    end = a.as_of.end or a.as_of.start
+    return (b.as_of.start - end).days > rule.window_days
 
 
 def _conflict(rule: Rule, topic: Topic, a: Claim, b: Claim, distance: float | None, sources: dict[str, Source]) -> Conflict:
@@ -148,7 +182,7 @@ def _low(claim: Claim) -> float:
     if claim.kind == "date":
         return claim.as_of.start.toordinal() if claim.as_of.start else 0
     v = claim.value
-    return v.low if v.low is not None else (v.high or 0)
+    return (v.low if v.low is not None else (v.high or 0)) * units.canonical_factor(claim.unit)
 
 
 def _agreements(rule: Rule, topic: Topic, links, claims: dict[str, Claim], sources) -> list[Agreement]:
@@ -180,13 +214,24 @@ def value_text(claim: Claim) -> str:
     if claim.kind == "date":
         return claim.text.strip()
     v = claim.value
+    if v is None:
+        return "unresolved"
     unit = {"km2": " km²", "mi2": " sq mi", "percent": "%", "usd": " USD"}.get(claim.unit or "", "")
+    # "42,000 sq mi (≈ 108,780 km²)": a value in another unit is also shown in the one it was compared in
+    target = units.canonical_unit(claim.unit)
+    scale = units.canonical_factor(claim.unit)
     if v.qualifier in ("range", "vague") and v.low is not None and v.high is not None and v.low != v.high:
-        return f"{_num(v.low)}–{_num(v.high)}{unit}"
-    word = {"about": "about ", "nearly": "nearly ", "more_than": "more than ", "at_least": "at least ",
-            "less_than": "fewer than ", "at_most": "up to "}.get(v.qualifier, "")
-    number = v.low if v.low is not None else v.high
-    return f"{word}{_num(number)}{unit}"
+        text = f"{_num(v.low)}–{_num(v.high)}{unit}"
+        converted = f"{_num(round(v.low * scale))}–{_num(round(v.high * scale))}"
+    else:
+        word = {"about": "about ", "nearly": "nearly ", "more_than": "more than ", "at_least": "at least ",
+                "less_than": "fewer than ", "at_most": "up to "}.get(v.qualifier, "")
+        number = v.low if v.low is not None else v.high
+        text = f"{word}{_num(number)}{unit}"
+        converted = _num(round(number * scale))
+    if target != claim.unit:
+        text += f" (≈ {converted} {units.symbol(target)})"
+    return text
 
 
 def _num(x: float | None) -> str:
@@ -201,9 +246,12 @@ def _view(claim: Claim, sources: dict[str, Source]) -> SimpleNamespace:
     outlet = source.outlet if source and source.outlet else claim.source
     published = source.published.isoformat() if source and source.published else "undated"
     who = f"{claim.attribution} via {outlet}" if claim.attribution else outlet
+    value = value_text(claim)
+    if claim.derivation:  # a value computed from reference tables shows its arithmetic (issue 6)
+        value = f"{value} [{claim.derivation}]"
     return SimpleNamespace(
         source=who, outlet=outlet, published=published, text=claim.text, sentence=claim.sentence,
-        value=value_text(claim), unit=claim.unit or "", as_of=claim.as_of.start or "", attribution=claim.attribution or "",
+        value=value, unit=claim.unit or "", as_of=claim.as_of.start or "", attribution=claim.attribution or "",
         measure=claim.measure or "", subject=claim.subject or "",
     )
 

@@ -133,6 +133,7 @@ class Topic(Model):
     location: list[str] = []
     event_key: str | None = None
     claims: list[str] = Field([], description="ids of the claims in this topic")
+    unlisted_conflicts: int = Field(0, description="conflicting pairs beyond the few listed for each claim")
 
 
 class Finding(Model):

@@ -321,4 +321,6 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         return False  # "Five years on, ...": a time, not a count
     if q.measure is None and q.unit is None and NAME_AFTER.match(text, q.end) and not q.vague:
         return False  # "60 Minutes", "737 MAX"
+    if q.measure is None and q.unit is None and text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")":
+        return False  # "(1)": a list marker or a footnote
     return True
