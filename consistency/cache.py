@@ -28,6 +28,7 @@ from .models import Claim, Source
 
 DB_NAME = "claims.sqlite3"
 SCHEMA_VERSION = "1"  # bump when the tables change; an older file is rebuilt
+LOCK_TIMEOUT = 5.0  # seconds to wait for another process's write; then the cache is skipped, not waited on
 FLUSH_EVERY = 500  # rows per transaction: one commit per article would dominate a cold run
 # Libraries whose data changes what is extracted: country names (places) and lemmas (event keys).
 EXTRACTION_LIBRARIES = ("pycountry", "simplemma", "python-dateutil")
@@ -135,21 +136,22 @@ class ClaimCache:
         return None
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")  # readers never block the one writer
             db.execute("PRAGMA synchronous=NORMAL")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
-            db.execute("BEGIN IMMEDIATE")
-            for statement in filter(str.strip, _SCHEMA.split(";")):
-                db.execute(statement)
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+                # A new file: the write lock is taken only here, so opening a warm cache never waits on a writer.
+                db.execute("BEGIN IMMEDIATE")
+                for statement in filter(str.strip, _SCHEMA.split(";")):
+                    db.execute(statement)
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                db.execute("COMMIT")
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if row is None:
-                db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-            db.execute("COMMIT")
-            if row is not None and row[0] != SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(f"schema {row[0]}, expected {SCHEMA_VERSION}")
+            if row is None or row[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"schema {row[0] if row else None}, expected {SCHEMA_VERSION}")
         except BaseException:
             db.close()
             raise

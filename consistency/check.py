@@ -1,8 +1,9 @@
 """``consistency check``: the CI gate (issue 4).
 
-A conflict fails the gate when it is at or above ``--fail-on`` and is news: at
-least one of its claims comes from a source added or changed since ``--since``,
-its fingerprint is not in the ``--baseline``, and no editor dismissed it.
+A conflict fails the gate when at least one of its claims comes from a source
+added or changed since ``--since`` and either an editor confirmed it, or it is
+at or above ``--fail-on``, its fingerprint is not in the ``--baseline`` and no
+editor dismissed it.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def check(folder: Path, rules_dir: Path | None = None, since: str | None = None,
     rules = {rule.code: rule.description for rule in load_rules(rules_dir)}  # a bad rule file stops us before git runs
     new = changed_since(folder, since) if since else None
     known = read_baseline(baseline) if baseline else None
-    done = run([folder], rules_dir, cache=cache)
+    done = run([folder], rules_dir, cache=cache, focus=new)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
     result.rules = {code: rules[code] for code in sorted({c.conflict.rule for c in result.conflicts}) if code in rules}
@@ -118,10 +119,11 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
     sources = {s.name: s for s in report.sources}
     claims = {c.id: c for c in report.claims}
     is_new = (lambda name: True) if new_sources is None else (lambda name: name in new_sources)
+    paths = {name: display_path(source.path) for name, source in sources.items()}  # once per file, not per claim
     decided = []
     for conflict in report.conflicts:
         members = [claims[i] for i in conflict.claims if i in claims]
-        locations = [locate(sources[c.source], c, is_new(c.source), bool(known and known.knows(c)))
+        locations = [locate(sources[c.source], c, paths[c.source], is_new(c.source), bool(known and known.knows(c)))
                      for c in members if c.source in sources]
         # New claims first: SARIF viewers and CI annotate a result's first location.
         locations.sort(key=lambda location: not location.new)
@@ -130,7 +132,7 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
     return CheckResult(
         fail_on=fail_on,
         new_sources=sorted(name for name in sources if is_new(name)),
-        paths={name: display_path(source.path) for name, source in sorted(sources.items()) if is_new(name)},
+        paths={name: paths[name] for name in sorted(sources) if is_new(name)},
         conflicts=decided,
         generated_with=report.generated_with or {"consistency": __version__},
     )
@@ -139,6 +141,8 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
 def _status(conflict: Conflict, locations: list[ClaimLocation], fail_on: Severity, known: set[str]) -> GateStatus:
     if not any(location.new for location in locations):
         return "unchanged"
+    if getattr(conflict, "status", None) == "confirmed":  # an editor said it is real: no baseline or threshold hides it
+        return "fails"
     if conflict.id in known:
         return "known"
     if getattr(conflict, "status", None) == "dismissed":  # an editor reviewed it (issue 5)
@@ -148,11 +152,11 @@ def _status(conflict: Conflict, locations: list[ClaimLocation], fail_on: Severit
     return "fails"
 
 
-def locate(source: Source, claim: Claim, new: bool, in_baseline: bool = False) -> ClaimLocation:
+def locate(source: Source, claim: Claim, path: str, new: bool, in_baseline: bool = False) -> ClaimLocation:
     """The 1-based line and column where a claim starts and ends in its file."""
     line, column = position(source.text, claim.start)
     end_line, end_column = position(source.text, claim.end)
-    return ClaimLocation(claim=claim.id, source=source.name, path=display_path(source.path), line=line, column=column,
+    return ClaimLocation(claim=claim.id, source=source.name, path=path, line=line, column=column,
                          end_line=end_line, end_column=end_column, text=claim.text, new=new, in_baseline=in_baseline)
 
 

@@ -111,15 +111,19 @@ def _stated(claim: Claim) -> tuple[float, float]:
 MAX_CONFLICTS_PER_CLAIM = 3
 
 
-def compare_topics(topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source]) -> Findings:
-    """Every conflict and agreement the rules find in the topics."""
+def compare_topics(topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source],
+                   focus: set[str] | None = None) -> Findings:
+    """Every conflict and agreement the rules find in the topics (only pairs touching ``focus`` sources, if given)."""
     conflicts: dict[str, Conflict] = {}
     agreements: list[Agreement] = []
     for topic in topics:
         rule = rule_for(topic, rules)
         if rule is None:
             continue
-        links, found, unlisted = _compare_members(topic, [claims[c] for c in topic.claims], rule, sources)
+        members = [claims[c] for c in topic.claims]
+        if focus is not None and not any(c.source in focus for c in members):
+            continue
+        links, found, unlisted = _compare_members(topic, members, rule, sources, focus)
         for conflict in found:
             conflicts.setdefault(conflict.id, conflict)  # the same words in one article twice are one finding
         topic.unlisted_conflicts = unlisted
@@ -129,7 +133,7 @@ def compare_topics(topics: list[Topic], claims: dict[str, Claim], rules: list[Ru
     return Findings(ordered, agreements)
 
 
-def _compare_members(topic: Topic, members: list[Claim], rule: Rule, sources: dict[str, Source]):
+def _compare_members(topic: Topic, members: list[Claim], rule: Rule, sources: dict[str, Source], focus: set[str] | None):
     """Pairs within the rule's time window only: claims sorted by as-of date, each compared until the window closes."""
     members = sorted(members, key=lambda c: (c.as_of.start or c.as_of.end or date.min, c.id))
     links: list[tuple[str, str]] = []
@@ -140,6 +144,8 @@ def _compare_members(topic: Topic, members: list[Claim], rule: Rule, sources: di
         for b in members[i + 1 :]:
             if _beyond_window(a, b, rule):
                 break
+            if focus is not None and a.source not in focus and b.source not in focus:
+                continue
             if not independent(a, b) or not comparable_in_time(a, b, rule):
                 continue
             ok, distance = compare_pair(a, b, rule)

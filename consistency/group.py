@@ -15,6 +15,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from .models import Claim, Topic
+from .units import canonical_unit
 
 # Claims no rule compares: durations are spans of time, not counts of anything.
 UNCOMPARED_MEASURES = frozenset({"duration"})
@@ -31,7 +32,8 @@ def _quantity_key(claim: Claim) -> tuple | None:
     measure = claim.measure or (f"~{claim.measure_text.lower()}" if claim.measure_text else None)
     if measure is None:
         return None
-    return ("quantity", measure, claim.subject or "", tuple(claim.location), claim.unit or "")
+    # Units in one dimension share a topic ("42,000 square miles" with "110,000 square kilometers"); compare converts.
+    return ("quantity", measure, claim.subject or "", tuple(claim.location), canonical_unit(claim.unit) or "")
 
 
 def _date_key(claim: Claim) -> tuple | None:

@@ -31,8 +31,13 @@ class Run:
 
 
 def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = None,
-            progress: Callable[[Source], None] | None = None, cache: ClaimCache | None = None) -> Report:
-    """Extract (or take from ``cache``), group and compare the claims of already loaded sources."""
+            progress: Callable[[Source], None] | None = None, cache: ClaimCache | None = None,
+            focus: set[str] | None = None) -> Report:
+    """Extract (or take from ``cache``), group and compare the claims of already loaded sources.
+
+    With ``focus`` (source names), only pairs with a claim from one of them are compared: a CI check of
+    one new article does not re-compare the archive with itself.
+    """
     lexicon = None  # loaded on the first cache miss: a warm CI check never needs it
     claims: list[Claim] = []
     for source in sources:
@@ -49,7 +54,7 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
         cache.flush()
     by_id = {c.id: c for c in claims}
     topics = group_claims(claims)
-    findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources})
+    findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
     return Report(
         sources=sources,
         claims=claims,
@@ -61,12 +66,12 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
 
 
 def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None,
-        cache: ClaimCache | None = None) -> Run:
+        cache: ClaimCache | None = None, focus: set[str] | None = None) -> Run:
     """Load the articles under ``paths``, analyse them under the rules of ``rules_dir``, apply editors' decisions."""
     rules_dir = rules_dir or default_rules_dir()
     rules = load_rules(rules_dir)
     loaded = load_sources(paths)
-    report = analyse(loaded.sources, rules, rules_dir, progress, cache)
+    report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus)
     warnings = list(loaded.warnings)
     # Decisions live in the corpus (issue 5): the first folder given is the corpus.
     if paths and Path(paths[0]).is_dir():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from seedmatch import SEEDS
@@ -28,7 +28,7 @@ WRITES = 200
 
 def _decision(fingerprint: str, verdict: str = "dismissed", note: str = "") -> Decision:
     return Decision(
-        conflict=fingerprint, decision=verdict, note=note, reviewer="tester", at=datetime.now(timezone.utc),
+        conflict=fingerprint, decision=verdict, note=note, reviewer="tester", at=datetime.now(UTC),
         quotes=[QuotedClaim(source="a.txt", text="about 1,000", sentence="About 1,000 remain.")],
     )
 

@@ -54,11 +54,21 @@ def seeds(tmp_path):
     return corpus
 
 
+def cards_in(page) -> int:
+    """How many conflict cards a page shows."""
+    return page.text.count('<article class="card')
+
+
 @pytest.fixture()
-def client(seeds):
+def seeds_report(seeds):
+    return run([seeds]).report
+
+
+@pytest.fixture()
+def client(seeds, seeds_report):
     with client_for(seeds) as client:
         client.token = token_of(client.get("/").text)
-        client.conflict = run([seeds]).report.conflicts[0].id
+        client.conflict = seeds_report.conflicts[0].id
         yield client
 
 
@@ -70,28 +80,48 @@ def decide(client, body=None, headers=None, fingerprint=None, **kwargs):
     return client.post(url, json=kwargs, headers=headers)
 
 
-def test_queue_lists_conflicts_with_security_headers(client):
+def test_queue_lists_conflicts_with_security_headers(client, seeds_report):
     page = client.get("/")
     assert page.status_code == 200
-    assert page.text.count('<article class="card') == 2
+    assert cards_in(page) == len(seeds_report.conflicts) >= 2
     assert "<mark>about 1,000 militants</mark>" in page.text
     csp = page.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "default-src 'none'" in csp and "unsafe-inline" not in csp
     assert page.headers["x-content-type-options"] == "nosniff"
 
 
-def test_decision_is_recorded_and_leaves_the_queue(client, seeds):
+def test_decision_is_recorded_and_leaves_the_queue(client, seeds, seeds_report):
+    total = len(seeds_report.conflicts)
     response = decide(client, decision="dismissed", note="  different times  ")
     assert response.status_code == 200, response.text
     assert 'data-status="dismissed"' in response.text and "different times" in response.text
     [decision] = read_log(decisions_path(seeds)).decisions
     assert (decision.conflict, decision.decision, decision.note, decision.reviewer) == (
         client.conflict, "dismissed", "different times", "tester")
-    assert client.get("/").text.count('<article class="card') == 1
+    assert cards_in(client.get("/")) == total - 1
     decided = client.get("/", params={"status": "decided"}).text
     assert f'id="conflict-{client.conflict}"' in decided and "History (1)" in decided
     assert decide(client, decision="open").status_code == 200  # reopen
-    assert client.get("/").text.count('<article class="card') == 2
+    assert cards_in(client.get("/")) == total
+
+
+def test_filters(client, seeds_report):
+    report = seeds_report
+    outlets = {s.name: s.outlet for s in report.sources}
+    sources_of = {c.id: {claim.source for claim in report.claims if claim.id in c.claims} for c in report.conflicts}
+    total = len(report.conflicts)
+    for name, outlet in outlets.items():
+        expected = sum(name in sources for sources in sources_of.values())
+        assert cards_in(client.get("/", params={"source": name})) == expected, name
+        if outlet:
+            expected = sum(any(outlets[n] == outlet for n in sources) for sources in sources_of.values())
+            assert cards_in(client.get("/", params={"outlet": outlet})) == expected, outlet
+    topic = report.conflicts[0].topic
+    assert cards_in(client.get("/", params={"topic": topic})) == sum(c.topic == topic for c in report.conflicts)
+    assert cards_in(client.get("/", params={"topic": "no-such-topic"})) == 0
+    assert cards_in(client.get("/", params={"status": "confirmed"})) == 0
+    assert cards_in(client.get("/", params={"status": "all"})) == total
+    assert cards_in(client.get("/", params={"status": "bogus"})) == total  # falls back to the queue
 
 
 @pytest.mark.parametrize("host", ["evil.example:8765", "127.0.0.1:9999", "localhost.evil.example:8765", ""])

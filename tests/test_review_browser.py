@@ -12,7 +12,6 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
 import uvicorn
 from click.testing import CliRunner
 from seedmatch import SEEDS, matching_claims
@@ -96,12 +95,13 @@ def test_editor_decides_by_keyboard_and_reports_follow(tmp_path):
     dismissed = _conflict_between(
         corpus, ("004_8d4cf7d2278d132a.txt", "about 1,000 militants"), ("002_673533e19380046e.txt", "at about 2,500")
     )
+    total = len(run([corpus]).report.conflicts)
     with serving(corpus) as url, browser_page(url) as page:
         page.goto(url)
         cards = page.locator("article.card")
-        assert cards.count() == 2
+        assert cards.count() == total >= 2
         assert page.locator("article.card.current").count() == 1  # review.js ran under the CSP
-        assert page.locator("svg.chart").count() == 2
+        assert page.locator("svg.chart").count() >= 2
         assert "between 1,500 and 3,000 fighters" in page.locator("main").inner_text()
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOT), full_page=False)
@@ -118,14 +118,15 @@ def test_editor_decides_by_keyboard_and_reports_follow(tmp_path):
         page.keyboard.press("d")
         page.wait_for_selector(f"#conflict-{dismissed}[data-status=dismissed]", state="attached")
         assert target.is_hidden(), "a decided conflict leaves the queue"
-        assert page.inner_text("#shown-count") == "1"
+        assert page.inner_text("#shown-count") == str(total - 1)
 
         other = page.locator("article.card.current")
         confirmed = other.get_attribute("data-id")
         assert confirmed != dismissed
         page.keyboard.press("c")
         page.wait_for_selector(f"#conflict-{confirmed}[data-status=confirmed]", state="attached")
-        assert page.locator("#empty").is_visible()
+        assert page.inner_text("#shown-count") == str(total - 2)
+        assert page.locator("#empty").is_visible() == (total == 2)
 
         page.goto(url + "?status=decided")
         assert page.locator("article.card").count() == 2

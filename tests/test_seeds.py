@@ -18,7 +18,6 @@ from seedmatch import SEEDS, matching_claims
 EXPECTED = yaml.safe_load((SEEDS / "expected.yaml").read_text())
 CLAIMS = yaml.safe_load((Path(__file__).parent / "data" / "seeds_claims.yaml").read_text())
 TEXTS = {p.name: p.read_text(encoding="utf-8-sig") for p in SEEDS.glob("*.txt")}
-NEEDS_REFERENCE = "territory"  # the territory conflict needs reference areas (a later issue)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +78,7 @@ def _conflict_between(report, a: dict, b: dict) -> bool:
     return any(len(pair & ids_a) and len(pair & ids_b) for pair in _pairs(report))
 
 
-@pytest.mark.parametrize("item", [c for c in EXPECTED["conflicts"] if NEEDS_REFERENCE not in c["topic"]], ids=lambda c: c["b"]["quote"])
+@pytest.mark.parametrize("item", EXPECTED["conflicts"], ids=lambda c: c["b"]["quote"])
 def test_expected_conflict(report, item):
     assert _conflict_between(report, item["a"], item["b"]), [c["explanation"] for c in report["conflicts"]]
 
@@ -89,7 +88,7 @@ def test_not_a_conflict(report, item):
     assert not _conflict_between(report, item["a"], item["b"])
 
 
-@pytest.mark.parametrize("item", [a for a in EXPECTED["agreements"] if NEEDS_REFERENCE not in a["topic"]], ids=lambda a: a["topic"])
+@pytest.mark.parametrize("item", EXPECTED["agreements"], ids=lambda a: a["topic"])
 def test_expected_agreement(report, item):
     wanted = [_ids(report, claim) for claim in item["claims"]]
     assert all(wanted), item

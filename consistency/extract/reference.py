@@ -48,7 +48,7 @@ import yaml
 
 from .. import units
 from ..errors import ConsistencyError
-from .lexicon import TOKEN, Lexicon, Mention, PhraseIndex, default_rules_dir
+from .lexicon import Lexicon, PhraseIndex, default_rules_dir
 from .numbers import FRACTIONS
 from .quantities import QUALIFIERS, Quantity
 
@@ -108,8 +108,10 @@ POSSESSED = re.compile(
 WHOLE_ENDS = re.compile(
     r"(?i)(?:\s*(?:[,.;:!?)\"']|-\s|$)|\s+(?:combined|together|alone|itself|at|in|on|by|for|from|to|and|or|but|as|when|while|"
     r"that|which|where|before|after|during|until|since|is|was|were|are|has|had|have|been|will|would|could|may|might|"
+    r"lives?|faces?|remains?|says?|said|comes?|stands?|needs?|depends?|"
     r"under|over|within|between|\w+ed|\w+ing|\w+ly)\b)"
 )
+CUE_REACH = 160  # characters either side of an expression searched for a cue word
 POPULATION_NOUNS = frozenset("population people inhabitants residents citizens".split())
 # Words that say a share or comparison is of land or of people; the nearest to the expression decides.
 AREA_CUE = re.compile(
@@ -120,7 +122,7 @@ AREA_CUE = re.compile(
 )
 POPULATION_CUE = re.compile(
     r"(?i)\b(?:population|populations|people|residents|inhabitants|citizens|populace|nationals|"
-    r"li(?:ve|ves|ved|ving)|home\s+to|voters?|households?)\b"
+    r"li(?:ve|ves|ved|ving)|home\s+to|voters?|households?|displaced|fled|uprooted)\b"
 )
 
 
@@ -274,6 +276,20 @@ def default_references(rules_dir: Path | None = None) -> References:
     return _cached(str((rules_dir or default_rules_dir()).resolve()))
 
 
+_BY_LEXICON: dict[int, tuple[Lexicon, References]] = {}
+
+
+def references_for(lexicon: Lexicon) -> References:
+    """The tables beside ``lexicon``'s alias files: its ``rules_dir`` when it records one, else the default rules."""
+    held = _BY_LEXICON.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        if len(_BY_LEXICON) > 16:
+            _BY_LEXICON.clear()
+        held = (lexicon, default_references(getattr(lexicon, "rules_dir", None)))
+        _BY_LEXICON[id(lexicon)] = held
+    return held[1]
+
+
 # --- resolving expressions ------------------------------------------------------------------------------------------
 
 
@@ -317,9 +333,7 @@ def _place_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_unk
     if gaz and gaz[0].start == at:
         entries = [e for by_id in refs.by_id.values() for e in by_id.get(gaz[0].id, [])]
         if known is None or gaz[0].end > known[0]:
-            known = (gaz[0].end, entries)
-        elif gaz[0].end == known[0]:
-            known[1].extend(e for e in entries if e not in known[1])
+            known = (gaz[0].end, entries)  # the tables' own names win a tie: "New York City" is not the state
     if known is not None:
         end, entries = known
     else:
@@ -361,7 +375,7 @@ def _places_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_un
 def _nearest_cue(text: str, bounds: tuple[int, int], start: int, end: int,
                  skip: tuple[int, int] = (0, 0)) -> tuple[str | None, str | None]:
     """Area or people: whichever cue word lies nearest the expression in its sentence ("covered", "population")."""
-    s, e = bounds
+    s, e = max(bounds[0], start - CUE_REACH), min(bounds[1], end + CUE_REACH)  # bounded: a huge "sentence" stays linear
     best: tuple[int, str, str] | None = None
     for measure, cue in (("area", AREA_CUE), ("people", POPULATION_CUE)):
         for m in cue.finditer(text, s, e):
@@ -392,7 +406,7 @@ def _possessed(text: str, found: _Found) -> bool:
     return True
 
 
-def _share_whole(text: str, q: Quantity, lexicon: Lexicon, refs: References) -> _Found | None:
+def _share_whole(text: str, q: Quantity, sentences, lexicon: Lexicon, refs: References) -> _Found | None:
     """ "one-third" + " of Iraq and Syria": the places a share is of, and what of them (area, people)."""
     after = q.num_end
     if q.unit == "percent":
@@ -413,17 +427,20 @@ def _share_whole(text: str, q: Quantity, lexicon: Lexicon, refs: References) -> 
         found.measure_text = noun
     if not _possessed(text, found):
         return None
-    if not places[-1].possessive and not WHOLE_ENDS.match(text, found.end):
+    if not places[-1].possessive and not noun and not WHOLE_ENDS.match(text, found.end):
         return None  # "40% of U.S. troops": the place is an adjective
-    if not all(p.known for p in places) and found.measure is None:
-        return None  # "half of Americans": capitalised words are a place only when the words say land or people
+    if found.measure is None:
+        found.measure, found.measure_text = _nearest_cue(text, _sentence_bounds(text, sentences, q.start), q.start, found.end)
+        if found.measure is None and not all(p.known for p in places):
+            return None  # "half of Europeans": capitalised words are a place only when the words say land or people
     return found
 
 
 def _fmt(x: float) -> str:
-    if x >= 100 or float(x).is_integer():
+    """"438,317", "59.1", "207,832" (a large value's decimals are noise next to its source's precision)."""
+    if x >= 1000 or float(x).is_integer():
         return f"{x:,.0f}"
-    return f"{x:,.4g}"
+    return f"{x:.4g}"
 
 
 FRACTION_SIGNS = {1 / 2: "½", 1 / 3: "⅓", 2 / 3: "⅔", 1 / 4: "¼", 3 / 4: "¾", 1 / 5: "⅕", 2 / 5: "⅖", 1 / 10: "⅒"}
@@ -568,33 +585,37 @@ def resolve_references(
     references: References | None = None,
 ) -> list[Quantity]:
     """Quantities with reference expressions resolved (shares of places, "the size of X"), new ones added, in text order."""
-    refs = references if references is not None else default_references()
-    taken: list[tuple[int, int]] = []
+    refs = references if references is not None else references_for(lexicon)
+    shares: list[tuple[int, int]] = []  # spans of resolved shares, in text order
     for q in quantities:
         if q.unit not in ("fraction", "percent") or q.low is None:
             continue
-        found = _share_whole(text, q, lexicon, refs)
+        found = _share_whole(text, q, sentences, lexicon, refs)
         if found is None:
             continue
-        measure = found.measure
-        if measure is None:
-            measure, found.measure_text = _nearest_cue(text, _sentence_bounds(text, sentences, q.start), q.start, found.end)
         share = (q.low, q.high if q.high is not None else q.low)
         percent = None
         if q.unit == "percent":
             percent = share
             share = (share[0] / 100, share[1] / 100)
-        _apply(q, found, share, measure, text, refs, percent, keep_share=True)
-        taken.append((q.start, q.end))
+        _apply(q, found, share, found.measure, text, refs, percent, keep_share=True)
+        shares.append((q.start, q.end))
+    shares.sort()
     added: list[Quantity] = []
     for m in YARDSTICK.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
+        if (added and m.start() < added[-1].end) or _within(shares, m.start()):
+            continue  # "a third of the population of Jordan" was read as a share
         q = _yardstick(text, m, sentences, lexicon, refs)
         if q is not None:
             added.append(q)
-            taken.append((q.start, q.end))
     if not added:
         return quantities
-    kept = [q for q in quantities if not any(a.start <= q.num_start < a.end for a in added)]
+    spans = [(a.start, a.end) for a in added]
+    kept = [q for q in quantities if not _within(spans, q.num_start)]
     return sorted(kept + added, key=lambda q: (q.start, q.end))
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -28,9 +28,9 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import ConsistencyError
-from ..models import Report
+from ..models import Conflict, Report
 from ..report import html as report_html
-from .cards import STATUS_FILTERS, STATUSES, Filters, build_cards
+from .cards import STATUS_FILTERS, STATUSES, Card, Filters, build_cards
 from .decisions import append_decision, apply_decisions, decisions_path, make_decision, read_log
 
 HERE = Path(__file__).parent
@@ -48,16 +48,16 @@ class Review:
     """One review session: the analysed corpus, where its decisions go, who decides, and the CSRF token."""
 
     def __init__(self, corpus: Path, report: Report, reviewer: str) -> None:
-        self.corpus = Path(corpus)
         self.report = report
         self.reviewer = reviewer
-        self.log_path = decisions_path(self.corpus)
+        self.log_path = decisions_path(corpus)
         self.token = secrets.token_urlsafe(32)
 
-    def cards(self):
-        """Every conflict as a card, with the decisions in the log as it is now (another editor may have written)."""
+    def cards(self, only: Conflict | None = None) -> tuple[list[Card], list[str]]:
+        """Every conflict (or ``only`` one) as a card, with the log as it is now: another editor may have written."""
         log = read_log(self.log_path)
-        return build_cards(apply_decisions(self.report, log.latest()), log), log.problems
+        report = self.report.model_copy(update={"conflicts": [only]}) if only else self.report
+        return build_cards(apply_decisions(report, log.latest()), log), log.problems
 
 
 def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int) -> ASGIApp:
@@ -108,8 +108,7 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
         claims = {claim.id: claim for claim in review.report.claims}
         decision = make_decision(conflict, [claims[i] for i in conflict.claims], payload["decision"], note.strip(), review.reviewer)
         await run_in_threadpool(append_decision, review.log_path, decision)  # fsync: off the event loop
-        cards, _ = await run_in_threadpool(review.cards)
-        card = next(card for card in cards if card.conflict.id == conflict.id)
+        [card], _ = await run_in_threadpool(review.cards, conflict)
         return templates.TemplateResponse(request, "card.html.j2", {"card": card})
 
     app = Starlette(routes=[
@@ -215,7 +214,7 @@ def serve(app: ASGIApp, sock: socket.socket) -> None:
 def default_reviewer(corpus: Path) -> str:
     """Who is deciding: git's user.name where the corpus is, else the login name."""
     try:
-        found = subprocess.run(["git", "config", "user.name"], cwd=corpus, capture_output=True, text=True, timeout=5)
+        found = subprocess.run(["git", "config", "user.name"], cwd=corpus, capture_output=True, text=True, timeout=5, check=False)
         if found.returncode == 0 and found.stdout.strip():
             return found.stdout.strip()
     except (OSError, subprocess.SubprocessError):

@@ -9,10 +9,9 @@ did when it was decided.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -108,7 +107,7 @@ def make_decision(conflict: Conflict, claims: list[Claim], decision: Verdict, no
     """A decision on ``conflict`` now, quoting its claims as they read now."""
     return Decision(
         conflict=conflict.id, decision=decision, note=note, reviewer=reviewer,
-        at=datetime.now(timezone.utc), quotes=quote_claims(claims),
+        at=datetime.now(UTC), quotes=quote_claims(claims),
     )
 
 
