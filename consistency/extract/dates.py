@@ -141,7 +141,9 @@ DATE_RE = re.compile(
     rf"|(?P<dur>{_QUAL}?(?P<dur_n>{_NUM}){_S}(?P<dur_u>{_UNIT}){_S}(?P<dur_d>ago|after|later|earlier|before|from{_S}now|hence|prior))"
     # "within the next two years", "over the past decade", "in the coming months", "the last three weeks"
     rf"|(?P<nx>(?:the{_S}(?P<nx_r>next|coming|past|last|previous|following){_S}(?:(?P<nx_n>{_NUM}){_S})?"
-    rf"|(?P<nx_r2>next|coming|past|last|previous|following){_S}(?P<nx_n2>{_NUM}){_S})"
+    # ("will last 60 days": after a modal or "to", "last" is the verb, not a time)
+    rf"|(?<!will )(?<!would )(?<!could )(?<!to )(?<!may )(?<!might )(?<!can )(?<!should )"
+    rf"(?P<nx_r2>next|coming|past|last|previous|following){_S}(?P<nx_n2>{_NUM}){_S})"
     rf"(?P<nx_u>{_UNIT})(?!{_S}(?:ago|after|later|earlier|before)))"
     # "within two years", "within a year" (from publication)
     rf"|(?P<win>(?P<win_n>{_NUM}){_S}(?P<win_u>{_UNIT})(?!{_S}(?:of|after|before|ago)))"

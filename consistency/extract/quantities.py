@@ -58,10 +58,11 @@ JUNK = re.compile(
     r"|(?<=, )\d{1,3}(?=, ))"  # "Pope Francis, 86, was ...": an age in apposition
 )
 # A capitalised word right before a number names it: "Interstate 95", "Boeing 737", "Line 4" (but "The 900 troops").
-NAME_BEFORE = re.compile(r"(?<![.!?\"]\s)(?<!^)\b([A-Z][A-Za-z]+)\s$")
+NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s$")
 NOT_NAMES = frozenset(
     "The A An Its Their His Her Our These Those All Only Just Another Some About Around Nearly Almost Over Under "
-    "Roughly Approximately Between From Up To Of At In On By With For And Or But Than Least Most Total".split()
+    "Roughly Approximately Between From Up To Of At In On By With For And Or But Than Least Most Total Exactly "
+    "Fewer More Less Almost Perhaps Maybe Estimated Still Yet Fully Some No Every Each Only As Well Also Another".split()
 )
 # "60 Minutes", "737 MAX": a number followed by a capitalised word, with no counted noun, is a name.
 NAME_AFTER = re.compile(r"\s[A-Z]")
@@ -99,6 +100,11 @@ class Quantity:
     derivation: str | None = None  # set by reference resolution: the arithmetic behind the value
     subject_hint: str | None = None  # "35,000 Palestinians": the demonym names whose count it is
     range_opener: int | None = None  # where "between"/"from" starts, when one comes before the number
+
+
+def _month_or_day(word: str) -> bool:
+    """"May 2,000 ...", "Monday 300 ...": a month or weekday before a number is prose, not a product name."""
+    return word.lower()[:3] in {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 
 def _junk_spans(text: str) -> list[tuple[int, int]]:
@@ -186,7 +192,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - 24) : start]):
         return None
     name = NAME_BEFORE.search(text, max(0, start - 24), start)
-    if not qual and name and name.group(1) not in NOT_NAMES and name.start() > 0:
+    if not qual and name and name.group(1) not in NOT_NAMES and not _month_or_day(name.group(1)):
         return None
     low, high, vague = parse_number(raw)
     qualifier = "vague" if vague else "exact"
@@ -265,7 +271,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         word = token.group().rstrip(".")
         if (word.lower() in STOP and not word.isupper()) or word[0].isdigit():
             break
-        if word.endswith("ed") and not lexicon.measure_words.find(word):
+        if word.endswith("ed") and word.islower() and not lexicon.measure_words.find(word):
             break  # a verb: "dozens of countries joined forces"
         limit = token.end()
         words += 1
@@ -313,14 +319,17 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         q.measure = q.measure or "money"
     if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.measure is None and q.unit is None:
         return False  # a year
+    if not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and raw.lower() in ("one", "a", "an"):
+        return False  # "at one point", "one way or another": "one" before a noun no alias names is an idiom
     if not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and q.measure_text is None:
         return False  # "one of the", "at one point", "two of them"
     if raw.lower() in ("one", "a", "an") and q.measure == "duration" and q.qualifier == "exact":
         return False  # "one day, ...": an idiom, not a duration
     if q.measure == "duration" and re.match(r"\s+(?:on|in|into|later|earlier|since)\b", text[q.end : q.end + 10]):
         return False  # "Five years on, ...": a time, not a count
-    if q.measure is None and q.unit is None and NAME_AFTER.match(text, q.end) and not q.vague:
-        return False  # "60 Minutes", "737 MAX"
+    small = raw.isdigit() and len(raw) <= 4 and q.qualifier == "exact"
+    if q.measure is None and q.unit is None and small and NAME_AFTER.match(text, q.end):
+        return False  # "60 Minutes", "737 MAX"; not "80,000 Syrians" nor "between 5,000 and 6,000 Europeans"
     if q.measure is None and q.unit is None and text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")":
         return False  # "(1)": a list marker or a footnote
     return True
