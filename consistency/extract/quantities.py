@@ -142,7 +142,9 @@ _UNITS: dict[int, _Units] = {}
 
 def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> list[Quantity]:
     """Every counted quantity in ``text`` (folded, furniture blanked), in order."""
-    units = _UNITS.setdefault(id(lexicon), _Units(lexicon))
+    units = _UNITS.get(id(lexicon))
+    if units is None:
+        units = _UNITS[id(lexicon)] = _Units(lexicon)
     blocked = sorted([(d.start, d.end) for d in dates] + _junk_spans(text))
     blocked_starts = [s for s, _ in blocked]
     numbers = [m for m in NUMBER_RE.finditer(text) if not _inside(blocked, blocked_starts, m.start())]
