@@ -119,7 +119,8 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
     sources = {s.name: s for s in report.sources}
     claims = {c.id: c for c in report.claims}
     is_new = (lambda name: True) if new_sources is None else (lambda name: name in new_sources)
-    paths = {name: display_path(source.path) for name, source in sources.items()}  # once per file, not per claim
+    involved = {c.source for conflict in report.conflicts for i in conflict.claims if (c := claims.get(i))}
+    paths = {name: display_path(sources[name].path) for name in involved | {n for n in sources if is_new(n)}}
     decided = []
     for conflict in report.conflicts:
         members = [claims[i] for i in conflict.claims if i in claims]

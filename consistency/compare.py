@@ -109,6 +109,10 @@ def _stated(claim: Claim) -> tuple[float, float]:
 # A claim that contradicts many others is listed against its few nearest in time; the rest are counted
 # on the topic (Topic.unlisted_conflicts), so a corpus retelling one story 2,000 times stays readable.
 MAX_CONFLICTS_PER_CLAIM = 3
+# Each claim is compared with the next claims in as-of order, up to this many: the nearest in time are the
+# comparisons that matter, and the work stays linear in the size of a topic (bench/bench_report.py shows it)
+# even when a corpus retells one story thousands of times. Agreements still chain across the whole topic.
+MAX_NEIGHBOURS = 64
 
 
 def compare_topics(topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source],
@@ -141,7 +145,7 @@ def _compare_members(topic: Topic, members: list[Claim], rule: Rule, sources: di
     listed: dict[str, int] = {}
     unlisted = 0
     for i, a in enumerate(members):
-        for b in members[i + 1 :]:
+        for b in members[i + 1 : i + 1 + MAX_NEIGHBOURS]:
             if _beyond_window(a, b, rule):
                 break
             if focus is not None and a.source not in focus and b.source not in focus:

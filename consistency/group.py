@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from typing import Callable
 
 from rapidfuzz import fuzz
 
@@ -42,6 +43,20 @@ def _date_key(claim: Claim) -> tuple | None:
     if claim.event_key.split()[0] in REPORTING_VERBS:
         return None
     return ("date", claim.event_key)
+
+
+def related_to(claims: list[Claim]) -> Callable[[dict], bool]:
+    """A test on claims as JSON: could this one share a topic with any of ``claims``? A superset of
+    what grouping would join (same measure, or both measured by words no alias names; same event verb)."""
+    measures = {c.measure for c in claims if c.kind == "quantity"}
+    verbs = {c.event_key.split()[0] for c in claims if c.kind == "date" and c.event_key}
+
+    def keep(claim: dict) -> bool:
+        if claim["kind"] == "quantity":
+            return claim["measure"] in measures
+        return bool(claim["event_key"]) and claim["event_key"].split()[0] in verbs
+
+    return keep
 
 
 def group_claims(claims: list[Claim]) -> list[Topic]:

@@ -11,7 +11,7 @@ from .compare import compare_topics
 from .errors import ConsistencyError
 from .extract import extract_claims
 from .extract.lexicon import default_lexicon, default_rules_dir
-from .group import group_claims
+from .group import group_claims, related_to
 from .load import load_sources
 from .models import Claim, Report, Source
 from .review.decisions import apply_decisions, decisions_path, read_log
@@ -40,8 +40,14 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
     """
     lexicon = None  # loaded on the first cache miss: a warm CI check never needs it
     claims: list[Claim] = []
+    keep = None
+    if focus is not None and cache:
+        # The new sources first: the archive's cached claims are then read only where they can meet theirs.
+        sources = sorted(sources, key=lambda s: s.name not in focus)
     for source in sources:
-        found = cache.get(source) if cache else None
+        if keep is None and focus is not None and cache and source.name not in focus:
+            keep = related_to(claims)
+        found = cache.get(source, keep) if cache else None
         if found is None:
             lexicon = lexicon or default_lexicon(rules_dir)
             found = extract_claims(source, lexicon)

