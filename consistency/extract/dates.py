@@ -87,7 +87,6 @@ _PREP = (
 _REL = r"(?:this past|this coming|this|last|next|past|coming|previous|following)"
 _PART = r"(?:early|mid|middle|late|beginning|start|end)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter)"
-_PERIOD = r"(?:year|month|week|decade|quarter)"
 
 
 def _of_year(prefix: str) -> str:

@@ -203,6 +203,7 @@ class Lexicon:
     entity_types: dict[str, str]
     places: PhraseIndex
     place_parents: dict[str, str]
+    rules_dir: Path | None = None  # where these files came from: reference tables are read beside them
 
 
 def _read_yaml(path: Path) -> dict:
@@ -271,7 +272,7 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
     _add_places_table(places, parents, folder / "cities.tsv")
     return Lexicon(
         measures, measure_words, measure_nouns, States.build(states), attack_verbs, units, prefixes,
-        entities, entity_types, places, parents,
+        entities, entity_types, places, parents, rules_dir,
     )
 
 

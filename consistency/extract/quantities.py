@@ -116,14 +116,6 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _interval(low: float, high: float, qualifier: str) -> tuple[float | None, float | None]:
-    if qualifier in ("more_than", "at_least"):
-        return low, None
-    if qualifier in ("less_than", "at_most"):
-        return None, high
-    return low, high
-
-
 class _Units:
     """Unit words after a number ("square kilometers", "%"), longest first, compiled once per lexicon."""
 

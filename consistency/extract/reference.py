@@ -285,7 +285,7 @@ def references_for(lexicon: Lexicon) -> References:
     if held is None or held[0] is not lexicon:
         if len(_BY_LEXICON) > 16:
             _BY_LEXICON.clear()
-        held = (lexicon, default_references(getattr(lexicon, "rules_dir", None)))
+        held = (lexicon, default_references(lexicon.rules_dir))
         _BY_LEXICON[id(lexicon)] = held
     return held[1]
 

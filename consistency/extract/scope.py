@@ -62,7 +62,6 @@ REPORT = (
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
     r"added|acknowledged|insisted|according"
 )
-REPORT_VERB = re.compile(rf"\b(?:{REPORT})\b")
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
 LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim)\b")
 PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
