@@ -1,5 +1,24 @@
 import sys
+
+import pytest
 from pathlib import Path
 
 # Test helpers (seedmatch.py, sample_report.py) import as top-level modules.
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-screenshots", action="store_true",
+        help="rewrite the screenshots under reports/ that the README links (otherwise they go to a temporary folder)",
+    )
+
+
+@pytest.fixture
+def screenshot_path(request, tmp_path):
+    """Where a browser test saves its screenshot: reports/<name> with --update-screenshots, else tmp_path."""
+    def path(name: str) -> Path:
+        if request.config.getoption("--update-screenshots"):
+            return Path(__file__).resolve().parents[1] / "reports" / name
+        return tmp_path / name
+    return path

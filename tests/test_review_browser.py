@@ -1,6 +1,6 @@
 """The review page in Debian's chromium (issue 5): decide by keyboard, later reports honour it, hostile text stays text.
 
-Also refreshes the screenshot the README links (reports/review-seeds.png).
+With --update-screenshots, also refreshes the screenshot the README links (reports/review-seeds.png).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from consistency.pipeline import run
 from consistency.review import app as review_app
 from consistency.review.decisions import fails_gate, latest_decisions
 
-SCREENSHOT = Path(__file__).resolve().parents[1] / "reports" / "review-seeds.png"
 
 
 @contextmanager
@@ -89,7 +88,7 @@ def _conflict_between(corpus: Path, first: tuple[str, str], second: tuple[str, s
     return conflict.id
 
 
-def test_editor_decides_by_keyboard_and_reports_follow(tmp_path):
+def test_editor_decides_by_keyboard_and_reports_follow(tmp_path, screenshot_path):
     corpus = tmp_path / "seeds"
     shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns("reviews"))
     dismissed = _conflict_between(
@@ -103,8 +102,7 @@ def test_editor_decides_by_keyboard_and_reports_follow(tmp_path):
         assert page.locator("article.card.current").count() == 1  # review.js ran under the CSP
         assert page.locator("svg.chart").count() >= 2
         assert "between 1,500 and 3,000 fighters" in page.locator("main").inner_text()
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOT), full_page=False)
+        page.screenshot(path=str(screenshot_path("review-seeds.png")), full_page=False)
 
         target = page.locator(f"#conflict-{dismissed}")
         for _ in range(cards.count()):

@@ -1,11 +1,10 @@
 """The seeds' report.html in Debian's chromium, offline: the conflicts, charts and claim table render.
 
-Also refreshes the screenshot the README links (reports/report-seeds.png).
+With --update-screenshots, also refreshes the screenshot the README links (reports/report-seeds.png).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -14,7 +13,6 @@ from test_report_browser import CHROMIUM, CHROMIUM_ARGS, sync_api
 
 from consistency.cli import cli
 
-SCREENSHOT = Path(__file__).resolve().parents[1] / "reports" / "report-seeds.png"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +30,7 @@ def page(tmp_path_factory):
         browser.close()
 
 
-def test_seed_conflicts_charts_and_claims_render(page):
+def test_seed_conflicts_charts_and_claims_render(page, screenshot_path):
     assert page.requests == []
     conflicts = page.locator("article.conflict")
     assert conflicts.count() == 4  # two fighter estimates, two territory figures (issue 6)
@@ -46,5 +44,4 @@ def test_seed_conflicts_charts_and_claims_render(page):
     assert 0 < visible < page.locator("#claim-table tbody tr").count()
     page.fill("#claim-filter", "")
     page.evaluate("window.scrollTo(0, 0)")
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT), full_page=False)
+    page.screenshot(path=str(screenshot_path("report-seeds.png")), full_page=False)
