@@ -310,9 +310,13 @@ def _nearest_year(month: int, day: int, pub: date, past_only: bool, deadline: bo
     return best
 
 
-def _is_until(m: re.Match) -> bool:
+# Words that make a date a deadline, which news sets ahead ("by Dec. 31"); "before Oct. 7" is as often the past.
+DEADLINES = frozenset({"by", "until", "till", "through", "no later than", "not later than"})
+
+
+def _is_deadline(m: re.Match) -> bool:
     prep = m.group("prep")
-    return bool(prep) and ROLES.get(" ".join(prep.split()).lower()) == "until"
+    return bool(prep) and " ".join(prep.split()).lower() in DEADLINES
 
 
 def _is_since(m: re.Match) -> bool:
@@ -324,7 +328,7 @@ def _md(m: re.Match, pub: date | None):
     month, day = _month(m["md_m"]), _day_number(m["md_d"])
     if pub is None:
         return None, None, "day", True, "point"
-    first = _nearest_year(month, day, pub, _is_since(m), _is_until(m))
+    first = _nearest_year(month, day, pub, _is_since(m), _is_deadline(m))
     last = first.replace(day=_day_number(m["md_d2"])) if m["md_d2"] else first
     return first, max(first, last), "day", True, "point"
 
@@ -333,7 +337,7 @@ def _dm(m: re.Match, pub: date | None):
     month, day = _month(m["dm_m"]), _day_number(m["dm_d"])
     if pub is None:
         return None, None, "day", True, "point"
-    d = _nearest_year(month, day, pub, _is_since(m), _is_until(m))
+    d = _nearest_year(month, day, pub, _is_since(m), _is_deadline(m))
     return d, d, "day", True, "point"
 
 

@@ -293,15 +293,16 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
 
 
 def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> None:
-    """"35,000 Palestinians", "80,000 Syrians": a people named by its adjective counts people."""
-    last = list(TOKEN.finditer(text, pos, limit))[-1]
-    word = last.group()
-    if not (word.endswith("s") and word[0].isupper()):
-        return
-    found = lexicon.entities.find(word[:-1]) or lexicon.entities.find(word)
-    if found and found[0].end >= len(word) - 1:
-        q.measure, q.measure_text, q.head_start, q.end = "people", word, last.start(), last.end()
-        q.subject_hint = found[0].id
+    """"35,000 Palestinians", "3.7 million Syrians live ...": a people named by its adjective counts people."""
+    for token in TOKEN.finditer(text, pos, limit):
+        word = token.group()
+        if not (word.endswith("s") and word[0].isupper()):
+            continue
+        found = lexicon.entities.find(word[:-1]) or lexicon.entities.find(word)
+        if found and found[0].end >= len(word) - 1:
+            q.measure, q.measure_text, q.head_start, q.end = "people", word, token.start(), token.end()
+            q.subject_hint = found[0].id
+            return
 
 
 def _keep(text: str, q: Quantity, match: re.Match) -> bool:

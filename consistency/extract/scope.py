@@ -29,7 +29,8 @@ UNKNOWN_PLACE = re.compile(
     r"([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
 )
 NOT_PLACES = frozenset(
-    """January February March April May June July August September October November December Monday Tuesday
+    """January February March April May June July August September October November December Jan Feb Mar Apr
+    Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday Congress Parliament Senate House Court Council Cabinet Assembly
     Ministry Department Office Pentagon Kremlin White Times Post Journal News Facebook Twitter Instagram YouTube
     Telegram Reuters Associated Christmas Easter Ramadan Eid The This That These Those His Her Their Its Our
@@ -465,6 +466,9 @@ def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention
         # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
         fronted = d.end <= first_comma < q.start and d.start - ctx.start <= 40
         precedes = d.end <= q.start and len(between) <= 12 and not CLAUSE_BREAK.search(between)
+        if d.role == "until" and (follows or precedes) and d.end_date and published and d.end_date < published:
+            # "some 30,000 fighters before Oct. 7": a figure for the time up to a past date
+            return AsOf(start=None, end=d.end_date, scope="past", text=d.text)
         if d.role == "since":
             if d.end <= q.start and not CLAUSE_BREAK.search(between):
                 return AsOf(start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text)
