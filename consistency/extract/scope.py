@@ -470,7 +470,8 @@ def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention
             # "some 30,000 fighters before Oct. 7": a figure for the time up to a past date
             return AsOf(start=None, end=d.end_date, scope="past", text=d.text)
         if d.role == "since":
-            if d.end <= q.start and not CLAUSE_BREAK.search(between):
+            # "since 2014 ... 60 times", "killed 200 fighters since October": a count accumulated since then
+            if (d.end <= q.start or follows or d.start - q.end <= 80) and not CLAUSE_BREAK.search(between):
                 return AsOf(start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text)
         elif follows or fronted or precedes:
             return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
