@@ -104,7 +104,7 @@ def describe_event(text: str, sentence: tuple[int, int], mention: DateMention) -
         nxt = after[0] if after else len(tokens)
         while nxt < len(tokens) and tokens[nxt][2] in ",:":
             nxt += 1
-        verb = _first_verb(tokens, range(nxt, _clause_end(tokens, nxt + 1)))
+        verb = _first_verb(tokens, range(nxt, min(len(tokens), _clause_end(tokens, nxt + 1))))
     if verb is None:
         return None, None
     return _event(text, tokens, verb, mention)

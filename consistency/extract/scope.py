@@ -120,6 +120,9 @@ class SentenceContext:
     entities: list[Mention]
     places: list[tuple[int, int, list[str], str]]  # (start, end, ids, text) of each locative place group
     subject_places: list[tuple[int, int, list[str], str]]  # "Germany received ...": a country as the sentence's subject
+    peak: re.Match | None  # "at its peak" anywhere in the sentence
+    past_opening: re.Match | None  # "Before the war, ..."
+    anaphor: re.Match | None  # "the group", "its": a subject named in an earlier sentence
     measures: list[Mention]
 
 
@@ -161,17 +164,18 @@ def build_claims(
         owners = _assign_places(ctx.places, qs)
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
-        for q in qs:
-            measure, measure_text, measure_mention = _measure(text, q, ctx, qs, lexicon, resolved)
+        taken = {x.head_start for x in qs if x.head_start is not None}  # counted nouns that belong to a number
+        for k, q in enumerate(qs):
+            previous = qs[k - 1] if k else None
+            measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
             measure = _state(text, q, ctx, measure, lexicon)
             resolved[id(q)] = measure
             subject, subject_text = (q.subject_hint, q.measure_text) if q.subject_hint else _subject(text, q, ctx, measure, measure_mention, lexicon)
             if subject is None:
                 subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
             location, location_text = owners.get(id(q), ([], None))
-            previous = [x for x in qs if x.end <= q.start]
-            if not location and previous and ELLIPSIS.match(text, previous[-1].end, q.start):
-                location = places_of.get(id(previous[-1]), [])  # "1,410 people had been killed in Gaza and 6,268 wounded"
+            if not location and previous and ELLIPSIS.match(text, previous.end, q.start):
+                location = places_of.get(id(previous), [])  # "1,410 people had been killed in Gaza and 6,268 wounded"
             if not location and ctx.subject_places:
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
             if not location:
@@ -258,7 +262,10 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon) -> SentenceCont
     places, subject_places = _place_groups(text, _with_unknown_places(text, start, end, known, entities))
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity]
-    return SentenceContext(start, end, entities, places, subject_places, measures)
+    peak = PEAK.search(text, start, end)
+    past_opening = PAST_OPENING.match(text, start, end)
+    anaphor = ANAPHORA.search(text, start, end)
+    return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures)
 
 
 def _with_unknown_places(text: str, start: int, end: int, known: list[Mention], entities: list[Mention]) -> list[Mention]:
@@ -330,7 +337,8 @@ def _previous_places(text: str, sentences, i: int, context) -> list[str]:
     return sorted({pid for p in context(i - 1).places for pid in p[2]})
 
 
-def _measure(text: str, q: Quantity, ctx: SentenceContext, qs: list[Quantity], lexicon: Lexicon, resolved: dict):
+def _measure(text: str, q: Quantity, ctx: SentenceContext, previous: Quantity | None, taken: set[int], lexicon: Lexicon,
+             resolved: dict):
     """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number of IS fighters ... at about 2,500")."""
     if q.measure:
         return q.measure, q.measure_text, None
@@ -345,12 +353,9 @@ def _measure(text: str, q: Quantity, ctx: SentenceContext, qs: list[Quantity], l
     after = text[q.end : q.end + 3]
     if re.match(r"\s?[A-Za-z]", after) and not re.match(r"\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before)\b", text[q.end : q.end + 12], re.I):
         return None, None, None  # a noun follows that no alias file names
-    previous = [x for x in qs if x.end <= q.start]
-    if previous and resolved.get(id(previous[-1])) and ELLIPSIS.match(text, previous[-1].end, q.start):
+    if previous and resolved.get(id(previous)) and ELLIPSIS.match(text, previous.end, q.start):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
-        x = previous[-1]
-        return resolved[id(x)], x.measure_text, None
-    taken = {(x.head_start) for x in qs if x.head_start is not None}
+        return resolved[id(previous)], previous.measure_text, None
     earlier = [m for m in ctx.measures if m.end <= q.start and m.start not in taken]
     if earlier:
         m = earlier[-1]
@@ -436,7 +441,7 @@ ANAPHOR_TYPES = {"group": ["group", "militia"], "militants": ["group", "militia"
 
 def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, context, i: int):
     """"the group controlled ...": the last fitting entity of the three sentences before."""
-    anaphor = ANAPHORA.search(text, ctx.start, ctx.end)
+    anaphor = ctx.anaphor
     if not anaphor:
         return None, None
     noun = anaphor.group().split()[-1].lower()
@@ -450,11 +455,9 @@ def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, contex
 
 def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention], published: date | None) -> AsOf:
     """As of when: a peak phrase, a date scoping the number, else the publication date."""
-    sentence = text[ctx.start : ctx.end]
-    peak = PEAK.search(sentence)
-    if peak:
-        return AsOf(start=None, end=published, scope="peak", text=peak.group())
-    past = PAST.search(text, max(ctx.start, q.start - 50), q.start) or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + 40)) or PAST_OPENING.match(sentence)
+    if ctx.peak:
+        return AsOf(start=None, end=published, scope="peak", text=ctx.peak.group())
+    past = PAST.search(text, max(ctx.start, q.start - 50), q.start) or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + 40)) or ctx.past_opening
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
     first_comma = text.find(",", ctx.start, ctx.end)

@@ -21,6 +21,7 @@ ABBREVIATIONS = frozenset(
 # A sentence ends at . ! or ? (with closing quotes/brackets) followed by space and a capital, digit or quote;
 # a blank line or a line break always ends one (wire copy keeps one paragraph a line).
 _BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n""")
+MAX_SENTENCE = 1_500
 _TOKEN_BEFORE = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][A-Za-z.\-]{0,12})\.?$")
 
 
@@ -55,5 +56,14 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # No sentence of news copy runs past MAX_SENTENCE characters; text that does (a table flattened into one
+    # line, binary junk) is cut at spaces, so the work per sentence stays bounded and extraction linear.
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
