@@ -94,10 +94,11 @@ def check(folder: Path, rules_dir: Path | None = None, since: str | None = None,
           fail_on: Severity = "warning", cache: ClaimCache | None = None) -> Checked:
     """Run the pipeline over ``folder`` and decide which conflicts fail the gate."""
     rules_dir = rules_dir or default_rules_dir()
-    rules = {rule.code: rule.description for rule in load_rules(rules_dir)}  # a bad rule file stops us before git runs
+    loaded_rules = load_rules(rules_dir)  # a bad rule file stops us before git runs
+    rules = {rule.code: rule.description for rule in loaded_rules}
     new = changed_since(folder, since) if since else None
     known = read_baseline(baseline) if baseline else None
-    done = run([folder], rules_dir, cache=cache, focus=new)
+    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
     result.rules = {code: rules[code] for code in sorted({c.conflict.rule for c in result.conflicts}) if code in rules}

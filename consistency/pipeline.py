@@ -72,10 +72,11 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
 
 
 def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None,
-        cache: ClaimCache | None = None, focus: set[str] | None = None) -> Run:
-    """Load the articles under ``paths``, analyse them under the rules of ``rules_dir``, apply editors' decisions."""
+        cache: ClaimCache | None = None, focus: set[str] | None = None, rules: list[Rule] | None = None) -> Run:
+    """Load the articles under ``paths``, analyse them under the rules of ``rules_dir`` (or the ``rules`` a caller
+    already loaded from it), apply editors' decisions."""
     rules_dir = rules_dir or default_rules_dir()
-    rules = load_rules(rules_dir)
+    rules = load_rules(rules_dir) if rules is None else rules
     loaded = load_sources(paths)
     report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus)
     warnings = list(loaded.warnings)

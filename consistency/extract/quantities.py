@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .dates import DateMention
+from .dates import MONTHS, WEEKDAYS, DateMention
 from .lexicon import TOKEN, Lexicon
 from .numbers import FRACTIONS, NUMBER_RE, parse_number
 
@@ -104,7 +104,7 @@ class Quantity:
 
 def _month_or_day(word: str) -> bool:
     """"May 2,000 ...", "Monday 300 ...": a month or weekday before a number is prose, not a product name."""
-    return word.lower()[:3] in {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+    return word.lower() in MONTHS or word.lower() in WEEKDAYS
 
 
 def _junk_spans(text: str) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import AsOf, Claim, Interval, Source
-from .dates import DateMention
+from .dates import MONTHS, WEEKDAYS, DateMention
 from .events import describe_event
 from .lexicon import Lexicon, Mention, tokenize
 from .quantities import Quantity
@@ -28,18 +28,17 @@ UNKNOWN_PLACE = re.compile(
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?"
     r"([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
 )
+_CALENDAR = [word.capitalize() for word in (*MONTHS, *WEEKDAYS)]  # "in January", "on Monday" are times
 NOT_PLACES = frozenset(
-    """January February March April May June July August September October November December Jan Feb Mar Apr
-    Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday Congress Parliament Senate House Court Council Cabinet Assembly
+    """Congress Parliament Senate House Court Council Cabinet Assembly
     Ministry Department Office Pentagon Kremlin White Times Post Journal News Facebook Twitter Instagram YouTube
     Telegram Reuters Associated Christmas Easter Ramadan Eid The This That These Those His Her Their Its Our
     Operation Project Program Programme Committee Commission Agency Institute University College School Center
     Centre Group Force Forces Army Navy Air Police Party Union League Coalition Alliance Organization Organisation
     Fund Bank Foundation Company Corporation Inc Ltd Mr Mrs Ms Dr Gen President Prime Minister Secretary Spring
     Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian""".split()
-)
-NAME_GOES_ON = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|The|But|And)\b)[A-Z][a-z]")
+) | set(_CALENDAR)
+NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)[A-Z][a-z]")
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 SUBJECT_PLACE = re.compile(r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was)\b")
 PLACE_AS_ADJECTIVE = re.compile(

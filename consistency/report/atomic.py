@@ -25,7 +25,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 def atomic_write(path: Path, content: str | bytes) -> Path:
@@ -48,8 +48,8 @@ def _fsync(path: Path) -> None:
         os.fsync(file.fileno())
 
 
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform can open a folder.
+def fsync_folder(folder: Path) -> None:
+    """Make a new or renamed name in ``folder`` durable; not every platform can open a folder."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:

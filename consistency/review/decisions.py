@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Claim, Conflict, Report
+from ..report.atomic import fsync_folder
 
 DECISIONS_FILE = Path("reviews") / "decisions.jsonl"
 
@@ -132,7 +133,7 @@ def append_decision(path: Path, decision: Decision) -> None:
     finally:
         os.close(descriptor)
     if created:
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)  # the new file's name, not only its bytes
 
 
 def applies(decision: Decision, claims: list[Claim]) -> bool:
@@ -174,10 +175,3 @@ def _first_error(err: ValidationError) -> str:
     return f"{where}: {first['msg']}" if where else first["msg"]
 
 
-def _fsync_folder(folder: Path) -> None:
-    # Makes the new file's name durable, not only its bytes.
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
