@@ -56,7 +56,7 @@ class Source(Model):
     title: str | None = None
     author: str | None = None
     published: date | None = None
-    published_from: Literal["front_matter", "manifest", "dateline"] | None = None
+    published_from: Literal["front_matter", "manifest", "dateline", "url"] | None = None
     body_start: int = Field(0, description="offset where the article body begins (after front matter)")
     skip: list[tuple[int, int]] = Field([], exclude=True, description="spans that hold no claims (the dateline)")
     sha256: str = ""
