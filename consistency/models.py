@@ -36,7 +36,8 @@ Granularity = Literal["day", "week", "month", "part", "quarter", "year", "decade
 # How the as-of time of a claim was set: by default the publication date
 # ("current"), by an explicit time in the sentence ("explicit"), or by
 # "at its peak" style phrases that put the claim in the past ("peak").
-Scope = Literal["current", "explicit", "peak", "past", "unknown"]
+# "context": set by an earlier sentence of the paragraph, or an undated article's stated year.
+Scope = Literal["current", "explicit", "context", "peak", "past", "unknown"]
 
 Modality = Literal["asserted", "planned", "conditional", "negated"]
 

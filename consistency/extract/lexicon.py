@@ -189,6 +189,29 @@ class States:
 
 
 @dataclass
+class EventVocabulary:
+    """``aliases/events.yaml`` as look-up indexes (used by ``incidents.py``)."""
+
+    heads: PhraseIndex = field(default_factory=PhraseIndex)  # head noun -> kind
+    names: PhraseIndex = field(default_factory=PhraseIndex)  # "Ebola" -> "outbreak:ebola"
+    measures: frozenset[str] = frozenset()  # counts whose subject is an event
+    implied: dict[str, str] = field(default_factory=dict)  # measure -> kind it implies ("arrivals" -> migration)
+
+    @classmethod
+    def build(cls, spec: dict) -> "EventVocabulary":
+        vocabulary = cls(measures=frozenset(str(m) for m in spec.get("measures") or []))
+        for kind, entry in (spec.get("kinds") or {}).items():
+            for word in entry.get("words", []):
+                for form in plurals(str(word)):
+                    vocabulary.heads.add(form, kind)
+            for name in entry.get("names", []):
+                vocabulary.names.add(str(name), f"{kind}:{_slug(str(name))}")
+            for measure in entry.get("implied_by", []):
+                vocabulary.implied[str(measure)] = kind
+        return vocabulary
+
+
+@dataclass
 class Lexicon:
     """Everything the extractor looks up, loaded from one rules folder."""
 
@@ -203,6 +226,7 @@ class Lexicon:
     entity_types: dict[str, str]
     places: PhraseIndex
     place_parents: dict[str, str]
+    events: EventVocabulary = field(default_factory=EventVocabulary)
     rules_dir: Path | None = None  # where these files came from: reference tables are read beside them
 
 
@@ -270,9 +294,11 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
             places.add(name, id_)
     _add_places_table(places, parents, folder / "regions.tsv")
     _add_places_table(places, parents, folder / "cities.tsv")
+    events_file = folder / "events.yaml"
+    events = EventVocabulary.build(_read_yaml(events_file)) if events_file.exists() else EventVocabulary()
     return Lexicon(
         measures, measure_words, measure_nouns, States.build(states), attack_verbs, units, prefixes,
-        entities, entity_types, places, parents, rules_dir,
+        entities, entity_types, places, parents, events, rules_dir,
     )
 
 

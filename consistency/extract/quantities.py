@@ -85,6 +85,7 @@ STOP = frozenset(
     most many all both either no any every such of""".split()
 )
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
+AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
 VOLUME_UNITS = frozenset({"bbl", "gal"})
 PER_DAY = re.compile(r"(?i)(?:\s+of\s+(?:crude\s+)?oil)?(?:\s+(?:a|per|each|every)\s+day|\s+daily)\b")
@@ -297,7 +298,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         q.end = head.end
         if q.unit is None and lexicon.measures[head.id].unit and head.id != "area":
             q.unit = lexicon.measures[head.id].unit
-    elif q.unit in ("km2", "mi2"):
+    elif q.unit in AREA_UNITS:
         q.measure = "area"
     elif q.unit is None:
         _demonym(text, q, pos, limit, lexicon)
@@ -323,7 +324,7 @@ def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> 
 def _keep(text: str, q: Quantity, match: re.Match) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names."""
     raw = match.group()
-    if q.unit == "km2" or q.unit == "mi2":
+    if q.unit in AREA_UNITS:
         q.measure = q.measure or "area"
     if q.unit in ("usd", "eur", "gbp"):
         q.measure = q.measure or "money"
