@@ -39,10 +39,10 @@ class Discourse:
     places: list[str] = field(default_factory=list)
     time: DateMention | None = None
     speaker: str | None = None
-    incident: Incident | None = None
+    recent: list[Incident] = field(default_factory=list)  # the paragraph's events, in order
 
     def new_paragraph(self) -> None:
-        self.places, self.time, self.speaker, self.incident = [], None, None, None
+        self.places, self.time, self.speaker, self.recent = [], None, None, []
 
     def remember(self, places: list[str], dates: list[DateMention], speaker: str | None,
                  incidents: list[Incident]) -> None:
@@ -56,8 +56,7 @@ class Discourse:
             self.time = dated[-1]
         if speaker:
             self.speaker = speaker
-        if incidents:
-            self.incident = incidents[-1]
+        self.recent += incidents
 
     def as_of(self) -> AsOf | None:
         """The time in force for a sentence that states none: its paragraph's, else an undated article's year."""
@@ -68,9 +67,13 @@ class Discourse:
             return AsOf(start=date(year, 1, 1), end=date(year, 12, 31), scope="context", text=str(year))
         return None
 
-    def event(self) -> Incident | None:
-        """The event in force: the paragraph's last, else the article's main one."""
-        return self.incident or self.incidents.first
+    def event(self, fits=lambda kind: True) -> Incident | None:
+        """The event in force that ``fits`` a count: the paragraph's last, else the last named of a fitting
+        kind, else the article's main one."""
+        for candidate in (*reversed(self.recent), *reversed(self.incidents.named.values()), self.incidents.first):
+            if candidate is not None and fits(candidate.kind):
+                return candidate
+        return None
 
 
 def dateline_places(text: str, body_start: int, lookup) -> list[str]:

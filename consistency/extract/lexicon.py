@@ -167,6 +167,7 @@ class Measure:
 
 # Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
 _AUX = r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|to|be|since|" \
+       r"who|that|which|of them|of whom|counted as|listed as|confirmed|" \
        r"could|would|may|might|will|found|[a-z]+ly)"
 
 
@@ -194,12 +195,18 @@ class EventVocabulary:
 
     heads: PhraseIndex = field(default_factory=PhraseIndex)  # head noun -> kind
     names: PhraseIndex = field(default_factory=PhraseIndex)  # "Ebola" -> "outbreak:ebola"
-    measures: frozenset[str] = frozenset()  # counts whose subject is an event
+    measures: dict[str, frozenset[str]] = field(default_factory=dict)  # count -> kinds it can belong to (empty: any)
     implied: dict[str, str] = field(default_factory=dict)  # measure -> kind it implies ("arrivals" -> migration)
+
+    def fits(self, measure: str | None, kind: str) -> bool:
+        """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
+        kinds = self.measures.get(measure or "")
+        return kinds is not None and (not kinds or kind in kinds)
 
     @classmethod
     def build(cls, spec: dict) -> "EventVocabulary":
-        vocabulary = cls(measures=frozenset(str(m) for m in spec.get("measures") or []))
+        measures = spec.get("measures") or {}
+        vocabulary = cls(measures={str(m): frozenset(map(str, kinds or [])) for m, kinds in measures.items()})
         for kind, entry in (spec.get("kinds") or {}).items():
             for word in entry.get("words", []):
                 for form in plurals(str(word)):

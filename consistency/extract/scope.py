@@ -18,7 +18,7 @@ from .events import describe_event
 from .lexicon import Lexicon, Mention, tokenize
 from .discourse import Discourse, dateline_places, latest_year
 from .incidents import Incident, find_incidents
-from .quantities import Quantity
+from .quantities import VOLUME_UNITS, Quantity
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
@@ -65,7 +65,12 @@ REPORT = (
     r"added|acknowledged|insisted|according"
 )
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
-LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim)\b")
+LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
+                       r"placed|pegged|raised|lowered|revised|upped)\b")
+NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
+# "an estimate the Coast Guard later raised to 5,000": who revised a figure.
+REVISED_BY = re.compile(r"\b(?:estimate|figure|number|toll|count|tally)\s+(?:that\s+)?((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})"
+                        r"\s+(?:later\s+|then\s+|subsequently\s+|has\s+|had\s+)?(?:raised|lowered|revised|upped|put|pegged|placed|set)\b")
 PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
 NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+$")
@@ -97,6 +102,8 @@ NOT_SPEAKER_STARTS = frozenset(
 TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+[^\d]{0,20}\d.*$")
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
 FRAGMENT_START = re.compile(r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$")
+# Words that make a sentence about a flow: "the daily spillage", "the flow rate".
+RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
 # Present-tense verbs: a sentence saying how things stand now is as of publication, whatever time the
 # sentences before it set ("The coalition formed in 2014. About 2,500 troops remain in Iraq.").
 PRESENT = re.compile(r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b")
@@ -197,7 +204,10 @@ def build_claims(
         for k, q in enumerate(qs):
             previous = qs[k - 1] if k else None
             measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
-            measure = _state(text, q, ctx, measure, lexicon)
+            measure = _state(text, q, ctx, measure, lexicon, measure_mention)
+            if measure is None and q.unit in VOLUME_UNITS:
+                # "the daily spillage could be ... 25,000 barrels": a volume in a sentence about a rate is a rate
+                measure = "flow_rate" if RATE_WORDS.search(text, s_start, s_end) else "volume"
             resolved[id(q)] = measure
             subject, subject_text, incident = _subject_or_event(text, q, ctx, measure, measure_mention, incidents,
                                                                 discourse, lexicon)
@@ -288,9 +298,10 @@ def _subject_or_event(text: str, q: Quantity, ctx: SentenceContext, measure: str
     if q.subject_hint:
         return q.subject_hint, q.measure_text, None
     own = _own_entity(text, q, ctx)
+    fitting = [x for x in incidents if lexicon.events.fits(measure, x.kind)]
     if measure in lexicon.events.measures and own is None:
-        if incidents:
-            incident = min(incidents, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
+        if fitting:
+            incident = min(fitting, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
             return incident.id, incident.text, incident
         if not (lexicon.measures[measure].subjects if measure in lexicon.measures else []):
             return None, None, None  # no entity owns a toll: the paragraph's event will
@@ -306,13 +317,15 @@ def _discourse_event(text: str, q: Quantity, measure: str | None, discourse: Dis
     events = lexicon.events
     if measure not in events.measures:
         return None
-    found = discourse.event()
+    found = discourse.event(lambda kind: events.fits(measure, kind))
     if found is not None:
         return found
     kind = events.implied.get(measure or "")
-    if kind is not None:
-        return Incident(q.start, q.end, kind, kind, text[q.start : q.end], False)
-    return None
+    if kind is None:
+        return None
+    implied = discourse.incidents.resolve(Incident(q.start, q.end, kind, kind, kind, False))
+    discourse.recent.append(implied)  # "Another 3,735 people died": the same migration
+    return implied
 
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
@@ -467,12 +480,16 @@ DOINGS = {"arrivals": frozenset({None, "people", "refugees"}), "crowd": frozense
           "strikers": frozenset({None, "people"})}
 
 
-def _state(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon) -> str | None:
-    """The measure a state gives counted people: "12 people died", "killed 26 civilians", "14 were detained"."""
+def _state(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon,
+           mention: Mention | None = None) -> str | None:
+    """The measure a state gives counted people: "12 people died", "killed 26 civilians", "14 were detained",
+    "the number of people arriving ... had topped a million"."""
     if measure not in PERSON_MEASURES or q.unit is not None:
         return measure
     states = lexicon.states
     after = states.after.match(text, q.end, min(ctx.end, q.end + 60))
+    if not after and mention is not None and mention.end <= q.start:
+        after = states.after.match(text, mention.end, min(q.start, mention.end + 60))
     before = states.before.search(text, max(ctx.start, q.start - 40), q.start)
     found = after or before
     if not found:
@@ -592,7 +609,7 @@ def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention
 def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said."."""
     sentence = text[start:end]
-    for pattern in (ACCORDING_TO, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY):
+    for pattern in (ACCORDING_TO, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY, REVISED_BY):
         m = pattern.search(sentence)
         if m:
             return _clean_source(m.group(1))
@@ -606,6 +623,7 @@ def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
     )
     if verb:
         lead = sentence[: verb.start()].rstrip()
+        lead = NUMBER_TOKEN.split(lead)[-1]  # "Following the explosion on April 20 BP said": the speaker follows the date
         lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
         lead = LEADING.sub("", lead)
         while AUX_TAIL.search(lead):
