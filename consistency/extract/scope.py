@@ -47,6 +47,8 @@ PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
 )
+# A place whose number follows: "Guinea's 2,187 deaths", "Sierra Leone with 1,281 fatalities", "Chicago: 250,000".
+PLACE_OWNS_NUMBER = re.compile(r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+)\d")
 APPOSITION = re.compile(r"\s*,\s*")
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
 # An entity opposed, not owning: "the mission against the Islamic State".
@@ -102,6 +104,11 @@ NOT_SPEAKER_STARTS = frozenset(
 TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+[^\d]{0,20}\d.*$")
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
 FRAGMENT_START = re.compile(r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$")
+# Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
+NOT_A_NOUN_AFTER = re.compile(
+    r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
+    r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains)\b"
+)
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
 # Present-tense verbs: a sentence saying how things stand now is as of publication, whatever time the
@@ -369,7 +376,9 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: lis
     past_opening = PAST_OPENING.match(text, start, end)
     anaphor = ANAPHORA.search(text, start, end)
     found_places = [Mention(g[0], g[1], g[2][0], g[3]) for g in (*places, *subject_places)]
-    incidents = find_incidents(text, tokens, lexicon.events, found_places, date_spans)
+    # names of agencies ("Cal Fire") and dates ("in March") are not events
+    blocked = date_spans + [(e.start, e.end) for e in entities]
+    incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked)
     return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents)
 
 
@@ -391,8 +400,8 @@ def _with_unknown_places(text: str, start: int, end: int, known: list[Mention], 
 
 def _names_event(name: str, lexicon: Lexicon) -> bool:
     """Whether a capitalised name ends in an event's head noun: "Camp Fire", "Women's March"."""
-    heads = lexicon.events.heads.find(name)
-    return bool(heads) and heads[-1].end >= len(name)
+    heads = lexicon.events.heads.find(name) + lexicon.events.names.find(name)
+    return any(h.end >= len(name) for h in heads)
 
 
 def _place_groups(text: str, mentions: list[Mention]):
@@ -413,7 +422,7 @@ def _place_groups(text: str, mentions: list[Mention]):
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue
-        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) or PLACE_OWNS_NUMBER.match(text, m.end):
             groups.append((m.start, m.end, [m.id], m.text))
         elif SUBJECT_PLACE.match(text, m.end) and _starts_sentence(text, m.start):
             subjects.append((m.start, m.end, [m.id], m.text))
@@ -458,7 +467,7 @@ def _measure(text: str, q: Quantity, ctx: SentenceContext, previous: Quantity | 
     if q.unit is not None:
         return None, None, None
     after = text[q.end : q.end + 3]
-    if re.match(r"\s?[A-Za-z]", after) and not re.match(r"\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before)\b", text[q.end : q.end + 12], re.I):
+    if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + 16):
         return None, None, None  # a noun follows that no alias file names
     if previous and resolved.get(id(previous)) and ELLIPSIS.match(text, previous.end, q.start):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
@@ -635,7 +644,7 @@ def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
         # A source is a name or a noun phrase, not the claim itself ("A few hundred fighters are believed ...").
         lead = lead.strip()
         if 0 < len(lead.split()) <= 10 and not re.search(r"\d", lead) and not RELATIVE.match(lead):
-            return _clean_source(lead)
+            return None if FRAGMENT_START.match(lead) else _clean_source(lead)  # "declined to comment"
     return None
 
 
@@ -649,8 +658,6 @@ def _clean_source(phrase: str) -> str | None:
     words = phrase.split()
     if not words or re.search(r"\d", phrase) or words[-1].lower() in NOT_SPEAKER_ENDS or words[0].lower() in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
-    if FRAGMENT_START.match(words[0]):
-        return None  # "declined to comment", "refused", "while the agency"
     return phrase
 
 
