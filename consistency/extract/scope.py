@@ -23,7 +23,11 @@ from .quantities import VOLUME_UNITS, Quantity
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 # A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
-LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|across|within|throughout|through|near|around|into|at|of|over|to|on)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$")
+LOCATIVE_BEFORE = re.compile(
+    r"(?i)\b(?:in|inside|across|within|throughout|through|near|around|into|at|of|over|to|on|from|"
+    # places as objects of verbs of movement: "have fled Ukraine", "left Mali", "reached Greece"
+    r"fled|flee|flees|fleeing|left|leaving|leave|reached|reaching|reach|entered|entering|enter)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$"
+)
 # A capitalised name after a locative preposition is a place even when no gazetteer has it.
 UNKNOWN_PLACE = re.compile(
     r"\b(?:in|near|across|inside|outside|around|through|at|on)\s+(?:the\s+(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
@@ -55,7 +59,13 @@ PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or
 OPPOSED_BEFORE = re.compile(r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$")
 # "at its peak", "at the height of its power": the number describes a past high point.
 PEAK = re.compile(r"(?i)\b(?:at (?:its|their|the) (?:peak|height|zenith|apex|high point)|at the height of|in (?:its|their) heyday|at one point|at its strongest|at their strongest)\b")
-PAST = re.compile(r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time)\b")
+PAST = re.compile(
+    r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time|"
+    # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
+    r"initially|originally|at first|earliest|the first estimate|the initial|previous(?:ly)?|supplanted by|replaced by)\b"
+    # "raised the toll to 230,000 from 212,000": the figure a revision started from
+    r"|\bto\s+[^.;]{1,40}?\bfrom\s+(?:more than\s+|about\s+|nearly\s+|some\s+)?$"
+)
 PAST_AFTER = re.compile(r"(?i)(?:\s+[a-z]+){0,3}\s+(?:before|prior to) the (?:war|invasion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic)\b")
 PAST_OPENING = re.compile(r"(?i)\s*(?:before|prior to) the [a-z]+(?: [a-z]+)?,")
 ANAPHORA = re.compile(r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b")
@@ -108,6 +118,16 @@ FRAGMENT_START = re.compile(r"^(?!(?:armed|unnamed|elected|retired|leading|rulin
 NOT_A_NOUN_AFTER = re.compile(
     r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
     r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains)\b"
+)
+# Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
+FACETS = frozenset("commercial residential other additional new more further remaining confirmed suspected probable daily".split())
+# "another 15,000 structures", "a further 300": a count added to one already given.
+ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
+# "grew by 5,000 acres", "an increase of 300": a change, not a level.
+CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
+    r"decreased|shrank|up|down)\s+(?:by\s+)(?:just\s+|only\s+|nearly\s+|about\s+|some\s+|more than\s+|almost\s+)?"
+    r"|\b(?:an?\s+)?(?:increase|rise|jump|drop|decline|fall)\s+of\s+(?:about\s+|some\s+|nearly\s+|more than\s+)?)$"
 )
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
@@ -253,6 +273,8 @@ def build_claims(
                     subject_text=subject_text,
                     measure=measure,
                     measure_text=measure_text,
+                    facet=_facet(text, q),
+                    subject_type=_subject_type(subject, incident),
                     location=location,
                     location_text=location_text,
                     value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier) if q.low is not None or q.high is not None else None,
@@ -333,6 +355,30 @@ def _discourse_event(text: str, q: Quantity, measure: str | None, discourse: Dis
     implied = discourse.incidents.resolve(Incident(q.start, q.end, kind, kind, kind, False))
     discourse.recent.append(implied)  # "Another 3,735 people died": the same migration
     return implied
+
+
+def _facet(text: str, q: Quantity) -> str | None:
+    """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
+    "grew by 5,000 acres" (a change, not a level)."""
+    if CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return "change"
+    before = ADDED_BEFORE.search(text, max(0, q.start - 16), q.start)
+    if before:
+        return "additional"
+    if q.head_start is not None:
+        words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start])]
+        narrowing = [w for w in words if w in FACETS]
+        if narrowing:
+            return " ".join(narrowing)
+    return None
+
+
+def _subject_type(subject: str | None, incident: Incident | None) -> str | None:
+    if subject is None:
+        return None
+    if incident is None or incident.id != subject:
+        return "entity"
+    return "named_event" if incident.named or incident.id != incident.kind else "event"
 
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
@@ -607,12 +653,22 @@ def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention
         if d.role == "since":
             # "since 2014 ... 60 times", "killed 200 fighters since October": a count accumulated since then
             if (d.end <= q.start or follows or d.start - q.end <= 80) and not CLAUSE_BREAK.search(between):
-                return AsOf(start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text)
+                return AsOf(start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text,
+                            since=d.start_date)
+        elif (follows or fronted or precedes) and _so_far(d, published):
+            # "this year", "so far this month": a running count from the period's start to the publication date
+            return AsOf(start=d.start_date, end=published, scope="explicit", text=d.text, since=d.start_date)
         elif follows or fronted or precedes:
             return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
     if published is None:
         return AsOf(start=None, end=None, scope="unknown")
     return AsOf(start=published, end=published, scope="current")
+
+
+def _so_far(d: DateMention, published: date | None) -> bool:
+    """A current period that is still running: "this year" in an article of that year."""
+    return (d.relative and published is not None and d.start_date is not None and d.end_date is not None
+            and d.start_date <= published < d.end_date and d.granularity in ("year", "month", "week", "quarter"))
 
 
 def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
