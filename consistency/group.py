@@ -81,8 +81,8 @@ def related_to(claims: list[Claim]) -> Callable[[dict], bool]:
 def group_claims(claims: list[Claim]) -> list[Topic]:
     """Topics of claims about the same measure of the same subject in the same place, or the same event.
 
-    A count whose place is not stated joins the one topic of its measure and subject that has a place, if there
-    is exactly one: it can corroborate that topic's claims, never contradict them (compare checks completeness).
+    A count whose place is not stated has a topic of its own, and is a guest of every topic of its measure and
+    subject that has a place: it can corroborate their claims, never contradict them.
     """
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     placeless: list[tuple[tuple, Claim]] = []
@@ -98,11 +98,13 @@ def group_claims(claims: list[Claim]) -> list[Topic]:
     for key in blocks:
         if key[0] == "quantity":
             located[key[:4] + key[5:]].append(key)
+    guests: dict[tuple, list[str]] = defaultdict(list)
     for key, claim in placeless:
-        homes = located.get(key[:4] + key[5:], [])
-        blocks[homes[0] if len(homes) == 1 else key].append(claim)
+        blocks[key].append(claim)
+        for home in located.get(key[:4] + key[5:], []):
+            guests[home].append(claim.id)
     merged = _merge_fuzzy(blocks)
-    topics = [_topic(key, members) for key, members in merged.items()]
+    topics = [_topic(key, members, guests.get(key, [])) for key, members in merged.items()]
     return sorted(topics, key=lambda t: t.id)
 
 
@@ -138,7 +140,7 @@ def _fuzzy_text(key: tuple) -> str:
     return key[1].lstrip("~")
 
 
-def _topic(key: tuple, claims: list[Claim]) -> Topic:
+def _topic(key: tuple, claims: list[Claim], guests: list[str]) -> Topic:
     claims = sorted(claims, key=lambda c: (c.source, c.start))
     first = claims[0]
     topic_id = "t-" + hashlib.sha1(repr(key).encode()).hexdigest()[:10]
@@ -166,4 +168,5 @@ def _topic(key: tuple, claims: list[Claim]) -> Topic:
         measure=first.measure or first.measure_text,
         location=list(key[4] or first.location),
         claims=[c.id for c in claims],
+        guests=guests,
     )

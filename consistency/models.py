@@ -143,6 +143,9 @@ class Topic(Model):
     location: list[str] = []
     event_key: str | None = None
     claims: list[str] = Field([], description="ids of the claims in this topic")
+    guests: list[str] = Field(
+        [], description="ids of claims whose place is not stated: they may corroborate this topic's claims, never contradict them"
+    )
     unlisted_conflicts: int = Field(0, description="conflicting pairs beyond the few listed for each claim")
 
 

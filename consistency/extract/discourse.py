@@ -34,15 +34,17 @@ class Discourse:
 
     incidents: Incidents = field(default_factory=Incidents)
     main_places: list[str] = field(default_factory=list)
-    stated_year: int | None = None  # an undated article's latest stated year
+    undated: bool = False
+    stated_year: int | None = None  # an undated article's latest year stated so far
     # the paragraph's
     places: list[str] = field(default_factory=list)
     time: DateMention | None = None
     speaker: str | None = None
     recent: list[Incident] = field(default_factory=list)  # the paragraph's events, in order
+    measure: str | None = None  # the paragraph's last counted measure
 
     def new_paragraph(self) -> None:
-        self.places, self.time, self.speaker, self.recent = [], None, None, []
+        self.places, self.time, self.speaker, self.recent, self.measure = [], None, None, [], None
 
     def remember(self, places: list[str], dates: list[DateMention], speaker: str | None,
                  incidents: list[Incident]) -> None:
@@ -51,6 +53,10 @@ class Discourse:
             self.places = places
             if not self.main_places:
                 self.main_places = places
+        years = [d.end_date.year for d in dates if d.end_date is not None]
+        if self.undated and years:
+            # an undated article reports as of the latest year it has stated so far
+            self.stated_year = max(years + [self.stated_year or 0])
         dated = [d for d in dates if d.start_date is not None and d.role in CARRIED_ROLES and not PAST_RELATIVE.search(d.text)]
         if dated:
             self.time = dated[-1]
@@ -84,7 +90,17 @@ def dateline_places(text: str, body_start: int, lookup) -> list[str]:
     return [lookup(name) for name in match.groups() if name]
 
 
-def latest_year(dates: list[DateMention]) -> int | None:
-    """The latest year an article states: an undated article is taken to report as of then."""
-    years = [d.end_date.year for d in dates if d.end_date is not None]
-    return max(years) if years else None
+# The words of an address's path: "/news/2018/11/25/Camp-Fire-is-100-contained/" -> "news Camp Fire is 100 contained".
+_PATH = re.compile(r"^[a-z]+://[^/]+(/[^?#]*)", re.I)
+_SLUG_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+
+
+def headline(title: str | None, url: str | None) -> str:
+    """The story's headline: its title, else the words of its address (most news sites put the headline there)."""
+    if title:
+        return title
+    match = _PATH.match(url or "")
+    if not match:
+        return ""
+    words = [w for segment in re.split(r"[/_\-.]+", match.group(1)) for w in _SLUG_WORD.findall(segment)]
+    return " ".join(w for w in words if w.lower() not in {"html", "htm", "php", "aspx", "index", "www", "amp"})

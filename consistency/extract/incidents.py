@@ -38,26 +38,24 @@ class Incident:
 def find_incidents(text: str, tokens: list[Token], vocabulary: EventVocabulary, places: list[Mention],
                    blocked: list[tuple[int, int]]) -> list[Incident]:
     """Events named among a sentence's ``tokens``; ``blocked`` spans (dates: "in March") hold none."""
-    found: list[Incident] = []
     place_at = {p.start: p for p in places}
+    names = []
     for name in vocabulary.names.find_in(text, tokens):
         kind, _, slug = name.id.partition(":")
-        found.append(Incident(name.start, name.end, slug, kind, name.text, True))
-    taken = [(i.start, i.end) for i in found]
+        names.append(Incident(name.start, name.end, slug, kind, name.text, True))
+    found: list[Incident] = []
     for head in vocabulary.heads.find_in(text, tokens):
-        if any(s <= head.start < e for s, e in blocked + taken):
+        if any(s <= head.start < e for s, e in blocked):
             continue
-        found.append(_with_modifiers(text, tokens, head, place_at))
-    # "the Ebola outbreak": the disease names the outbreak; keep one incident for the phrase
-    found.sort(key=lambda i: (i.start, -i.end))
-    merged: list[Incident] = []
-    for incident in found:
-        if merged and incident.start < merged[-1].end + 2 and merged[-1].named and not incident.named:
-            last = merged[-1]
-            merged[-1] = Incident(last.start, incident.end, last.id, last.kind, text[last.start : incident.end], True, last.places)
-            continue
-        merged.append(incident)
-    return merged
+        incident = _with_modifiers(text, tokens, head, place_at)
+        # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
+        inside = [n for n in names if incident.start <= n.start and n.end <= incident.end]
+        if inside:
+            incident = Incident(incident.start, incident.end, inside[0].id, incident.kind, incident.text, True,
+                                incident.places)
+            names = [n for n in names if n not in inside]
+        found.append(incident)
+    return sorted(found + names, key=lambda i: i.start)
 
 
 def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dict[int, Mention]) -> Incident:

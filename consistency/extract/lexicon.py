@@ -197,6 +197,7 @@ class EventVocabulary:
     names: PhraseIndex = field(default_factory=PhraseIndex)  # "Ebola" -> "outbreak:ebola"
     measures: dict[str, frozenset[str]] = field(default_factory=dict)  # count -> kinds it can belong to (empty: any)
     implied: dict[str, str] = field(default_factory=dict)  # measure -> kind it implies ("arrivals" -> migration)
+    people: dict[str, str] = field(default_factory=dict)  # kind -> what people counted at it are ("protest" -> crowd)
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
@@ -215,6 +216,8 @@ class EventVocabulary:
                 vocabulary.names.add(str(name), f"{kind}:{_slug(str(name))}")
             for measure in entry.get("implied_by", []):
                 vocabulary.implied[str(measure)] = kind
+            if entry.get("people"):
+                vocabulary.people[kind] = str(entry["people"])
         return vocabulary
 
 

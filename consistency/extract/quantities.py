@@ -45,12 +45,13 @@ RANGE_GAP = re.compile(r"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*(?:(?:US|U\.S\.)?\$|\
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
 AFTER_NOT_COUNT = re.compile(
     r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-(?!strong\b)[a-z]|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)"
-    r"|\s+times\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b)"
+    r"|\s+times\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b"
+    r"|-?\s?magnitude\b|\s?(?:on the richter scale|mph|km/h|kph|knots)\b)"
 )
 # Numbers that are names or ages: "No. 10", "Resolution 2254", "aged 34", "F-35", "#5", "3/4".
 BEFORE_NOT_COUNT = re.compile(
     r"(?i)(?:\b(?:aged?|ages|no\.|nos\.|resolution|article|section|chapter|flight|route|highway|room|page|"
-    r"vol\.|version|level|phase|category|grade|class|squad|battalion|brigade|division|regiment|apartment|"
+    r"vol\.|version|level|phase|category|grade|class|squad|battalion|brigade|division|regiment|apartment|magnitude|"
     r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z])$"
 )
 # Spans where digits are not quantities: phone numbers, street addresses, clock times, codes.

@@ -16,7 +16,7 @@ from ..models import AsOf, Claim, Interval, Source
 from .dates import MONTHS, WEEKDAYS, DateMention
 from .events import describe_event
 from .lexicon import Lexicon, Mention, tokenize
-from .discourse import Discourse, dateline_places, latest_year
+from .discourse import Discourse, dateline_places, headline
 from .incidents import Incident, find_incidents
 from .quantities import VOLUME_UNITS, Quantity
 
@@ -117,12 +117,21 @@ FRAGMENT_START = re.compile(r"^(?!(?:armed|unnamed|elected|retired|leading|rulin
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
 NOT_A_NOUN_AFTER = re.compile(
     r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
-    r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains)\b"
+    r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out)\b"
 )
 # Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
 FACETS = frozenset("commercial residential other additional new more further remaining confirmed suspected probable daily".split())
 # "another 15,000 structures", "a further 300": a count added to one already given.
 ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
+# How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
+MODE = re.compile(r"(?i)\b(?:by|across|over)\s+(sea|boat|boats|land|air|plane|rail|road|land borders?)\b")
+MODES = {"sea": "by sea", "boat": "by sea", "boats": "by sea", "land": "by land", "land border": "by land",
+         "land borders": "by land", "road": "by land", "rail": "by land", "air": "by air", "plane": "by air"}
+# A part of a total just given: "844,176 of them landing in Greece", "including 34,215 who arrived by land".
+PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them)\b")
+PART_BEFORE = re.compile(r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$")
+# Bodies found, located, recovered: a count of discoveries, not the toll ("Three bodies were found outside homes").
+FOUND_AFTER = re.compile(r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)\b")
 # "grew by 5,000 acres", "an increase of 300": a change, not a level.
 CHANGE_BEFORE = re.compile(
     r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
@@ -204,8 +213,14 @@ def build_claims(
         date_by_sentence.setdefault(sentence_of(d.start), []).append(d)
 
     discourse = Discourse(main_places=dateline_places(text, source.body_start, lambda name: _place_id(name, lexicon)))
-    if source.published is None:
-        discourse.stated_year = latest_year(dates)
+    discourse.undated = source.published is None
+    title = headline(source.title, source.url)
+    for incident in find_incidents(title, tokenize(title), lexicon.events, [], []):
+        if not source.title and incident.named and incident.id != incident.kind and incident.text.lower() != incident.id:
+            # an address's words are cased at random ("GMA/oil-leak-..."): a disease's name counts, names before
+            # a head noun do not
+            incident = Incident(incident.start, incident.end, incident.kind, incident.kind, incident.kind, False)
+        discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
     previous_end = None
     # Every sentence, in order: one that holds no claim may still set the time, place, speaker or event of the
     # sentences after it.
@@ -232,9 +247,15 @@ def build_claims(
             previous = qs[k - 1] if k else None
             measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
             measure = _state(text, q, ctx, measure, lexicon, measure_mention)
+            measure = _at_event(measure, incidents, discourse, lexicon)
+            if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:
+                # "BP put the flow at 5,000 barrels a day. The earliest figure, 1,000 barrels, ...": still a flow
+                measure, q.unit = "flow_rate", f"{q.unit}/d"
             if measure is None and q.unit in VOLUME_UNITS:
                 # "the daily spillage could be ... 25,000 barrels": a volume in a sentence about a rate is a rate
                 measure = "flow_rate" if RATE_WORDS.search(text, s_start, s_end) else "volume"
+                if measure == "flow_rate":
+                    q.unit = f"{q.unit}/d"
             resolved[id(q)] = measure
             subject, subject_text, incident = _subject_or_event(text, q, ctx, measure, measure_mention, incidents,
                                                                 discourse, lexicon)
@@ -247,8 +268,10 @@ def build_claims(
                 else:  # no event anywhere: whose people they are, as for any count
                     subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
             location, location_text = owners.get(id(q), ([], None))
-            if not location and previous and ELLIPSIS.match(text, previous.end, q.start):
-                location = places_of.get(id(previous), [])  # "1,410 people had been killed in Gaza and 6,268 wounded"
+            if not location and previous and (ELLIPSIS.match(text, previous.end, q.start) or resolved.get(id(previous)) == measure):
+                # "1,410 people had been killed in Gaza and 6,268 wounded"; "1,000 barrels a day were leaking into
+                # the Gulf, an estimate later raised to 5,000 barrels a day": the same count, the same place
+                location = places_of.get(id(previous), [])
             if not location and ctx.subject_places:
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
             if not location:
@@ -257,6 +280,7 @@ def build_claims(
                 # an event happens somewhere: where its name says ("the Nepal quake"), else where the story is
                 location = list(incident.places) or discourse.main_places
             places_of[id(q)] = location
+            discourse.measure = measure or discourse.measure
             as_of = _as_of(text, q, ctx, ds, source.published)
             if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
                 as_of = discourse.as_of() or as_of
@@ -362,6 +386,13 @@ def _facet(text: str, q: Quantity) -> str | None:
     "grew by 5,000 acres" (a change, not a level)."""
     if CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start):
         return "change"
+    mode = MODE.search(text, q.end, min(len(text), q.end + 60))
+    if mode and not re.search(r"[,;.]", text[q.end : mode.start()]):
+        return MODES[mode.group(1).lower()]
+    if PART_AFTER.match(text, q.end) or PART_BEFORE.search(text, max(0, q.start - 24), q.start):
+        return "part"
+    if FOUND_AFTER.match(text, q.end, q.end + 60):
+        return "found"
     before = ADDED_BEFORE.search(text, max(0, q.start - 16), q.start)
     if before:
         return "additional"
@@ -379,6 +410,17 @@ def _subject_type(subject: str | None, incident: Incident | None) -> str | None:
     if incident is None or incident.id != subject:
         return "entity"
     return "named_event" if incident.named or incident.id != incident.kind else "event"
+
+
+def _at_event(measure: str | None, incidents: list[Incident], discourse: Discourse, lexicon: Lexicon) -> str | None:
+    """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike."""
+    if measure not in (None, "people", "crowd", "strikers"):
+        return measure
+    people = lexicon.events.people
+    for incident in (*reversed(incidents), *reversed(discourse.recent)):
+        if incident.kind in people:
+            return people[incident.kind] if measure is not None else None
+    return measure
 
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
