@@ -43,7 +43,11 @@ def _quantity_key(claim: Claim) -> tuple | None:
 
 def unchecked_reason(claim: Claim) -> str | None:
     """Why a count cannot be put in front of an editor as a conflict: what the text leaves unknown."""
-    if claim.kind != "quantity" or claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality != "asserted":
+    if claim.kind == "date":
+        # "increase", "rise": a verb alone does not say which event is dated
+        verb_only = _date_key(claim) is not None and len(claim.event_key.split()) < 2
+        return "no event: what is dated is not stated" if verb_only else None
+    if claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality != "asserted":
         return None
     if not (claim.measure or claim.measure_text):
         return "no measure: what is counted is not stated"

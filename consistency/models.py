@@ -180,6 +180,13 @@ class Agreement(Finding):
     """Claims from independent sources that a rule finds compatible (corroboration)."""
 
 
+class Unchecked(Model):
+    """A count that cannot be put before an editor as a conflict, and what the text leaves unknown."""
+
+    claim: str = Field(description="the claim's id")
+    reason: str = Field(description="e.g. 'no place', 'no date: the article is undated and states no time'")
+
+
 class Report(Model):
     """Everything a report writer needs; free of timestamps so the same input gives the same bytes."""
 
@@ -188,4 +195,5 @@ class Report(Model):
     topics: list[Topic]
     conflicts: list[Conflict]
     agreements: list[Agreement]
+    unchecked: list[Unchecked] = Field([], description="claims never flagged for want of context, with the reason")
     generated_with: dict[str, str] = Field({}, description="tool and rule versions: {'consistency': '0.1.0'}")

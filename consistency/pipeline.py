@@ -11,9 +11,9 @@ from .compare import compare_topics
 from .errors import ConsistencyError
 from .extract import extract_claims
 from .extract.lexicon import default_lexicon, default_rules_dir
-from .group import group_claims, related_to
+from .group import group_claims, related_to, unchecked_reason
 from .load import load_sources
-from .models import Claim, Report, Source
+from .models import Claim, Report, Source, Unchecked
 from .review.decisions import apply_decisions, decisions_path, read_log
 from .rules import Rule, load_rules
 
@@ -67,6 +67,7 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
         topics=topics,
         conflicts=findings.conflicts,
         agreements=findings.agreements,
+        unchecked=[Unchecked(claim=c.id, reason=reason) for c in claims if (reason := unchecked_reason(c))],
         generated_with={"consistency": __version__, "rules": ",".join(r.code for r in rules)},
     )
 

@@ -68,6 +68,7 @@ def render_html(report: Report) -> str:
         conflicts=[(conflict, [quote(i) for i in conflict.claims]) for conflict in report.conflicts],
         topics=topics,
         agreements=[(agreement, [quote(i) for i in agreement.claims]) for agreement in report.agreements],
+        unchecked=[(u.reason, quote(u.claim)) for u in report.unchecked],
         claims=[_quote(claim, sources.get(claim.source)) for claim in report.claims],
         conflicting=conflicting,
         css=Markup(css),

@@ -42,6 +42,10 @@ def render_markdown(report: Report) -> str:
     if report.agreements:
         agreed = Counter(topics.get(a.topic, a.topic) for a in report.agreements)
         lines += ["", "**Corroborated:** " + "; ".join(f"{_cell(label)} ({n})" for label, n in sorted(agreed.items()))]
+    if report.unchecked:
+        reasons = Counter(u.reason.split(":")[0] for u in report.unchecked)
+        lines += ["", f"**Not compared** for want of context: {_count(report.unchecked, 'claim')} ("
+                  + ", ".join(f"{reason} {n}" for reason, n in sorted(reasons.items())) + ")."]
     return "\n".join(lines) + "\n"
 
 
