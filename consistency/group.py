@@ -18,8 +18,8 @@ from rapidfuzz import fuzz
 from .models import Claim, Topic
 from .units import canonical_unit
 
-# Claims no rule compares: durations are spans of time, not counts of anything.
-UNCOMPARED_MEASURES = frozenset({"duration"})
+# Claims no rule compares: durations are spans of time, multipliers relate two counts; neither is a count.
+UNCOMPARED_MEASURES = frozenset({"duration", "ratio"})  # "three times as many" is a ratio, not a count
 # Dates of saying things ("said Thursday") are not events a fact-checker compares.
 REPORTING_VERBS = frozenset(
     "say tell announce confirm report add brief state note write warn acknowledge insist declare claim".split()

@@ -44,9 +44,8 @@ QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+(?:(?:US|U\.S\.)?\$|\u20a
 RANGE_GAP = re.compile(r"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)?\s*$")
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
 AFTER_NOT_COUNT = re.compile(
-    r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-(?!strong\b)[a-z]|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)"
-    r"|\s+times\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b"
-    r"|-?\s?magnitude\b|\s?(?:on the richter scale|mph|km/h|kph|knots)\b)"
+    r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-(?!strong\b|acres?\b|hectares?\b|square\b|miles?\b|km\b)[a-z]|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)"
+    r"|-?\s?magnitude\b|\s?on the richter scale\b)"
 )
 # Numbers that are names or ages: "No. 10", "Resolution 2254", "aged 34", "F-35", "#5", "3/4".
 BEFORE_NOT_COUNT = re.compile(
@@ -87,6 +86,10 @@ STOP = frozenset(
 )
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
+# "raised its rate by 0.5% to 4.75%": a change, then the level it led to, not a range.
+BY_BEFORE = re.compile(r"(?i)\bby\s$")
+# "three times as many", "six times more": a multiplier.
+RATIO_AFTER = re.compile(r"(?i)\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b")
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
 VOLUME_UNITS = frozenset({"bbl", "gal"})
 PER_DAY = re.compile(r"(?i)(?:\s+of\s+(?:crude\s+)?oil)?(?:\s+(?:a|per|each|every)\s+day|\s+daily)\b")
@@ -118,6 +121,11 @@ def _month_or_day(word: str) -> bool:
     return word.lower() in MONTHS or word.lower() in WEEKDAYS
 
 
+def _is_place(word: str, lexicon: Lexicon) -> bool:
+    found = lexicon.places.find(word)
+    return bool(found) and found[0].start == 0 and found[0].end == len(word)
+
+
 def _junk_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in JUNK.finditer(text)]
 
@@ -133,7 +141,7 @@ class _Units:
     def __init__(self, lexicon: Lexicon) -> None:
         forms = sorted(lexicon.units, key=len, reverse=True)
         alt = "|".join(re.escape(f) for f in forms)
-        self.after = re.compile(rf"(?i)\s?({alt})(?![A-Za-z])")
+        self.after = re.compile(rf"(?i)(?:\s|-)?({alt})(?![A-Za-z])")  # "36,807-acre": a unit in a compound too
         self.lookup = lexicon.units
         signs = sorted(lexicon.unit_prefixes, key=len, reverse=True)
         self.before = re.compile("(" + "|".join(re.escape(s) for s in signs) + r")\s?$")
@@ -160,7 +168,12 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
         # A range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000"
         if quantity and i + 1 < len(numbers):
             nxt = numbers[i + 1]
-            gap = RANGE_GAP.match(text[first.end() : nxt.start()]) if nxt.start() - first.end() <= 8 else None
+            between = text[first.end() : nxt.start()]
+            gap = RANGE_GAP.match(between) if len(between) <= 8 else None
+            if gap is None and quantity.unit and len(between) <= 30 and not BY_BEFORE.search(text, max(0, first.start() - 4), first.start()):
+                # "1.5 million gallons to 2.5 million gallons per day": the unit said twice
+                unit_gap = units.after.match(between)
+                gap = RANGE_GAP.match(between[unit_gap.end() :]) if unit_gap else None
             if gap and _is_range(text, first, nxt, gap, quantity.range_opener is not None):
                 last = nxt
                 i += 1
@@ -197,8 +210,9 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - 24) : start]):
         return None
     name = NAME_BEFORE.search(text, max(0, start - 24), start)
-    if not qual and name and name.group(1) not in NOT_NAMES and not _month_or_day(name.group(1)):
-        return None
+    if (not qual and name and name.group(1) not in NOT_NAMES and not _month_or_day(name.group(1))
+            and not _is_place(name.group(1), lexicon)):
+        return None  # "Interstate 95", "Boeing 737"; not "Malta 105" in a list of countries
     low, high, vague = parse_number(raw)
     qualifier = "vague" if vague else "exact"
     span_start = start
@@ -225,7 +239,9 @@ def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Unit
     low2, high2, _ = parse_number(last.group())
     # "1.5 to 2 million", "$3-4 billion": the scale word of the second number applies to the first
     scale = re.search(r"(?i)(thousand|million|billion|bn|mn|[kmb])$", last.group())
-    if scale and not re.search(r"(?i)[a-z]", first.group()) and q.low is not None and q.low < low2:
+    mantissa = parse_number(last.group()[: scale.start()].strip())[0] if scale else None
+    # "1.5 to 2 million" shares the scale; "550,000 and 1.4 million" does not (550,000 is more than 1.4)
+    if scale and not re.search(r"(?i)[a-z]", first.group()) and q.low is not None and mantissa and q.low <= mantissa:
         q.low = parse_number(first.group() + " " + scale.group(1).lower().replace("bn", "billion").replace("mn", "million"))[0] \
             if len(scale.group(1)) > 1 else parse_number(first.group() + scale.group(1))[0]
     q.high = high2
@@ -264,6 +280,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
     elif re.match(r"\s+times\b", text[pos : pos + 8]):
         q.unit = "times"
         q.end = pos + len(re.match(r"\s+times", text[pos:]).group())
+        if RATIO_AFTER.match(text, q.end):
+            q.measure = q.measure_text = "ratio"  # "three times as many people": a ratio, not a count of times
         return
     if text.startswith("-strong", pos):  # "a 2,000-strong battalion" counts the battalion's members
         pos += len("-strong")
@@ -333,8 +351,9 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         return False  # a year
     if not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and raw.lower() in ("one", "a", "an"):
         return False  # "at one point", "one way or another": "one" before a noun no alias names is an idiom
-    if not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and q.measure_text is None:
-        return False  # "one of the", "at one point", "two of them"
+    if (not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and q.measure_text is None
+            and (q.low or 0) < 1000):
+        return False  # "one of the", "at one point", "two of them"; not "half a million had turned out"
     if raw.lower() in ("one", "a", "an") and q.measure == "duration" and q.qualifier == "exact":
         return False  # "one day, ...": an idiom, not a duration
     if q.measure == "duration" and re.match(r"\s+(?:on|in|into|later|earlier|since)\b", text[q.end : q.end + 10]):
@@ -342,6 +361,7 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
     small = raw.isdigit() and len(raw) <= 4 and q.qualifier == "exact"
     if q.measure is None and q.unit is None and small and NAME_AFTER.match(text, q.end):
         return False  # "60 Minutes", "737 MAX"; not "80,000 Syrians" nor "between 5,000 and 6,000 Europeans"
-    if q.measure is None and q.unit is None and text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")":
-        return False  # "(1)": a list marker or a footnote
+    if (q.measure is None and q.unit is None and text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
+            and (q.low or 0) < 100):
+        return False  # "(1)": a list marker or a footnote; not "Greece (821,008)"
     return True
