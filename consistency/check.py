@@ -18,12 +18,11 @@ from pydantic import Field, computed_field
 from . import __version__
 from .cache import ClaimCache
 from .errors import ConsistencyError
-from .extract.lexicon import default_rules_dir
 from .gate.baseline import Baseline, read_baseline
 from .gate.git import changed_since
 from .models import Claim, Conflict, Model, Report, Severity, Source
 from .pipeline import Run, run
-from .rules import load_rules
+from .rules import load_layered_rules
 
 SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
 # Why a conflict does or does not fail the gate, in the order they are decided.
@@ -91,14 +90,13 @@ class Checked:
 
 
 def check(folder: Path, rules_dir: Path | None = None, since: str | None = None, baseline: Path | None = None,
-          fail_on: Severity = "warning", cache: ClaimCache | None = None) -> Checked:
+          fail_on: Severity = "warning", cache: ClaimCache | None = None, settings: str | None = None) -> Checked:
     """Run the pipeline over ``folder`` and decide which conflicts fail the gate."""
-    rules_dir = rules_dir or default_rules_dir()
-    loaded_rules = load_rules(rules_dir)  # a bad rule file stops us before git runs
+    loaded_rules = load_layered_rules(rules_dir)  # a bad rule file stops us before git runs
     rules = {rule.code: rule.description for rule in loaded_rules}
     new = changed_since(folder, since) if since else None
     known = read_baseline(baseline) if baseline else None
-    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules)
+    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
     result.rules = {code: rules[code] for code in sorted({c.conflict.rule for c in result.conflicts}) if code in rules}
