@@ -1,14 +1,16 @@
-"""``consistency check``: the CI gate (issue 4).
+"""``consistency check``: the CI gate.
 
 A conflict fails the gate when at least one of its claims comes from a source
 added or changed since ``--since`` and either an editor confirmed it, or it is
 at or above ``--fail-on``, its fingerprint is not in the ``--baseline`` and no
-editor dismissed it.
+editor dismissed it. Conflicts beyond the per-claim listing cap that touch a new
+source fail too (unless ``--fail-on none``, or the baseline counted as many on
+their topic): a new article that contradicts a much-contradicted claim of the
+archive must not pass because the archive already fills that claim's listing.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -17,14 +19,15 @@ from pydantic import Field, computed_field
 
 from . import __version__
 from .cache import ClaimCache
+from .config import display
 from .errors import ConsistencyError
 from .gate.baseline import Baseline, read_baseline
 from .gate.git import changed_since
-from .models import Claim, Conflict, Model, Report, Severity, Source
+from .models import Claim, Conflict, Model, Report, Severity, Source, Unreadable
 from .pipeline import Run, run
-from .rules import load_layered_rules
+from .rules import Rule, load_layered_rules
 
-SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2, "none": 3}  # "none": no severity fails
 # Why a conflict does or does not fail the gate, in the order they are decided.
 GateStatus = Literal["fails", "unchanged", "known", "dismissed", "below_threshold"]
 
@@ -60,19 +63,23 @@ class GateConflict(Model):
 class CheckResult(Model):
     """What ``consistency check`` decided; free of timestamps, like Report."""
 
-    fail_on: Severity
+    fail_on: Severity | Literal["none"]
     since: str | None = None
     baseline: str | None = None
     new_sources: list[str] = Field(description="sources whose conflicts can fail the gate")
     paths: dict[str, str] = Field({}, description="source -> its file as CI names it, for the new sources")
     conflicts: list[GateConflict]
     rules: dict[str, str] = Field({}, description="code -> description of the rules that found the conflicts")
+    unlisted: dict[str, int] = Field({}, description="topic -> conflicts touching new sources beyond the listing cap")
+    unlisted_failing: int = Field(0, description="of those, how many fail the gate (not counted in the baseline)")
+    resolved: list[str] = Field([], description="baseline fingerprints no longer found (checked without --since)")
+    unreadable: list[Unreadable] = Field([], description="articles that could not be read, as CI names them")
     generated_with: dict[str, str] = {}
 
     @computed_field
     @property
     def failed(self) -> bool:
-        return any(c.status == "fails" for c in self.conflicts)
+        return any(c.status == "fails" for c in self.conflicts) or self.unlisted_failing > 0
 
     def failing(self) -> list[GateConflict]:
         """The conflicts that fail the gate, most severe first."""
@@ -90,16 +97,21 @@ class Checked:
 
 
 def check(folder: Path, rules_dir: Path | None = None, since: str | None = None, baseline: Path | None = None,
-          fail_on: Severity = "warning", cache: ClaimCache | None = None, settings: str | None = None) -> Checked:
-    """Run the pipeline over ``folder`` and decide which conflicts fail the gate."""
-    loaded_rules = load_layered_rules(rules_dir)  # a bad rule file stops us before git runs
-    rules = {rule.code: rule.description for rule in loaded_rules}
+          fail_on: Severity | Literal["none"] = "warning", cache: ClaimCache | None = None, settings: str | None = None,
+          rules: list[Rule] | None = None) -> Checked:
+    """Run the pipeline over ``folder`` (under ``rules`` already loaded from ``rules_dir``, if given) and decide which
+    conflicts fail the gate."""
+    loaded_rules = load_layered_rules(rules_dir) if rules is None else rules  # a bad rule file stops us before git
+    described = {rule.code: rule.description for rule in loaded_rules}
     new = changed_since(folder, since) if since else None
     known = read_baseline(baseline) if baseline else None
     done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
-    result.rules = {code: rules[code] for code in sorted({c.conflict.rule for c in result.conflicts}) if code in rules}
+    if known is not None and new is None:  # with --since the archive's own conflicts are not compared
+        result.resolved = sorted(known.ids() - {conflict.id for conflict in done.report.conflicts})
+    result.unreadable = [u.model_copy(update={"path": display(Path(u.path))}) for u in done.report.unreadable]
+    result.rules = {code: described[code] for code in sorted({c.conflict.rule for c in result.conflicts}) if code in described}
     unreadable = [p for p in done.problems if new is None or _name(p.path, folder) in new]
     # Warnings about articles nobody touched would bury the ones about the new article.
     quiet = {w for s in done.report.sources if new is not None and s.name not in new for w in s.warnings}
@@ -113,13 +125,14 @@ def _name(path: str | None, folder: Path) -> str | None:
         return None
 
 
-def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None, known: Baseline | None = None) -> CheckResult:
+def gate(report: Report, fail_on: Severity | Literal["none"], new_sources: set[str] | None = None,
+         known: Baseline | None = None) -> CheckResult:
     """Each conflict of ``report`` with its gate status; ``new_sources`` None means every source is new."""
     sources = {s.name: s for s in report.sources}
     claims = {c.id: c for c in report.claims}
     is_new = (lambda name: True) if new_sources is None else (lambda name: name in new_sources)
     involved = {c.source for conflict in report.conflicts for i in conflict.claims if (c := claims.get(i))}
-    paths = {name: display_path(sources[name].path) for name in involved | {n for n in sources if is_new(n)}}
+    paths = {name: display(sources[name].path) for name in involved | {n for n in sources if is_new(n)}}
     decided = []
     for conflict in report.conflicts:
         members = [claims[i] for i in conflict.claims if i in claims]
@@ -129,7 +142,12 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
         locations.sort(key=lambda location: not location.new)
         status = _status(conflict, locations, fail_on, known.ids() if known else set())
         decided.append(GateConflict(conflict=conflict, status=status, locations=locations))
+    unlisted = {topic.id: topic.unlisted_conflicts for topic in report.topics
+                if topic.unlisted_conflicts and any(is_new(claims[c].source) for c in topic.claims if c in claims)}
+    counted = known.unlisted if known else {}
     return CheckResult(
+        unlisted=unlisted,
+        unlisted_failing=0 if fail_on == "none" else sum(max(0, n - counted.get(t, 0)) for t, n in unlisted.items()),
         fail_on=fail_on,
         new_sources=sorted(name for name in sources if is_new(name)),
         paths={name: paths[name] for name in sorted(sources) if is_new(name)},
@@ -138,14 +156,14 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
     )
 
 
-def _status(conflict: Conflict, locations: list[ClaimLocation], fail_on: Severity, known: set[str]) -> GateStatus:
+def _status(conflict: Conflict, locations: list[ClaimLocation], fail_on: str, known: set[str]) -> GateStatus:
     if not any(location.new for location in locations):
         return "unchanged"
     if getattr(conflict, "status", None) == "confirmed":  # an editor said it is real: no baseline or threshold hides it
         return "fails"
     if conflict.id in known:
         return "known"
-    if getattr(conflict, "status", None) == "dismissed":  # an editor reviewed it (issue 5)
+    if getattr(conflict, "status", None) == "dismissed":  # an editor reviewed it
         return "dismissed"
     if SEVERITY_RANK[conflict.severity] < SEVERITY_RANK[fail_on]:
         return "below_threshold"
@@ -164,13 +182,3 @@ def position(text: str, offset: int) -> tuple[int, int]:
     """(line, column), both 1-based, of a character offset; the text's line breaks are already '\\n'."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
-def display_path(path: Path) -> str:
-    """A path as CI names files: relative to the working folder (the repository root in CI), else absolute."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-

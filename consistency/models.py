@@ -167,6 +167,15 @@ class Agreement(Finding):
     """Claims from independent sources that a rule finds compatible (corroboration)."""
 
 
+class Unreadable(Model):
+    """An article that could not be read: a finding of its own, so a run that skipped files never looks clean."""
+
+    rule: Literal["input-unreadable"] = "input-unreadable"
+    path: str = Field(description="the file as given")
+    line: int | None = None
+    message: str
+
+
 class Report(Model):
     """Everything a report writer needs; free of timestamps so the same input gives the same bytes."""
 
@@ -175,4 +184,5 @@ class Report(Model):
     topics: list[Topic]
     conflicts: list[Conflict]
     agreements: list[Agreement]
+    unreadable: list[Unreadable] = Field([], description="articles that could not be read, each with the reason")
     generated_with: dict[str, str] = Field({}, description="tool and rule versions: {'consistency': '0.1.0'}")

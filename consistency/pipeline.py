@@ -14,7 +14,7 @@ from .config import describe_folders, rule_folders
 from .extract.lexicon import default_lexicon
 from .group import group_claims, related_to
 from .load import load_sources
-from .models import Claim, Report, Source
+from .models import Claim, Report, Source, Unreadable
 from .review.decisions import apply_decisions, decisions_path, read_log
 from .rules import Rule, load_layered_rules
 
@@ -80,6 +80,7 @@ def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[So
     rules = load_layered_rules(rules_dir) if rules is None else rules
     loaded = load_sources(paths)
     report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus)
+    report.unreadable = [Unreadable(path=p.path or "", line=p.line, message=p.message) for p in loaded.problems]
     report.generated_with["rule_folders"] = describe_folders(rule_folders(rules_dir))
     if settings:
         report.generated_with["settings"] = settings

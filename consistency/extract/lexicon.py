@@ -251,6 +251,14 @@ def _entries(path: Path) -> list[tuple[str, dict]]:
     return entries
 
 
+def check_alias_files(rules_dir: Path | None) -> None:
+    """Read a project's alias files (the shipped ones are known good) without building the look-up indexes."""
+    for kind, paths in alias_files(rules_dir).items():
+        for path in paths:
+            if kind in VOCABULARIES and rules_dir is not None and path.is_relative_to(rules_dir):
+                (_read_yaml if kind == "units" else _entries)(path)
+
+
 def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     """Read the shipped alias files, those of ``rules_dir/aliases/`` over them, and pycountry's country names."""
     files = alias_files(rules_dir)

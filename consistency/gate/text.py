@@ -7,12 +7,18 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..check import CheckResult, ClaimLocation, GateConflict
+    from ..models import Unreadable
 
 
 def render(result: CheckResult) -> str:
-    """The failing conflicts at each new claim, then a summary line."""
+    """The unreadable articles, the failing conflicts at each new claim, then a summary line."""
     lines = [line(item, location) for item in result.failing() for location in item.annotated()]
-    return "".join(f"{entry}\n" for entry in [*lines, summarize(result)])
+    return "".join(f"{entry}\n" for entry in [*map(unreadable_line, result.unreadable), *lines, summarize(result)])
+
+
+def unreadable_line(unreadable: Unreadable) -> str:
+    """``seeds/bad.md:1:1: error input-unreadable <why>``: an article that could not be read, as a finding."""
+    return f"{unreadable.path}:{unreadable.line or 1}:1: error {unreadable.rule} {_one_line(unreadable.message)}"
 
 
 def line(item: GateConflict, location: ClaimLocation) -> str:
@@ -39,5 +45,14 @@ def summarize(result: CheckResult) -> str:
     reasons = {"unchanged": "only in unchanged sources", "known": "in the baseline", "dismissed": "dismissed by an editor",
                "below_threshold": f"below --fail-on {result.fail_on}"}
     others = ", ".join(f"{counts[status]} {text}" for status, text in reasons.items() if counts[status])
+    failing += result.unlisted_failing
     head = f"{failing} conflict{'s' * (failing != 1)} fail{'s' * (failing == 1)} the gate" if failing else "no conflict fails the gate"
-    return f"{head} ({len(result.new_sources)} sources checked{'; not failing: ' + others if others else ''})"
+    notes = [f"not failing: {others}"] if others else []
+    if result.unlisted:
+        notes.append(f"{sum(result.unlisted.values())} beyond the per-claim listing cap, counted not listed")
+    if result.unreadable:
+        notes.append(f"{len(result.unreadable)} article{'s' * (len(result.unreadable) != 1)} unreadable (input-unreadable)")
+    if result.resolved:
+        notes.append(f"{len(result.resolved)} baseline entr{'ies' if len(result.resolved) != 1 else 'y'} resolved "
+                     "(--update-baseline drops them)")
+    return f"{head} ({len(result.new_sources)} sources checked{''.join('; ' + note for note in notes)})"
