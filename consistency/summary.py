@@ -12,6 +12,7 @@ from .compare import describe
 from .pipeline import Run, run
 from .load import find_articles
 from .models import Report
+from .report.markdown import skipped
 from .rules import Rule
 
 PROGRESS_FROM = 200  # articles; below this a run takes about a second and a bar is noise
@@ -35,6 +36,8 @@ def print_summary(report: Report, written: list[Path], top: int = 5) -> None:
         f"{len(report.sources)} sources, {len(report.claims)} claims, {len(report.topics)} topics: "
         f"[bold]{len(report.conflicts)} conflicts[/bold], {len(report.agreements)} agreements"
     )
+    if line := skipped(report):
+        console.print(f"  {line}", markup=False)
     claims = {c.id: c for c in report.claims}
     sources = {s.name: s for s in report.sources}
     for conflict in report.conflicts[:top]:
