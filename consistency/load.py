@@ -31,6 +31,14 @@ _DATELINE = re.compile(
     re.M,
 )
 
+# A date in an article's address, as most news sites write one: ".../2018/11/10/slug", ".../2010/jun/11/slug",
+# ".../2011-12-01/slug", ".../2010/US/06/15/slug" (one path segment may stand between year and month).
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)(?:/[A-Za-z]{2,12})?[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-]"
+    r"(0?[1-9]|[12]\d|3[01])(?=[/._-]|$)",
+    re.I,
+)
+_MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 # Control characters no article contains (tab, line breaks and form feed aside): a sign of binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -106,18 +114,27 @@ def read_manifest(folder: Path) -> dict[str, dict]:
     return {str(e["file"]): e for e in entries}
 
 
-def _metadata(entry: dict, where: Path) -> dict:
-    """The known metadata fields of a front matter or manifest entry, checked."""
+def _metadata(entry: dict, where: Path, warnings: list[str]) -> dict:
+    """The known metadata fields of a front matter or manifest entry; a field that cannot be read is
+    warned about and left out, so the article is still read ("published: unknown" is common in scraped copy)."""
     meta = {k: entry[k] for k in METADATA_FIELDS if entry.get(k) is not None}
     if "published" in meta:
-        meta["published"] = _as_date(meta["published"], where)
+        published = _as_date(meta.pop("published"))
+        if published is None:
+            warnings.append(f"{where}: published: {str(entry['published'])[:40]!r} is not a date (YYYY-MM-DD); ignored")
+        else:
+            meta["published"] = published
     for key in ("outlet", "url", "title", "author"):
         if key in meta:
-            meta[key] = str(meta[key])
+            if isinstance(meta[key], (dict, list)):
+                warnings.append(f"{where}: {key}: expected text; ignored")
+                del meta[key]
+            else:
+                meta[key] = str(meta[key])
     return meta
 
 
-def _as_date(value: object, where: Path) -> date:
+def _as_date(value: object) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -125,7 +142,20 @@ def _as_date(value: object, where: Path) -> date:
     try:
         return date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise ConsistencyError(where, f"published: {value!r} is not a date (YYYY-MM-DD)") from None
+        return None
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication date a news address carries: "https://site/2018/11/10/slug" -> 2018-11-10."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month, day = match.groups()
+    month_number = int(month) if month.isdigit() else _MONTH_ABBREVIATIONS.index(month.lower()) + 1
+    try:
+        return date(int(year), month_number, int(day))
+    except ValueError:
+        return None
 
 
 # "outlet: Voice of America": a front matter line whose value no YAML rule could read otherwise.
@@ -148,7 +178,7 @@ def _plain_fields(block: str) -> dict | None:
     return data
 
 
-def _front_matter(path: Path, text: str) -> tuple[dict, int]:
+def _front_matter(path: Path, text: str, warnings: list[str]) -> tuple[dict, int]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
@@ -164,7 +194,7 @@ def _front_matter(path: Path, text: str) -> tuple[dict, int]:
         data = {}
     if not isinstance(data, dict):
         raise ConsistencyError(path, "front matter must be a mapping of fields", 2)
-    return _metadata(data, path), match.end()
+    return _metadata(data, path, warnings), match.end()
 
 
 def dateline(text: str, body_start: int = 0) -> tuple[date, tuple[int, int]] | None:
@@ -196,23 +226,26 @@ def load_source(root: Path, path: Path, manifest: dict[str, dict]) -> Source:
         raise ConsistencyError(path, f"cannot read: {err.strerror}") from None
     text = decode(path, raw)
     name = path.relative_to(root).as_posix()
-    meta, body_start = _front_matter(path, text)
+    warnings: list[str] = []
+    meta, body_start = _front_matter(path, text, warnings)
     published_from = "front_matter" if "published" in meta else None
     entry = manifest.get(name) or manifest.get(path.name)
     if entry:
-        for key, value in _metadata(entry, root / MANIFEST).items():
+        for key, value in _metadata(entry, root / MANIFEST, warnings).items():
             meta.setdefault(key, value)
         if published_from is None and "published" in meta:
             published_from = "manifest"
-    warnings = []
     found = dateline(text, body_start)
     skip = [found[1]] if found else []  # a dateline dates the article, not an event in it
     if "published" not in meta:
         if found:
             meta["published"] = found[0]
             published_from = "dateline"
+        elif url_date(meta.get("url")):
+            meta["published"] = url_date(meta.get("url"))
+            published_from = "url"
         else:
-            warnings.append(f"{path}: no publication date (front matter, {MANIFEST} or dateline); relative dates stay unresolved")
+            warnings.append(f"{path}: no publication date (front matter, {MANIFEST}, dateline or address); relative dates stay unresolved")
     return Source(name=name, path=path, text=text, body_start=body_start, published_from=published_from, skip=skip, warnings=warnings, **meta)
 
 

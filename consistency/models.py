@@ -36,7 +36,8 @@ Granularity = Literal["day", "week", "month", "part", "quarter", "year", "decade
 # How the as-of time of a claim was set: by default the publication date
 # ("current"), by an explicit time in the sentence ("explicit"), or by
 # "at its peak" style phrases that put the claim in the past ("peak").
-Scope = Literal["current", "explicit", "peak", "past", "unknown"]
+# "context": set by an earlier sentence of the paragraph, or an undated article's stated year.
+Scope = Literal["current", "explicit", "context", "peak", "past", "unknown"]
 
 Modality = Literal["asserted", "planned", "conditional", "negated"]
 
@@ -56,7 +57,7 @@ class Source(Model):
     title: str | None = None
     author: str | None = None
     published: date | None = None
-    published_from: Literal["front_matter", "manifest", "dateline"] | None = None
+    published_from: Literal["front_matter", "manifest", "dateline", "url"] | None = None
     body_start: int = Field(0, description="offset where the article body begins (after front matter)")
     skip: list[tuple[int, int]] = Field([], exclude=True, description="spans that hold no claims (the dateline)")
     sha256: str = ""

@@ -20,12 +20,19 @@ PINT_UNITS = {
     "km": "kilometer",
     "mi": "mile",
     "m": "meter",
+    "bbl": "oil_barrel",
+    "gal": "gallon",
+    "bbl/d": "oil_barrel / day",
+    "gal/d": "gallon / day",
 }
 # The unit claims of one dimension are compared in: areas in km², lengths in km.
-CANONICAL = {"km2": "km2", "mi2": "km2", "ha": "km2", "acre": "km2", "km": "km", "mi": "km", "m": "km"}
+# Volumes and flows in US gallons (a barrel of oil is 42), the unit both are most often restated in.
+CANONICAL = {"km2": "km2", "mi2": "km2", "ha": "km2", "acre": "km2", "km": "km", "mi": "km", "m": "km",
+             "bbl": "gal", "gal": "gal", "bbl/d": "gal/d", "gal/d": "gal/d"}
 # How a unit is written after a number in reports.
 SYMBOLS = {"km2": "km²", "mi2": "sq mi", "ha": "ha", "acre": "acres", "km": "km", "mi": "mi", "m": "m",
-           "percent": "%", "usd": "USD", "eur": "EUR", "gbp": "GBP", "people": "people"}
+           "bbl": "barrels", "gal": "gallons",
+           "bbl/d": "barrels a day", "gal/d": "gallons a day", "percent": "%", "usd": "USD", "eur": "EUR", "gbp": "GBP", "people": "people"}
 
 
 @functools.cache

@@ -23,7 +23,15 @@ BAD_SOURCES = {
     "binary.txt": (bytes(range(256)) * 8, "binary"),
     "junk.txt": (b"garbage\x00\x81\x82\xff" * 40, "binary"),
     "bad-front-matter.md": (b"---\noutlet: [unclosed\npublished: 2024-01-01\n---\nText with 40 fighters.\n", "front matter"),
-    "bad-date.md": (b"---\npublished: not-a-date\n---\nText with 40 fighters.\n", "published"),
+}
+
+# Metadata a scraper got wrong: the field is warned about by name and the article is still read.
+BAD_METADATA = {
+    "published: not-a-date": "published",
+    "published: unknown": "published",
+    "published: soon": "published",
+    "url: [not, text]": "url",
+    "outlet: {name: x}": "outlet",
 }
 
 
@@ -52,6 +60,16 @@ def test_bad_source_is_one_line_and_others_still_run(tmp_path, name):
     assert [c["text"] for c in claims if c["kind"] == "quantity"] == ["About 2,500 U.S. troops"]
     strict = invoke("extract", str(tmp_path), "--strict")
     assert strict.exit_code == 2
+
+
+@pytest.mark.parametrize("field", BAD_METADATA)
+def test_unreadable_metadata_is_a_warning_and_the_article_is_read(tmp_path, field):
+    (tmp_path / "odd.md").write_text(f"---\n{field}\n---\nAbout 40 fighters remain in the town.\n")
+    result = invoke("extract", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if "odd.md" in line and BAD_METADATA[field] in line]
+    assert len(warned) == 1, result.stderr
+    assert [c["text"] for c in json.loads(result.stdout)] == ["About 40 fighters"]
 
 
 def test_nothing_readable_is_exit_2(tmp_path):

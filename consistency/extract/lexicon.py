@@ -161,6 +161,7 @@ class Measure:
 
 # Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
 _AUX = r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|to|be|since|" \
+       r"who|that|which|of them|of whom|counted as|listed as|confirmed|" \
        r"could|would|may|might|will|found|[a-z]+ly)"
 
 
@@ -183,6 +184,35 @@ class States:
 
 
 @dataclass
+class EventVocabulary:
+    """``aliases/events.yaml`` as look-up indexes (used by ``incidents.py``)."""
+
+    heads: PhraseIndex = field(default_factory=PhraseIndex)  # head noun -> kind
+    names: PhraseIndex = field(default_factory=PhraseIndex)  # "Ebola" -> "outbreak:ebola"
+    measures: dict[str, frozenset[str]] = field(default_factory=dict)  # count -> kinds it can belong to (empty: any)
+    implied: dict[str, str] = field(default_factory=dict)  # measure -> kind it implies ("arrivals" -> migration)
+
+    def fits(self, measure: str | None, kind: str) -> bool:
+        """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
+        kinds = self.measures.get(measure or "")
+        return kinds is not None and (not kinds or kind in kinds)
+
+    @classmethod
+    def build(cls, spec: dict) -> "EventVocabulary":
+        measures = spec.get("measures") or {}
+        vocabulary = cls(measures={str(m): frozenset(map(str, kinds or [])) for m, kinds in measures.items()})
+        for kind, entry in (spec.get("kinds") or {}).items():
+            for word in entry.get("words", []):
+                for form in plurals(str(word)):
+                    vocabulary.heads.add(form, kind)
+            for name in entry.get("names", []):
+                vocabulary.names.add(str(name), f"{kind}:{_slug(str(name))}")
+            for measure in entry.get("implied_by", []):
+                vocabulary.implied[str(measure)] = kind
+        return vocabulary
+
+
+@dataclass
 class Lexicon:
     """Everything the extractor looks up, loaded from one rules folder."""
 
@@ -197,6 +227,7 @@ class Lexicon:
     entity_types: dict[str, str]
     places: PhraseIndex
     place_parents: dict[str, str]
+    events: EventVocabulary = field(default_factory=EventVocabulary)
     rules_dir: Path | None = None  # where these files came from: reference tables are read beside them
 
 
@@ -218,7 +249,7 @@ def _slug(name: str) -> str:
 
 
 # The vocabularies an alias file can extend, by the start of its name: "entities-newsroom.yaml" adds entities.
-VOCABULARIES = ("measures", "units", "entities", "places")
+VOCABULARIES = ("measures", "units", "entities", "places", "events")
 GAZETTEERS = ("regions", "cities")  # name<TAB>country tables: "regions.tsv", "cities-local.tsv"
 
 
@@ -256,7 +287,7 @@ def check_alias_files(rules_dir: Path | None) -> None:
     for kind, paths in alias_files(rules_dir).items():
         for path in paths:
             if kind in VOCABULARIES and rules_dir is not None and path.is_relative_to(rules_dir):
-                (_read_yaml if kind == "units" else _entries)(path)
+                (_read_yaml if kind in ("units", "events") else _entries)(path)
 
 
 def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
@@ -305,9 +336,14 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             places.add(name, id_)
     for path in [*files["regions"], *files["cities"]]:
         _add_places_table(places, parents, path)
+    events: dict[str, dict] = {"measures": {}, "kinds": {}}
+    for spec in map(_read_yaml, files["events"]):
+        for part in events:
+            events[part].update(spec.get(part) or {})
+    events_vocabulary = EventVocabulary.build(events)
     return Lexicon(
         measures, measure_words, measure_nouns, States.build(states), attack_verbs, units, prefixes,
-        entities, entity_types, places, parents, rules_dir,
+        entities, entity_types, places, parents, events_vocabulary, rules_dir,
     )
 
 

@@ -28,7 +28,13 @@ QUALIFIERS = {
     "not less than": "at_least", "not fewer than": "at_least",
     "fewer than": "less_than", "less than": "less_than", "under": "less_than", "below": "less_than",
     "up to": "at_most", "as many as": "at_most", "as much as": "at_most", "no more than": "at_most",
-    "a maximum of": "at_most", "at most": "at_most", "not more than": "at_most",
+    "a maximum of": "at_most", "at most": "at_most", "not more than": "at_most", "as high as": "at_most",
+    # "as low as 20,000" gives the bottom of an estimate: the value is at least that
+    "as low as": "at_least", "as few as": "at_least",
+    # A running count that crosses a mark: "the toll has passed 10,000", "arrivals topped a million".
+    "passed": "more_than", "passes": "more_than", "topped": "more_than", "tops": "more_than",
+    "surpassed": "more_than", "surpasses": "more_than", "exceeded": "more_than", "exceeds": "more_than",
+    "crossed": "more_than",
     "between": "range", "from": "range",
 }
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
@@ -79,6 +85,10 @@ STOP = frozenset(
     most many all both either no any every such of""".split()
 )
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
+AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
+# Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
+VOLUME_UNITS = frozenset({"bbl", "gal"})
+PER_DAY = re.compile(r"(?i)(?:\s+of\s+(?:crude\s+)?oil)?(?:\s+(?:a|per|each|every)\s+day|\s+daily)\b")
 
 
 @dataclass(slots=True)
@@ -244,6 +254,12 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         if unit_id in TIME_UNITS:
             q.measure, q.measure_text = "duration", unit.group(1)
             return
+        if unit_id in VOLUME_UNITS:
+            rate = PER_DAY.match(text, pos, pos + 30)
+            if rate:
+                q.unit, q.measure, q.measure_text = f"{unit_id}/d", "flow_rate", text[unit.start(1) : rate.end()]
+                q.end = rate.end()
+                return
     elif re.match(r"\s+times\b", text[pos : pos + 8]):
         q.unit = "times"
         q.end = pos + len(re.match(r"\s+times", text[pos:]).group())
@@ -282,7 +298,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         q.end = head.end
         if q.unit is None and lexicon.measures[head.id].unit and head.id != "area":
             q.unit = lexicon.measures[head.id].unit
-    elif q.unit in ("km2", "mi2"):
+    elif q.unit in AREA_UNITS:
         q.measure = "area"
     elif q.unit is None:
         _demonym(text, q, pos, limit, lexicon)
@@ -308,7 +324,7 @@ def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> 
 def _keep(text: str, q: Quantity, match: re.Match) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names."""
     raw = match.group()
-    if q.unit == "km2" or q.unit == "mi2":
+    if q.unit in AREA_UNITS:
         q.measure = q.measure or "area"
     if q.unit in ("usd", "eur", "gbp"):
         q.measure = q.measure or "money"

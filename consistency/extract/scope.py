@@ -16,7 +16,9 @@ from ..models import AsOf, Claim, Interval, Source
 from .dates import MONTHS, WEEKDAYS, DateMention
 from .events import describe_event
 from .lexicon import Lexicon, Mention, tokenize
-from .quantities import Quantity
+from .discourse import Discourse, dateline_places, latest_year
+from .incidents import Incident, find_incidents
+from .quantities import VOLUME_UNITS, Quantity
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
@@ -63,7 +65,12 @@ REPORT = (
     r"added|acknowledged|insisted|according"
 )
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
-LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim)\b")
+LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
+                       r"placed|pegged|raised|lowered|revised|upped)\b")
+NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
+# "an estimate the Coast Guard later raised to 5,000": who revised a figure.
+REVISED_BY = re.compile(r"\b(?:estimate|figure|number|toll|count|tally)\s+(?:that\s+)?((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})"
+                        r"\s+(?:later\s+|then\s+|subsequently\s+|has\s+|had\s+)?(?:raised|lowered|revised|upped|put|pegged|placed|set)\b")
 PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
 NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+$")
@@ -86,6 +93,20 @@ LEADING = re.compile(r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separ
 AUX_TAIL = re.compile(r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$")
 DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
 PRONOUNS = frozenset("he she they it we i you who that which this these those one".split())
+# Words a speaker's noun phrase never ends or starts with: a clause's fragment caught by a pattern.
+NOT_SPEAKER_ENDS = frozenset("to that which who the a an of and or by with for in on at as not than from more less".split())
+NOT_SPEAKER_STARTS = frozenset(
+    "while when where if as because since after before although though but and or so that which who whom "
+    "to of in on at by for with from up more less than".split()
+)
+TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+[^\d]{0,20}\d.*$")
+# A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
+FRAGMENT_START = re.compile(r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$")
+# Words that make a sentence about a flow: "the daily spillage", "the flow rate".
+RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
+# Present-tense verbs: a sentence saying how things stand now is as of publication, whatever time the
+# sentences before it set ("The coalition formed in 2014. About 2,500 troops remain in Iraq.").
+PRESENT = re.compile(r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b")
 # "will deploy 3,000", "plans to send up to 500": a modal governing the number within three words.
 PLANNED = re.compile(
     r"(?i)\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|expects? to|expected to|set to|intends? to|"
@@ -123,6 +144,7 @@ class SentenceContext:
     past_opening: re.Match | None  # "Before the war, ..."
     anaphor: re.Match | None  # "the group", "its": a subject named in an earlier sentence
     measures: list[Mention]
+    incidents: list[Incident]
 
 
 def build_claims(
@@ -139,7 +161,8 @@ def build_claims(
 
     def context(i: int) -> SentenceContext:
         if i not in contexts:
-            contexts[i] = _context(text, sentences[i], lexicon)
+            spans = [(d.start, d.end) for d in date_by_sentence.get(i, [])]
+            contexts[i] = _context(text, sentences[i], lexicon, spans)
         return contexts[i]
 
     def sentence_of(pos: int) -> int:
@@ -153,13 +176,27 @@ def build_claims(
     for d in dates:
         date_by_sentence.setdefault(sentence_of(d.start), []).append(d)
 
-    for i in sorted(set(by_sentence) | set(date_by_sentence)):
-        ctx = context(i)
-        s_start, s_end = sentences[i]
-        sentence = source.text[s_start:s_end]
-        attribution = _attribution(text, s_start, s_end, lexicon)
+    discourse = Discourse(main_places=dateline_places(text, source.body_start, lambda name: _place_id(name, lexicon)))
+    if source.published is None:
+        discourse.stated_year = latest_year(dates)
+    previous_end = None
+    # Every sentence, in order: one that holds no claim may still set the time, place, speaker or event of the
+    # sentences after it.
+    for i, (s_start, s_end) in enumerate(sentences):
+        if previous_end is not None and "\n\n" in text[previous_end:s_start]:
+            discourse.new_paragraph()
+        previous_end = s_end
         qs = by_sentence.get(i, [])
         ds = date_by_sentence.get(i, [])
+        ctx = context(i)
+        incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
+        attribution = _attribution(text, s_start, s_end, lexicon) if qs or ds or lexicon.events.measures else None
+        if not qs and not ds:
+            discourse.remember(_sentence_places(ctx), ds, attribution, incidents)
+            continue
+        sentence = source.text[s_start:s_end]
+        stated_attribution = attribution
+        attribution = attribution or discourse.speaker
         owners = _assign_places(ctx.places, qs)
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
@@ -167,19 +204,35 @@ def build_claims(
         for k, q in enumerate(qs):
             previous = qs[k - 1] if k else None
             measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
-            measure = _state(text, q, ctx, measure, lexicon)
+            measure = _state(text, q, ctx, measure, lexicon, measure_mention)
+            if measure is None and q.unit in VOLUME_UNITS:
+                # "the daily spillage could be ... 25,000 barrels": a volume in a sentence about a rate is a rate
+                measure = "flow_rate" if RATE_WORDS.search(text, s_start, s_end) else "volume"
             resolved[id(q)] = measure
-            subject, subject_text = (q.subject_hint, q.measure_text) if q.subject_hint else _subject(text, q, ctx, measure, measure_mention, lexicon)
+            subject, subject_text, incident = _subject_or_event(text, q, ctx, measure, measure_mention, incidents,
+                                                                discourse, lexicon)
             if subject is None:
                 subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
+            if subject is None and incident is None:
+                incident = _discourse_event(text, q, measure, discourse, lexicon)
+                if incident is not None:
+                    subject, subject_text = incident.id, incident.text
+                else:  # no event anywhere: whose people they are, as for any count
+                    subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
             location, location_text = owners.get(id(q), ([], None))
             if not location and previous and ELLIPSIS.match(text, previous.end, q.start):
                 location = places_of.get(id(previous), [])  # "1,410 people had been killed in Gaza and 6,268 wounded"
             if not location and ctx.subject_places:
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
             if not location:
-                location = _previous_places(text, sentences, i, context)
+                location = discourse.places
+            if not location and incident is not None:
+                # an event happens somewhere: where its name says ("the Nepal quake"), else where the story is
+                location = list(incident.places) or discourse.main_places
             places_of[id(q)] = location
+            as_of = _as_of(text, q, ctx, ds, source.published)
+            if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
+                as_of = discourse.as_of() or as_of
             claims.append(
                 Claim(
                     id=Claim.make_id(source.name, q.start, q.end),
@@ -197,7 +250,7 @@ def build_claims(
                     location_text=location_text,
                     value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier) if q.low is not None or q.high is not None else None,
                     unit=q.unit,
-                    as_of=_as_of(text, q, ctx, ds, source.published),
+                    as_of=as_of,
                     attribution=attribution,
                     modality=_modality(text, ctx, q),
                     derivation=q.derivation,
@@ -233,8 +286,59 @@ def build_claims(
                     modality=_date_modality(text, s_start, d.start),
                 )
             )
+        discourse.remember(_sentence_places(ctx), ds, stated_attribution, incidents)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _subject_or_event(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None,
+                      incidents: list[Incident], discourse: Discourse, lexicon: Lexicon):
+    """(subject id, its words, the event if the subject is one). A toll, a crowd or a flow is about the event
+    its sentence names, unless its own noun names whose it is ("35 U.S. soldiers", "Syria's 600,000")."""
+    if q.subject_hint:
+        return q.subject_hint, q.measure_text, None
+    own = _own_entity(text, q, ctx)
+    fitting = [x for x in incidents if lexicon.events.fits(measure, x.kind)]
+    if measure in lexicon.events.measures and own is None:
+        if fitting:
+            incident = min(fitting, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
+            return incident.id, incident.text, incident
+        if not (lexicon.measures[measure].subjects if measure in lexicon.measures else []):
+            return None, None, None  # no entity owns a toll: the paragraph's event will
+    if own is not None:
+        return own.id, own.text, None
+    subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
+    return subject, subject_text, None
+
+
+def _discourse_event(text: str, q: Quantity, measure: str | None, discourse: Discourse, lexicon: Lexicon) -> Incident | None:
+    """A toll, a crowd or a flow whose sentence names no event: the paragraph's event, else the article's,
+    else the one its count implies ("1 million migrants arrived": migration)."""
+    events = lexicon.events
+    if measure not in events.measures:
+        return None
+    found = discourse.event(lambda kind: events.fits(measure, kind))
+    if found is not None:
+        return found
+    kind = events.implied.get(measure or "")
+    if kind is None:
+        return None
+    implied = discourse.incidents.resolve(Incident(q.start, q.end, kind, kind, kind, False))
+    discourse.recent.append(implied)  # "Another 3,735 people died": the same migration
+    return implied
+
+
+def _sentence_places(ctx: SentenceContext) -> list[str]:
+    """The places a sentence states, locative or as its subject, for the sentences after it."""
+    return sorted({pid for group in (*ctx.places, *ctx.subject_places) for pid in group[2]})
+
+
+def _place_id(name: str, lexicon: Lexicon) -> str:
+    """A place's id in the gazetteer, or its name as an id ("Butte County" -> butte_county)."""
+    found = lexicon.places.find(name)
+    if found and found[0].start == 0 and found[0].end >= len(name.rstrip(".")) - 1:
+        return found[0].id
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
 def _low(q: Quantity) -> float | None:
@@ -245,7 +349,7 @@ def _high(q: Quantity) -> float | None:
     return q.high if q.qualifier not in ("more_than", "at_least") else None
 
 
-def _context(text: str, span: tuple[int, int], lexicon: Lexicon) -> SentenceContext:
+def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: list[tuple[int, int]]) -> SentenceContext:
     start, end = span
     tokens = tokenize(text, start, end)
     entities = lexicon.entities.find_in(text, tokens)
@@ -258,16 +362,19 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon) -> SentenceCont
     entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
     entities.sort(key=lambda e: e.start)
     known = lexicon.places.find_in(text, tokens)
-    places, subject_places = _place_groups(text, _with_unknown_places(text, start, end, known, entities))
+    places, subject_places = _place_groups(text, _with_unknown_places(text, start, end, known, entities, lexicon))
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity]
     peak = PEAK.search(text, start, end)
     past_opening = PAST_OPENING.match(text, start, end)
     anaphor = ANAPHORA.search(text, start, end)
-    return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures)
+    found_places = [Mention(g[0], g[1], g[2][0], g[3]) for g in (*places, *subject_places)]
+    incidents = find_incidents(text, tokens, lexicon.events, found_places, date_spans)
+    return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents)
 
 
-def _with_unknown_places(text: str, start: int, end: int, known: list[Mention], entities: list[Mention]) -> list[Mention]:
+def _with_unknown_places(text: str, start: int, end: int, known: list[Mention], entities: list[Mention],
+                         lexicon: Lexicon) -> list[Mention]:
     """Add places no gazetteer knows where the grammar says "place": "in the town of Mai Kadra", "near Rolling Fork"."""
     taken = [(m.start, m.end) for m in (*known, *entities)]
     found = list(known)
@@ -276,8 +383,16 @@ def _with_unknown_places(text: str, start: int, end: int, known: list[Mention], 
         name = m.group(1)
         if name.split()[0] in NOT_PLACES or any(a < e and s < b for a, b in taken):
             continue
+        if _names_event(name, lexicon):
+            continue  # "in the Camp Fire": an event, not a place
         found.append(Mention(s, e, re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_"), name))
     return sorted(found, key=lambda m: m.start)
+
+
+def _names_event(name: str, lexicon: Lexicon) -> bool:
+    """Whether a capitalised name ends in an event's head noun: "Camp Fire", "Women's March"."""
+    heads = lexicon.events.heads.find(name)
+    return bool(heads) and heads[-1].end >= len(name)
 
 
 def _place_groups(text: str, mentions: list[Mention]):
@@ -329,13 +444,6 @@ def _assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[s
     return {k: v for k, (_, v) in owners.items()}
 
 
-def _previous_places(text: str, sentences, i: int, context) -> list[str]:
-    """No place in the sentence: the places of the sentence before, in the same paragraph ("... personnel there")."""
-    if i == 0 or "\n\n" in text[sentences[i - 1][1] : sentences[i][0]]:
-        return []
-    return sorted({pid for p in context(i - 1).places for pid in p[2]})
-
-
 def _measure(text: str, q: Quantity, ctx: SentenceContext, previous: Quantity | None, taken: set[int], lexicon: Lexicon,
              resolved: dict):
     """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number of IS fighters ... at about 2,500")."""
@@ -366,29 +474,45 @@ def _measure(text: str, q: Quantity, ctx: SentenceContext, previous: Quantity | 
 
 
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
-PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", "refugees", "countries"})
+PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd"})
+# What people do as a crowd or a flow: soldiers who "crossed" are still troops, refugees who "arrived" arrivals.
+DOINGS = {"arrivals": frozenset({None, "people", "refugees"}), "crowd": frozenset({None, "people", "civilians"}),
+          "strikers": frozenset({None, "people"})}
 
 
-def _state(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon) -> str | None:
-    """The measure a state gives counted people: "12 people died", "killed 26 civilians", "14 were detained"."""
+def _state(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon,
+           mention: Mention | None = None) -> str | None:
+    """The measure a state gives counted people: "12 people died", "killed 26 civilians", "14 were detained",
+    "the number of people arriving ... had topped a million"."""
     if measure not in PERSON_MEASURES or q.unit is not None:
         return measure
     states = lexicon.states
     after = states.after.match(text, q.end, min(ctx.end, q.end + 60))
+    if not after and mention is not None and mention.end <= q.start:
+        after = states.after.match(text, mention.end, min(q.start, mention.end + 60))
     before = states.before.search(text, max(ctx.start, q.start - 40), q.start)
     found = after or before
-    return states.measures[found.group(1).lower()] if found else measure
+    if not found:
+        return measure
+    state = states.measures[found.group(1).lower()]
+    return state if measure in DOINGS.get(state, PERSON_MEASURES) else measure
+
+
+def _own_entity(text: str, q: Quantity, ctx: SentenceContext) -> Mention | None:
+    """An entity in the counted noun phrase ("2,500 U.S. troops") or owning it ("Syria's 600,000")."""
+    head = q.head_start if q.head_start is not None else q.end
+    inside = [e for e in ctx.entities if q.num_end <= e.start < head]
+    if inside:
+        return inside[-1]
+    possessive = [e for e in ctx.entities if 0 <= q.start - e.end <= 3 and text[e.end : q.start].startswith("'")]
+    return possessive[-1] if possessive else None
 
 
 def _subject(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None, lexicon: Lexicon):
     """Whose count it is: a modifier of the counted noun, else the nearest fitting entity before it."""
-    head = q.head_start if q.head_start is not None else q.end
-    inside = [e for e in ctx.entities if q.num_end <= e.start < head]
-    if inside:
-        return inside[-1].id, inside[-1].text
-    possessive = [e for e in ctx.entities if 0 <= q.start - e.end <= 3 and text[e.end : q.start].startswith("'")]
-    if possessive:
-        return possessive[-1].id, possessive[-1].text
+    own = _own_entity(text, q, ctx)
+    if own is not None:
+        return own.id, own.text
     if measure_mention is not None:
         near = [e for e in ctx.entities if 0 <= measure_mention.start - e.end <= 20 and not re.search(r"[,;.]", text[e.end : measure_mention.start])]
         if near and q.unit != "times":
@@ -485,7 +609,7 @@ def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention
 def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said."."""
     sentence = text[start:end]
-    for pattern in (ACCORDING_TO, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY):
+    for pattern in (ACCORDING_TO, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY, REVISED_BY):
         m = pattern.search(sentence)
         if m:
             return _clean_source(m.group(1))
@@ -499,6 +623,7 @@ def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
     )
     if verb:
         lead = sentence[: verb.start()].rstrip()
+        lead = NUMBER_TOKEN.split(lead)[-1]  # "Following the explosion on April 20 BP said": the speaker follows the date
         lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
         lead = LEADING.sub("", lead)
         while AUX_TAIL.search(lead):
@@ -515,10 +640,17 @@ def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
 
 
 def _clean_source(phrase: str) -> str | None:
+    """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
     phrase = DETERMINER.sub("", phrase.strip(" ,.;:\"'"))
     phrase = re.sub(r"\s+", " ", phrase)
     if not phrase or phrase.lower() in PRONOUNS or phrase.split()[0].lower() in PRONOUNS and len(phrase.split()) == 1:
         return None
+    phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
+    words = phrase.split()
+    if not words or re.search(r"\d", phrase) or words[-1].lower() in NOT_SPEAKER_ENDS or words[0].lower() in NOT_SPEAKER_STARTS:
+        return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
+    if FRAGMENT_START.match(words[0]):
+        return None  # "declined to comment", "refused", "while the agency"
     return phrase
 
 

@@ -1,0 +1,90 @@
+"""What earlier sentences set, for later ones to inherit: the paragraph's and the article's context.
+
+"The ministry said on Friday that strikes on its depots had risen. In Kharkiv there were 41; in Odesa, 18."
+Both counts are the ministry's, as of Friday: a time, place, speaker or event set by one sentence holds for
+the next ones of its paragraph until another replaces it.  Beyond the paragraph only the article's main
+event and main place carry (the dateline's "PARADISE, Butte County —", the event the story is about), and,
+for an article with no publication date, the latest year it states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models import AsOf
+from .dates import DateMention
+from .incidents import Incident, Incidents
+
+# "PARADISE, Butte County —", "KATHMANDU, Nepal (AP) -": a dateline's place, at the start of the body.
+DATELINE_PLACE = re.compile(
+    r"\s*([A-Z][A-Z.'-]{2,30}(?: [A-Z][A-Z.'-]{1,30}){0,2})"  # PARADISE, PORT-AU-PRINCE
+    r"(?:,\s*([A-Z][A-Za-z.'-]{1,30}(?: [A-Z][A-Za-z.'-]{1,30}){0,2}))?"  # , Butte County / , Calif.
+    r"\s*(?:\([A-Za-z .]{2,30}\)\s*)?(?:[—–]|--?)\s"
+)
+# Dates whose time is the count's: not "since X" (a start) nor "before X" (a bound) nor "X ago".
+CARRIED_ROLES = frozenset({"point", "span"})
+PAST_RELATIVE = re.compile(r"(?i)\b(?:ago|after|before|earlier|later)\s*$")
+
+
+@dataclass
+class Discourse:
+    """The context in force at a point of the article."""
+
+    incidents: Incidents = field(default_factory=Incidents)
+    main_places: list[str] = field(default_factory=list)
+    stated_year: int | None = None  # an undated article's latest stated year
+    # the paragraph's
+    places: list[str] = field(default_factory=list)
+    time: DateMention | None = None
+    speaker: str | None = None
+    recent: list[Incident] = field(default_factory=list)  # the paragraph's events, in order
+
+    def new_paragraph(self) -> None:
+        self.places, self.time, self.speaker, self.recent = [], None, None, []
+
+    def remember(self, places: list[str], dates: list[DateMention], speaker: str | None,
+                 incidents: list[Incident]) -> None:
+        """What a sentence stated, for the sentences after it."""
+        if places:
+            self.places = places
+            if not self.main_places:
+                self.main_places = places
+        dated = [d for d in dates if d.start_date is not None and d.role in CARRIED_ROLES and not PAST_RELATIVE.search(d.text)]
+        if dated:
+            self.time = dated[-1]
+        if speaker:
+            self.speaker = speaker
+        self.recent += incidents
+
+    def as_of(self) -> AsOf | None:
+        """The time in force for a sentence that states none: its paragraph's, else an undated article's year."""
+        if self.time is not None:
+            return AsOf(start=self.time.start_date, end=self.time.end_date, scope="context", text=self.time.text)
+        if self.stated_year is not None:
+            year = self.stated_year
+            return AsOf(start=date(year, 1, 1), end=date(year, 12, 31), scope="context", text=str(year))
+        return None
+
+    def event(self, fits=lambda kind: True) -> Incident | None:
+        """The event in force that ``fits`` a count: the paragraph's last, else the last named of a fitting
+        kind, else the article's main one."""
+        for candidate in (*reversed(self.recent), *reversed(self.incidents.named.values()), self.incidents.first):
+            if candidate is not None and fits(candidate.kind):
+                return candidate
+        return None
+
+
+def dateline_places(text: str, body_start: int, lookup) -> list[str]:
+    """Places of a dateline opening the body ("PARADISE, Butte County —"); ``lookup`` names a place's id."""
+    match = DATELINE_PLACE.match(text, body_start)
+    if not match:
+        return []
+    return [lookup(name) for name in match.groups() if name]
+
+
+def latest_year(dates: list[DateMention]) -> int | None:
+    """The latest year an article states: an undated article is taken to report as of then."""
+    years = [d.end_date.year for d in dates if d.end_date is not None]
+    return max(years) if years else None
