@@ -111,7 +111,8 @@ def check(folder: Path, rules_dir: Path | None = None, since: str | None = None,
     if known is not None and new is None:  # with --since the archive's own conflicts are not compared
         result.resolved = sorted(known.ids() - {conflict.id for conflict in done.report.conflicts})
     result.unreadable = [u.model_copy(update={"path": display(Path(u.path))}) for u in done.report.unreadable]
-    result.rules = {code: described[code] for code in sorted({c.conflict.rule for c in result.conflicts}) if code in described}
+    found = sorted({c.conflict.rule for c in result.conflicts})
+    result.rules = {code: described[code] for code in found if code in described}
     unreadable = [p for p in done.problems if new is None or _name(p.path, folder) in new]
     # Warnings about articles nobody touched would bury the ones about the new article.
     quiet = {w for s in done.report.sources if new is not None and s.name not in new for w in s.warnings}

@@ -166,7 +166,8 @@ CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
 @click.option("--since", metavar="GIT_REF", help="Only conflicts with a claim from a source added or changed since this git revision (or untracked) fail.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Conflicts whose fingerprints this file lists are known and do not fail.")
 @click.option("--write-baseline", "new_baseline", type=click.Path(dir_okay=False, path_type=Path), help="Write every current conflict into this baseline file and exit 0.")
-@click.option("--update-baseline", is_flag=True, help="Drop the --baseline entries no longer found, never adding one, then gate as usual.")
+@click.option("--update-baseline", is_flag=True,
+              help="Drop the --baseline entries no longer found, never adding one, then gate as usual.")
 @click.option("--fail-on", type=click.Choice(["none", "info", "warning", "error"]), default=None,
               help="The lowest severity that fails the gate; none: only confirmed conflicts fail (default: warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts fail the gate (2 still means an error).")
@@ -204,11 +205,12 @@ def check_command(path: Path | None, since: str | None, baseline: Path | None, n
         raise click.UsageError("--update-baseline needs --baseline, and every article (no --since) to see what is gone")
     project = resolve_project(config_file, rules_dir, quiet)
     settings = project.settings
+    cache = None if no_cache else cache_dir or settings.cache_dir or Path(".consistency-cache")
     code = run_check(
         project, project.corpus((path,) if path else ())[0], since=since, baseline=baseline, new_baseline=new_baseline,
         update_baseline=update_baseline, fail_on=fail_on or settings.fail_on or "warning",
         destinations=parse_formats(fmt or settings.format or "text", CHECK_FORMATS), output=output,
-        max_annotations=max_annotations, cache_dir=None if no_cache else cache_dir or settings.cache_dir or Path(".consistency-cache"),
+        max_annotations=max_annotations, cache_dir=cache,
         strict=strict,
     )
     sys.exit(0 if exit_zero and code == 1 else code)

@@ -25,7 +25,8 @@ def run_check(project: Project, path: Path, *, since: str | None, baseline: Path
     with nullcontext() if cache_dir is None else open_cache(cache_dir, project.rules_dir) as cache:
         if cache and cache.problem:
             project.warn(cache.problem)
-        checked = check(path, project.rules_dir, since, baseline, fail_on, cache, project.settings.describe(), project.rules)
+        checked = check(path, project.rules_dir, since, baseline, fail_on, cache, project.settings.describe(),
+                        project.rules)
     for problem in checked.run.problems:
         click.secho(f"error: {problem}", err=True, fg="red")
     for warning in checked.warnings:
@@ -39,7 +40,8 @@ def run_check(project: Project, path: Path, *, since: str | None, baseline: Path
         return 2
     input_error = bool(checked.unreadable or (strict and checked.run.problems))
     if new_baseline:
-        write_baseline(new_baseline, report.conflicts, {claim.id: claim for claim in report.claims}, checked.result.unlisted)
+        claims = {claim.id: claim for claim in report.claims}
+        write_baseline(new_baseline, report.conflicts, claims, checked.result.unlisted)
         project.note(f"wrote {new_baseline} ({len(report.conflicts)} conflicts)")
         return 2 if input_error else 0
     if update_baseline and baseline:

@@ -109,7 +109,8 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as err:
-        raise ConsistencyError(path, f"cannot read the configuration: {getattr(err, 'strerror', None) or err}") from None
+        reason = getattr(err, "strerror", None) or err
+        raise ConsistencyError(path, f"cannot read the configuration: {reason}") from None
     except tomllib.TOMLDecodeError as err:
         # tomllib puts the place at the end of its message: "Invalid value (at line 3, column 9)".
         found = re.search(r"\(at line (\d+), column \d+\)$", str(err))

@@ -50,9 +50,9 @@ def project_options(fn):
     """--config, --rules and --quiet, resolved into a ``project`` argument."""
     decorators = [
         click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Settings file (default: the nearest consistency.toml or pyproject.toml [tool.consistency])."),
+                     help="Settings file (default: the nearest consistency.toml, or pyproject.toml with settings)."),
         click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-                     help="Project rules folder, layered over the shipped rules (default: from the settings, else ./rules)."),
+                     help="Project rules folder, layered over the shipped rules (default: its setting, or ./rules)."),
         click.option("--quiet", "-q", is_flag=True, help="Print findings and errors only: no notices or warnings."),
     ]
     for decorator in reversed(decorators):

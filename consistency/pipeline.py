@@ -76,7 +76,8 @@ def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[So
         cache: ClaimCache | None = None, focus: set[str] | None = None, rules: list[Rule] | None = None,
         settings: str | None = None) -> Run:
     """Load the articles under ``paths``, analyse them under the shipped rules and ``rules_dir``'s over them (or the
-    ``rules`` a caller already loaded from them), apply editors' decisions; ``settings`` names where options came from."""
+    ``rules`` a caller already loaded from them), apply editors' decisions; ``settings`` names where options came
+    from."""
     rules = load_layered_rules(rules_dir) if rules is None else rules
     loaded = load_sources(paths)
     report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus)

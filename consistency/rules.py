@@ -241,7 +241,7 @@ def load_rules(folder: Path) -> list[Rule]:
 
 
 def load_layered_rules(rules_dir: Path | None = None) -> list[Rule]:
-    """The shipped rules with ``rules_dir``'s (a project's) over them: a rule of the same code replaces the shipped one."""
+    """The shipped rules with a project's (``rules_dir``) over them; a rule of the same code replaces the shipped."""
     by_code = {rule.code: rule for folder in rule_folders(rules_dir) for rule in load_rules(folder)}
     return sorted(by_code.values(), key=lambda rule: rule.code)
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from consistency.check import position
 from consistency.cli import cli
 from consistency.gate.github import escape_data, escape_property
+from gitrepo import commit, git
 from seedmatch import SEEDS
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -42,29 +41,8 @@ def errors(result) -> list[str]:
     return [line for line in result.stderr.splitlines() if not line.startswith("consistency: settings: ")]
 
 
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=repo,
-                          capture_output=True, text=True, check=True)
-    return done.stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-
-
 def invoke(*args: str):
     return CliRunner().invoke(cli, ["check", *args])
-
-
-@pytest.fixture
-def repo(tmp_path, monkeypatch) -> Path:
-    """A newsroom repository holding the seeds, with CI's working folder at its root."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    git(tmp_path, "init", "-q")
-    commit(tmp_path, "archive")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_gate_end_to_end_in_a_git_repository(repo):

@@ -29,20 +29,23 @@ examples:
   - name: strengths_differ
     expect: fail
     published: 2024-03-01
-    articles: ["The Zorg Brigade has about 1,000 fighters in Mosul.", "The Zorg Brigade has about 1,150 fighters in Mosul."]
+    articles: ["The Zorg Brigade has about 1,000 fighters in Mosul.",
+               "The Zorg Brigade has about 1,150 fighters in Mosul."]
 """
 PROJECT_ALIASES = "zorg_brigade:\n  type: group\n  names: [Zorg Brigade, Zorgists]\n"
 # "about 1,000" and "about 1,150" overlap under the shipped tolerance; only the project's rule flags them.
 ZORG = {
-    "zorg-a.md": "---\noutlet: Daily Planet\npublished: 2024-03-01\n---\nThe Zorg Brigade has about 1,000 fighters in Mosul, officials said.\n",
-    "zorg-b.md": "---\noutlet: Evening Star\npublished: 2024-03-02\n---\nThe Zorg Brigade has about 1,150 fighters in Mosul, a commander said.\n",
+    "zorg-a.md": "---\noutlet: Daily Planet\npublished: 2024-03-01\n---\n"
+                 "The Zorg Brigade has about 1,000 fighters in Mosul, officials said.\n",
+    "zorg-b.md": "---\noutlet: Evening Star\npublished: 2024-03-02\n---\n"
+                 "The Zorg Brigade has about 1,150 fighters in Mosul, a commander said.\n",
 }
 SETTINGS = '[project]\nname = "newsroom"\n\n[tool.consistency]\nrules = "newsroom-rules"\narticles = "articles"\n'
 
 
 @pytest.fixture
 def newsroom(tmp_path, monkeypatch) -> Path:
-    """A git repository with the seeds and two articles, a pyproject.toml [tool.consistency], one rule, one alias file."""
+    """A git repository: the seeds and two articles, a pyproject.toml [tool.consistency], one rule, one alias file."""
     articles = tmp_path / "articles"
     shutil.copytree(SEEDS, articles)
     for name, text in ZORG.items():
@@ -83,7 +86,8 @@ def test_without_the_alias_file_the_project_rule_finds_nothing(newsroom):
 
 def test_project_rule_replaces_the_shipped_rule_of_its_code(newsroom):
     shipped = (default_rules_dir() / "CC102-fighter-estimates.yaml").read_text()
-    (newsroom / "newsroom-rules" / "CC102-fighter-estimates.yaml").write_text(shipped.replace("severity: error", "severity: info"))
+    replaced = shipped.replace("severity: error", "severity: info")
+    (newsroom / "newsroom-rules" / "CC102-fighter-estimates.yaml").write_text(replaced)
     result = invoke("check", "--format", "json", "--no-cache")
     severities = {item["conflict"]["severity"] for item in json.loads(result.stdout)["conflicts"]
                   if item["conflict"]["rule"] == "CC102"}
@@ -133,7 +137,8 @@ def test_consistency_toml_wins_over_pyproject_and_config_overrides_both(newsroom
     result = invoke("check", "articles", "--no-cache")
     assert result.exit_code == 0, result.output  # fail-on none
     assert "settings: consistency.toml; rules: shipped + newsroom-rules" in result.stderr
-    result = invoke("check", "articles", "--no-cache", "--config", "pyproject.toml", "--rules", str(default_rules_dir()))
+    shipped = str(default_rules_dir())
+    result = invoke("check", "articles", "--no-cache", "--config", "pyproject.toml", "--rules", shipped)
     assert result.exit_code == 1 and "rules: shipped\n" in result.stderr, result.stderr
 
 
@@ -149,7 +154,8 @@ def test_every_command_defaults_to_the_shipped_seeds_and_quiet_drops_the_notice(
     monkeypatch.chdir(tmp_path)
     result = invoke("extract", "--format", "json")
     assert result.exit_code == 0 and "settings: defaults; rules: shipped" in result.stderr, result.output
-    assert {claim["source"] for claim in json.loads(result.stdout)} == {p.name for p in shipped_seeds_dir().glob("*.txt")}
+    seeds = {path.name for path in shipped_seeds_dir().glob("*.txt")}
+    assert {claim["source"] for claim in json.loads(result.stdout)} == seeds
     result = invoke("report", "--quiet", "--format", "json")
     assert result.exit_code == 0 and result.stderr == "", result.stderr
     report = json.loads((tmp_path / "reports" / "report.json").read_text())

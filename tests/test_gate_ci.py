@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from test_check import CONTRADICTS, commit, invoke, repo  # noqa: F401  (repo is a fixture)
+from gitrepo import commit
+from test_check import CONTRADICTS, invoke
 
 UNREADABLE = b"---\noutlet: [unclosed\n---\nText.\n"
 # Five independent estimates of one force at one time that all disagree: more conflicts than the listing shows.
@@ -59,7 +60,10 @@ def test_resolved_baseline_entries_are_reported_and_update_baseline_only_shrinks
     assert "resolved" not in invoke("seeds", "--baseline", "baseline.json").stderr
 
 
-@pytest.mark.parametrize("args", [["--update-baseline"], ["--update-baseline", "--baseline", "b.json", "--since", "HEAD"]])
+@pytest.mark.parametrize("args", [
+    ["--update-baseline"],
+    ["--update-baseline", "--baseline", "b.json", "--since", "HEAD"],
+])
 def test_update_baseline_needs_a_whole_baseline_run(repo, args):
     assert invoke("seeds", *args).exit_code == 2
 
@@ -136,7 +140,9 @@ def test_a_new_article_contradicting_a_much_contradicted_claim_fails_even_beyond
     assert result.exit_code == 1, result.output
     checked = json.loads(result.stdout)
     assert checked["unlisted_failing"] > 0 and checked["failed"]
-    for fmt, counted in [("text", r"beyond the per-claim listing cap"), ("github", r"::notice::\d+ more conflicts beyond"),
-                         ("sarif", r'"unlistedConflicts": [1-9]'), ("junit", r"beyond the per-claim listing cap")]:
-        assert re.search(counted, invoke("seeds", "--no-cache", "--baseline", "baseline.json", "--format", fmt).stdout), fmt
+    counted = {"text": r"beyond the per-claim listing cap", "sarif": r'"unlistedConflicts": [1-9]',
+               "github": r"::notice::\d+ more conflicts beyond", "junit": r"beyond the per-claim listing cap"}
+    for fmt, pattern in counted.items():
+        shown = invoke("seeds", "--no-cache", "--baseline", "baseline.json", "--format", fmt).stdout
+        assert re.search(pattern, shown), fmt
     assert invoke("seeds", "--no-cache", "--baseline", "baseline.json", "--fail-on", "none").exit_code == 0

@@ -21,7 +21,8 @@ MAX_ANNOTATIONS = 50
 
 def render(result: CheckResult, limit: int = MAX_ANNOTATIONS) -> str:
     """One annotation per failing conflict at each claim from a new source, the first ``limit`` of them."""
-    out = [_command("error", {"file": u.path, "line": u.line or 1, "title": u.rule}, u.message) for u in result.unreadable]
+    out = [_command("error", {"file": u.path, "line": u.line or 1, "title": u.rule}, u.message)
+           for u in result.unreadable]
     annotations = []
     for item in result.failing():  # most severe first: the report's order
         conflict = item.conflict

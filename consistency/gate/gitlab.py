@@ -20,7 +20,8 @@ SEVERITIES = {"error": "critical", "warning": "major", "info": "info"}
 
 def render(result: CheckResult) -> str:
     """The Code Quality JSON array for the gate's result."""
-    issues = [_issue(u.rule, u.message, "blocker", u.path, u.line or 1, f"{u.rule}\x1f{u.path}") for u in result.unreadable]
+    issues = [_issue(u.rule, u.message, "blocker", u.path, u.line or 1, f"{u.rule}\x1f{u.path}")
+              for u in result.unreadable]
     for item in result.failing():
         conflict = item.conflict
         for location in item.annotated():

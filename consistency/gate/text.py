@@ -51,7 +51,8 @@ def summarize(result: CheckResult) -> str:
     if result.unlisted:
         notes.append(f"{sum(result.unlisted.values())} beyond the per-claim listing cap, counted not listed")
     if result.unreadable:
-        notes.append(f"{len(result.unreadable)} article{'s' * (len(result.unreadable) != 1)} unreadable (input-unreadable)")
+        count = len(result.unreadable)
+        notes.append(f"{count} article{'s' * (count != 1)} unreadable (input-unreadable)")
     if result.resolved:
         notes.append(f"{len(result.resolved)} baseline entr{'ies' if len(result.resolved) != 1 else 'y'} resolved "
                      "(--update-baseline drops them)")

@@ -50,8 +50,9 @@ def render_markdown(report: Report) -> str:
 
 def skipped(report: Report) -> str:
     """What the listing leaves out: conflicts beyond the per-claim cap, articles that could not be read."""
-    unlisted = sum(topic.unlisted_conflicts for topic in report.topics)
-    parts = [f"{unlisted} more conflicting pairs beyond the per-claim listing cap (counted, not listed)"] if unlisted else []
+    parts = []
+    if unlisted := sum(topic.unlisted_conflicts for topic in report.topics):
+        parts.append(f"{unlisted} more conflicting pairs beyond the per-claim listing cap (counted, not listed)")
     if report.unreadable:
         parts.append(f"{_count(report.unreadable, 'article')} could not be read (input-unreadable)")
     return "; ".join(parts) + "." if parts else ""
