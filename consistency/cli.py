@@ -16,6 +16,7 @@ from .errors import ConsistencyError
 from .options import (Project, format_option, parse_formats, project_options, resolve_project,
                       strict_option)
 
+
 class Cli(click.Group):
     """Turns ConsistencyError into ``path:line: message`` and exit code 2."""
 
@@ -189,12 +190,10 @@ def check_command(path: Path | None, since: str | None, baseline: Path | None, n
 
     Exit codes: 0 nothing fails the gate, 1 a conflict fails it, 2 usage, configuration or input error.
 
+    \b
     Examples:
-
         consistency check articles/ --since origin/main --format github,sarif:consistency.sarif
-
         consistency check articles/ --write-baseline consistency-baseline.json
-
         consistency check articles/ --baseline consistency-baseline.json --update-baseline
     """
     from .cli_check import run_check

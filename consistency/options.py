@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .config import Settings, describe_folders, find_settings, read_settings, rule_folders, shipped_seeds_dir
 from .errors import ConsistencyError, choose
-from .extract.lexicon import check_alias_files
-from .rules import Rule, load_layered_rules
+
+if TYPE_CHECKING:
+    from .rules import Rule
 
 Destination = tuple[str, Path | None]  # a format, and the file it goes to (None: --output, else standard output)
 
@@ -63,6 +65,10 @@ def project_options(fn):
 def resolve_project(config_file: Path | None, rules_dir: Path | None, quiet: bool) -> Project:
     """Find the settings, apply --rules over them, read the rules and check the alias files, then say on stderr
     what is used (unless --quiet): a malformed file in any of them stops every command before it reads articles."""
+    # Imported here: `consistency --help` should not wait for the vocabulary's libraries.
+    from .extract.lexicon import check_alias_files
+    from .rules import load_layered_rules
+
     settings = read_settings(config_file) if config_file else find_settings()
     chosen = rules_dir or settings.rules
     if chosen is not None and not chosen.is_dir():

@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import jsonschema
 import pytest
 
 from gitrepo import commit
 from test_check import CONTRADICTS, invoke
 
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 UNREADABLE = b"---\noutlet: [unclosed\n---\nText.\n"
 # Five independent estimates of one force at one time that all disagree: more conflicts than the listing shows.
 ESTIMATES = [(1000, "a regional official said"), (5000, "the United Nations said"),
@@ -102,7 +105,9 @@ def test_unreadable_articles_are_findings_in_every_output(repo, tmp_path):
     result = invoke("seeds", "--since", "HEAD", "--format", ",".join(f"{f}:{p}" for f, p in out.items()))
     assert result.exit_code == 0, result.output
     assert "1 article unreadable (input-unreadable)" in result.stderr
-    run = json.loads(out["sarif"].read_text())["runs"][0]
+    log = json.loads(out["sarif"].read_text())
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    run = log["runs"][0]
     invocation = run["invocations"][0]
     assert invocation["executionSuccessful"] is False
     assert invocation["toolExecutionNotifications"][0]["descriptor"]["id"] == "input-unreadable"
