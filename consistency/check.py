@@ -60,6 +60,20 @@ class GateConflict(Model):
         return [location for location in new if not location.in_baseline] or new
 
 
+class Unlisted(Model):
+    """Conflicts on one topic beyond the per-claim listing cap that touch new sources: counted, not listed."""
+
+    topic: str
+    count: int
+    failing: int = Field(description="how many of them fail the gate: those the baseline did not count")
+    at: ClaimLocation = Field(description="a claim of the topic from a new source, where CI can point")
+
+    def message(self) -> str:
+        """The count in words, for every format."""
+        return (f"{self.count} more conflict{'s' * (self.count != 1)} on topic {self.topic} beyond the per-claim "
+                f"listing cap (counted, not listed)")
+
+
 class CheckResult(Model):
     """What ``consistency check`` decided; free of timestamps, like Report."""
 
@@ -70,8 +84,7 @@ class CheckResult(Model):
     paths: dict[str, str] = Field({}, description="source -> its file as CI names it, for the new sources")
     conflicts: list[GateConflict]
     rules: dict[str, str] = Field({}, description="code -> description of the rules that found the conflicts")
-    unlisted: dict[str, int] = Field({}, description="topic -> conflicts touching new sources beyond the listing cap")
-    unlisted_failing: int = Field(0, description="of those, how many fail the gate (not counted in the baseline)")
+    unlisted: list[Unlisted] = Field([], description="conflicts touching new sources beyond the listing cap")
     resolved: list[str] = Field([], description="baseline fingerprints no longer found (checked without --since)")
     unreadable: list[Unreadable] = Field([], description="articles that could not be read, as CI names them")
     generated_with: dict[str, str] = {}
@@ -79,7 +92,7 @@ class CheckResult(Model):
     @computed_field
     @property
     def failed(self) -> bool:
-        return any(c.status == "fails" for c in self.conflicts) or self.unlisted_failing > 0
+        return any(c.status == "fails" for c in self.conflicts) or any(u.failing for u in self.unlisted)
 
     def failing(self) -> list[GateConflict]:
         """The conflicts that fail the gate, most severe first."""
@@ -143,12 +156,18 @@ def gate(report: Report, fail_on: Severity | Literal["none"], new_sources: set[s
         locations.sort(key=lambda location: not location.new)
         status = _status(conflict, locations, fail_on, known.ids() if known else set())
         decided.append(GateConflict(conflict=conflict, status=status, locations=locations))
-    unlisted = {topic.id: topic.unlisted_conflicts for topic in report.topics
-                if topic.unlisted_conflicts and any(is_new(claims[c].source) for c in topic.claims if c in claims)}
     counted = known.unlisted if known else {}
+    unlisted = []
+    for topic in (t for t in report.topics if t.unlisted_conflicts):
+        candidates = [claims[c] for c in topic.claims if c in claims and is_new(claims[c].source)]
+        # Point at a claim no known conflict holds: without --since, that is where the new text most likely is.
+        new = next((c for c in candidates if not (known and known.knows(c))), candidates[0] if candidates else None)
+        if new is not None:
+            failing = 0 if fail_on == "none" else max(0, topic.unlisted_conflicts - counted.get(topic.id, 0))
+            at = locate(sources[new.source], new, display(sources[new.source].path), True)
+            unlisted.append(Unlisted(topic=topic.id, count=topic.unlisted_conflicts, failing=failing, at=at))
     return CheckResult(
         unlisted=unlisted,
-        unlisted_failing=0 if fail_on == "none" else sum(max(0, n - counted.get(t, 0)) for t, n in unlisted.items()),
         fail_on=fail_on,
         new_sources=sorted(name for name in sources if is_new(name)),
         paths={name: paths[name] for name in sorted(sources) if is_new(name)},

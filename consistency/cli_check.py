@@ -41,7 +41,7 @@ def run_check(project: Project, path: Path, *, since: str | None, baseline: Path
     input_error = bool(checked.unreadable or (strict and checked.run.problems))
     if new_baseline:
         claims = {claim.id: claim for claim in report.claims}
-        write_baseline(new_baseline, report.conflicts, claims, checked.result.unlisted)
+        write_baseline(new_baseline, report.conflicts, claims, {u.topic: u.count for u in checked.result.unlisted})
         project.note(f"wrote {new_baseline} ({len(report.conflicts)} conflicts)")
         return 2 if input_error else 0
     if update_baseline and baseline:
@@ -54,10 +54,13 @@ def run_check(project: Project, path: Path, *, since: str | None, baseline: Path
             atomic_write(target, text)
         else:
             click.echo(text, nl=False)
-    if "github" in dict(destinations) and os.environ.get("GITHUB_STEP_SUMMARY"):
+    if "github" in dict(destinations) and (summary_path := os.environ.get("GITHUB_STEP_SUMMARY")):
         # GitHub shows the step summary on the run's page; every step appends its own part.
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-            summary.write(step_summary(checked.result))
+        try:
+            with open(summary_path, "a", encoding="utf-8") as summary:
+                summary.write(step_summary(checked.result))
+        except OSError as err:  # a lost summary must not hide the gate's verdict
+            project.warn(f"{summary_path}: cannot write the job summary: {err.strerror}")
     if output or any(file for _, file in destinations) or [fmt for fmt, _ in destinations] != ["text"]:
         project.note(summarize(checked.result))
     # An article the gate had to check but could not read is an input error, whatever else was found.

@@ -78,7 +78,8 @@ def shrink_baseline(path: Path, baseline: Baseline, result: CheckResult) -> int:
     return how many are kept."""
     gone = set(result.resolved)
     kept = [conflict for conflict in baseline.conflicts if conflict.id not in gone]
-    unlisted = {t: min(n, result.unlisted.get(t, 0)) for t, n in baseline.unlisted.items() if result.unlisted.get(t)}
+    found = {u.topic: u.count for u in result.unlisted}
+    unlisted = {topic: min(n, found[topic]) for topic, n in baseline.unlisted.items() if topic in found}
     _write(path, _render(Baseline(conflicts=kept, unlisted=unlisted)))
     return len(kept)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .text import line, message, summarize, unreadable_line
+from .text import LISTING_CAP, findings, message, summarize
 
 if TYPE_CHECKING:
     from ..check import CheckResult
@@ -30,21 +30,23 @@ def render(result: CheckResult, limit: int = MAX_ANNOTATIONS) -> str:
             properties = {"file": location.path, "line": location.line, "col": location.column,
                           "endLine": location.end_line, "title": f"{conflict.rule} conflict"}
             annotations.append(_command(COMMANDS[conflict.severity], properties, message(item, location)))
+    for unlisted in (u for u in result.unlisted if u.failing):
+        properties = {"file": unlisted.at.path, "line": unlisted.at.line, "col": unlisted.at.column, "title": LISTING_CAP}
+        annotations.append(_command("error", properties, unlisted.message()))
     out += annotations[:limit]
     if len(annotations) > limit:
         out.append(f"::notice::{len(annotations) - limit} more conflict annotations not shown; see the job summary\n")
     if result.unlisted:
-        total = sum(result.unlisted.values())
+        total = sum(u.count for u in result.unlisted)
         out.append(f"::notice::{total} more conflicts beyond the per-claim listing cap (counted, not listed)\n")
     return "".join(out)
 
 
 def step_summary(result: CheckResult) -> str:
-    """Every failing conflict and unreadable article as Markdown, for the job summary."""
+    """Every finding that fails or stops the gate as Markdown, for the job summary."""
     lines = ["## consistency check", "", summarize(result), ""]
     # Article text is quoted in code spans; a backquote in it would end the span early.
-    lines += [f"- `{entry.replace('`', chr(39))}`" for entry in [*map(unreadable_line, result.unreadable),
-              *(line(item, location) for item in result.failing() for location in item.annotated())]]
+    lines += [f"- `{entry.replace('`', chr(39))}`" for entry in findings(result)]
     return "\n".join(lines) + "\n"
 
 

@@ -1,6 +1,7 @@
 """``--format gitlab``: a GitLab Code Quality report (``artifacts: reports: codequality``), shown in merge requests.
 
-One issue per failing conflict at each claim from a new source, and one per unreadable article.
+One issue per failing conflict at each claim from a new source, one per unreadable article, and one per topic whose
+conflicts beyond the listing cap fail the gate.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING
 
-from .text import message
+from .text import LISTING_CAP, message
 
 if TYPE_CHECKING:
     from ..check import CheckResult
@@ -27,6 +28,9 @@ def render(result: CheckResult) -> str:
         for location in item.annotated():
             issues.append(_issue(conflict.rule, message(item, location), SEVERITIES[conflict.severity], location.path,
                                  location.line, f"{conflict.id}\x1f{location.path}\x1f{location.text}"))
+    for unlisted in (u for u in result.unlisted if u.failing):
+        issues.append(_issue(LISTING_CAP, unlisted.message(), "major", unlisted.at.path, unlisted.at.line,
+                             f"{LISTING_CAP}\x1f{unlisted.topic}"))
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 

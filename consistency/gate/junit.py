@@ -9,7 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from .text import line, summarize, unreadable_line
+from .text import line, summarize, unlisted_line, unreadable_line
 
 if TYPE_CHECKING:
     from ..check import CheckResult
@@ -24,6 +24,8 @@ def render(result: CheckResult) -> str:
     for item in result.failing():
         for location in item.annotated():
             failures.setdefault(location.source, []).append(line(item, location))
+    for unlisted in (u for u in result.unlisted if u.failing):
+        failures.setdefault(unlisted.at.source, []).append(unlisted_line(unlisted))
     tests, errors = str(len(result.new_sources) + len(result.unreadable)), str(len(result.unreadable))
     suites = ET.Element("testsuites", name="consistency", tests=tests, failures=str(len(failures)), errors=errors)
     suite = ET.SubElement(suites, "testsuite", name="consistency check", tests=tests,

@@ -38,7 +38,7 @@ def render(result: CheckResult) -> str:
         "properties": {
             "settings": result.generated_with.get("settings", ""),
             "ruleFolders": result.generated_with.get("rule_folders", ""),
-            "unlistedConflicts": sum(result.unlisted.values()),
+            "unlistedConflicts": sum(u.count for u in result.unlisted),
             "unreadableArticles": len(result.unreadable),
         },
     }
