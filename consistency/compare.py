@@ -11,6 +11,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from . import units
+from .group import unchecked_reason
 from .models import Agreement, Claim, Conflict, Source, Topic
 from .rules import Rule, rule_for
 
@@ -48,20 +49,33 @@ def _as_of_days(claim: Claim) -> tuple[date, date] | None:
     a = claim.as_of
     if a.start is None and a.end is None:
         return None
+    if a.since is not None and a.end is not None:
+        return a.end, a.end  # a running count holds as of its last day
     return a.start or a.end, a.end or a.start
 
 
-def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool:
-    """Same time frame: a peak or past figure is not compared with a current one; as-of dates within the window."""
+def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
+    """Same time frame (True), different ones (False), or not known well enough to say (None: such a pair may
+    corroborate, never conflict). A peak or past figure is not compared with a current one; as-of dates must be
+    within the rule's window, and, for a running count, each known to within it."""
     if (a.as_of.scope in ("peak", "past")) != (b.as_of.scope in ("peak", "past")):
         return False
     if a.kind == "date" or rule.window_days is None:
         return True
     ta, tb = _as_of_days(a), _as_of_days(b)
     if ta is None or tb is None:
-        return True
+        return None
     gap = max((tb[0] - ta[1]).days, (ta[0] - tb[1]).days, 0)
-    return gap <= rule.window_days
+    if gap > rule.window_days:
+        return False
+    sa, sb = a.as_of.since, b.as_of.since
+    if sa and sb and abs((sa - sb).days) > rule.window_days:
+        return False  # totals since different starts ("this year" against "since June") count different things
+    if rule.running and (sa is None) != (sb is None):
+        return None
+    if rule.running and max((ta[1] - ta[0]).days, (tb[1] - tb[0]).days) > rule.window_days:
+        return None  # "in 2010" against "on Feb. 9, 2010": a running count's date is too loose to set them apart
+    return True
 
 
 def voice(claim: Claim) -> str:
@@ -150,11 +164,14 @@ def _compare_members(topic: Topic, members: list[Claim], rule: Rule, sources: di
                 break
             if focus is not None and a.source not in focus and b.source not in focus:
                 continue
-            if not independent(a, b) or not comparable_in_time(a, b, rule):
+            timing = comparable_in_time(a, b, rule)
+            if not independent(a, b) or timing is False:
                 continue
             ok, distance = compare_pair(a, b, rule)
             if ok:
                 links.append((a.id, b.id))
+            elif not timing or unchecked_reason(a) or unchecked_reason(b):
+                continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
             elif listed.get(a.id, 0) < MAX_CONFLICTS_PER_CLAIM and listed.get(b.id, 0) < MAX_CONFLICTS_PER_CLAIM:
                 listed[a.id] = listed.get(a.id, 0) + 1
                 listed[b.id] = listed.get(b.id, 0) + 1

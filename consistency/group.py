@@ -28,13 +28,32 @@ FUZZY_THRESHOLD = 88  # token_set_ratio at which two surface forms name the same
 
 
 def _quantity_key(claim: Claim) -> tuple | None:
+    """The topic a quantity belongs to; ``None`` when it is not a comparable count or its context is too thin
+    (``unchecked_reason`` says which)."""
     if claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality != "asserted":
         return None
     measure = claim.measure or (f"~{claim.measure_text.lower()}" if claim.measure_text else None)
-    if measure is None:
+    if measure is None or claim.subject is None:
         return None
+    # A named event pins its place ("the Camp Fire"); any other subject is compared place by place.
+    where = () if claim.subject_type == "named_event" else tuple(claim.location)
     # Units in one dimension share a topic ("42,000 square miles" with "110,000 square kilometers"); compare converts.
-    return ("quantity", measure, claim.subject or "", tuple(claim.location), canonical_unit(claim.unit) or "")
+    return ("quantity", measure, claim.facet or "", claim.subject, where, canonical_unit(claim.unit) or "")
+
+
+def unchecked_reason(claim: Claim) -> str | None:
+    """Why a count cannot be put in front of an editor as a conflict: what the text leaves unknown."""
+    if claim.kind != "quantity" or claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality != "asserted":
+        return None
+    if not (claim.measure or claim.measure_text):
+        return "no measure: what is counted is not stated"
+    if claim.subject is None:
+        return "no subject: whose count, or which event's, is not stated"
+    if not claim.location and claim.subject_type != "named_event":
+        return "no place"
+    if claim.as_of.scope == "unknown":
+        return "no date: the article is undated and states no time"
+    return None
 
 
 def _date_key(claim: Claim) -> tuple | None:
@@ -60,12 +79,28 @@ def related_to(claims: list[Claim]) -> Callable[[dict], bool]:
 
 
 def group_claims(claims: list[Claim]) -> list[Topic]:
-    """Topics of claims about the same measure of the same subject in the same place, or the same event."""
+    """Topics of claims about the same measure of the same subject in the same place, or the same event.
+
+    A count whose place is not stated joins the one topic of its measure and subject that has a place, if there
+    is exactly one: it can corroborate that topic's claims, never contradict them (compare checks completeness).
+    """
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    placeless: list[tuple[tuple, Claim]] = []
     for claim in claims:
         key = _quantity_key(claim) if claim.kind == "quantity" else _date_key(claim)
-        if key is not None:
-            blocks[key].append(claim)
+        if key is None:
+            continue
+        if key[0] == "quantity" and not key[4] and claim.subject_type != "named_event":
+            placeless.append((key, claim))
+            continue
+        blocks[key].append(claim)
+    located: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in blocks:
+        if key[0] == "quantity":
+            located[key[:4] + key[5:]].append(key)
+    for key, claim in placeless:
+        homes = located.get(key[:4] + key[5:], [])
+        blocks[homes[0] if len(homes) == 1 else key].append(claim)
     merged = _merge_fuzzy(blocks)
     topics = [_topic(key, members) for key, members in merged.items()]
     return sorted(topics, key=lambda t: t.id)
@@ -77,7 +112,7 @@ def _merge_fuzzy(blocks: dict[tuple, list[Claim]]) -> dict[tuple, list[Claim]]:
     buckets: dict[tuple, list[tuple]] = defaultdict(list)
     for key in blocks:
         if key[0] == "quantity" and key[1].startswith("~"):
-            buckets[("quantity", key[2], key[3], key[4])].append(key)
+            buckets[("quantity", *key[2:])].append(key)
         elif key[0] == "date":
             buckets[("date", key[1].split()[0])].append(key)  # same verb lemma
     parent = {key: key for key in blocks}
@@ -118,8 +153,10 @@ def _topic(key: tuple, claims: list[Claim]) -> Topic:
             claims=[c.id for c in claims],
         )
     measure = first.measure or (first.measure_text or "").lower()
+    if first.facet:
+        measure = f"{first.facet} {measure}"
     who = (first.subject or "").replace("_", " ")
-    where = ", ".join(first.location).replace("_", " ")
+    where = ", ".join(key[4] or first.location).replace("_", " ")
     label = " ".join(part for part in (who, measure, f"in {where}" if where else "") if part)
     return Topic(
         id=topic_id,
@@ -127,6 +164,6 @@ def _topic(key: tuple, claims: list[Claim]) -> Topic:
         kind="quantity",
         subject=first.subject,
         measure=first.measure or first.measure_text,
-        location=list(first.location),
+        location=list(key[4] or first.location),
         claims=[c.id for c in claims],
     )

@@ -83,6 +83,9 @@ class AsOf(Model):
     end: date | None
     scope: Scope = "current"
     text: str | None = Field(None, description="the words that set it, e.g. 'at its peak', 'this year'")
+    since: date | None = Field(
+        None, description="where a running count starts ('this year', 'since June 3'); it holds as of ``end``"
+    )
 
 
 class Claim(Model):
@@ -99,6 +102,12 @@ class Claim(Model):
     subject_text: str | None = None
     measure: str | None = None
     measure_text: str | None = None
+    facet: str | None = Field(
+        None, description="what narrows the measure: 'commercial' buildings, 'other' buildings, a 'change' ('grew by 5,000')"
+    )
+    subject_type: Literal["entity", "event", "named_event"] | None = Field(
+        None, description="what the subject is: an entity, an event, or a named event ('the Camp Fire') that pins its place"
+    )
     location: list[str] = []
     location_text: str | None = None
     value: Interval | None = None

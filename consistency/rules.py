@@ -122,6 +122,11 @@ class Rule(Strict):
     # more_than: 0.5 means 60-90; a qualifier not listed stays open (or exact).
     tolerance: dict[Qualifier, Annotated[float, Field(ge=0, le=1)]] = {}
     window_days: int | None = Field(None, ge=0, description="claims further apart in as_of are not compared")
+    running: bool = Field(
+        False,
+        description="the count grows as time passes (a toll, cases, acres burned): claims are compared only when "
+        "both are dated to within window_days, so a figure known only to its year is never set against a daily one",
+    )
     severity: Severity = "warning"
     # Raises the severity with the distance between the claims (relative gap
     # for quantities, days for dates): [{distance: 0.5, severity: error}].

@@ -23,7 +23,11 @@ from .quantities import VOLUME_UNITS, Quantity
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 # A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
-LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|inside|across|within|throughout|through|near|around|into|at|of|over|to|on)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$")
+LOCATIVE_BEFORE = re.compile(
+    r"(?i)\b(?:in|inside|across|within|throughout|through|near|around|into|at|of|over|to|on|from|"
+    # places as objects of verbs of movement: "have fled Ukraine", "left Mali", "reached Greece"
+    r"fled|flee|flees|fleeing|left|leaving|leave|reached|reaching|reach|entered|entering|enter)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$"
+)
 # A capitalised name after a locative preposition is a place even when no gazetteer has it.
 UNKNOWN_PLACE = re.compile(
     r"\b(?:in|near|across|inside|outside|around|through|at|on)\s+(?:the\s+(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
@@ -47,13 +51,21 @@ PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
 )
+# A place whose number follows: "Guinea's 2,187 deaths", "Sierra Leone with 1,281 fatalities", "Chicago: 250,000".
+PLACE_OWNS_NUMBER = re.compile(r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+)\d")
 APPOSITION = re.compile(r"\s*,\s*")
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
 # An entity opposed, not owning: "the mission against the Islamic State".
 OPPOSED_BEFORE = re.compile(r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$")
 # "at its peak", "at the height of its power": the number describes a past high point.
 PEAK = re.compile(r"(?i)\b(?:at (?:its|their|the) (?:peak|height|zenith|apex|high point)|at the height of|in (?:its|their) heyday|at one point|at its strongest|at their strongest)\b")
-PAST = re.compile(r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time)\b")
+PAST = re.compile(
+    r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time|"
+    # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
+    r"initially|originally|at first|earliest|the first estimate|the initial|previous(?:ly)?|supplanted by|replaced by)\b"
+    # "raised the toll to 230,000 from 212,000": the figure a revision started from
+    r"|\bto\s+[^.;]{1,40}?\bfrom\s+(?:more than\s+|about\s+|nearly\s+|some\s+)?$"
+)
 PAST_AFTER = re.compile(r"(?i)(?:\s+[a-z]+){0,3}\s+(?:before|prior to) the (?:war|invasion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic)\b")
 PAST_OPENING = re.compile(r"(?i)\s*(?:before|prior to) the [a-z]+(?: [a-z]+)?,")
 ANAPHORA = re.compile(r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b")
@@ -102,6 +114,21 @@ NOT_SPEAKER_STARTS = frozenset(
 TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+[^\d]{0,20}\d.*$")
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
 FRAGMENT_START = re.compile(r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$")
+# Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
+NOT_A_NOUN_AFTER = re.compile(
+    r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
+    r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains)\b"
+)
+# Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
+FACETS = frozenset("commercial residential other additional new more further remaining confirmed suspected probable daily".split())
+# "another 15,000 structures", "a further 300": a count added to one already given.
+ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
+# "grew by 5,000 acres", "an increase of 300": a change, not a level.
+CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
+    r"decreased|shrank|up|down)\s+(?:by\s+)(?:just\s+|only\s+|nearly\s+|about\s+|some\s+|more than\s+|almost\s+)?"
+    r"|\b(?:an?\s+)?(?:increase|rise|jump|drop|decline|fall)\s+of\s+(?:about\s+|some\s+|nearly\s+|more than\s+)?)$"
+)
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
 # Present-tense verbs: a sentence saying how things stand now is as of publication, whatever time the
@@ -246,6 +273,8 @@ def build_claims(
                     subject_text=subject_text,
                     measure=measure,
                     measure_text=measure_text,
+                    facet=_facet(text, q),
+                    subject_type=_subject_type(subject, incident),
                     location=location,
                     location_text=location_text,
                     value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier) if q.low is not None or q.high is not None else None,
@@ -328,6 +357,30 @@ def _discourse_event(text: str, q: Quantity, measure: str | None, discourse: Dis
     return implied
 
 
+def _facet(text: str, q: Quantity) -> str | None:
+    """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
+    "grew by 5,000 acres" (a change, not a level)."""
+    if CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return "change"
+    before = ADDED_BEFORE.search(text, max(0, q.start - 16), q.start)
+    if before:
+        return "additional"
+    if q.head_start is not None:
+        words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start])]
+        narrowing = [w for w in words if w in FACETS]
+        if narrowing:
+            return " ".join(narrowing)
+    return None
+
+
+def _subject_type(subject: str | None, incident: Incident | None) -> str | None:
+    if subject is None:
+        return None
+    if incident is None or incident.id != subject:
+        return "entity"
+    return "named_event" if incident.named or incident.id != incident.kind else "event"
+
+
 def _sentence_places(ctx: SentenceContext) -> list[str]:
     """The places a sentence states, locative or as its subject, for the sentences after it."""
     return sorted({pid for group in (*ctx.places, *ctx.subject_places) for pid in group[2]})
@@ -369,7 +422,9 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: lis
     past_opening = PAST_OPENING.match(text, start, end)
     anaphor = ANAPHORA.search(text, start, end)
     found_places = [Mention(g[0], g[1], g[2][0], g[3]) for g in (*places, *subject_places)]
-    incidents = find_incidents(text, tokens, lexicon.events, found_places, date_spans)
+    # names of agencies ("Cal Fire") and dates ("in March") are not events
+    blocked = date_spans + [(e.start, e.end) for e in entities]
+    incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked)
     return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents)
 
 
@@ -391,8 +446,8 @@ def _with_unknown_places(text: str, start: int, end: int, known: list[Mention], 
 
 def _names_event(name: str, lexicon: Lexicon) -> bool:
     """Whether a capitalised name ends in an event's head noun: "Camp Fire", "Women's March"."""
-    heads = lexicon.events.heads.find(name)
-    return bool(heads) and heads[-1].end >= len(name)
+    heads = lexicon.events.heads.find(name) + lexicon.events.names.find(name)
+    return any(h.end >= len(name) for h in heads)
 
 
 def _place_groups(text: str, mentions: list[Mention]):
@@ -413,7 +468,7 @@ def _place_groups(text: str, mentions: list[Mention]):
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue
-        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) or PLACE_OWNS_NUMBER.match(text, m.end):
             groups.append((m.start, m.end, [m.id], m.text))
         elif SUBJECT_PLACE.match(text, m.end) and _starts_sentence(text, m.start):
             subjects.append((m.start, m.end, [m.id], m.text))
@@ -458,7 +513,7 @@ def _measure(text: str, q: Quantity, ctx: SentenceContext, previous: Quantity | 
     if q.unit is not None:
         return None, None, None
     after = text[q.end : q.end + 3]
-    if re.match(r"\s?[A-Za-z]", after) and not re.match(r"\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before)\b", text[q.end : q.end + 12], re.I):
+    if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + 16):
         return None, None, None  # a noun follows that no alias file names
     if previous and resolved.get(id(previous)) and ELLIPSIS.match(text, previous.end, q.start):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
@@ -598,12 +653,22 @@ def _as_of(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention
         if d.role == "since":
             # "since 2014 ... 60 times", "killed 200 fighters since October": a count accumulated since then
             if (d.end <= q.start or follows or d.start - q.end <= 80) and not CLAUSE_BREAK.search(between):
-                return AsOf(start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text)
+                return AsOf(start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text,
+                            since=d.start_date)
+        elif (follows or fronted or precedes) and _so_far(d, published):
+            # "this year", "so far this month": a running count from the period's start to the publication date
+            return AsOf(start=d.start_date, end=published, scope="explicit", text=d.text, since=d.start_date)
         elif follows or fronted or precedes:
             return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
     if published is None:
         return AsOf(start=None, end=None, scope="unknown")
     return AsOf(start=published, end=published, scope="current")
+
+
+def _so_far(d: DateMention, published: date | None) -> bool:
+    """A current period that is still running: "this year" in an article of that year."""
+    return (d.relative and published is not None and d.start_date is not None and d.end_date is not None
+            and d.start_date <= published < d.end_date and d.granularity in ("year", "month", "week", "quarter"))
 
 
 def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
@@ -635,7 +700,7 @@ def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
         # A source is a name or a noun phrase, not the claim itself ("A few hundred fighters are believed ...").
         lead = lead.strip()
         if 0 < len(lead.split()) <= 10 and not re.search(r"\d", lead) and not RELATIVE.match(lead):
-            return _clean_source(lead)
+            return None if FRAGMENT_START.match(lead) else _clean_source(lead)  # "declined to comment"
     return None
 
 
@@ -649,8 +714,6 @@ def _clean_source(phrase: str) -> str | None:
     words = phrase.split()
     if not words or re.search(r"\d", phrase) or words[-1].lower() in NOT_SPEAKER_ENDS or words[0].lower() in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
-    if FRAGMENT_START.match(words[0]):
-        return None  # "declined to comment", "refused", "while the agency"
     return phrase
 
 
