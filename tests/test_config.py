@@ -160,3 +160,21 @@ def test_every_command_defaults_to_the_shipped_seeds_and_quiet_drops_the_notice(
     assert result.exit_code == 0 and result.stderr == "", result.stderr
     report = json.loads((tmp_path / "reports" / "report.json").read_text())
     assert report["generated_with"]["settings"] == "defaults" and report["unreadable"] == []
+
+
+def test_settings_give_the_options_their_defaults_and_the_command_line_wins(newsroom):
+    (newsroom / "pyproject.toml").write_text(SETTINGS + 'cache-dir = "build/cache"\nfail-on = "none"\nformat = "json"\n'
+                                             'report-format = "md"\n')
+    result = invoke("check")
+    assert result.exit_code == 0, result.output  # fail-on none
+    assert json.loads(result.stdout)["fail_on"] == "none"
+    assert (newsroom / "build" / "cache").is_dir()
+    result = invoke("check", "--fail-on", "error", "--format", "text")
+    assert result.exit_code == 1 and result.stdout.startswith("articles/"), result.output
+    assert invoke("report", "--output-dir", "out").exit_code == 0
+    assert [path.name for path in (newsroom / "out").iterdir()] == ["report.md"]
+
+
+def test_a_missing_config_file_is_exit_2(newsroom):
+    result = invoke("extract", "--config", "missing.toml")
+    assert result.exit_code == 2 and "missing.toml: configuration file not found" in result.stderr, result.output
