@@ -24,7 +24,9 @@ from typing import Callable
 from pydantic import TypeAdapter, ValidationError
 
 from . import __version__
-from .extract.lexicon import ALIASES, default_rules_dir
+from .config import default_rules_dir
+from .extract.lexicon import alias_files
+from .extract.reference import reference_files
 from .models import Claim, Source
 
 DB_NAME = "claims.sqlite3"
@@ -50,15 +52,17 @@ CREATE TABLE IF NOT EXISTS claims (
 
 
 def extractor_version(rules_dir: Path | None = None) -> str:
-    """A hash of what extraction depends on: the package version, its extractor code, the alias files and libraries."""
+    """A hash of what extraction depends on: the package version, its extractor code, the alias files and reference
+    tables (shipped, and ``rules_dir``'s over them), and libraries."""
     digest = hashlib.sha256(f"consistency {__version__}\n".encode())
     package = Path(__file__).resolve().parent
     for pattern in EXTRACTOR_CODE:
         for path in sorted(package.glob(pattern)):
             _add_file(digest, path.relative_to(package).as_posix(), path)
-    aliases = (rules_dir or default_rules_dir()) / ALIASES
-    for path in sorted(p for p in aliases.rglob("*") if p.is_file()):
-        _add_file(digest, f"aliases/{path.relative_to(aliases).as_posix()}", path)
+    shipped = default_rules_dir()
+    for path in [*(p for paths in alias_files(rules_dir).values() for p in paths), *reference_files(rules_dir)]:
+        # Shipped files by their place in the package, a project's by path: moving the install changes nothing.
+        _add_file(digest, path.relative_to(shipped).as_posix() if path.is_relative_to(shipped) else str(path), path)
     for library in EXTRACTION_LIBRARIES:
         try:
             digest.update(f"{library} {version(library)}\n".encode())

@@ -1,14 +1,16 @@
-"""``consistency check``: the CI gate (issue 4).
+"""``consistency check``: the CI gate.
 
 A conflict fails the gate when at least one of its claims comes from a source
 added or changed since ``--since`` and either an editor confirmed it, or it is
 at or above ``--fail-on``, its fingerprint is not in the ``--baseline`` and no
-editor dismissed it.
+editor dismissed it. Conflicts beyond the per-claim listing cap that touch a new
+source fail too (unless ``--fail-on none``, or the baseline counted as many on
+their topic): a new article that contradicts a much-contradicted claim of the
+archive must not pass because the archive already fills that claim's listing.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -17,15 +19,15 @@ from pydantic import Field, computed_field
 
 from . import __version__
 from .cache import ClaimCache
+from .config import display
 from .errors import ConsistencyError
-from .extract.lexicon import default_rules_dir
 from .gate.baseline import Baseline, read_baseline
 from .gate.git import changed_since
-from .models import Claim, Conflict, Model, Report, Severity, Source
+from .models import Claim, Conflict, Model, Report, Severity, Source, Unreadable
 from .pipeline import Run, run
-from .rules import load_rules
+from .rules import Rule, load_layered_rules
 
-SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2, "none": 3}  # "none": no severity fails
 # Why a conflict does or does not fail the gate, in the order they are decided.
 GateStatus = Literal["fails", "unchanged", "known", "dismissed", "below_threshold"]
 
@@ -58,22 +60,39 @@ class GateConflict(Model):
         return [location for location in new if not location.in_baseline] or new
 
 
+class Unlisted(Model):
+    """Conflicts on one topic beyond the per-claim listing cap that touch new sources: counted, not listed."""
+
+    topic: str
+    count: int
+    failing: int = Field(description="how many of them fail the gate: those the baseline did not count")
+    at: ClaimLocation = Field(description="a claim of the topic from a new source, where CI can point")
+
+    def message(self) -> str:
+        """The count in words, for every format."""
+        return (f"{self.count} more conflict{'s' * (self.count != 1)} on topic {self.topic} beyond the per-claim "
+                f"listing cap (counted, not listed)")
+
+
 class CheckResult(Model):
     """What ``consistency check`` decided; free of timestamps, like Report."""
 
-    fail_on: Severity
+    fail_on: Severity | Literal["none"]
     since: str | None = None
     baseline: str | None = None
     new_sources: list[str] = Field(description="sources whose conflicts can fail the gate")
     paths: dict[str, str] = Field({}, description="source -> its file as CI names it, for the new sources")
     conflicts: list[GateConflict]
     rules: dict[str, str] = Field({}, description="code -> description of the rules that found the conflicts")
+    unlisted: list[Unlisted] = Field([], description="conflicts touching new sources beyond the listing cap")
+    resolved: list[str] = Field([], description="baseline fingerprints no longer found (checked without --since)")
+    unreadable: list[Unreadable] = Field([], description="articles that could not be read, as CI names them")
     generated_with: dict[str, str] = {}
 
     @computed_field
     @property
     def failed(self) -> bool:
-        return any(c.status == "fails" for c in self.conflicts)
+        return any(c.status == "fails" for c in self.conflicts) or any(u.failing for u in self.unlisted)
 
     def failing(self) -> list[GateConflict]:
         """The conflicts that fail the gate, most severe first."""
@@ -91,17 +110,22 @@ class Checked:
 
 
 def check(folder: Path, rules_dir: Path | None = None, since: str | None = None, baseline: Path | None = None,
-          fail_on: Severity = "warning", cache: ClaimCache | None = None) -> Checked:
-    """Run the pipeline over ``folder`` and decide which conflicts fail the gate."""
-    rules_dir = rules_dir or default_rules_dir()
-    loaded_rules = load_rules(rules_dir)  # a bad rule file stops us before git runs
-    rules = {rule.code: rule.description for rule in loaded_rules}
+          fail_on: Severity | Literal["none"] = "warning", cache: ClaimCache | None = None, settings: str | None = None,
+          rules: list[Rule] | None = None) -> Checked:
+    """Run the pipeline over ``folder`` (under ``rules`` already loaded from ``rules_dir``, if given) and decide which
+    conflicts fail the gate."""
+    loaded_rules = load_layered_rules(rules_dir) if rules is None else rules  # a bad rule file stops us before git
+    described = {rule.code: rule.description for rule in loaded_rules}
     new = changed_since(folder, since) if since else None
     known = read_baseline(baseline) if baseline else None
-    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules)
+    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
-    result.rules = {code: rules[code] for code in sorted({c.conflict.rule for c in result.conflicts}) if code in rules}
+    if known is not None and new is None:  # with --since the archive's own conflicts are not compared
+        result.resolved = sorted(known.ids() - {conflict.id for conflict in done.report.conflicts})
+    result.unreadable = [u.model_copy(update={"path": display(Path(u.path))}) for u in done.report.unreadable]
+    found = sorted({c.conflict.rule for c in result.conflicts})
+    result.rules = {code: described[code] for code in found if code in described}
     unreadable = [p for p in done.problems if new is None or _name(p.path, folder) in new]
     # Warnings about articles nobody touched would bury the ones about the new article.
     quiet = {w for s in done.report.sources if new is not None and s.name not in new for w in s.warnings}
@@ -115,13 +139,14 @@ def _name(path: str | None, folder: Path) -> str | None:
         return None
 
 
-def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None, known: Baseline | None = None) -> CheckResult:
+def gate(report: Report, fail_on: Severity | Literal["none"], new_sources: set[str] | None = None,
+         known: Baseline | None = None) -> CheckResult:
     """Each conflict of ``report`` with its gate status; ``new_sources`` None means every source is new."""
     sources = {s.name: s for s in report.sources}
     claims = {c.id: c for c in report.claims}
     is_new = (lambda name: True) if new_sources is None else (lambda name: name in new_sources)
     involved = {c.source for conflict in report.conflicts for i in conflict.claims if (c := claims.get(i))}
-    paths = {name: display_path(sources[name].path) for name in involved | {n for n in sources if is_new(n)}}
+    paths = {name: display(sources[name].path) for name in involved | {n for n in sources if is_new(n)}}
     decided = []
     for conflict in report.conflicts:
         members = [claims[i] for i in conflict.claims if i in claims]
@@ -131,7 +156,18 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
         locations.sort(key=lambda location: not location.new)
         status = _status(conflict, locations, fail_on, known.ids() if known else set())
         decided.append(GateConflict(conflict=conflict, status=status, locations=locations))
+    counted = known.unlisted if known else {}
+    unlisted = []
+    for topic in (t for t in report.topics if t.unlisted_conflicts):
+        candidates = [claims[c] for c in topic.claims if c in claims and is_new(claims[c].source)]
+        # Point at a claim no known conflict holds: without --since, that is where the new text most likely is.
+        new = next((c for c in candidates if not (known and known.knows(c))), candidates[0] if candidates else None)
+        if new is not None:
+            failing = 0 if fail_on == "none" else max(0, topic.unlisted_conflicts - counted.get(topic.id, 0))
+            at = locate(sources[new.source], new, display(sources[new.source].path), True)
+            unlisted.append(Unlisted(topic=topic.id, count=topic.unlisted_conflicts, failing=failing, at=at))
     return CheckResult(
+        unlisted=unlisted,
         fail_on=fail_on,
         new_sources=sorted(name for name in sources if is_new(name)),
         paths={name: paths[name] for name in sorted(sources) if is_new(name)},
@@ -140,14 +176,14 @@ def gate(report: Report, fail_on: Severity, new_sources: set[str] | None = None,
     )
 
 
-def _status(conflict: Conflict, locations: list[ClaimLocation], fail_on: Severity, known: set[str]) -> GateStatus:
+def _status(conflict: Conflict, locations: list[ClaimLocation], fail_on: str, known: set[str]) -> GateStatus:
     if not any(location.new for location in locations):
         return "unchanged"
     if getattr(conflict, "status", None) == "confirmed":  # an editor said it is real: no baseline or threshold hides it
         return "fails"
     if conflict.id in known:
         return "known"
-    if getattr(conflict, "status", None) == "dismissed":  # an editor reviewed it (issue 5)
+    if getattr(conflict, "status", None) == "dismissed":  # an editor reviewed it
         return "dismissed"
     if SEVERITY_RANK[conflict.severity] < SEVERITY_RANK[fail_on]:
         return "below_threshold"
@@ -166,13 +202,3 @@ def position(text: str, offset: int) -> tuple[int, int]:
     """(line, column), both 1-based, of a character offset; the text's line breaks are already '\\n'."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
-def display_path(path: Path) -> str:
-    """A path as CI names files: relative to the working folder (the repository root in CI), else absolute."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-

@@ -13,8 +13,8 @@ import click
 
 from . import __version__
 from .errors import ConsistencyError
-
-DEFAULT_SOURCES = Path(__file__).resolve().parents[1] / "seeds"
+from .options import (Project, format_option, parse_formats, project_options, resolve_project,
+                      strict_option)
 
 
 class Cli(click.Group):
@@ -38,15 +38,15 @@ def sources_argument(fn):
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(fn)
 
 
-def _load(paths: tuple[Path, ...], strict: bool):
+def _load(project: Project, paths: tuple[Path, ...], strict: bool):
     """Load sources, report each unreadable one on stderr, exit 2 if nothing (or anything, with --strict) failed."""
     from .load import load_sources
 
-    result = load_sources(list(paths) or [DEFAULT_SOURCES])
+    result = load_sources(project.corpus(paths))
     for problem in result.problems:
         click.secho(f"error: {problem}", err=True, fg="red")
     for warning in result.warnings:
-        click.secho(f"warning: {warning}", err=True, fg="yellow")
+        project.warn(warning)
     if (strict and result.problems) or not result.sources:
         if not result.problems:
             click.secho("error: no articles (.txt, .md) found", err=True, fg="red")
@@ -54,14 +54,18 @@ def _load(paths: tuple[Path, ...], strict: bool):
     return result
 
 
+EXTRACT_FORMATS = ("table", "json", "jsonl", "csv")
+
+
 @cli.command()
 @sources_argument
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+@format_option("table", EXTRACT_FORMATS)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
-@click.option("--strict", is_flag=True, help="Exit 2 if any source cannot be read.")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Rules folder (its aliases/ give the vocabulary).")
-def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, rules_dir: Path | None) -> None:
-    """Extract every checkable claim from the articles in PATHS (default: the seeds).
+@strict_option
+@project_options
+def extract(paths: tuple[Path, ...], fmt: str | None, output: Path | None, strict: bool, config_file: Path | None,
+            rules_dir: Path | None, quiet: bool) -> None:
+    """Extract every checkable claim from the articles in PATHS (default: the articles setting, else the seeds).
 
     Example:
 
@@ -71,59 +75,62 @@ def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool
     from .extract.lexicon import default_lexicon
     from .output import render_claims, write_text
 
-    result = _load(paths, strict)
-    lexicon = default_lexicon(rules_dir)
+    project = resolve_project(config_file, rules_dir, quiet)
+    destinations = parse_formats(fmt or "table", EXTRACT_FORMATS)
+    result = _load(project, paths, strict)
+    lexicon = default_lexicon(project.rules_dir)
     claims = [claim for source in result.sources for claim in extract_claims(source, lexicon)]
-    text = render_claims(claims, fmt, color=output is None and sys.stdout.isatty())
-    if output:
-        write_text(output, text)
-    else:
-        click.echo(text, nl=not text.endswith("\n"))
-
-
-def rules_option(fn):
-    return click.option(
-        "--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
-        help="Folder of rule files (default: the shipped rules/).",
-    )(fn)
+    for name, file in destinations:
+        target = file or output
+        text = render_claims(claims, name, color=target is None and sys.stdout.isatty())
+        if target:
+            write_text(target, text)
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@rules_option
-@click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"), show_default=True, help="Folder for the report files.")
-@click.option("--format", "formats", default="html,md,json,csv,sqlite", show_default=True, help="Comma-separated: html, md, json, csv, sqlite.")
-@click.option("--strict", is_flag=True, help="Exit 2 if any source cannot be read.")
-def report(paths: tuple[Path, ...], rules_dir: Path | None, out_dir: Path, formats: str, strict: bool) -> None:
-    """Write a consistency report for the articles in PATHS (default: the seeds).
+@sources_argument
+@click.option("--output-dir", "--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("reports"), show_default=True, help="Folder for the report files.")
+@format_option("html,md,json,csv,sqlite", ("html", "md", "json", "csv", "sqlite"), files=False)
+@strict_option
+@project_options
+def report(paths: tuple[Path, ...], out_dir: Path, fmt: str | None, strict: bool, config_file: Path | None,
+           rules_dir: Path | None, quiet: bool) -> None:
+    """Write a consistency report for the articles in PATHS (default: the articles setting, else the seeds).
 
     Example:
 
-        consistency report articles/ --format html,json -o reports/
+        consistency report articles/ --format html,json --output-dir reports/
     """
-    from .report import write_reports
+    from .report import FORMATS, write_reports
     from .summary import print_summary, run_with_progress
 
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    result = run_with_progress(list(paths) or [DEFAULT_SOURCES], rules_dir)
+    project = resolve_project(config_file, rules_dir, quiet)
+    chosen = [f.strip() for f in (fmt or project.settings.report_format or ",".join(FORMATS)).split(",") if f.strip()]
+    result = run_with_progress(project.corpus(paths), project.rules_dir, project.rules, project.settings.describe())
     for problem in result.problems:
         click.secho(f"error: {problem}", err=True, fg="red")
     for warning in result.warnings:
-        click.secho(f"warning: {warning}", err=True, fg="yellow")
+        project.warn(warning)
     if not result.report.sources or (strict and result.problems):
         sys.exit(2)
     written = write_reports(result.report, out_dir, chosen)
-    print_summary(result.report, written)
+    if not quiet:
+        print_summary(result.report, written)
 
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@rules_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback is reachable by others.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free one).")
 @click.option("--reviewer", help="Name recorded with each decision (default: git config user.name, else the login name).")
-def review(path: Path | None, rules_dir: Path | None, host: str, port: int, reviewer: str | None) -> None:
-    """Review the conflicts in PATH (default: the seeds) in a local web page.
+@strict_option
+@project_options
+def review(path: Path | None, host: str, port: int, reviewer: str | None, strict: bool, config_file: Path | None,
+           rules_dir: Path | None, quiet: bool) -> None:
+    """Review the conflicts in PATH (default: the articles setting, else the seeds) in a local web page.
 
     Decisions go to PATH/reviews/decisions.jsonl; later reports and checks honour them.
 
@@ -134,12 +141,17 @@ def review(path: Path | None, rules_dir: Path | None, host: str, port: int, revi
     from .pipeline import run
     from .review.app import address, create_app, default_reviewer, is_loopback, listen, serve
 
-    corpus = path or DEFAULT_SOURCES
+    project = resolve_project(config_file, rules_dir, quiet)
+    corpus = project.corpus((path,) if path else ())[0]
     if not is_loopback(host):
         click.secho(f"warning: listening on {host}: anyone who can reach it can read the articles and record decisions", err=True, fg="yellow")
-    result = run([corpus], rules_dir)
-    for message in [*map(str, result.problems), *result.warnings]:
-        click.secho(f"warning: {message}", err=True, fg="yellow")
+    result = run([corpus], project.rules_dir, rules=project.rules, settings=project.settings.describe())
+    for problem in result.problems:
+        click.secho(f"error: {problem}", err=True, fg="red")
+    for warning in result.warnings:
+        project.warn(warning)
+    if strict and result.problems:
+        sys.exit(2)
     sock = listen(host, port)
     port = sock.getsockname()[1]
     app = create_app(corpus, result.report, reviewer or default_reviewer(corpus), host, port)
@@ -147,70 +159,60 @@ def review(path: Path | None, rules_dir: Path | None, host: str, port: int, revi
     serve(app, sock)
 
 
+CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
+
+
 @cli.command("check")
-@click.argument("path", required=False, default=Path("."), type=click.Path(exists=True, file_okay=False, path_type=Path))
-@rules_option
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--since", metavar="GIT_REF", help="Only conflicts with a claim from a source added or changed since this git revision (or untracked) fail.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Conflicts whose fingerprints this file lists are known and do not fail.")
 @click.option("--write-baseline", "new_baseline", type=click.Path(dir_okay=False, path_type=Path), help="Write every current conflict into this baseline file and exit 0.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True, help="The lowest severity that fails the gate.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "junit"]), default="text", show_default=True)
+@click.option("--update-baseline", is_flag=True,
+              help="Drop the --baseline entries no longer found, never adding one, then gate as usual.")
+@click.option("--fail-on", type=click.Choice(["none", "info", "warning", "error"]), default=None,
+              help="The lowest severity that fails the gate; none: only confirmed conflicts fail (default: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts fail the gate (2 still means an error).")
+@format_option("text", CHECK_FORMATS)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=Path(".consistency-cache"), show_default=True, help="Claims cache folder (git-ignored).")
+@click.option("--max-annotations", type=click.IntRange(0), default=50, show_default=True,
+              help="--format github: annotate this many conflicts, most severe first, and count the rest.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Claims cache folder, git-ignored (default: .consistency-cache).")
 @click.option("--no-cache", is_flag=True, help="Extract every article again; read and write no cache.")
-def check_command(path: Path, rules_dir: Path | None, since: str | None, baseline: Path | None, new_baseline: Path | None,
-                  fail_on: str, fmt: str, output: Path | None, cache_dir: Path, no_cache: bool) -> None:
-    """Fail (exit 1) if the articles in PATH (default: .) hold conflicts that fail the gate; for CI.
+@strict_option
+@project_options
+def check_command(path: Path | None, since: str | None, baseline: Path | None, new_baseline: Path | None,
+                  update_baseline: bool, fail_on: str | None, exit_zero: bool, fmt: str | None, output: Path | None,
+                  max_annotations: int, cache_dir: Path | None, no_cache: bool, strict: bool, config_file: Path | None,
+                  rules_dir: Path | None, quiet: bool) -> None:
+    """Fail (exit 1) if the articles in PATH (default: the articles setting, else the seeds) hold conflicts that fail
+    the gate; for CI.
 
     Exit codes: 0 nothing fails the gate, 1 a conflict fails it, 2 usage, configuration or input error.
 
+    \b
     Examples:
-
-        consistency check articles/ --since origin/main --format github
-
+        consistency check articles/ --since origin/main --format github,sarif:consistency.sarif
         consistency check articles/ --write-baseline consistency-baseline.json
-
-        consistency check articles/ --baseline consistency-baseline.json --format sarif -o results.sarif
+        consistency check articles/ --baseline consistency-baseline.json --update-baseline
     """
-    from contextlib import nullcontext
+    from .cli_check import run_check
 
-    from .cache import open_cache
-    from .check import check
-    from .gate import render
-    from .gate.baseline import write_baseline
-    from .gate.text import summarize
-    from .report.atomic import atomic_write
-
-    if new_baseline and (since or baseline):
+    if new_baseline and (since or baseline or update_baseline):
         raise click.UsageError("--write-baseline records every conflict: give it without --since or --baseline")
-    with nullcontext() if no_cache else open_cache(cache_dir, rules_dir) as cache:
-        if cache and cache.problem:
-            click.secho(f"warning: {cache.problem}", err=True, fg="yellow")
-        checked = check(path, rules_dir, since, baseline, fail_on, cache)
-    for problem in checked.run.problems:
-        click.secho(f"error: {problem}", err=True, fg="red")
-    for warning in checked.warnings:
-        click.secho(f"warning: {warning}", err=True, fg="yellow")
-    if cache and cache.stats.hits:
-        click.echo(f"{cache.stats.misses} sources extracted, {cache.stats.hits} from the cache", err=True)
-    report = checked.run.report
-    if not report.sources:
-        if not checked.run.problems:
-            click.secho(f"error: {path}: no articles (.txt, .md) found", err=True, fg="red")
-        sys.exit(2)
-    if new_baseline:
-        write_baseline(new_baseline, report.conflicts, {claim.id: claim for claim in report.claims})
-        click.echo(f"wrote {new_baseline} ({len(report.conflicts)} conflicts)", err=True)
-        sys.exit(2 if checked.unreadable else 0)
-    text = render(checked.result, fmt)
-    if output:
-        atomic_write(output, text)
-    else:
-        click.echo(text, nl=False)
-    if output or fmt != "text":
-        click.echo(summarize(checked.result), err=True)
-    # An article the gate had to check but could not read is an input error, whatever else was found.
-    sys.exit(2 if checked.unreadable else 1 if checked.result.failed else 0)
+    if update_baseline and (since or not baseline):
+        raise click.UsageError("--update-baseline needs --baseline, and every article (no --since) to see what is gone")
+    project = resolve_project(config_file, rules_dir, quiet)
+    settings = project.settings
+    cache = None if no_cache else cache_dir or settings.cache_dir or Path(".consistency-cache")
+    code = run_check(
+        project, project.corpus((path,) if path else ())[0], since=since, baseline=baseline, new_baseline=new_baseline,
+        update_baseline=update_baseline, fail_on=fail_on or settings.fail_on or "warning",
+        destinations=parse_formats(fmt or settings.format or "text", CHECK_FORMATS), output=output,
+        max_annotations=max_annotations, cache_dir=cache,
+        strict=strict,
+    )
+    sys.exit(0 if exit_zero and code == 1 else code)
 
 
 @cli.group()
@@ -219,13 +221,14 @@ def rules() -> None:
 
 
 @rules.command("test")
-@rules_option
-def rules_test(rules_dir: Path | None) -> None:
-    """Run every rule's examples and check each reaches its expected verdict."""
+@project_options
+def rules_test(config_file: Path | None, rules_dir: Path | None, quiet: bool) -> None:
+    """Run every rule's examples (the shipped rules' and the project's) and check each reaches its expected verdict."""
     from .examples import run_examples
 
+    project = resolve_project(config_file, rules_dir, quiet)
     failures = 0
-    for outcome in run_examples(rules_dir):
+    for outcome in run_examples(project.rules_dir):
         mark = click.style("ok  ", fg="green") if outcome.passed else click.style("FAIL", fg="red")
         click.echo(f"{mark} {outcome.rule}:{outcome.example} expected {outcome.expected}, got {outcome.got}")
         failures += not outcome.passed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -19,3 +21,12 @@ class ConsistencyError(Exception):
         if self.line is not None:
             where += f":{self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+def choose(option: str, name: str, choices: Sequence[str]) -> str:
+    """``name`` if it is one of ``choices``, else a ConsistencyError that suggests the nearest one."""
+    if name in choices:
+        return name
+    close = difflib.get_close_matches(name, choices, n=1)
+    hint = f" — did you mean {close[0]!r}?" if close else f" (choose from {', '.join(choices)})"
+    raise ConsistencyError(None, f"{option}: unknown format {name!r}{hint}")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .extract.lexicon import default_rules_dir
 from .pipeline import analyse
-from .rules import Example, Rule, load_rules
+from .rules import Example, Rule, load_layered_rules
 
 
 @dataclass
@@ -31,6 +30,5 @@ def check_example(rule: Rule, example: Example, rules_dir: Path | None = None) -
 
 
 def run_examples(rules_dir: Path | None = None) -> list[Outcome]:
-    """Every example of every rule in ``rules_dir``."""
-    rules_dir = rules_dir or default_rules_dir()
-    return [check_example(rule, example, rules_dir) for rule in load_rules(rules_dir) for example in rule.examples]
+    """Every example of every rule: the shipped ones and ``rules_dir``'s over them."""
+    return [check_example(rule, example, rules_dir) for rule in load_layered_rules(rules_dir) for example in rule.examples]

@@ -180,6 +180,15 @@ class Agreement(Finding):
     """Claims from independent sources that a rule finds compatible (corroboration)."""
 
 
+class Unreadable(Model):
+    """An article that could not be read: a finding of its own, so a run that skipped files never looks clean."""
+
+    rule: Literal["input-unreadable"] = "input-unreadable"
+    path: str = Field(description="the file as given")
+    line: int | None = None
+    message: str
+
+
 class Unchecked(Model):
     """A count that cannot be put before an editor as a conflict, and what the text leaves unknown."""
 
@@ -195,5 +204,6 @@ class Report(Model):
     topics: list[Topic]
     conflicts: list[Conflict]
     agreements: list[Agreement]
+    unreadable: list[Unreadable] = Field([], description="articles that could not be read, each with the reason")
     unchecked: list[Unchecked] = Field([], description="claims never flagged for want of context, with the reason")
     generated_with: dict[str, str] = Field({}, description="tool and rule versions: {'consistency': '0.1.0'}")

@@ -10,12 +10,13 @@ from . import __version__
 from .compare import compare_topics
 from .errors import ConsistencyError
 from .extract import extract_claims
-from .extract.lexicon import default_lexicon, default_rules_dir
+from .config import describe_folders, rule_folders
+from .extract.lexicon import default_lexicon
 from .group import group_claims, related_to, unchecked_reason
 from .load import load_sources
-from .models import Claim, Report, Source, Unchecked
+from .models import Claim, Report, Source, Unchecked, Unreadable
 from .review.decisions import apply_decisions, decisions_path, read_log
-from .rules import Rule, load_rules
+from .rules import Rule, load_layered_rules
 
 if TYPE_CHECKING:
     from .cache import ClaimCache
@@ -73,13 +74,18 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
 
 
 def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None,
-        cache: ClaimCache | None = None, focus: set[str] | None = None, rules: list[Rule] | None = None) -> Run:
-    """Load the articles under ``paths``, analyse them under the rules of ``rules_dir`` (or the ``rules`` a caller
-    already loaded from it), apply editors' decisions."""
-    rules_dir = rules_dir or default_rules_dir()
-    rules = load_rules(rules_dir) if rules is None else rules
+        cache: ClaimCache | None = None, focus: set[str] | None = None, rules: list[Rule] | None = None,
+        settings: str | None = None) -> Run:
+    """Load the articles under ``paths``, analyse them under the shipped rules and ``rules_dir``'s over them (or the
+    ``rules`` a caller already loaded from them), apply editors' decisions; ``settings`` names where options came
+    from."""
+    rules = load_layered_rules(rules_dir) if rules is None else rules
     loaded = load_sources(paths)
     report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus)
+    report.unreadable = [Unreadable(path=p.path or "", line=p.line, message=p.message) for p in loaded.problems]
+    report.generated_with["rule_folders"] = describe_folders(rule_folders(rules_dir))
+    if settings:
+        report.generated_with["settings"] = settings
     warnings = list(loaded.warnings)
     # Decisions live in the corpus (issue 5): the first folder given is the corpus.
     if paths and Path(paths[0]).is_dir():

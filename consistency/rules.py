@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, Protocol
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .config import rule_folders
 from .errors import ConsistencyError
 from .models import Kind, Qualifier, Severity, Source
 
@@ -242,6 +243,12 @@ def load_rules(folder: Path) -> list[Rule]:
         seen[rule.code] = path
         rules.append(rule)
     return sorted(rules, key=lambda rule: rule.code)
+
+
+def load_layered_rules(rules_dir: Path | None = None) -> list[Rule]:
+    """The shipped rules with a project's (``rules_dir``) over them; a rule of the same code replaces the shipped."""
+    by_code = {rule.code: rule for folder in rule_folders(rules_dir) for rule in load_rules(folder)}
+    return sorted(by_code.values(), key=lambda rule: rule.code)
 
 
 def load_rule(path: Path) -> Rule:

@@ -12,18 +12,21 @@ from .compare import describe
 from .pipeline import Run, run
 from .load import find_articles
 from .models import Report
+from .report.markdown import skipped
+from .rules import Rule
 
 PROGRESS_FROM = 200  # articles; below this a run takes about a second and a bar is noise
 
 
-def run_with_progress(paths: list[Path], rules_dir: Path | None) -> Run:
+def run_with_progress(paths: list[Path], rules_dir: Path | None, rules: list[Rule] | None = None,
+                      settings: str | None = None) -> Run:
     """Run the pipeline, with a progress bar on stderr when the corpus is large and stderr is a terminal."""
     total = len(find_articles(paths))
     if total < PROGRESS_FROM or not sys.stderr.isatty():
-        return run(paths, rules_dir)
+        return run(paths, rules_dir, rules=rules, settings=settings)
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Extracting claims", total=total)
-        return run(paths, rules_dir, progress=lambda _source: progress.advance(task))
+        return run(paths, rules_dir, progress=lambda _source: progress.advance(task), rules=rules, settings=settings)
 
 
 def print_summary(report: Report, written: list[Path], top: int = 5) -> None:
@@ -33,6 +36,8 @@ def print_summary(report: Report, written: list[Path], top: int = 5) -> None:
         f"{len(report.sources)} sources, {len(report.claims)} claims, {len(report.topics)} topics: "
         f"[bold]{len(report.conflicts)} conflicts[/bold], {len(report.agreements)} agreements"
     )
+    if line := skipped(report):
+        console.print(f"  {line}", markup=False)
     claims = {c.id: c for c in report.claims}
     sources = {s.name: s for s in report.sources}
     for conflict in report.conflicts[:top]:

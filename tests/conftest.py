@@ -1,10 +1,24 @@
+import shutil
 import sys
 
 import pytest
 from pathlib import Path
 
-# Test helpers (seedmatch.py, sample_report.py) import as top-level modules.
+# Test helpers (seedmatch.py, sample_report.py, gitrepo.py) import as top-level modules.
 sys.path.insert(0, str(Path(__file__).parent))
+
+from gitrepo import commit, git  # noqa: E402  (importable once the folder is on sys.path)
+from seedmatch import SEEDS  # noqa: E402
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    """A newsroom repository holding the seeds, with CI's working folder at its root."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    git(tmp_path, "init", "-q")
+    commit(tmp_path, "archive")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 def pytest_addoption(parser):

@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from consistency.check import position
 from consistency.cli import cli
 from consistency.gate.github import escape_data, escape_property
+from gitrepo import commit, git
 from seedmatch import SEEDS
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -37,29 +36,13 @@ About 2,500 U.S. troops remain in Iraq, a Pentagon spokesman said on Friday.
 """
 
 
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=repo,
-                          capture_output=True, text=True, check=True)
-    return done.stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
+def errors(result) -> list[str]:
+    """The lines of stderr besides the notice naming the settings and rules folders used."""
+    return [line for line in result.stderr.splitlines() if not line.startswith("consistency: settings: ")]
 
 
 def invoke(*args: str):
     return CliRunner().invoke(cli, ["check", *args])
-
-
-@pytest.fixture
-def repo(tmp_path, monkeypatch) -> Path:
-    """A newsroom repository holding the seeds, with CI's working folder at its root."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    git(tmp_path, "init", "-q")
-    commit(tmp_path, "archive")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_gate_end_to_end_in_a_git_repository(repo):
@@ -101,7 +84,7 @@ def test_gate_end_to_end_in_a_git_repository(repo):
     result = invoke("seeds", "--since", base, "--rules", str(rules))
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
-    assert len(result.stderr.strip().splitlines()) == 1 and "CC999-broken.yaml:" in result.stderr, result.stderr
+    assert len(errors(result)) == 1 and "CC999-broken.yaml:" in result.stderr, result.stderr
 
 
 def test_untracked_and_edited_articles_are_new(repo):
@@ -123,7 +106,7 @@ def test_since_outside_git_or_unknown_revision_is_exit_2(tmp_path_factory, repo)
     for ref in ("no-such-branch", "--output=/tmp/x"):
         result = invoke("seeds", "--since", ref)
         assert result.exit_code == 2 and "unknown git revision" in result.stderr, result.output
-        assert len(result.stderr.strip().splitlines()) == 1
+        assert len(errors(result)) == 1, result.stderr
 
 
 def test_baseline_is_sorted_stable_and_checked(repo):

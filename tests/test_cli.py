@@ -153,3 +153,30 @@ def test_report_writes_every_format(tmp_path):
 def test_report_unknown_format_is_exit_2(tmp_path):
     result = invoke("report", str(SEEDS), "--output", str(tmp_path), "--format", "htm")
     assert result.exit_code == 2 and "did you mean 'html'" in result.stderr
+
+
+def test_format_is_a_comma_list_whose_items_may_name_their_own_file(tmp_path):
+    result = invoke("extract", str(SEEDS), "--format", f"json,csv:{tmp_path / 'claims.csv'}", "-o", str(tmp_path / "claims.json"))
+    assert result.exit_code == 0, result.output
+    claims = json.loads((tmp_path / "claims.json").read_text())
+    assert len(list(csv.DictReader(io.StringIO((tmp_path / "claims.csv").read_text())))) == len(claims) > 0
+
+
+@pytest.mark.parametrize("command, fmt, message", [
+    ("extract", "json,csv", "only one format can go to --output or standard output"),
+    ("extract", "jsn", "did you mean 'json'"),
+    ("check", "gitlb", "did you mean 'gitlab'"),
+])
+def test_bad_format_lists_are_exit_2(command, fmt, message):
+    result = invoke(command, str(SEEDS), "--format", fmt)
+    assert result.exit_code == 2 and message in result.stderr, result.output
+
+
+@pytest.mark.parametrize("command", [["extract"], ["report", "--output-dir", "out"], ["check"], ["review", "--port", "1"]])
+def test_strict_makes_any_unreadable_article_exit_2(command, tmp_path, monkeypatch):
+    corpus = tmp_path / "articles"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "broken.md").write_bytes(b"\x00\x01binary")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*command, str(corpus), "--strict", "--quiet")
+    assert result.exit_code == 2 and "broken.md" in result.stderr, result.output

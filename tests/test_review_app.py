@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from click.testing import CliRunner
 from seedmatch import SEEDS
@@ -204,7 +204,7 @@ def test_cli_serves_and_prints_its_address(seeds):
         line = server.stdout.readline()
         url = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
         assert url, line + server.stderr.read()
-        page = httpx.get(url.group(1), timeout=10)
+        page = httpx2.get(url.group(1), timeout=10)
         assert page.status_code == 200 and "Review conflicts" in page.text
     finally:
         server.terminate()

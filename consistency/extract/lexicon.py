@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,18 +18,13 @@ from pathlib import Path
 import pycountry
 import yaml
 
+from ..config import default_rules_dir, rule_folders
 from ..errors import ConsistencyError
 
 ALIASES = "aliases"
 # A word: letters with inner apostrophes, periods and hyphens ("U.S.", "al-Anbar", "Kurdistan's").
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'.\-]{0,40}[A-Za-z0-9\u00c0-\u024f.])?")
 MAX_PHRASE = 7
-
-
-def default_rules_dir() -> Path:
-    """``$CONSISTENCY_RULES`` or the ``rules/`` folder of this checkout."""
-    env = os.environ.get("CONSISTENCY_RULES")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "rules"
 
 
 def _key(word: str) -> str:
@@ -257,11 +251,53 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
-def load_lexicon(rules_dir: Path) -> Lexicon:
-    """Read ``rules_dir/aliases/*.yaml`` (and pycountry's country names) into look-up indexes."""
-    folder = rules_dir / ALIASES
+# The vocabularies an alias file can extend, by the start of its name: "entities-newsroom.yaml" adds entities.
+VOCABULARIES = ("measures", "units", "entities", "places", "events")
+GAZETTEERS = ("regions", "cities")  # name<TAB>country tables: "regions.tsv", "cities-local.tsv"
+
+
+def alias_files(rules_dir: Path | None) -> dict[str, list[Path]]:
+    """Vocabulary -> its alias files, shipped first, then those of ``rules_dir``'s ``aliases/`` (a project's)."""
+    files: dict[str, list[Path]] = {kind: [] for kind in (*VOCABULARIES, *GAZETTEERS)}
+    for layer, folder in enumerate(rule_folders(rules_dir)):
+        aliases = folder / ALIASES
+        if layer == 0:  # the shipped vocabulary must be whole; a project's adds what it needs
+            for kind in VOCABULARIES:
+                if not (aliases / f"{kind}.yaml").is_file():
+                    raise ConsistencyError(aliases / f"{kind}.yaml", "alias file missing")
+        for path in sorted(aliases.iterdir()) if aliases.is_dir() else []:
+            kinds = VOCABULARIES if path.suffix in (".yaml", ".yml") else GAZETTEERS if path.suffix == ".tsv" else None
+            if kinds is None:  # a README or an editor's backup is not vocabulary
+                continue
+            kind = re.match(r"[a-z]+", path.name)
+            if kind is None or kind.group() not in kinds:
+                raise ConsistencyError(path, "an alias file's name starts with what it extends: "
+                                             f"{', '.join(VOCABULARIES)} (.yaml) or {', '.join(GAZETTEERS)} (.tsv)")
+            files[kind.group()].append(path)
+    return files
+
+
+def _entries(path: Path) -> list[tuple[str, dict]]:
+    entries = list(_read_yaml(path).items())
+    for id_, spec in entries:
+        if not isinstance(spec, dict):
+            raise ConsistencyError(path, f"{id_}: expected a mapping (words:, names:, ...), got {spec!r}")
+    return entries
+
+
+def check_alias_files(rules_dir: Path | None) -> None:
+    """Read a project's alias files (the shipped ones are known good) without building the look-up indexes."""
+    for kind, paths in alias_files(rules_dir).items():
+        for path in paths:
+            if kind in VOCABULARIES and rules_dir is not None and path.is_relative_to(rules_dir):
+                (_read_yaml if kind in ("units", "events") else _entries)(path)
+
+
+def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
+    """Read the shipped alias files, those of ``rules_dir/aliases/`` over them, and pycountry's country names."""
+    files = alias_files(rules_dir)
     measures, measure_words, measure_nouns, attack_verbs, states = {}, PhraseIndex(), PhraseIndex(), {}, {}
-    for id_, spec in _read_yaml(folder / "measures.yaml").items():
+    for id_, spec in (entry for path in files["measures"] for entry in _entries(path)):
         measures[id_] = Measure(id_, list(spec.get("subjects", [])), spec.get("unit"))
         for word in spec.get("words", []):
             for form in plurals(str(word)):
@@ -274,21 +310,20 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
             attack_verbs[str(verb).lower()] = id_
 
     units, prefixes = {}, {}
-    for id_, forms in _read_yaml(folder / "units.yaml").items():
+    for id_, forms in (entry for path in files["units"] for entry in _read_yaml(path).items()):
         if id_ == "prefix":
             prefixes.update({str(sign): unit for unit, signs in forms.items() for sign in signs})
         else:
             units.update({str(form).lower(): id_ for form in forms})
 
     entities, entity_types = PhraseIndex(), {}
-    for id_, spec in _read_yaml(folder / "entities.yaml").items():
+    for id_, spec in (entry for path in files["entities"] for entry in _entries(path)):
         entity_types[id_] = spec.get("type", "other")
         for name in [*spec.get("names", []), *spec.get("adjectives", [])]:
             entities.add(str(name), id_)
 
     places, parents = PhraseIndex(), {}
-    extra = _read_yaml(folder / "places.yaml")
-    for id_, spec in extra.items():
+    for id_, spec in (entry for path in files["places"] for entry in _entries(path)):
         for name in spec.get("names", []):
             places.add(str(name), id_)
         if spec.get("parent"):
@@ -302,13 +337,16 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
             id_ = _slug(country.name)
         for name in {country.name, short, getattr(country, "official_name", country.name)}:
             places.add(name, id_)
-    _add_places_table(places, parents, folder / "regions.tsv")
-    _add_places_table(places, parents, folder / "cities.tsv")
-    events_file = folder / "events.yaml"
-    events = EventVocabulary.build(_read_yaml(events_file)) if events_file.exists() else EventVocabulary()
+    for path in [*files["regions"], *files["cities"]]:
+        _add_places_table(places, parents, path)
+    events: dict[str, dict] = {"measures": {}, "kinds": {}}
+    for spec in map(_read_yaml, files["events"]):
+        for part in events:
+            events[part].update(spec.get(part) or {})
+    events_vocabulary = EventVocabulary.build(events)
     return Lexicon(
         measures, measure_words, measure_nouns, States.build(states), attack_verbs, units, prefixes,
-        entities, entity_types, places, parents, events, rules_dir,
+        entities, entity_types, places, parents, events_vocabulary, rules_dir,
     )
 
 
@@ -318,8 +356,8 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path) 
     codes = {c.alpha_2: c for c in pycountry.countries}
     try:
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    except FileNotFoundError:
-        return  # a user's rules folder may do without cities
+    except OSError as err:
+        raise ConsistencyError(path, f"cannot read the gazetteer: {err.strerror}") from None
     for row in csv.DictReader(lines, delimiter="\t"):
         id_ = _slug(row["name"])
         places.add(row["name"], id_, case_sensitive=True)

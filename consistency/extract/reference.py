@@ -47,8 +47,9 @@ from pathlib import Path
 import yaml
 
 from .. import units
+from ..config import default_rules_dir, rule_folders
 from ..errors import ConsistencyError
-from .lexicon import Lexicon, PhraseIndex, default_rules_dir
+from .lexicon import Lexicon, PhraseIndex
 from .numbers import FRACTIONS
 from .quantities import QUALIFIERS, Quantity
 
@@ -238,13 +239,17 @@ def _rows_csv(path: Path, text: str) -> tuple[dict, list[tuple[str, dict]]]:
     return meta, rows
 
 
-def load_references(rules_dir: Path) -> References:
-    """Read every ``rules_dir/reference/*.yaml|*.yml|*.csv`` table; a bad table is a one-line ConsistencyError."""
+def reference_files(rules_dir: Path | None) -> list[Path]:
+    """The shipped ``reference/*.yaml|*.yml|*.csv`` tables, then those of ``rules_dir`` (a project's)."""
+    folders = [folder / REFERENCE for folder in rule_folders(rules_dir)]
+    return [path for folder in folders if folder.is_dir()
+            for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".csv"))]
+
+
+def load_references(rules_dir: Path | None = None) -> References:
+    """Read every reference table, the shipped ones and a project's; a bad table is a one-line ConsistencyError."""
     refs = References()
-    folder = rules_dir / REFERENCE
-    if not folder.is_dir():
-        return refs
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".csv")):
+    for path in reference_files(rules_dir):
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as err:

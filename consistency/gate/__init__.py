@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from . import github, junit, sarif, text
+from . import github, gitlab, junit, sarif, text
 
 if TYPE_CHECKING:
     from ..check import CheckResult
@@ -17,10 +17,11 @@ def render_json(result: CheckResult) -> str:
 
 
 # Format name -> renderer of a CheckResult as text.
-RENDERERS = {"text": text.render, "json": render_json, "github": github.render, "sarif": sarif.render, "junit": junit.render}
+RENDERERS = {"text": text.render, "json": render_json, "github": github.render, "gitlab": gitlab.render,
+             "sarif": sarif.render, "junit": junit.render}
 FORMATS = tuple(RENDERERS)
 
 
-def render(result: CheckResult, fmt: str) -> str:
-    """The gate's result in one of FORMATS."""
-    return RENDERERS[fmt](result)
+def render(result: CheckResult, fmt: str, max_annotations: int = github.MAX_ANNOTATIONS) -> str:
+    """The gate's result in one of FORMATS (GitHub annotations capped at ``max_annotations``)."""
+    return github.render(result, max_annotations) if fmt == "github" else RENDERERS[fmt](result)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import PrivateAttr, ValidationError
 
 from ..errors import ConsistencyError
 from ..models import Claim, Conflict, Model
 from ..report.atomic import atomic_write
+
+if TYPE_CHECKING:
+    from ..check import CheckResult
 
 
 class KnownConflict(Model):
@@ -30,6 +33,7 @@ class Baseline(Model):
 
     version: Literal[1] = 1
     conflicts: list[KnownConflict] = []
+    unlisted: dict[str, int] = {}  # topic -> conflicts beyond the listing cap, which have no fingerprints to list
     _words: set[str] | None = PrivateAttr(None)
 
     def ids(self) -> set[str]:
@@ -43,14 +47,19 @@ class Baseline(Model):
         return claim_words(claim) in self._words
 
 
-def render_baseline(conflicts: list[Conflict], claims: dict[str, Claim]) -> str:
-    """A baseline holding ``conflicts``, as JSON text."""
-    known = {
-        c.id: KnownConflict(id=c.id, rule=c.rule, claims=[claim_words(claims[i]) for i in c.claims if i in claims])
+def render_baseline(conflicts: list[Conflict], claims: dict[str, Claim], unlisted: dict[str, int] | None = None) -> str:
+    """A baseline holding ``conflicts`` (and the ``unlisted`` counts per topic), as JSON text."""
+    known = [
+        KnownConflict(id=c.id, rule=c.rule, claims=[claim_words(claims[i]) for i in c.claims if i in claims])
         for c in conflicts
-    }
-    baseline = Baseline(conflicts=[known[key] for key in sorted(known)])
-    return json.dumps(baseline.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    ]
+    return _render(Baseline(conflicts=known, unlisted=unlisted or {}))
+
+
+def _render(baseline: Baseline) -> str:
+    ordered = Baseline(conflicts=sorted({c.id: c for c in baseline.conflicts}.values(), key=lambda c: c.id),
+                       unlisted=dict(sorted(baseline.unlisted.items())))
+    return json.dumps(ordered.model_dump(mode="json", exclude_defaults=False), indent=2, ensure_ascii=False) + "\n"
 
 
 def claim_words(claim: Claim) -> str:
@@ -58,10 +67,26 @@ def claim_words(claim: Claim) -> str:
     return f"{claim.source}: {' '.join(claim.text.split())}"
 
 
-def write_baseline(path: Path, conflicts: list[Conflict], claims: dict[str, Claim]) -> Path:
+def write_baseline(path: Path, conflicts: list[Conflict], claims: dict[str, Claim],
+                   unlisted: dict[str, int] | None = None) -> Path:
     """Write a baseline file atomically."""
+    return _write(path, render_baseline(conflicts, claims, unlisted))
+
+
+def shrink_baseline(path: Path, baseline: Baseline, result: CheckResult) -> int:
+    """Rewrite ``path`` without the entries ``result`` found resolved, adding none (psalm's --update-baseline);
+    return how many are kept."""
+    gone = set(result.resolved)
+    kept = [conflict for conflict in baseline.conflicts if conflict.id not in gone]
+    found = {u.topic: u.count for u in result.unlisted}
+    unlisted = {topic: min(n, found[topic]) for topic, n in baseline.unlisted.items() if topic in found}
+    _write(path, _render(Baseline(conflicts=kept, unlisted=unlisted)))
+    return len(kept)
+
+
+def _write(path: Path, text: str) -> Path:
     try:
-        return atomic_write(path, render_baseline(conflicts, claims))
+        return atomic_write(path, text)
     except OSError as err:
         raise ConsistencyError(path, f"cannot write the baseline: {err.strerror}") from None
 

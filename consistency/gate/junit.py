@@ -9,7 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from .text import line, summarize
+from .text import line, summarize, unlisted_line, unreadable_line
 
 if TYPE_CHECKING:
     from ..check import CheckResult
@@ -24,10 +24,17 @@ def render(result: CheckResult) -> str:
     for item in result.failing():
         for location in item.annotated():
             failures.setdefault(location.source, []).append(line(item, location))
-    suites = ET.Element("testsuites", name="consistency", tests=str(len(result.new_sources)), failures=str(len(failures)))
-    suite = ET.SubElement(suites, "testsuite", name="consistency check", tests=str(len(result.new_sources)),
-                          failures=str(len(failures)), errors="0", skipped="0")
+    for unlisted in (u for u in result.unlisted if u.failing):
+        failures.setdefault(unlisted.at.source, []).append(unlisted_line(unlisted))
+    tests, errors = str(len(result.new_sources) + len(result.unreadable)), str(len(result.unreadable))
+    suites = ET.Element("testsuites", name="consistency", tests=tests, failures=str(len(failures)), errors=errors)
+    suite = ET.SubElement(suites, "testsuite", name="consistency check", tests=tests,
+                          failures=str(len(failures)), errors=errors, skipped="0")
     ET.SubElement(ET.SubElement(suite, "properties"), "property", name="summary", value=_clean(summarize(result)))
+    for unreadable in result.unreadable:
+        case = ET.SubElement(suite, "testcase", classname="consistency", name=unreadable.path)
+        error = ET.SubElement(case, "error", message=_clean(unreadable.message), type=unreadable.rule)
+        error.text = _clean(unreadable_line(unreadable))
     for source in result.new_sources:
         case = ET.SubElement(suite, "testcase", classname="consistency", name=result.paths.get(source, source))
         if source in failures:

@@ -23,11 +23,24 @@ def render(result: CheckResult) -> str:
     """A SARIF log with one result per failing conflict."""
     codes = list(result.rules) or sorted({item.conflict.rule for item in result.failing()})
     rules = [{"id": code, "shortDescription": {"text": result.rules.get(code, code)}} for code in codes]
+    # An unreadable article is a tool execution notification: the run did not see everything it was given.
+    notifications = [{
+        "descriptor": {"id": u.rule}, "level": "error", "message": {"text": u.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(u.path)},
+                                            **({"region": {"startLine": u.line}} if u.line else {})}}],
+    } for u in result.unreadable]
     run = {
         "tool": {"driver": {"name": "consistency", "version": __version__, "rules": rules}},
+        "invocations": [{"executionSuccessful": not result.unreadable, "toolExecutionNotifications": notifications}],
         # Columns count characters, as ClaimLocation does (SARIF's default is UTF-16 code units).
         "columnKind": "unicodeCodePoints",
         "results": [_result(item, codes) for item in result.failing()],
+        "properties": {
+            "settings": result.generated_with.get("settings", ""),
+            "ruleFolders": result.generated_with.get("rule_folders", ""),
+            "unlistedConflicts": sum(u.count for u in result.unlisted),
+            "unreadableArticles": len(result.unreadable),
+        },
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

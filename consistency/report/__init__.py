@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import ConsistencyError
+from ..errors import ConsistencyError, choose
 from ..models import Report
 from . import csv, html, json, markdown, sqlite
 
@@ -19,10 +18,7 @@ def write_reports(report: Report, out_dir: Path, formats: Iterable[str] = FORMAT
     """Write the report in each format into ``out_dir`` (created if missing); return the files written."""
     formats = list(formats)
     for name in formats:  # check all before writing any
-        if name not in WRITERS:
-            close = difflib.get_close_matches(name, FORMATS, n=1)
-            hint = f" — did you mean {close[0]!r}?" if close else f" (choose from {', '.join(FORMATS)})"
-            raise ConsistencyError(None, f"--format: unknown format {name!r}{hint}")
+        choose("--format", name, FORMATS)
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

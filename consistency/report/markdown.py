@@ -29,6 +29,9 @@ def render_markdown(report: Report) -> str:
         + (f" ({counts})" if counts else "")
         + f", {_count(report.agreements, 'agreement')}.",
     ]
+    if line := skipped(report):
+        lines += ["", line]
+    lines += [f"- `{_code(u.path)}{f':{u.line}' if u.line else ''}`: {_cell(u.message)}" for u in report.unreadable]
     if report.conflicts:
         order = {"error": 0, "warning": 1, "info": 2}
         worst = sorted(report.conflicts, key=lambda c: (order[c.severity], c.id))
@@ -47,6 +50,20 @@ def render_markdown(report: Report) -> str:
         lines += ["", f"**Not compared** for want of context: {_count(report.unchecked, 'claim')} ("
                   + ", ".join(f"{reason} {n}" for reason, n in sorted(reasons.items())) + ")."]
     return "\n".join(lines) + "\n"
+
+
+def skipped(report: Report) -> str:
+    """What the listing leaves out: conflicts beyond the per-claim cap, articles that could not be read."""
+    parts = []
+    if unlisted := sum(topic.unlisted_conflicts for topic in report.topics):
+        parts.append(f"{unlisted} more conflicting pairs beyond the per-claim listing cap (counted, not listed)")
+    if report.unreadable:
+        parts.append(f"{_count(report.unreadable, 'article')} could not be read (input-unreadable)")
+    return "; ".join(parts) + "." if parts else ""
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")
 
 
 def write(report: Report, out_dir: Path) -> list[Path]:
