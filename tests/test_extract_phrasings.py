@@ -49,7 +49,7 @@ EXTRA_UNITS = {"fraction"}
 PER_DAY = "/d"
 PLACE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 REL_TOL = 1e-6
-MIN_ITEMS = 545
+MIN_ITEMS = 553
 MIN_NOT_CLAIM_ITEMS = 54
 # Each class of phrasing that needs more than the sentence (the paragraph's context, coordination and
 # reference, ellipsis, long and introduced names, speakers, time without a publication date, numbers that
@@ -61,7 +61,7 @@ CLASS_FILES = (
 )
 MIN_CLASS_ITEMS = 12
 # A ratchet: known gaps may be fixed (and their key removed) but not added without raising this on purpose.
-MAX_KNOWN_GAPS = 111
+MAX_KNOWN_GAPS = 115
 
 
 def _load_items() -> list[tuple[str, int, dict[str, Any]]]:
@@ -244,6 +244,31 @@ def test_known_gaps_only_shrink():
     """Known gaps are data beside their text; their number may fall but not rise unnoticed."""
     gaps = [f"{stem}[{index}]" for stem, index, item in ITEMS if isinstance(item, dict) and item.get("known_gap")]
     assert len(gaps) <= MAX_KNOWN_GAPS, f"{len(gaps)} known gaps, more than the {MAX_KNOWN_GAPS} allowed: {gaps}"
+
+
+def test_validation_rejects_what_the_conventions_do_not_name():
+    """The checks above are only worth their passing if they fail on a wrong item: an unknown subject, a
+    malformed known gap, front matter without the fields it must warn about, a date given twice."""
+    measures = _alias_ids("measures.yaml") | EXTRA_MEASURES
+    units, entities = _alias_ids("units.yaml") | EXTRA_UNITS, _alias_ids("entities.yaml")
+    for subject in ("camp_fire", "trump_inauguration", "ebola", "covid_19", "earthquake", "islamic_state", "iran_backed"):
+        assert _is_subject(subject, entities, *_event_ids()), subject
+    for subject in ("camp", "fire_camp", "ebola_virus", "Camp_Fire"):
+        assert not _is_subject(subject, entities, *_event_ids()), subject
+    claim = {"quote": "85 people", "value": [85, 85], "unit": "bbl/d"}
+    good = {"text": "The Camp Fire killed 85 people.", "published": date(2019, 1, 10), "claims": [claim]}
+    assert _yaml_problems("t", 0, good, measures, units, entities) == []
+    bad = [
+        {**good, "claims": [{**claim, "subject": "camp"}]},
+        {**good, "claims": [{**claim, "unit": "bbl/h"}]},
+        {**good, "known_gap": " "},
+        {**good, "front_matter": "published: soon"},
+        {**good, "front_matter": "published: soon", "warns": ["published"]},
+        {**good, "warns": ["published"]},
+        {**good, "published": "2019-01-10"},
+    ]
+    for item in bad:
+        assert _yaml_problems("t", 0, item, measures, units, entities), item
 
 
 def test_yaml_ids_are_unique():
