@@ -94,6 +94,13 @@ def _alias_ids(name: str) -> set[str]:
     return {key for key in data if key != "prefix"}
 
 
+def _vocabulary() -> tuple[set[str], set[str], set[str]]:
+    """Measure, unit and entity ids an annotation may use: the alias files' and the event counts of events.yaml."""
+    events = yaml.safe_load((ALIASES_DIR / "events.yaml").read_text(encoding="utf-8")) or {}
+    measures = _alias_ids("measures.yaml") | set(events.get("measures") or {}) | EXTRA_MEASURES
+    return measures, _alias_ids("units.yaml") | EXTRA_UNITS, _alias_ids("entities.yaml")
+
+
 @functools.cache
 def _event_ids() -> tuple[set[str], re.Pattern]:
     """Subjects that are events: a kind ("earthquake"), a proper name that is one ("ebola"), or a named
@@ -224,10 +231,7 @@ def _value_problems(label: str, claim: dict[str, Any]) -> list[str]:
 
 def test_yaml_files_are_valid():
     """The corpus itself: quotes are substrings, ids exist in the alias files, values fit their qualifiers."""
-    events = yaml.safe_load((ALIASES_DIR / "events.yaml").read_text(encoding="utf-8")) or {}
-    measures = _alias_ids("measures.yaml") | set(events.get("measures") or {}) | EXTRA_MEASURES
-    units = _alias_ids("units.yaml") | EXTRA_UNITS
-    entities = _alias_ids("entities.yaml")
+    measures, units, entities = _vocabulary()
     problems = []
     for stem, index, item in ITEMS:
         problems += _yaml_problems(stem, index, item, measures, units, entities)
@@ -247,20 +251,22 @@ def test_known_gaps_only_shrink():
 
 
 def test_validation_rejects_what_the_conventions_do_not_name():
-    """The checks above are only worth their passing if they fail on a wrong item: an unknown subject, a
-    malformed known gap, front matter without the fields it must warn about, a date given twice."""
-    measures = _alias_ids("measures.yaml") | EXTRA_MEASURES
-    units, entities = _alias_ids("units.yaml") | EXTRA_UNITS, _alias_ids("entities.yaml")
+    """The checks above are only worth their passing if they fail on a wrong item: an unknown subject or unit,
+    a malformed known gap, front matter without the fields it must warn about, a date that is not a date."""
+    vocabulary = _vocabulary()
     for subject in ("camp_fire", "trump_inauguration", "ebola", "covid_19", "earthquake", "islamic_state", "iran_backed"):
-        assert _is_subject(subject, entities, *_event_ids()), subject
+        assert _is_subject(subject, vocabulary[2], *_event_ids()), subject
     for subject in ("camp", "fire_camp", "ebola_virus", "Camp_Fire"):
-        assert not _is_subject(subject, entities, *_event_ids()), subject
-    claim = {"quote": "85 people", "value": [85, 85], "unit": "bbl/d"}
-    good = {"text": "The Camp Fire killed 85 people.", "published": date(2019, 1, 10), "claims": [claim]}
-    assert _yaml_problems("t", 0, good, measures, units, entities) == []
+        assert not _is_subject(subject, vocabulary[2], *_event_ids()), subject
+    toll = {"quote": "85 people", "value": [85, 85], "measure": "deaths", "subject": "camp_fire"}
+    flow = {"quote": "5,000 barrels a day", "value": [5000, 5000], "measure": "flow_rate", "unit": "bbl/d", "subject": "spill"}
+    good = {"text": "The Camp Fire killed 85 people. The leak spewed 5,000 barrels a day.", "published": date(2019, 1, 10),
+            "claims": [toll, flow]}
+    assert _yaml_problems("t", 0, good, *vocabulary) == []
+    assert _yaml_problems("t", 0, {**good, "known_gap": "the flow is missed"}, *vocabulary) == []
     bad = [
-        {**good, "claims": [{**claim, "subject": "camp"}]},
-        {**good, "claims": [{**claim, "unit": "bbl/h"}]},
+        {**good, "claims": [{**toll, "subject": "camp"}, flow]},
+        {**good, "claims": [toll, {**flow, "unit": "bbl/h"}]},
         {**good, "known_gap": " "},
         {**good, "front_matter": "published: soon"},
         {**good, "front_matter": "published: soon", "warns": ["published"]},
@@ -268,7 +274,7 @@ def test_validation_rejects_what_the_conventions_do_not_name():
         {**good, "published": "2019-01-10"},
     ]
     for item in bad:
-        assert _yaml_problems("t", 0, item, measures, units, entities), item
+        assert _yaml_problems("t", 0, item, *vocabulary), item
 
 
 def test_yaml_ids_are_unique():
