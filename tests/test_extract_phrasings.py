@@ -49,7 +49,7 @@ EXTRA_UNITS = {"fraction"}
 PER_DAY = "/d"
 PLACE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 REL_TOL = 1e-6
-MIN_ITEMS = 556
+MIN_ITEMS = 570
 MIN_NOT_CLAIM_ITEMS = 54
 # Each class of phrasing that needs more than the sentence (the paragraph's context, coordination and
 # reference, ellipsis, long and introduced names, speakers, time without a publication date, numbers that
@@ -61,7 +61,7 @@ CLASS_FILES = (
 )
 MIN_CLASS_ITEMS = 12
 # A ratchet: known gaps may be fixed (and their key removed) but not added without raising this on purpose.
-MAX_KNOWN_GAPS = 116
+MAX_KNOWN_GAPS = 122
 
 
 def _load_items() -> list[tuple[str, int, dict[str, Any]]]:
