@@ -18,6 +18,13 @@ TITLES = frozenset(
     "president prime minister mr mrs ms dr gen general sen senator rep governor gov king queen pope former late "
     "then-president vice the a an this that its their his her last first second third annual".split()
 )
+# Months and days before a head date the event, they do not name it: "the April earthquake".
+CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
+EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
 # Words between an event's name and its head that keep them one phrase: "Deepwater Horizon oil spill".
 CONNECTORS = frozenset({"oil", "magnitude", "deadly", "devastating", "massive", "huge", "catastrophic", "powerful"})
 
@@ -33,12 +40,15 @@ class Incident:
     text: str  # "the Camp Fire"
     named: bool
     places: tuple[str, ...] = ()  # places among its words: "Haiti's earthquake", "the Nepal quake"
+    year: int | None = None  # the year that modifies it: "the 2010 earthquake", "the 1989 spill"
 
 
 def find_incidents(text: str, tokens: list[Token], vocabulary: EventVocabulary, places: list[Mention],
-                   blocked: list[tuple[int, int]]) -> list[Incident]:
-    """Events named among a sentence's ``tokens``; ``blocked`` spans (dates: "in March") hold none."""
+                   blocked: list[tuple[int, int]], owners: list[Mention] = ()) -> list[Incident]:
+    """Events named among a sentence's ``tokens``; ``blocked`` spans (dates: "in March", agencies) hold none;
+    ``owners`` are countries' names and adjectives ("Turkish") that say where an event is, never what it is called."""
     place_at = {p.start: p for p in places}
+    owner_at = {o.start: o for o in owners}
     names = []
     for name in vocabulary.names.find_in(text, tokens):
         kind, _, slug = name.id.partition(":")
@@ -47,21 +57,23 @@ def find_incidents(text: str, tokens: list[Token], vocabulary: EventVocabulary, 
     for head in vocabulary.heads.find_in(text, tokens):
         if any(s <= head.start < e for s, e in blocked):
             continue
-        incident = _with_modifiers(text, tokens, head, place_at)
+        incident = _with_modifiers(text, tokens, head, place_at, owner_at)
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
         inside = [n for n in names if incident.start <= n.start and n.end <= incident.end]
         if inside:
             incident = Incident(incident.start, incident.end, inside[0].id, incident.kind, incident.text, True,
-                                incident.places)
+                                incident.places, incident.year)
             names = [n for n in names if n not in inside]
         found.append(incident)
     return sorted(found + names, key=lambda i: i.start)
 
 
-def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dict[int, Mention]) -> Incident:
-    """The head with the names right before it: "last year's Tubbs Fire" -> Tubbs Fire (named)."""
+def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dict[int, Mention],
+                    owners: dict[int, Mention]) -> Incident:
+    """The head with the names around it: "last year's Tubbs Fire" -> Tubbs Fire, "Hurricane Helene" -> Helene
+    (named); "the Turkish earthquake", "the April earthquake" stay unnamed (a place, a month)."""
     index = next(i for i, t in enumerate(tokens) if t[0] == head.start)
-    start = head.start
+    start, end = head.start, head.end
     names: list[str] = []
     places: list[str] = []
     j = index - 1
@@ -70,17 +82,30 @@ def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dic
         bare = re.sub(r"'s?$", "", word)
         if tokens[j][0] in place_at:
             places.append(place_at[tokens[j][0]].id)
-        elif bare.lower() in TITLES or not (bare[:1].isupper() or bare.lower() in CONNECTORS):
+        elif tokens[j][0] in owners:  # "the Turkish earthquake": a country's adjective says where, not which
+            places.append(owners[tokens[j][0]].id)
+        elif bare.lower() in TITLES or bare.lower() in CALENDAR or not (bare[:1].isupper() or bare.lower() in CONNECTORS):
             break
         elif bare[:1].isupper():
             names.append(bare.lower())
         start = tokens[j][0]
         j -= 1
     head_word = text[head.start : head.end]
-    named = bool(names) or (head_word[:1].isupper() and index > 0 and not _sentence_initial(text, head.start))
-    ident = "_".join([*reversed(names), head.id]) if named else head.id
-    return Incident(start, head.end, re.sub(r"[^a-z0-9]+", "_", ident.lower()).strip("_"), head.id, text[start : head.end],
-                    named, tuple(reversed(places)))
+    after: list[str] = []
+    if head_word[:1].isupper():  # "Hurricane Helene", "Typhoon Haiyan", "Storm Boris": the name follows the kind
+        k = index + 1
+        while k < len(tokens) and not text[end : tokens[k][0]].strip() and len(after) < 2:
+            word = text[tokens[k][0] : tokens[k][1]]
+            if not word[:1].isupper() or word.lower() in CALENDAR or tokens[k][0] in place_at:
+                break
+            after.append(re.sub(r"'s?$", "", word).lower())
+            end = tokens[k][1]
+            k += 1
+    named = bool(names or after) or (head_word[:1].isupper() and index > 0 and not _sentence_initial(text, head.start))
+    ident = "_".join([*reversed(names), *after, head.id]) if named else head.id
+    year = EVENT_YEAR.search(text, max(0, start - 8), start)
+    return Incident(start, end, re.sub(r"[^a-z0-9]+", "_", ident.lower()).strip("_"), head.id, text[start:end],
+                    named, tuple(reversed(places)), int(year.group(1)) if year else None)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -107,4 +132,4 @@ class Incidents:
         last = self.named.get(incident.kind)
         if last is None:
             return incident
-        return Incident(incident.start, incident.end, last.id, last.kind, incident.text, False, last.places)
+        return Incident(incident.start, incident.end, last.id, last.kind, incident.text, False, last.places, last.year)

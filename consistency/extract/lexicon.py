@@ -161,7 +161,7 @@ class Measure:
 
 # Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
 _AUX = r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|to|be|since|" \
-       r"who|that|which|of them|of whom|counted as|listed as|confirmed|" \
+       r"who|that|which|of them|of whom|counted as|listed as|confirmed|still|remain|remained|" \
        r"could|would|may|might|will|found|[a-z]+ly)"
 
 

@@ -84,6 +84,8 @@ STOP = frozenset(
     according said say says told reported including while whose where if or but nor so yet
     most many all both either no any every such of""".split()
 )
+# Participles that describe a counted noun rather than act: "61 confirmed deaths", "1.1 million suspected cases".
+NOUN_ADJECTIVES = frozenset("confirmed suspected reported recorded registered documented presumed estimated".split())
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 # "raised its rate by 0.5% to 4.75%": a change, then the level it led to, not a range.
@@ -300,8 +302,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         word = token.group().rstrip(".")
         if (word.lower() in STOP and not word.isupper()) or word[0].isdigit():
             break
-        if word.endswith("ed") and word.islower() and not lexicon.measure_words.find(word):
-            break  # a verb: "dozens of countries joined forces"
+        if word.endswith("ed") and word.islower() and not lexicon.measure_words.find(word) and word not in NOUN_ADJECTIVES:
+            break  # a verb: "dozens of countries joined forces"; not "61 confirmed deaths"
         limit = token.end()
         words += 1
     if limit == pos:

@@ -145,7 +145,7 @@ RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flo
 PRESENT = re.compile(r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b")
 # "will deploy 3,000", "plans to send up to 500": a modal governing the number within three words.
 PLANNED = re.compile(
-    r"(?i)\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|expects? to|expected to|set to|intends? to|"
+    r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|planning to|expects? to|expected to|set to|intends? to|"
     r"aims? to|going to|proposed to|proposes to|wants? to|hopes? to|seeks? to|seeking to|agreed to|agrees? to|preparing to|"
     r"prepares? to|(?:is|are|was|were) to|pledged? to|pledges to|promised? to|promises to|vowed? to|vows to|offered to|"
     r"ready to|due to|scheduled to)\s+(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+\s+"
@@ -154,11 +154,11 @@ PLANNED = re.compile(
 # "up to 500,000 people could be forced from their homes": the modal right after the counted noun.
 MODAL_AFTER = re.compile(
     r"(?i)(?:\s+(?:a|per|each)\s+(?:day|week|month|year))?(?:\s+(?:from|of|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
-    r"\s+(?:(?:also|still|now|soon|then)\s+)?(?:will|would|could|may|might|shall|(?:is|are) (?:expected|set|likely) to)\b"
+    r"\s+(?:(?:also|still|now|soon|then)\s+)?(?:will|would|could|(?-i:may)|might|shall|(?:is|are) (?:expected|set|likely) to)\b"
 )
 # "If the dam fails, ...": the condition clause, up to its comma.
 CONDITION_FIRST = re.compile(r"(?i)\s*\"?(?:if|unless|should|were|in case|in the event that)\b[^,;]{0,200}(?:,|$)")
-DATE_PLANNED = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to|going to|scheduled to|due to)\b")
+DATE_PLANNED = re.compile(r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to|going to|scheduled to|due to)\b")
 NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\b")
 CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|should)\b")
 CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
@@ -282,6 +282,11 @@ def build_claims(
             places_of[id(q)] = location
             discourse.measure = measure or discourse.measure
             as_of = _as_of(text, q, ctx, ds, source.published)
+            if incident is not None and incident.year and as_of.scope in ("current", "context", "unknown"):
+                # "the 2010 earthquake killed ...": the year that names the event dates what it did
+                if source.published is None or incident.year < source.published.year:
+                    as_of = AsOf(start=date(incident.year, 1, 1), end=date(incident.year, 12, 31), scope="explicit",
+                                 text=str(incident.year))
             if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
                 as_of = discourse.as_of() or as_of
             claims.append(
@@ -466,7 +471,8 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: lis
     found_places = [Mention(g[0], g[1], g[2][0], g[3]) for g in (*places, *subject_places)]
     # names of agencies ("Cal Fire") and dates ("in March") are not events
     blocked = date_spans + [(e.start, e.end) for e in entities]
-    incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked)
+    countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
+    incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
     return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents)
 
 
