@@ -41,10 +41,13 @@ class Discourse:
     time: DateMention | None = None
     speaker: str | None = None
     recent: list[Incident] = field(default_factory=list)  # the paragraph's events, in order
-    measure: str | None = None  # the paragraph's last counted measure
+    measure: str | None = None  # the paragraph's last counted measure, its words and unit
+    measure_text: str | None = None
+    unit: str | None = None
 
     def new_paragraph(self) -> None:
-        self.places, self.time, self.speaker, self.recent, self.measure = [], None, None, [], None
+        self.places, self.time, self.speaker, self.recent = [], None, None, []
+        self.measure = self.measure_text = self.unit = None
 
     def remember(self, places: list[str], dates: list[DateMention], speaker: str | None,
                  incidents: list[Incident]) -> None:

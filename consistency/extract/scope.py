@@ -248,6 +248,9 @@ def build_claims(
             measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
             measure = _state(text, q, ctx, measure, lexicon, measure_mention)
             measure = _at_event(measure, incidents, discourse, lexicon)
+            if measure is None and measure_text is None and q.unit == discourse.unit and discourse.measure and _elided(text, q):
+                # "Police counted 12,000 marchers. In Lyon they counted 4,000.": the counted noun carries
+                measure, measure_text = discourse.measure, discourse.measure_text
             if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:
                 # "BP put the flow at 5,000 barrels a day. The earliest figure, 1,000 barrels, ...": still a flow
                 measure, q.unit = "flow_rate", f"{q.unit}/d"
@@ -280,7 +283,8 @@ def build_claims(
                 # an event happens somewhere: where its name says ("the Nepal quake"), else where the story is
                 location = list(incident.places) or discourse.main_places
             places_of[id(q)] = location
-            discourse.measure = measure or discourse.measure
+            if measure:
+                discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             as_of = _as_of(text, q, ctx, ds, source.published)
             if incident is not None and incident.year and as_of.scope in ("current", "context", "unknown"):
                 # "the 2010 earthquake killed ...": the year that names the event dates what it did
@@ -426,6 +430,12 @@ def _at_event(measure: str | None, incidents: list[Incident], discourse: Discour
         if incident.kind in people:
             return people[incident.kind] if measure is not None else None
     return measure
+
+
+def _elided(text: str, q: Quantity) -> bool:
+    """A bare number whose counted noun is left out: "and 4,000 in Lyon", "400,000 of them", "another 2,500"."""
+    after = text[q.end : q.end + 40]
+    return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
 
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
