@@ -237,10 +237,11 @@ def test_resolving_stays_linear_on_adversarial_text(unit):
     for repeat in (1_000, 4_000):
         text = unit * repeat
         found = find_quantities(text, [], lexicon)
-        started = time.perf_counter()
+        started = time.process_time()  # this process's CPU time: other jobs on the machine do not count
         resolve_references(text, [(0, len(text))], found, lexicon)
-        timings.append(time.perf_counter() - started)
-    assert timings[1] < 2.0 and timings[1] < 10 * timings[0] + 0.05, timings
+        timings.append(time.process_time() - started)
+    # Four times the text may take about four times the work, never the sixteen of a quadratic scan.
+    assert timings[1] < 10 * timings[0] + 0.05, timings
 
 
 # --- the seeds, end to end ----------------------------------------------------------------------------------------------
