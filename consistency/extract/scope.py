@@ -732,14 +732,18 @@ def _so_far(d: DateMention, published: date | None) -> bool:
 def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said."."""
     sentence = text[start:end]
+    # Each form in turn; a form whose words are no speaker ("262, and 3,515 reported") gives way to the next.
     for pattern in (ACCORDING_TO, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY, REVISED_BY):
         m = pattern.search(sentence)
-        if m:
-            return _clean_source(m.group(1))
-    m = (SAID_AFTER.search(sentence) or SAID_AFTER_PRESENT.search(sentence) or SAID_AFTER_APPOSITIVE.search(sentence)
-         or SAID_INVERTED.search(sentence))
-    if m and not TIME_WORD.match(m.group(m.lastindex)):
-        return _clean_source("".join(g for g in m.groups() if g))
+        speaker = _clean_source(m.group(1)) if m else None
+        if speaker:
+            return speaker
+    for pattern in (SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
+        m = pattern.search(sentence)
+        if m and not TIME_WORD.match(m.group(m.lastindex)):
+            speaker = _clean_source("".join(g for g in m.groups() if g))
+            if speaker:
+                return speaker
     verb = next(
         (v for v in LEAD_VERB.finditer(sentence) if not NOUN_BEFORE.search(sentence, 0, v.start()) and not PASSIVE_BEFORE.search(sentence, 0, v.start())),
         None,
@@ -766,11 +770,13 @@ def _clean_source(phrase: str) -> str | None:
     """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
     phrase = DETERMINER.sub("", phrase.strip(" ,.;:\"'"))
     phrase = re.sub(r"\s+", " ", phrase)
-    if not phrase or phrase.lower() in PRONOUNS or phrase.split()[0].lower() in PRONOUNS and len(phrase.split()) == 1:
+    if not phrase or (phrase.lower() in PRONOUNS and not phrase.isupper()):  # "who", not the WHO
         return None
     phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
     words = phrase.split()
-    if not words or re.search(r"\d", phrase) or words[-1].lower() in NOT_SPEAKER_ENDS or words[0].lower() in NOT_SPEAKER_STARTS:
+    # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
+    first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
+    if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
     return phrase
 
