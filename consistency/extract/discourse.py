@@ -34,6 +34,7 @@ class Discourse:
 
     incidents: Incidents = field(default_factory=Incidents)
     main_places: list[str] = field(default_factory=list)
+    within: dict[str, str] = field(default_factory=dict)  # place -> the place the article says it lies in
     undated: bool = False
     stated_year: int | None = None  # an undated article's latest year stated so far
     # the paragraph's
@@ -44,6 +45,17 @@ class Discourse:
     measure: str | None = None  # the paragraph's last counted measure, its words and unit
     measure_text: str | None = None
     unit: str | None = None
+
+    def with_containers(self, places: list[str]) -> list[str]:
+        """The places and those the article has said they lie in: Paradise -> Paradise, Butte County."""
+        out = list(places)
+        for place in places:
+            seen = 0
+            while place in self.within and seen < 8:
+                place, seen = self.within[place], seen + 1
+                if place not in out:
+                    out.append(place)
+        return out
 
     def new_paragraph(self) -> None:
         self.places, self.time, self.speaker, self.recent = [], None, None, []

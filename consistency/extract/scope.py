@@ -42,7 +42,7 @@ NOT_PLACES = frozenset(
     Operation Project Program Programme Committee Commission Agency Institute University College School Center
     Centre Group Force Forces Army Navy Air Police Party Union League Coalition Alliance Organization Organisation
     Fund Bank Foundation Company Corporation Inc Ltd Mr Mrs Ms Dr Gen President Prime Minister Secretary Spring
-    Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian""".split()
+    Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian Metro Subway Underground""".split()
 ) | set(_CALENDAR)
 NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)[A-Z][a-z]")
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
@@ -52,7 +52,7 @@ PLACE_AS_ADJECTIVE = re.compile(
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
 )
 # A place whose number follows: "Guinea's 2,187 deaths", "Sierra Leone with 1,281 fatalities", "Chicago: 250,000".
-PLACE_OWNS_NUMBER = re.compile(r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+)\d")
+PLACE_OWNS_NUMBER = re.compile(r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b))\d")
 APPOSITION = re.compile(r"\s*,\s*")
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
 # An entity opposed, not owning: "the mission against the Islamic State".
@@ -181,6 +181,7 @@ class SentenceContext:
     anaphor: re.Match | None  # "the group", "its": a subject named in an earlier sentence
     measures: list[Mention]
     incidents: list[Incident]
+    within: dict[str, str]  # places the sentence puts inside others: "Paradise, Butte County"
 
 
 def build_claims(
@@ -212,7 +213,8 @@ def build_claims(
     for d in dates:
         date_by_sentence.setdefault(sentence_of(d.start), []).append(d)
 
-    discourse = Discourse(main_places=dateline_places(text, source.body_start, lambda name: _place_id(name, lexicon)))
+    dateline = dateline_places(text, source.body_start, lambda name: _place_id(name, lexicon))
+    discourse = Discourse(main_places=dateline, within=dict(zip(dateline, dateline[1:])))
     discourse.undated = source.published is None
     title = headline(source.title, source.url)
     for incident in find_incidents(title, tokenize(title), lexicon.events, [], []):
@@ -232,6 +234,7 @@ def build_claims(
         ds = date_by_sentence.get(i, [])
         ctx = context(i)
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
+        discourse.within.update(ctx.within)
         attribution = _attribution(text, s_start, s_end, lexicon) if qs or ds or lexicon.events.measures else None
         if not qs and not ds:
             discourse.remember(_sentence_places(ctx), ds, attribution, incidents)
@@ -282,6 +285,7 @@ def build_claims(
             if not location and incident is not None:
                 # an event happens somewhere: where its name says ("the Nepal quake"), else where the story is
                 location = list(incident.places) or discourse.main_places
+            location = discourse.with_containers(location)
             places_of[id(q)] = location
             if measure:
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
@@ -472,7 +476,7 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: lis
     entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
     entities.sort(key=lambda e: e.start)
     known = lexicon.places.find_in(text, tokens)
-    places, subject_places = _place_groups(text, _with_unknown_places(text, start, end, known, entities, lexicon))
+    places, subject_places, within = _place_groups(text, _with_unknown_places(text, start, end, known, entities, lexicon))
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity]
     peak = PEAK.search(text, start, end)
@@ -483,7 +487,8 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: lis
     blocked = date_spans + [(e.start, e.end) for e in entities]
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
-    return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents)
+    return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents,
+                           within)
 
 
 def _with_unknown_places(text: str, start: int, end: int, known: list[Mention], entities: list[Mention],
@@ -496,8 +501,8 @@ def _with_unknown_places(text: str, start: int, end: int, known: list[Mention], 
         name = m.group(1)
         if name.split()[0] in NOT_PLACES or any(a < e and s < b for a, b in taken):
             continue
-        if _names_event(name, lexicon):
-            continue  # "in the Camp Fire": an event, not a place
+        if _names_event(name, lexicon) or text.startswith(("'s", "’s"), e):
+            continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
         found.append(Mention(s, e, re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_"), name))
     return sorted(found, key=lambda m: m.start)
 
@@ -512,14 +517,17 @@ def _place_groups(text: str, mentions: list[Mention]):
     """Coordinated locative places as one group ("in Iraq and Syria" -> [iraq, syria]), and places that open a sentence."""
     groups: list[tuple[int, int, list[str], str]] = []
     subjects: list[tuple[int, int, list[str], str]] = []
+    within: dict[str, str] = {}  # what the text says lies in what: "Paradise, Butte County"
     for m in mentions:
         if NAME_GOES_ON.match(text, m.end) or PLACE_AS_ADJECTIVE.match(text, m.end):
             continue  # "the U.S. Embassy", "on U.S. forces": part of a name or a modifier, not a place
         if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
             s, _, ids, _ = groups[-1]
             if APPOSITION.fullmatch(text, groups[-1][1], m.start):
-                # "Del Rio, Texas", "Mai Kadra, Ethiopia's ...": the second place locates the first, keep the narrower
+                # "Del Rio, Texas", "Mai Kadra, Ethiopia's ...": the second place locates the first: the group is the
+                # narrower, and the article learns that it lies in the wider (a claim there is in both)
                 groups[-1] = (s, m.end, ids, text[s : m.end])
+                within.update({pid: m.id for pid in ids if pid != m.id})
             else:
                 groups[-1] = (s, m.end, sorted({*ids, m.id}), text[s : m.end])
             continue
@@ -530,7 +538,7 @@ def _place_groups(text: str, mentions: list[Mention]):
             groups.append((m.start, m.end, [m.id], m.text))
         elif SUBJECT_PLACE.match(text, m.end) and _starts_sentence(text, m.start):
             subjects.append((m.start, m.end, [m.id], m.text))
-    return groups, subjects
+    return groups, subjects, within
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
