@@ -422,7 +422,7 @@ def _subject_type(subject: str | None, incident: Incident | None) -> str | None:
         return None
     if incident is None or incident.id != subject:
         return "entity"
-    return "named_event" if incident.named or incident.id != incident.kind else "event"
+    return "named_event" if incident.id != incident.kind else "event"  # "the Camp Fire", not "Inauguration Day"
 
 
 def _at_event(measure: str | None, incidents: list[Incident], discourse: Discourse, lexicon: Lexicon) -> str | None:
@@ -438,6 +438,8 @@ def _at_event(measure: str | None, incidents: list[Incident], discourse: Discour
 
 def _elided(text: str, q: Quantity) -> bool:
     """A bare number whose counted noun is left out: "and 4,000 in Lyon", "400,000 of them", "another 2,500"."""
+    if re.search(r"(?i)\bby\s$", text[max(0, q.start - 3) : q.start]):
+        return False  # "multiplies figures by 1.5", "rose by 300": a factor or a change, not the same count again
     after = text[q.end : q.end + 40]
     return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
 
