@@ -178,7 +178,9 @@ class States:
         alt = "|".join(re.escape(s) for s in sorted(measures, key=len, reverse=True)) or "(?!)"
         return cls(
             measures,
-            re.compile(rf"(?i)\s+(?:{_AUX}\s+){{0,3}}({alt})\b"),
+            # "... people in West Africa could be infected": a place may stand between the people and their state
+            re.compile(rf"(?i)(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}))?"
+                       rf"\s+(?:{_AUX}\s+){{0,3}}({alt})\b"),
             re.compile(rf"(?i)\b({alt})\s+(?:(?:more|fewer) than\s+|at least\s+|an estimated\s+|some\s+|about\s+|nearly\s+|almost\s+|up to\s+|as many as\s+)?$"),
         )
 

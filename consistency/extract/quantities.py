@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import MONTHS, WEEKDAYS, DateMention
-from .lexicon import TOKEN, Lexicon
+from .lexicon import TOKEN, Lexicon, Mention
 from .numbers import FRACTIONS, NUMBER_RE, parse_number
 
 # Words before a number that bound it, longest first. "some 2,500" -> about.
@@ -90,6 +90,8 @@ TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 # "raised its rate by 0.5% to 4.75%": a change, then the level it led to, not a range.
 BY_BEFORE = re.compile(r"(?i)\bby\s$")
+# "members of the armed forces", "members of its police": the body the members belong to.
+MEMBERS_OF = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?")
 # "three times as many", "six times more": a multiplier.
 RATIO_AFTER = re.compile(r"(?i)\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b")
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
@@ -309,6 +311,12 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
     if limit == pos:
         return
     mentions = lexicon.measure_words.find(text, pos, limit)
+    if mentions and mentions[-1].text.lower() in ("member", "members"):
+        # "3,000 members of the armed forces": the members of what they belong to
+        belongs = MEMBERS_OF.match(text, mentions[-1].end)
+        owner = lexicon.measure_words.find(text, belongs.end(), belongs.end() + 40) if belongs else []
+        if owner and owner[0].start == belongs.end():
+            mentions = [Mention(mentions[-1].start, owner[0].end, owner[0].id, text[mentions[-1].start : owner[0].end])]
     if mentions:
         head = mentions[-1]  # the head of an English noun phrase is its last noun: "rocket and drone attacks"
         if q.unit == "fraction":

@@ -86,7 +86,12 @@ REVISED_BY = re.compile(r"\b(?:estimate|figure|number|toll|count|tally)\s+(?:tha
 PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
 NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+$")
-ACCORDING_TO = re.compile(r"(?i)\baccording to\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9})")
+ACCORDING_TO = re.compile(r"(?i)\baccording to\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,13})")
+# "a report issued on Tuesday by the CDC", "the count kept by the WHO": the author, not the document.
+DOCUMENT_BY = re.compile(
+    r"(?i)^(?:[\w.'-]+\s+){0,3}?(?:report|study|survey|count|tally|estimate|projection|analysis|data|figures|model|"
+    r"assessment|posting|statement|update)\b[^,;]{0,60}?\bby\s+(.+)$"
+)
 # "Data from ACLED show", "figures released by the ministry", "the toll cited by the opposition"
 DATA_FROM = re.compile(r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+(?:from|by|compiled by|released by|published by|provided by)\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9}?)(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)")
 CITED_BY = re.compile(r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,7})")
@@ -783,6 +788,9 @@ def _clean_source(phrase: str) -> str | None:
     if not phrase or (phrase.lower() in PRONOUNS and not phrase.isupper()):  # "who", not the WHO
         return None
     phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
+    document = DOCUMENT_BY.match(phrase)
+    if document:
+        phrase = DETERMINER.sub("", document.group(1).strip(" ,.;:\"'"))
     words = phrase.split()
     # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
     first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")

@@ -19,8 +19,10 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 # A sentence ends at . ! or ? (with closing quotes/brackets) followed by space and a capital, digit or quote;
-# a blank line or a line break always ends one (wire copy keeps one paragraph a line).
-_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n""")
+# a blank line always ends one, and so does a line break (wire copy keeps one paragraph a line) unless the next
+# line carries on in lower case or with a number: copy hard-wrapped at 70 characters ("1.4 million people\nin
+# West Africa could be infected ... by January\n20, 2015").
+_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n(?=[ \t]*\n)|\n(?![ \t]*[a-z0-9(,])""")
 MAX_SENTENCE = 1_500
 _TOKEN_BEFORE = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][A-Za-z.\-]{0,12})\.?$")
 
@@ -45,6 +47,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         if match.group() != "\n" and match.group()[0] == "." and _is_abbreviation(text, match.start()):
             continue
+        if match.group() == "\n" and text[match.start() - 1 : match.start()] == "." and _is_abbreviation(text, match.start() - 1) \
+                and not text.startswith("\n", match.end()):
+            continue  # "by the U.S.\nCenters for Disease Control": a wrapped line after an abbreviation
         _append(spans, text, start, match.end())
         start = match.end()
     _append(spans, text, start, len(text))
