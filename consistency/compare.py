@@ -63,6 +63,8 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     if a.kind == "date" or rule.window_days is None:
         return True
     ta, tb = _as_of_days(a), _as_of_days(b)
+    if ta is None and tb is None and a.source == b.source:
+        return True  # one undated article: its figures speak of one time unless it says otherwise
     if ta is None or tb is None:
         return None
     gap = max((tb[0] - ta[1]).days, (ta[0] - tb[1]).days, 0)

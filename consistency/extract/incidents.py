@@ -87,7 +87,17 @@ def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dic
         elif bare.lower() in TITLES or bare.lower() in CALENDAR or not (bare[:1].isupper() or bare.lower() in CONNECTORS):
             break
         elif bare[:1].isupper():
+            if bare != word and names:
+                break  # "Trump's" owns the event; an earlier name belongs to the owner, not to the event
             names.append(bare.lower())
+            if bare != word:
+                start = tokens[j][0]
+                j -= 1
+                while j >= 0 and not text[tokens[j][1] : start].strip() and text[tokens[j][0] : tokens[j][1]][:1].isupper() \
+                        and text[tokens[j][0] : tokens[j][1]].lower() not in TITLES:
+                    start = tokens[j][0]  # "Donald Trump's inauguration" is Trump's: the first name joins the words
+                    j -= 1
+                break
         start = tokens[j][0]
         j -= 1
     head_word = text[head.start : head.end]

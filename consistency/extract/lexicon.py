@@ -361,11 +361,21 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path) 
     except OSError as err:
         raise ConsistencyError(path, f"cannot read the gazetteer: {err.strerror}") from None
     for row in csv.DictReader(lines, delimiter="\t"):
+        if row["name"] in AMBIGUOUS_PLACE_NAMES:
+            continue
         id_ = _slug(row["name"])
         places.add(row["name"], id_, case_sensitive=True)
         country = codes.get(row["country"])
         if country is not None and id_ not in parents:
             parents[id_] = _slug(getattr(country, "common_name", None) or country.name)
+
+
+# Subdivision names that news uses as common words far more often than for the place ("the Gulf" is rarely
+# Papua New Guinea's Gulf province): left out of the gazetteer tables.
+AMBIGUOUS_PLACE_NAMES = frozenset(
+    "Gulf Central Northern Southern Eastern Western Capital Coast Coastal Islands North South East West Centre Center "
+    "Lakes Mountains Highlands Lowlands Plains Delta Border Interior Upper Lower Middle Sea Ocean".split()
+)
 
 
 @functools.lru_cache(maxsize=8)

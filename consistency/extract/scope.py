@@ -51,6 +51,8 @@ PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
 )
+# "University in Indiana", "Institute of Oceanography in Kiel": an affiliation's place.
+AFFILIATION_BEFORE = re.compile(r"\b(?:University|College|Institute|School|Hospital|Laboratory|Observatory)\s+(?:in|at)\s+(?:the\s+)?$")
 # A place whose number follows: "Guinea's 2,187 deaths", "Sierra Leone with 1,281 fatalities", "Chicago: 250,000".
 PLACE_OWNS_NUMBER = re.compile(r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b))\d")
 APPOSITION = re.compile(r"\s*,\s*")
@@ -221,6 +223,13 @@ def build_claims(
     dateline = dateline_places(text, source.body_start, lambda name: _place_id(name, lexicon))
     discourse = Discourse(main_places=dateline, within=dict(zip(dateline, dateline[1:])))
     discourse.undated = source.published is None
+    if not discourse.main_places:  # where the story is: the first place its first paragraph names
+        for i, (s_start, _) in enumerate(sentences):
+            if i and "\n\n" in text[sentences[i - 1][1] : s_start]:
+                break
+            discourse.main_places = _sentence_places(context(i))
+            if discourse.main_places:
+                break
     title = headline(source.title, source.url)
     for incident in find_incidents(title, tokenize(title), lexicon.events, [], []):
         if not source.title and incident.named and incident.id != incident.kind and incident.text.lower() != incident.id:
@@ -541,6 +550,8 @@ def _place_groups(text: str, mentions: list[Mention]):
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue
+        if AFFILIATION_BEFORE.search(text, max(0, m.start - 30), m.start):
+            continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
         if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) or PLACE_OWNS_NUMBER.match(text, m.end):
             groups.append((m.start, m.end, [m.id], m.text))
         elif SUBJECT_PLACE.match(text, m.end) and _starts_sentence(text, m.start):
