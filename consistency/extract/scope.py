@@ -81,6 +81,9 @@ REPORT = (
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
 LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
                        r"placed|pegged|raised|lowered|revised|upped)\b")
+# Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
+# ", an estimate the Coast Guard later raised".
+CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?=(?:while|whereas|but|though|although)\b)|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)")
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
 # "an estimate the Coast Guard later raised to 5,000": who revised a figure.
 REVISED_BY = re.compile(r"\b(?:estimate|figure|number|toll|count|tally)\s+(?:that\s+)?((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})"
@@ -256,6 +259,7 @@ def build_claims(
         sentence = source.text[s_start:s_end]
         stated_attribution = attribution
         attribution = attribution or discourse.speaker
+        clauses = _clauses(text, s_start, s_end) if len(qs) > 1 else []
         owners = _assign_places(ctx.places, qs)
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
@@ -287,6 +291,11 @@ def build_claims(
                     subject, subject_text = incident.id, incident.text
                 else:  # no event anywhere: whose people they are, as for any count
                     subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
+            if subject is None and measure is None and (incidents or discourse.recent):
+                # "That means almost 97 percent arrived by sea": a share or a bare figure in a paragraph about an
+                # event is about that event
+                incident = (incidents or discourse.recent)[-1]
+                subject, subject_text = incident.id, incident.text
             location, location_text = owners.get(id(q), ([], None))
             if not location and previous and (ELLIPSIS.match(text, previous.end, q.start) or resolved.get(id(previous)) == measure):
                 # "1,410 people had been killed in Gaza and 6,268 wounded"; "1,000 barrels a day were leaking into
@@ -331,7 +340,7 @@ def build_claims(
                     value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier) if q.low is not None or q.high is not None else None,
                     unit=q.unit,
                     as_of=as_of,
-                    attribution=attribution,
+                    attribution=_clause_attribution(text, clauses, q, lexicon) or attribution,
                     modality=_modality(text, ctx, q),
                     derivation=q.derivation,
                 )
@@ -753,6 +762,22 @@ def _so_far(d: DateMention, published: date | None) -> bool:
     """A current period that is still running: "this year" in an article of that year."""
     return (d.relative and published is not None and d.start_date is not None and d.end_date is not None
             and d.start_date <= published < d.end_date and d.granularity in ("year", "month", "week", "quarter"))
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of a sentence that can each have a speaker of their own: "Organizers put it at 50,000;
+    police estimated 12,000", "BP said 1,000 a day, an estimate the Coast Guard later raised to 5,000"."""
+    cuts = [m.start() for m in CLAUSE_SPLIT.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] if cuts else []
+
+
+def _clause_attribution(text: str, clauses: list[tuple[int, int]], q: Quantity, lexicon: Lexicon) -> str | None:
+    """The speaker of the clause a number stands in, if that clause names one."""
+    for a, b in clauses:
+        if a <= q.start < b:
+            return _attribution(text, a, b, lexicon)
+    return None
 
 
 def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
