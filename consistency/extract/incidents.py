@@ -16,7 +16,7 @@ from .lexicon import EventVocabulary, Mention, Token
 # Titles before a name are not part of the event's name: "President Obama's inauguration" is Obama's.
 TITLES = frozenset(
     "president prime minister mr mrs ms dr gen general sen senator rep governor gov king queen pope former late "
-    "then-president vice the a an this that its their his her last first second third annual".split()
+    "then-president vice the a an this that its their his her".split()
 )
 # Months and days before a head date the event, they do not name it: "the April earthquake".
 CALENDAR = frozenset(
@@ -25,8 +25,11 @@ CALENDAR = frozenset(
 )
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
+# "Obama's 2009 inauguration": a year between the owner and the event.
+YEAR_GAP = re.compile(r"\s+(?:1[89]|20)\d\d\s+")
 # Words between an event's name and its head that keep them one phrase: "Deepwater Horizon oil spill".
-CONNECTORS = frozenset({"oil", "magnitude", "deadly", "devastating", "massive", "huge", "catastrophic", "powerful"})
+CONNECTORS = frozenset({"oil", "magnitude", "deadly", "devastating", "massive", "huge", "catastrophic", "powerful",
+                        "first", "second", "third", "last", "latest", "annual", "recent"})  # "Obama's first inauguration"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,7 @@ def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dic
     names: list[str] = []
     places: list[str] = []
     j = index - 1
-    while j >= 0 and not text[tokens[j][1] : start].strip():
+    while j >= 0 and (not text[tokens[j][1] : start].strip() or YEAR_GAP.fullmatch(text, tokens[j][1], start)):
         word = text[tokens[j][0] : tokens[j][1]]
         bare = re.sub(r"'s?$", "", word)
         if tokens[j][0] in place_at:

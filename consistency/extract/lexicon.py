@@ -374,7 +374,7 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path) 
 # Papua New Guinea's Gulf province): left out of the gazetteer tables.
 AMBIGUOUS_PLACE_NAMES = frozenset(
     "Gulf Central Northern Southern Eastern Western Capital Coast Coastal Islands North South East West Centre Center "
-    "Lakes Mountains Highlands Lowlands Plains Delta Border Interior Upper Lower Middle Sea Ocean".split()
+    "Lakes Mountains Highlands Lowlands Plains Delta Border Interior Upper Lower Middle Sea Ocean Metro".split()
 )
 
 
