@@ -44,10 +44,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .. import units
 from ..errors import ConsistencyError
+from ..files import MAX_DATA_BYTES, read_text
+from ..yamlload import load_yaml
 from .lexicon import Lexicon, PhraseIndex, default_rules_dir
 from .numbers import FRACTIONS
 from .quantities import QUALIFIERS, Quantity
@@ -200,11 +200,7 @@ def _table_fields(meta: dict, path: Path) -> tuple[str, str, str | None, str]:
 
 
 def _rows_yaml(path: Path, text: str) -> tuple[dict, list[tuple[str, dict]]]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise ConsistencyError(path, f"malformed YAML: {getattr(err, 'problem', err)}", mark.line + 1 if mark else None) from None
+    data = load_yaml(path, text)
     if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
         raise ConsistencyError(path, "expected a mapping with `values:` (place id -> value)", 1)
     rows = []
@@ -245,10 +241,7 @@ def load_references(rules_dir: Path) -> References:
     if not folder.is_dir():
         return refs
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".csv")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as err:
-            raise ConsistencyError(path, f"cannot read reference table: {err}") from None
+        text = read_text(path, MAX_DATA_BYTES, "reference table")
         meta, rows = (_rows_csv if path.suffix.lower() == ".csv" else _rows_yaml)(path, text)
         kind, measure, unit, source = _table_fields({k: v for k, v in meta.items() if k != "values"}, path)
         to_canonical = units.canonical_factor(unit) if unit else 1.0
