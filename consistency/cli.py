@@ -13,19 +13,38 @@ import click
 
 from . import __version__
 from .errors import ConsistencyError
+from .safetext import clean
 
 DEFAULT_SOURCES = Path(__file__).resolve().parents[1] / "seeds"
 
 
 class Cli(click.Group):
-    """Turns ConsistencyError into ``path:line: message`` and exit code 2."""
+    """Turns ConsistencyError into ``path:line: message`` and exit code 2; any other failure too, as one line."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ConsistencyError as err:
-            click.secho(f"error: {err}", err=True, fg="red")
+            say("error", err)
             ctx.exit(2)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as err:  # the last resort: exit 1 would read as "conflicts found" in CI
+            say("error", f"internal error, please report it: {type(err).__name__}: {str(err)[:300]}")
+            ctx.exit(2)
+
+
+COLOURS = {"error": "red", "warning": "yellow"}
+
+
+def say(kind: str, message: object) -> None:
+    """One line on stderr, ``error: ...`` or ``warning: ...``; control characters from file names and text are escaped."""
+    click.secho(f"{kind}: {clean(str(message))}", err=True, fg=COLOURS[kind])
+
+
+def no_articles(paths: tuple[Path, ...] | list[Path]) -> None:
+    """Say that nothing could be read under ``paths``."""
+    say("error", f"{', '.join(map(str, paths))}: no articles (.txt, .md) found")
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,14 +61,15 @@ def _load(paths: tuple[Path, ...], strict: bool):
     """Load sources, report each unreadable one on stderr, exit 2 if nothing (or anything, with --strict) failed."""
     from .load import load_sources
 
-    result = load_sources(list(paths) or [DEFAULT_SOURCES])
+    paths = tuple(paths) or (DEFAULT_SOURCES,)
+    result = load_sources(list(paths))
     for problem in result.problems:
-        click.secho(f"error: {problem}", err=True, fg="red")
+        say("error", problem)
     for warning in result.warnings:
-        click.secho(f"warning: {warning}", err=True, fg="yellow")
+        say("warning", warning)
     if (strict and result.problems) or not result.sources:
         if not result.problems:
-            click.secho("error: no articles (.txt, .md) found", err=True, fg="red")
+            no_articles(paths)
         sys.exit(2)
     return result
 
@@ -75,7 +95,7 @@ def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool
     lexicon = default_lexicon(rules_dir)
     claims = [claim for source in result.sources for claim in extract_claims(source, lexicon)]
     text = render_claims(claims, fmt, color=output is None and sys.stdout.isatty())
-    if output:
+    if output and str(output) != "-":
         write_text(output, text)
     else:
         click.echo(text, nl=not text.endswith("\n"))
@@ -105,12 +125,15 @@ def report(paths: tuple[Path, ...], rules_dir: Path | None, out_dir: Path, forma
     from .summary import print_summary, run_with_progress
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    result = run_with_progress(list(paths) or [DEFAULT_SOURCES], rules_dir)
+    paths = tuple(paths) or (DEFAULT_SOURCES,)
+    result = run_with_progress(list(paths), rules_dir)
     for problem in result.problems:
-        click.secho(f"error: {problem}", err=True, fg="red")
+        say("error", problem)
     for warning in result.warnings:
-        click.secho(f"warning: {warning}", err=True, fg="yellow")
+        say("warning", warning)
     if not result.report.sources or (strict and result.problems):
+        if not result.problems:
+            no_articles(paths)
         sys.exit(2)
     written = write_reports(result.report, out_dir, chosen)
     print_summary(result.report, written)
@@ -138,8 +161,8 @@ def review(path: Path | None, rules_dir: Path | None, host: str, port: int, revi
     if not is_loopback(host):
         click.secho(f"warning: listening on {host}: anyone who can reach it can read the articles and record decisions", err=True, fg="yellow")
     result = run([corpus], rules_dir)
-    for message in [*map(str, result.problems), *result.warnings]:
-        click.secho(f"warning: {message}", err=True, fg="yellow")
+    for message in [*result.problems, *result.warnings]:
+        say("warning", message)
     sock = listen(host, port)
     port = sock.getsockname()[1]
     app = create_app(corpus, result.report, reviewer or default_reviewer(corpus), host, port)
@@ -185,26 +208,26 @@ def check_command(path: Path, rules_dir: Path | None, since: str | None, baselin
         raise click.UsageError("--write-baseline records every conflict: give it without --since or --baseline")
     with nullcontext() if no_cache else open_cache(cache_dir, rules_dir) as cache:
         if cache and cache.problem:
-            click.secho(f"warning: {cache.problem}", err=True, fg="yellow")
+            say("warning", cache.problem)
         checked = check(path, rules_dir, since, baseline, fail_on, cache)
     for problem in checked.run.problems:
-        click.secho(f"error: {problem}", err=True, fg="red")
+        say("error", problem)
     for warning in checked.warnings:
-        click.secho(f"warning: {warning}", err=True, fg="yellow")
+        say("warning", warning)
     if cache and cache.stats.hits:
         click.echo(f"{cache.stats.misses} sources extracted, {cache.stats.hits} from the cache", err=True)
     report = checked.run.report
     if not report.sources:
         if not checked.run.problems:
-            click.secho(f"error: {path}: no articles (.txt, .md) found", err=True, fg="red")
+            no_articles([path])
         sys.exit(2)
     if new_baseline:
         write_baseline(new_baseline, report.conflicts, {claim.id: claim for claim in report.claims})
         click.echo(f"wrote {new_baseline} ({len(report.conflicts)} conflicts)", err=True)
         sys.exit(2 if checked.unreadable else 0)
     text = render(checked.result, fmt)
-    if output:
-        atomic_write(output, text)
+    if output and str(output) != "-":
+        atomic_write(output, text, follow=True)
     else:
         click.echo(text, nl=False)
     if output or fmt != "text":

@@ -19,17 +19,37 @@ MAX_DATA_BYTES = 4 * 1024 * 1024  # rule, alias and reference files are kilobyte
 
 
 def read_bytes(path: Path, limit: int, what: str = "file", follow: bool = True) -> bytes:
-    """The bytes of ``path``, a regular file of at most ``limit`` bytes (a symbolic link is refused unless ``follow``)."""
-    # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below as not a regular file.
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | (0 if follow else os.O_NOFOLLOW)
+    """The bytes of ``path``, a regular file of at most ``limit`` bytes (symbolic links refused unless ``follow``)."""
+    descriptor = open_regular(path, os.O_RDONLY, what, follow)
     try:
-        descriptor = os.open(path, flags)
-    except OSError as err:
-        raise ConsistencyError(path, f"cannot read the {what}: {describe(err)}") from None
-    try:
-        return _read_regular(path, descriptor, limit, what)
+        return read_all(path, descriptor, limit, what)
     finally:
         os.close(descriptor)
+
+
+def open_regular(path: Path, flags: int, what: str = "file", follow: bool = True, mode: int = 0o666) -> int:
+    """A descriptor on the regular file ``path``; without ``follow``, neither it nor its folder may be a link."""
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below as not a regular file.
+    flags |= os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    path = Path(path)
+    try:
+        if follow:
+            descriptor = os.open(path, flags, mode)
+        else:
+            folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+            try:
+                descriptor = os.open(path.name, flags | os.O_NOFOLLOW, mode, dir_fd=folder)
+            finally:
+                os.close(folder)
+    except OSError as err:
+        raise ConsistencyError(path, f"cannot open the {what}: {describe(err)}") from None
+    try:
+        _refuse_irregular(path, os.fstat(descriptor).st_mode, what)
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
 
 
 def read_text(path: Path, limit: int, what: str = "file", follow: bool = True) -> str:
@@ -42,12 +62,16 @@ def read_text(path: Path, limit: int, what: str = "file", follow: bool = True) -
         raise ConsistencyError(path, f"the {what} is not UTF-8 text (byte 0x{data[err.start]:02x})", line) from None
 
 
-def _read_regular(path: Path, descriptor: int, limit: int, what: str) -> bytes:
-    info = os.fstat(descriptor)
-    if stat.S_ISDIR(info.st_mode):
+def _refuse_irregular(path: Path, mode: int, what: str) -> None:
+    if stat.S_ISDIR(mode):
         raise ConsistencyError(path, f"the {what} is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
+    if not stat.S_ISREG(mode):
         raise ConsistencyError(path, f"the {what} is not a regular file (a device, FIFO or socket); refused")
+
+
+def read_all(path: Path, descriptor: int, limit: int, what: str = "file") -> bytes:
+    """Everything from an open regular file, refusing more than ``limit`` bytes."""
+    info = os.fstat(descriptor)
     too_large = ConsistencyError(path, f"the {what} is larger than the limit of {limit:,} bytes; refused")
     if info.st_size > limit:
         raise too_large
@@ -60,6 +84,13 @@ def _read_regular(path: Path, descriptor: int, limit: int, what: str) -> bytes:
         size += len(chunk)
         if size > limit:
             raise too_large
+
+
+def write_all(descriptor: int, data: bytes) -> None:
+    """Write every byte (os.write may take only part of them)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view):]
 
 
 def describe(err: OSError) -> str:

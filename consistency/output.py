@@ -57,5 +57,5 @@ def _table(frame, color: bool) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write the rendering atomically."""
-    atomic_write(path, text)
+    """Write the rendering to a file the user named: atomically, or in place if it is a device or FIFO."""
+    atomic_write(path, text, follow=True)

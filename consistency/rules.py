@@ -237,6 +237,8 @@ def load_rules(folder: Path) -> list[Rule]:
             raise ConsistencyError(path, f"code: {rule.code} is already used by {seen[rule.code]}", line)
         seen[rule.code] = path
         rules.append(rule)
+    if not rules:  # with no rule every check would pass silently
+        raise ConsistencyError(folder, "no rule files (*.yaml) in the rules folder: nothing would be checked")
     return sorted(rules, key=lambda rule: rule.code)
 
 

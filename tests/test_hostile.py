@@ -3,16 +3,27 @@ and the others still run), never a traceback, and no input makes the tool read, 
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from starlette.testclient import TestClient
+from test_review_app import PORT, hostile_corpus, token_of
 
 from consistency.cli import cli
 from consistency.extract.lexicon import default_rules_dir
+from consistency.pipeline import run
+from consistency.review import app as review_app
+from consistency.review import decisions
+from consistency.review.decisions import MAX_LOG_BYTES
 
 GOOD = "---\noutlet: Wire\npublished: 2024-01-25\n---\nAbout 2,500 U.S. troops remain in Iraq, officials said.\n"
 
@@ -75,3 +86,185 @@ def test_yaml_that_refers_to_itself_and_repeated_keys_are_refused(tmp_path):
     assert result.exit_code == 0, result.output
     one_line_about(result, "self.md", "refers to its own anchor")
     one_line_about(result, "twice.md:3: front matter: outlet: given twice", "given twice")
+
+
+# --- decisions, reports and caches: regular files only, links not followed, sizes bounded ---
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """Two articles with one conflict, and a decisions folder."""
+    folder = hostile_corpus(tmp_path / "corpus")
+    (folder / "reviews").mkdir()
+    return folder
+
+
+def post_decision(client, fingerprint: str, body: bytes | None = None, **fields):
+    headers = {"X-CSRF-Token": token_of(client.get("/").text), "Content-Type": "application/json"}
+    return client.post(f"/conflicts/{fingerprint}/decision", content=body or json.dumps(fields), headers=headers)
+
+
+def test_decisions_log_linked_outside_the_corpus_is_neither_written_nor_read(tmp_path, corpus):
+    outside = tmp_path / "bashrc"
+    outside.write_text("# a shell start-up file\n")
+    (corpus / "reviews" / "decisions.jsonl").symlink_to(outside)
+    report = run([corpus / "a.md", corpus / "b.md"]).report  # loaded without the log
+    app = review_app.create_app(corpus, report, "tester", "127.0.0.1", PORT)
+    with TestClient(app, base_url=f"http://127.0.0.1:{PORT}") as client:
+        response = post_decision(client, report.conflicts[0].id, decision="dismissed", note="$(touch pwned)")
+    assert response.status_code == 500 and "symbolic link" in response.text, response.text
+    assert outside.read_text() == "# a shell start-up file\n"
+    result = invoke("report", str(corpus), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    one_line_about(result, "decisions.jsonl", "symbolic link")
+
+
+@pytest.mark.parametrize("make", ["link to /dev/zero", "folder", "fifo", "unreadable", "too large"])
+def test_decisions_log_that_is_not_a_readable_regular_file_is_one_line_exit_2(tmp_path, corpus, make):
+    log = corpus / "reviews" / "decisions.jsonl"
+    if make == "link to /dev/zero":
+        log.symlink_to("/dev/zero")
+    elif make == "folder":
+        log.mkdir()
+    elif make == "fifo":
+        os.mkfifo(log)
+    elif make == "unreadable":
+        if os.geteuid() == 0:
+            pytest.skip("root reads any file")
+        log.write_text("")
+        (corpus / "reviews").chmod(0o000)  # unreadable even by root: the folder cannot be searched
+    else:
+        with open(log, "wb") as file:
+            file.truncate(MAX_LOG_BYTES + 1)
+    try:
+        result = invoke("check", str(corpus), "--no-cache")
+    finally:
+        (corpus / "reviews").chmod(0o755)
+    assert result.exit_code == 2, result.output
+    one_line_about(result, "decisions.jsonl", "decisions log")
+
+
+@pytest.mark.parametrize("target", ["fifo", "/dev/null", "link to /dev/null"])
+def test_output_onto_something_not_a_regular_file_is_written_in_place(tmp_path, target):
+    (tmp_path / "a.md").write_text(GOOD)
+    if target == "fifo":
+        output = tmp_path / "pipe"
+        os.mkfifo(output)
+        reader = threading.Thread(target=lambda: received.append(output.read_bytes()))
+        received: list[bytes] = []
+        reader.start()
+    elif target == "/dev/null":
+        output = Path("/dev/null")
+    else:
+        output = tmp_path / "out"
+        output.symlink_to("/dev/null")
+    result = invoke("extract", str(tmp_path / "a.md"), "--format", "json", "-o", str(output))
+    assert result.exit_code == 0, result.output
+    if target == "fifo":
+        reader.join(10)
+        assert json.loads(received[0])[0]["text"] == "About 2,500 U.S. troops"
+    assert not output.is_file() and (output.is_fifo() or output.is_char_device()), "replaced by a regular file"
+
+
+def test_output_dash_is_standard_output(tmp_path):
+    (tmp_path / "a.md").write_text(GOOD)
+    result = invoke("extract", str(tmp_path / "a.md"), "--format", "json", "-o", "-")
+    assert result.exit_code == 0 and json.loads(result.stdout)[0]["text"] == "About 2,500 U.S. troops"
+    assert not (Path.cwd() / "-").exists()
+
+
+@pytest.mark.parametrize("case", ["read-only folder", "missing folder", "full disk", "baseline nested deep"])
+def test_write_and_read_failures_are_one_line_exit_2(tmp_path, case):
+    (tmp_path / "a.md").write_text(GOOD)
+    args = ["check", str(tmp_path), "--no-cache", "--format", "json", "-o"]
+    if case == "read-only folder":
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        args = ["report", str(tmp_path / "a.md"), "-o", str(locked)]
+        name = "locked"
+    elif case == "missing folder":
+        args += [str(tmp_path / "nope" / "out.json")]
+        name = "out.json"
+    elif case == "full disk":
+        args += ["/dev/full"]
+        name = "/dev/full"
+    else:
+        (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+        args = ["check", str(tmp_path), "--no-cache", "--baseline", str(tmp_path / "deep.json")]
+        name = "deep.json"
+    try:
+        result = invoke(*args)
+    finally:
+        (tmp_path / "locked").exists() and (tmp_path / "locked").chmod(0o755)
+    if case == "read-only folder" and os.geteuid() == 0:
+        pytest.skip("root writes into a read-only folder")
+    assert result.exit_code == 2, result.output
+    one_line_about(result, name, "")
+
+
+def test_a_failing_append_leaves_no_torn_line(corpus, monkeypatch):
+    report = run([corpus]).report
+    app = review_app.create_app(corpus, report, "tester", "127.0.0.1", PORT)
+    log = corpus / "reviews" / "decisions.jsonl"
+    log.write_text("")
+
+    def half_then_full(descriptor, data):
+        os.write(descriptor, bytes(data)[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(decisions, "write_all", half_then_full)
+    with TestClient(app, base_url=f"http://127.0.0.1:{PORT}") as client:
+        response = post_decision(client, report.conflicts[0].id, decision="dismissed")
+    assert response.status_code == 500 and "No space left" in response.text
+    assert log.read_bytes() == b""
+
+
+def test_temporary_files_of_killed_runs_are_removed(tmp_path):
+    (tmp_path / "a.md").write_text(GOOD)
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = out / f".report.md.{dead.stdout.strip()}.k2j4h5.tmp"
+    stale.write_text("half a report")
+    foreign = out / ".report.md.notes.tmp"  # not a name the tool makes
+    foreign.write_text("keep me")
+    result = invoke("report", str(tmp_path / "a.md"), "-o", str(out), "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert not stale.exists() and foreign.exists()
+
+
+@pytest.mark.parametrize("body", [b'{"decision": "dismissed", "note": "\\ud800"}',
+                                  b'{"decision": "dismissed", "note": ' + b"[" * 5000 + b"]" * 5000 + b"}"])
+def test_hostile_request_bodies_are_400(corpus, body):
+    report = run([corpus]).report
+    app = review_app.create_app(corpus, report, "tester", "127.0.0.1", PORT)
+    with TestClient(app, base_url=f"http://127.0.0.1:{PORT}", raise_server_exceptions=False) as client:
+        response = post_decision(client, report.conflicts[0].id, body=body)
+    assert response.status_code == 400, response.text
+
+
+def test_any_unexpected_failure_is_one_line_exit_2(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text(GOOD)
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr("consistency.pipeline.group_claims", broken)
+    result = invoke("report", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.count("\n") == 1 and "internal error" in result.stderr, result.stderr
+
+
+def test_report_on_an_empty_folder_says_so(tmp_path):
+    result = invoke("report", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    one_line_about(result, str(tmp_path), "no articles")
+
+
+def test_rules_folder_without_rules_is_one_line_exit_2(tmp_path):
+    (tmp_path / "a.md").write_text(GOOD)
+    (tmp_path / "rules").mkdir()
+    result = invoke("check", str(tmp_path), "--rules", str(tmp_path / "rules"), "--no-cache")
+    assert result.exit_code == 2, result.output
+    one_line_about(result, "rules", "no rule files")

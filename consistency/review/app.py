@@ -29,9 +29,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import ConsistencyError
 from ..models import Conflict, Report
+from ..safetext import clean
 from ..report import html as report_html
 from .cards import STATUS_FILTERS, STATUSES, Card, Filters, build_cards
-from .decisions import append_decision, apply_decisions, decisions_path, make_decision, read_log
+from .decisions import DecisionLog, append_decision, apply_decisions, decisions_path, make_decision, read_log
 
 HERE = Path(__file__).parent
 BODY_LIMIT = 16 * 1024  # bytes: a decision is a word and a note
@@ -55,7 +56,10 @@ class Review:
 
     def cards(self, only: Conflict | None = None) -> tuple[list[Card], list[str]]:
         """Every conflict (or ``only`` one) as a card, with the log as it is now: another editor may have written."""
-        log = read_log(self.log_path)
+        try:
+            log = read_log(self.log_path)
+        except ConsistencyError as err:  # replaced since the start by a link or a folder: show it, decide nothing
+            log = DecisionLog([], [str(err)])
         report = self.report.model_copy(update={"conflicts": [only]}) if only else self.report
         return build_cards(apply_decisions(report, log.latest()), log), log.problems
 
@@ -94,12 +98,12 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
             return PlainTextResponse(f"request body over {BODY_LIMIT} bytes", status_code=413)
         try:
             payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return PlainTextResponse("body is not JSON", status_code=400)
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[..." thousands deep
+            return PlainTextResponse("body is not JSON (or nested too deeply)", status_code=400)
         if not isinstance(payload, dict) or payload.get("decision") not in VERDICTS:
             return PlainTextResponse(f"decision must be one of {', '.join(VERDICTS)}", status_code=400)
         note = payload.get("note", "")
-        if not isinstance(note, str) or len(note) > NOTE_LIMIT:
+        if not isinstance(note, str) or len(note) > NOTE_LIMIT or not _encodable(note):
             return PlainTextResponse(f"note must be text of at most {NOTE_LIMIT} characters", status_code=400)
         conflicts = {conflict.id: conflict for conflict in review.report.conflicts}
         conflict = conflicts.get(request.path_params["fingerprint"])
@@ -107,7 +111,10 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
             return PlainTextResponse("no such conflict", status_code=404)
         claims = {claim.id: claim for claim in review.report.claims}
         decision = make_decision(conflict, [claims[i] for i in conflict.claims], payload["decision"], note.strip(), review.reviewer)
-        await run_in_threadpool(append_decision, review.log_path, decision)  # fsync: off the event loop
+        try:
+            await run_in_threadpool(append_decision, review.log_path, decision)  # fsync: off the event loop
+        except ConsistencyError as err:  # a full disk, a log that is not a regular file: say so, record nothing
+            return PlainTextResponse(clean(str(err)), status_code=500)
         [card], _ = await run_in_threadpool(review.cards, conflict)
         return templates.TemplateResponse(request, "card.html.j2", {"card": card})
 
@@ -233,6 +240,15 @@ async def _read_body(request: Request) -> bytes | None:
         if len(body) > BODY_LIMIT:
             return None
     return body
+
+
+def _encodable(text: str) -> bool:
+    # A lone surrogate (a JSON escape such as \ud800 with no partner) is valid JSON, but no UTF-8 can hold it.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _own_addresses() -> set[str]:

@@ -17,10 +17,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..errors import ConsistencyError
+from ..files import describe, open_regular, read_all, write_all
 from ..models import Claim, Conflict, Report
 from ..report.atomic import fsync_folder
 
 DECISIONS_FILE = Path("reviews") / "decisions.jsonl"
+MAX_LOG_BYTES = 64 * 1024 * 1024  # a million decisions; more is not an editors' log
+MAX_LINE_BYTES = 64 * 1024  # a decision is a verdict, a note and two quoted sentences
 
 # "open" is what reopening a decided conflict records.
 Verdict = Literal["confirmed", "dismissed", "follow_up", "open"]
@@ -73,19 +77,28 @@ def decisions_path(corpus_dir: Path) -> Path:
 
 
 def read_log(path: Path) -> DecisionLog:
-    """Every well-formed decision in ``path`` (none if it is missing); malformed lines are skipped and named."""
-    try:
-        with open(path, "rb") as file:
-            # Shared lock: a line being appended right now is read whole or not at all.
-            fcntl.flock(file.fileno(), fcntl.LOCK_SH)
-            data = file.read()
-    except FileNotFoundError:
+    """Every well-formed decision in ``path`` (none if it is missing); malformed lines are skipped and named.
+
+    The log must be a regular file, reached through no symbolic link: one linked to ``/dev/zero`` or to a
+    file outside the corpus is a ConsistencyError, as is a log over MAX_LOG_BYTES.
+    """
+    if not os.path.lexists(path):
         return DecisionLog([], [])
+    descriptor = open_regular(path, os.O_RDONLY, "decisions log", follow=False)
+    try:
+        # Shared lock: a line being appended right now is read whole or not at all.
+        fcntl.flock(descriptor, fcntl.LOCK_SH)
+        data = read_all(path, descriptor, MAX_LOG_BYTES, "decisions log")
+    finally:
+        os.close(descriptor)
     decisions: list[Decision] = []
     problems: list[str] = []
     # Split on newlines only: str.splitlines would also break at U+2028 inside a note.
     for number, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():
+            continue
+        if len(line) > MAX_LINE_BYTES:
+            problems.append(f"{path}:{number}: a line over {MAX_LINE_BYTES:,} bytes is not a decision, skipped")
             continue
         try:
             decisions.append(Decision.model_validate_json(line))
@@ -113,12 +126,18 @@ def make_decision(conflict: Conflict, claims: list[Claim], decision: Verdict, no
 
 
 def append_decision(path: Path, decision: Decision) -> None:
-    """Append one decision as one line, whole and durable, even with other writers at the same time."""
+    """Append one decision as one line, whole and durable, even with other writers at the same time.
+
+    All or nothing: if the disk fills up mid-line, the log is cut back to where it was.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     line = decision.model_dump_json().encode("utf-8") + b"\n"
-    created = not path.exists()
-    descriptor = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ConsistencyError(path.parent, f"cannot create the reviews folder: {describe(err)}") from None
+    created = not os.path.lexists(path)
+    descriptor = open_regular(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, "decisions log", follow=False)
     try:
         # One writer at a time, across processes; the lock goes with the descriptor on close.
         fcntl.flock(descriptor, fcntl.LOCK_EX)
@@ -126,10 +145,12 @@ def append_decision(path: Path, decision: Decision) -> None:
         if size and os.pread(descriptor, 1, size - 1) != b"\n":
             # A writer died mid-line (or a hand edit dropped the newline): keep our line separate.
             line = b"\n" + line
-        written = os.write(descriptor, line)
-        while written < len(line):  # a regular file takes it in one call unless the disk is full
-            written += os.write(descriptor, line[written:])
-        os.fsync(descriptor)
+        try:
+            write_all(descriptor, line)
+            os.fsync(descriptor)
+        except OSError as err:
+            os.ftruncate(descriptor, size)
+            raise ConsistencyError(path, f"cannot record the decision: {describe(err)}") from None
     finally:
         os.close(descriptor)
     if created:
