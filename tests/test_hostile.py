@@ -268,3 +268,41 @@ def test_rules_folder_without_rules_is_one_line_exit_2(tmp_path):
     result = invoke("check", str(tmp_path), "--rules", str(tmp_path / "rules"), "--no-cache")
     assert result.exit_code == 2, result.output
     one_line_about(result, "rules", "no rule files")
+
+
+# --- outputs: control characters are shown, never obeyed; mentions stay text ---
+
+FORGED = "a\n::error file=README.md,line=1::forged\n.md"
+# An outlet holding mentions, a terminal title change (ESC ] ... BEL) and a screen clear, as YAML escapes.
+LOUD = r"Daily @everyone @org/team \e]0;pwned\a\e[2J"
+
+
+@pytest.fixture
+def loud_corpus(tmp_path) -> Path:
+    folder = tmp_path / "loud"
+    folder.mkdir()
+    (folder / FORGED).write_text(f'---\noutlet: "{LOUD}"\n'
+                                 "published: 2024-01-25\n---\nAbout 1,000 Islamic State fighters remain in Iraq.\n")
+    (folder / "b.md").write_text("---\noutlet: Other\npublished: 2024-01-25\n---\n"
+                                 "Some 9,000 Islamic State fighters remain in Iraq.\n")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_gate_output_cannot_forge_workflow_commands_or_drive_the_terminal(loud_corpus, fmt):
+    result = invoke("check", str(loud_corpus), "--no-cache", "--format", fmt)
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith("::error file=README.md") for line in lines), lines
+    assert all(line.startswith("::error file=") for line in lines) if fmt == "github" else not any(
+        line.startswith("::") for line in lines), lines
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", result.output), result.output
+
+
+def test_report_summary_and_markdown_escape_controls_and_mentions(loud_corpus, tmp_path):
+    result = invoke("report", str(loud_corpus), "-o", str(tmp_path / "out"), "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", result.output), result.output
+    markdown = (tmp_path / "out" / "report.md").read_text()
+    assert "everyone" in markdown and not re.search(r"@(everyone|org)", markdown), markdown
+    assert "\x1b" not in markdown and "\x07" not in markdown

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..safetext import clean
 from .text import message
 
 if TYPE_CHECKING:
@@ -29,8 +30,8 @@ def render(result: CheckResult) -> str:
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message (the runner's escapeData)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (the runner's escapeData); other control characters are shown, not sent."""
+    return clean(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..safetext import clean
+
 if TYPE_CHECKING:
     from ..check import CheckResult, ClaimLocation, GateConflict
 
@@ -12,7 +14,7 @@ if TYPE_CHECKING:
 def render(result: CheckResult) -> str:
     """The failing conflicts at each new claim, then a summary line."""
     lines = [line(item, location) for item in result.failing() for location in item.annotated()]
-    return "".join(f"{entry}\n" for entry in [*lines, summarize(result)])
+    return "".join(f"{clean(entry)}\n" for entry in [*lines, summarize(result)])
 
 
 def line(item: GateConflict, location: ClaimLocation) -> str:
