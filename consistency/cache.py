@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -109,11 +110,18 @@ class ClaimCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
-            if not ignore.exists():  # like .pytest_cache: never committed, whatever the project's .gitignore says
-                ignore.write_text("# created by consistency\n*\n")
+            if not os.path.lexists(ignore):  # like .pytest_cache: never committed, whatever the project's .gitignore says
+                descriptor = os.open(ignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+                with os.fdopen(descriptor, "w") as file:
+                    file.write("# created by consistency\n*\n")
         except OSError as err:
             self.problem = f"{self.folder}: cannot create the cache folder ({err.strerror}); running without a cache"
             return
+        # SQLite follows links: a cache file (or folder) linked elsewhere would be written there.
+        for path in (self.folder, self.path):
+            if path.is_symlink() or (path is self.path and path.exists() and not path.is_file()):
+                self.problem = f"{path}: not a regular file or folder (a link?); running without a cache"
+                return
         self._db = self._open()
 
     def __enter__(self) -> ClaimCache:

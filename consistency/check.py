@@ -20,9 +20,10 @@ from .cache import ClaimCache
 from .errors import ConsistencyError
 from .extract.lexicon import default_rules_dir
 from .gate.baseline import Baseline, read_baseline
-from .gate.git import changed_since
+from .gate.git import changed_since, file_at
 from .models import Claim, Conflict, Model, Report, Severity, Source
 from .pipeline import Run, run
+from .review.decisions import DECISIONS_FILE
 from .rules import load_rules
 
 SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
@@ -98,7 +99,9 @@ def check(folder: Path, rules_dir: Path | None = None, since: str | None = None,
     rules = {rule.code: rule.description for rule in loaded_rules}
     new = changed_since(folder, since) if since else None
     known = read_baseline(baseline) if baseline else None
-    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules)
+    # Only dismissals already in the log at --since count: a change cannot dismiss its own conflicts.
+    reviewed = {line.strip() for line in file_at(folder, since, DECISIONS_FILE.as_posix()).split("\n")} if since else None
+    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, reviewed=reviewed)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
     result.rules = {code: rules[code] for code in sorted({c.conflict.rule for c in result.conflicts}) if code in rules}

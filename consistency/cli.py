@@ -201,11 +201,16 @@ def check_command(path: Path, rules_dir: Path | None, since: str | None, baselin
     from .check import check
     from .gate import render
     from .gate.baseline import write_baseline
+    from .gate.git import tracked
     from .gate.text import summarize
     from .report.atomic import atomic_write
 
     if new_baseline and (since or baseline):
         raise click.UsageError("--write-baseline records every conflict: give it without --since or --baseline")
+    if not no_cache and tracked(cache_dir):
+        # A committed cache is whatever the pull request wrote into it: claims it could have emptied.
+        say("warning", f"{cache_dir}: the claims cache is tracked by git, so it is ignored (remove it from the repository)")
+        no_cache = True
     with nullcontext() if no_cache else open_cache(cache_dir, rules_dir) as cache:
         if cache and cache.problem:
             say("warning", cache.problem)

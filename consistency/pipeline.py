@@ -47,7 +47,8 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
     for source in sources:
         if keep is None and focus is not None and cache and source.name not in focus:
             keep = related_to(claims)
-        found = cache.get(source, keep) if cache else None
+        # A new article is always extracted afresh: anyone can write a cache row (its checksum is no signature).
+        found = cache.get(source, keep) if cache and (focus is None or source.name not in focus) else None
         if found is None:
             lexicon = lexicon or default_lexicon(rules_dir)
             found = extract_claims(source, lexicon)
@@ -72,9 +73,10 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
 
 
 def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None,
-        cache: ClaimCache | None = None, focus: set[str] | None = None, rules: list[Rule] | None = None) -> Run:
+        cache: ClaimCache | None = None, focus: set[str] | None = None, rules: list[Rule] | None = None,
+        reviewed: set[str] | None = None) -> Run:
     """Load the articles under ``paths``, analyse them under the rules of ``rules_dir`` (or the ``rules`` a caller
-    already loaded from it), apply editors' decisions."""
+    already loaded from it), apply editors' decisions (only the dismissals among the ``reviewed`` lines, if given)."""
     rules_dir = rules_dir or default_rules_dir()
     rules = load_rules(rules_dir) if rules is None else rules
     loaded = load_sources(paths)
@@ -83,6 +85,11 @@ def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[So
     # Decisions live in the corpus (issue 5): the first folder given is the corpus.
     if paths and Path(paths[0]).is_dir():
         log = read_log(decisions_path(paths[0]))
+        if reviewed is not None:
+            log, dropped = log.without_new_dismissals(reviewed)
+            if dropped:
+                warnings.append(f"{decisions_path(paths[0])}: {dropped} dismissal(s) added by this change do not count "
+                                "until reviewed and merged; their conflicts await review")
         report = apply_decisions(report, log.latest())
         warnings += log.problems
     return Run(report, loaded.problems, warnings)

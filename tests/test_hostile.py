@@ -16,10 +16,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
+from test_check import commit, git
 from test_review_app import PORT, hostile_corpus, token_of
 
+from consistency.cache import open_cache
 from consistency.cli import cli
 from consistency.extract.lexicon import default_rules_dir
+from consistency.load import load_sources
 from consistency.pipeline import run
 from consistency.review import app as review_app
 from consistency.review import decisions
@@ -306,3 +309,54 @@ def test_report_summary_and_markdown_escape_controls_and_mentions(loud_corpus, t
     markdown = (tmp_path / "out" / "report.md").read_text()
     assert "everyone" in markdown and not re.search(r"@(everyone|org)", markdown), markdown
     assert "\x1b" not in markdown and "\x07" not in markdown
+
+
+# --- the gate: a pull request can neither empty its article's claims nor dismiss its own conflicts ---
+
+
+@pytest.fixture
+def pull_request(tmp_path, monkeypatch) -> Path:
+    """A repository whose main branch holds one article, and a change adding one that contradicts it."""
+    repo = tmp_path / "repo"
+    (repo / "articles").mkdir(parents=True)
+    monkeypatch.chdir(repo)
+    (repo / "articles" / "a.md").write_text(
+        "---\noutlet: A\npublished: 2024-01-25\n---\nAbout 1,000 Islamic State fighters remain in Iraq.\n")
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "archive")
+    git(repo, "checkout", "-q", "-b", "change")
+    (repo / "articles" / "b.md").write_text(
+        "---\noutlet: B\npublished: 2024-01-25\n---\nSome 9,000 Islamic State fighters remain in Iraq.\n")
+    return repo
+
+
+def poison_cache(repo: Path) -> None:
+    """What a hostile change commits: a cache row saying the new article holds no claims."""
+    with open_cache(repo / ".consistency-cache") as cache:
+        cache.put(load_sources([repo / "articles" / "b.md"]).sources[0], [])
+
+
+@pytest.mark.parametrize("committed", [False, True])
+def test_a_cache_saying_the_new_article_has_no_claims_does_not_pass_the_gate(pull_request, committed):
+    poison_cache(pull_request)
+    if committed:
+        git(pull_request, "add", "-f", ".consistency-cache")
+    commit(pull_request, "new article")
+    result = invoke("check", "articles", "--since", "main")
+    assert result.exit_code == 1, result.output
+    assert ("tracked by git" in result.stderr) == committed, result.stderr
+
+
+def test_dismissals_added_by_the_change_do_not_dismiss(pull_request):
+    first = invoke("check", "articles", "--since", "main", "--format", "json")
+    conflict = json.loads(first.stdout)["conflicts"][0]["conflict"]
+    report = run([pull_request / "articles"]).report
+    claims = [c for c in report.claims if c.id in conflict["claims"]]
+    decisions.append_decision(decisions.decisions_path(pull_request / "articles"),
+                              decisions.make_decision(report.conflicts[0], claims, "dismissed", "fine", "mallory"))
+    commit(pull_request, "new article, dismissed")
+    result = invoke("check", "articles", "--since", "main")
+    assert result.exit_code == 1, result.output
+    assert "1 dismissal(s) added by this change do not count" in result.stderr, result.stderr
+    git(pull_request, "checkout", "-q", "-b", "merged")
+    assert invoke("check", "articles", "--since", "HEAD").exit_code == 0  # once merged, the dismissal holds

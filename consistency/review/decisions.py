@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -60,11 +60,18 @@ class DecisionLog:
 
     decisions: list[Decision]
     problems: list[str]
+    lines: list[str] = field(default_factory=list)  # each decision's line as written, for without_new_dismissals
 
     def latest(self) -> dict[str, Decision]:
         """The latest decision per conflict fingerprint."""
         # File order is the order the lock let writers in, so the last line is the latest.
         return {decision.conflict: decision for decision in self.decisions}
+
+    def without_new_dismissals(self, reviewed: set[str]) -> tuple[DecisionLog, int]:
+        """The log without the dismissals whose line is not in ``reviewed`` (added by the change under check),
+        and how many were dropped: a pull request must not dismiss the conflicts it brings."""
+        kept = [(d, line) for d, line in zip(self.decisions, self.lines) if d.decision != "dismissed" or line in reviewed]
+        return DecisionLog([d for d, _ in kept], self.problems, [line for _, line in kept]), len(self.decisions) - len(kept)
 
     def history(self, fingerprint: str) -> list[Decision]:
         """Every decision on one conflict, newest first."""
@@ -93,6 +100,7 @@ def read_log(path: Path) -> DecisionLog:
         os.close(descriptor)
     decisions: list[Decision] = []
     problems: list[str] = []
+    lines: list[str] = []
     # Split on newlines only: str.splitlines would also break at U+2028 inside a note.
     for number, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():
@@ -104,7 +112,9 @@ def read_log(path: Path) -> DecisionLog:
             decisions.append(Decision.model_validate_json(line))
         except ValidationError as err:
             problems.append(f"{path}:{number}: not a decision, skipped ({_first_error(err)})")
-    return DecisionLog(decisions, problems)
+            continue
+        lines.append(line.decode("utf-8", "replace").strip())
+    return DecisionLog(decisions, problems, lines)
 
 
 def latest_decisions(corpus_dir: Path) -> dict[str, Decision]:
