@@ -32,14 +32,16 @@ class Run:
 
 def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = None,
             progress: Callable[[Source], None] | None = None, cache: ClaimCache | None = None,
-            focus: set[str] | None = None) -> Report:
+            focus: set[str] | None = None, problems: list[ConsistencyError] | None = None) -> Report:
     """Extract (or take from ``cache``), group and compare the claims of already loaded sources.
 
     With ``focus`` (source names), only pairs with a claim from one of them are compared: a CI check of
-    one new article does not re-compare the archive with itself.
+    one new article does not re-compare the archive with itself. A source the extractor fails on is left out,
+    with a line in ``problems``: one bad article never loses the others' results.
     """
     lexicon = None  # loaded on the first cache miss: a warm CI check never needs it
     claims: list[Claim] = []
+    failed: set[str] = set()
     keep = None
     if focus is not None and cache:
         # The new sources first: the archive's cached claims are then read only where they can meet theirs.
@@ -51,7 +53,16 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
         found = cache.get(source, keep) if cache and (focus is None or source.name not in focus) else None
         if found is None:
             lexicon = lexicon or default_lexicon(rules_dir)
-            found = extract_claims(source, lexicon)
+            try:
+                found = extract_claims(source, lexicon)
+            except ConsistencyError:  # a bad alias file or reference table: the configuration, not this article
+                raise
+            except Exception as err:  # a defect the article triggers; MemoryError and RecursionError included
+                if problems is None:
+                    raise
+                problems.append(ConsistencyError(source.path, f"skipped, the extractor failed on it: {type(err).__name__}"))
+                failed.add(source.name)
+                continue
             if cache:
                 cache.put(source, found)
         claims += found
@@ -63,7 +74,7 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
     topics = group_claims(claims)
     findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
     return Report(
-        sources=sources,
+        sources=[source for source in sources if source.name not in failed],
         claims=claims,
         topics=topics,
         conflicts=findings.conflicts,
@@ -80,7 +91,8 @@ def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[So
     rules_dir = rules_dir or default_rules_dir()
     rules = load_rules(rules_dir) if rules is None else rules
     loaded = load_sources(paths)
-    report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus)
+    problems = list(loaded.problems)
+    report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus, problems)
     warnings = list(loaded.warnings)
     # Decisions live in the corpus (issue 5): the first folder given is the corpus.
     if paths and Path(paths[0]).is_dir():
@@ -92,4 +104,4 @@ def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[So
                                 "until reviewed and merged; their conflicts await review")
         report = apply_decisions(report, log.latest())
         warnings += log.problems
-    return Run(report, loaded.problems, warnings)
+    return Run(report, problems, warnings)

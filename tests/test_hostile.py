@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
+from test_adversarial import ADVERSARIAL
 from test_check import commit, git
 from test_review_app import PORT, hostile_corpus, token_of
 
+from consistency import pipeline
 from consistency.cache import open_cache
 from consistency.cli import cli
 from consistency.extract.lexicon import default_rules_dir
@@ -360,3 +362,56 @@ def test_dismissals_added_by_the_change_do_not_dismiss(pull_request):
     assert "1 dismissal(s) added by this change do not count" in result.stderr, result.stderr
     git(pull_request, "checkout", "-q", "-b", "merged")
     assert invoke("check", "articles", "--since", "HEAD").exit_code == 0  # once merged, the dismissal holds
+
+
+# --- bounded work and finite values on any text ---
+
+# Each of these took minutes and gigabytes on one 400-700 KB file.
+PATHOLOGICAL = ["digit-and-comma runs", "single digits and commas", "between ... and", "a long line of numbers"]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_articles_finish_and_keep_the_others(tmp_path, name):
+    (tmp_path / "junk.txt").write_text(ADVERSARIAL[name])
+    (tmp_path / "good.md").write_text(GOOD)
+    result = invoke("extract", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.stdout)
+    assert "About 2,500 U.S. troops" in [c["text"] for c in claims]
+    assert len(claims) < 1000  # a table of figures is not a thousand claims
+
+
+def test_numbers_beyond_a_float_are_not_claims_and_reports_hold_no_infinity(tmp_path, rules_copy):
+    (tmp_path / "a.md").write_text(GOOD.replace("About 2,500", "There were " + "9" * 400 + " fighters. About 2,500")
+                                   + "An area twice the size of Bigland was taken.\n")
+    (rules_copy / "reference" / "big.yaml").write_text(
+        "kind: region\nmeasure: area\nunit: mi2\nsource: test\nvalues:\n  bigland: {name: Bigland, value: 1e308}\n")
+    out = tmp_path / "out"
+    result = invoke("report", str(tmp_path / "a.md"), "--rules", str(rules_copy), "-o", str(out), "--format", "html,json")
+    assert result.exit_code == 0, result.output
+
+    def refuse(constant):
+        raise AssertionError(f"{constant} in report.json")
+
+    report = json.loads((out / "report.json").read_text(), parse_constant=refuse)
+    assert "About 2,500 U.S. troops" in [c["text"] for c in report["claims"]]
+    assert (out / "report.html").is_file()
+
+
+def test_an_article_the_extractor_fails_on_is_skipped_and_the_others_reported(tmp_path, monkeypatch):
+    (tmp_path / "good.md").write_text(GOOD)
+    (tmp_path / "trigger.md").write_text(GOOD.replace("Wire", "Trigger"))
+    real = pipeline.extract_claims
+
+    def fragile(source, lexicon=None):
+        if source.outlet == "Trigger":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(source, lexicon)
+
+    monkeypatch.setattr(pipeline, "extract_claims", fragile)
+    out = tmp_path / "out"
+    result = invoke("report", str(tmp_path), "-o", str(out), "--format", "json")
+    assert result.exit_code == 0, result.output
+    one_line_about(result, "trigger.md", "extractor failed")
+    assert [s["name"] for s in json.loads((out / "report.json").read_text())["sources"]] == ["good.md"]

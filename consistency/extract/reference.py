@@ -488,6 +488,8 @@ def _derive(expression: str, factors: tuple[float, float], entries: list[Entry],
 
 def _round(value: float) -> float:
     """Whole km² or people for large values; a small yardstick keeps its decimals ("the size of Paris": 105.4)."""
+    if not math.isfinite(value):  # a table's huge figure times a multiplier: left for extract_claims to drop
+        return value
     return float(round(value)) if value >= 1000 else round(value, 2)
 
 
