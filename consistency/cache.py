@@ -110,7 +110,8 @@ class ClaimCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
-            if not os.path.lexists(ignore):  # like .pytest_cache: never committed, whatever the project's .gitignore says
+            # Like .pytest_cache: never committed, whatever the project's .gitignore says.
+            if not os.path.lexists(ignore):
                 descriptor = os.open(ignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
                 with os.fdopen(descriptor, "w") as file:
                     file.write("# created by consistency\n*\n")

@@ -100,7 +100,9 @@ def check(folder: Path, rules_dir: Path | None = None, since: str | None = None,
     new = changed_since(folder, since) if since else None
     known = read_baseline(baseline) if baseline else None
     # Only dismissals already in the log at --since count: a change cannot dismiss its own conflicts.
-    reviewed = {line.strip() for line in file_at(folder, since, DECISIONS_FILE.as_posix()).split("\n")} if since else None
+    reviewed = None
+    if since:
+        reviewed = {line.strip() for line in file_at(folder, since, DECISIONS_FILE.as_posix()).split("\n")}
     done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, reviewed=reviewed)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None

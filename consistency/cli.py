@@ -38,7 +38,7 @@ COLOURS = {"error": "red", "warning": "yellow"}
 
 
 def say(kind: str, message: object) -> None:
-    """One line on stderr, ``error: ...`` or ``warning: ...``; control characters from file names and text are escaped."""
+    """One line on stderr, ``error: ...`` or ``warning: ...``; control characters in it are escaped."""
     click.secho(f"{kind}: {clean(str(message))}", err=True, fg=COLOURS[kind])
 
 
@@ -142,10 +142,14 @@ def report(paths: tuple[Path, ...], rules_dir: Path | None, out_dir: Path, forma
 @cli.command()
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @rules_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback is reachable by others.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; beyond loopback needs --allow-remote.")
+@click.option("--allow-remote", is_flag=True,
+              help="Allow a --host other machines can reach; each request then needs the token in the printed address.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free one).")
 @click.option("--reviewer", help="Name recorded with each decision (default: git config user.name, else the login name).")
-def review(path: Path | None, rules_dir: Path | None, host: str, port: int, reviewer: str | None) -> None:
+def review(path: Path | None, rules_dir: Path | None, host: str, allow_remote: bool, port: int,
+           reviewer: str | None) -> None:
     """Review the conflicts in PATH (default: the seeds) in a local web page.
 
     Decisions go to PATH/reviews/decisions.jsonl; later reports and checks honour them.
@@ -157,16 +161,24 @@ def review(path: Path | None, rules_dir: Path | None, host: str, port: int, revi
     from .pipeline import run
     from .review.app import address, create_app, default_reviewer, is_loopback, listen, serve
 
+    import secrets
+
     corpus = path or DEFAULT_SOURCES
+    access = None
     if not is_loopback(host):
-        click.secho(f"warning: listening on {host}: anyone who can reach it can read the articles and record decisions", err=True, fg="yellow")
+        if not allow_remote:
+            raise click.UsageError(f"--host {host} is reachable from other machines: add --allow-remote to mean it "
+                                   "(each request then needs the access token printed with the address)")
+        access = secrets.token_urlsafe(24)
+        say("warning", f"listening on {host}: anyone with the printed address can read the articles and decide")
     result = run([corpus], rules_dir)
     for message in [*result.problems, *result.warnings]:
         say("warning", message)
     sock = listen(host, port)
     port = sock.getsockname()[1]
-    app = create_app(corpus, result.report, reviewer or default_reviewer(corpus), host, port)
-    click.echo(f"Reviewing {len(result.report.conflicts)} conflicts in {corpus} at {address(host, port)} (Ctrl-C to stop)")
+    app = create_app(corpus, result.report, reviewer or default_reviewer(corpus), host, port, access)
+    url = address(host, port, access)
+    click.echo(f"Reviewing {len(result.report.conflicts)} conflicts in {corpus} at {url} (Ctrl-C to stop)")
     serve(app, sock)
 
 
@@ -209,7 +221,7 @@ def check_command(path: Path, rules_dir: Path | None, since: str | None, baselin
         raise click.UsageError("--write-baseline records every conflict: give it without --since or --baseline")
     if not no_cache and tracked(cache_dir):
         # A committed cache is whatever the pull request wrote into it: claims it could have emptied.
-        say("warning", f"{cache_dir}: the claims cache is tracked by git, so it is ignored (remove it from the repository)")
+        say("warning", f"{cache_dir}: the claims cache is tracked by git, so it is ignored (remove it from git)")
         no_cache = True
     with nullcontext() if no_cache else open_cache(cache_dir, rules_dir) as cache:
         if cache and cache.problem:

@@ -51,7 +51,8 @@ def _table(frame, color: bool) -> str:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in frame[columns].itertuples(index=False):
-        table.add_row(*("" if v is None or v != v else f"{v:g}" if isinstance(v, float) else clean(str(v)) for v in row))
+        table.add_row(*("" if v is None or v != v else f"{v:g}" if isinstance(v, float) else clean(str(v))
+                        for v in row))
     buffer = io.StringIO()
     Console(file=buffer, force_terminal=color, no_color=not color, width=200).print(table)
     return buffer.getvalue()

@@ -60,7 +60,8 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
             except Exception as err:  # a defect the article triggers; MemoryError and RecursionError included
                 if problems is None:
                     raise
-                problems.append(ConsistencyError(source.path, f"skipped, the extractor failed on it: {type(err).__name__}"))
+                why = f"skipped, the extractor failed on it: {type(err).__name__}"
+                problems.append(ConsistencyError(source.path, why))
                 failed.add(source.name)
                 continue
             if cache:

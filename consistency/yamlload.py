@@ -66,7 +66,8 @@ def _check_nodes(path: Path, root: yaml.Node | None, first_line: int) -> None:
         children = _children(node)
         if not children_done:
             if id(node) in entered:  # "&a [*a]": a node inside itself would expand forever
-                raise ConsistencyError(path, "invalid YAML: an alias refers to its own anchor", node.start_mark.line + first_line)
+                line = node.start_mark.line + first_line
+                raise ConsistencyError(path, "invalid YAML: an alias refers to its own anchor", line)
             entered.add(id(node))
             if isinstance(node, yaml.MappingNode):
                 _refuse_repeated_keys(path, node, first_line)
@@ -75,9 +76,8 @@ def _check_nodes(path: Path, root: yaml.Node | None, first_line: int) -> None:
             continue
         total = 1 + sum(size[id(child)] for child in children)
         if total > MAX_NODES:
-            raise ConsistencyError(
-                path, f"invalid YAML: aliases expand to more than {MAX_NODES:,} nodes", node.start_mark.line + first_line
-            )
+            line = node.start_mark.line + first_line
+            raise ConsistencyError(path, f"invalid YAML: aliases expand to more than {MAX_NODES:,} nodes", line)
         size[id(node)] = total
 
 

@@ -73,7 +73,8 @@ def test_alias_bomb_in_an_article_folder_is_refused_and_the_rest_runs(tmp_path, 
     assert [c["text"] for c in json.loads(result.stdout) if c["kind"] == "quantity"][0] == "About 2,500 U.S. troops"
 
 
-@pytest.mark.parametrize("table", ["aliases/measures.yaml", "aliases/places.yaml", "reference/bomb.yaml", "CC999-bomb.yaml"])
+@pytest.mark.parametrize("table", ["aliases/measures.yaml", "aliases/places.yaml", "reference/bomb.yaml",
+                                   "CC999-bomb.yaml"])
 def test_alias_bomb_in_the_rules_folder_is_one_line_exit_2(tmp_path, rules_copy, table):
     (tmp_path / "a.md").write_text(GOOD)
     (rules_copy / table).write_text(bomb())
@@ -388,7 +389,8 @@ def test_numbers_beyond_a_float_are_not_claims_and_reports_hold_no_infinity(tmp_
     (rules_copy / "reference" / "big.yaml").write_text(
         "kind: region\nmeasure: area\nunit: mi2\nsource: test\nvalues:\n  bigland: {name: Bigland, value: 1e308}\n")
     out = tmp_path / "out"
-    result = invoke("report", str(tmp_path / "a.md"), "--rules", str(rules_copy), "-o", str(out), "--format", "html,json")
+    result = invoke("report", str(tmp_path / "a.md"), "--rules", str(rules_copy), "-o", str(out),
+                    "--format", "html,json")
     assert result.exit_code == 0, result.output
 
     def refuse(constant):

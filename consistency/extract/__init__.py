@@ -42,7 +42,8 @@ def _blank_digit_tables(text: str, sentences: list[tuple[int, int]]) -> str:
     """``text`` with each sentence of more than MAX_DIGIT_RUNS_PER_SENTENCE digit runs blanked (same length)."""
     pieces, last = [], 0
     for start, end in sentences:
-        if end - start > 2 * MAX_DIGIT_RUNS_PER_SENTENCE and len(_DIGITS.findall(text, start, end)) > MAX_DIGIT_RUNS_PER_SENTENCE:
+        long_enough = end - start > 2 * MAX_DIGIT_RUNS_PER_SENTENCE  # shorter cannot hold that many runs
+        if long_enough and len(_DIGITS.findall(text, start, end)) > MAX_DIGIT_RUNS_PER_SENTENCE:
             pieces += [text[last:start], " " * (end - start)]
             last = end
     return "".join(pieces) + text[last:] if pieces else text

@@ -279,7 +279,8 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path) 
     codes = {c.alpha_2: c for c in pycountry.countries}
     if not path.exists():
         return  # a user's rules folder may do without cities
-    lines = [line for line in read_text(path, MAX_DATA_BYTES, "place table").splitlines() if line and not line.startswith("#")]
+    text = read_text(path, MAX_DATA_BYTES, "place table")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t"):
         id_ = _slug(row["name"])
         places.add(row["name"], id_, case_sensitive=True)

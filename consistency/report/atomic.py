@@ -90,7 +90,8 @@ def remove_stale_temporaries(path: Path) -> None:
         return
     for entry in candidates:
         pid = entry.name[len(prefix):].split(".")[0]
-        if entry.name.endswith(TEMPORARY) and pid.isdigit() and entry.is_file(follow_symlinks=False) and not _running(int(pid)):
+        ours = entry.name.endswith(TEMPORARY) and pid.isdigit() and entry.is_file(follow_symlinks=False)
+        if ours and not _running(int(pid)):
             try:
                 os.unlink(entry.path)
             except OSError:

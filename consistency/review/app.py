@@ -14,7 +14,9 @@ import json
 import secrets
 import socket
 import subprocess
+from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import jinja2
 import uvicorn
@@ -64,8 +66,9 @@ class Review:
         return build_cards(apply_decisions(report, log.latest()), log), log.problems
 
 
-def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int) -> ASGIApp:
-    """The review web app for ``report`` of ``corpus``, answering only as ``host:port``."""
+def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int, access: str | None = None) -> ASGIApp:
+    """The review web app for ``report`` of ``corpus``, answering only as ``host:port`` (and, with ``access``,
+    only to requests carrying that token)."""
     review = Review(corpus, report, reviewer)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined
@@ -125,28 +128,32 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
         Route("/static/report.css", lambda request: FileResponse(report_html.TEMPLATES / "report.css", media_type="text/css")),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ])
-    return Guard(app, allowed_hosts(host, port), review.token)
+    return Guard(app, allowed_hosts(host, port), review.token, access)
 
 
 class Guard:
-    """Refuses requests for another Host or from another Origin, and changes without the CSRF token; adds CSP."""
+    """Refuses requests for another Host or from another Origin, changes without the CSRF token and, when reachable
+    from other machines, any request without the access token; adds CSP."""
 
-    def __init__(self, app: ASGIApp, hosts: set[str], token: str) -> None:
-        self.app, self.hosts, self.token = app, hosts, token
+    def __init__(self, app: ASGIApp, hosts: set[str], token: str, access: str | None = None) -> None:
+        self.app, self.hosts, self.token, self.access = app, hosts, token, access
         self.origins = {f"http://{host}" for host in hosts}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
-        refusal = self.refusal(scope["method"], headers)
+        refusal = self.refusal(scope["method"], headers) or self.access_refusal(scope, headers)
         if refusal:
             return await PlainTextResponse(refusal[1], status_code=refusal[0], headers=SECURITY_HEADERS)(scope, receive, send)
+        added = dict(SECURITY_HEADERS)
+        if self.access and not self._has_cookie(headers):  # the token came in the address: keep it for the session
+            added["Set-Cookie"] = f"{ACCESS_COOKIE}={self.access}; HttpOnly; SameSite=Strict; Path=/"
 
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = list(message.get("headers", [])) + [
-                    (name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items()
+                    (name.encode(), value.encode()) for name, value in added.items()
                 ]
             await send(message)
 
@@ -170,6 +177,28 @@ class Guard:
         return None
 
 
+    def access_refusal(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str] | None:
+        """(401, reason) if an access token is required and the request carries it neither in the address nor in
+        the session cookie."""
+        if self.access is None or self._has_cookie(headers):
+            return None
+        given = parse_qs(scope.get("query_string", b"").decode("latin-1")).get(ACCESS_PARAMETER, [""])[0]
+        if secrets.compare_digest(given.encode(), self.access.encode()):
+            return None
+        return 401, "access token required: open the full address consistency review printed"
+
+    def _has_cookie(self, headers: dict[str, str]) -> bool:
+        cookies = SimpleCookie()
+        try:
+            cookies.load(headers.get("cookie", ""))
+        except CookieError:
+            return False
+        given = cookies[ACCESS_COOKIE].value if ACCESS_COOKIE in cookies else ""
+        return secrets.compare_digest(given.encode(), (self.access or "").encode()) and bool(given)
+
+
+ACCESS_PARAMETER = "access"  # ?access=<token> in the address printed when listening beyond loopback
+ACCESS_COOKIE = "consistency_access"
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -199,9 +228,9 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def address(host: str, port: int) -> str:
-    """The URL to open."""
-    return f"http://{_bracket(host)}:{port}/"
+def address(host: str, port: int, access: str | None = None) -> str:
+    """The URL to open (carrying the access token, when one is required)."""
+    return f"http://{_bracket(host)}:{port}/" + (f"?{ACCESS_PARAMETER}={access}" if access else "")
 
 
 def listen(host: str, port: int) -> socket.socket:

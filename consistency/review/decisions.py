@@ -70,8 +70,10 @@ class DecisionLog:
     def without_new_dismissals(self, reviewed: set[str]) -> tuple[DecisionLog, int]:
         """The log without the dismissals whose line is not in ``reviewed`` (added by the change under check),
         and how many were dropped: a pull request must not dismiss the conflicts it brings."""
-        kept = [(d, line) for d, line in zip(self.decisions, self.lines) if d.decision != "dismissed" or line in reviewed]
-        return DecisionLog([d for d, _ in kept], self.problems, [line for _, line in kept]), len(self.decisions) - len(kept)
+        pairs = zip(self.decisions, self.lines)
+        kept = [(d, line) for d, line in pairs if d.decision != "dismissed" or line in reviewed]
+        dropped = len(self.decisions) - len(kept)
+        return DecisionLog([d for d, _ in kept], self.problems, [line for _, line in kept]), dropped
 
     def history(self, fingerprint: str) -> list[Decision]:
         """Every decision on one conflict, newest first."""
