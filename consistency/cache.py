@@ -171,13 +171,14 @@ class ClaimCache:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
-    def get(self, source: Source, keep: Callable[[dict], bool] | None = None) -> list[Claim] | None:
-        """The cached claims of ``source`` (only those ``keep`` accepts, when given), or None on a miss (or anything doubtful).
+    def get(self, source: Source, keep: Callable[[dict], bool] | None = None, fresh: bool = False) -> list[Claim] | None:
+        """The cached claims of ``source`` (only those ``keep`` accepts, when given), or None on a miss (or anything
+        doubtful, or when ``fresh``: a source that must be extracted again whatever the cache holds).
 
         ``keep`` sees each claim's JSON before it is validated: a CI check builds only the archive's claims that can
         share a topic with the new article's, instead of all of them (most of a warm run's time otherwise).
         """
-        claims = self._read(source, keep)
+        claims = None if fresh else self._read(source, keep)
         if claims is None:
             self.stats.misses += 1
         else:

@@ -50,7 +50,7 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
         if keep is None and focus is not None and cache and source.name not in focus:
             keep = related_to(claims)
         # A new article is always extracted afresh: anyone can write a cache row (its checksum is no signature).
-        found = cache.get(source, keep) if cache and (focus is None or source.name not in focus) else None
+        found = cache.get(source, keep, fresh=focus is not None and source.name in focus) if cache else None
         if found is None:
             lexicon = lexicon or default_lexicon(rules_dir)
             try:
