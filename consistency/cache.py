@@ -25,7 +25,9 @@ from typing import Callable
 from pydantic import TypeAdapter, ValidationError
 
 from . import __version__
+from .errors import ConsistencyError
 from .extract.lexicon import ALIASES, default_rules_dir
+from .files import MAX_DATA_BYTES, read_bytes
 from .models import Claim, Source
 
 DB_NAME = "claims.sqlite3"
@@ -70,9 +72,9 @@ def extractor_version(rules_dir: Path | None = None) -> str:
 
 def _add_file(digest, name: str, path: Path) -> None:
     try:
-        content = path.read_bytes()
-    except OSError:
-        content = b"\x00unreadable"  # the lexicon will report it; the key must still differ
+        content = read_bytes(path, MAX_DATA_BYTES, "alias file")
+    except ConsistencyError:
+        content = b"\x00unreadable"  # the lexicon will report it (if it reads the file); the key must still differ
     digest.update(f"{name} {len(content)}\n".encode())
     digest.update(content)
 
