@@ -6,6 +6,7 @@ naming it, and the other files are still loaded.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -51,9 +52,10 @@ def find_articles(paths: list[Path]) -> list[tuple[Path, Path]]:
     found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+            # Not only regular files: a FIFO or a link to /dev/zero named like an article is refused with a line.
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir())
             found += [(path, f) for f in files if not any(part.startswith(".") for part in f.relative_to(path).parts)]
-        elif path.is_file():
+        elif os.path.exists(path):
             found.append((path.parent, path))
         else:
             raise ConsistencyError(path, "no such file or folder")

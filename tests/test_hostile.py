@@ -417,3 +417,17 @@ def test_an_article_the_extractor_fails_on_is_skipped_and_the_others_reported(tm
     assert result.exit_code == 0, result.output
     one_line_about(result, "trigger.md", "extractor failed")
     assert [s["name"] for s in json.loads((out / "report.json").read_text())["sources"]] == ["good.md"]
+
+
+def test_articles_that_are_not_regular_files_are_refused_one_line_each(tmp_path):
+    (tmp_path / "good.md").write_text(GOOD)
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.md")
+    result = invoke("extract", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    one_line_about(result, "zero.txt", "not a regular file")
+    one_line_about(result, "pipe.md", "not a regular file")
+    assert "About 2,500 U.S. troops" in [c["text"] for c in json.loads(result.stdout)]
+    alone = invoke("extract", str(tmp_path / "pipe.md"))
+    assert alone.exit_code == 2
+    one_line_about(alone, "pipe.md", "not a regular file")
