@@ -258,7 +258,7 @@ def test_any_unexpected_failure_is_one_line_exit_2(tmp_path, monkeypatch):
 
     monkeypatch.setattr("consistency.pipeline.group_claims", broken)
     result = invoke("report", str(tmp_path), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1 and "internal error" in result.stderr, result.stderr
 
 
