@@ -431,3 +431,25 @@ def test_articles_that_are_not_regular_files_are_refused_one_line_each(tmp_path)
     alone = invoke("extract", str(tmp_path / "pipe.md"))
     assert alone.exit_code == 2
     one_line_about(alone, "pipe.md", "not a regular file")
+
+
+def test_report_files_and_cache_files_that_are_links_are_not_written_through(tmp_path):
+    (tmp_path / "a.md").write_text(GOOD)
+    outside = tmp_path / "bashrc"
+    outside.write_text("# a shell start-up file\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.md").symlink_to(outside)
+    result = invoke("report", str(tmp_path / "a.md"), "-o", str(out), "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert outside.read_text() == "# a shell start-up file\n" and not (out / "report.md").is_symlink()
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "claims.sqlite3").symlink_to(outside)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.md").write_text(GOOD)
+    result = invoke("check", str(articles), "--cache-dir", str(cache))
+    assert result.exit_code == 0, result.output
+    one_line_about(result, "claims.sqlite3", "running without a cache")
+    assert outside.read_text() == "# a shell start-up file\n"
