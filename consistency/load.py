@@ -126,7 +126,7 @@ def _as_date(value: object, where: Path) -> date:
 
 # "outlet: Voice of America": a front matter line whose value no YAML rule could read otherwise.
 _PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]{0,40}):(?:[ \t]+([^\s'\"\[\]{}&*!|>%@`#,:?-][^:#\n]{0,500}?))?[ \t]*")
-_YAML_WORDS = re.compile(r"(?i)^(?:y|n|yes|no|true|false|on|off|null|~|[-+.\d].*)$")
+_YAML_WORDS = re.compile(r"(?i)^(?:y|n|yes|no|true|false|on|off|null|~|=|[-+.\d].*)$")
 
 
 def _plain_fields(block: str) -> dict | None:
