@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -25,8 +26,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import __version__
 from .config import default_rules_dir
+from .errors import ConsistencyError
 from .extract.lexicon import alias_files
 from .extract.reference import reference_files
+from .files import MAX_DATA_BYTES, read_bytes
 from .models import Claim, Source
 
 DB_NAME = "claims.sqlite3"
@@ -73,9 +76,9 @@ def extractor_version(rules_dir: Path | None = None) -> str:
 
 def _add_file(digest, name: str, path: Path) -> None:
     try:
-        content = path.read_bytes()
-    except OSError:
-        content = b"\x00unreadable"  # the lexicon will report it; the key must still differ
+        content = read_bytes(path, MAX_DATA_BYTES, "alias file")
+    except ConsistencyError:
+        content = b"\x00unreadable"  # the lexicon will report it (if it reads the file); the key must still differ
     digest.update(f"{name} {len(content)}\n".encode())
     digest.update(content)
 
@@ -113,11 +116,19 @@ class ClaimCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
-            if not ignore.exists():  # like .pytest_cache: never committed, whatever the project's .gitignore says
-                ignore.write_text("# created by consistency\n*\n")
+            # Like .pytest_cache: never committed, whatever the project's .gitignore says.
+            if not os.path.lexists(ignore):
+                descriptor = os.open(ignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+                with os.fdopen(descriptor, "w") as file:
+                    file.write("# created by consistency\n*\n")
         except OSError as err:
             self.problem = f"{self.folder}: cannot create the cache folder ({err.strerror}); running without a cache"
             return
+        # SQLite follows links: a cache file (or folder) linked elsewhere would be written there.
+        for path in (self.folder, self.path):
+            if path.is_symlink() or (path is self.path and path.exists() and not path.is_file()):
+                self.problem = f"{path}: not a regular file or folder (a link?); running without a cache"
+                return
         self._db = self._open()
 
     def __enter__(self) -> ClaimCache:
@@ -166,13 +177,14 @@ class ClaimCache:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
-    def get(self, source: Source, keep: Callable[[dict], bool] | None = None) -> list[Claim] | None:
-        """The cached claims of ``source`` (only those ``keep`` accepts, when given), or None on a miss (or anything doubtful).
+    def get(self, source: Source, keep: Callable[[dict], bool] | None = None, fresh: bool = False) -> list[Claim] | None:
+        """The cached claims of ``source`` (only those ``keep`` accepts, when given), or None on a miss (or anything
+        doubtful, or when ``fresh``: a source that must be extracted again whatever the cache holds).
 
         ``keep`` sees each claim's JSON before it is validated: a CI check builds only the archive's claims that can
         share a topic with the new article's, instead of all of them (most of a warm run's time otherwise).
         """
-        claims = self._read(source, keep)
+        claims = None if fresh else self._read(source, keep)
         if claims is None:
             self.stats.misses += 1
         else:

@@ -22,9 +22,10 @@ from .cache import ClaimCache
 from .config import display
 from .errors import ConsistencyError
 from .gate.baseline import Baseline, read_baseline
-from .gate.git import changed_since
+from .gate.git import changed_since, file_at
 from .models import Claim, Conflict, Model, Report, Severity, Source, Unreadable
 from .pipeline import Run, run
+from .review.decisions import DECISIONS_FILE
 from .rules import Rule, load_layered_rules
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2, "none": 3}  # "none": no severity fails
@@ -118,7 +119,11 @@ def check(folder: Path, rules_dir: Path | None = None, since: str | None = None,
     described = {rule.code: rule.description for rule in loaded_rules}
     new = changed_since(folder, since) if since else None
     known = read_baseline(baseline) if baseline else None
-    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings)
+    # Only dismissals already in the log at --since count: a change cannot dismiss its own conflicts.
+    reviewed = None
+    if since:
+        reviewed = {line.strip() for line in file_at(folder, since, DECISIONS_FILE.as_posix()).split("\n")}
+    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings, reviewed=reviewed)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
     if known is not None and new is None:  # with --since the archive's own conflicts are not compared

@@ -15,17 +15,36 @@ from . import __version__
 from .errors import ConsistencyError
 from .options import (Project, format_option, parse_formats, project_options, resolve_project,
                       strict_option)
+from .safetext import clean
 
 
 class Cli(click.Group):
-    """Turns ConsistencyError into ``path:line: message`` and exit code 2."""
+    """Turns ConsistencyError into ``path:line: message`` and exit code 2; any other failure too, as one line."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ConsistencyError as err:
-            click.secho(f"error: {err}", err=True, fg="red")
+            say("error", err)
             ctx.exit(2)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as err:  # the last resort: exit 1 would read as "conflicts found" in CI
+            say("error", f"internal error, please report it: {type(err).__name__}: {str(err)[:300]}")
+            ctx.exit(2)
+
+
+COLOURS = {"error": "red", "warning": "yellow"}
+
+
+def say(kind: str, message: object) -> None:
+    """One line on stderr, ``error: ...`` or ``warning: ...``; control characters in it are escaped."""
+    click.secho(f"{kind}: {clean(str(message))}", err=True, fg=COLOURS[kind])
+
+
+def no_articles(paths: tuple[Path, ...] | list[Path]) -> None:
+    """Say that nothing could be read under ``paths``."""
+    say("error", f"{', '.join(map(str, paths))}: no articles (.txt, .md) found")
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,12 +63,12 @@ def _load(project: Project, paths: tuple[Path, ...], strict: bool):
 
     result = load_sources(project.corpus(paths))
     for problem in result.problems:
-        click.secho(f"error: {problem}", err=True, fg="red")
+        say("error", problem)
     for warning in result.warnings:
         project.warn(warning)
     if (strict and result.problems) or not result.sources:
         if not result.problems:
-            click.secho("error: no articles (.txt, .md) found", err=True, fg="red")
+            no_articles(paths)
         sys.exit(2)
     return result
 
@@ -83,7 +102,7 @@ def extract(paths: tuple[Path, ...], fmt: str | None, output: Path | None, stric
     for name, file in destinations:
         target = file or output
         text = render_claims(claims, name, color=target is None and sys.stdout.isatty())
-        if target:
+        if target and str(target) != "-":
             write_text(target, text)
         else:
             click.echo(text, nl=not text.endswith("\n"))
@@ -111,10 +130,12 @@ def report(paths: tuple[Path, ...], out_dir: Path, fmt: str | None, strict: bool
     chosen = [f.strip() for f in (fmt or project.settings.report_format or ",".join(FORMATS)).split(",") if f.strip()]
     result = run_with_progress(project.corpus(paths), project.rules_dir, project.rules, project.settings.describe())
     for problem in result.problems:
-        click.secho(f"error: {problem}", err=True, fg="red")
+        say("error", problem)
     for warning in result.warnings:
         project.warn(warning)
     if not result.report.sources or (strict and result.problems):
+        if not result.problems:
+            no_articles(paths)
         sys.exit(2)
     written = write_reports(result.report, out_dir, chosen)
     if not quiet:
@@ -123,13 +144,16 @@ def report(paths: tuple[Path, ...], out_dir: Path, fmt: str | None, strict: bool
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback is reachable by others.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; beyond loopback needs --allow-remote.")
+@click.option("--allow-remote", is_flag=True,
+              help="Allow a --host other machines can reach; each request then needs the token in the printed address.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free one).")
 @click.option("--reviewer", help="Name recorded with each decision (default: git config user.name, else the login name).")
 @strict_option
 @project_options
-def review(path: Path | None, host: str, port: int, reviewer: str | None, strict: bool, config_file: Path | None,
-           rules_dir: Path | None, quiet: bool) -> None:
+def review(path: Path | None, host: str, allow_remote: bool, port: int, reviewer: str | None, strict: bool,
+           config_file: Path | None, rules_dir: Path | None, quiet: bool) -> None:
     """Review the conflicts in PATH (default: the articles setting, else the seeds) in a local web page.
 
     Decisions go to PATH/reviews/decisions.jsonl; later reports and checks honour them.
@@ -141,21 +165,29 @@ def review(path: Path | None, host: str, port: int, reviewer: str | None, strict
     from .pipeline import run
     from .review.app import address, create_app, default_reviewer, is_loopback, listen, serve
 
+    import secrets
+
     project = resolve_project(config_file, rules_dir, quiet)
     corpus = project.corpus((path,) if path else ())[0]
+    access = None
     if not is_loopback(host):
-        click.secho(f"warning: listening on {host}: anyone who can reach it can read the articles and record decisions", err=True, fg="yellow")
+        if not allow_remote:
+            raise click.UsageError(f"--host {host} is reachable from other machines: add --allow-remote to mean it "
+                                   "(each request then needs the access token printed with the address)")
+        access = secrets.token_urlsafe(24)
+        project.warn(f"listening on {host}: anyone with the printed address can read the articles and decide")
     result = run([corpus], project.rules_dir, rules=project.rules, settings=project.settings.describe())
     for problem in result.problems:
-        click.secho(f"error: {problem}", err=True, fg="red")
+        say("error", problem)
     for warning in result.warnings:
         project.warn(warning)
     if strict and result.problems:
         sys.exit(2)
     sock = listen(host, port)
     port = sock.getsockname()[1]
-    app = create_app(corpus, result.report, reviewer or default_reviewer(corpus), host, port)
-    click.echo(f"Reviewing {len(result.report.conflicts)} conflicts in {corpus} at {address(host, port)} (Ctrl-C to stop)")
+    app = create_app(corpus, result.report, reviewer or default_reviewer(corpus), host, port, access)
+    url = address(host, port, access)
+    click.echo(f"Reviewing {len(result.report.conflicts)} conflicts in {corpus} at {url} (Ctrl-C to stop)")
     serve(app, sock)
 
 

@@ -12,23 +12,29 @@ from .cache import open_cache
 from .check import check
 from .gate import render
 from .gate.baseline import read_baseline, shrink_baseline, write_baseline
+from .gate.git import tracked
 from .gate.github import step_summary
 from .gate.text import summarize
 from .options import Destination, Project
 from .report.atomic import atomic_write
+from .safetext import clean
 
 
 def run_check(project: Project, path: Path, *, since: str | None, baseline: Path | None, new_baseline: Path | None,
               update_baseline: bool, fail_on: str, destinations: list[Destination], output: Path | None,
               max_annotations: int, cache_dir: Path | None, strict: bool) -> int:
     """Run the gate over ``path`` and write its result; return the exit code (0 pass, 1 fail, 2 input error)."""
+    if cache_dir is not None and tracked(cache_dir):
+        # A committed cache is whatever the pull request wrote into it: claims it could have emptied.
+        project.warn(f"{cache_dir}: the claims cache is tracked by git, so it is ignored (remove it from git)")
+        cache_dir = None
     with nullcontext() if cache_dir is None else open_cache(cache_dir, project.rules_dir) as cache:
         if cache and cache.problem:
             project.warn(cache.problem)
         checked = check(path, project.rules_dir, since, baseline, fail_on, cache, project.settings.describe(),
                         project.rules)
     for problem in checked.run.problems:
-        click.secho(f"error: {problem}", err=True, fg="red")
+        click.secho(f"error: {clean(str(problem))}", err=True, fg="red")
     for warning in checked.warnings:
         project.warn(warning)
     if cache and cache.stats.hits:
@@ -36,7 +42,7 @@ def run_check(project: Project, path: Path, *, since: str | None, baseline: Path
     report = checked.run.report
     if not report.sources:
         if not checked.run.problems:
-            click.secho(f"error: {path}: no articles (.txt, .md) found", err=True, fg="red")
+            click.secho(f"error: {clean(str(path))}: no articles (.txt, .md) found", err=True, fg="red")
         return 2
     input_error = bool(checked.unreadable or (strict and checked.run.problems))
     if new_baseline:
@@ -50,8 +56,8 @@ def run_check(project: Project, path: Path, *, since: str | None, baseline: Path
     for fmt, file in destinations:
         text = render(checked.result, fmt, max_annotations)
         target = file or output
-        if target:
-            atomic_write(target, text)
+        if target and str(target) != "-":
+            atomic_write(target, text, follow=True)  # a FIFO or /dev/stdout is written in place
         else:
             click.echo(text, nl=False)
     if "github" in dict(destinations) and (summary_path := os.environ.get("GITHUB_STEP_SUMMARY")):

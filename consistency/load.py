@@ -6,16 +6,18 @@ naming it, and the other files are still loaded.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-import yaml
 from charset_normalizer import from_bytes
 
 from .errors import ConsistencyError
+from .files import read_bytes
 from .models import Source
+from .yamlload import load_yaml, read_yaml
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 MANIFEST = "sources.yaml"
@@ -42,8 +44,6 @@ _MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 # Control characters no article contains (tab, line breaks and form feed aside): a sign of binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-# libyaml's safe loader when PyYAML was built with it (the wheels are): ten times faster on front matter.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -60,9 +60,10 @@ def find_articles(paths: list[Path]) -> list[tuple[Path, Path]]:
     found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+            # Not only regular files: a FIFO or a link to /dev/zero named like an article is refused with a line.
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir())
             found += [(path, f) for f in files if not any(part.startswith(".") for part in f.relative_to(path).parts)]
-        elif path.is_file():
+        elif os.path.exists(path):
             found.append((path.parent, path))
         else:
             raise ConsistencyError(path, "no such file or folder")
@@ -99,14 +100,7 @@ def read_manifest(folder: Path) -> dict[str, dict]:
     path = folder / MANIFEST
     if not path.is_file():
         return {}
-    try:
-        entries = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SafeLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or "malformed YAML"
-        raise ConsistencyError(path, f"malformed YAML: {problem}", mark.line + 1 if mark else None) from None
-    except UnicodeDecodeError:
-        raise ConsistencyError(path, "not UTF-8 text") from None
+    _, entries = read_yaml(path, "manifest")
     if entries is None:
         return {}
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "file" in e for e in entries):
@@ -127,7 +121,7 @@ def _metadata(entry: dict, where: Path, warnings: list[str]) -> dict:
     for key in ("outlet", "url", "title", "author"):
         if key in meta:
             if isinstance(meta[key], (dict, list)):
-                warnings.append(f"{where}: {key}: expected text; ignored")
+                warnings.append(f"{where}: {key}: expected text, not a {type(meta[key]).__name__}; ignored")
                 del meta[key]
             else:
                 meta[key] = str(meta[key])
@@ -182,14 +176,12 @@ def _front_matter(path: Path, text: str, warnings: list[str]) -> tuple[dict, int
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
-    try:
-        data = _plain_fields(match.group(1))
-        if data is None:
-            data = yaml.load(match.group(1), Loader=SafeLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or "malformed YAML"
-        raise ConsistencyError(path, f"malformed front matter: {problem}", mark.line + 2 if mark else 1) from None
+    data = _plain_fields(match.group(1))
+    if data is None:
+        try:
+            data = load_yaml(path, match.group(1), first_line=2)
+        except ConsistencyError as err:
+            raise ConsistencyError(path, f"front matter: {err.message}", err.line or 1) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -217,13 +209,7 @@ def dateline(text: str, body_start: int = 0) -> tuple[date, tuple[int, int]] | N
 
 def load_source(root: Path, path: Path, manifest: dict[str, dict]) -> Source:
     """Read one article with its metadata; raises ConsistencyError naming the file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ConsistencyError(path, f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise ConsistencyError(path, f"cannot read: {err.strerror}") from None
+    raw = read_bytes(path, MAX_BYTES, "article")
     text = decode(path, raw)
     name = path.relative_to(root).as_posix()
     warnings: list[str] = []

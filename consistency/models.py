@@ -71,8 +71,9 @@ class Source(Model):
 class Interval(Model):
     """A stated value as an interval: ``low``/``high`` are the numbers the text gives."""
 
-    low: float | None
-    high: float | None
+    # Finite, so no writer meets infinity and JSON never holds Infinity or NaN.
+    low: float | None = Field(allow_inf_nan=False)
+    high: float | None = Field(allow_inf_nan=False)
     qualifier: Qualifier = "exact"
 
 

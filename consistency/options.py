@@ -13,6 +13,7 @@ import click
 
 from .config import Settings, describe_folders, find_settings, read_settings, rule_folders, shipped_seeds_dir
 from .errors import ConsistencyError, choose
+from .safetext import clean
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -40,12 +41,12 @@ class Project:
     def warn(self, message: str) -> None:
         """A warning on stderr, unless --quiet."""
         if not self.quiet:
-            click.secho(f"warning: {message}", err=True, fg="yellow")
+            click.secho(f"warning: {clean(str(message))}", err=True, fg="yellow")
 
     def note(self, message: str) -> None:
         """An informative line on stderr, unless --quiet."""
         if not self.quiet:
-            click.echo(message, err=True)
+            click.echo(clean(str(message)), err=True)
 
 
 def project_options(fn):

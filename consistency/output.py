@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .models import Claim
 from .report.atomic import atomic_write
+from .safetext import clean
 
 CSV_COLUMNS = ["id", "source", "start", "end", "kind", "text", "low", "high", "qualifier", "unit", "measure",
                "subject", "location", "as_of_start", "as_of_end", "scope", "event", "attribution", "modality"]
@@ -50,12 +51,13 @@ def _table(frame, color: bool) -> str:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in frame[columns].itertuples(index=False):
-        table.add_row(*("" if v is None or v != v else f"{v:g}" if isinstance(v, float) else str(v) for v in row))
+        table.add_row(*("" if v is None or v != v else f"{v:g}" if isinstance(v, float) else clean(str(v))
+                        for v in row))
     buffer = io.StringIO()
     Console(file=buffer, force_terminal=color, no_color=not color, width=200).print(table)
     return buffer.getvalue()
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write the rendering atomically."""
-    atomic_write(path, text)
+    """Write the rendering to a file the user named: atomically, or in place if it is a device or FIFO."""
+    atomic_write(path, text, follow=True)

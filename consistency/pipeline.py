@@ -33,14 +33,16 @@ class Run:
 
 def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = None,
             progress: Callable[[Source], None] | None = None, cache: ClaimCache | None = None,
-            focus: set[str] | None = None) -> Report:
+            focus: set[str] | None = None, problems: list[ConsistencyError] | None = None) -> Report:
     """Extract (or take from ``cache``), group and compare the claims of already loaded sources.
 
     With ``focus`` (source names), only pairs with a claim from one of them are compared: a CI check of
-    one new article does not re-compare the archive with itself.
+    one new article does not re-compare the archive with itself. A source the extractor fails on is left out,
+    with a line in ``problems``: one bad article never loses the others' results.
     """
     lexicon = None  # loaded on the first cache miss: a warm CI check never needs it
     claims: list[Claim] = []
+    failed: set[str] = set()
     keep = None
     if focus is not None and cache:
         # The new sources first: the archive's cached claims are then read only where they can meet theirs.
@@ -48,10 +50,21 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
     for source in sources:
         if keep is None and focus is not None and cache and source.name not in focus:
             keep = related_to(claims)
-        found = cache.get(source, keep) if cache else None
+        # A new article is always extracted afresh: anyone can write a cache row (its checksum is no signature).
+        found = cache.get(source, keep, fresh=focus is not None and source.name in focus) if cache else None
         if found is None:
             lexicon = lexicon or default_lexicon(rules_dir)
-            found = extract_claims(source, lexicon)
+            try:
+                found = extract_claims(source, lexicon)
+            except ConsistencyError:  # a bad alias file or reference table: the configuration, not this article
+                raise
+            except Exception as err:  # a defect the article triggers; MemoryError and RecursionError included
+                if problems is None:
+                    raise
+                why = f"skipped, the extractor failed on it: {type(err).__name__}"
+                problems.append(ConsistencyError(source.path, why))
+                failed.add(source.name)
+                continue
             if cache:
                 cache.put(source, found)
         claims += found
@@ -63,7 +76,7 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
     topics = group_claims(claims)
     findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
     return Report(
-        sources=sources,
+        sources=[source for source in sources if source.name not in failed],
         claims=claims,
         topics=topics,
         conflicts=findings.conflicts,
@@ -75,14 +88,15 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
 
 def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None,
         cache: ClaimCache | None = None, focus: set[str] | None = None, rules: list[Rule] | None = None,
-        settings: str | None = None) -> Run:
+        settings: str | None = None, reviewed: set[str] | None = None) -> Run:
     """Load the articles under ``paths``, analyse them under the shipped rules and ``rules_dir``'s over them (or the
-    ``rules`` a caller already loaded from them), apply editors' decisions; ``settings`` names where options came
-    from."""
+    ``rules`` a caller already loaded from them), apply editors' decisions (only the dismissals among the
+    ``reviewed`` lines, if given); ``settings`` names where options came from."""
     rules = load_layered_rules(rules_dir) if rules is None else rules
     loaded = load_sources(paths)
-    report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus)
-    report.unreadable = [Unreadable(path=p.path or "", line=p.line, message=p.message) for p in loaded.problems]
+    problems = list(loaded.problems)
+    report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus, problems)
+    report.unreadable = [Unreadable(path=p.path or "", line=p.line, message=p.message) for p in problems]
     report.generated_with["rule_folders"] = describe_folders(rule_folders(rules_dir))
     if settings:
         report.generated_with["settings"] = settings
@@ -90,6 +104,11 @@ def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[So
     # Decisions live in the corpus (issue 5): the first folder given is the corpus.
     if paths and Path(paths[0]).is_dir():
         log = read_log(decisions_path(paths[0]))
+        if reviewed is not None:
+            log, dropped = log.without_new_dismissals(reviewed)
+            if dropped:
+                warnings.append(f"{decisions_path(paths[0])}: {dropped} dismissal(s) added by this change do not count "
+                                "until reviewed and merged; their conflicts await review")
         report = apply_decisions(report, log.latest())
         warnings += log.problems
-    return Run(report, loaded.problems, warnings)
+    return Run(report, problems, warnings)

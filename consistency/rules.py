@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .config import rule_folders
 from .errors import ConsistencyError
 from .models import Kind, Qualifier, Severity, Source
+from .yamlload import read_yaml
 
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
@@ -242,6 +243,8 @@ def load_rules(folder: Path) -> list[Rule]:
             raise ConsistencyError(path, f"code: {rule.code} is already used by {seen[rule.code]}", line)
         seen[rule.code] = path
         rules.append(rule)
+    if not rules:  # with no rule every check would pass silently
+        raise ConsistencyError(folder, "no rule files (*.yaml) in the rules folder: nothing would be checked")
     return sorted(rules, key=lambda rule: rule.code)
 
 
@@ -258,11 +261,7 @@ def load_rule(path: Path) -> Rule:
 
 def _load_rule_with_line(path: Path) -> tuple[Rule, int | None]:
     # Returns the line of `code:` too, for the duplicate-code error.
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConsistencyError(path, f"cannot read rule file: {err}") from None
-    node, data = _parse_yaml(path, text)
+    node, data = read_yaml(path, "rule file")
     if not isinstance(data, dict):
         raise ConsistencyError(path, "a rule file holds one mapping (code: ..., compare: ...)", _line(node, ()))
     try:
@@ -270,43 +269,6 @@ def _load_rule_with_line(path: Path) -> tuple[Rule, int | None]:
     except ValidationError as err:
         raise _one_line(path, node, err) from None
     return rule, _line(node, ("code",))
-
-
-def _parse_yaml(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
-    """Safe-load the YAML, keeping the node tree for line numbers."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when built in: same nodes and marks, faster
-    try:
-        node = loader.get_single_node()
-        _refuse_duplicate_keys(path, node)
-        data = loader.construct_document(node) if node is not None else None
-    except ValueError as err:  # a value YAML reads but cannot build, e.g. the date 2016-02-30
-        raise ConsistencyError(path, f"invalid YAML: {err}") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        problem = getattr(err, "problem", None) or str(err)
-        raise ConsistencyError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
-    finally:
-        loader.dispose()
-    return node, data
-
-
-def _refuse_duplicate_keys(path: Path, node: yaml.Node | None, seen: set[int] | None = None) -> None:
-    # PyYAML keeps the last of two equal keys silently; a repeated key is a typo.
-    # `seen` visits an aliased node once, so nested aliases cannot blow up the walk.
-    seen = set() if seen is None else seen
-    if node is None or id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        keys: set[str] = set()
-        for key, value in node.value:
-            if key.value in keys:
-                raise ConsistencyError(path, f"{key.value}: given twice", key.start_mark.line + 1)
-            keys.add(key.value)
-            _refuse_duplicate_keys(path, value, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _refuse_duplicate_keys(path, item, seen)
 
 
 def _line(node: yaml.Node | None, loc: tuple[int | str, ...], key: bool = False) -> int | None:

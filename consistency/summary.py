@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from .compare import describe
@@ -14,6 +15,7 @@ from .load import find_articles
 from .models import Report
 from .report.markdown import skipped
 from .rules import Rule
+from .safetext import clean
 
 PROGRESS_FROM = 200  # articles; below this a run takes about a second and a bar is noise
 
@@ -42,8 +44,9 @@ def print_summary(report: Report, written: list[Path], top: int = 5) -> None:
     sources = {s.name: s for s in report.sources}
     for conflict in report.conflicts[:top]:
         colour = {"error": "red", "warning": "yellow", "info": "blue"}[conflict.severity]
-        console.print(f"  [{colour}]{conflict.severity:7}[/{colour}] {conflict.rule} {conflict.explanation}", markup=True)
+        explanation = escape(clean(conflict.explanation))  # article text: neither rich markup nor terminal codes
+        console.print(f"  [{colour}]{conflict.severity:7}[/{colour}] {conflict.rule} {explanation}", markup=True)
     if len(report.conflicts) > top:
         console.print(f"  ... and {len(report.conflicts) - top} more")
     for path in written:
-        console.print(f"wrote {path}")
+        console.print(f"wrote {clean(str(path))}", markup=False)

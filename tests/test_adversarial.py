@@ -52,6 +52,10 @@ ADVERSARIAL = {
     "one long word": "a" * 200_000,
     "in in in": "in " * 60_000,
     "places in a row": "in Iraq and Syria and " * 8_000,
+    "digit-and-comma runs": "999," * 100_000,
+    "single digits and commas": "1,2,3,4,5,6,7,8,9," * 22_000,
+    "between ... and": "between 1 and " * 50_000,
+    "a long line of numbers": "1 2 3 " * 70_000,
 }
 
 

@@ -88,7 +88,7 @@ def test_malformed_manifest_names_file_and_line_and_keeps_articles(tmp_path):
     (tmp_path / "a.txt").write_text("Thursday, January 25, 2024\n\nThe group has 300 fighters in Mali.\n")
     result = invoke("extract", str(tmp_path), "--format", "json")
     assert result.exit_code == 0, result.output
-    assert re.search(r"sources\.yaml:\d+: malformed YAML", result.stderr), result.stderr
+    assert re.search(r"sources\.yaml:\d+: invalid YAML", result.stderr), result.stderr
     claims = json.loads(result.stdout)
     assert any(c["text"].startswith("300 fighters") for c in claims)
 

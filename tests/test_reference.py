@@ -215,7 +215,7 @@ def test_a_user_table_in_yaml_and_csv(tmp_path):
         ("measure: area\nunit: km2\nvalues:\n  x: 1\n", "source"),
         ("measure: weight\nunit: kg\nsource: s\nvalues:\n  x: 1\n", "measure"),
         ("measure: area\nunit: km2\nsource: s\nvalues:\n  x: lots\n", "number"),
-        ("measure: area\nunit: km2\nsource: s\nvalues: [\n", "malformed YAML"),
+        ("measure: area\nunit: km2\nsource: s\nvalues: [\n", "invalid YAML"),
     ],
 )
 def test_a_bad_table_is_one_clear_error(tmp_path, body, message):

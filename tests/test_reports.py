@@ -119,7 +119,7 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
         raise OSError("disk full")
 
     monkeypatch.setattr("consistency.report.atomic.os.replace", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ConsistencyError, match="report.md: cannot write: disk full"):
         atomic_write(target, "new\n")
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -178,13 +179,22 @@ def test_allowed_hosts():
     assert review_app.is_loopback("localhost") and not review_app.is_loopback("0.0.0.0")
 
 
-def test_cli_warns_when_not_on_loopback(seeds, monkeypatch):
+def test_cli_beyond_loopback_needs_allow_remote_and_then_a_token(seeds, monkeypatch):
     served = []
-    monkeypatch.setattr(review_app, "serve", lambda app, sock: (served.append(sock.getsockname()), sock.close()))
-    result = CliRunner().invoke(cli, ["review", str(seeds), "--host", "0.0.0.0", "--port", "0", "--reviewer", "ann"])
+    monkeypatch.setattr(review_app, "serve", lambda app, sock: (served.append((sock.getsockname(), app)), sock.close()))
+    args = ["review", str(seeds), "--host", "0.0.0.0", "--port", "0", "--reviewer", "ann"]
+    refused = CliRunner().invoke(cli, args)
+    assert refused.exit_code == 2 and "--allow-remote" in refused.output and not served, refused.output
+    result = CliRunner().invoke(cli, [*args, "--allow-remote"])
     assert result.exit_code == 0, result.output
     assert "warning: listening on 0.0.0.0" in result.output
-    assert f"at http://0.0.0.0:{served[0][1]}/" in result.output
+    (_, port), app = served[0]
+    token = re.search(rf"at http://0\.0\.0\.0:{port}/\?access=(\S+) ", result.output).group(1)
+    with TestClient(app, base_url=f"http://{socket.gethostname().lower()}:{port}") as client:
+        assert client.get("/").status_code == 401
+        assert client.get("/", params={"access": "wrong"}).status_code == 401
+        assert client.get("/", params={"access": token}).status_code == 200
+        assert client.get("/static/review.js").status_code == 200  # the session cookie carries the token on
 
 
 def test_cli_port_in_use_is_one_line(seeds):

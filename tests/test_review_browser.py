@@ -22,7 +22,7 @@ from consistency.cli import cli
 from consistency.models import Conflict
 from consistency.pipeline import run
 from consistency.review import app as review_app
-from consistency.review.decisions import fails_gate, latest_decisions
+from consistency.review.decisions import decisions_path, fails_gate, latest_decisions
 
 
 
@@ -171,3 +171,19 @@ def test_hostile_article_stays_text_in_report_and_review(tmp_path):
         assert all(attack in page.locator("article.card").inner_text() for attack in ATTACKS)
         assert page.locator("img").count() == 0
         assert page.errors == [] and page.requests == []
+
+
+def test_typing_in_the_note_of_another_card_is_text_not_shortcuts(tmp_path):
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns("reviews"))
+    with serving(corpus) as url, browser_page(url) as page:
+        page.goto(url)
+        second = page.locator("article.card").nth(1)
+        assert "current" not in (second.get_attribute("class") or "")
+        note = second.locator("textarea.note")
+        note.click()
+        page.keyboard.type("ok, confirmed by phone: do follow up")  # o, c, d, f, j, k, n: every shortcut letter
+        assert note.input_value() == "ok, confirmed by phone: do follow up"
+        page.goto(url)  # any decision request the keys had sent has been answered by now
+        assert page.errors == [] and page.requests == []
+    assert not decisions_path(corpus).exists(), "typing in a note recorded decisions"

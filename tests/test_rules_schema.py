@@ -57,7 +57,7 @@ def test_aliases_do_not_blow_up(tmp_path):
     # A "billion laughs" file must fail fast, not expand.
     lines = ['a0: &a0 ["x"]'] + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     (tmp_path / "laughs.yaml").write_text("\n".join(lines) + "\n")
-    with pytest.raises(ConsistencyError, match=r"laughs\.yaml:1: "):
+    with pytest.raises(ConsistencyError, match=r"laughs\.yaml:\d+: invalid YAML: aliases expand"):
         load_rules(tmp_path)
 
 

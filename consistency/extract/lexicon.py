@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
-import yaml
 
 from ..config import default_rules_dir, rule_folders
 from ..errors import ConsistencyError
+from ..files import MAX_DATA_BYTES, read_text
+from ..yamlload import read_yaml
 
 ALIASES = "aliases"
 # A word: letters with inner apostrophes, periods and hyphens ("U.S.", "al-Anbar", "Kurdistan's").
@@ -237,13 +238,9 @@ class Lexicon:
 
 
 def _read_yaml(path: Path) -> dict:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except FileNotFoundError:
-        raise ConsistencyError(path, "alias file missing") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise ConsistencyError(path, f"malformed YAML: {getattr(err, 'problem', err)}", mark.line + 1 if mark else None) from None
+    if not path.exists():
+        raise ConsistencyError(path, "alias file missing")
+    _, data = read_yaml(path, "alias file")
     if not isinstance(data, dict):
         raise ConsistencyError(path, "expected a mapping at the top level", 1)
     return data
@@ -356,10 +353,8 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path) 
     """Places of a ``name<TAB>country`` table (``aliases/regions.tsv``, ``aliases/cities.tsv``, made by
     tools/make_gazetteer.py), matched case-sensitively: "Sindh", "Mobile" (not "mobile")."""
     codes = {c.alpha_2: c for c in pycountry.countries}
-    try:
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    except OSError as err:
-        raise ConsistencyError(path, f"cannot read the gazetteer: {err.strerror}") from None
+    text = read_text(path, MAX_DATA_BYTES, "place table")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t"):
         if row["name"] in AMBIGUOUS_PLACE_NAMES:
             continue

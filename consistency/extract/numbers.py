@@ -50,7 +50,10 @@ _WORD_NUMBER = (
     rf"(?:(?:{_WORD_SMALL}|an?(?= (?:{_W_SCALE_DOZEN})))(?: (?:{_W_SCALE_DOZEN})(?:(?: and)? {_WORD_SMALL})?){{0,3}})"
 )
 # "2,500", "2500", "1.5", ".5", "12 500" is not accepted: a space-grouped number is two numbers in English copy.
-_NUMERAL = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Bounded (up to 999,999,999,999,999 and 15 digits a side): every match then costs the same, so a run of digits
+# and commas thousands long (a table, junk) is scanned in linear time, and no numeral overflows a float; the
+# pieces of a longer comma-grouped numeral ("1" and "000" of "1,000,000,000,000,000") are not numbers either.
+_NUMERAL = r"(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,4}(?!,\d)(?:\.\d{1,15})?|\d{1,15}(?!,\d{3})(?:\.\d{1,15})?|\.\d{1,15})"
 # "1.5 million", "$2bn", "40k"; a spaced "12 m" is metres, not millions
 _NUMERAL_SCALED = rf"{_NUMERAL}(?:\s?(?:{_W_SCALE}|bn|mn|mln)\b|[kKmMbB]\b)?"
 _VAGUE = (

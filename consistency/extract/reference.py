@@ -44,11 +44,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .. import units
 from ..config import default_rules_dir, rule_folders
 from ..errors import ConsistencyError
+from ..files import MAX_DATA_BYTES, read_text
+from ..yamlload import load_yaml
 from .lexicon import Lexicon, PhraseIndex
 from .numbers import FRACTIONS
 from .quantities import QUALIFIERS, Quantity
@@ -201,11 +201,7 @@ def _table_fields(meta: dict, path: Path) -> tuple[str, str, str | None, str]:
 
 
 def _rows_yaml(path: Path, text: str) -> tuple[dict, list[tuple[str, dict]]]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise ConsistencyError(path, f"malformed YAML: {getattr(err, 'problem', err)}", mark.line + 1 if mark else None) from None
+    data = load_yaml(path, text)
     if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
         raise ConsistencyError(path, "expected a mapping with `values:` (place id -> value)", 1)
     rows = []
@@ -250,10 +246,7 @@ def load_references(rules_dir: Path | None = None) -> References:
     """Read every reference table, the shipped ones and a project's; a bad table is a one-line ConsistencyError."""
     refs = References()
     for path in reference_files(rules_dir):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as err:
-            raise ConsistencyError(path, f"cannot read reference table: {err}") from None
+        text = read_text(path, MAX_DATA_BYTES, "reference table")
         meta, rows = (_rows_csv if path.suffix.lower() == ".csv" else _rows_yaml)(path, text)
         kind, measure, unit, source = _table_fields({k: v for k, v in meta.items() if k != "values"}, path)
         to_canonical = units.canonical_factor(unit) if unit else 1.0
@@ -500,6 +493,8 @@ def _derive(expression: str, factors: tuple[float, float], entries: list[Entry],
 
 def _round(value: float) -> float:
     """Whole km² or people for large values; a small yardstick keeps its decimals ("the size of Paris": 105.4)."""
+    if not math.isfinite(value):  # a table's huge figure times a multiplier: left for extract_claims to drop
+        return value
     return float(round(value)) if value >= 1000 else round(value, 2)
 
 

@@ -7,17 +7,21 @@ diffs well in review and two runs on the same archive write the same bytes.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import PrivateAttr, ValidationError
 
 from ..errors import ConsistencyError
+from ..files import read_text
 from ..models import Claim, Conflict, Model
 from ..report.atomic import atomic_write
 
 if TYPE_CHECKING:
     from ..check import CheckResult
+
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a baseline of a million conflicts; more is not one
 
 
 class KnownConflict(Model):
@@ -85,24 +89,24 @@ def shrink_baseline(path: Path, baseline: Baseline, result: CheckResult) -> int:
 
 
 def _write(path: Path, text: str) -> Path:
+    """Atomically, or in place if ``path`` is a device or FIFO (``--write-baseline /dev/stdout``)."""
     try:
-        return atomic_write(path, text)
+        return atomic_write(path, text, follow=True)
     except OSError as err:
         raise ConsistencyError(path, f"cannot write the baseline: {err.strerror}") from None
 
 
 def read_baseline(path: Path) -> Baseline:
-    """A baseline file; a missing or malformed one is a ConsistencyError."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConsistencyError(path, "baseline not found (write one with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConsistencyError(path, f"cannot read the baseline: {getattr(err, 'strerror', None) or err}") from None
+    """A baseline file; a missing, oversized or malformed one is a ConsistencyError."""
+    if not os.path.exists(path):
+        raise ConsistencyError(path, "baseline not found (write one with --write-baseline)")
+    text = read_text(path, MAX_BASELINE_BYTES, "baseline")
     try:
         baseline = Baseline.model_validate(json.loads(text))
     except json.JSONDecodeError as err:
         raise ConsistencyError(path, f"not valid JSON: {err.msg}", err.lineno) from None
+    except RecursionError:  # "[[[[..." 100,000 deep
+        raise ConsistencyError(path, "not a baseline: nested too deeply") from None
     except ValidationError as err:
         first = err.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])

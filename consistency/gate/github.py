@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..safetext import clean
 from .text import LISTING_CAP, findings, message, summarize
 
 if TYPE_CHECKING:
@@ -56,8 +57,8 @@ def _command(command: str, properties: dict, text: str) -> str:
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message (the runner's escapeData)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (the runner's escapeData); other control characters are shown, not sent."""
+    return clean(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 LISTING_CAP = "listing-cap"  # the check name of conflicts counted beyond the per-claim listing cap
+from ..safetext import clean
 
 if TYPE_CHECKING:
     from ..check import CheckResult, ClaimLocation, GateConflict, Unlisted
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 def render(result: CheckResult) -> str:
     """The unreadable articles, the failing conflicts at each new claim, then a summary line."""
-    return "".join(f"{entry}\n" for entry in [*findings(result), summarize(result)])
+    return "".join(f"{clean(entry)}\n" for entry in [*findings(result), summarize(result)])
 
 
 def findings(result: CheckResult) -> list[str]:

@@ -1,20 +1,35 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of one."""
+"""File writes: a reader sees the old file or the new one, never half of one; what is not a file is left in place.
+
+Atomic replace is for regular files only: renaming over a FIFO, ``/dev/null`` or a terminal would
+replace the device with a file (as root, destroying a device node), so those are written in place.
+A temporary file left by a killed run is removed by the next write of the same file.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from ..errors import ConsistencyError
+from ..files import describe, write_all
+
+TEMPORARY = ".tmp"  # our temporary files are ".<name>.<pid>.<random>.tmp" beside their target
 
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path``, on error it is removed."""
     path = Path(path)
+    remove_stale_temporaries(path)
     # Same folder, so os.replace is a rename on one file system and cannot be half done.
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY, dir=path.parent)
+    except OSError as err:
+        raise ConsistencyError(path, f"cannot write: {describe(err)}") from None
     os.close(handle)
     temporary = Path(name)
     os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is an ordinary file
@@ -22,18 +37,75 @@ def atomic_path(path: Path) -> Iterator[Path]:
         yield temporary
         _fsync(temporary)
         os.replace(temporary, path)
+    except OSError as err:  # a full disk, a read-only folder
+        temporary.unlink(missing_ok=True)
+        raise ConsistencyError(path, f"cannot write: {describe(err)}") from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
 
 
-def atomic_write(path: Path, content: str | bytes) -> Path:
-    """Write text (UTF-8) or bytes to ``path`` atomically; return the path."""
+def atomic_write(path: Path, content: str | bytes, follow: bool = False) -> Path:
+    """Write text (UTF-8) or bytes to ``path``: atomically if it is (or will be) a regular file, else in place.
+
+    Without ``follow`` a symbolic link at ``path`` is replaced, never written through (report files in a folder
+    a pull request may have filled); with it (a file the user named, such as ``-o /dev/stdout``) the link's
+    target is written.
+    """
+    path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    with atomic_path(path) as temporary:
+    try:
+        info = os.stat(path) if follow else os.lstat(path)
+    except OSError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
+        _write_in_place(path, data)
+        return path
+    target = Path(os.path.realpath(path)) if follow and info is not None else path
+    with atomic_path(target) as temporary:
         temporary.write_bytes(data)
-    return Path(path)
+    return path
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    try:
+        descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise ConsistencyError(path, f"cannot write: {describe(err)}") from None
+    try:
+        write_all(descriptor, data)
+    except OSError as err:
+        raise ConsistencyError(path, f"cannot write: {describe(err)}") from None
+    finally:
+        os.close(descriptor)
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files of ``path`` left by runs that were killed (their process is gone)."""
+    prefix = f".{path.name}."
+    try:
+        candidates = [entry for entry in os.scandir(path.parent) if entry.name.startswith(prefix)]
+    except OSError:
+        return
+    for entry in candidates:
+        pid = entry.name[len(prefix):].split(".")[0]
+        ours = entry.name.endswith(TEMPORARY) and pid.isdigit() and entry.is_file(follow_symlinks=False)
+        if ours and not _running(int(pid)):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass  # another run removed it first
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def _umask() -> int:

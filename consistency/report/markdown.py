@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..models import Report
+from ..safetext import clean
 from .atomic import atomic_write
 
 # GitHub comments stay readable up to about this many table rows.
@@ -14,6 +15,8 @@ MAX_CONFLICTS = 20
 
 # Characters that Markdown or the HTML inside it would interpret in article text.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+# "@everyone", "@org/team": in a pasted comment a mention notifies people; a zero-width space after "@" keeps it text.
+MENTION = re.compile(r"@(?=[A-Za-z0-9])")
 
 
 def render_markdown(report: Report) -> str:
@@ -76,4 +79,5 @@ def _count(items: list, noun: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", clean(" ".join(text.split())))
+    return MENTION.sub("@\u200b", escaped)

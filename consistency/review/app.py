@@ -14,7 +14,9 @@ import json
 import secrets
 import socket
 import subprocess
+from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import jinja2
 import uvicorn
@@ -29,9 +31,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import ConsistencyError
 from ..models import Conflict, Report
+from ..safetext import clean
 from ..report import html as report_html
 from .cards import STATUS_FILTERS, STATUSES, Card, Filters, build_cards
-from .decisions import append_decision, apply_decisions, decisions_path, make_decision, read_log
+from .decisions import DecisionLog, append_decision, apply_decisions, decisions_path, make_decision, read_log
 
 HERE = Path(__file__).parent
 BODY_LIMIT = 16 * 1024  # bytes: a decision is a word and a note
@@ -55,13 +58,17 @@ class Review:
 
     def cards(self, only: Conflict | None = None) -> tuple[list[Card], list[str]]:
         """Every conflict (or ``only`` one) as a card, with the log as it is now: another editor may have written."""
-        log = read_log(self.log_path)
+        try:
+            log = read_log(self.log_path)
+        except ConsistencyError as err:  # replaced since the start by a link or a folder: show it, decide nothing
+            log = DecisionLog([], [str(err)])
         report = self.report.model_copy(update={"conflicts": [only]}) if only else self.report
         return build_cards(apply_decisions(report, log.latest()), log), log.problems
 
 
-def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int) -> ASGIApp:
-    """The review web app for ``report`` of ``corpus``, answering only as ``host:port``."""
+def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int, access: str | None = None) -> ASGIApp:
+    """The review web app for ``report`` of ``corpus``, answering only as ``host:port`` (and, with ``access``,
+    only to requests carrying that token)."""
     review = Review(corpus, report, reviewer)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined
@@ -94,12 +101,12 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
             return PlainTextResponse(f"request body over {BODY_LIMIT} bytes", status_code=413)
         try:
             payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return PlainTextResponse("body is not JSON", status_code=400)
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[..." thousands deep
+            return PlainTextResponse("body is not JSON (or nested too deeply)", status_code=400)
         if not isinstance(payload, dict) or payload.get("decision") not in VERDICTS:
             return PlainTextResponse(f"decision must be one of {', '.join(VERDICTS)}", status_code=400)
         note = payload.get("note", "")
-        if not isinstance(note, str) or len(note) > NOTE_LIMIT:
+        if not isinstance(note, str) or len(note) > NOTE_LIMIT or not _encodable(note):
             return PlainTextResponse(f"note must be text of at most {NOTE_LIMIT} characters", status_code=400)
         conflicts = {conflict.id: conflict for conflict in review.report.conflicts}
         conflict = conflicts.get(request.path_params["fingerprint"])
@@ -107,7 +114,10 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
             return PlainTextResponse("no such conflict", status_code=404)
         claims = {claim.id: claim for claim in review.report.claims}
         decision = make_decision(conflict, [claims[i] for i in conflict.claims], payload["decision"], note.strip(), review.reviewer)
-        await run_in_threadpool(append_decision, review.log_path, decision)  # fsync: off the event loop
+        try:
+            await run_in_threadpool(append_decision, review.log_path, decision)  # fsync: off the event loop
+        except ConsistencyError as err:  # a full disk, a log that is not a regular file: say so, record nothing
+            return PlainTextResponse(clean(str(err)), status_code=500)
         [card], _ = await run_in_threadpool(review.cards, conflict)
         return templates.TemplateResponse(request, "card.html.j2", {"card": card})
 
@@ -118,28 +128,32 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
         Route("/static/report.css", lambda request: FileResponse(report_html.TEMPLATES / "report.css", media_type="text/css")),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ])
-    return Guard(app, allowed_hosts(host, port), review.token)
+    return Guard(app, allowed_hosts(host, port), review.token, access)
 
 
 class Guard:
-    """Refuses requests for another Host or from another Origin, and changes without the CSRF token; adds CSP."""
+    """Refuses requests for another Host or from another Origin, changes without the CSRF token and, when reachable
+    from other machines, any request without the access token; adds CSP."""
 
-    def __init__(self, app: ASGIApp, hosts: set[str], token: str) -> None:
-        self.app, self.hosts, self.token = app, hosts, token
+    def __init__(self, app: ASGIApp, hosts: set[str], token: str, access: str | None = None) -> None:
+        self.app, self.hosts, self.token, self.access = app, hosts, token, access
         self.origins = {f"http://{host}" for host in hosts}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
-        refusal = self.refusal(scope["method"], headers)
+        refusal = self.refusal(scope["method"], headers) or self.access_refusal(scope, headers)
         if refusal:
             return await PlainTextResponse(refusal[1], status_code=refusal[0], headers=SECURITY_HEADERS)(scope, receive, send)
+        added = dict(SECURITY_HEADERS)
+        if self.access and not self._has_cookie(headers):  # the token came in the address: keep it for the session
+            added["Set-Cookie"] = f"{ACCESS_COOKIE}={self.access}; HttpOnly; SameSite=Strict; Path=/"
 
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = list(message.get("headers", [])) + [
-                    (name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items()
+                    (name.encode(), value.encode()) for name, value in added.items()
                 ]
             await send(message)
 
@@ -163,6 +177,28 @@ class Guard:
         return None
 
 
+    def access_refusal(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str] | None:
+        """(401, reason) if an access token is required and the request carries it neither in the address nor in
+        the session cookie."""
+        if self.access is None or self._has_cookie(headers):
+            return None
+        given = parse_qs(scope.get("query_string", b"").decode("latin-1")).get(ACCESS_PARAMETER, [""])[0]
+        if secrets.compare_digest(given.encode(), self.access.encode()):
+            return None
+        return 401, "access token required: open the full address consistency review printed"
+
+    def _has_cookie(self, headers: dict[str, str]) -> bool:
+        cookies = SimpleCookie()
+        try:
+            cookies.load(headers.get("cookie", ""))
+        except CookieError:
+            return False
+        given = cookies[ACCESS_COOKIE].value if ACCESS_COOKIE in cookies else ""
+        return secrets.compare_digest(given.encode(), (self.access or "").encode()) and bool(given)
+
+
+ACCESS_PARAMETER = "access"  # ?access=<token> in the address printed when listening beyond loopback
+ACCESS_COOKIE = "consistency_access"
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -192,9 +228,9 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def address(host: str, port: int) -> str:
-    """The URL to open."""
-    return f"http://{_bracket(host)}:{port}/"
+def address(host: str, port: int, access: str | None = None) -> str:
+    """The URL to open (carrying the access token, when one is required)."""
+    return f"http://{_bracket(host)}:{port}/" + (f"?{ACCESS_PARAMETER}={access}" if access else "")
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -233,6 +269,15 @@ async def _read_body(request: Request) -> bytes | None:
         if len(body) > BODY_LIMIT:
             return None
     return body
+
+
+def _encodable(text: str) -> bool:
+    # A lone surrogate (a JSON escape such as \ud800 with no partner) is valid JSON, but no UTF-8 can hold it.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _own_addresses() -> set[str]:

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import fcntl
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..errors import ConsistencyError
+from ..files import describe, open_regular, read_all, write_all
 from ..models import Claim, Conflict, Report
 from ..report.atomic import fsync_folder
 
 DECISIONS_FILE = Path("reviews") / "decisions.jsonl"
+MAX_LOG_BYTES = 64 * 1024 * 1024  # a million decisions; more is not an editors' log
+MAX_LINE_BYTES = 64 * 1024  # a decision is a verdict, a note and two quoted sentences
 
 # "open" is what reopening a decided conflict records.
 Verdict = Literal["confirmed", "dismissed", "follow_up", "open"]
@@ -56,11 +60,20 @@ class DecisionLog:
 
     decisions: list[Decision]
     problems: list[str]
+    lines: list[str] = field(default_factory=list)  # each decision's line as written, for without_new_dismissals
 
     def latest(self) -> dict[str, Decision]:
         """The latest decision per conflict fingerprint."""
         # File order is the order the lock let writers in, so the last line is the latest.
         return {decision.conflict: decision for decision in self.decisions}
+
+    def without_new_dismissals(self, reviewed: set[str]) -> tuple[DecisionLog, int]:
+        """The log without the dismissals whose line is not in ``reviewed`` (added by the change under check),
+        and how many were dropped: a pull request must not dismiss the conflicts it brings."""
+        pairs = zip(self.decisions, self.lines)
+        kept = [(d, line) for d, line in pairs if d.decision != "dismissed" or line in reviewed]
+        dropped = len(self.decisions) - len(kept)
+        return DecisionLog([d for d, _ in kept], self.problems, [line for _, line in kept]), dropped
 
     def history(self, fingerprint: str) -> list[Decision]:
         """Every decision on one conflict, newest first."""
@@ -73,25 +86,37 @@ def decisions_path(corpus_dir: Path) -> Path:
 
 
 def read_log(path: Path) -> DecisionLog:
-    """Every well-formed decision in ``path`` (none if it is missing); malformed lines are skipped and named."""
-    try:
-        with open(path, "rb") as file:
-            # Shared lock: a line being appended right now is read whole or not at all.
-            fcntl.flock(file.fileno(), fcntl.LOCK_SH)
-            data = file.read()
-    except FileNotFoundError:
+    """Every well-formed decision in ``path`` (none if it is missing); malformed lines are skipped and named.
+
+    The log must be a regular file, reached through no symbolic link: one linked to ``/dev/zero`` or to a
+    file outside the corpus is a ConsistencyError, as is a log over MAX_LOG_BYTES.
+    """
+    if not os.path.lexists(path):
         return DecisionLog([], [])
+    descriptor = open_regular(path, os.O_RDONLY, "decisions log", follow=False)
+    try:
+        # Shared lock: a line being appended right now is read whole or not at all.
+        fcntl.flock(descriptor, fcntl.LOCK_SH)
+        data = read_all(path, descriptor, MAX_LOG_BYTES, "decisions log")
+    finally:
+        os.close(descriptor)
     decisions: list[Decision] = []
     problems: list[str] = []
+    lines: list[str] = []
     # Split on newlines only: str.splitlines would also break at U+2028 inside a note.
     for number, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():
+            continue
+        if len(line) > MAX_LINE_BYTES:
+            problems.append(f"{path}:{number}: a line over {MAX_LINE_BYTES:,} bytes is not a decision, skipped")
             continue
         try:
             decisions.append(Decision.model_validate_json(line))
         except ValidationError as err:
             problems.append(f"{path}:{number}: not a decision, skipped ({_first_error(err)})")
-    return DecisionLog(decisions, problems)
+            continue
+        lines.append(line.decode("utf-8", "replace").strip())
+    return DecisionLog(decisions, problems, lines)
 
 
 def latest_decisions(corpus_dir: Path) -> dict[str, Decision]:
@@ -113,12 +138,18 @@ def make_decision(conflict: Conflict, claims: list[Claim], decision: Verdict, no
 
 
 def append_decision(path: Path, decision: Decision) -> None:
-    """Append one decision as one line, whole and durable, even with other writers at the same time."""
+    """Append one decision as one line, whole and durable, even with other writers at the same time.
+
+    All or nothing: if the disk fills up mid-line, the log is cut back to where it was.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     line = decision.model_dump_json().encode("utf-8") + b"\n"
-    created = not path.exists()
-    descriptor = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ConsistencyError(path.parent, f"cannot create the reviews folder: {describe(err)}") from None
+    created = not os.path.lexists(path)
+    descriptor = open_regular(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, "decisions log", follow=False)
     try:
         # One writer at a time, across processes; the lock goes with the descriptor on close.
         fcntl.flock(descriptor, fcntl.LOCK_EX)
@@ -126,10 +157,12 @@ def append_decision(path: Path, decision: Decision) -> None:
         if size and os.pread(descriptor, 1, size - 1) != b"\n":
             # A writer died mid-line (or a hand edit dropped the newline): keep our line separate.
             line = b"\n" + line
-        written = os.write(descriptor, line)
-        while written < len(line):  # a regular file takes it in one call unless the disk is full
-            written += os.write(descriptor, line[written:])
-        os.fsync(descriptor)
+        try:
+            write_all(descriptor, line)
+            os.fsync(descriptor)
+        except OSError as err:
+            os.ftruncate(descriptor, size)
+            raise ConsistencyError(path, f"cannot record the decision: {describe(err)}") from None
     finally:
         os.close(descriptor)
     if created:

@@ -12,12 +12,19 @@
     return Array.prototype.slice.call(document.querySelectorAll("article.card:not([hidden])"));
   }
 
-  function select(card) {
+  // A text field: keys typed there are text, never shortcuts.
+  function isField(element) {
+    return !!(element && element.closest && element.closest("textarea, input, select, [contenteditable]"));
+  }
+
+  // keepFocus: the click that chose the card landed in one of its fields; taking focus away would send
+  // the words typed next to the shortcuts.
+  function select(card, keepFocus) {
     if (current) current.classList.remove("current");
     current = card || null;
     if (!current) return;
     current.classList.add("current");
-    current.focus({ preventScroll: true });
+    if (!keepFocus) current.focus({ preventScroll: true });
     current.scrollIntoView({ block: "nearest" });
   }
 
@@ -74,8 +81,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    var typing = /^(TEXTAREA|INPUT|SELECT)$/.test(event.target.tagName);
-    if (typing) {
+    if (isField(event.target) || isField(document.activeElement)) {
       if (event.key === "Escape") event.target.blur();
       return;
     }
@@ -92,7 +98,7 @@
   document.getElementById("queue").addEventListener("click", function (event) {
     var card = event.target.closest("article.card");
     if (!card) return;
-    if (card !== current) select(card);
+    if (card !== current) select(card, isField(event.target));
     var button = event.target.closest("button[data-decision]");
     if (button) decide(card, button.getAttribute("data-decision"));
   });
