@@ -55,7 +55,9 @@ _WORD_NUMBER = (
 # pieces of a longer comma-grouped numeral ("1" and "000" of "1,000,000,000,000,000") are not numbers either.
 _NUMERAL = r"(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,4}(?!,\d)(?:\.\d{1,15})?|\d{1,15}(?!,\d{3})(?:\.\d{1,15})?|\.\d{1,15})"
 # "1.5 million", "$2bn", "40k"; a spaced "12 m" is metres, not millions
-_NUMERAL_SCALED = rf"{_NUMERAL}(?:\s?(?:{_W_SCALE}|bn|mn|mln)\b|[kKmMbB]\b)?"
+# A word ends at a boundary, or where scraped lists glue the next item on: "324 millionNumber of ...".
+_END = r"(?:\b|(?=(?-i:[A-Z])))"
+_NUMERAL_SCALED = rf"{_NUMERAL}(?:\s?(?:{_W_SCALE}|bn|mn|mln){_END}|[kKmMbB]\b)?"
 _VAGUE = (
     r"(?:(?:tens|hundreds|dozens) of (?:thousands|millions|billions)"
     r"|(?:several|a few|a couple of|a handful of|many) (?:dozen|hundred|thousand|million|billion)"
@@ -69,7 +71,7 @@ NUMBER = rf"(?:{_VAGUE}|{_NUMERAL_SCALED}|half an? (?:{_W_SCALE})|\b(?:{_FRACTIO
 # The leading look-ahead lists every character a number can start with, so the scan rejects most
 # positions with one test instead of trying each alternative (twice as fast on news copy).
 _FIRST = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", NUMBER.lower())}))
-NUMBER_RE = re.compile(rf"(?=[\d.{_FIRST}{_FIRST.upper()}])\b{NUMBER}\b", re.I | re.A)
+NUMBER_RE = re.compile(rf"(?=[\d.{_FIRST}{_FIRST.upper()}])\b{NUMBER}{_END}", re.I | re.A)
 FRACTION_RE = re.compile(rf"^(?:{_FRACTION})$", re.I | re.A)
 
 

@@ -89,6 +89,10 @@ NOUN_ADJECTIVES = frozenset("confirmed suspected reported recorded registered do
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 THE_BEFORE = re.compile(r"(?i)\b(?:the|both|all|these|those)\s$")
+REFERRED_NOUN = re.compile(
+    r"(?i)\s+(?:\w+\s+)?(?:countries|cities|states|nations|regions|provinces|towns|villages|sides|parties|governments|"
+    r"leaders|companies|teams|groups|events|inaugurations|marches|agencies|organi[sz]ations|men|women)\b"
+)
 # "raised its rate by 0.5% to 4.75%": a change, then the level it led to, not a range.
 BY_BEFORE = re.compile(r"(?i)\bby\s$")
 # "members of the armed forces", "members of its police": the body the members belong to.
@@ -360,8 +364,9 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         q.measure = q.measure or "money"
     if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.measure is None and q.unit is None:
         return False  # a year
-    if not raw[0].isdigit() and q.qualifier == "exact" and THE_BEFORE.search(text, max(0, q.start - 5), q.start) and q.low and q.low < 13:
-        return False  # "the two countries", "the three victims": a reference to things already named, not a count
+    if (not raw[0].isdigit() and q.qualifier == "exact" and THE_BEFORE.search(text, max(0, q.start - 5), q.start)
+            and q.low and q.low < 13 and REFERRED_NOUN.match(text, q.num_end)):
+        return False  # "the two countries", "both cities": a reference to places or parties already named
     if not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and raw.lower() in ("one", "a", "an"):
         return False  # "at one point", "one way or another": "one" before a noun no alias names is an idiom
     if (not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and q.measure_text is None
