@@ -53,6 +53,8 @@ PLACE_AS_ADJECTIVE = re.compile(
 )
 # "University in Indiana", "Institute of Oceanography in Kiel": an affiliation's place.
 AFFILIATION_BEFORE = re.compile(r"\b(?:University|College|Institute|School|Hospital|Laboratory|Observatory)\s+(?:in|at)\s+(?:the\s+)?$")
+# "Butte County", "Hatay Province": an administrative area by its kind word, in any gazetteer or none.
+ADMIN_AREA = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)? (?:County|Parish|Province|District|Prefecture|Governorate|Oblast))\b")
 # A place whose number follows: "Guinea's 2,187 deaths", "Sierra Leone with 1,281 fatalities", "Chicago: 250,000".
 PLACE_OWNS_NUMBER = re.compile(r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b))\d")
 APPOSITION = re.compile(r"\s*,\s*")
@@ -305,6 +307,9 @@ def build_claims(
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
             if not location:
                 location = discourse.places
+            if not location and attribution:
+                # "according to the Butte County Sheriff's Office", "Nepal's home ministry said": the agency's place
+                location = _speaker_places(attribution, lexicon)
             if not location and incident is not None:
                 # an event happens somewhere: where its name says ("the Nepal quake"), else where the story is
                 location = list(incident.places) or discourse.main_places
@@ -465,6 +470,14 @@ def _elided(text: str, q: Quantity) -> bool:
         return False  # "multiplies figures by 1.5", "rose by 300": a factor or a change, not the same count again
     after = text[q.end : q.end + 40]
     return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
+
+
+def _speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
+    """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian officials"."""
+    found = [m.id for m in lexicon.places.find(attribution)]
+    found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
+    found += [re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()) for m in ADMIN_AREA.finditer(attribution)]
+    return list(dict.fromkeys(found))
 
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
