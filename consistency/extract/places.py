@@ -1,0 +1,149 @@
+"""Where a claim is: locative places, places that own a number, places no gazetteer knows, and what lies in what.
+
+"in Iraq and Syria" is one group of two places; "Del Rio, Texas" is Del Rio, which the article now knows lies in
+Texas; "Guinea's 2,187 deaths" and "Malta 105" place their numbers; "Purdue University in Indiana" is where a
+speaker works, not where a count is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import MONTHS, WEEKDAYS
+from .lexicon import Lexicon, Mention
+from .quantities import Quantity
+
+# A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
+LOCATIVE_BEFORE = re.compile(
+    r"(?i)\b(?:in|inside|across|within|throughout|through|near|around|into|at|of|over|to|on|from|"
+    # places as objects of verbs of movement: "have fled Ukraine", "left Mali", "reached Greece"
+    r"fled|flee|flees|fleeing|left|leaving|leave|reached|reaching|reach|entered|entering|enter)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$"
+)
+
+# A capitalised name after a locative preposition is a place even when no gazetteer has it.
+UNKNOWN_PLACE = re.compile(
+    r"\b(?:in|near|across|inside|outside|around|through|at|on)\s+(?:the\s+(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?"
+    r"([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
+)
+
+_CALENDAR = [word.capitalize() for word in (*MONTHS, *WEEKDAYS)]  # "in January", "on Monday" are times
+
+NOT_PLACES = frozenset(
+    """Congress Parliament Senate House Court Council Cabinet Assembly
+    Ministry Department Office Pentagon Kremlin White Times Post Journal News Facebook Twitter Instagram YouTube
+    Telegram Reuters Associated Christmas Easter Ramadan Eid The This That These Those His Her Their Its Our
+    Operation Project Program Programme Committee Commission Agency Institute University College School Center
+    Centre Group Force Forces Army Navy Air Police Party Union League Coalition Alliance Organization Organisation
+    Fund Bank Foundation Company Corporation Inc Ltd Mr Mrs Ms Dr Gen President Prime Minister Secretary Spring
+    Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian Metro Subway Underground""".split()
+) | set(_CALENDAR)
+
+NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)[A-Z][a-z]")
+
+POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
+
+SUBJECT_PLACE = re.compile(r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was)\b")
+
+PLACE_AS_ADJECTIVE = re.compile(
+    r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
+    r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
+)
+
+# "University in Indiana", "Institute of Oceanography in Kiel": an affiliation's place.
+AFFILIATION_BEFORE = re.compile(r"\b(?:University|College|Institute|School|Hospital|Laboratory|Observatory)\s+(?:in|at)\s+(?:the\s+)?$")
+
+# "Butte County", "Hatay Province": an administrative area by its kind word, in any gazetteer or none.
+ADMIN_AREA = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)? (?:County|Parish|Province|District|Prefecture|Governorate|Oblast))\b")
+
+# A place whose number follows: "Guinea's 2,187 deaths", "Sierra Leone with 1,281 fatalities", "Chicago: 250,000".
+PLACE_OWNS_NUMBER = re.compile(r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b))\d")
+
+APPOSITION = re.compile(r"\s*,\s*")
+
+PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
+
+def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
+    """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian officials"."""
+    found = [m.id for m in lexicon.places.find(attribution)]
+    found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
+    found += [re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()) for m in ADMIN_AREA.finditer(attribution)]
+    return list(dict.fromkeys(found))
+
+def place_id(name: str, lexicon: Lexicon) -> str:
+    """A place's id in the gazetteer, or its name as an id ("Butte County" -> butte_county)."""
+    found = lexicon.places.find(name)
+    if found and found[0].start == 0 and found[0].end >= len(name.rstrip(".")) - 1:
+        return found[0].id
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+def with_unknown_places(text: str, start: int, end: int, known: list[Mention], entities: list[Mention],
+                         lexicon: Lexicon) -> list[Mention]:
+    """Add places no gazetteer knows where the grammar says "place": "in the town of Mai Kadra", "near Rolling Fork"."""
+    taken = [(m.start, m.end) for m in (*known, *entities)]
+    found = list(known)
+    for m in UNKNOWN_PLACE.finditer(text, start, end):
+        s, e = m.span(1)
+        name = m.group(1)
+        if name.split()[0] in NOT_PLACES or any(a < e and s < b for a, b in taken):
+            continue
+        if names_event(name, lexicon) or text.startswith(("'s", "’s"), e):
+            continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
+        found.append(Mention(s, e, re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_"), name))
+    return sorted(found, key=lambda m: m.start)
+
+def names_event(name: str, lexicon: Lexicon) -> bool:
+    """Whether a capitalised name ends in an event's head noun: "Camp Fire", "Women's March"."""
+    heads = lexicon.events.heads.find(name) + lexicon.events.names.find(name)
+    return any(h.end >= len(name) for h in heads)
+
+def place_groups(text: str, mentions: list[Mention]):
+    """Coordinated locative places as one group ("in Iraq and Syria" -> [iraq, syria]), and places that open a sentence."""
+    groups: list[tuple[int, int, list[str], str]] = []
+    subjects: list[tuple[int, int, list[str], str]] = []
+    within: dict[str, str] = {}  # what the text says lies in what: "Paradise, Butte County"
+    for m in mentions:
+        if NAME_GOES_ON.match(text, m.end) or PLACE_AS_ADJECTIVE.match(text, m.end):
+            continue  # "the U.S. Embassy", "on U.S. forces": part of a name or a modifier, not a place
+        if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
+            s, _, ids, _ = groups[-1]
+            if APPOSITION.fullmatch(text, groups[-1][1], m.start):
+                # "Del Rio, Texas", "Mai Kadra, Ethiopia's ...": the second place locates the first: the group is the
+                # narrower, and the article learns that it lies in the wider (a claim there is in both)
+                groups[-1] = (s, m.end, ids, text[s : m.end])
+                within.update({pid: m.id for pid in ids if pid != m.id})
+            else:
+                groups[-1] = (s, m.end, sorted({*ids, m.id}), text[s : m.end])
+            continue
+        if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
+            groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
+            continue
+        if AFFILIATION_BEFORE.search(text, max(0, m.start - 30), m.start):
+            continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
+        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) or PLACE_OWNS_NUMBER.match(text, m.end):
+            groups.append((m.start, m.end, [m.id], m.text))
+        elif SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start):
+            subjects.append((m.start, m.end, [m.id], m.text))
+    return groups, subjects, within
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """"Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
+    before = text[max(0, pos - 3) : pos]
+    if text[max(0, pos - 4) : pos] == "The ":
+        pos -= 4  # "The Kurdistan Region hosts ..."
+        before = text[max(0, pos - 3) : pos]
+    return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n"))
+
+def assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
+    """Each place group goes to the nearest quantity in its sentence; a quantity keeps the nearest of its groups."""
+    owners: dict[int, tuple[int, tuple[list[str], str]]] = {}
+    for p_start, p_end, ids, p_text in places:
+        if not quantities:
+            break
+        best = min(quantities, key=lambda q: max(q.start - p_end, p_start - q.end, 0) + (0.5 if p_end <= q.start else 0))
+        if best.start <= p_start < best.end and best.head_start is not None and p_start < best.head_start:
+            continue  # "2,500 U.S. troops": an adjective of the noun, not a place
+        distance = max(best.start - p_end, p_start - best.end, 0)
+        if id(best) not in owners or distance < owners[id(best)][0]:
+            owners[id(best)] = (distance, (ids, p_text))
+    return {k: v for k, (_, v) in owners.items()}

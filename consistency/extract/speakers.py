@@ -1,0 +1,159 @@
+"""On whose word a claim is: "according to X", "X said", "X put the number at", "a report by X", "..., X said."
+
+A speaker is a noun phrase (a person, an organisation, "U.S. officials") or nothing, never a fragment of the
+clause; each clause of a sentence may have its own ("Organizers put it at 50,000; police estimated 12,000").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .quantities import Quantity
+
+# Reporting verbs: "X said", "X estimated", "X put the number at".
+# (Only forms that are rarely nouns: "states", "reports", "claims" are left out.)
+REPORT = (
+    r"said|says|told|tells|estimated|reported|put|puts|counted|tallied|recorded|tracked|documented|claimed|"
+    r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
+    r"added|acknowledged|insisted|according"
+)
+
+# Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
+LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
+                       r"placed|pegged|raised|lowered|revised|upped)\b")
+
+# Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
+# ", an estimate the Coast Guard later raised".
+CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?=(?:while|whereas|but|though|although)\b)|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)")
+
+NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
+
+# "an estimate the Coast Guard later raised to 5,000": who revised a figure.
+REVISED_BY = re.compile(r"\b(?:estimate|figure|number|toll|count|tally)\s+(?:that\s+)?((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})"
+                        r"\s+(?:later\s+|then\s+|subsequently\s+|has\s+|had\s+)?(?:raised|lowered|revised|upped|put|pegged|placed|set)\b")
+
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+
+RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
+
+NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+$")
+
+ACCORDING_TO = re.compile(r"(?i)\baccording to\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,13})")
+
+# "a report issued on Tuesday by the CDC", "the count kept by the WHO": the author, not the document.
+DOCUMENT_BY = re.compile(
+    r"(?i)^(?:[\w.'-]+\s+){0,3}?(?:report|study|survey|count|tally|estimate|projection|analysis|data|figures|model|"
+    r"assessment|posting|statement|update)\b[^,;]{0,60}?\bby\s+(.+)$"
+)
+
+# "Data from ACLED show", "figures released by the ministry", "the toll cited by the opposition"
+DATA_FROM = re.compile(r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+(?:from|by|compiled by|released by|published by|provided by)\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9}?)(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)")
+
+CITED_BY = re.compile(r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,7})")
+
+# "UNHCR figures show", "ACLED data show"
+NAMED_DATA = re.compile(r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b")
+
+BY_SOURCE = re.compile(r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})")
+
+# "..., officials said." / "..., said a senior official." at the end of a sentence.
+SAID_AFTER = re.compile(rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,8}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$")
+
+# "..., Sabrina Singh, a Pentagon spokeswoman, said Thursday."
+SAID_AFTER_APPOSITIVE = re.compile(rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,5}}?)?([\w.'-]+,\s(?:[\w.'-]+\s){{1,6}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$")
+
+SAID_INVERTED = re.compile(r"(?:,|\")\s*(?:said|says|added|wrote|noted|told reporters|explained)\s+([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})\.?\"?$")
+
+# At a sentence's end a present-tense verb is plainly a verb: "..., the U.N. estimates."
+SAID_AFTER_PRESENT = re.compile(r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)\.?\"?$")
+
+TIME_WORD = re.compile(r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|this|earlier|in)\b")
+
+LEADING = re.compile(r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+")
+
+AUX_TAIL = re.compile(r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$")
+
+DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
+
+PRONOUNS = frozenset("he she they it we i you who that which this these those one".split())
+
+# Words a speaker's noun phrase never ends or starts with: a clause's fragment caught by a pattern.
+NOT_SPEAKER_ENDS = frozenset("to that which who the a an of and or by with for in on at as not than from more less".split())
+
+NOT_SPEAKER_STARTS = frozenset(
+    "while when where if as because since after before although though but and or so that which who whom "
+    "to of in on at by for with from up more less than".split()
+)
+
+TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+[^\d]{0,20}\d.*$")
+
+# A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
+FRAGMENT_START = re.compile(r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$")
+
+def speaker_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of a sentence that can each have a speaker of their own: "Organizers put it at 50,000;
+    police estimated 12,000", "BP said 1,000 a day, an estimate the Coast Guard later raised to 5,000"."""
+    cuts = [m.start() for m in CLAUSE_SPLIT.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] if cuts else []
+
+def clause_speaker(text: str, clauses: list[tuple[int, int]], q: Quantity, lexicon: Lexicon) -> str | None:
+    """The speaker of the clause a number stands in, if that clause names one."""
+    for a, b in clauses:
+        if a <= q.start < b:
+            return speaker(text, a, b, lexicon)
+    return None
+
+def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said."."""
+    sentence = text[start:end]
+    # Each form in turn; a form whose words are no speaker ("262, and 3,515 reported") gives way to the next.
+    for pattern in (ACCORDING_TO, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY, REVISED_BY):
+        m = pattern.search(sentence)
+        speaker = clean_speaker(m.group(1)) if m else None
+        if speaker:
+            return speaker
+    for pattern in (SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
+        m = pattern.search(sentence)
+        if m and not TIME_WORD.match(m.group(m.lastindex)):
+            speaker = clean_speaker("".join(g for g in m.groups() if g))
+            if speaker:
+                return speaker
+    verb = next(
+        (v for v in LEAD_VERB.finditer(sentence) if not NOUN_BEFORE.search(sentence, 0, v.start()) and not PASSIVE_BEFORE.search(sentence, 0, v.start())),
+        None,
+    )
+    if verb:
+        lead = sentence[: verb.start()].rstrip()
+        lead = NUMBER_TOKEN.split(lead)[-1]  # "Following the explosion on April 20 BP said": the speaker follows the date
+        lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
+        lead = LEADING.sub("", lead)
+        while AUX_TAIL.search(lead):
+            lead = AUX_TAIL.sub("", lead).rstrip()
+        if lead.endswith(","):  # "A UN report, based on ..., estimated": the head before the appositive
+            lead = lead.split(",", 1)[0]
+        else:  # "During an interview on July 23, CIA Director William Burns acknowledged"
+            lead = lead.rsplit(",", 1)[-1]
+        # A source is a name or a noun phrase, not the claim itself ("A few hundred fighters are believed ...").
+        lead = lead.strip()
+        if 0 < len(lead.split()) <= 10 and not re.search(r"\d", lead) and not RELATIVE.match(lead):
+            return None if FRAGMENT_START.match(lead) else clean_speaker(lead)  # "declined to comment"
+    return None
+
+def clean_speaker(phrase: str) -> str | None:
+    """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
+    phrase = DETERMINER.sub("", phrase.strip(" ,.;:\"'"))
+    phrase = re.sub(r"\s+", " ", phrase)
+    if not phrase or (phrase.lower() in PRONOUNS and not phrase.isupper()):  # "who", not the WHO
+        return None
+    phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
+    document = DOCUMENT_BY.match(phrase)
+    if document:
+        phrase = DETERMINER.sub("", document.group(1).strip(" ,.;:\"'"))
+    words = phrase.split()
+    # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
+    first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
+    if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
+        return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
+    return phrase
