@@ -184,10 +184,13 @@ def build_claims(
             places_of[id(q)] = location
             if measure:
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
-            as_of = as_of_claim(text, q, ctx, ds, source.published)
-            if incident is not None and incident.year and as_of.scope in ("current", "context", "unknown"):
-                # "the 2010 earthquake killed ...": the year that names the event dates what it did
-                if source.published is None or incident.year < source.published.year:
+            # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
+            own_dates = [d for d in ds if not any(0 <= x.start - d.end <= 3 for x in ctx.incidents)]
+            as_of = as_of_claim(text, q, ctx, own_dates, source.published)
+            if incident is not None and incident.year and as_of.scope not in ("peak", "past"):
+                # "the 1989 spill dumped ...": a settled figure of an event years past holds for its year; a recent
+                # event's toll holds as of the report ("the 2010 quake killed 316,000", reported in 2011)
+                if source.published is None or incident.year < source.published.year - HISTORY_YEARS:
                     as_of = AsOf(start=date(incident.year, 1, 1), end=date(incident.year, 12, 31), scope="explicit",
                                  text=str(incident.year))
             if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
@@ -423,6 +426,8 @@ def _measure(text: str, q: Quantity, ctx: SentenceContext, previous: Quantity | 
     return None, None, None
 
 
+# An event this many years before the report is history: its figures hold for its year, not as of the report.
+HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
 PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd"})
 # What people do as a crowd or a flow: soldiers who "crossed" are still troops, refugees who "arrived" arrivals.

@@ -50,6 +50,10 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
         fronted = d.end <= first_comma < q.start and d.start - ctx.start <= 40
         precedes = d.end <= q.start and len(between) <= 12 and not CLAUSE_BREAK.search(between)
+        opens = d.start - ctx.start <= 3 < q.start - d.end
+        if (fronted or opens) and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
+            # "By Wednesday the toll had risen to 5,000": the count as of that day
+            return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
         if d.role == "until" and (follows or precedes) and d.end_date and published and d.end_date < published:
             # "some 30,000 fighters before Oct. 7": a figure for the time up to a past date
             return AsOf(start=None, end=d.end_date, scope="past", text=d.text)
