@@ -125,8 +125,21 @@ def test_decisions_log_linked_outside_the_corpus_is_neither_written_nor_read(tmp
     one_line_about(result, "decisions.jsonl", "symbolic link")
 
 
+def deny(monkeypatch, target: Path) -> None:
+    """Make every open at or under ``target`` fail with EACCES, as it does for a user without the permission."""
+    real_open = os.open
+
+    def guarded(path, flags, *args, dir_fd=None, **kwargs):
+        full = Path(path) if dir_fd is None else Path(os.readlink(f"/proc/self/fd/{dir_fd}")) / path
+        if full == target or target in full.parents:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, dir_fd=dir_fd, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded)
+
+
 @pytest.mark.parametrize("make", ["link to /dev/zero", "folder", "fifo", "unreadable", "too large"])
-def test_decisions_log_that_is_not_a_readable_regular_file_is_one_line_exit_2(tmp_path, corpus, make):
+def test_decisions_log_that_is_not_a_readable_regular_file_is_one_line_exit_2(tmp_path, corpus, make, monkeypatch):
     log = corpus / "reviews" / "decisions.jsonl"
     if make == "link to /dev/zero":
         log.symlink_to("/dev/zero")
@@ -135,10 +148,10 @@ def test_decisions_log_that_is_not_a_readable_regular_file_is_one_line_exit_2(tm
     elif make == "fifo":
         os.mkfifo(log)
     elif make == "unreadable":
-        if os.geteuid() == 0:
-            pytest.skip("root reads any file")
         log.write_text("")
-        (corpus / "reviews").chmod(0o000)  # unreadable even by root: the folder cannot be searched
+        (corpus / "reviews").chmod(0o000)  # unreadable: the folder cannot be searched
+        if os.geteuid() == 0:  # root searches any folder: the refusal the kernel would give is given here
+            deny(monkeypatch, log)
     else:
         with open(log, "wb") as file:
             file.truncate(MAX_LOG_BYTES + 1)
@@ -180,13 +193,15 @@ def test_output_dash_is_standard_output(tmp_path):
 
 
 @pytest.mark.parametrize("case", ["read-only folder", "missing folder", "full disk", "baseline nested deep"])
-def test_write_and_read_failures_are_one_line_exit_2(tmp_path, case):
+def test_write_and_read_failures_are_one_line_exit_2(tmp_path, case, monkeypatch):
     (tmp_path / "a.md").write_text(GOOD)
     args = ["check", str(tmp_path), "--no-cache", "--format", "json", "-o"]
     if case == "read-only folder":
         locked = tmp_path / "locked"
         locked.mkdir()
         locked.chmod(0o500)
+        if os.geteuid() == 0:  # root writes into any folder: the refusal the kernel would give is given here
+            deny(monkeypatch, locked)
         args = ["report", str(tmp_path / "a.md"), "-o", str(locked)]
         name = "locked"
     elif case == "missing folder":
@@ -203,8 +218,6 @@ def test_write_and_read_failures_are_one_line_exit_2(tmp_path, case):
         result = invoke(*args)
     finally:
         (tmp_path / "locked").exists() and (tmp_path / "locked").chmod(0o755)
-    if case == "read-only folder" and os.geteuid() == 0:
-        pytest.skip("root writes into a read-only folder")
     assert result.exit_code == 2, result.output
     one_line_about(result, name, "")
 
