@@ -36,7 +36,7 @@ def _quantity_key(claim: Claim) -> tuple | None:
     if measure is None or claim.subject is None:
         return None
     # A named event pins its place ("the Camp Fire"); any other subject is compared place by place.
-    where = () if claim.subject_type == "named_event" else tuple(claim.location)
+    where = () if claim.subject_type == "named_event" else tuple(claim.countries or claim.location)
     # Units in one dimension share a topic ("42,000 square miles" with "110,000 square kilometers"); compare converts.
     return ("quantity", measure, claim.facet or "", claim.subject, where, canonical_unit(claim.unit) or "")
 

@@ -111,6 +111,9 @@ class Claim(Model):
     )
     location: list[str] = []
     location_text: str | None = None
+    countries: list[str] = Field(
+        [], description="for an event whose counts are a country's (a quake's toll): the countries topics match on"
+    )
     value: Interval | None = None
     unit: str | None = None
     as_of: AsOf

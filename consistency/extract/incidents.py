@@ -27,6 +27,9 @@ CALENDAR = frozenset(
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
 # "Obama's 2009 inauguration": a year between the owner and the event.
 YEAR_GAP = re.compile(r"\s+(?:1[89]|20)\d\d\s+")
+# "the dockworkers' strike", "Wednesday's strike": a strike someone holds is a walkout ("Israel's strikes on Gaza",
+# plural and aimed at a place, are attacks).
+OWNED_STRIKE = re.compile(r"\b\w+(?:'s|s')\s+(strike)\b(?!\s+(?:on|against|in)\b)")
 # Words between an event's name and its head that keep them one phrase: "Deepwater Horizon oil spill".
 CONNECTORS = frozenset({"oil", "magnitude", "deadly", "devastating", "massive", "huge", "catastrophic", "powerful",
                         "first", "second", "third", "last", "latest", "annual", "recent"})  # "Obama's first inauguration"
@@ -68,6 +71,9 @@ def find_incidents(text: str, tokens: list[Token], vocabulary: EventVocabulary, 
                                 incident.places, incident.year)
             names = [n for n in names if n not in inside]
         found.append(incident)
+    for m in OWNED_STRIKE.finditer(text, tokens[0][0] if tokens else 0, tokens[-1][1] if tokens else 0):
+        if not any(x.start <= m.start(1) < x.end for x in found) and "strike" in vocabulary.people:
+            found.append(Incident(m.start(1), m.end(1), "strike", "strike", m.group(), False))
     return sorted(found + names, key=lambda i: i.start)
 
 

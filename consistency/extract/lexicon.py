@@ -195,6 +195,7 @@ class EventVocabulary:
     measures: dict[str, frozenset[str]] = field(default_factory=dict)  # count -> kinds it can belong to (empty: any)
     implied: dict[str, str] = field(default_factory=dict)  # measure -> kind it implies ("arrivals" -> migration)
     people: dict[str, str] = field(default_factory=dict)  # kind -> what people counted at it are ("protest" -> crowd)
+    national: frozenset[str] = frozenset()  # kinds whose counts are a country's: an earthquake's toll, a strike's turnout
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
@@ -215,6 +216,8 @@ class EventVocabulary:
                 vocabulary.implied[str(measure)] = kind
             if entry.get("people"):
                 vocabulary.people[kind] = str(entry["people"])
+            if entry.get("scope") == "country":
+                vocabulary.national |= {kind}
         return vocabulary
 
 
@@ -328,16 +331,18 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         if spec.get("parent"):
             parents[id_] = spec["parent"]
     country_ids = {id_ for id_, t in entity_types.items() if t == "country"}
+    ids_by_code = {}
     for country in pycountry.countries:
         short = getattr(country, "common_name", None) or country.name
         id_ = _slug(short)
         id_ = {"united_states": "us"}.get(id_, id_)
         if id_ not in country_ids and _slug(country.name) in country_ids:
             id_ = _slug(country.name)
+        ids_by_code[country.alpha_2] = id_
         for name in {country.name, short, getattr(country, "official_name", country.name)}:
             places.add(name, id_)
     for path in [*files["regions"], *files["cities"]]:
-        _add_places_table(places, parents, path)
+        _add_places_table(places, parents, path, ids_by_code)
     events: dict[str, dict] = {"measures": {}, "kinds": {}}
     for spec in map(_read_yaml, files["events"]):
         for part in events:
@@ -349,10 +354,10 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     )
 
 
-def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path) -> None:
+def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path, countries: dict[str, str]) -> None:
     """Places of a ``name<TAB>country`` table (``aliases/regions.tsv``, ``aliases/cities.tsv``, made by
-    tools/make_gazetteer.py), matched case-sensitively: "Sindh", "Mobile" (not "mobile")."""
-    codes = {c.alpha_2: c for c in pycountry.countries}
+    tools/make_gazetteer.py), matched case-sensitively: "Sindh", "Mobile" (not "mobile"); each lies in the
+    country ``countries`` names by its ISO code (the ids places and entities use: "us", not "united_states")."""
     text = read_text(path, MAX_DATA_BYTES, "place table")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t"):
@@ -360,9 +365,9 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path) 
             continue
         id_ = _slug(row["name"])
         places.add(row["name"], id_, case_sensitive=True)
-        country = codes.get(row["country"])
+        country = countries.get(row["country"])
         if country is not None and id_ not in parents:
-            parents[id_] = _slug(getattr(country, "common_name", None) or country.name)
+            parents[id_] = country
 
 
 # Subdivision names that news uses as common words far more often than for the place ("the Gulf" is rarely

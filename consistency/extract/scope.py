@@ -181,11 +181,16 @@ def build_claims(
                 # an event happens somewhere: where its name says ("the Nepal quake"), else where the story is
                 location = list(incident.places) or discourse.main_places
             location = discourse.with_containers(location)
+            national = incident is not None and incident.kind in lexicon.events.national
+            if national:
+                # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
+                location = list(dict.fromkeys([*location, *_countries(location, lexicon)]))
             places_of[id(q)] = location
             if measure:
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
-            own_dates = [d for d in ds if not any(0 <= x.start - d.end <= 3 for x in ctx.incidents)]
+            own_dates = ds if measure in DATED_BY_EVENT else [
+                d for d in ds if not any(0 <= x.start - d.end <= 3 for x in ctx.incidents)]
             as_of = as_of_claim(text, q, ctx, own_dates, source.published)
             if incident is not None and incident.year and as_of.scope not in ("peak", "past"):
                 # "the 1989 spill dumped ...": a settled figure of an event years past holds for its year; a recent
@@ -208,10 +213,11 @@ def build_claims(
                     subject_text=subject_text,
                     measure=measure,
                     measure_text=measure_text,
-                    facet=_facet(text, q),
+                    facet=_facet(text, q) or _population(measure, measure_text or q.measure_text),
                     subject_type=_subject_type(subject, incident),
                     location=location,
                     location_text=location_text,
+                    countries=_countries(location, lexicon) if national else [],
                     value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier) if q.low is not None or q.high is not None else None,
                     unit=q.unit,
                     as_of=as_of,
@@ -315,6 +321,16 @@ def _facet(text: str, q: Quantity) -> str | None:
     return None
 
 
+def _population(measure: str | None, words: str | None) -> str | None:
+    """Which people a turnout counts, when the noun narrows it: "200,000 civil servants" are not "two million
+    public sector workers", of whom they are a part."""
+    if measure not in BY_POPULATION or not words:
+        return None
+    head = words.split()[-1].lower()
+    head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    return None if head in GENERIC_PEOPLE else head
+
+
 def _subject_type(subject: str | None, incident: Incident | None) -> str | None:
     if subject is None:
         return None
@@ -342,6 +358,17 @@ def _elided(text: str, q: Quantity) -> bool:
     return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
 
 
+
+
+def _countries(places: list[str], lexicon: Lexicon) -> list[str]:
+    """The countries of ``places`` (a city or province by the gazetteer's parent; a place with none is kept)."""
+    out = []
+    for place in places:
+        seen = 0
+        while place in lexicon.place_parents and seen < 4:
+            place, seen = lexicon.place_parents[place], seen + 1
+        out.append(place)
+    return list(dict.fromkeys(out))
 
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
@@ -426,6 +453,11 @@ def _measure(text: str, q: Quantity, ctx: SentenceContext, previous: Quantity | 
     return None, None, None
 
 
+# Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
+BY_POPULATION = frozenset({"strikers"})
+GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist".split())
+# Counts of a one-day event hold on its day: "Wednesday's strike", "the March 4 rally".
+DATED_BY_EVENT = frozenset({"crowd", "strikers", "trips"})
 # An event this many years before the report is history: its figures hold for its year, not as of the report.
 HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
