@@ -182,7 +182,7 @@ def report(paths: tuple[Path, ...], out_dir: Path, fmt: str | None, jobs: int | 
         if not result.report.sources or (strict and result.problems):
             sys.exit(2)
         stages.stage("write")
-        written = write_reports(result.report, out_dir, chosen)
+        written = write_reports(result.report, out_dir, chosen, jobs=jobs or default_jobs())
     if cache and cache.stats.hits:
         project.note(f"{cache.stats.misses} sources extracted, {cache.stats.hits} from the cache")
     if not quiet:

@@ -14,19 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .compare import compare_topics
-from .engine import default_jobs
+from .engine import default_jobs, merge_findings
 from .errors import ConsistencyError
 from .extract import extract_claims
 from .extract.lexicon import default_lexicon
 from .group import group_claims, partition_key
-from .models import Agreement, Claim, Conflict, Report, Source, Topic
+from .models import Claim, Report, Source, Topic
 from .rules import Rule
 
 if TYPE_CHECKING:
     import pandas as pd
 
 MISSING = "--engine dask needs Dask: pip install 'consistency[dask]'"
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # Articles per extraction task: enough to keep a worker busy between scheduler round trips.
 ARTICLES_PER_TASK = 50
 COLUMNS = ["source_index", "claim_index", "topic_key", "claim"]
@@ -89,13 +88,8 @@ def _analyse(client, sources: list[Source], rules: list[Rule], rules_dir: Path |
     found = shuffled.map_partitions(_compare_partition, rules, meta, meta=_empty_findings(),
                                     enforce_metadata=False).compute()
     topics: list[Topic] = sorted(found["topic"].dropna(), key=lambda t: t.id)
-    conflicts: dict[str, Conflict] = {}
-    for part in found.sort_values(["order_topic", "order_item"], kind="stable").itertuples():
-        if part.conflict is not None:
-            conflicts.setdefault(part.conflict.id, part.conflict)
-    ordered = sorted(conflicts.values(), key=lambda c: (SEVERITY_ORDER[c.severity], -(c.distance or 0), c.id))
-    agreements: list[Agreement] = sorted(found["agreement"].dropna(), key=lambda a: (a.topic, a.claims))
-    return assemble(sources, claims, topics, ordered, agreements, rules)
+    findings = merge_findings(topics, [({}, list(found["conflict"].dropna()), list(found["agreement"].dropna()))])
+    return assemble(sources, claims, topics, findings.conflicts, findings.agreements, rules)
 
 
 def _empty_claims() -> pd.DataFrame:
@@ -108,8 +102,7 @@ def _empty_claims() -> pd.DataFrame:
 def _empty_findings() -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame({"order_topic": pd.Series([], dtype=object), "order_item": pd.Series([], dtype="int64"),
-                         "topic": pd.Series([], dtype=object), "conflict": pd.Series([], dtype=object),
+    return pd.DataFrame({"topic": pd.Series([], dtype=object), "conflict": pd.Series([], dtype=object),
                          "agreement": pd.Series([], dtype=object)})
 
 
@@ -140,7 +133,7 @@ def _compare_partition(part: pd.DataFrame, rules: list[Rule], sources: dict[str,
     for topic in topics:
         # One topic at a time, so the count of pairs beyond the listing cap is set on each as a local run sets it.
         findings = compare_topics([topic], {c.id: c for c in claims}, rules, sources)
-        rows.append((topic.id, 0, topic, None, None))
-        rows += [(topic.id, i + 1, None, conflict, None) for i, conflict in enumerate(findings.conflicts)]
-        rows += [(topic.id, 0, None, None, agreement) for agreement in findings.agreements]
-    return pd.DataFrame(rows, columns=["order_topic", "order_item", "topic", "conflict", "agreement"])
+        rows.append((topic, None, None))
+        rows += [(None, conflict, None) for conflict in findings.conflicts]
+        rows += [(None, None, agreement) for agreement in findings.agreements]
+    return pd.DataFrame(rows, columns=["topic", "conflict", "agreement"])

@@ -13,9 +13,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .compare import Findings, compare_topics
 from .extract import extract_claims
 from .extract.lexicon import Lexicon, default_lexicon
-from .models import Claim, Source
+from .models import Agreement, Claim, Conflict, Source, Topic
+from .rules import Rule
 
 if TYPE_CHECKING:
     from .cache import ClaimCache
@@ -84,3 +86,55 @@ def _extract(sources: list[Source], rules_dir: Path | None, jobs: int) -> Iterat
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(min(jobs, len(sources)), _start_worker, (str(rules_dir) if rules_dir else None,)) as pool:
         yield from pool.imap(_extract_in_worker, sources, chunksize=CHUNK)
+
+
+# Claims from which topics are compared in worker processes: below, forking costs more than it saves.
+PARALLEL_COMPARE_FROM = 5000
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_forked: tuple | None = None  # what forked comparison workers inherit: topics, claims by id, rules, sources
+
+
+def compare_in_parallel(topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source],
+                        jobs: int) -> Findings:
+    """``compare_topics`` over all topics, with up to ``jobs`` processes each comparing some topics; the same
+    findings in the same order (and the same count of unlisted pairs set on each topic)."""
+    if jobs <= 1 or len(claims) < PARALLEL_COMPARE_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return compare_topics(topics, claims, rules, sources)
+    global _forked
+    # Largest topics first, dealt out in turn, so the workers' shares come out even.
+    order = sorted(range(len(topics)), key=lambda i: -len(topics[i].claims))
+    shares = [sorted(order[k :: jobs * 4]) for k in range(jobs * 4)]
+    _forked = (topics, claims, rules, sources)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_compare_share, shares, chunksize=1)
+    finally:
+        _forked = None
+    return merge_findings(topics, parts)
+
+
+def _compare_share(share: list[int]) -> tuple[dict[str, int], list[Conflict], list[Agreement]]:
+    topics, claims, rules, sources = _forked
+    chosen = [topics[i] for i in share]
+    found = compare_topics(chosen, claims, rules, sources)
+    return {t.id: t.unlisted_conflicts for t in chosen}, found.conflicts, found.agreements
+
+
+def merge_findings(topics: list[Topic], parts: Iterable[tuple[dict[str, int], list[Conflict], list[Agreement]]]
+                   ) -> Findings:
+    """Findings of topics compared apart, as one ``compare_topics`` call over all of them (topics in id order)
+    gives: a conflict found in two topics is kept from the first; conflicts most severe first; agreements by topic."""
+    unlisted: dict[str, int] = {}
+    conflicts: list[Conflict] = []
+    agreements: list[Agreement] = []
+    for counts, found, agreed in parts:
+        unlisted.update(counts)
+        conflicts += found
+        agreements += agreed
+    for topic in topics:
+        topic.unlisted_conflicts = unlisted.get(topic.id, topic.unlisted_conflicts)
+    first: dict[str, Conflict] = {}
+    for conflict in sorted(conflicts, key=lambda c: c.topic):  # stable: one topic's findings keep their order
+        first.setdefault(conflict.id, conflict)
+    ordered = sorted(first.values(), key=lambda c: (SEVERITY_ORDER[c.severity], -(c.distance or 0), c.id))
+    return Findings(ordered, sorted(agreements, key=lambda a: (a.topic, a.claims)))

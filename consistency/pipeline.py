@@ -14,7 +14,7 @@ from .config import describe_folders, rule_folders
 from .extract.lexicon import default_lexicon
 from .group import group_claims, related_to, unchecked_reason
 from .load import load_sources
-from .engine import extract_sources
+from .engine import compare_in_parallel, extract_sources
 from .models import Agreement, Claim, Conflict, Report, Source, Topic, Unchecked, Unreadable
 from .review.decisions import apply_decisions, decisions_path, read_log
 from .rules import Rule, load_layered_rules
@@ -55,7 +55,10 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
     topics = group_claims(claims)
     if stage:
         stage("compare")
-    findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
+    if focus is None:
+        findings = compare_in_parallel(topics, by_id, rules, {s.name: s for s in sources}, jobs)
+    else:
+        findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
     return assemble(sources, claims, topics, findings.conflicts, findings.agreements, rules)
 
 
