@@ -131,7 +131,8 @@ def main() -> None:
                 seconds, rss = timed("extract", str(folder), "--format", "jsonl", "-o", str(out / "claims.jsonl"),
                                      "-q", *options)
                 results[f"extract {megabytes} MB {name}"] = {"seconds": seconds, "peak_rss_mb": rss}
-                rows.append((f"extract --format jsonl, {megabytes} MB, {name}", f"{seconds:.1f} s, peak RSS {rss:.0f} MB"))
+                rows.append((f"extract --format jsonl, {megabytes} MB, {name}",
+                             f"{seconds:.1f} s, peak RSS {rss:.0f} MB"))
         for count, folder in [(args.html_articles, small), (args.articles, corpus)]:
             timed("report", str(folder), "-o", str(out / f"h{count}"), "--format", "html", "-q", "--no-cache")
             page = out / f"h{count}" / "report.html"
