@@ -7,7 +7,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that was not installed
     __version__ = "0.0.0"
 
-__all__ = ["__version__", "extract_claims", "load_sources"]
+__all__ = ["__version__", "claims_frame", "extract_claims", "load_sources", "run"]
 
 
 def __getattr__(name: str):
@@ -20,4 +20,12 @@ def __getattr__(name: str):
         from .load import load_sources
 
         return load_sources
+    if name == "claims_frame":
+        from .frame import claims_frame
+
+        return claims_frame
+    if name == "run":
+        from .pipeline import run
+
+        return run
     raise AttributeError(name)

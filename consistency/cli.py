@@ -74,31 +74,69 @@ def _load(project: Project, paths: tuple[Path, ...], strict: bool):
 
 
 EXTRACT_FORMATS = ("table", "json", "jsonl", "csv")
+DEFAULT_CACHE = ".consistency-cache"
+
+
+def jobs_option(fn):
+    """--jobs: processes that extract claims."""
+    return click.option("--jobs", "-j", type=click.IntRange(1), default=None,
+                        help="Processes extracting claims (default: the machine's cores; 1: this process only).")(fn)
+
+
+def cache_options(fn):
+    """--cache-dir and --no-cache, as on check."""
+    fn = click.option("--no-cache", is_flag=True, help="Extract every article again; read and write no cache.")(fn)
+    return click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                        help=f"Claims cache folder, git-ignored (default: {DEFAULT_CACHE}).")(fn)
 
 
 @cli.command()
 @sources_argument
 @format_option("table", EXTRACT_FORMATS)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@jobs_option
 @strict_option
 @project_options
-def extract(paths: tuple[Path, ...], fmt: str | None, output: Path | None, strict: bool, config_file: Path | None,
-            rules_dir: Path | None, quiet: bool) -> None:
+def extract(paths: tuple[Path, ...], fmt: str | None, output: Path | None, jobs: int | None, strict: bool,
+            config_file: Path | None, rules_dir: Path | None, quiet: bool) -> None:
     """Extract every checkable claim from the articles in PATHS (default: the articles setting, else the seeds).
+
+    jsonl and csv are written as each article is done, so memory stays flat on any corpus.
 
     Example:
 
         consistency extract seeds --format json -o claims.json
     """
-    from .extract import extract_claims
-    from .extract.lexicon import default_lexicon
+    from contextlib import ExitStack
+
+    from .engine import default_jobs, extract_sources
     from .output import render_claims, write_text
+    from .report.atomic import atomic_path
+    from .stream import STREAM_FORMATS, ClaimWriter, stream_claims
+    from .summary import Stages
 
     project = resolve_project(config_file, rules_dir, quiet)
     destinations = parse_formats(fmt or "table", EXTRACT_FORMATS)
     result = _load(project, paths, strict)
-    lexicon = default_lexicon(project.rules_dir)
-    claims = [claim for source in result.sources for claim in extract_claims(source, lexicon)]
+    extracted = extract_sources(result.sources, project.rules_dir, jobs or default_jobs())
+    with Stages(len(result.sources)) as stages:
+        if all(name in STREAM_FORMATS for name, _ in destinations):
+            with ExitStack() as files:
+                writers = []
+                for name, file in destinations:
+                    target = file or output
+                    if target is None:
+                        writers.append(ClaimWriter(name, lambda text: click.echo(text, nl=False)))
+                        continue
+                    # Written beside the target and renamed when complete: a reader never sees half a file.
+                    handle = files.enter_context(open(files.enter_context(atomic_path(target)), "w", encoding="utf-8"))
+                    writers.append(ClaimWriter(name, handle.write))
+                stream_claims(extracted, writers, stages.advance)
+            return
+        claims = []
+        for source, found in extracted:
+            claims += found
+            stages.advance(source)
     for name, file in destinations:
         target = file or output
         text = render_claims(claims, name, color=target is None and sys.stdout.isatty())
@@ -113,31 +151,61 @@ def extract(paths: tuple[Path, ...], fmt: str | None, output: Path | None, stric
 @click.option("--output-dir", "--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("reports"), show_default=True, help="Folder for the report files.")
 @format_option("html,md,json,csv,sqlite", ("html", "md", "json", "csv", "sqlite"), files=False)
+@jobs_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: extract, group and compare on a Dask cluster (pip install 'consistency[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="--engine dask: the cluster's scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
+@cache_options
 @strict_option
 @project_options
-def report(paths: tuple[Path, ...], out_dir: Path, fmt: str | None, strict: bool, config_file: Path | None,
+def report(paths: tuple[Path, ...], out_dir: Path, fmt: str | None, jobs: int | None, engine: str,
+           scheduler: str | None, cache_dir: Path | None, no_cache: bool, strict: bool, config_file: Path | None,
            rules_dir: Path | None, quiet: bool) -> None:
     """Write a consistency report for the articles in PATHS (default: the articles setting, else the seeds).
 
-    Example:
-
+    \b
+    Examples:
         consistency report articles/ --format html,json --output-dir reports/
+        consistency report archive/ --engine dask --scheduler tcp://scheduler:8786
     """
-    from .report import FORMATS, write_reports
-    from .summary import print_summary, run_with_progress
+    from contextlib import nullcontext
 
+    from .cache import open_cache
+    from .engine import default_jobs
+    from .load import find_articles
+    from .report import FORMATS, write_reports
+    from .summary import Stages, print_summary, run_with_progress
+
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler is the address of a Dask cluster: give it with --engine dask")
+    if engine == "dask":
+        from .dask_engine import require_dask
+
+        require_dask()
     project = resolve_project(config_file, rules_dir, quiet)
     chosen = [f.strip() for f in (fmt or project.settings.report_format or ",".join(FORMATS)).split(",") if f.strip()]
-    result = run_with_progress(project.corpus(paths), project.rules_dir, project.rules, project.settings.describe())
-    for problem in result.problems:
-        say("error", problem)
-    for warning in result.warnings:
-        project.warn(warning)
-    if not result.report.sources or (strict and result.problems):
-        if not result.problems:
-            no_articles(paths)
-        sys.exit(2)
-    written = write_reports(result.report, out_dir, chosen)
+    corpus = project.corpus(paths)
+    # A Dask cluster extracts on its own workers, which need not see this machine's cache folder.
+    folder = None if no_cache or engine == "dask" else cache_dir or project.settings.cache_dir or Path(DEFAULT_CACHE)
+    with nullcontext() if folder is None else open_cache(folder, project.rules_dir) as cache, \
+            Stages(len(find_articles(corpus))) as stages:
+        if cache and cache.problem:
+            project.warn(cache.problem)
+        result = run_with_progress(corpus, project.rules_dir, project.rules, project.settings.describe(), stages,
+                                   cache=cache, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler)
+        for problem in result.problems:
+            say("error", problem)
+        for warning in result.warnings:
+            project.warn(warning)
+        if not result.report.sources or (strict and result.problems):
+            if not result.problems:
+                no_articles(paths)
+            sys.exit(2)
+        stages.stage("write")
+        written = write_reports(result.report, out_dir, chosen, jobs=jobs or default_jobs())
+    if cache and cache.stats.hits:
+        project.note(f"{cache.stats.misses} sources extracted, {cache.stats.hits} from the cache")
     if not quiet:
         print_summary(result.report, written)
 
@@ -208,9 +276,7 @@ CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
 @click.option("--max-annotations", type=click.IntRange(0), default=50, show_default=True,
               help="--format github: annotate this many conflicts, most severe first, and count the rest.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Claims cache folder, git-ignored (default: .consistency-cache).")
-@click.option("--no-cache", is_flag=True, help="Extract every article again; read and write no cache.")
+@cache_options
 @strict_option
 @project_options
 def check_command(path: Path | None, since: str | None, baseline: Path | None, new_baseline: Path | None,
@@ -236,7 +302,7 @@ def check_command(path: Path | None, since: str | None, baseline: Path | None, n
         raise click.UsageError("--update-baseline needs --baseline, and every article (no --since) to see what is gone")
     project = resolve_project(config_file, rules_dir, quiet)
     settings = project.settings
-    cache = None if no_cache else cache_dir or settings.cache_dir or Path(".consistency-cache")
+    cache = None if no_cache else cache_dir or settings.cache_dir or Path(DEFAULT_CACHE)
     code = run_check(
         project, project.corpus((path,) if path else ())[0], since=since, baseline=baseline, new_baseline=new_baseline,
         update_baseline=update_baseline, fail_on=fail_on or settings.fail_on or "warning",

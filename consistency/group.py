@@ -82,6 +82,19 @@ def related_to(claims: list[Claim]) -> Callable[[dict], bool]:
     return keep
 
 
+def partition_key(claim: Claim) -> str:
+    """A key that claims which can end in one topic always share (``""``: in none), so grouping can run apart on
+    each key's claims: it leaves out the place (a placeless count is a guest of every place) and a measure no alias
+    names (fuzzy matching may merge it with another), the event wording but for its verb (likewise)."""
+    key = _quantity_key(claim) if claim.kind == "quantity" else _date_key(claim)
+    if key is None:
+        return ""
+    if key[0] == "date":
+        return repr(("date", key[1].split()[0]))
+    measure = "~" if key[1].startswith("~") else key[1]
+    return repr(("quantity", measure, key[2], key[3], key[5]))
+
+
 def group_claims(claims: list[Claim]) -> list[Topic]:
     """Topics of claims about the same measure of the same subject in the same place, or the same event.
 

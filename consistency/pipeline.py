@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Callable
 from . import __version__
 from .compare import compare_topics
 from .errors import ConsistencyError
-from .extract import extract_claims
 from .config import describe_folders, rule_folders
+from .engine import compare_in_parallel, extract_sources, safe_extract
 from .extract.lexicon import default_lexicon
 from .group import group_claims, related_to, unchecked_reason
 from .load import load_sources
-from .models import Claim, Report, Source, Unchecked, Unreadable
+from .models import Agreement, Claim, Conflict, Report, Source, Topic, Unchecked, Unreadable
 from .review.decisions import apply_decisions, decisions_path, read_log
 from .rules import Rule, load_layered_rules
 
@@ -33,37 +33,79 @@ class Run:
 
 def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = None,
             progress: Callable[[Source], None] | None = None, cache: ClaimCache | None = None,
-            focus: set[str] | None = None, problems: list[ConsistencyError] | None = None) -> Report:
+            focus: set[str] | None = None, problems: list[ConsistencyError] | None = None, jobs: int = 1,
+            stage: Callable[[str], None] | None = None) -> Report:
     """Extract (or take from ``cache``), group and compare the claims of already loaded sources.
 
     With ``focus`` (source names), only pairs with a claim from one of them are compared: a CI check of
     one new article does not re-compare the archive with itself. A source the extractor fails on is left out,
-    with a line in ``problems``: one bad article never loses the others' results.
+    with a line in ``problems``: one bad article never loses the others' results. ``jobs`` processes extract
+    (see engine.py); ``stage`` is told when grouping and comparing begin.
     """
+    failed: dict[str, ConsistencyError] = {}  # source name -> why the extractor skipped it
+    if focus is None:
+        claims = []
+        for source, found in extract_sources(sources, rules_dir, jobs, cache):
+            if isinstance(found, str):
+                failed[source.name] = ConsistencyError(source.path, found)
+                continue
+            claims += found
+            if progress:
+                progress(source)
+    else:
+        sources, claims = _focused_claims(sources, rules_dir, progress, cache, focus, failed)
+    if failed and problems is None:
+        raise next(iter(failed.values()))
+    if problems is not None:
+        problems += failed.values()
+    sources = [source for source in sources if source.name not in failed]
+    if stage:
+        stage("group")
+    by_id = {c.id: c for c in claims}
+    topics = group_claims(claims)
+    if stage:
+        stage("compare")
+    if focus is None:
+        findings = compare_in_parallel(topics, by_id, rules, {s.name: s for s in sources}, jobs)
+    else:
+        findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
+    return assemble(sources, claims, topics, findings.conflicts, findings.agreements, rules)
+
+
+def assemble(sources: list[Source], claims: list[Claim], topics: list[Topic], conflicts: list[Conflict],
+             agreements: list[Agreement], rules: list[Rule]) -> Report:
+    """The report of compared claims: the one place both engines build it, so they give the same bytes."""
+    return Report(
+        sources=sources,
+        claims=claims,
+        topics=topics,
+        conflicts=conflicts,
+        agreements=agreements,
+        unchecked=[Unchecked(claim=c.id, reason=reason) for c in claims if (reason := unchecked_reason(c))],
+        generated_with={"consistency": __version__, "rules": ",".join(r.code for r in rules)},
+    )
+
+
+def _focused_claims(sources: list[Source], rules_dir: Path | None, progress: Callable[[Source], None] | None,
+                    cache: ClaimCache | None, focus: set[str],
+                    failed: dict[str, ConsistencyError]) -> tuple[list[Source], list[Claim]]:
+    """Claims for a check of a few new sources: the archive's cached claims only where they can meet theirs."""
     lexicon = None  # loaded on the first cache miss: a warm CI check never needs it
     claims: list[Claim] = []
-    failed: set[str] = set()
     keep = None
-    if focus is not None and cache:
+    if cache:
         # The new sources first: the archive's cached claims are then read only where they can meet theirs.
         sources = sorted(sources, key=lambda s: s.name not in focus)
     for source in sources:
-        if keep is None and focus is not None and cache and source.name not in focus:
+        if keep is None and cache and source.name not in focus:
             keep = related_to(claims)
         # A new article is always extracted afresh: anyone can write a cache row (its checksum is no signature).
-        found = cache.get(source, keep, fresh=focus is not None and source.name in focus) if cache else None
+        found = cache.get(source, keep, fresh=source.name in focus) if cache else None
         if found is None:
             lexicon = lexicon or default_lexicon(rules_dir)
-            try:
-                found = extract_claims(source, lexicon)
-            except ConsistencyError:  # a bad alias file or reference table: the configuration, not this article
-                raise
-            except Exception as err:  # a defect the article triggers; MemoryError and RecursionError included
-                if problems is None:
-                    raise
-                why = f"skipped, the extractor failed on it: {type(err).__name__}"
-                problems.append(ConsistencyError(source.path, why))
-                failed.add(source.name)
+            found = safe_extract(source, lexicon)
+            if isinstance(found, str):
+                failed[source.name] = ConsistencyError(source.path, found)
                 continue
             if cache:
                 cache.put(source, found)
@@ -72,30 +114,27 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
             progress(source)
     if cache:
         cache.flush()
-    by_id = {c.id: c for c in claims}
-    topics = group_claims(claims)
-    findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
-    return Report(
-        sources=[source for source in sources if source.name not in failed],
-        claims=claims,
-        topics=topics,
-        conflicts=findings.conflicts,
-        agreements=findings.agreements,
-        unchecked=[Unchecked(claim=c.id, reason=reason) for c in claims if (reason := unchecked_reason(c))],
-        generated_with={"consistency": __version__, "rules": ",".join(r.code for r in rules)},
-    )
+    return sources, claims
 
 
 def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None,
         cache: ClaimCache | None = None, focus: set[str] | None = None, rules: list[Rule] | None = None,
-        settings: str | None = None, reviewed: set[str] | None = None) -> Run:
+        settings: str | None = None, reviewed: set[str] | None = None, jobs: int = 1,
+        stage: Callable[[str], None] | None = None, engine: str = "local", scheduler: str | None = None) -> Run:
     """Load the articles under ``paths``, analyse them under the shipped rules and ``rules_dir``'s over them (or the
     ``rules`` a caller already loaded from them), apply editors' decisions (only the dismissals among the
-    ``reviewed`` lines, if given); ``settings`` names where options came from."""
+    ``reviewed`` lines, if given); ``settings`` names where options came from. ``engine`` "dask" runs extraction,
+    grouping and comparison on a Dask cluster (``scheduler``, else a local one); "local" uses up to ``jobs``
+    processes of this machine."""
     rules = load_layered_rules(rules_dir) if rules is None else rules
     loaded = load_sources(paths)
     problems = list(loaded.problems)
-    report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus, problems)
+    if engine == "dask":
+        from .dask_engine import analyse_on_dask
+
+        report = analyse_on_dask(loaded.sources, rules, rules_dir, scheduler, stage)
+    else:
+        report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus, problems, jobs, stage)
     report.unreadable = [Unreadable(path=p.path or "", line=p.line, message=p.message) for p in problems]
     report.generated_with["rule_folders"] = describe_folders(rule_folders(rules_dir))
     if settings:

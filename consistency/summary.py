@@ -18,17 +18,55 @@ from .rules import Rule
 from .safetext import clean
 
 PROGRESS_FROM = 200  # articles; below this a run takes about a second and a bar is noise
+STAGE_LABELS = {"extract": "Extracting claims", "group": "Grouping claims into topics",
+                "compare": "Comparing claims", "write": "Writing reports"}
+
+
+class Stages:
+    """Progress of a long run on stderr, one line per stage (extract, group, compare, write); silent off a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.progress: Progress | None = None
+        if total >= PROGRESS_FROM and sys.stderr.isatty():
+            # Standard output is left alone: it may be the claims being streamed to a file.
+            self.progress = Progress(console=Console(stderr=True), transient=True, redirect_stdout=False)
+        self.total = total
+        self.task = None
+        self.size: int | None = None  # None while extracting: its line counts articles
+
+    def __enter__(self) -> Stages:
+        if self.progress:
+            self.progress.start()
+            self.task = self.progress.add_task(STAGE_LABELS["extract"], total=self.total)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def advance(self, _source: object = None) -> None:
+        """One more article extracted."""
+        if self.progress:
+            self.progress.advance(self.task)
+
+    def stage(self, name: str) -> None:
+        """The previous stage is done; ``name`` begins (its length unknown)."""
+        if not self.progress or name == "extract":  # extraction's line is there from the start
+            return
+        size = self.total if self.size is None else 1
+        self.progress.update(self.task, total=size, completed=size)
+        self.task = self.progress.add_task(STAGE_LABELS[name], total=None)
+        self.size = 1
 
 
 def run_with_progress(paths: list[Path], rules_dir: Path | None, rules: list[Rule] | None = None,
-                      settings: str | None = None) -> Run:
-    """Run the pipeline, with a progress bar on stderr when the corpus is large and stderr is a terminal."""
-    total = len(find_articles(paths))
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        return run(paths, rules_dir, rules=rules, settings=settings)
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Extracting claims", total=total)
-        return run(paths, rules_dir, progress=lambda _source: progress.advance(task), rules=rules, settings=settings)
+                      settings: str | None = None, stages: Stages | None = None, **options) -> Run:
+    """Run the pipeline (``options`` as ``pipeline.run`` takes them), showing its stages on ``stages``, else on a
+    progress display of its own when the corpus is large and stderr is a terminal."""
+    if stages is None:
+        with Stages(len(find_articles(paths))) as own:
+            return run_with_progress(paths, rules_dir, rules, settings, own, **options)
+    return run(paths, rules_dir, progress=stages.advance, rules=rules, settings=settings, stage=stages.stage, **options)
 
 
 def print_summary(report: Report, written: list[Path], top: int = 5) -> None:

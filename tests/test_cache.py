@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import consistency.cache as cache_module
-import consistency.pipeline as pipeline
+import consistency.engine as engine
 from consistency.cache import DB_NAME, open_cache
 from consistency.cli import cli
 from consistency.load import load_sources
@@ -36,13 +36,13 @@ def corpus(tmp_path) -> Path:
 def extractions(monkeypatch) -> list[str]:
     """The names of the sources the pipeline extracts (rather than takes from the cache)."""
     seen: list[str] = []
-    real = pipeline.extract_claims
+    real = engine.extract_claims
 
     def counting(source, lexicon=None):
         seen.append(source.name)
         return real(source, lexicon)
 
-    monkeypatch.setattr(pipeline, "extract_claims", counting)
+    monkeypatch.setattr(engine, "extract_claims", counting)  # every run extracts through engine.safe_extract
     return seen
 
 

@@ -20,7 +20,7 @@ from test_adversarial import ADVERSARIAL
 from test_check import commit, git
 from test_review_app import PORT, hostile_corpus, token_of
 
-from consistency import pipeline
+from consistency import engine
 from consistency.cache import open_cache
 from consistency.cli import cli
 from consistency.extract.lexicon import default_rules_dir
@@ -418,14 +418,14 @@ def test_numbers_beyond_a_float_are_not_claims_and_reports_hold_no_infinity(tmp_
 def test_an_article_the_extractor_fails_on_is_skipped_and_the_others_reported(tmp_path, monkeypatch):
     (tmp_path / "good.md").write_text(GOOD)
     (tmp_path / "trigger.md").write_text(GOOD.replace("Wire", "Trigger"))
-    real = pipeline.extract_claims
+    real = engine.extract_claims
 
     def fragile(source, lexicon=None):
         if source.outlet == "Trigger":
             raise RecursionError("maximum recursion depth exceeded")
         return real(source, lexicon)
 
-    monkeypatch.setattr(pipeline, "extract_claims", fragile)
+    monkeypatch.setattr(engine, "extract_claims", fragile)
     out = tmp_path / "out"
     result = invoke("report", str(tmp_path), "-o", str(out), "--format", "json")
     assert result.exit_code == 0, result.output

@@ -17,6 +17,14 @@ from .atomic import atomic_write
 from .chart import Mark, render_chart
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A page of conflict or agreement cards: the browser lays out only what is shown, the rest waits in <template>s.
+CARDS_PER_PAGE = 50
+CLAIM_ROWS_SHOWN = 200  # rows of the claim table in the page at first; the rest are shown by filter or on demand
+# Above this many claims each topic's table (and the uncompared claims) is built only when its section is opened.
+LAZY_FROM = 500
+SUMMARY_CONFLICTS = 10  # the most severe conflicts listed at the top
+SUMMARY_TOPICS = 15  # topics by number of conflicts, at the top
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 QUALIFIER_WORDS = {
     "about": "about ",
@@ -56,6 +64,9 @@ def render_html(report: Report) -> str:
         marks = [_mark(claim, sources.get(claim.source), claim.id in conflicting) for claim in members]
         chart = render_chart([m for m in marks if m], topic.label) if topic.kind == "quantity" else Markup("")
         topics.append({"topic": topic, "quotes": [quote(claim.id) for claim in members], "chart": chart})
+    per_topic = Counter(conflict.topic for conflict in report.conflicts)
+    conflict_cards = [(conflict, [quote(i) for i in conflict.claims]) for conflict in report.conflicts]
+    agreement_cards = [(agreement, [quote(i) for i in agreement.claims]) for agreement in report.agreements]
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
@@ -65,11 +76,17 @@ def render_html(report: Report) -> str:
         sources=sources,
         topic_labels={topic.id: topic.label for topic in report.topics},
         severities=Counter(conflict.severity for conflict in report.conflicts),
-        conflicts=[(conflict, [quote(i) for i in conflict.claims]) for conflict in report.conflicts],
+        conflict_pages=_pages(conflict_cards),
         topics=topics,
-        agreements=[(agreement, [quote(i) for i in agreement.claims]) for agreement in report.agreements],
+        agreement_pages=_pages(agreement_cards),
         unchecked=[(u.reason, quote(u.claim)) for u in report.unchecked],
         claims=[_quote(claim, sources.get(claim.source)) for claim in report.claims],
+        claim_rows_shown=CLAIM_ROWS_SHOWN,
+        lazy=len(report.claims) > LAZY_FROM,
+        worst=sorted(report.conflicts, key=lambda c: SEVERITY_RANK[c.severity])[:SUMMARY_CONFLICTS],
+        busiest=[(topic, per_topic[topic.id]) for topic in sorted(
+            (t for t in report.topics if per_topic[t.id]), key=lambda t: (-per_topic[t.id], t.id))][:SUMMARY_TOPICS],
+        busy_topics=len(per_topic),
         conflicting=conflicting,
         css=Markup(css),
         js=Markup(js),
@@ -77,6 +94,11 @@ def render_html(report: Report) -> str:
         csp=f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'",
     )
+
+
+def _pages(cards: list) -> list[list]:
+    """Cards in pages of CARDS_PER_PAGE (conflicts come most severe first, so the first page is the one to read)."""
+    return [cards[i : i + CARDS_PER_PAGE] for i in range(0, len(cards), CARDS_PER_PAGE)]
 
 
 def write(report: Report, out_dir: Path) -> list[Path]:

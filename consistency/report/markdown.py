@@ -12,6 +12,7 @@ from .atomic import atomic_write
 
 # GitHub comments stay readable up to about this many table rows.
 MAX_CONFLICTS = 20
+MAX_CORROBORATED = 10  # topics named on the corroboration line, most corroborated first
 
 # Characters that Markdown or the HTML inside it would interpret in article text.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
@@ -47,7 +48,9 @@ def render_markdown(report: Report) -> str:
             lines += ["", f"…and {len(worst) - MAX_CONFLICTS} more in report.html."]
     if report.agreements:
         agreed = Counter(topics.get(a.topic, a.topic) for a in report.agreements)
-        lines += ["", "**Corroborated:** " + "; ".join(f"{_cell(label)} ({n})" for label, n in sorted(agreed.items()))]
+        named = sorted(sorted(agreed.items()), key=lambda item: -item[1])[:MAX_CORROBORATED]
+        more = f"; and {len(agreed) - len(named)} more topics" if len(agreed) > len(named) else ""
+        lines += ["", "**Corroborated:** " + "; ".join(f"{_cell(label)} ({n})" for label, n in named) + more]
     if report.unchecked:
         reasons = Counter(u.reason.split(":")[0] for u in report.unchecked)
         lines += ["", f"**Not compared** for want of context: {_count(report.unchecked, 'claim')} ("

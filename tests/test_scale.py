@@ -1,0 +1,141 @@
+"""Scale: a pool of workers, the Dask engine and streaming extraction give what a serial run gives."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import consistency.engine as engine
+from consistency import claims_frame
+from consistency.cli import cli
+from consistency.extract import extract_claims
+from consistency.load import load_sources
+from consistency.output import render_claims
+from consistency.pipeline import run
+from consistency.stream import ClaimWriter, stream_claims
+from seedmatch import SEEDS
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = 80  # enough that --jobs 2 really starts a pool (engine.POOL_FROM)
+
+
+@pytest.fixture(scope="module")
+def bench_corpus(tmp_path_factory) -> Path:
+    """A small corpus from the benchmarks' generator: every article retells the seeds' stories."""
+    folder = tmp_path_factory.mktemp("bench") / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(folder), "--articles", str(ARTICLES)],
+                   check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def report_json(corpus: Path, out: Path, *options: str) -> str:
+    result = CliRunner().invoke(cli, ["report", str(corpus), "--format", "json", "-o", str(out), "--no-cache", "-q",
+                                      *options])
+    assert result.exit_code == 0, result.output
+    return (out / "report.json").read_text()
+
+
+def test_serial_pool_and_dask_give_the_same_report(bench_corpus, tmp_path):
+    pytest.importorskip("distributed")
+    assert ARTICLES >= engine.POOL_FROM
+    serial = report_json(bench_corpus, tmp_path / "serial", "--jobs", "1")
+    assert json.loads(serial)["conflicts"], "the corpus should hold conflicts for the comparison to mean anything"
+    assert report_json(bench_corpus, tmp_path / "pool", "--jobs", "2") == serial
+    assert report_json(bench_corpus, tmp_path / "dask", "--engine", "dask") == serial
+
+
+def test_pool_keeps_source_order(monkeypatch):
+    monkeypatch.setattr(engine, "POOL_FROM", 1)
+    sources = load_sources([SEEDS]).sources
+    pooled = list(engine.extract_sources(sources, jobs=2))
+    assert [s.name for s, _ in pooled] == [s.name for s in sources]
+    assert [claims for _, claims in pooled] == [extract_claims(s) for s in sources]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_streamed_extract_is_the_whole_rendering(fmt, tmp_path):
+    sources = load_sources([SEEDS]).sources
+    claims = [c for s in sources for c in extract_claims(s)]
+    out = tmp_path / f"claims.{fmt}"
+    result = CliRunner().invoke(cli, ["extract", str(SEEDS), "--format", fmt, "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text() == render_claims(claims, fmt)
+
+
+def test_jsonl_is_written_before_the_last_article_is_extracted():
+    sources = load_sources([SEEDS]).sources
+    written: list[str] = []
+    pending = len(sources)
+
+    def extracted():
+        nonlocal pending
+        for source in sources:
+            pending -= 1
+            yield source, extract_claims(source)
+
+    seen_pending = []
+    writer = ClaimWriter("jsonl", lambda text: (written.append(text), seen_pending.append(pending)))
+    stream_claims(extracted(), [writer])
+    assert seen_pending[0] > 0
+
+
+def test_dask_engine_without_dask_is_one_line(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now raises ImportError
+    result = CliRunner().invoke(cli, ["report", str(SEEDS), "--engine", "dask"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.output.strip().splitlines() == ["error: --engine dask needs Dask: pip install 'consistency[dask]'"]
+
+
+def test_scheduler_needs_the_dask_engine():
+    result = CliRunner().invoke(cli, ["report", str(SEEDS), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2 and "--engine dask" in result.output
+
+
+def test_second_report_takes_claims_from_the_cache(tmp_path):
+    args = ["report", str(SEEDS), "--format", "json", "--cache-dir", str(tmp_path / "cache")]
+    first = CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "a")])
+    second = CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "b")])
+    assert first.exit_code == second.exit_code == 0, first.output + second.output
+    count = len(load_sources([SEEDS]).sources)
+    assert f"0 sources extracted, {count} from the cache" in second.output
+    assert (tmp_path / "a" / "report.json").read_text() == (tmp_path / "b" / "report.json").read_text()
+
+
+def test_no_cache_leaves_no_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["report", str(SEEDS), "--format", "md", "--no-cache", "-q"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / ".consistency-cache").exists()
+
+
+def test_claims_frame_is_the_claim_table():
+    report = run([SEEDS]).report
+    frame = claims_frame(report)
+    assert list(frame["id"]) == [c.id for c in report.claims]
+    assert frame.loc[report.claims[0].id, "text"] == report.claims[0].text
+
+
+def test_formats_written_in_parallel_are_the_serial_files(tmp_path, monkeypatch):
+    import consistency.report as writers
+
+    report = run([SEEDS]).report
+    serial = writers.write_reports(report, tmp_path / "serial", jobs=1)
+    monkeypatch.setattr(writers, "PARALLEL_FROM", 0)
+    parallel = writers.write_reports(report, tmp_path / "parallel", jobs=2)
+    assert [p.name for p in parallel] == [p.name for p in serial]
+    for a, b in zip(serial, parallel):
+        if a.suffix != ".db":  # SQLite files hold page-level details that need not match byte for byte
+            assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_topics_compared_in_parallel_give_the_serial_report(monkeypatch):
+    serial = run([SEEDS], jobs=1).report.model_dump(mode="json")
+    monkeypatch.setattr(engine, "PARALLEL_COMPARE_FROM", 0)
+    monkeypatch.setattr(engine, "POOL_FROM", 1)
+    assert run([SEEDS], jobs=2).report.model_dump(mode="json") == serial
