@@ -1,4 +1,4 @@
-"""A claims cache, so CI does not re-read the archive on every pull request (issue 4).
+"""A claims cache, so CI does not re-read the archive on every pull request.
 
 Claims per source, in SQLite under a cache folder, keyed by everything the
 claims of a source depend on: its name, text and the metadata the extractor

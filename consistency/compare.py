@@ -280,7 +280,7 @@ def _view(claim: Claim, sources: dict[str, Source]) -> SimpleNamespace:
     published = source.published.isoformat() if source and source.published else "undated"
     who = f"{claim.attribution} via {outlet}" if claim.attribution else outlet
     value = value_text(claim)
-    if claim.derivation:  # a value computed from reference tables shows its arithmetic (issue 6)
+    if claim.derivation:  # a value computed from reference tables shows its arithmetic
         value = f"{value} [{claim.derivation}]"
     return SimpleNamespace(
         source=who, outlet=outlet, published=published, text=claim.text, sentence=claim.sentence,

@@ -140,7 +140,7 @@ def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[So
     if settings:
         report.generated_with["settings"] = settings
     warnings = list(loaded.warnings)
-    # Decisions live in the corpus (issue 5): the first folder given is the corpus.
+    # Editors' decisions live in the corpus: the first folder given is the corpus.
     if paths and Path(paths[0]).is_dir():
         log = read_log(decisions_path(paths[0]))
         if reviewed is not None:

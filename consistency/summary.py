@@ -9,7 +9,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 
-from .compare import describe
 from .pipeline import Run, run
 from .load import find_articles
 from .models import Report
@@ -78,8 +77,6 @@ def print_summary(report: Report, written: list[Path], top: int = 5) -> None:
     )
     if line := skipped(report):
         console.print(f"  {line}", markup=False)
-    claims = {c.id: c for c in report.claims}
-    sources = {s.name: s for s in report.sources}
     for conflict in report.conflicts[:top]:
         colour = {"error": "red", "warning": "yellow", "info": "blue"}[conflict.severity]
         explanation = escape(clean(conflict.explanation))  # article text: neither rich markup nor terminal codes

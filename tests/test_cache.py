@@ -1,4 +1,4 @@
-"""The claims cache (issue 4): what invalidates it, and that a damaged or busy cache is never trusted."""
+"""The claims cache: what invalidates it, and that a damaged or busy cache is never trusted."""
 
 from __future__ import annotations
 

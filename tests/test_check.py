@@ -1,4 +1,4 @@
-"""``consistency check``, the CI gate (issue 4): new sources from git, baselines, exit codes and CI formats."""
+"""``consistency check``, the CI gate: new sources from git, baselines, exit codes and CI formats."""
 
 from __future__ import annotations
 

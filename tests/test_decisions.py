@@ -1,4 +1,4 @@
-"""The decisions log (issue 5): appends survive concurrent writers, bad lines are skipped, later runs honour it."""
+"""The decisions log: appends survive concurrent writers, bad lines are skipped, later runs honour it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reference quantities (issue 6): "the size of Kentucky", "nearly one-third of Iraq and Syria", unit conversion.
+"""Reference quantities: "the size of Kentucky", "nearly one-third of Iraq and Syria", unit conversion.
 
 Phrasings are data (tests/data/extract/reference.yaml); the tables under rules/reference/ are
 checked for shape and sources; units are converted with pint; and the seeds, end to end through

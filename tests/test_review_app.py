@@ -1,4 +1,4 @@
-"""The review app over HTTP (issue 5): its own Host and Origin only, CSRF, size limits, escaping, the CLI."""
+"""The review app over HTTP: its own Host and Origin only, CSRF, size limits, escaping, the CLI."""
 
 from __future__ import annotations
 

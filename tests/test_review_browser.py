@@ -1,4 +1,4 @@
-"""The review page in Debian's chromium (issue 5): decide by keyboard, later reports honour it, hostile text stays text.
+"""The review page in Debian's chromium: decide by keyboard, later reports honour it, hostile text stays text.
 
 With --update-screenshots, also refreshes the screenshot the README links (reports/review-seeds.png).
 """

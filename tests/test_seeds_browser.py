@@ -33,7 +33,7 @@ def page(tmp_path_factory):
 def test_seed_conflicts_charts_and_claims_render(page, screenshot_path):
     assert page.requests == []
     conflicts = page.locator("article.conflict")
-    assert conflicts.count() == 4  # two fighter estimates, two territory figures (issue 6)
+    assert conflicts.count() == 4  # two fighter estimates, two territory figures (reference quantities)
     text = " ".join(conflicts.all_inner_texts())
     assert "about 1,000 militants" in text and "between 1,500 and 3,000 fighters" in text and "at about 2,500" in text
     assert "nearly one-third of Iraq and Syria" in text and "207,832" in text  # the derivation is shown
