@@ -78,7 +78,7 @@ def build_claims(
     def context(i: int) -> SentenceContext:
         if i not in contexts:
             spans = [(d.start, d.end) for d in date_by_sentence.get(i, [])]
-            contexts[i] = _context(text, sentences[i], lexicon, spans)
+            contexts[i] = _context(text, sentences[i], lexicon, spans, counts=i in by_sentence)
         return contexts[i]
 
     def sentence_of(pos: int) -> int:
@@ -358,8 +358,6 @@ def _elided(text: str, q: Quantity) -> bool:
     return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
 
 
-
-
 def _countries(places: list[str], lexicon: Lexicon) -> list[str]:
     """The countries of ``places`` (a city or province by the gazetteer's parent; a place with none is kept)."""
     out = []
@@ -376,8 +374,6 @@ def _sentence_places(ctx: SentenceContext) -> list[str]:
     return sorted({pid for group in (*ctx.places, *ctx.subject_places) for pid in group[2]})
 
 
-
-
 def _low(q: Quantity) -> float | None:
     return q.low if q.qualifier not in ("less_than", "at_most") else None
 
@@ -386,7 +382,10 @@ def _high(q: Quantity) -> float | None:
     return q.high if q.qualifier not in ("more_than", "at_least") else None
 
 
-def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: list[tuple[int, int]]) -> SentenceContext:
+def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: list[tuple[int, int]],
+             counts: bool = True) -> SentenceContext:
+    """What a sentence holds; without ``counts`` (a sentence with no number) its counted nouns are not looked up,
+    since only its places, speaker, time and events carry to later sentences."""
     start, end = span
     tokens = tokenize(text, start, end)
     entities = lexicon.entities.find_in(text, tokens)
@@ -401,7 +400,7 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: lis
     known = lexicon.places.find_in(text, tokens)
     places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
-    measures = [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity]
+    measures = [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity] if counts else []
     peak = PEAK.search(text, start, end)
     past_opening = PAST_OPENING.match(text, start, end)
     anaphor = ANAPHORA.search(text, start, end)
@@ -412,16 +411,6 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: lis
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
     return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents,
                            within)
-
-
-
-
-
-
-
-
-
-
 
 
 def _measure(text: str, q: Quantity, ctx: SentenceContext, previous: Quantity | None, taken: set[int], lexicon: Lexicon,
@@ -561,19 +550,5 @@ def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, contex
         if found:
             return found.id, None
     return None, None
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
