@@ -121,7 +121,7 @@ def build_claims(
         ctx = context(i)
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
         discourse.within.update(ctx.within)
-        attribution = speaker(text, s_start, s_end, lexicon) if qs or ds or lexicon.events.measures else None
+        attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs and not ds:
             discourse.remember(_sentence_places(ctx), ds, attribution, incidents)
             continue
