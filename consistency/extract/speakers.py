@@ -41,10 +41,11 @@ NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|mem
 
 ACCORDING_TO = re.compile(r"(?i)\baccording to\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,13})")
 
-# "a report issued on Tuesday by the CDC", "the count kept by the WHO": the author, not the document.
+# "a report issued on Tuesday by the CDC", "the count kept by the WHO", "a posting on the Sheriff's Office Facebook
+# page": the author, not the document.
 DOCUMENT_BY = re.compile(
     r"(?i)^(?:[\w.'-]+\s+){0,3}?(?:report|study|survey|count|tally|estimate|projection|analysis|data|figures|model|"
-    r"assessment|posting|statement|update)\b[^,;]{0,60}?\bby\s+(.+)$"
+    r"assessment|posting|statement|update)\b[^,;]{0,60}?\b(?:by|on|from)\s+(.+)$"
 )
 
 # "Data from ACLED show", "figures released by the ministry", "the toll cited by the opposition"
@@ -90,6 +91,11 @@ TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+[^\d]{0,20}\
 
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
 FRAGMENT_START = re.compile(r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$")
+
+GERUND = re.compile(r"^[a-z]+ing$")
+# One lower-case word that names no one: "best" (of "the best estimate"), "most", "latest".
+NOT_A_SPEAKER_WORD = re.compile(r"^(?:[a-z]+(?:est|ly)|more|most|less|least|many|much|few|other|same|new|current)$")
+
 
 def speaker_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of a sentence that can each have a speaker of their own: "Organizers put it at 50,000;
@@ -156,4 +162,6 @@ def clean_speaker(phrase: str) -> str | None:
     first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
     if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
+    if GERUND.match(words[0]) or TIME_WORD.match(phrase) or (len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase)):
+        return None  # "taking the numbers ...", "this year", "best"
     return phrase
