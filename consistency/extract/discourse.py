@@ -4,7 +4,8 @@
 Both counts are the ministry's, as of Friday: a time, place, speaker or event set by one sentence holds for
 the next ones of its paragraph until another replaces it.  Beyond the paragraph only the article's main
 event and main place carry (the dateline's "PARADISE, Butte County —", the event the story is about), and,
-for an article with no publication date, the latest year it states.
+for an article with no publication date, the latest year it has stated so far (context flows forward: a
+closing "unlike the Exxon Valdez spill in 1989" does not date the figures above it).
 """
 
 from __future__ import annotations
