@@ -164,6 +164,7 @@ def _compare_members(topic: Topic, members: list[Claim], rule: Rule, sources: di
     found: list[Conflict] = []
     listed: dict[str, int] = {}
     unlisted = 0
+    incomplete = {c.id for c in members if unchecked_reason(c)}  # what the text leaves unknown: never a conflict
     for i, a in enumerate(members):
         for b in members[i + 1 : i + 1 + MAX_NEIGHBOURS]:
             if _beyond_window(a, b, rule):
@@ -176,7 +177,7 @@ def _compare_members(topic: Topic, members: list[Claim], rule: Rule, sources: di
             ok, distance = compare_pair(a, b, rule)
             if ok:
                 links.append((a.id, b.id))
-            elif not timing or unchecked_reason(a) or unchecked_reason(b):
+            elif not timing or a.id in incomplete or b.id in incomplete:
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
             elif listed.get(a.id, 0) < MAX_CONFLICTS_PER_CLAIM and listed.get(b.id, 0) < MAX_CONFLICTS_PER_CLAIM:
                 listed[a.id] = listed.get(a.id, 0) + 1

@@ -102,24 +102,20 @@ def group_claims(claims: list[Claim]) -> list[Topic]:
     subject that has a place: it can corroborate their claims, never contradict them.
     """
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
-    placeless: list[tuple[tuple, Claim]] = []
     for claim in claims:
         key = _quantity_key(claim) if claim.kind == "quantity" else _date_key(claim)
-        if key is None:
-            continue
-        if key[0] == "quantity" and not key[4] and claim.subject_type != "named_event":
-            placeless.append((key, claim))
-            continue
-        blocks[key].append(claim)
+        if key is not None:
+            blocks[key].append(claim)
+    # Keys without the place (key[4]); a named event's keys never have one, so they host no guests.
     located: dict[tuple, list[tuple]] = defaultdict(list)
     for key in blocks:
-        if key[0] == "quantity":
+        if key[0] == "quantity" and key[4]:
             located[key[:4] + key[5:]].append(key)
     guests: dict[tuple, list[str]] = defaultdict(list)
-    for key, claim in placeless:
-        blocks[key].append(claim)
-        for home in located.get(key[:4] + key[5:], []):
-            guests[home].append(claim.id)
+    for key, members in blocks.items():
+        if key[0] == "quantity" and not key[4]:
+            for home in located.get(key[:4] + key[5:], []):
+                guests[home] += [claim.id for claim in members]
     merged = _merge_fuzzy(blocks)
     topics = [_topic(key, members, guests.get(key, [])) for key, members in merged.items()]
     return sorted(topics, key=lambda t: t.id)

@@ -15,6 +15,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .errors import ConsistencyError
+from .extract.dates import MONTHS
 from .files import read_bytes
 from .models import Source
 from .yamlload import load_yaml, read_yaml
@@ -40,7 +41,6 @@ _URL_DATE = re.compile(
     r"(0?[1-9]|[12]\d|3[01])(?=[/._-]|$)",
     re.I,
 )
-_MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 # Control characters no article contains (tab, line breaks and form feed aside): a sign of binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -145,7 +145,7 @@ def url_date(url: str | None) -> date | None:
     if not match:
         return None
     year, month, day = match.groups()
-    month_number = int(month) if month.isdigit() else _MONTH_ABBREVIATIONS.index(month.lower()) + 1
+    month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
     try:
         return date(int(year), month_number, int(day))
     except ValueError:

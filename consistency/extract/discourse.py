@@ -11,12 +11,14 @@ closing "unlike the Exxon Valdez spill in 1989" does not date the figures above 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import AsOf
 from .dates import DateMention
 from .incidents import Incident, Incidents
+from .places import ancestors
 
 # "PARADISE, Butte County —", "KATHMANDU, Nepal (AP) -": a dateline's place, at the start of the body.
 DATELINE_PLACE = re.compile(
@@ -49,14 +51,8 @@ class Discourse:
 
     def with_containers(self, places: list[str]) -> list[str]:
         """The places and those the article has said they lie in: Paradise -> Paradise, Butte County."""
-        out = list(places)
-        for place in places:
-            seen = 0
-            while place in self.within and seen < 8:
-                place, seen = self.within[place], seen + 1
-                if place not in out:
-                    out.append(place)
-        return out
+        wider = [up for place in places for up in ancestors(place, self.within)]
+        return list(dict.fromkeys([*places, *wider]))
 
     def new_paragraph(self) -> None:
         self.places, self.time, self.speaker, self.recent = [], None, None, []
@@ -89,7 +85,7 @@ class Discourse:
             return AsOf(start=date(year, 1, 1), end=date(year, 12, 31), scope="context", text=str(year))
         return None
 
-    def event(self, fits=lambda kind: True) -> Incident | None:
+    def event(self, fits: Callable[[str], bool]) -> Incident | None:
         """The event in force that ``fits`` a count: the paragraph's last, else the last named of a fitting
         kind, else the article's main one."""
         for candidate in (*reversed(self.recent), *reversed(self.incidents.named.values()), self.incidents.first):

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import EventVocabulary, Mention, Token
+from .dates import MONTHS, WEEKDAYS
+from .lexicon import EventVocabulary, Mention, Token, slug
 
 # Titles before a name are not part of the event's name: "President Obama's inauguration" is Obama's.
 TITLES = frozenset(
@@ -19,10 +20,7 @@ TITLES = frozenset(
     "then-president vice the a an this that its their his her".split()
 )
 # Months and days before a head date the event, they do not name it: "the April earthquake".
-CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
+CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
 # "Obama's 2009 inauguration": a year between the owner and the event.
@@ -123,7 +121,7 @@ def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dic
     named = bool(names or after) or (head_word[:1].isupper() and index > 0 and not _sentence_initial(text, head.start))
     ident = "_".join([*reversed(names), *after, head.id]) if named else head.id
     year = EVENT_YEAR.search(text, max(0, start - 8), start)
-    return Incident(start, end, re.sub(r"[^a-z0-9]+", "_", ident.lower()).strip("_"), head.id, text[start:end],
+    return Incident(start, end, slug(ident), head.id, text[start:end],
                     named, tuple(reversed(places)), int(year.group(1)) if year else None)
 
 

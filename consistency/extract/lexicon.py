@@ -211,7 +211,7 @@ class EventVocabulary:
                 for form in plurals(str(word)):
                     vocabulary.heads.add(form, kind)
             for name in entry.get("names", []):
-                vocabulary.names.add(str(name), f"{kind}:{_slug(str(name))}")
+                vocabulary.names.add(str(name), f"{kind}:{slug(str(name))}")
             for measure in entry.get("implied_by", []):
                 vocabulary.implied[str(measure)] = kind
             if entry.get("people"):
@@ -249,7 +249,8 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
+    """An id from a name: \"Butte County\" -> butte_county."""
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
@@ -334,10 +335,10 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     ids_by_code = {}
     for country in pycountry.countries:
         short = getattr(country, "common_name", None) or country.name
-        id_ = _slug(short)
+        id_ = slug(short)
         id_ = {"united_states": "us"}.get(id_, id_)
-        if id_ not in country_ids and _slug(country.name) in country_ids:
-            id_ = _slug(country.name)
+        if id_ not in country_ids and slug(country.name) in country_ids:
+            id_ = slug(country.name)
         ids_by_code[country.alpha_2] = id_
         for name in {country.name, short, getattr(country, "official_name", country.name)}:
             places.add(name, id_)
@@ -363,7 +364,7 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path, 
     for row in csv.DictReader(lines, delimiter="\t"):
         if row["name"] in AMBIGUOUS_PLACE_NAMES:
             continue
-        id_ = _slug(row["name"])
+        id_ = slug(row["name"])
         places.add(row["name"], id_, case_sensitive=True)
         country = countries.get(row["country"])
         if country is not None and id_ not in parents:

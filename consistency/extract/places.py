@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import Lexicon, Mention
+from .lexicon import Lexicon, Mention, slug
 from .quantities import Quantity
 
 # A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
@@ -63,11 +63,20 @@ APPOSITION = re.compile(r"\s*,\s*")
 
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
 
+def ancestors(place: str, parents: dict[str, str]) -> list[str]:
+    """The places ``place`` lies in by ``parents``, nearest first: Paradise -> Butte County -> California."""
+    found: list[str] = []
+    while place in parents and len(found) < 8:  # a cycle in a user's table must not loop for ever
+        place = parents[place]
+        found.append(place)
+    return found
+
+
 def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
     """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian officials"."""
     found = [m.id for m in lexicon.places.find(attribution)]
     found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
-    found += [re.sub(r"[^a-z0-9]+", "_", m.group(1).lower()) for m in ADMIN_AREA.finditer(attribution)]
+    found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]
     return list(dict.fromkeys(found))
 
 def place_id(name: str, lexicon: Lexicon) -> str:
@@ -75,7 +84,7 @@ def place_id(name: str, lexicon: Lexicon) -> str:
     found = lexicon.places.find(name)
     if found and found[0].start == 0 and found[0].end >= len(name.rstrip(".")) - 1:
         return found[0].id
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return slug(name)
 
 def with_unknown_places(text: str, start: int, end: int, known: list[Mention], entities: list[Mention],
                          lexicon: Lexicon) -> list[Mention]:
@@ -89,7 +98,7 @@ def with_unknown_places(text: str, start: int, end: int, known: list[Mention], e
             continue
         if names_event(name, lexicon) or text.startswith(("'s", "’s"), e):
             continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
-        found.append(Mention(s, e, re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_"), name))
+        found.append(Mention(s, e, slug(name), name))
     return sorted(found, key=lambda m: m.start)
 
 def names_event(name: str, lexicon: Lexicon) -> bool:

@@ -21,7 +21,7 @@ from .events import describe_event
 from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
 from .modality import date_modality, modality
-from .places import assign_places, place_groups, place_id, speaker_places, with_unknown_places
+from .places import ancestors, assign_places, place_groups, place_id, speaker_places, with_unknown_places
 from .quantities import VOLUME_UNITS, Quantity
 from .speakers import clause_speaker, speaker, speaker_clauses
 from .times import PAST_OPENING, PEAK, PRESENT, as_of_claim
@@ -93,8 +93,8 @@ def build_claims(
         date_by_sentence.setdefault(sentence_of(d.start), []).append(d)
 
     dateline = dateline_places(text, source.body_start, lambda name: place_id(name, lexicon))
-    discourse = Discourse(main_places=dateline, within=dict(zip(dateline, dateline[1:])))
-    discourse.undated = source.published is None
+    discourse = Discourse(main_places=dateline, within=dict(zip(dateline, dateline[1:])),
+                          undated=source.published is None)
     if not discourse.main_places:  # where the story is: the first place its first paragraph names
         for i, (s_start, _) in enumerate(sentences):
             if i and "\n\n" in text[sentences[i - 1][1] : s_start]:
@@ -181,10 +181,10 @@ def build_claims(
                 # an event happens somewhere: where its name says ("the Nepal quake"), else where the story is
                 location = list(incident.places) or discourse.main_places
             location = discourse.with_containers(location)
+            # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
             national = incident is not None and incident.kind in lexicon.events.national
-            if national:
-                # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
-                location = list(dict.fromkeys([*location, *_countries(location, lexicon)]))
+            countries = _countries(location, lexicon) if national else []
+            location = list(dict.fromkeys([*location, *countries]))
             places_of[id(q)] = location
             if measure:
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
@@ -217,7 +217,7 @@ def build_claims(
                     subject_type=_subject_type(subject, incident),
                     location=location,
                     location_text=location_text,
-                    countries=_countries(location, lexicon) if national else [],
+                    countries=countries,
                     value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier) if q.low is not None or q.high is not None else None,
                     unit=q.unit,
                     as_of=as_of,
@@ -360,13 +360,7 @@ def _elided(text: str, q: Quantity) -> bool:
 
 def _countries(places: list[str], lexicon: Lexicon) -> list[str]:
     """The countries of ``places`` (a city or province by the gazetteer's parent; a place with none is kept)."""
-    out = []
-    for place in places:
-        seen = 0
-        while place in lexicon.place_parents and seen < 4:
-            place, seen = lexicon.place_parents[place], seen + 1
-        out.append(place)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys((ancestors(place, lexicon.place_parents) or [place])[-1] for place in places))
 
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
