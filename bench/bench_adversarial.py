@@ -130,8 +130,13 @@ def main() -> None:
             rows: list[dict] = []
             for size in sizes:
                 seconds, peak = measure(make(size, Path(folder)), args.repeat)
-                row = {"bytes": size, "seconds": round(seconds, 4), "peak_mb": round(peak, 2),
-                       "time_ratio": _ratio(rows, "seconds", seconds), "memory_ratio": _ratio(rows, "peak_mb", peak)}
+                row = {
+                    "bytes": size,
+                    "seconds": round(seconds, 4),
+                    "peak_mb": round(peak, 2),
+                    "time_ratio": _ratio(rows, "seconds", seconds),
+                    "memory_ratio": _ratio(rows, "peak_mb", peak),
+                }
                 rows.append(row)
                 ratios = [f"{r:5.2f}" if r is not None else "     " for r in (row["time_ratio"], row["memory_ratio"])]
                 print(f"{name:30} {size // 1000:6} {seconds:9.4f} {ratios[0]} {peak:8.2f} {ratios[1]}")

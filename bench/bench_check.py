@@ -30,8 +30,12 @@ There are about 10,000 Islamic State fighters in Iraq and Syria, officials said.
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args], cwd=repo,
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args],
+        cwd=repo,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def timed_check(repo: Path, cache_dir: Path) -> tuple[float, int, int]:

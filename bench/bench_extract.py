@@ -34,15 +34,20 @@ def phrasing_accuracy() -> dict[str, int]:
     ``known_gap`` (the test suite fails if a marked one passes or an unmarked one fails, so the count is exact)."""
     import yaml
 
-    items = [item for path in sorted((HERE.parent / "tests" / "data" / "extract" / "quantities").glob("*.yaml"))
-             for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+    items = [
+        item
+        for path in sorted((HERE.parent / "tests" / "data" / "extract" / "quantities").glob("*.yaml"))
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    ]
     return {"items": len(items), "right": sum("known_gap" not in item for item in items)}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--megabytes", type=float, default=20.0, help="corpus size in MB (10**6 bytes; default 20)")
-    parser.add_argument("--repeat", type=int, default=1, help="timed extraction passes (default 1; the best is reported)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="timed extraction passes (default 1; the best is reported)"
+    )
     parser.add_argument("--sample", type=int, default=200, help="articles extracted under tracemalloc (default 200)")
     parser.add_argument("--corpus", type=Path, help="corpus folder (default bench/corpus/mb-M)")
     args = parser.parse_args(argv)
@@ -101,8 +106,16 @@ def main(argv: list[str] | None = None) -> int:
         "articles_per_s": round(len(sources) / best, 1),
         "claims": len(claims),
         "claims_per_s": round(len(claims) / best, 1),
-        "peak_rss_mb": {"at_start": round(rss_start, 1), "after_load": round(rss_loaded, 1), "after_extract": round(rss_extracted, 1)},
-        "tracemalloc_sample": {"articles": len(sample), "mb": round(sample_mb, 3), "peak_mb": round(traced_peak / 1e6, 2)},
+        "peak_rss_mb": {
+            "at_start": round(rss_start, 1),
+            "after_load": round(rss_loaded, 1),
+            "after_extract": round(rss_extracted, 1),
+        },
+        "tracemalloc_sample": {
+            "articles": len(sample),
+            "mb": round(sample_mb, 3),
+            "peak_mb": round(traced_peak / 1e6, 2),
+        },
         "phrasing_accuracy": accuracy,
     }
     path = write_result("extract.json", result)
@@ -112,11 +125,20 @@ def main(argv: list[str] | None = None) -> int:
         ("lexicon load", f"{lexicon_s:.3f} s"),
         ("load_sources", f"{load_s:.2f} s  ({mb / load_s:.1f} MB/s)"),
         ("extract", f"{best:.1f} s best of {len(passes)}  (median {statistics.median(passes):.1f} s)"),
-        ("throughput", f"{mb / best:.3f} MB/s, {len(sources) / best:.1f} articles/s, {len(claims) / best:,.0f} claims/s"),
+        (
+            "throughput",
+            f"{mb / best:.3f} MB/s, {len(sources) / best:.1f} articles/s, {len(claims) / best:,.0f} claims/s",
+        ),
         ("claims", f"{len(claims):,}"),
-        ("accuracy", f"{accuracy['right']} of {accuracy['items']} phrasings right in every field "
-                     f"({accuracy['right'] / accuracy['items']:.0%}; tests/data/extract, the suite checks it)"),
-        ("peak RSS", f"{rss_loaded:.0f} MB after load, {rss_extracted:.0f} MB after extraction (start {rss_start:.0f} MB)"),
+        (
+            "accuracy",
+            f"{accuracy['right']} of {accuracy['items']} phrasings right in every field "
+            f"({accuracy['right'] / accuracy['items']:.0%}; tests/data/extract, the suite checks it)",
+        ),
+        (
+            "peak RSS",
+            f"{rss_loaded:.0f} MB after load, {rss_extracted:.0f} MB after extraction (start {rss_start:.0f} MB)",
+        ),
         ("tracemalloc peak", f"{traced_peak / 1e6:.1f} MB extracting {len(sample)} articles ({sample_mb:.2f} MB)"),
     ]
     width = max(len(k) for k, _ in rows)

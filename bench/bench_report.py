@@ -83,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     topics, stages["group"] = timed(group_claims, claims)
     findings, stages["compare"] = timed(compare_topics, topics, by_id, rules, {s.name: s for s in sources})
     report = Report(
-        sources=sources, claims=claims, topics=topics, conflicts=findings.conflicts, agreements=findings.agreements,
+        sources=sources,
+        claims=claims,
+        topics=topics,
+        conflicts=findings.conflicts,
+        agreements=findings.agreements,
         generated_with={"consistency": __version__, "rules": ",".join(r.code for r in rules)},
     )
     writes: dict[str, dict] = {}
@@ -96,24 +100,39 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as err:  # a writer failing is a result too; the other formats still run
                 writes[fmt] = {"seconds": round(time.perf_counter() - t, 3), "error": f"{type(err).__name__}: {err}"}
                 continue
-            writes[fmt] = {"seconds": round(time.perf_counter() - t, 3), "mb": round(sum(p.stat().st_size for p in written) / 1e6, 2)}
+            writes[fmt] = {
+                "seconds": round(time.perf_counter() - t, 3),
+                "mb": round(sum(p.stat().st_size for p in written) / 1e6, 2),
+            }
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
     stages["write_reports"] = sum(w["seconds"] for w in writes.values())
     total = sum(stages.values())
     full = {
-        "articles": len(sources), "problems": len(loaded.problems), "mb": round(mb, 3), "claims": len(claims),
-        "topics": len(topics), "largest_topic": max((len(t.claims) for t in topics), default=0), "pairs": pairs(topics),
-        "conflicts": len(findings.conflicts), "agreements": len(findings.agreements),
-        "stages_s": {k: round(v, 3) for k, v in stages.items()}, "total_s": round(total, 3),
-        "writes": writes, "peak_rss_mb": round(peak_rss_mb(), 1),
+        "articles": len(sources),
+        "problems": len(loaded.problems),
+        "mb": round(mb, 3),
+        "claims": len(claims),
+        "topics": len(topics),
+        "largest_topic": max((len(t.claims) for t in topics), default=0),
+        "pairs": pairs(topics),
+        "conflicts": len(findings.conflicts),
+        "agreements": len(findings.agreements),
+        "stages_s": {k: round(v, 3) for k, v in stages.items()},
+        "total_s": round(total, 3),
+        "writes": writes,
+        "peak_rss_mb": round(peak_rss_mb(), 1),
     }
-    print(f"full pipeline: {len(sources):,} articles, {mb:.2f} MB, {len(claims):,} claims, {len(topics):,} topics "
-          f"(largest {full['largest_topic']:,} claims), {len(findings.conflicts):,} conflicts, {len(findings.agreements):,} agreements")
+    print(
+        f"full pipeline: {len(sources):,} articles, {mb:.2f} MB, {len(claims):,} claims, {len(topics):,} topics "
+        f"(largest {full['largest_topic']:,} claims), {len(findings.conflicts):,} conflicts, {len(findings.agreements):,} agreements"
+    )
     for name, seconds in stages.items():
         print(f"  {name:<14} {seconds:9.3f} s  {100 * seconds / total:5.1f} %")
     for fmt, w in writes.items():
-        print(f"    {fmt:<12} {w['seconds']:9.3f} s  " + (f"{w['mb']:.1f} MB" if "mb" in w else f"FAILED: {w['error']}"))
+        print(
+            f"    {fmt:<12} {w['seconds']:9.3f} s  " + (f"{w['mb']:.1f} MB" if "mb" in w else f"FAILED: {w['error']}")
+        )
     print(f"  {'total':<14} {total:9.3f} s   peak RSS {full['peak_rss_mb']:.0f} MB")
     del report, findings, writes
     gc.collect()
@@ -134,12 +153,19 @@ def main(argv: list[str] | None = None) -> int:
             topics, g = timed(group_claims, subset)
             findings, c = timed(compare_topics, topics, subset_ids, rules, source_map)
             best_group, best_compare = min(best_group, g), min(best_compare, c)
-        scaling.append({
-            "articles": n, "claims": len(subset), "topics": len(topics),
-            "largest_topic": max((len(t.claims) for t in topics), default=0), "pairs": pairs(topics),
-            "conflicts": len(findings.conflicts), "group_s": round(best_group, 4), "compare_s": round(best_compare, 4),
-            "group_compare_s": round(best_group + best_compare, 4),
-        })
+        scaling.append(
+            {
+                "articles": n,
+                "claims": len(subset),
+                "topics": len(topics),
+                "largest_topic": max((len(t.claims) for t in topics), default=0),
+                "pairs": pairs(topics),
+                "conflicts": len(findings.conflicts),
+                "group_s": round(best_group, 4),
+                "compare_s": round(best_compare, 4),
+                "group_compare_s": round(best_group + best_compare, 4),
+            }
+        )
         del topics, findings
     for prev, row in zip(scaling, scaling[1:]):
         factor = row["articles"] / prev["articles"]
@@ -148,18 +174,27 @@ def main(argv: list[str] | None = None) -> int:
             # normalised to a doubling, so sizes that are not powers of two compare too
             row[f"{key.removesuffix('_s')}_ratio"] = round(ratio ** (1 / math.log2(factor)), 2)
     print("\nscaling (best of %d): ratio per doubling, linear ~2.0, quadratic ~4.0" % args.repeat)
-    print(f"  {'articles':>8} {'claims':>8} {'topics':>6} {'largest':>7} {'pairs':>11} {'group s':>9} {'x':>5} "
-          f"{'compare s':>10} {'x':>5} {'group+cmp s':>11} {'x':>5}")
+    print(
+        f"  {'articles':>8} {'claims':>8} {'topics':>6} {'largest':>7} {'pairs':>11} {'group s':>9} {'x':>5} "
+        f"{'compare s':>10} {'x':>5} {'group+cmp s':>11} {'x':>5}"
+    )
     for row in scaling:
         r = lambda k: f"{row[k]:5.2f}" if k in row else "    -"  # noqa: E731
-        print(f"  {row['articles']:>8,} {row['claims']:>8,} {row['topics']:>6,} {row['largest_topic']:>7,} {row['pairs']:>11,} "
-              f"{row['group_s']:>9.4f} {r('group_ratio')} {row['compare_s']:>10.3f} {r('compare_ratio')} "
-              f"{row['group_compare_s']:>11.3f} {r('group_compare_ratio')}")
+        print(
+            f"  {row['articles']:>8,} {row['claims']:>8,} {row['topics']:>6,} {row['largest_topic']:>7,} {row['pairs']:>11,} "
+            f"{row['group_s']:>9.4f} {r('group_ratio')} {row['compare_s']:>10.3f} {r('compare_ratio')} "
+            f"{row['group_compare_s']:>11.3f} {r('group_compare_ratio')}"
+        )
 
     result = {
-        "benchmark": "report", "machine": machine(), "consistency": __version__,
-        "corpus": {"folder": str(corpus), "made": made}, "full": full, "scaling": scaling,
-        "extra_load_s": round(extra_load_s, 3), "peak_rss_mb": round(peak_rss_mb(), 1),
+        "benchmark": "report",
+        "machine": machine(),
+        "consistency": __version__,
+        "corpus": {"folder": str(corpus), "made": made},
+        "full": full,
+        "scaling": scaling,
+        "extra_load_s": round(extra_load_s, 3),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
     }
     path = write_result("report.json", result)
     print(f"-> {path}")

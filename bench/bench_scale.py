@@ -22,8 +22,15 @@ from _common import HERE, ensure_corpus, machine, write_result
 
 CONSISTENCY = [sys.executable, "-m", "consistency"]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 IDLE: list[float] = []  # share of CPU time idle just before each run: other work on the machine skews the figures
@@ -31,8 +38,10 @@ IDLE: list[float] = []  # share of CPU time idle just before each run: other wor
 
 def cpu_idle(seconds: float = 1.0) -> float:
     """The share of CPU time spent idle over the next ``seconds`` (Linux /proc/stat; 1.0 elsewhere)."""
+
     def sample() -> list[int]:
         return [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+
     try:
         before = sample()
         time.sleep(seconds)
@@ -117,8 +126,12 @@ def main() -> None:
         if not args.skip_dask:
             seconds, rss = timed("report", str(corpus), "-o", str(out / "d"), "--no-cache", "-q", "--engine", "dask")
             results["report dask"] = {"seconds": seconds, "peak_rss_mb": rss}
-            rows.append((f"report, {args.articles:,} articles, --engine dask (local)",
-                         f"{seconds:.1f} s, peak RSS {rss:.0f} MB (this process; workers apart)"))
+            rows.append(
+                (
+                    f"report, {args.articles:,} articles, --engine dask (local)",
+                    f"{seconds:.1f} s, peak RSS {rss:.0f} MB (this process; workers apart)",
+                )
+            )
         cache = out / "cache"
         cold, _ = timed("report", str(corpus), "-o", str(out / "c"), "--cache-dir", str(cache), "-q")
         warm, rss = timed("report", str(corpus), "-o", str(out / "c"), "--cache-dir", str(cache), "-q")
@@ -128,11 +141,13 @@ def main() -> None:
             folder = HERE / "corpus" / f"mb-{megabytes}"
             ensure_corpus(folder, megabytes=megabytes)
             for name, options in [("--jobs 1", ["--jobs", "1"]), ("all cores", [])]:
-                seconds, rss = timed("extract", str(folder), "--format", "jsonl", "-o", str(out / "claims.jsonl"),
-                                     "-q", *options)
+                seconds, rss = timed(
+                    "extract", str(folder), "--format", "jsonl", "-o", str(out / "claims.jsonl"), "-q", *options
+                )
                 results[f"extract {megabytes} MB {name}"] = {"seconds": seconds, "peak_rss_mb": rss}
-                rows.append((f"extract --format jsonl, {megabytes} MB, {name}",
-                             f"{seconds:.1f} s, peak RSS {rss:.0f} MB"))
+                rows.append(
+                    (f"extract --format jsonl, {megabytes} MB, {name}", f"{seconds:.1f} s, peak RSS {rss:.0f} MB")
+                )
         for count, folder in [(args.html_articles, small), (args.articles, corpus)]:
             timed("report", str(folder), "-o", str(out / f"h{count}"), "--format", "html", "-q", "--no-cache")
             page = out / f"h{count}" / "report.html"

@@ -44,11 +44,26 @@ DEFAULT_SEED = 20240125
 VERSION = 2  # bump when the generator's output changes
 
 OUTLETS = [
-    "Northbridge Ledger", "The Daily Meridian", "Harbor City Courier", "Global Dispatch Wire",
-    "The Evening Sentinel", "Capital Beacon", "Riverside Tribune", "The Continental Post",
-    "Frontline Observer", "Eastgate Herald", "The Morning Compass", "Pacific Rim Chronicle",
-    "Atlas News Service", "The Westbrook Times", "Summit Press Agency", "The Lantern Review",
-    "Crossroads Gazette", "Meridian World Report", "The Granite Standard", "Bluewater Journal",
+    "Northbridge Ledger",
+    "The Daily Meridian",
+    "Harbor City Courier",
+    "Global Dispatch Wire",
+    "The Evening Sentinel",
+    "Capital Beacon",
+    "Riverside Tribune",
+    "The Continental Post",
+    "Frontline Observer",
+    "Eastgate Herald",
+    "The Morning Compass",
+    "Pacific Rim Chronicle",
+    "Atlas News Service",
+    "The Westbrook Times",
+    "Summit Press Agency",
+    "The Lantern Review",
+    "Crossroads Gazette",
+    "Meridian World Report",
+    "The Granite Standard",
+    "Bluewater Journal",
 ]
 FIRST_DAY = date(2014, 1, 1)
 LAST_DAY = date(2025, 12, 31)
@@ -56,11 +71,14 @@ LAST_DAY = date(2025, 12, 31)
 # Numbers with thousands separators, then plain numbers (with an optional decimal part).
 _SEPARATED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)")
 _PLAIN = re.compile(r"(?<![\d.,:/$-])\d+(?:\.\d+)?(?![\d:/]|,\d)")
-_MONTH_BEFORE = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ?$"
-)
+_MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ?$")
 # A sentence break: end punctuation (not after an abbreviation or an initial), space, a capital or a quote.
-_ABBREV = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in "U.S U.N Mr Ms Mrs Dr Gen Maj Lt Col Sgt Jr St Sen Rep Gov Adm".split()) + r"(?<!\b[A-Z]\.)"
+_ABBREV = (
+    "".join(
+        rf"(?<!\b{re.escape(a)}\.)" for a in "U.S U.N Mr Ms Mrs Dr Gen Maj Lt Col Sgt Jr St Sen Rep Gov Adm".split()
+    )
+    + r"(?<!\b[A-Z]\.)"
+)
 _BREAK = re.compile(_ABBREV + r"(?<=[.!?])([\"'\u201d\u2019]?)\s+(?=[A-Z\"\u201c])")
 
 
@@ -75,7 +93,13 @@ def seed_material(seeds: Path = SEEDS) -> tuple[list[str], list[str]]:
             end = text.find("\n---\n", 4)
             text = text[end + 5 :] if end >= 0 else text
         paragraphs += [line.strip() for line in text.split("\n") if line.strip()]
-    sentences = [s.strip() for p in paragraphs if len(p) > 120 for s in _BREAK.sub("\\1\\n", p).split("\n") if len(s.strip()) > 40]
+    sentences = [
+        s.strip()
+        for p in paragraphs
+        if len(p) > 120
+        for s in _BREAK.sub("\\1\\n", p).split("\n")
+        if len(s.strip()) > 40
+    ]
     return paragraphs, sentences
 
 
@@ -131,8 +155,14 @@ def article(i: int, paragraphs: list[str], sentences: list[str], seed: int = DEF
     return f"---\noutlet: {outlet}\npublished: {published.isoformat()}\n---\n{text}\n"
 
 
-def make_corpus(out_dir: Path, articles: int | None = None, megabytes: float | None = None,
-                seed: int = DEFAULT_SEED, force: bool = False, quiet: bool = False) -> dict:
+def make_corpus(
+    out_dir: Path,
+    articles: int | None = None,
+    megabytes: float | None = None,
+    seed: int = DEFAULT_SEED,
+    force: bool = False,
+    quiet: bool = False,
+) -> dict:
     """Write the corpus into ``out_dir`` (skipped if already made with the same parameters); return its description."""
     if (articles is None) == (megabytes is None):
         raise ValueError("give exactly one of articles or megabytes")

@@ -177,7 +177,9 @@ class ClaimCache:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
-    def get(self, source: Source, keep: Callable[[dict], bool] | None = None, fresh: bool = False) -> list[Claim] | None:
+    def get(
+        self, source: Source, keep: Callable[[dict], bool] | None = None, fresh: bool = False
+    ) -> list[Claim] | None:
         """The cached claims of ``source`` (only those ``keep`` accepts, when given), or None on a miss (or anything
         doubtful, or when ``fresh``: a source that must be extracted again whatever the cache holds).
 
@@ -196,7 +198,8 @@ class ClaimCache:
             return None
         try:
             row = self._db.execute(
-                "SELECT source, extractor, digest, claims FROM claims WHERE key = ?", (source_key(source, self.extractor),)
+                "SELECT source, extractor, digest, claims FROM claims WHERE key = ?",
+                (source_key(source, self.extractor),),
             ).fetchone()
         except sqlite3.OperationalError:
             return None
@@ -209,7 +212,11 @@ class ClaimCache:
         if name != source.name or extractor != self.extractor or hashlib.sha256(payload.encode()).hexdigest() != digest:
             return None
         try:
-            claims = _CLAIMS.validate_json(payload) if keep is None else _CLAIMS.validate_python([d for d in json.loads(payload) if keep(d)])
+            claims = (
+                _CLAIMS.validate_json(payload)
+                if keep is None
+                else _CLAIMS.validate_python([d for d in json.loads(payload) if keep(d)])
+            )
         except (ValidationError, ValueError, TypeError, KeyError):
             return None
         # The offsets must still point at the claimed words, or the row is not this source's.

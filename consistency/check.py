@@ -71,8 +71,10 @@ class Unlisted(Model):
 
     def message(self) -> str:
         """The count in words, for every format."""
-        return (f"{self.count} more conflict{'s' * (self.count != 1)} on topic {self.topic} beyond the per-claim "
-                f"listing cap (counted, not listed)")
+        return (
+            f"{self.count} more conflict{'s' * (self.count != 1)} on topic {self.topic} beyond the per-claim "
+            f"listing cap (counted, not listed)"
+        )
 
 
 class CheckResult(Model):
@@ -110,9 +112,16 @@ class Checked:
     warnings: list[str] = field(default_factory=list)
 
 
-def check(folder: Path, rules_dir: Path | None = None, since: str | None = None, baseline: Path | None = None,
-          fail_on: Severity | Literal["none"] = "warning", cache: ClaimCache | None = None, settings: str | None = None,
-          rules: list[Rule] | None = None) -> Checked:
+def check(
+    folder: Path,
+    rules_dir: Path | None = None,
+    since: str | None = None,
+    baseline: Path | None = None,
+    fail_on: Severity | Literal["none"] = "warning",
+    cache: ClaimCache | None = None,
+    settings: str | None = None,
+    rules: list[Rule] | None = None,
+) -> Checked:
     """Run the pipeline over ``folder`` (under ``rules`` already loaded from ``rules_dir``, if given) and decide which
     conflicts fail the gate."""
     loaded_rules = load_layered_rules(rules_dir) if rules is None else rules  # a bad rule file stops us before git
@@ -144,8 +153,12 @@ def _name(path: str | None, folder: Path) -> str | None:
         return None
 
 
-def gate(report: Report, fail_on: Severity | Literal["none"], new_sources: set[str] | None = None,
-         known: Baseline | None = None) -> CheckResult:
+def gate(
+    report: Report,
+    fail_on: Severity | Literal["none"],
+    new_sources: set[str] | None = None,
+    known: Baseline | None = None,
+) -> CheckResult:
     """Each conflict of ``report`` with its gate status; ``new_sources`` None means every source is new."""
     sources = {s.name: s for s in report.sources}
     claims = {c.id: c for c in report.claims}
@@ -155,8 +168,11 @@ def gate(report: Report, fail_on: Severity | Literal["none"], new_sources: set[s
     decided = []
     for conflict in report.conflicts:
         members = [claims[i] for i in conflict.claims if i in claims]
-        locations = [locate(sources[c.source], c, paths[c.source], is_new(c.source), bool(known and known.knows(c)))
-                     for c in members if c.source in sources]
+        locations = [
+            locate(sources[c.source], c, paths[c.source], is_new(c.source), bool(known and known.knows(c)))
+            for c in members
+            if c.source in sources
+        ]
         # New claims first: SARIF viewers and CI annotate a result's first location.
         locations.sort(key=lambda location: not location.new)
         status = _status(conflict, locations, fail_on, known.ids() if known else set())
@@ -199,8 +215,18 @@ def locate(source: Source, claim: Claim, path: str, new: bool, in_baseline: bool
     """The 1-based line and column where a claim starts and ends in its file."""
     line, column = position(source.text, claim.start)
     end_line, end_column = position(source.text, claim.end)
-    return ClaimLocation(claim=claim.id, source=source.name, path=path, line=line, column=column,
-                         end_line=end_line, end_column=end_column, text=claim.text, new=new, in_baseline=in_baseline)
+    return ClaimLocation(
+        claim=claim.id,
+        source=source.name,
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=claim.text,
+        new=new,
+        in_baseline=in_baseline,
+    )
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

@@ -13,8 +13,7 @@ import click
 
 from . import __version__
 from .errors import ConsistencyError
-from .options import (Project, format_option, parse_formats, project_options, resolve_project,
-                      strict_option)
+from .options import Project, format_option, parse_formats, project_options, resolve_project, strict_option
 from .safetext import clean
 
 
@@ -79,26 +78,45 @@ DEFAULT_CACHE = ".consistency-cache"
 
 def jobs_option(fn):
     """--jobs: processes that extract claims."""
-    return click.option("--jobs", "-j", type=click.IntRange(1), default=None,
-                        help="Processes extracting claims (default: the machine's cores; 1: this process only).")(fn)
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(1),
+        default=None,
+        help="Processes extracting claims (default: the machine's cores; 1: this process only).",
+    )(fn)
 
 
 def cache_options(fn):
     """--cache-dir and --no-cache, as on check."""
     fn = click.option("--no-cache", is_flag=True, help="Extract every article again; read and write no cache.")(fn)
-    return click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                        help=f"Claims cache folder, git-ignored (default: {DEFAULT_CACHE}).")(fn)
+    return click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Claims cache folder, git-ignored (default: {DEFAULT_CACHE}).",
+    )(fn)
 
 
 @cli.command()
 @sources_argument
 @format_option("table", EXTRACT_FORMATS)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output."
+)
 @jobs_option
 @strict_option
 @project_options
-def extract(paths: tuple[Path, ...], fmt: str | None, output: Path | None, jobs: int | None, strict: bool,
-            config_file: Path | None, rules_dir: Path | None, quiet: bool) -> None:
+def extract(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    output: Path | None,
+    jobs: int | None,
+    strict: bool,
+    config_file: Path | None,
+    rules_dir: Path | None,
+    quiet: bool,
+) -> None:
     """Extract every checkable claim from the articles in PATHS (default: the articles setting, else the seeds).
 
     jsonl and csv are written as each article is done, so memory stays flat on any corpus.
@@ -148,20 +166,47 @@ def extract(paths: tuple[Path, ...], fmt: str | None, output: Path | None, jobs:
 
 @cli.command()
 @sources_argument
-@click.option("--output-dir", "--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("reports"), show_default=True, help="Folder for the report files.")
+@click.option(
+    "--output-dir",
+    "--output",
+    "-o",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Folder for the report files.",
+)
 @format_option("html,md,json,csv,sqlite", ("html", "md", "json", "csv", "sqlite"), files=False)
 @jobs_option
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="dask: extract, group and compare on a Dask cluster (pip install 'consistency[dask]').")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="--engine dask: the cluster's scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="dask: extract, group and compare on a Dask cluster (pip install 'consistency[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="--engine dask: the cluster's scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster).",
+)
 @cache_options
 @strict_option
 @project_options
-def report(paths: tuple[Path, ...], out_dir: Path, fmt: str | None, jobs: int | None, engine: str,
-           scheduler: str | None, cache_dir: Path | None, no_cache: bool, strict: bool, config_file: Path | None,
-           rules_dir: Path | None, quiet: bool) -> None:
+def report(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    fmt: str | None,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    strict: bool,
+    config_file: Path | None,
+    rules_dir: Path | None,
+    quiet: bool,
+) -> None:
     """Write a consistency report for the articles in PATHS (default: the articles setting, else the seeds).
 
     \b
@@ -188,12 +233,23 @@ def report(paths: tuple[Path, ...], out_dir: Path, fmt: str | None, jobs: int | 
     corpus = project.corpus(paths)
     # A Dask cluster extracts on its own workers, which need not see this machine's cache folder.
     folder = None if no_cache or engine == "dask" else cache_dir or project.settings.cache_dir or Path(DEFAULT_CACHE)
-    with nullcontext() if folder is None else open_cache(folder, project.rules_dir) as cache, \
-            Stages(len(find_articles(corpus))) as stages:
+    with (
+        nullcontext() if folder is None else open_cache(folder, project.rules_dir) as cache,
+        Stages(len(find_articles(corpus))) as stages,
+    ):
         if cache and cache.problem:
             project.warn(cache.problem)
-        result = run_with_progress(corpus, project.rules_dir, project.rules, project.settings.describe(), stages,
-                                   cache=cache, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler)
+        result = run_with_progress(
+            corpus,
+            project.rules_dir,
+            project.rules,
+            project.settings.describe(),
+            stages,
+            cache=cache,
+            jobs=jobs or default_jobs(),
+            engine=engine,
+            scheduler=scheduler,
+        )
         for problem in result.problems:
             say("error", problem)
         for warning in result.warnings:
@@ -212,16 +268,37 @@ def report(paths: tuple[Path, ...], out_dir: Path, fmt: str | None, jobs: int | 
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; beyond loopback needs --allow-remote.")
-@click.option("--allow-remote", is_flag=True,
-              help="Allow a --host other machines can reach; each request then needs the token in the printed address.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free one).")
-@click.option("--reviewer", help="Name recorded with each decision (default: git config user.name, else the login name).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on; beyond loopback needs --allow-remote."
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Allow a --host other machines can reach; each request then needs the token in the printed address.",
+)
+@click.option(
+    "--port",
+    default=8765,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free one).",
+)
+@click.option(
+    "--reviewer", help="Name recorded with each decision (default: git config user.name, else the login name)."
+)
 @strict_option
 @project_options
-def review(path: Path | None, host: str, allow_remote: bool, port: int, reviewer: str | None, strict: bool,
-           config_file: Path | None, rules_dir: Path | None, quiet: bool) -> None:
+def review(
+    path: Path | None,
+    host: str,
+    allow_remote: bool,
+    port: int,
+    reviewer: str | None,
+    strict: bool,
+    config_file: Path | None,
+    rules_dir: Path | None,
+    quiet: bool,
+) -> None:
     """Review the conflicts in PATH (default: the articles setting, else the seeds) in a local web page.
 
     Decisions go to PATH/reviews/decisions.jsonl; later reports and checks honour them.
@@ -240,8 +317,10 @@ def review(path: Path | None, host: str, allow_remote: bool, port: int, reviewer
     access = None
     if not is_loopback(host):
         if not allow_remote:
-            raise click.UsageError(f"--host {host} is reachable from other machines: add --allow-remote to mean it "
-                                   "(each request then needs the access token printed with the address)")
+            raise click.UsageError(
+                f"--host {host} is reachable from other machines: add --allow-remote to mean it "
+                "(each request then needs the access token printed with the address)"
+            )
         access = secrets.token_urlsafe(24)
         project.warn(f"listening on {host}: anyone with the printed address can read the articles and decide")
     result = run([corpus], project.rules_dir, rules=project.rules, settings=project.settings.describe())
@@ -264,25 +343,66 @@ CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
 
 @cli.command("check")
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--since", metavar="GIT_REF", help="Only conflicts with a claim from a source added or changed since this git revision (or untracked) fail.")
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Conflicts whose fingerprints this file lists are known and do not fail.")
-@click.option("--write-baseline", "new_baseline", type=click.Path(dir_okay=False, path_type=Path), help="Write every current conflict into this baseline file and exit 0.")
-@click.option("--update-baseline", is_flag=True,
-              help="Drop the --baseline entries no longer found, never adding one, then gate as usual.")
-@click.option("--fail-on", type=click.Choice(["none", "info", "warning", "error"]), default=None,
-              help="The lowest severity that fails the gate; none: only confirmed conflicts fail (default: warning).")
+@click.option(
+    "--since",
+    metavar="GIT_REF",
+    help="Only conflicts with a claim from a source added or changed since this git revision (or untracked) fail.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Conflicts whose fingerprints this file lists are known and do not fail.",
+)
+@click.option(
+    "--write-baseline",
+    "new_baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every current conflict into this baseline file and exit 0.",
+)
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Drop the --baseline entries no longer found, never adding one, then gate as usual.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["none", "info", "warning", "error"]),
+    default=None,
+    help="The lowest severity that fails the gate; none: only confirmed conflicts fail (default: warning).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when conflicts fail the gate (2 still means an error).")
 @format_option("text", CHECK_FORMATS)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
-@click.option("--max-annotations", type=click.IntRange(0), default=50, show_default=True,
-              help="--format github: annotate this many conflicts, most severe first, and count the rest.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output."
+)
+@click.option(
+    "--max-annotations",
+    type=click.IntRange(0),
+    default=50,
+    show_default=True,
+    help="--format github: annotate this many conflicts, most severe first, and count the rest.",
+)
 @cache_options
 @strict_option
 @project_options
-def check_command(path: Path | None, since: str | None, baseline: Path | None, new_baseline: Path | None,
-                  update_baseline: bool, fail_on: str | None, exit_zero: bool, fmt: str | None, output: Path | None,
-                  max_annotations: int, cache_dir: Path | None, no_cache: bool, strict: bool, config_file: Path | None,
-                  rules_dir: Path | None, quiet: bool) -> None:
+def check_command(
+    path: Path | None,
+    since: str | None,
+    baseline: Path | None,
+    new_baseline: Path | None,
+    update_baseline: bool,
+    fail_on: str | None,
+    exit_zero: bool,
+    fmt: str | None,
+    output: Path | None,
+    max_annotations: int,
+    cache_dir: Path | None,
+    no_cache: bool,
+    strict: bool,
+    config_file: Path | None,
+    rules_dir: Path | None,
+    quiet: bool,
+) -> None:
     """Fail (exit 1) if the articles in PATH (default: the articles setting, else the seeds) hold conflicts that fail
     the gate; for CI.
 
@@ -304,10 +424,17 @@ def check_command(path: Path | None, since: str | None, baseline: Path | None, n
     settings = project.settings
     cache = None if no_cache else cache_dir or settings.cache_dir or Path(DEFAULT_CACHE)
     code = run_check(
-        project, project.corpus((path,) if path else ())[0], since=since, baseline=baseline, new_baseline=new_baseline,
-        update_baseline=update_baseline, fail_on=fail_on or settings.fail_on or "warning",
-        destinations=parse_formats(fmt or settings.format or "text", CHECK_FORMATS), output=output,
-        max_annotations=max_annotations, cache_dir=cache,
+        project,
+        project.corpus((path,) if path else ())[0],
+        since=since,
+        baseline=baseline,
+        new_baseline=new_baseline,
+        update_baseline=update_baseline,
+        fail_on=fail_on or settings.fail_on or "warning",
+        destinations=parse_formats(fmt or settings.format or "text", CHECK_FORMATS),
+        output=output,
+        max_annotations=max_annotations,
+        cache_dir=cache,
         strict=strict,
     )
     sys.exit(0 if exit_zero and code == 1 else code)

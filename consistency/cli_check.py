@@ -20,9 +20,21 @@ from .report.atomic import atomic_write
 from .safetext import clean
 
 
-def run_check(project: Project, path: Path, *, since: str | None, baseline: Path | None, new_baseline: Path | None,
-              update_baseline: bool, fail_on: str, destinations: list[Destination], output: Path | None,
-              max_annotations: int, cache_dir: Path | None, strict: bool) -> int:
+def run_check(
+    project: Project,
+    path: Path,
+    *,
+    since: str | None,
+    baseline: Path | None,
+    new_baseline: Path | None,
+    update_baseline: bool,
+    fail_on: str,
+    destinations: list[Destination],
+    output: Path | None,
+    max_annotations: int,
+    cache_dir: Path | None,
+    strict: bool,
+) -> int:
     """Run the gate over ``path`` and write its result; return the exit code (0 pass, 1 fail, 2 input error)."""
     if cache_dir is not None and tracked(cache_dir):
         # A committed cache is whatever the pull request wrote into it: claims it could have emptied.
@@ -31,8 +43,9 @@ def run_check(project: Project, path: Path, *, since: str | None, baseline: Path
     with nullcontext() if cache_dir is None else open_cache(cache_dir, project.rules_dir) as cache:
         if cache and cache.problem:
             project.warn(cache.problem)
-        checked = check(path, project.rules_dir, since, baseline, fail_on, cache, project.settings.describe(),
-                        project.rules)
+        checked = check(
+            path, project.rules_dir, since, baseline, fail_on, cache, project.settings.describe(), project.rules
+        )
     for problem in checked.run.problems:
         click.secho(f"error: {clean(str(problem))}", err=True, fg="red")
     for warning in checked.warnings:

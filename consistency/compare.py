@@ -135,8 +135,13 @@ MAX_CONFLICTS_PER_CLAIM = 3
 MAX_NEIGHBOURS = 64
 
 
-def compare_topics(topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source],
-                   focus: set[str] | None = None) -> Findings:
+def compare_topics(
+    topics: list[Topic],
+    claims: dict[str, Claim],
+    rules: list[Rule],
+    sources: dict[str, Source],
+    focus: set[str] | None = None,
+) -> Findings:
     """Every conflict and agreement the rules find in the topics (only pairs touching ``focus`` sources, if given)."""
     conflicts: dict[str, Conflict] = {}
     agreements: list[Agreement] = []
@@ -152,12 +157,16 @@ def compare_topics(topics: list[Topic], claims: dict[str, Claim], rules: list[Ru
             conflicts.setdefault(conflict.id, conflict)  # the same words in one article twice are one finding
         topic.unlisted_conflicts = unlisted
         agreements += _agreements(rule, topic, links, claims, sources)
-    ordered = sorted(conflicts.values(), key=lambda c: ({"error": 0, "warning": 1, "info": 2}[c.severity], -(c.distance or 0), c.id))
+    ordered = sorted(
+        conflicts.values(), key=lambda c: ({"error": 0, "warning": 1, "info": 2}[c.severity], -(c.distance or 0), c.id)
+    )
     agreements.sort(key=lambda a: (a.topic, a.claims))
     return Findings(ordered, agreements)
 
 
-def _compare_members(topic: Topic, members: list[Claim], rule: Rule, sources: dict[str, Source], focus: set[str] | None):
+def _compare_members(
+    topic: Topic, members: list[Claim], rule: Rule, sources: dict[str, Source], focus: set[str] | None
+):
     """Pairs within the rule's time window only: claims sorted by as-of date, each compared until the window closes."""
     members = sorted(members, key=lambda c: (c.as_of.start or c.as_of.end or date.min, c.id))
     links: list[tuple[str, str]] = []
@@ -196,10 +205,16 @@ def _beyond_window(a: Claim, b: Claim, rule: Rule) -> bool:
     return (b.as_of.start - end).days > rule.window_days
 
 
-def _conflict(rule: Rule, topic: Topic, a: Claim, b: Claim, distance: float | None, sources: dict[str, Source]) -> Conflict:
+def _conflict(
+    rule: Rule, topic: Topic, a: Claim, b: Claim, distance: float | None, sources: dict[str, Source]
+) -> Conflict:
     a, b = sorted((a, b), key=lambda c: (_low(c), c.source, c.start))
     explanation = rule.render_message(
-        a=_view(a, sources), b=_view(b, sources), topic=topic, distance=distance, relation=_relation(a, b, rule, distance)
+        a=_view(a, sources),
+        b=_view(b, sources),
+        topic=topic,
+        distance=distance,
+        relation=_relation(a, b, rule, distance),
     )
     return Conflict(
         id=Conflict.make_id(rule.code, [a, b]),
@@ -239,7 +254,14 @@ def _agreements(rule: Rule, topic: Topic, links, claims: dict[str, Claim], sourc
     for ids in groups.values():
         members = sorted((claims[i] for i in ids), key=lambda c: (c.source, c.start))
         explanation = "; ".join(describe(c, sources) for c in members)
-        found.append(Agreement(rule=rule.code, topic=topic.id, claims=[c.id for c in members], explanation=f"corroborated: {explanation}"))
+        found.append(
+            Agreement(
+                rule=rule.code,
+                topic=topic.id,
+                claims=[c.id for c in members],
+                explanation=f"corroborated: {explanation}",
+            )
+        )
     return found
 
 
@@ -258,8 +280,14 @@ def value_text(claim: Claim) -> str:
         text = f"{_num(v.low)}–{_num(v.high)}{unit}"
         converted = f"{_num(round(v.low * scale))}–{_num(round(v.high * scale))}"
     else:
-        word = {"about": "about ", "nearly": "nearly ", "more_than": "more than ", "at_least": "at least ",
-                "less_than": "fewer than ", "at_most": "up to "}.get(v.qualifier, "")
+        word = {
+            "about": "about ",
+            "nearly": "nearly ",
+            "more_than": "more than ",
+            "at_least": "at least ",
+            "less_than": "fewer than ",
+            "at_most": "up to ",
+        }.get(v.qualifier, "")
         number = v.low if v.low is not None else v.high
         text = f"{word}{_num(number)}{unit}"
         converted = _num(round(number * scale))
@@ -284,14 +312,22 @@ def _view(claim: Claim, sources: dict[str, Source]) -> SimpleNamespace:
     if claim.derivation:  # a value computed from reference tables shows its arithmetic
         value = f"{value} [{claim.derivation}]"
     return SimpleNamespace(
-        source=who, outlet=outlet, published=published, text=claim.text, sentence=claim.sentence,
-        value=value, unit=claim.unit or "", as_of=claim.as_of.start or "", attribution=claim.attribution or "",
-        measure=claim.measure or "", subject=claim.subject or "",
+        source=who,
+        outlet=outlet,
+        published=published,
+        text=claim.text,
+        sentence=claim.sentence,
+        value=value,
+        unit=claim.unit or "",
+        as_of=claim.as_of.start or "",
+        attribution=claim.attribution or "",
+        measure=claim.measure or "",
+        subject=claim.subject or "",
     )
 
 
 def describe(claim: Claim, sources: dict[str, Source]) -> str:
-    """"United Nations report via Voice of America, 2024-09-27: 1,500–3,000"."""
+    """ "United Nations report via Voice of America, 2024-09-27: 1,500–3,000"."""
     view = _view(claim, sources)
     return f"{view.source}, {view.published}: {view.value}"
 

@@ -25,8 +25,14 @@ from .errors import ConsistencyError
 PROJECT_FILES = ("consistency.toml", "pyproject.toml")  # in one folder, the first one found wins
 SEVERITIES = ("none", "info", "warning", "error")
 # Setting -> the type its TOML value must have; paths are relative to the file that sets them.
-KEYS: dict[str, type] = {"rules": str, "articles": str, "cache-dir": str, "fail-on": str,
-                         "format": str, "report-format": str}
+KEYS: dict[str, type] = {
+    "rules": str,
+    "articles": str,
+    "cache-dir": str,
+    "fail-on": str,
+    "format": str,
+    "report-format": str,
+}
 PATH_KEYS = ("rules", "articles", "cache-dir")
 
 

@@ -40,9 +40,14 @@ def require_dask() -> None:
         raise ConsistencyError(None, MISSING) from None
 
 
-def analyse_on_dask(sources: list[Source], rules: list[Rule], rules_dir: Path | None = None,
-                    scheduler: str | None = None, stage: Callable[[str], None] | None = None,
-                    workers: int | None = None) -> Report:
+def analyse_on_dask(
+    sources: list[Source],
+    rules: list[Rule],
+    rules_dir: Path | None = None,
+    scheduler: str | None = None,
+    stage: Callable[[str], None] | None = None,
+    workers: int | None = None,
+) -> Report:
     """Extract, group and compare on the Dask cluster at ``scheduler`` (else a local one of ``workers`` processes,
     default: the machine's cores); the same report as ``pipeline.analyse``."""
     require_dask()
@@ -59,14 +64,21 @@ def analyse_on_dask(sources: list[Source], rules: list[Rule], rules_dir: Path | 
                 return _analyse(client, sources, rules, rules_dir, stage, assemble)
         # Our own cluster's scheduler runs in this process: its routine shuffle notices are not the user's business.
         logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
-        cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=workers or default_jobs(), threads_per_worker=1, processes=True, dashboard_address=None
+        )
         with cluster, Client(cluster) as client:
             return _analyse(client, sources, rules, rules_dir, stage, assemble)
 
 
-def _analyse(client, sources: list[Source], rules: list[Rule], rules_dir: Path | None,
-             stage: Callable[[str], None] | None, assemble) -> Report:
+def _analyse(
+    client,
+    sources: list[Source],
+    rules: list[Rule],
+    rules_dir: Path | None,
+    stage: Callable[[str], None] | None,
+    assemble,
+) -> Report:
     import dask.dataframe as dd
 
     if stage:
@@ -85,8 +97,9 @@ def _analyse(client, sources: list[Source], rules: list[Rule], rules_dir: Path |
     if stage:
         stage("compare")
     meta = {s.name: s.model_copy(update={"text": ""}) for s in sources}  # comparison reads outlets and dates only
-    found = shuffled.map_partitions(_compare_partition, rules, meta, meta=_empty_findings(),
-                                    enforce_metadata=False).compute()
+    found = shuffled.map_partitions(
+        _compare_partition, rules, meta, meta=_empty_findings(), enforce_metadata=False
+    ).compute()
     topics: list[Topic] = sorted(found["topic"].dropna(), key=lambda t: t.id)
     findings = merge_findings(topics, [({}, list(found["conflict"].dropna()), list(found["agreement"].dropna()))])
     return assemble(sources, claims, topics, findings.conflicts, findings.agreements, rules)
@@ -95,15 +108,26 @@ def _analyse(client, sources: list[Source], rules: list[Rule], rules_dir: Path |
 def _empty_claims() -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame({"source_index": pd.Series([], dtype="int64"), "claim_index": pd.Series([], dtype="int64"),
-                         "topic_key": pd.Series([], dtype=object), "claim": pd.Series([], dtype=object)})
+    return pd.DataFrame(
+        {
+            "source_index": pd.Series([], dtype="int64"),
+            "claim_index": pd.Series([], dtype="int64"),
+            "topic_key": pd.Series([], dtype=object),
+            "claim": pd.Series([], dtype=object),
+        }
+    )
 
 
 def _empty_findings() -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame({"topic": pd.Series([], dtype=object), "conflict": pd.Series([], dtype=object),
-                         "agreement": pd.Series([], dtype=object)})
+    return pd.DataFrame(
+        {
+            "topic": pd.Series([], dtype=object),
+            "conflict": pd.Series([], dtype=object),
+            "agreement": pd.Series([], dtype=object),
+        }
+    )
 
 
 def _extract_partition(chunk: list[tuple[int, Source]], rules_dir: str | None = None) -> pd.DataFrame:
@@ -111,8 +135,11 @@ def _extract_partition(chunk: list[tuple[int, Source]], rules_dir: str | None = 
     import pandas as pd
 
     lexicon = default_lexicon(Path(rules_dir) if rules_dir else None)
-    rows = [(index, i, partition_key(claim), claim.model_dump_json()) for index, source in chunk
-            for i, claim in enumerate(extract_claims(source, lexicon))]
+    rows = [
+        (index, i, partition_key(claim), claim.model_dump_json())
+        for index, source in chunk
+        for i, claim in enumerate(extract_claims(source, lexicon))
+    ]
     if not rows:
         return _empty_claims()
     frame = pd.DataFrame(rows, columns=COLUMNS)

@@ -59,8 +59,9 @@ def _extract_in_worker(source: Source) -> list[Claim] | str:
     return safe_extract(source, _worker_lexicon)
 
 
-def extract_sources(sources: Iterable[Source], rules_dir: Path | None = None, jobs: int = 1,
-                    cache: ClaimCache | None = None) -> Iterator[tuple[Source, list[Claim] | str]]:
+def extract_sources(
+    sources: Iterable[Source], rules_dir: Path | None = None, jobs: int = 1, cache: ClaimCache | None = None
+) -> Iterator[tuple[Source, list[Claim] | str]]:
     """Each source with its claims (or why it could not be extracted), in the order given: from ``cache`` where it
     holds them, else extracted with up to ``jobs`` processes (and then remembered in ``cache``)."""
     sources = list(sources)
@@ -106,8 +107,9 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _forked: tuple | None = None  # what forked comparison workers inherit: topics, claims by id, rules, sources
 
 
-def compare_in_parallel(topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source],
-                        jobs: int) -> Findings:
+def compare_in_parallel(
+    topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source], jobs: int
+) -> Findings:
     """``compare_topics`` over all topics, with up to ``jobs`` processes each comparing some topics; the same
     findings in the same order (and the same count of unlisted pairs set on each topic)."""
     if jobs <= 1 or len(claims) < PARALLEL_COMPARE_FROM or "fork" not in multiprocessing.get_all_start_methods():
@@ -132,8 +134,9 @@ def _compare_share(share: list[int]) -> tuple[dict[str, int], list[Conflict], li
     return {t.id: t.unlisted_conflicts for t in chosen}, found.conflicts, found.agreements
 
 
-def merge_findings(topics: list[Topic], parts: Iterable[tuple[dict[str, int], list[Conflict], list[Agreement]]]
-                   ) -> Findings:
+def merge_findings(
+    topics: list[Topic], parts: Iterable[tuple[dict[str, int], list[Conflict], list[Agreement]]]
+) -> Findings:
     """Findings of topics compared apart, as one ``compare_topics`` call over all of them (topics in id order)
     gives: a conflict found in two topics is kept from the first; conflicts most severe first; agreements by topic."""
     unlisted: dict[str, int] = {}

@@ -31,4 +31,6 @@ def check_example(rule: Rule, example: Example, rules_dir: Path | None = None) -
 
 def run_examples(rules_dir: Path | None = None) -> list[Outcome]:
     """Every example of every rule: the shipped ones and ``rules_dir``'s over them."""
-    return [check_example(rule, example, rules_dir) for rule in load_layered_rules(rules_dir) for example in rule.examples]
+    return [
+        check_example(rule, example, rules_dir) for rule in load_layered_rules(rules_dir) for example in rule.examples
+    ]

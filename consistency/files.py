@@ -90,7 +90,7 @@ def write_all(descriptor: int, data: bytes) -> None:
     """Write every byte (os.write may take only part of them)."""
     view = memoryview(data)
     while view:
-        view = view[os.write(descriptor, view):]
+        view = view[os.write(descriptor, view) :]
 
 
 def describe(err: OSError) -> str:

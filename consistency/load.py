@@ -87,7 +87,9 @@ def decode(path: Path, raw: bytes) -> str:
         best = from_bytes(raw).best()
         if best is None or best.encoding in {"utf_8", "utf_8_sig"}:
             line = raw[: err.start].count(b"\n") + 1
-            raise ConsistencyError(path, f"cannot decode as UTF-8 (byte 0x{raw[err.start]:02x}) nor detect its encoding", line)
+            raise ConsistencyError(
+                path, f"cannot decode as UTF-8 (byte 0x{raw[err.start]:02x}) nor detect its encoding", line
+            )
         text = str(best)
     controls = len(_CONTROL.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
@@ -231,8 +233,19 @@ def load_source(root: Path, path: Path, manifest: dict[str, dict]) -> Source:
             meta["published"] = url_date(meta.get("url"))
             published_from = "url"
         else:
-            warnings.append(f"{path}: no publication date (front matter, {MANIFEST}, dateline or address); relative dates stay unresolved")
-    return Source(name=name, path=path, text=text, body_start=body_start, published_from=published_from, skip=skip, warnings=warnings, **meta)
+            warnings.append(
+                f"{path}: no publication date (front matter, {MANIFEST}, dateline or address); relative dates stay unresolved"
+            )
+    return Source(
+        name=name,
+        path=path,
+        text=text,
+        body_start=body_start,
+        published_from=published_from,
+        skip=skip,
+        warnings=warnings,
+        **meta,
+    )
 
 
 def load_sources(paths: list[Path]) -> LoadResult:

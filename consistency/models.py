@@ -104,10 +104,12 @@ class Claim(Model):
     measure: str | None = None
     measure_text: str | None = None
     facet: str | None = Field(
-        None, description="what narrows the measure: 'commercial' buildings, 'other' buildings, a 'change' ('grew by 5,000')"
+        None,
+        description="what narrows the measure: 'commercial' buildings, 'other' buildings, a 'change' ('grew by 5,000')",
     )
     subject_type: Literal["entity", "event", "named_event"] | None = Field(
-        None, description="what the subject is: an entity, an event, or a named event ('the Camp Fire') that pins its place"
+        None,
+        description="what the subject is: an entity, an event, or a named event ('the Camp Fire') that pins its place",
     )
     location: list[str] = []
     location_text: str | None = None
@@ -118,12 +120,15 @@ class Claim(Model):
     unit: str | None = None
     as_of: AsOf
     granularity: Granularity | None = Field(None, description="for dates: how precise the date is")
-    event: str | None = Field(None, description="for dates: the words of the event dated, e.g. 'ended its combat mission'")
+    event: str | None = Field(
+        None, description="for dates: the words of the event dated, e.g. 'ended its combat mission'"
+    )
     event_key: str | None = Field(None, description="for dates: lemmatised verb and object, e.g. 'end combat mission'")
     attribution: str | None = None
     modality: Modality = "asserted"
     derivation: str | None = Field(
-        None, description="how a value was computed from reference tables, e.g. '1/3 × (438,317 + 185,180) km² ≈ 207,832 km²'"
+        None,
+        description="how a value was computed from reference tables, e.g. '1/3 × (438,317 + 185,180) km² ≈ 207,832 km²'",
     )
 
     @staticmethod
@@ -148,7 +153,8 @@ class Topic(Model):
     event_key: str | None = None
     claims: list[str] = Field([], description="ids of the claims in this topic")
     guests: list[str] = Field(
-        [], description="ids of claims whose place is not stated: they may corroborate this topic's claims, never contradict them"
+        [],
+        description="ids of claims whose place is not stated: they may corroborate this topic's claims, never contradict them",
     )
     unlisted_conflicts: int = Field(0, description="conflicting pairs beyond the few listed for each claim")
 

@@ -52,10 +52,18 @@ class Project:
 def project_options(fn):
     """--config, --rules and --quiet, resolved into a ``project`` argument."""
     decorators = [
-        click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Settings file (default: the nearest consistency.toml, or pyproject.toml with settings)."),
-        click.option("--rules", "rules_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-                     help="Project rules folder, layered over the shipped rules (default: its setting, or ./rules)."),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Settings file (default: the nearest consistency.toml, or pyproject.toml with settings).",
+        ),
+        click.option(
+            "--rules",
+            "rules_dir",
+            type=click.Path(file_okay=False, exists=True, path_type=Path),
+            help="Project rules folder, layered over the shipped rules (default: its setting, or ./rules).",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="Print findings and errors only: no notices or warnings."),
     ]
     for decorator in reversed(decorators):
@@ -87,8 +95,9 @@ def strict_option(fn):
 def format_option(default: str, choices: tuple[str, ...], files: bool = True):
     """--format: a comma list; with ``files``, each item may name its own file (``sarif:results.sarif``)."""
     extra = " Each may name its own file: FORMAT:FILE." if files else ""
-    return click.option("--format", "fmt", default=None,
-                        help=f"Comma-separated: {', '.join(choices)} (default: {default}).{extra}")
+    return click.option(
+        "--format", "fmt", default=None, help=f"Comma-separated: {', '.join(choices)} (default: {default}).{extra}"
+    )
 
 
 def parse_formats(value: str, choices: tuple[str, ...]) -> list[Destination]:
@@ -102,6 +111,8 @@ def parse_formats(value: str, choices: tuple[str, ...]) -> list[Destination]:
     if not destinations:
         raise ConsistencyError(None, "--format: give at least one format")
     if sum(file is None for _, file in destinations) > 1:
-        raise ConsistencyError(None, "--format: only one format can go to --output or standard output; "
-                                     "give the others a file (FORMAT:FILE)")
+        raise ConsistencyError(
+            None,
+            "--format: only one format can go to --output or standard output; give the others a file (FORMAT:FILE)",
+        )
     return destinations

@@ -31,10 +31,17 @@ class Run:
     warnings: list[str] = field(default_factory=list)
 
 
-def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = None,
-            progress: Callable[[Source], None] | None = None, cache: ClaimCache | None = None,
-            focus: set[str] | None = None, problems: list[ConsistencyError] | None = None, jobs: int = 1,
-            stage: Callable[[str], None] | None = None) -> Report:
+def analyse(
+    sources: list[Source],
+    rules: list[Rule],
+    rules_dir: Path | None = None,
+    progress: Callable[[Source], None] | None = None,
+    cache: ClaimCache | None = None,
+    focus: set[str] | None = None,
+    problems: list[ConsistencyError] | None = None,
+    jobs: int = 1,
+    stage: Callable[[str], None] | None = None,
+) -> Report:
     """Extract (or take from ``cache``), group and compare the claims of already loaded sources.
 
     With ``focus`` (source names), only pairs with a claim from one of them are compared: a CI check of
@@ -72,8 +79,14 @@ def analyse(sources: list[Source], rules: list[Rule], rules_dir: Path | None = N
     return assemble(sources, claims, topics, findings.conflicts, findings.agreements, rules)
 
 
-def assemble(sources: list[Source], claims: list[Claim], topics: list[Topic], conflicts: list[Conflict],
-             agreements: list[Agreement], rules: list[Rule]) -> Report:
+def assemble(
+    sources: list[Source],
+    claims: list[Claim],
+    topics: list[Topic],
+    conflicts: list[Conflict],
+    agreements: list[Agreement],
+    rules: list[Rule],
+) -> Report:
     """The report of compared claims: the one place both engines build it, so they give the same bytes."""
     return Report(
         sources=sources,
@@ -86,9 +99,14 @@ def assemble(sources: list[Source], claims: list[Claim], topics: list[Topic], co
     )
 
 
-def _focused_claims(sources: list[Source], rules_dir: Path | None, progress: Callable[[Source], None] | None,
-                    cache: ClaimCache | None, focus: set[str],
-                    failed: dict[str, ConsistencyError]) -> tuple[list[Source], list[Claim]]:
+def _focused_claims(
+    sources: list[Source],
+    rules_dir: Path | None,
+    progress: Callable[[Source], None] | None,
+    cache: ClaimCache | None,
+    focus: set[str],
+    failed: dict[str, ConsistencyError],
+) -> tuple[list[Source], list[Claim]]:
     """Claims for a check of a few new sources: the archive's cached claims only where they can meet theirs."""
     lexicon = None  # loaded on the first cache miss: a warm CI check never needs it
     claims: list[Claim] = []
@@ -117,10 +135,20 @@ def _focused_claims(sources: list[Source], rules_dir: Path | None, progress: Cal
     return sources, claims
 
 
-def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[Source], None] | None = None,
-        cache: ClaimCache | None = None, focus: set[str] | None = None, rules: list[Rule] | None = None,
-        settings: str | None = None, reviewed: set[str] | None = None, jobs: int = 1,
-        stage: Callable[[str], None] | None = None, engine: str = "local", scheduler: str | None = None) -> Run:
+def run(
+    paths: list[Path],
+    rules_dir: Path | None = None,
+    progress: Callable[[Source], None] | None = None,
+    cache: ClaimCache | None = None,
+    focus: set[str] | None = None,
+    rules: list[Rule] | None = None,
+    settings: str | None = None,
+    reviewed: set[str] | None = None,
+    jobs: int = 1,
+    stage: Callable[[str], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Run:
     """Load the articles under ``paths``, analyse them under the shipped rules and ``rules_dir``'s over them (or the
     ``rules`` a caller already loaded from them), apply editors' decisions (only the dismissals among the
     ``reviewed`` lines, if given); ``settings`` names where options came from. ``engine`` "dask" runs extraction,
@@ -146,8 +174,10 @@ def run(paths: list[Path], rules_dir: Path | None = None, progress: Callable[[So
         if reviewed is not None:
             log, dropped = log.without_new_dismissals(reviewed)
             if dropped:
-                warnings.append(f"{decisions_path(paths[0])}: {dropped} dismissal(s) added by this change do not count "
-                                "until reviewed and merged; their conflicts await review")
+                warnings.append(
+                    f"{decisions_path(paths[0])}: {dropped} dismissal(s) added by this change do not count "
+                    "until reviewed and merged; their conflicts await review"
+                )
         report = apply_decisions(report, log.latest())
         warnings += log.problems
     return Run(report, problems, warnings)

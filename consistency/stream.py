@@ -47,8 +47,11 @@ class ClaimWriter:
         self.rows, self.header = [], False
 
 
-def stream_claims(extracted: Iterable[tuple[Source, list[Claim]]], writers: list[ClaimWriter],
-                  progress: Callable[[Source], None] | None = None) -> int:
+def stream_claims(
+    extracted: Iterable[tuple[Source, list[Claim]]],
+    writers: list[ClaimWriter],
+    progress: Callable[[Source], None] | None = None,
+) -> int:
     """Hand each article's claims to every writer as it comes; return how many claims there were."""
     count = 0
     for source, claims in extracted:

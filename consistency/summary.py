@@ -17,8 +17,12 @@ from .rules import Rule
 from .safetext import clean
 
 PROGRESS_FROM = 200  # articles; below this a run takes about a second and a bar is noise
-STAGE_LABELS = {"extract": "Extracting claims", "group": "Grouping claims into topics",
-                "compare": "Comparing claims", "write": "Writing reports"}
+STAGE_LABELS = {
+    "extract": "Extracting claims",
+    "group": "Grouping claims into topics",
+    "compare": "Comparing claims",
+    "write": "Writing reports",
+}
 
 
 class Stages:
@@ -58,8 +62,14 @@ class Stages:
         self.size = 1
 
 
-def run_with_progress(paths: list[Path], rules_dir: Path | None, rules: list[Rule] | None = None,
-                      settings: str | None = None, stages: Stages | None = None, **options) -> Run:
+def run_with_progress(
+    paths: list[Path],
+    rules_dir: Path | None,
+    rules: list[Rule] | None = None,
+    settings: str | None = None,
+    stages: Stages | None = None,
+    **options,
+) -> Run:
     """Run the pipeline (``options`` as ``pipeline.run`` takes them), showing its stages on ``stages``, else on a
     progress display of its own when the corpus is large and stderr is a terminal."""
     if stages is None:

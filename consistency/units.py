@@ -27,12 +27,38 @@ PINT_UNITS = {
 }
 # The unit claims of one dimension are compared in: areas in km², lengths in km.
 # Volumes and flows in US gallons (a barrel of oil is 42), the unit both are most often restated in.
-CANONICAL = {"km2": "km2", "mi2": "km2", "ha": "km2", "acre": "km2", "km": "km", "mi": "km", "m": "km",
-             "bbl": "gal", "gal": "gal", "bbl/d": "gal/d", "gal/d": "gal/d"}
+CANONICAL = {
+    "km2": "km2",
+    "mi2": "km2",
+    "ha": "km2",
+    "acre": "km2",
+    "km": "km",
+    "mi": "km",
+    "m": "km",
+    "bbl": "gal",
+    "gal": "gal",
+    "bbl/d": "gal/d",
+    "gal/d": "gal/d",
+}
 # How a unit is written after a number in reports.
-SYMBOLS = {"km2": "km²", "mi2": "sq mi", "ha": "ha", "acre": "acres", "km": "km", "mi": "mi", "m": "m",
-           "bbl": "barrels", "gal": "gallons",
-           "bbl/d": "barrels a day", "gal/d": "gallons a day", "percent": "%", "usd": "USD", "eur": "EUR", "gbp": "GBP", "people": "people"}
+SYMBOLS = {
+    "km2": "km²",
+    "mi2": "sq mi",
+    "ha": "ha",
+    "acre": "acres",
+    "km": "km",
+    "mi": "mi",
+    "m": "m",
+    "bbl": "barrels",
+    "gal": "gallons",
+    "bbl/d": "barrels a day",
+    "gal/d": "gallons a day",
+    "percent": "%",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "people": "people",
+}
 
 
 @functools.cache

@@ -23,7 +23,8 @@ def repo(tmp_path, monkeypatch) -> Path:
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--update-screenshots", action="store_true",
+        "--update-screenshots",
+        action="store_true",
         help="rewrite the screenshots under reports/ that the README links (otherwise they go to a temporary folder)",
     )
 
@@ -31,8 +32,10 @@ def pytest_addoption(parser):
 @pytest.fixture
 def screenshot_path(request, tmp_path):
     """Where a browser test saves its screenshot: reports/<name> with --update-screenshots, else tmp_path."""
+
     def path(name: str) -> Path:
         if request.config.getoption("--update-screenshots"):
             return Path(__file__).resolve().parents[1] / "reports" / name
         return tmp_path / name
+
     return path

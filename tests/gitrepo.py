@@ -8,8 +8,13 @@ from pathlib import Path
 
 def git(repo: Path, *args: str) -> str:
     """Run git in ``repo`` as a throwaway committer; return its output."""
-    done = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=repo,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 

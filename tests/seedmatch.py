@@ -18,10 +18,13 @@ def quote_span(text: str, quote: str) -> tuple[int, int]:
     return match.span()
 
 
-def matching_claims(claims: list[dict], texts: dict[str, str], source: str, quote: str, kind: str | None = None) -> list[dict]:
+def matching_claims(
+    claims: list[dict], texts: dict[str, str], source: str, quote: str, kind: str | None = None
+) -> list[dict]:
     """Claims of ``source`` whose span overlaps the quote."""
     start, end = quote_span(texts[source], quote)
     return [
-        c for c in claims
+        c
+        for c in claims
         if c["source"] == source and c["start"] < end and start < c["end"] and (kind is None or c["kind"] == kind)
     ]

@@ -61,7 +61,9 @@ def test_warm_cache_extracts_only_what_changed(corpus, tmp_path, extractions):
     assert extractions == [] and cache.stats.hits == 20
     assert warm.model_dump(mode="json") == cold.model_dump(mode="json")
 
-    (corpus / "new.txt").write_text("Thursday, January 25, 2024\n\nThe group has about 10,000 fighters in Iraq and Syria.\n")
+    (corpus / "new.txt").write_text(
+        "Thursday, January 25, 2024\n\nThe group has about 10,000 fighters in Iraq and Syria.\n"
+    )
     edited = corpus / "2-004_8d4cf7d2278d132a.txt"
     edited.write_text(edited.read_text() + "\nOne more paragraph.\n")
     analyse_with(corpus, tmp_path / "cache")
@@ -109,8 +111,10 @@ def test_damaged_cache_is_rebuilt_not_trusted(corpus, tmp_path, extractions, dam
             elif damage == "tampered_row":
                 db.execute("UPDATE claims SET claims = replace(claims, '2,500', '9,999')")
             else:  # a well-formed row whose offsets no longer point at its words
-                db.execute("UPDATE claims SET claims = replace(claims, '\"start\":', '\"start\":1'), "
-                           "digest = 'x' WHERE rowid = 1")
+                db.execute(
+                    "UPDATE claims SET claims = replace(claims, '\"start\":', '\"start\":1'), "
+                    "digest = 'x' WHERE rowid = 1"
+                )
         db.close()
     extractions.clear()
     warm, cache = analyse_with(corpus, cache_dir)
@@ -137,7 +141,11 @@ def test_busy_cache_is_read_and_its_writes_skipped(corpus, tmp_path, extractions
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert extractions == ["new.txt"] and cache.stats.hits == 20, (extractions, cache.stats, cache.problem)  # the other writer's half-done work is invisible
+    assert extractions == ["new.txt"] and cache.stats.hits == 20, (
+        extractions,
+        cache.stats,
+        cache.problem,
+    )  # the other writer's half-done work is invisible
     assert len(report.claims) > len(cold.claims)
     extractions.clear()
     analyse_with(corpus, cache_dir)

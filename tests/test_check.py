@@ -173,12 +173,16 @@ def test_editor_decisions_override_baseline_and_threshold(repo):
     report = run([repo / "seeds"]).report
     claims = {c.id: c for c in report.claims}
     first = report.conflicts[0]
-    append_decision(decisions_path(repo / "seeds"),
-                    make_decision(first, [claims[i] for i in first.claims], "confirmed", "real", "ed"))
+    append_decision(
+        decisions_path(repo / "seeds"),
+        make_decision(first, [claims[i] for i in first.claims], "confirmed", "real", "ed"),
+    )
     result = invoke("seeds", "--baseline", "baseline.json", "--format", "json")
     assert result.exit_code == 1, result.output
     assert [c["conflict"]["id"] for c in json.loads(result.stdout)["conflicts"] if c["status"] == "fails"] == [first.id]
     for conflict in report.conflicts:
-        append_decision(decisions_path(repo / "seeds"),
-                        make_decision(conflict, [claims[i] for i in conflict.claims], "dismissed", "not real", "ed"))
+        append_decision(
+            decisions_path(repo / "seeds"),
+            make_decision(conflict, [claims[i] for i in conflict.claims], "dismissed", "not real", "ed"),
+        )
     assert invoke("seeds").exit_code == 0

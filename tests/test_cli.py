@@ -22,7 +22,10 @@ BAD_SOURCES = {
     "blank.md": (b"  \n\n\t\n", "empty file"),
     "binary.txt": (bytes(range(256)) * 8, "binary"),
     "junk.txt": (b"garbage\x00\x81\x82\xff" * 40, "binary"),
-    "bad-front-matter.md": (b"---\noutlet: [unclosed\npublished: 2024-01-01\n---\nText with 40 fighters.\n", "front matter"),
+    "bad-front-matter.md": (
+        b"---\noutlet: [unclosed\npublished: 2024-01-01\n---\nText with 40 fighters.\n",
+        "front matter",
+    ),
 }
 
 # Metadata a scraper got wrong: the field is warned about by name and the article is still read.
@@ -121,8 +124,22 @@ def test_extract_formats(fmt, tmp_path):
         rows = list(csv.DictReader(io.StringIO(body)))
         assert rows and {"id", "source", "start", "end", "text", "low", "high"} <= set(rows[0])
     elif fmt == "json":
-        assert {"id", "source", "start", "end", "text", "sentence", "kind", "subject", "measure", "location",
-                "value", "unit", "as_of", "attribution"} <= set(json.loads(body)[0])
+        assert {
+            "id",
+            "source",
+            "start",
+            "end",
+            "text",
+            "sentence",
+            "kind",
+            "subject",
+            "measure",
+            "location",
+            "value",
+            "unit",
+            "as_of",
+            "attribution",
+        } <= set(json.loads(body)[0])
     else:
         assert "2,500" in body
 
@@ -133,11 +150,16 @@ def test_bad_rule_file_is_one_line(tmp_path):
     (rules / "CC999-typo.yaml").write_text(
         "code: CC999\ndescription: typo\ncompare: interval_overlap\ntolerence: {about: 0.1}\nmessage: x\n"
     )
-    for command in (["report", str(SEEDS), "--rules", str(rules), "--output", str(tmp_path / "r")], ["rules", "test", "--rules", str(rules)]):
+    for command in (
+        ["report", str(SEEDS), "--rules", str(rules), "--output", str(tmp_path / "r")],
+        ["rules", "test", "--rules", str(rules)],
+    ):
         result = invoke(*command)
         assert result.exit_code == 2, result.output
         assert "Traceback" not in result.output
-        assert re.search(r"CC999-typo\.yaml:4: tolerence: unknown field 'tolerence' — did you mean 'tolerance'\?", result.stderr), result.stderr
+        assert re.search(
+            r"CC999-typo\.yaml:4: tolerence: unknown field 'tolerence' — did you mean 'tolerance'\?", result.stderr
+        ), result.stderr
     assert not (tmp_path / "r").exists()
 
 
@@ -156,23 +178,30 @@ def test_report_unknown_format_is_exit_2(tmp_path):
 
 
 def test_format_is_a_comma_list_whose_items_may_name_their_own_file(tmp_path):
-    result = invoke("extract", str(SEEDS), "--format", f"json,csv:{tmp_path / 'claims.csv'}", "-o", str(tmp_path / "claims.json"))
+    result = invoke(
+        "extract", str(SEEDS), "--format", f"json,csv:{tmp_path / 'claims.csv'}", "-o", str(tmp_path / "claims.json")
+    )
     assert result.exit_code == 0, result.output
     claims = json.loads((tmp_path / "claims.json").read_text())
     assert len(list(csv.DictReader(io.StringIO((tmp_path / "claims.csv").read_text())))) == len(claims) > 0
 
 
-@pytest.mark.parametrize("command, fmt, message", [
-    ("extract", "json,csv", "only one format can go to --output or standard output"),
-    ("extract", "jsn", "did you mean 'json'"),
-    ("check", "gitlb", "did you mean 'gitlab'"),
-])
+@pytest.mark.parametrize(
+    "command, fmt, message",
+    [
+        ("extract", "json,csv", "only one format can go to --output or standard output"),
+        ("extract", "jsn", "did you mean 'json'"),
+        ("check", "gitlb", "did you mean 'gitlab'"),
+    ],
+)
 def test_bad_format_lists_are_exit_2(command, fmt, message):
     result = invoke(command, str(SEEDS), "--format", fmt)
     assert result.exit_code == 2 and message in result.stderr, result.output
 
 
-@pytest.mark.parametrize("command", [["extract"], ["report", "--output-dir", "out"], ["check"], ["review", "--port", "1"]])
+@pytest.mark.parametrize(
+    "command", [["extract"], ["report", "--output-dir", "out"], ["check"], ["review", "--port", "1"]]
+)
 def test_strict_makes_any_unreadable_article_exit_2(command, tmp_path, monkeypatch):
     corpus = tmp_path / "articles"
     shutil.copytree(SEEDS, corpus)

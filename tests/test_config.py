@@ -36,9 +36,9 @@ PROJECT_ALIASES = "zorg_brigade:\n  type: group\n  names: [Zorg Brigade, Zorgist
 # "about 1,000" and "about 1,150" overlap under the shipped tolerance; only the project's rule flags them.
 ZORG = {
     "zorg-a.md": "---\noutlet: Daily Planet\npublished: 2024-03-01\n---\n"
-                 "The Zorg Brigade has about 1,000 fighters in Mosul, officials said.\n",
+    "The Zorg Brigade has about 1,000 fighters in Mosul, officials said.\n",
     "zorg-b.md": "---\noutlet: Evening Star\npublished: 2024-03-02\n---\n"
-                 "The Zorg Brigade has about 1,150 fighters in Mosul, a commander said.\n",
+    "The Zorg Brigade has about 1,150 fighters in Mosul, a commander said.\n",
 }
 SETTINGS = '[project]\nname = "newsroom"\n\n[tool.consistency]\nrules = "newsroom-rules"\narticles = "articles"\n'
 
@@ -89,16 +89,22 @@ def test_project_rule_replaces_the_shipped_rule_of_its_code(newsroom):
     replaced = shipped.replace("severity: error", "severity: info")
     (newsroom / "newsroom-rules" / "CC102-fighter-estimates.yaml").write_text(replaced)
     result = invoke("check", "--format", "json", "--no-cache")
-    severities = {item["conflict"]["severity"] for item in json.loads(result.stdout)["conflicts"]
-                  if item["conflict"]["rule"] == "CC102"}
+    severities = {
+        item["conflict"]["severity"]
+        for item in json.loads(result.stdout)["conflicts"]
+        if item["conflict"]["rule"] == "CC102"
+    }
     assert severities == {"info"}, result.stdout
 
 
-@pytest.mark.parametrize("name, text, line", [
-    ("CC951-broken.yaml", "code: CC951\ndescription: [unclosed\n", 3),
-    ("aliases/places-broken.yaml", "mosul: [\n", 2),
-    ("aliases/cities.yaml", "a: {}\n", None),  # cities are a .tsv table: a .yaml of that name is a mistake
-])
+@pytest.mark.parametrize(
+    "name, text, line",
+    [
+        ("CC951-broken.yaml", "code: CC951\ndescription: [unclosed\n", 3),
+        ("aliases/places-broken.yaml", "mosul: [\n", 2),
+        ("aliases/cities.yaml", "a: {}\n", None),  # cities are a .tsv table: a .yaml of that name is a mistake
+    ],
+)
 @pytest.mark.parametrize("command", [["check"], ["report", "--output-dir", "out"], ["extract"], ["rules", "test"]])
 def test_a_broken_project_file_is_exit_2_naming_it(newsroom, name, text, line, command):
     (newsroom / "newsroom-rules" / name).write_text(text)
@@ -110,13 +116,19 @@ def test_a_broken_project_file_is_exit_2_naming_it(newsroom, name, text, line, c
     assert not (newsroom / "out").exists()
 
 
-@pytest.mark.parametrize("settings, message", [
-    ("[tool.consistency]\nrules = 'x\narticles = 'y'\n", r"pyproject\.toml:2: malformed TOML"),
-    ("[tool.consistency]\nrules = [\n", r"pyproject\.toml: malformed TOML: Invalid value \(at end of document\)"),
-    ("[tool.consistency]\narticles = 'articles'\nfail_on = 'error'\n", r"pyproject\.toml:3: unknown setting 'fail_on'"),
-    ("[tool.consistency]\nfail-on = 'fatal'\n", r"pyproject\.toml:2: fail-on: expected one of"),
-    ("[tool.consistency]\nrules = 'missing'\n", r"pyproject\.toml: rules folder not found"),
-])
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ("[tool.consistency]\nrules = 'x\narticles = 'y'\n", r"pyproject\.toml:2: malformed TOML"),
+        ("[tool.consistency]\nrules = [\n", r"pyproject\.toml: malformed TOML: Invalid value \(at end of document\)"),
+        (
+            "[tool.consistency]\narticles = 'articles'\nfail_on = 'error'\n",
+            r"pyproject\.toml:3: unknown setting 'fail_on'",
+        ),
+        ("[tool.consistency]\nfail-on = 'fatal'\n", r"pyproject\.toml:2: fail-on: expected one of"),
+        ("[tool.consistency]\nrules = 'missing'\n", r"pyproject\.toml: rules folder not found"),
+    ],
+)
 def test_a_broken_settings_file_is_exit_2_naming_it(newsroom, settings, message):
     (newsroom / "pyproject.toml").write_text(settings)
     result = invoke("check")
@@ -163,8 +175,9 @@ def test_every_command_defaults_to_the_shipped_seeds_and_quiet_drops_the_notice(
 
 
 def test_settings_give_the_options_their_defaults_and_the_command_line_wins(newsroom):
-    (newsroom / "pyproject.toml").write_text(SETTINGS + 'cache-dir = "build/cache"\nfail-on = "none"\nformat = "json"\n'
-                                             'report-format = "md"\n')
+    (newsroom / "pyproject.toml").write_text(
+        SETTINGS + 'cache-dir = "build/cache"\nfail-on = "none"\nformat = "json"\nreport-format = "md"\n'
+    )
     result = invoke("check")
     assert result.exit_code == 0, result.output  # fail-on none
     assert json.loads(result.stdout)["fail_on"] == "none"

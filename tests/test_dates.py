@@ -51,13 +51,32 @@ def test_unresolved_without_publication_date():
 
 
 # Fragments of date expressions, shuffled into near misses.
-PIECES = [*"0123456789 ,.-/'aAinMyDecJuly", "in ", "Dec. ", "2014", "May ", "Thursday", " years ago", "the ",
-          "since ", "early ", "mid-", "quarter", "half of ", "next ", "last ", "a decade after ", "1990s"]
+PIECES = [
+    *"0123456789 ,.-/'aAinMyDecJuly",
+    "in ",
+    "Dec. ",
+    "2014",
+    "May ",
+    "Thursday",
+    " years ago",
+    "the ",
+    "since ",
+    "early ",
+    "mid-",
+    "quarter",
+    "half of ",
+    "next ",
+    "last ",
+    "a decade after ",
+    "1990s",
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
-       st.one_of(st.none(), st.dates(min_value=date(1901, 1, 1), max_value=date(2098, 12, 31))))
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
+    st.one_of(st.none(), st.dates(min_value=date(1901, 1, 1), max_value=date(2098, 12, 31))),
+)
 def test_spans_are_ordered_in_bounds_and_exact(text, published):
     found = find_dates(text, published)
     last_end = 0
@@ -88,8 +107,21 @@ def test_full_dates_are_found_exactly(day, published):
 
 @pytest.mark.parametrize(
     "chunk",
-    ["in in in ", "1", "Dec. Dec. ", "2014 ", "since 2014-", "the first half of the ", "more than a ", "Thursday, ",
-     "two hundred and fifty thousand ", "mid-", "'9", "12/1", "a a a years "],
+    [
+        "in in in ",
+        "1",
+        "Dec. Dec. ",
+        "2014 ",
+        "since 2014-",
+        "the first half of the ",
+        "more than a ",
+        "Thursday, ",
+        "two hundred and fifty thousand ",
+        "mid-",
+        "'9",
+        "12/1",
+        "a a a years ",
+    ],
 )
 def test_adversarial_input_completes(chunk):
     text = chunk * (200_000 // len(chunk))

@@ -28,7 +28,11 @@ WRITES = 200
 
 def _decision(fingerprint: str, verdict: str = "dismissed", note: str = "") -> Decision:
     return Decision(
-        conflict=fingerprint, decision=verdict, note=note, reviewer="tester", at=datetime.now(UTC),
+        conflict=fingerprint,
+        decision=verdict,
+        note=note,
+        reviewer="tester",
+        at=datetime.now(UTC),
         quotes=[QuotedClaim(source="a.txt", text="about 1,000", sentence="About 1,000 remain.")],
     )
 
@@ -82,7 +86,9 @@ def test_run_applies_the_corpus_decisions(seeds_run):
     claims = {c.id: c for c in report.claims}
     first, second = report.conflicts[:2]
     path = decisions_path(corpus)
-    append_decision(path, make_decision(first, [claims[i] for i in first.claims], "dismissed", "different dates", "ann"))
+    append_decision(
+        path, make_decision(first, [claims[i] for i in first.claims], "dismissed", "different dates", "ann")
+    )
     append_decision(path, make_decision(second, [claims[i] for i in second.claims], "confirmed", "", "bob"))
     try:
         decided = {c.id: c for c in run([corpus]).report.conflicts}

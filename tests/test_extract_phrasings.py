@@ -36,7 +36,18 @@ QUALIFIERS = {"exact", "about", "range", "more_than", "at_least", "less_than", "
 SCOPES = {"current", "explicit", "context", "peak", "past", "unknown"}
 MODALITIES = {"asserted", "planned", "conditional", "negated"}
 ITEM_KEYS = {"text", "published", "claims", "not_claims", "partial", "note", "known_gap", "front_matter", "warns"}
-CLAIM_KEYS = {"quote", "value", "qualifier", "measure", "unit", "location", "subject", "attribution", "as_of", "modality"}
+CLAIM_KEYS = {
+    "quote",
+    "value",
+    "qualifier",
+    "measure",
+    "unit",
+    "location",
+    "subject",
+    "attribution",
+    "as_of",
+    "modality",
+}
 AS_OF_KEYS = {"scope", "start", "end"}
 # Not in the alias files but part of the annotation vocabulary: bare durations
 # ("three months of fighting") are measured as `duration`; shares written as
@@ -56,8 +67,16 @@ MIN_NOT_CLAIM_ITEMS = 54
 # are not counts, counts over a period, events as subjects, bad metadata) has a file of its own, with at
 # least this many items.
 CLASS_FILES = (
-    "paragraph_context", "coordination_reference", "ellipsis", "introduced_names", "speakers",
-    "undated_time", "years_not_counts", "periods", "event_subjects", "bad_metadata",
+    "paragraph_context",
+    "coordination_reference",
+    "ellipsis",
+    "introduced_names",
+    "speakers",
+    "undated_time",
+    "years_not_counts",
+    "periods",
+    "event_subjects",
+    "bad_metadata",
 )
 MIN_CLASS_ITEMS = 12
 # A ratchet: known gaps may be fixed (and their key removed) but not added without raising this on purpose.
@@ -114,12 +133,16 @@ def _event_ids() -> tuple[set[str], re.Pattern]:
 
 def _is_subject(subject: str, entities: set[str], events: set[str], named_event: re.Pattern) -> bool:
     return (
-        subject in entities or subject in events or bool(named_event.fullmatch(subject))
+        subject in entities
+        or subject in events
+        or bool(named_event.fullmatch(subject))
         or bool(re.fullmatch(r"[a-z_]+_backed", subject))
     )
 
 
-def _yaml_problems(stem: str, index: int, item: Any, measures: set[str], units: set[str], entities: set[str]) -> list[str]:
+def _yaml_problems(
+    stem: str, index: int, item: Any, measures: set[str], units: set[str], entities: set[str]
+) -> list[str]:
     where = f"{stem}.yaml item {index}"
     if not isinstance(item, dict):
         return [f"{where}: not a mapping"]
@@ -220,11 +243,15 @@ def _value_problems(label: str, claim: dict[str, Any]) -> list[str]:
     if qualifier not in QUALIFIERS:
         return [f"{label}: qualifier {qualifier!r} not in {sorted(QUALIFIERS)}"]
     shapes = {
-        "exact": low is not None and low == high, "about": low is not None and low == high,
-        "nearly": low is not None and low == high, "range": low is not None and high is not None and low < high,
+        "exact": low is not None and low == high,
+        "about": low is not None and low == high,
+        "nearly": low is not None and low == high,
+        "range": low is not None and high is not None and low < high,
         "vague": low is not None and high is not None and low < high,
-        "more_than": low is not None and high is None, "at_least": low is not None and high is None,
-        "less_than": low is None and high is not None, "at_most": low is None and high is not None,
+        "more_than": low is not None and high is None,
+        "at_least": low is not None and high is None,
+        "less_than": low is None and high is not None,
+        "at_most": low is None and high is not None,
     }
     return [] if shapes[qualifier] else [f"{label}: value {value} does not fit qualifier {qualifier}"]
 
@@ -254,14 +281,31 @@ def test_validation_rejects_what_the_conventions_do_not_name():
     """The checks above are only worth their passing if they fail on a wrong item: an unknown subject or unit,
     a malformed known gap, front matter without the fields it must warn about, a date that is not a date."""
     vocabulary = _vocabulary()
-    for subject in ("camp_fire", "trump_inauguration", "ebola", "covid_19", "earthquake", "islamic_state", "iran_backed"):
+    for subject in (
+        "camp_fire",
+        "trump_inauguration",
+        "ebola",
+        "covid_19",
+        "earthquake",
+        "islamic_state",
+        "iran_backed",
+    ):
         assert _is_subject(subject, vocabulary[2], *_event_ids()), subject
     for subject in ("camp", "fire_camp", "ebola_virus", "Camp_Fire"):
         assert not _is_subject(subject, vocabulary[2], *_event_ids()), subject
     toll = {"quote": "85 people", "value": [85, 85], "measure": "deaths", "subject": "camp_fire"}
-    flow = {"quote": "5,000 barrels a day", "value": [5000, 5000], "measure": "flow_rate", "unit": "bbl/d", "subject": "spill"}
-    good = {"text": "The Camp Fire killed 85 people. The leak spewed 5,000 barrels a day.", "published": date(2019, 1, 10),
-            "claims": [toll, flow]}
+    flow = {
+        "quote": "5,000 barrels a day",
+        "value": [5000, 5000],
+        "measure": "flow_rate",
+        "unit": "bbl/d",
+        "subject": "spill",
+    }
+    good = {
+        "text": "The Camp Fire killed 85 people. The leak spewed 5,000 barrels a day.",
+        "published": date(2019, 1, 10),
+        "claims": [toll, flow],
+    }
     assert _yaml_problems("t", 0, good, *vocabulary) == []
     assert _yaml_problems("t", 0, {**good, "known_gap": "the flow is missed"}, *vocabulary) == []
     bad = [
@@ -348,7 +392,9 @@ def _field_errors(expected: dict[str, Any], claim: Any) -> list[str]:
     return errors
 
 
-def _match(expected_claims: list[dict[str, Any]], text: str, found: list[Any], body: int = 0) -> tuple[list[str], set[int]]:
+def _match(
+    expected_claims: list[dict[str, Any]], text: str, found: list[Any], body: int = 0
+) -> tuple[list[str], set[int]]:
     """Pair each expected claim with the unused extracted claim overlapping its quote most (the quote's first
     occurrence from ``body``, where the article's text begins); return errors and used."""
     errors, used = [], set()

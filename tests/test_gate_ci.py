@@ -17,22 +17,32 @@ from test_check import CONTRADICTS, invoke
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 UNREADABLE = b"---\noutlet: [unclosed\n---\nText.\n"
 # Five independent estimates of one force at one time that all disagree: more conflicts than the listing shows.
-ESTIMATES = [(1000, "a regional official said"), (5000, "the United Nations said"),
-             (10000, "U.S. intelligence officials said"), (20000, "a Kurdish commander said"),
-             (40000, "Iraqi officials said"), (80000, "a Turkish minister said")]
+ESTIMATES = [
+    (1000, "a regional official said"),
+    (5000, "the United Nations said"),
+    (10000, "U.S. intelligence officials said"),
+    (20000, "a Kurdish commander said"),
+    (40000, "Iraqi officials said"),
+    (80000, "a Turkish minister said"),
+]
 
 
 def estimate(number: int, who: str) -> str:
-    return (f"---\noutlet: Outlet {number}\npublished: 2024-09-30\n---\n"
-            f"There are about {number:,} Islamic State fighters in Iraq and Syria, {who}.\n")
+    return (
+        f"---\noutlet: Outlet {number}\npublished: 2024-09-30\n---\n"
+        f"There are about {number:,} Islamic State fighters in Iraq and Syria, {who}.\n"
+    )
 
 
-@pytest.mark.parametrize("args, code, shown", [
-    (["--fail-on", "none"], 0, "not failing: 4 below --fail-on none"),  # no severity fails
-    (["--exit-zero"], 0, "4 conflicts fail the gate"),  # ... and are reported, but the exit code is 0
-    (["--exit-zero", "--fail-on", "error"], 0, "4 conflicts fail the gate"),
-    ([], 1, "4 conflicts fail the gate"),
-])
+@pytest.mark.parametrize(
+    "args, code, shown",
+    [
+        (["--fail-on", "none"], 0, "not failing: 4 below --fail-on none"),  # no severity fails
+        (["--exit-zero"], 0, "4 conflicts fail the gate"),  # ... and are reported, but the exit code is 0
+        (["--exit-zero", "--fail-on", "error"], 0, "4 conflicts fail the gate"),
+        ([], 1, "4 conflicts fail the gate"),
+    ],
+)
 def test_fail_on_none_and_exit_zero(repo, args, code, shown):
     result = invoke("seeds", "--no-cache", *args)
     assert result.exit_code == code, result.output
@@ -63,10 +73,13 @@ def test_resolved_baseline_entries_are_reported_and_update_baseline_only_shrinks
     assert "resolved" not in invoke("seeds", "--baseline", "baseline.json").stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["--update-baseline"],
-    ["--update-baseline", "--baseline", "b.json", "--since", "HEAD"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--update-baseline"],
+        ["--update-baseline", "--baseline", "b.json", "--since", "HEAD"],
+    ],
+)
 def test_update_baseline_needs_a_whole_baseline_run(repo, args):
     assert invoke("seeds", *args).exit_code == 2
 
@@ -150,10 +163,13 @@ def test_a_new_article_contradicting_a_much_contradicted_claim_fails_even_beyond
     assert invoke("seeds", "--no-cache", "--baseline", "baseline.json", "--fail-on", "none").exit_code == 0
 
     # With --since, the count points at the new article in every format.
-    counted = {"text": r"seeds/new.md:5:\d+: error listing-cap \d+ more conflicts on topic ",
-               "sarif": r'"unlistedConflicts": [1-9]', "gitlab": r'"check_name": "listing-cap"',
-               "github": r"::error file=seeds/new.md,line=5,col=\d+,title=listing-cap::\d+ more conflicts on topic",
-               "junit": r"seeds/new.md:5:\d+: error listing-cap"}
+    counted = {
+        "text": r"seeds/new.md:5:\d+: error listing-cap \d+ more conflicts on topic ",
+        "sarif": r'"unlistedConflicts": [1-9]',
+        "gitlab": r'"check_name": "listing-cap"',
+        "github": r"::error file=seeds/new.md,line=5,col=\d+,title=listing-cap::\d+ more conflicts on topic",
+        "junit": r"seeds/new.md:5:\d+: error listing-cap",
+    }
     for fmt, pattern in counted.items():
         shown = invoke("seeds", "--no-cache", "--since", "HEAD", "--format", fmt).stdout
         assert re.search(pattern, shown), (fmt, shown)

@@ -73,8 +73,9 @@ def test_alias_bomb_in_an_article_folder_is_refused_and_the_rest_runs(tmp_path, 
     assert [c["text"] for c in json.loads(result.stdout) if c["kind"] == "quantity"][0] == "About 2,500 U.S. troops"
 
 
-@pytest.mark.parametrize("table", ["aliases/measures.yaml", "aliases/places.yaml", "reference/bomb.yaml",
-                                   "CC999-bomb.yaml"])
+@pytest.mark.parametrize(
+    "table", ["aliases/measures.yaml", "aliases/places.yaml", "reference/bomb.yaml", "CC999-bomb.yaml"]
+)
 def test_alias_bomb_in_the_rules_folder_is_one_line_exit_2(tmp_path, rules_copy, table):
     (tmp_path / "a.md").write_text(GOOD)
     (rules_copy / table).write_text(bomb())
@@ -253,8 +254,13 @@ def test_temporary_files_of_killed_runs_are_removed(tmp_path):
     assert not stale.exists() and foreign.exists()
 
 
-@pytest.mark.parametrize("body", [b'{"decision": "dismissed", "note": "\\ud800"}',
-                                  b'{"decision": "dismissed", "note": ' + b"[" * 5000 + b"]" * 5000 + b"}"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"decision": "dismissed", "note": "\\ud800"}',
+        b'{"decision": "dismissed", "note": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+    ],
+)
 def test_hostile_request_bodies_are_400(corpus, body):
     report = run([corpus]).report
     app = review_app.create_app(corpus, report, "tester", "127.0.0.1", PORT)
@@ -300,10 +306,12 @@ LOUD = r"Daily @everyone @org/team \e]0;pwned\a\e[2J"
 def loud_corpus(tmp_path) -> Path:
     folder = tmp_path / "loud"
     folder.mkdir()
-    (folder / FORGED).write_text(f'---\noutlet: "{LOUD}"\n'
-                                 "published: 2024-01-25\n---\nAbout 1,000 Islamic State fighters remain in Iraq.\n")
-    (folder / "b.md").write_text("---\noutlet: Other\npublished: 2024-01-25\n---\n"
-                                 "Some 9,000 Islamic State fighters remain in Iraq.\n")
+    (folder / FORGED).write_text(
+        f'---\noutlet: "{LOUD}"\npublished: 2024-01-25\n---\nAbout 1,000 Islamic State fighters remain in Iraq.\n'
+    )
+    (folder / "b.md").write_text(
+        "---\noutlet: Other\npublished: 2024-01-25\n---\nSome 9,000 Islamic State fighters remain in Iraq.\n"
+    )
     return folder
 
 
@@ -313,8 +321,11 @@ def test_gate_output_cannot_forge_workflow_commands_or_drive_the_terminal(loud_c
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
     assert not any(line.startswith("::error file=README.md") for line in lines), lines
-    assert all(line.startswith("::error file=") for line in lines) if fmt == "github" else not any(
-        line.startswith("::") for line in lines), lines
+    assert (
+        all(line.startswith("::error file=") for line in lines)
+        if fmt == "github"
+        else not any(line.startswith("::") for line in lines)
+    ), lines
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", result.output), result.output
 
 
@@ -337,12 +348,14 @@ def pull_request(tmp_path, monkeypatch) -> Path:
     (repo / "articles").mkdir(parents=True)
     monkeypatch.chdir(repo)
     (repo / "articles" / "a.md").write_text(
-        "---\noutlet: A\npublished: 2024-01-25\n---\nAbout 1,000 Islamic State fighters remain in Iraq.\n")
+        "---\noutlet: A\npublished: 2024-01-25\n---\nAbout 1,000 Islamic State fighters remain in Iraq.\n"
+    )
     git(repo, "init", "-q", "-b", "main")
     commit(repo, "archive")
     git(repo, "checkout", "-q", "-b", "change")
     (repo / "articles" / "b.md").write_text(
-        "---\noutlet: B\npublished: 2024-01-25\n---\nSome 9,000 Islamic State fighters remain in Iraq.\n")
+        "---\noutlet: B\npublished: 2024-01-25\n---\nSome 9,000 Islamic State fighters remain in Iraq.\n"
+    )
     return repo
 
 
@@ -368,8 +381,10 @@ def test_dismissals_added_by_the_change_do_not_dismiss(pull_request):
     conflict = json.loads(first.stdout)["conflicts"][0]["conflict"]
     report = run([pull_request / "articles"]).report
     claims = [c for c in report.claims if c.id in conflict["claims"]]
-    decisions.append_decision(decisions.decisions_path(pull_request / "articles"),
-                              decisions.make_decision(report.conflicts[0], claims, "dismissed", "fine", "mallory"))
+    decisions.append_decision(
+        decisions.decisions_path(pull_request / "articles"),
+        decisions.make_decision(report.conflicts[0], claims, "dismissed", "fine", "mallory"),
+    )
     commit(pull_request, "new article, dismissed")
     result = invoke("check", "articles", "--since", "main")
     assert result.exit_code == 1, result.output
@@ -397,14 +412,19 @@ def test_pathological_articles_finish_and_keep_the_others(tmp_path, name):
 
 
 def test_numbers_beyond_a_float_are_not_claims_and_reports_hold_no_infinity(tmp_path, rules_copy):
-    (tmp_path / "a.md").write_text(GOOD.replace("About 2,500", "There were " + "9" * 400 + " fighters and "
-                                                + "1" + ",000" * 100 + " troops. About 2,500")
-                                   + "An area twice the size of Bigland was taken.\n")
+    (tmp_path / "a.md").write_text(
+        GOOD.replace(
+            "About 2,500", "There were " + "9" * 400 + " fighters and " + "1" + ",000" * 100 + " troops. About 2,500"
+        )
+        + "An area twice the size of Bigland was taken.\n"
+    )
     (rules_copy / "reference" / "big.yaml").write_text(
-        "kind: region\nmeasure: area\nunit: mi2\nsource: test\nvalues:\n  bigland: {name: Bigland, value: 1e308}\n")
+        "kind: region\nmeasure: area\nunit: mi2\nsource: test\nvalues:\n  bigland: {name: Bigland, value: 1e308}\n"
+    )
     out = tmp_path / "out"
-    result = invoke("report", str(tmp_path / "a.md"), "--rules", str(rules_copy), "-o", str(out),
-                    "--format", "html,json")
+    result = invoke(
+        "report", str(tmp_path / "a.md"), "--rules", str(rules_copy), "-o", str(out), "--format", "html,json"
+    )
     assert result.exit_code == 0, result.output
 
     def refuse(constant):

@@ -31,8 +31,9 @@ def page(report, tmp_path, monkeypatch):
         page = browser.new_page()
         page.errors = []
         page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.route("**/*", lambda route: (route.continue_() if route.request.url.startswith("file://")
-                                          else route.abort()))
+        page.route(
+            "**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort()
+        )
         page.goto((tmp_path / "report.html").as_uri())
         yield page
         assert page.errors == []

@@ -23,7 +23,16 @@ def test_plain_fields_agree_with_yaml(fields):
 
 
 def test_plain_fields_leave_anything_unusual_to_yaml():
-    for block in ['title: "Quoted"', "tags: [a, b]", "draft: yes", "count: 3", "url: https://x.org/a?b=1", "a: b\na: c"]:
+    for block in [
+        'title: "Quoted"',
+        "tags: [a, b]",
+        "draft: yes",
+        "count: 3",
+        "url: https://x.org/a?b=1",
+        "a: b\na: c",
+    ]:
         assert _plain_fields(block) is None, block
     assert _plain_fields("outlet: Voice of America\npublished: 2024-09-27") == {
-        "outlet": "Voice of America", "published": "2024-09-27"}
+        "outlet": "Voice of America",
+        "published": "2024-09-27",
+    }

@@ -27,8 +27,28 @@ def _load_numbers():
 numbers = _load_numbers()
 NUMBER_RE, parse_number = numbers.NUMBER_RE, numbers.parse_number
 
-ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 # Letters that Python's case-insensitive matching folds onto ASCII letters: "ſ" matches "s", "K" (Kelvin) "k",
 # "İ" and "ı" match "i". Kept out of the general fuzzing; test_case_folded_letters_do_not_raise shows why.
@@ -108,8 +128,9 @@ def test_decimal_billions_are_close(tenths: int, scale: str):
     assert math.isclose(low, tenths * 100_000_000, rel_tol=1e-12) and low == high and not vague
 
 
-@pytest.mark.parametrize("written,value", [("8.2 billion", 8_200_000_000), ("16.9 billion", 16_900_000_000),
-                                           ("8.3bn", 8_300_000_000)])
+@pytest.mark.parametrize(
+    "written,value", [("8.2 billion", 8_200_000_000), ("16.9 billion", 16_900_000_000), ("8.3bn", 8_300_000_000)]
+)
 def test_decimal_billions_are_exact(written: str, value: int):
     _parses_whole(written, float(value))
 
@@ -124,14 +145,24 @@ def test_number_words(n: int, hyphen: str, use_and: bool, case):
     _parses_whole(case(to_words(n, hyphen, use_and)), float(n))
 
 
-@pytest.mark.parametrize("written,value", [("a dozen", 12), ("A dozen", 12), ("half a million", 500_000),
-                                           ("a hundred", 100), ("a thousand", 1000), ("a hundred and fifty", 150)])
+@pytest.mark.parametrize(
+    "written,value",
+    [
+        ("a dozen", 12),
+        ("A dozen", 12),
+        ("half a million", 500_000),
+        ("a hundred", 100),
+        ("a thousand", 1000),
+        ("a hundred and fifty", 150),
+    ],
+)
 def test_article_number_words(written: str, value: int):
     _parses_whole(written, float(value))
 
 
-@pytest.mark.parametrize("written,value", [("two dozen", 24), ("three dozen", 36), ("six dozen", 72),
-                                           ("one dozen", 12)])
+@pytest.mark.parametrize(
+    "written,value", [("two dozen", 24), ("three dozen", 36), ("six dozen", 72), ("one dozen", 12)]
+)
 def test_n_dozen(written: str, value: int):
     _parses_whole(written, float(value))
 
@@ -152,22 +183,58 @@ def test_vague_plurals_round_trip(vague: str):
     assert parse_number(vague) == (*map(float, numbers.VAGUE[vague]), True)
 
 
-@pytest.mark.parametrize("written,low,high", [
-    ("tens of thousands", 20_000, 99_999), ("hundreds of thousands", 200_000, 999_999),
-    ("several hundred", 300, 900), ("a few thousand", 2_000, 5_000), ("a few hundred", 200, 500),
-    ("a couple of hundred", 200, 300), ("dozens", 24, 99), ("scores", 40, 199), ("hundreds", 200, 999),
-    ("thousands", 2_000, 9_999),
-])
+@pytest.mark.parametrize(
+    "written,low,high",
+    [
+        ("tens of thousands", 20_000, 99_999),
+        ("hundreds of thousands", 200_000, 999_999),
+        ("several hundred", 300, 900),
+        ("a few thousand", 2_000, 5_000),
+        ("a few hundred", 200, 500),
+        ("a couple of hundred", 200, 300),
+        ("dozens", 24, 99),
+        ("scores", 40, 199),
+        ("hundreds", 200, 999),
+        ("thousands", 2_000, 9_999),
+    ],
+)
 def test_vague_amounts(written: str, low: int, high: int):
     assert _matches(f"Officials said {written} of people fled.") == [written]
     assert parse_number(written) == (float(low), float(high), True)
 
 
 NUMBERISH = st.sampled_from(
-    ["2,500", "1.5", "1.5 million", "2bn", "40k", "12 m", ".5", "1,000,000", "007", "tens of thousands",
-     "hundreds", "dozens of millions", "a few thousand", "several dozen", "half a million", "a dozen",
-     "two dozen", "one-third", "a third", "two thirds", "twenty-five", "one hundred and five thousand",
-     "a hundred", "half", "Ninety Nine", "three-quarters", "many billion", "a couple of dozen", "zero"]
+    [
+        "2,500",
+        "1.5",
+        "1.5 million",
+        "2bn",
+        "40k",
+        "12 m",
+        ".5",
+        "1,000,000",
+        "007",
+        "tens of thousands",
+        "hundreds",
+        "dozens of millions",
+        "a few thousand",
+        "several dozen",
+        "half a million",
+        "a dozen",
+        "two dozen",
+        "one-third",
+        "a third",
+        "two thirds",
+        "twenty-five",
+        "one hundred and five thousand",
+        "a hundred",
+        "half",
+        "Ninety Nine",
+        "three-quarters",
+        "many billion",
+        "a couple of dozen",
+        "zero",
+    ]
 )
 SAFE_TEXT = st.text(alphabet=st.characters(blacklist_characters=CASE_FOLDED_LETTERS), max_size=40)
 
@@ -184,8 +251,7 @@ def test_parse_number_never_raises_on_a_match(pieces: list[str]):
         assert low <= high, f"{written!r} -> {(low, high)}"
 
 
-@pytest.mark.parametrize("text", ["\u017fix hundred", "f\u0130ve people", "hundred\u017f of people",
-                                  "\u017feventy"])
+@pytest.mark.parametrize("text", ["\u017fix hundred", "f\u0130ve people", "hundred\u017f of people", "\u017feventy"])
 def test_case_folded_letters_do_not_raise(text: str):
     for written in _matches(text):
         parse_number(written)

@@ -138,11 +138,22 @@ def test_no_conversion_across_dimensions():
         units.factor("percent", "km2")
 
 
-def _claim(low: float | None, high: float | None, unit: str, qualifier: str = "exact", derivation: str | None = None) -> Claim:
+def _claim(
+    low: float | None, high: float | None, unit: str, qualifier: str = "exact", derivation: str | None = None
+) -> Claim:
     return Claim(
-        id=f"c{low}{unit}", source="a.txt", start=0, end=1, text="x", sentence="x", kind="quantity", measure="area",
-        value=Interval(low=low, high=high, qualifier=qualifier), unit=unit,
-        as_of=AsOf(start=PUBLISHED, end=PUBLISHED), derivation=derivation,
+        id=f"c{low}{unit}",
+        source="a.txt",
+        start=0,
+        end=1,
+        text="x",
+        sentence="x",
+        kind="quantity",
+        measure="area",
+        value=Interval(low=low, high=high, qualifier=qualifier),
+        unit=unit,
+        as_of=AsOf(start=PUBLISHED, end=PUBLISHED),
+        derivation=derivation,
     )
 
 
@@ -163,7 +174,9 @@ def test_compare_pair_converts_units():
 
 def test_tables_name_their_sources_and_known_values():
     refs = default_references()
-    assert {"areas-countries.yaml", "areas-us-states.yaml", "areas-regions.yaml", "population-countries.csv"} <= set(refs.tables)
+    assert {"areas-countries.yaml", "areas-us-states.yaml", "areas-regions.yaml", "population-countries.csv"} <= set(
+        refs.tables
+    )
     area, people = refs.by_id["area"], refs.by_id["people"]
     assert area["iraq"][0].value == 438_317 and area["syria"][0].value == 185_180
     assert area["kentucky"][0].value == 104_656
@@ -228,8 +241,15 @@ def test_a_bad_table_is_one_clear_error(tmp_path, body, message):
 
 
 @pytest.mark.parametrize(
-    "unit", ["the size of ", "one-third of Iraq and ", "larger than Belgium, ", "twice the size of Iraq, Syria, Lebanon, ",
-             "an area the size of a b c ", "40% of Iraq's territory "],
+    "unit",
+    [
+        "the size of ",
+        "one-third of Iraq and ",
+        "larger than Belgium, ",
+        "twice the size of Iraq, Syria, Lebanon, ",
+        "an area the size of a b c ",
+        "40% of Iraq's territory ",
+    ],
 )
 def test_resolving_stays_linear_on_adversarial_text(unit):
     lexicon = default_lexicon()
@@ -257,7 +277,9 @@ def seeds_report(tmp_path_factory) -> tuple[dict, str]:
     out = tmp_path_factory.mktemp("reports")
     result = CliRunner().invoke(cli, ["report", str(SEEDS), "--format", "json,html", "--output", str(out)])
     assert result.exit_code == 0, result.output
-    return json.loads((out / "report.json").read_text(encoding="utf-8")), (out / "report.html").read_text(encoding="utf-8")
+    return json.loads((out / "report.json").read_text(encoding="utf-8")), (out / "report.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def _ids(report: dict, side: dict) -> set[str]:

@@ -98,7 +98,11 @@ def test_decision_is_recorded_and_leaves_the_queue(client, seeds, seeds_report):
     assert 'data-status="dismissed"' in response.text and "different times" in response.text
     [decision] = read_log(decisions_path(seeds)).decisions
     assert (decision.conflict, decision.decision, decision.note, decision.reviewer) == (
-        client.conflict, "dismissed", "different times", "tester")
+        client.conflict,
+        "dismissed",
+        "different times",
+        "tester",
+    )
     assert cards_in(client.get("/")) == total - 1
     decided = client.get("/", params={"status": "decided"}).text
     assert f'id="conflict-{client.conflict}"' in decided and "History (1)" in decided
@@ -155,8 +159,9 @@ def test_limits_and_bad_requests(client, seeds):
     assert decide(client, decision="maybe").status_code == 400
     assert decide(client, body=b"{not json").status_code == 400
     assert decide(client, decision="confirmed", fingerprint="000000000000").status_code == 404
-    form = client.post(f"/conflicts/{client.conflict}/decision", data={"decision": "confirmed"},
-                       headers={"X-CSRF-Token": client.token})
+    form = client.post(
+        f"/conflicts/{client.conflict}/decision", data={"decision": "confirmed"}, headers={"X-CSRF-Token": client.token}
+    )
     assert form.status_code == 415
     assert decide(client, decision="confirmed", note="x" * 2000).status_code == 200
     assert len(read_log(decisions_path(seeds)).decisions) == 1
@@ -208,7 +213,9 @@ def test_cli_port_in_use_is_one_line(seeds):
 def test_cli_serves_and_prints_its_address(seeds):
     server = subprocess.Popen(
         [sys.executable, "-m", "consistency", "review", str(seeds), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         line = server.stdout.readline()

@@ -25,7 +25,6 @@ from consistency.review import app as review_app
 from consistency.review.decisions import decisions_path, fails_gate, latest_decisions
 
 
-
 @contextmanager
 def serving(corpus: Path):
     """The review app on a free loopback port, in a thread; yields its address."""
@@ -138,7 +137,9 @@ def test_editor_decides_by_keyboard_and_reports_follow(tmp_path, screenshot_path
     out = tmp_path / "reports"
     result = CliRunner().invoke(cli, ["report", str(corpus), "--output", str(out), "--format", "json"])
     assert result.exit_code == 0, result.output
-    conflicts = {c["id"]: Conflict.model_validate(c) for c in json.loads((out / "report.json").read_text())["conflicts"]}
+    conflicts = {
+        c["id"]: Conflict.model_validate(c) for c in json.loads((out / "report.json").read_text())["conflicts"]
+    }
     assert conflicts[dismissed].status == "dismissed"
     assert conflicts[dismissed].review_note == "Different dates: January vs September 2024"
     assert conflicts[confirmed].status == "confirmed"

@@ -51,7 +51,10 @@ def test_sarif_is_valid_and_has_both_claims_as_locations(corpus):
             lines = path.read_text(encoding="utf-8-sig").splitlines()
             region = physical["region"]
             start = region["startColumn"] - 1
-            assert lines[region["startLine"] - 1][start : start + len(region["snippet"]["text"])] == region["snippet"]["text"]
+            assert (
+                lines[region["startLine"] - 1][start : start + len(region["snippet"]["text"])]
+                == region["snippet"]["text"]
+            )
     uris = {loc["physicalLocation"]["artifactLocation"]["uri"] for r in results for loc in r["locations"]}
     assert "news/with%20space%2C%20100%25.md" in uris
 

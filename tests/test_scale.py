@@ -28,14 +28,18 @@ ARTICLES = 80  # enough that --jobs 2 really starts a pool (engine.POOL_FROM)
 def bench_corpus(tmp_path_factory) -> Path:
     """A small corpus from the benchmarks' generator: every article retells the seeds' stories."""
     folder = tmp_path_factory.mktemp("bench") / "corpus"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(folder), "--articles", str(ARTICLES)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(folder), "--articles", str(ARTICLES)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return folder
 
 
 def report_json(corpus: Path, out: Path, *options: str) -> str:
-    result = CliRunner().invoke(cli, ["report", str(corpus), "--format", "json", "-o", str(out), "--no-cache", "-q",
-                                      *options])
+    result = CliRunner().invoke(
+        cli, ["report", str(corpus), "--format", "json", "-o", str(out), "--no-cache", "-q", *options]
+    )
     assert result.exit_code == 0, result.output
     return (out / "report.json").read_text()
 

@@ -110,7 +110,9 @@ def test_conflict_ids_are_stable_across_runs_and_file_order(tmp_path):
         (corpus / path.name).write_bytes(path.read_bytes())
     # An unrelated edit at the top of an article moves every offset but must not change any conflict id.
     first = corpus / "004_8d4cf7d2278d132a.txt"
-    first.write_text("Editor's note: this article was updated.\n\n" + first.read_text(encoding="utf-8"), encoding="utf-8")
+    first.write_text(
+        "Editor's note: this article was updated.\n\n" + first.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     a, b = tmp_path / "a", tmp_path / "b"
     for out, src in ((a, SEEDS), (b, corpus)):
         result = CliRunner().invoke(cli, ["report", str(src), "--output", str(out), "--format", "json"])

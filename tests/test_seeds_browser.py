@@ -14,7 +14,6 @@ from test_report_browser import CHROMIUM, CHROMIUM_ARGS, sync_api
 from consistency.cli import cli
 
 
-
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     out = tmp_path_factory.mktemp("seeds-report")
@@ -24,7 +23,14 @@ def page(tmp_path_factory):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1600})
         page.requests = []
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else (page.requests.append(route.request.url), route.abort()))
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith("file://")
+                else (page.requests.append(route.request.url), route.abort())
+            ),
+        )
         page.goto((out / "report.html").as_uri())
         yield page
         browser.close()

@@ -34,35 +34,100 @@ _NUMBER_WORDS = [*_UNIT_WORDS, *TENS, *SCALES]
 
 # Month names and the abbreviations wire copy uses ("Sept.", "Dec."), lower-cased without the period.
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 # Northern-hemisphere seasons as (first month, last month).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 3)}
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-            "final": 4, "last": 4}
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 # "early 2020" is January-April, "mid-2020" May-August, "late 2020" September-December.
-PARTS = {"early": (1, 4), "beginning": (1, 1), "start": (1, 1), "mid": (5, 8), "middle": (5, 8),
-         "late": (9, 12), "end": (11, 12)}
+PARTS = {
+    "early": (1, 4),
+    "beginning": (1, 1),
+    "start": (1, 1),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "late": (9, 12),
+    "end": (11, 12),
+}
 # The same parts of a month, as day ranges (31 stands for "the last day").
-MONTH_PARTS = {"early": (1, 10), "beginning": (1, 7), "start": (1, 7), "mid": (11, 20), "middle": (11, 20),
-               "late": (21, 31), "end": (24, 31)}
+MONTH_PARTS = {
+    "early": (1, 10),
+    "beginning": (1, 7),
+    "start": (1, 7),
+    "mid": (11, 20),
+    "middle": (11, 20),
+    "late": (21, 31),
+    "end": (24, 31),
+}
 # "in recent weeks": how far back "recent" reaches, per unit.
-RECENT = {"day": relativedelta(days=7), "week": relativedelta(weeks=6), "month": relativedelta(months=6),
-          "year": relativedelta(years=5)}
+RECENT = {
+    "day": relativedelta(days=7),
+    "week": relativedelta(weeks=6),
+    "month": relativedelta(months=6),
+    "year": relativedelta(years=5),
+}
 # Durations: unit word -> (relativedelta per unit, granularity).
-UNITS = {"day": (relativedelta(days=1), "day"), "week": (relativedelta(weeks=1), "week"),
-         "month": (relativedelta(months=1), "month"), "year": (relativedelta(years=1), "year"),
-         "decade": (relativedelta(years=10), "year")}
+UNITS = {
+    "day": (relativedelta(days=1), "day"),
+    "week": (relativedelta(weeks=1), "week"),
+    "month": (relativedelta(months=1), "month"),
+    "year": (relativedelta(years=1), "year"),
+    "decade": (relativedelta(years=10), "year"),
+}
 # A phrase before a date that says what role the date plays.
 ROLES = {
-    "since": "since", "ever since": "since", "starting in": "since", "beginning in": "since",
-    "by": "until", "until": "until", "till": "until", "through": "until", "before": "until",
-    "no later than": "until", "not later than": "until", "prior to": "until", "ahead of": "until",
-    "up to": "until", "within": "span", "over": "span", "throughout": "span",
+    "since": "since",
+    "ever since": "since",
+    "starting in": "since",
+    "beginning in": "since",
+    "by": "until",
+    "until": "until",
+    "till": "until",
+    "through": "until",
+    "before": "until",
+    "no later than": "until",
+    "not later than": "until",
+    "prior to": "until",
+    "ahead of": "until",
+    "up to": "until",
+    "within": "span",
+    "over": "span",
+    "throughout": "span",
 }
 # Vague counts of units: "several years ago", "a few months after".
 FEW_UNITS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "some": (2, 9), "many": (5, 20)}
@@ -176,8 +241,9 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9']{0,19}")
 BACK_CHARS = 80  # a date expression begins at most this far before its anchor
 BACK_WORDS = 7  # and at most this many words before it: "no later than a year from now"
 # Words that can come before the anchor inside a date expression (lower-cased); any number counts too.
-LEAD_WORDS = frozenset(
-    """
+LEAD_WORDS = (
+    frozenset(
+        """
     since ever no not later than prior to ahead of starting beginning in until till through throughout before
     after during from by on at as early late within around circa up the this last next past coming previous
     following more over nearly almost about roughly some just only less least most close well barely fewer
@@ -185,9 +251,15 @@ LEAD_WORDS = frozenset(
     mid middle start end first second third fourth final 1st 2nd 3rd 4th half between earlier so far
     its their his her of q recent
     """.split()
-) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(_NUMBER_WORDS)
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(_NUMBER_WORDS)
+)
 # Phrases used to resolve a match: "more than" in "more than a year after".
-_QUAL_RE = re.compile(r"(?i)(more than|over|well over|just over|at least|nearly|almost|less than|fewer than|just under|close to|barely|at most)\b")
+_QUAL_RE = re.compile(
+    r"(?i)(more than|over|well over|just over|at least|nearly|almost|less than|fewer than|just under|close to|barely|at most)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +311,10 @@ def _matches(text: str) -> Iterator[re.Match]:
         edge = at
         for token in reversed(list(TOKEN_RE.finditer(text, max(pos, at - BACK_CHARS), at))):
             word = token.group()
-            if len(starts) > BACK_WORDS or edge - token.end() > 4 or (
-                not word[0].isdigit() and word.lower() not in LEAD_WORDS
+            if (
+                len(starts) > BACK_WORDS
+                or edge - token.end() > 4
+                or (not word[0].isdigit() and word.lower() not in LEAD_WORDS)
             ):
                 break
             edge = token.start()
@@ -601,8 +675,16 @@ def _tp(m: re.Match, pub: date | None):
     granularity = {"weekend": "day", "decade": "decade"}.get(unit, unit)
     if pub is None:
         return None, None, granularity, True, "point"
-    shift = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1, "following": 1,
-             "this coming": 1}.get(rel, 0)
+    shift = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "this past": -1,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+        "this coming": 1,
+    }.get(rel, 0)
     role = "span" if rel == "this" else "point"
     if unit == "weekend":
         saturday = pub + timedelta(days=5 - pub.weekday())
@@ -683,8 +765,32 @@ def _mo(m: re.Match, pub: date | None):
 
 
 _RESOLVERS = {
-    "iso": _iso, "us": _us, "mdy": _mdy, "dmy": _dmy, "half": _half, "qtr": _qtr, "pm": _pm, "my": _my, "md": _md, "dm": _dm,
-    "dec": _dec, "py": _py, "sea": _sea, "and_y": _and_y, "rng": _rng, "the_y": _the_y, "year": _year_only,
-    "dur": _dur, "nx": _nx, "win": _win, "rec": _rec, "el": _el, "tp": _tp, "rm": _rm, "wd": _wd, "td": _td,
-    "ye": _ye, "mo": _mo,
+    "iso": _iso,
+    "us": _us,
+    "mdy": _mdy,
+    "dmy": _dmy,
+    "half": _half,
+    "qtr": _qtr,
+    "pm": _pm,
+    "my": _my,
+    "md": _md,
+    "dm": _dm,
+    "dec": _dec,
+    "py": _py,
+    "sea": _sea,
+    "and_y": _and_y,
+    "rng": _rng,
+    "the_y": _the_y,
+    "year": _year_only,
+    "dur": _dur,
+    "nx": _nx,
+    "win": _win,
+    "rec": _rec,
+    "el": _el,
+    "tp": _tp,
+    "rm": _rm,
+    "wd": _wd,
+    "td": _td,
+    "ye": _ye,
+    "mo": _mo,
 }

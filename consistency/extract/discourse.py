@@ -58,8 +58,9 @@ class Discourse:
         self.places, self.time, self.speaker, self.recent = [], None, None, []
         self.measure = self.measure_text = self.unit = None
 
-    def remember(self, places: list[str], dates: list[DateMention], speaker: str | None,
-                 incidents: list[Incident]) -> None:
+    def remember(
+        self, places: list[str], dates: list[DateMention], speaker: str | None, incidents: list[Incident]
+    ) -> None:
         """What a sentence stated, for the sentences after it."""
         if places:
             self.places = places
@@ -69,7 +70,11 @@ class Discourse:
         if self.undated and years:
             # an undated article reports as of the latest year it has stated so far
             self.stated_year = max(years + [self.stated_year or 0])
-        dated = [d for d in dates if d.start_date is not None and d.role in CARRIED_ROLES and not PAST_RELATIVE.search(d.text)]
+        dated = [
+            d
+            for d in dates
+            if d.start_date is not None and d.role in CARRIED_ROLES and not PAST_RELATIVE.search(d.text)
+        ]
         if dated:
             self.time = dated[-1]
         if speaker:

@@ -24,29 +24,138 @@ TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?:-[A-Za-z]+)*|\d{1,3}(?:,\d{3})+|[A-
 
 # Irregular past tenses and participles: form -> lemma (simplemma reads "left" as the adjective).
 IRREGULAR = {
-    "arose": "arise", "awoke": "awake", "became": "become", "began": "begin", "begun": "begin", "bent": "bend",
-    "bit": "bite", "bled": "bleed", "blew": "blow", "broke": "break", "broken": "break", "brought": "bring",
-    "built": "build", "burnt": "burn", "bought": "buy", "caught": "catch", "chose": "choose", "chosen": "choose",
-    "came": "come", "crept": "creep", "dealt": "deal", "dug": "dig", "did": "do", "done": "do", "drew": "draw",
-    "drawn": "draw", "drove": "drive", "driven": "drive", "ate": "eat", "eaten": "eat", "fell": "fall",
-    "fallen": "fall", "fought": "fight", "found": "find", "fled": "flee", "flew": "fly", "flown": "fly",
-    "forbade": "forbid", "forgot": "forget", "forgave": "forgive", "froze": "freeze", "frozen": "freeze",
-    "got": "get", "gotten": "get", "gave": "give", "given": "give", "went": "go", "gone": "go", "grew": "grow",
-    "grown": "grow", "hung": "hang", "heard": "hear", "hid": "hide", "hidden": "hide", "held": "hold",
-    "kept": "keep", "knew": "know", "known": "know", "laid": "lay", "led": "lead", "left": "leave",
-    "lent": "lend", "lost": "lose", "made": "make", "meant": "mean", "met": "meet", "overcame": "overcome",
-    "overran": "overrun", "overtook": "overtake", "overthrew": "overthrow", "overthrown": "overthrow",
-    "paid": "pay", "rode": "ride", "rang": "ring", "rose": "rise", "risen": "rise", "ran": "run", "said": "say",
-    "saw": "see", "seen": "see", "sought": "seek", "sold": "sell", "sent": "send", "shook": "shake",
-    "shot": "shoot", "showed": "show", "shown": "show", "shrank": "shrink", "sang": "sing", "sank": "sink",
-    "sat": "sit", "slept": "sleep", "slid": "slide", "spoke": "speak", "spoken": "speak", "spent": "spend",
-    "stood": "stand", "stole": "steal", "stolen": "steal", "stuck": "stick", "struck": "strike",
-    "stricken": "strike", "swore": "swear", "sworn": "swear", "swept": "sweep", "swam": "swim", "swung": "swing",
-    "took": "take", "taken": "take", "taught": "teach", "tore": "tear", "torn": "tear", "told": "tell",
-    "thought": "think", "threw": "throw", "thrown": "throw", "understood": "understand",
-    "undertook": "undertake", "undertaken": "undertake", "woke": "wake", "wore": "wear", "worn": "wear",
-    "won": "win", "withdrew": "withdraw", "withdrawn": "withdraw", "wrote": "write", "written": "write",
-    "wound": "wind", "upheld": "uphold", "oversaw": "oversee", "overseen": "oversee", "foresaw": "foresee",
+    "arose": "arise",
+    "awoke": "awake",
+    "became": "become",
+    "began": "begin",
+    "begun": "begin",
+    "bent": "bend",
+    "bit": "bite",
+    "bled": "bleed",
+    "blew": "blow",
+    "broke": "break",
+    "broken": "break",
+    "brought": "bring",
+    "built": "build",
+    "burnt": "burn",
+    "bought": "buy",
+    "caught": "catch",
+    "chose": "choose",
+    "chosen": "choose",
+    "came": "come",
+    "crept": "creep",
+    "dealt": "deal",
+    "dug": "dig",
+    "did": "do",
+    "done": "do",
+    "drew": "draw",
+    "drawn": "draw",
+    "drove": "drive",
+    "driven": "drive",
+    "ate": "eat",
+    "eaten": "eat",
+    "fell": "fall",
+    "fallen": "fall",
+    "fought": "fight",
+    "found": "find",
+    "fled": "flee",
+    "flew": "fly",
+    "flown": "fly",
+    "forbade": "forbid",
+    "forgot": "forget",
+    "forgave": "forgive",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "got": "get",
+    "gotten": "get",
+    "gave": "give",
+    "given": "give",
+    "went": "go",
+    "gone": "go",
+    "grew": "grow",
+    "grown": "grow",
+    "hung": "hang",
+    "heard": "hear",
+    "hid": "hide",
+    "hidden": "hide",
+    "held": "hold",
+    "kept": "keep",
+    "knew": "know",
+    "known": "know",
+    "laid": "lay",
+    "led": "lead",
+    "left": "leave",
+    "lent": "lend",
+    "lost": "lose",
+    "made": "make",
+    "meant": "mean",
+    "met": "meet",
+    "overcame": "overcome",
+    "overran": "overrun",
+    "overtook": "overtake",
+    "overthrew": "overthrow",
+    "overthrown": "overthrow",
+    "paid": "pay",
+    "rode": "ride",
+    "rang": "ring",
+    "rose": "rise",
+    "risen": "rise",
+    "ran": "run",
+    "said": "say",
+    "saw": "see",
+    "seen": "see",
+    "sought": "seek",
+    "sold": "sell",
+    "sent": "send",
+    "shook": "shake",
+    "shot": "shoot",
+    "showed": "show",
+    "shown": "show",
+    "shrank": "shrink",
+    "sang": "sing",
+    "sank": "sink",
+    "sat": "sit",
+    "slept": "sleep",
+    "slid": "slide",
+    "spoke": "speak",
+    "spoken": "speak",
+    "spent": "spend",
+    "stood": "stand",
+    "stole": "steal",
+    "stolen": "steal",
+    "stuck": "stick",
+    "struck": "strike",
+    "stricken": "strike",
+    "swore": "swear",
+    "sworn": "swear",
+    "swept": "sweep",
+    "swam": "swim",
+    "swung": "swing",
+    "took": "take",
+    "taken": "take",
+    "taught": "teach",
+    "tore": "tear",
+    "torn": "tear",
+    "told": "tell",
+    "thought": "think",
+    "threw": "throw",
+    "thrown": "throw",
+    "understood": "understand",
+    "undertook": "undertake",
+    "undertaken": "undertake",
+    "woke": "wake",
+    "wore": "wear",
+    "worn": "wear",
+    "won": "win",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "wrote": "write",
+    "written": "write",
+    "wound": "wind",
+    "upheld": "uphold",
+    "oversaw": "oversee",
+    "overseen": "oversee",
+    "foresaw": "foresee",
 }
 # Forms of "be" that make a following participle passive; other auxiliaries and modals.
 BE = frozenset("is are was were be been being am 's".split())
@@ -126,7 +235,7 @@ def _with_period(text: str, match: re.Match) -> str:
 
 def _is_boundary(tokens: list, i: int) -> bool:
     word = tokens[i][2]
-    if word in ",;:()\"":
+    if word in ',;:()"':
         return True
     low = word.lower()
     if low in CLAUSE_WORDS:
@@ -239,11 +348,12 @@ def _ends_phrase(tokens: list, j: int, mention: DateMention) -> bool:
     start, end, word = tokens[j]
     low = word.lower()
     return (
-        start < mention.end and end > mention.start  # the date itself
+        start < mention.end
+        and end > mention.start  # the date itself
         or low in PREPOSITIONS
         or word in AUXILIARIES
         or low in ("and", "or", "but", "that", "to", "when", "which", "who", "while")
-        or word in ",;:()\""
+        or word in ',;:()"'
         or _verb_lemma(tokens, j) is not None
     )
 
@@ -269,7 +379,15 @@ def _head_nouns(words: list[str]) -> list[str]:
     content = []
     for word in words:
         low = word.lower()
-        if low in DETERMINERS or low in ADJECTIVES or low in TITLES or low in ADVERBS or low in NUMBER_WORDS or low.endswith("ly") or word[0].isdigit():
+        if (
+            low in DETERMINERS
+            or low in ADJECTIVES
+            or low in TITLES
+            or low in ADVERBS
+            or low in NUMBER_WORDS
+            or low.endswith("ly")
+            or word[0].isdigit()
+        ):
             continue
         content.append(word)
     common = [w.lower() for w in content if w[0].islower() and not ADJECTIVE_END.search(w.lower())]

@@ -29,8 +29,25 @@ YEAR_GAP = re.compile(r"\s+(?:1[89]|20)\d\d\s+")
 # plural and aimed at a place, are attacks).
 OWNED_STRIKE = re.compile(r"\b\w+(?:'s|s')\s+(strike)\b(?!\s+(?:on|against|in)\b)")
 # Words between an event's name and its head that keep them one phrase: "Deepwater Horizon oil spill".
-CONNECTORS = frozenset({"oil", "magnitude", "deadly", "devastating", "massive", "huge", "catastrophic", "powerful",
-                        "first", "second", "third", "last", "latest", "annual", "recent"})  # "Obama's first inauguration"
+CONNECTORS = frozenset(
+    {
+        "oil",
+        "magnitude",
+        "deadly",
+        "devastating",
+        "massive",
+        "huge",
+        "catastrophic",
+        "powerful",
+        "first",
+        "second",
+        "third",
+        "last",
+        "latest",
+        "annual",
+        "recent",
+    }
+)  # "Obama's first inauguration"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +64,14 @@ class Incident:
     year: int | None = None  # the year that modifies it: "the 2010 earthquake", "the 1989 spill"
 
 
-def find_incidents(text: str, tokens: list[Token], vocabulary: EventVocabulary, places: list[Mention],
-                   blocked: list[tuple[int, int]], owners: list[Mention] = ()) -> list[Incident]:
+def find_incidents(
+    text: str,
+    tokens: list[Token],
+    vocabulary: EventVocabulary,
+    places: list[Mention],
+    blocked: list[tuple[int, int]],
+    owners: list[Mention] = (),
+) -> list[Incident]:
     """Events named among a sentence's ``tokens``; ``blocked`` spans (dates: "in March", agencies) hold none;
     ``owners`` are countries' names and adjectives ("Turkish") that say where an event is, never what it is called."""
     place_at = {p.start: p for p in places}
@@ -65,8 +88,16 @@ def find_incidents(text: str, tokens: list[Token], vocabulary: EventVocabulary, 
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
         inside = [n for n in names if incident.start <= n.start and n.end <= incident.end]
         if inside:
-            incident = Incident(incident.start, incident.end, inside[0].id, incident.kind, incident.text, True,
-                                incident.places, incident.year)
+            incident = Incident(
+                incident.start,
+                incident.end,
+                inside[0].id,
+                incident.kind,
+                incident.text,
+                True,
+                incident.places,
+                incident.year,
+            )
             names = [n for n in names if n not in inside]
         found.append(incident)
     for m in OWNED_STRIKE.finditer(text, tokens[0][0] if tokens else 0, tokens[-1][1] if tokens else 0):
@@ -75,8 +106,9 @@ def find_incidents(text: str, tokens: list[Token], vocabulary: EventVocabulary, 
     return sorted(found + names, key=lambda i: i.start)
 
 
-def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dict[int, Mention],
-                    owners: dict[int, Mention]) -> Incident:
+def _with_modifiers(
+    text: str, tokens: list[Token], head: Mention, place_at: dict[int, Mention], owners: dict[int, Mention]
+) -> Incident:
     """The head with the names around it: "last year's Tubbs Fire" -> Tubbs Fire, "Hurricane Helene" -> Helene
     (named); "the Turkish earthquake", "the April earthquake" stay unnamed (a place, a month)."""
     index = next(i for i, t in enumerate(tokens) if t[0] == head.start)
@@ -91,7 +123,9 @@ def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dic
             places.append(place_at[tokens[j][0]].id)
         elif tokens[j][0] in owners:  # "the Turkish earthquake": a country's adjective says where, not which
             places.append(owners[tokens[j][0]].id)
-        elif bare.lower() in TITLES or bare.lower() in CALENDAR or not (bare[:1].isupper() or bare.lower() in CONNECTORS):
+        elif (
+            bare.lower() in TITLES or bare.lower() in CALENDAR or not (bare[:1].isupper() or bare.lower() in CONNECTORS)
+        ):
             break
         elif bare[:1].isupper():
             if bare != word and names:
@@ -100,8 +134,12 @@ def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dic
             if bare != word:
                 start = tokens[j][0]
                 j -= 1
-                while j >= 0 and not text[tokens[j][1] : start].strip() and text[tokens[j][0] : tokens[j][1]][:1].isupper() \
-                        and text[tokens[j][0] : tokens[j][1]].lower() not in TITLES:
+                while (
+                    j >= 0
+                    and not text[tokens[j][1] : start].strip()
+                    and text[tokens[j][0] : tokens[j][1]][:1].isupper()
+                    and text[tokens[j][0] : tokens[j][1]].lower() not in TITLES
+                ):
                     start = tokens[j][0]  # "Donald Trump's inauguration" is Trump's: the first name joins the words
                     j -= 1
                 break
@@ -121,8 +159,16 @@ def _with_modifiers(text: str, tokens: list[Token], head: Mention, place_at: dic
     named = bool(names or after) or (head_word[:1].isupper() and index > 0 and not _sentence_initial(text, head.start))
     ident = "_".join([*reversed(names), *after, head.id]) if named else head.id
     year = EVENT_YEAR.search(text, max(0, start - 8), start)
-    return Incident(start, end, slug(ident), head.id, text[start:end],
-                    named, tuple(reversed(places)), int(year.group(1)) if year else None)
+    return Incident(
+        start,
+        end,
+        slug(ident),
+        head.id,
+        text[start:end],
+        named,
+        tuple(reversed(places)),
+        int(year.group(1)) if year else None,
+    )
 
 
 def _sentence_initial(text: str, pos: int) -> bool:

@@ -144,7 +144,9 @@ def plurals(word: str) -> list[str]:
     """The word and its regular English plural ("militia" -> "militias", "casualty" -> "casualties")."""
     last = word.split()[-1]
     head = word[: len(word) - len(last)]
-    if last.endswith(("s", "men", "people", "personnel", "police", "dead", "injured", "wounded", "killed", "displaced")):
+    if last.endswith(
+        ("s", "men", "people", "personnel", "police", "dead", "injured", "wounded", "killed", "displaced")
+    ):
         return [word]
     if last.endswith("y") and last[-2:-1] not in "aeiou":
         return [word, head + last[:-1] + "ies"]
@@ -161,9 +163,11 @@ class Measure:
 
 
 # Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
-_AUX = r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|to|be|since|" \
-       r"who|that|which|of them|of whom|counted as|listed as|confirmed|still|remain|remained|" \
-       r"could|would|may|might|will|found|[a-z]+ly)"
+_AUX = (
+    r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|to|be|since|"
+    r"who|that|which|of them|of whom|counted as|listed as|confirmed|still|remain|remained|"
+    r"could|would|may|might|will|found|[a-z]+ly)"
+)
 
 
 @dataclass
@@ -180,9 +184,13 @@ class States:
         return cls(
             measures,
             # "... people in West Africa could be infected": a place may stand between the people and their state
-            re.compile(rf"(?i)(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}))?"
-                       rf"\s+(?:{_AUX}\s+){{0,3}}({alt})\b"),
-            re.compile(rf"(?i)\b({alt})\s+(?:(?:more|fewer) than\s+|at least\s+|an estimated\s+|some\s+|about\s+|nearly\s+|almost\s+|up to\s+|as many as\s+)?$"),
+            re.compile(
+                rf"(?i)(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}))?"
+                rf"\s+(?:{_AUX}\s+){{0,3}}({alt})\b"
+            ),
+            re.compile(
+                rf"(?i)\b({alt})\s+(?:(?:more|fewer) than\s+|at least\s+|an estimated\s+|some\s+|about\s+|nearly\s+|almost\s+|up to\s+|as many as\s+)?$"
+            ),
         )
 
 
@@ -195,7 +203,9 @@ class EventVocabulary:
     measures: dict[str, frozenset[str]] = field(default_factory=dict)  # count -> kinds it can belong to (empty: any)
     implied: dict[str, str] = field(default_factory=dict)  # measure -> kind it implies ("arrivals" -> migration)
     people: dict[str, str] = field(default_factory=dict)  # kind -> what people counted at it are ("protest" -> crowd)
-    national: frozenset[str] = frozenset()  # kinds whose counts are a country's: an earthquake's toll, a strike's turnout
+    national: frozenset[str] = (
+        frozenset()
+    )  # kinds whose counts are a country's: an earthquake's toll, a strike's turnout
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
@@ -274,8 +284,11 @@ def alias_files(rules_dir: Path | None) -> dict[str, list[Path]]:
                 continue
             kind = re.match(r"[a-z]+", path.name)
             if kind is None or kind.group() not in kinds:
-                raise ConsistencyError(path, "an alias file's name starts with what it extends: "
-                                             f"{', '.join(VOCABULARIES)} (.yaml) or {', '.join(GAZETTEERS)} (.tsv)")
+                raise ConsistencyError(
+                    path,
+                    "an alias file's name starts with what it extends: "
+                    f"{', '.join(VOCABULARIES)} (.yaml) or {', '.join(GAZETTEERS)} (.tsv)",
+                )
             files[kind.group()].append(path)
     return files
 
@@ -350,8 +363,19 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             events[part].update(spec.get(part) or {})
     events_vocabulary = EventVocabulary.build(events)
     return Lexicon(
-        measures, measure_words, measure_nouns, States.build(states), attack_verbs, units, prefixes,
-        entities, entity_types, places, parents, events_vocabulary, rules_dir,
+        measures,
+        measure_words,
+        measure_nouns,
+        States.build(states),
+        attack_verbs,
+        units,
+        prefixes,
+        entities,
+        entity_types,
+        places,
+        parents,
+        events_vocabulary,
+        rules_dir,
     )
 
 

@@ -25,11 +25,14 @@ MODAL_AFTER = re.compile(
 # "If the dam fails, ...": the condition clause, up to its comma.
 CONDITION_FIRST = re.compile(r"(?i)\s*\"?(?:if|unless|should|were|in case|in the event that)\b[^,;]{0,200}(?:,|$)")
 
-DATE_PLANNED = re.compile(r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to|going to|scheduled to|due to)\b")
+DATE_PLANNED = re.compile(
+    r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to|going to|scheduled to|due to)\b"
+)
 
 NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\b")
 
 CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|should)\b")
+
 
 def date_modality(text: str, sentence_start: int, pos: int) -> str:
     """A dated event is planned or conditional when its clause has a modal or "if": "troops would leave ... in 2021"."""
@@ -43,9 +46,12 @@ def date_modality(text: str, sentence_start: int, pos: int) -> str:
         return "negated"
     return "asserted"
 
+
 def modality(text: str, ctx: SentenceContext, q: Quantity) -> str:
     """Planned ("will deploy 3,000", "up to 500 could be"), conditional ("if ..."), else asserted."""
-    modal = PLANNED.search(text, max(ctx.start, q.start - 80), q.start) or MODAL_AFTER.match(text, q.end, min(ctx.end, q.end + 40))
+    modal = PLANNED.search(text, max(ctx.start, q.start - 80), q.start) or MODAL_AFTER.match(
+        text, q.end, min(ctx.end, q.end + 40)
+    )
     condition = CONDITION_FIRST.match(text, ctx.start, ctx.end)
     if condition and (modal or q.start < condition.end()):
         return "conditional"

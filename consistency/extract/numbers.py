@@ -14,28 +14,87 @@ import re
 from decimal import Decimal
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12,
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 10**12,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
 }
 # Vague plurals: "dozens" is 24-99, "hundreds" 200-999, and so on up a power of ten.
-VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-         "millions": (2_000_000, 9_999_999), "billions": (2 * 10**9, 10**10 - 1)}
+VAGUE = {
+    "dozens": (24, 99),
+    "scores": (40, 199),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "millions": (2_000_000, 9_999_999),
+    "billions": (2 * 10**9, 10**10 - 1),
+}
 # "several", "a few", "a handful of": how many units of the following scale word.
-FEW = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a couple of": (2, 3), "a handful of": (3, 6),
-       "many": (5, 99)}
+FEW = {
+    "a few": (2, 5),
+    "few": (2, 5),
+    "several": (3, 9),
+    "a couple of": (2, 3),
+    "a handful of": (3, 6),
+    "many": (5, 99),
+}
 FRACTIONS = {
-    "half": 1 / 2, "a half": 1 / 2, "one-half": 1 / 2, "one half": 1 / 2,
-    "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3,
-    "a quarter": 1 / 4, "one-quarter": 1 / 4, "one quarter": 1 / 4, "three-quarters": 3 / 4,
-    "three quarters": 3 / 4, "a fifth": 1 / 5, "one-fifth": 1 / 5, "two-fifths": 2 / 5, "a tenth": 1 / 10,
+    "half": 1 / 2,
+    "a half": 1 / 2,
+    "one-half": 1 / 2,
+    "one half": 1 / 2,
+    "a third": 1 / 3,
+    "one-third": 1 / 3,
+    "one third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 1 / 4,
+    "one-quarter": 1 / 4,
+    "one quarter": 1 / 4,
+    "three-quarters": 3 / 4,
+    "three quarters": 3 / 4,
+    "a fifth": 1 / 5,
+    "one-fifth": 1 / 5,
+    "two-fifths": 2 / 5,
+    "a tenth": 1 / 10,
     "one-tenth": 1 / 10,
 }
 
@@ -120,7 +179,11 @@ def parse_number(text: str) -> tuple[float, float, bool]:
     match = re.fullmatch(r"([\d,]*\.?\d+)\s?([a-z]+)?", s)
     if match:
         # Decimal keeps "8.2 billion" exact; a float product would give 8199999999.999999.
-        value = float(Decimal(match.group(1).replace(",", "")) * SCALES[match.group(2)] if match.group(2) else Decimal(match.group(1).replace(",", "")))
+        value = float(
+            Decimal(match.group(1).replace(",", "")) * SCALES[match.group(2)]
+            if match.group(2)
+            else Decimal(match.group(1).replace(",", ""))
+        )
         return value, value, False
     if s.startswith("half a"):  # "half a million"
         value = _word_value(s[len("half a ") :]) / 2

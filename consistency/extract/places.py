@@ -43,7 +43,9 @@ NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And
 
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 
-SUBJECT_PLACE = re.compile(r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was)\b")
+SUBJECT_PLACE = re.compile(
+    r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was)\b"
+)
 
 PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
@@ -51,17 +53,24 @@ PLACE_AS_ADJECTIVE = re.compile(
 )
 
 # "University in Indiana", "Institute of Oceanography in Kiel": an affiliation's place.
-AFFILIATION_BEFORE = re.compile(r"\b(?:University|College|Institute|School|Hospital|Laboratory|Observatory)\s+(?:in|at)\s+(?:the\s+)?$")
+AFFILIATION_BEFORE = re.compile(
+    r"\b(?:University|College|Institute|School|Hospital|Laboratory|Observatory)\s+(?:in|at)\s+(?:the\s+)?$"
+)
 
 # "Butte County", "Hatay Province": an administrative area by its kind word, in any gazetteer or none.
-ADMIN_AREA = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)? (?:County|Parish|Province|District|Prefecture|Governorate|Oblast))\b")
+ADMIN_AREA = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)? (?:County|Parish|Province|District|Prefecture|Governorate|Oblast))\b"
+)
 
 # A place whose number follows: "Guinea's 2,187 deaths", "Sierra Leone with 1,281 fatalities", "Chicago: 250,000".
-PLACE_OWNS_NUMBER = re.compile(r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b))\d")
+PLACE_OWNS_NUMBER = re.compile(
+    r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b))\d"
+)
 
 APPOSITION = re.compile(r"\s*,\s*")
 
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
+
 
 def ancestors(place: str, parents: dict[str, str]) -> list[str]:
     """The places ``place`` lies in by ``parents``, nearest first: Paradise -> Butte County -> California."""
@@ -79,6 +88,7 @@ def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]
     return list(dict.fromkeys(found))
 
+
 def place_id(name: str, lexicon: Lexicon) -> str:
     """A place's id in the gazetteer, or its name as an id ("Butte County" -> butte_county)."""
     found = lexicon.places.find(name)
@@ -86,8 +96,10 @@ def place_id(name: str, lexicon: Lexicon) -> str:
         return found[0].id
     return slug(name)
 
-def with_unknown_places(text: str, start: int, end: int, known: list[Mention], entities: list[Mention],
-                         lexicon: Lexicon) -> list[Mention]:
+
+def with_unknown_places(
+    text: str, start: int, end: int, known: list[Mention], entities: list[Mention], lexicon: Lexicon
+) -> list[Mention]:
     """Add places no gazetteer knows where the grammar says "place": "in the town of Mai Kadra", "near Rolling Fork"."""
     taken = [(m.start, m.end) for m in (*known, *entities)]
     found = list(known)
@@ -101,10 +113,12 @@ def with_unknown_places(text: str, start: int, end: int, known: list[Mention], e
         found.append(Mention(s, e, slug(name), name))
     return sorted(found, key=lambda m: m.start)
 
+
 def names_event(name: str, lexicon: Lexicon) -> bool:
     """Whether a capitalised name ends in an event's head noun: "Camp Fire", "Women's March"."""
     heads = lexicon.events.heads.find(name) + lexicon.events.names.find(name)
     return any(h.end >= len(name) for h in heads)
+
 
 def place_groups(text: str, mentions: list[Mention]):
     """Coordinated locative places as one group ("in Iraq and Syria" -> [iraq, syria]), and places that open a sentence."""
@@ -135,13 +149,15 @@ def place_groups(text: str, mentions: list[Mention]):
             subjects.append((m.start, m.end, [m.id], m.text))
     return groups, subjects, within
 
+
 def starts_sentence(text: str, pos: int) -> bool:
-    """"Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
+    """ "Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
     before = text[max(0, pos - 3) : pos]
     if text[max(0, pos - 4) : pos] == "The ":
         pos -= 4  # "The Kurdistan Region hosts ..."
         before = text[max(0, pos - 3) : pos]
     return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n"))
+
 
 def assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
     """Each place group goes to the nearest quantity in its sentence; a quantity keeps the nearest of its groups."""
@@ -149,7 +165,9 @@ def assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[st
     for p_start, p_end, ids, p_text in places:
         if not quantities:
             break
-        best = min(quantities, key=lambda q: max(q.start - p_end, p_start - q.end, 0) + (0.5 if p_end <= q.start else 0))
+        best = min(
+            quantities, key=lambda q: max(q.start - p_end, p_start - q.end, 0) + (0.5 if p_end <= q.start else 0)
+        )
         if best.start <= p_start < best.end and best.head_start is not None and p_start < best.head_start:
             continue  # "2,500 U.S. troops": an adjective of the noun, not a place
         distance = max(best.start - p_end, p_start - best.end, 0)

@@ -18,24 +18,65 @@ from .numbers import FRACTIONS, NUMBER_RE, parse_number
 
 # Words before a number that bound it, longest first. "some 2,500" -> about.
 QUALIFIERS = {
-    "about": "about", "around": "about", "approximately": "about", "approx.": "about", "roughly": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "an approximate": "about",
-    "in the region of": "about", "on the order of": "about", "or so": "about", "give or take": "about",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
-    "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
-    "in excess of": "more_than", "just over": "more_than", "well over": "more_than", "exceeding": "more_than",
-    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
-    "not less than": "at_least", "not fewer than": "at_least",
-    "fewer than": "less_than", "less than": "less_than", "under": "less_than", "below": "less_than",
-    "up to": "at_most", "as many as": "at_most", "as much as": "at_most", "no more than": "at_most",
-    "a maximum of": "at_most", "at most": "at_most", "not more than": "at_most", "as high as": "at_most",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "an approximate": "about",
+    "in the region of": "about",
+    "on the order of": "about",
+    "or so": "about",
+    "give or take": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "just shy of": "nearly",
+    "more than": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "exceeding": "more_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "a minimum of": "at_least",
+    "not less than": "at_least",
+    "not fewer than": "at_least",
+    "fewer than": "less_than",
+    "less than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "as much as": "at_most",
+    "no more than": "at_most",
+    "a maximum of": "at_most",
+    "at most": "at_most",
+    "not more than": "at_most",
+    "as high as": "at_most",
     # "as low as 20,000" gives the bottom of an estimate: the value is at least that
-    "as low as": "at_least", "as few as": "at_least",
+    "as low as": "at_least",
+    "as few as": "at_least",
     # A running count that crosses a mark: "the toll has passed 10,000", "arrivals topped a million".
-    "passed": "more_than", "passes": "more_than", "topped": "more_than", "tops": "more_than",
-    "surpassed": "more_than", "surpasses": "more_than", "exceeded": "more_than", "exceeds": "more_than",
+    "passed": "more_than",
+    "passes": "more_than",
+    "topped": "more_than",
+    "tops": "more_than",
+    "surpassed": "more_than",
+    "surpasses": "more_than",
+    "exceeded": "more_than",
+    "exceeds": "more_than",
     "crossed": "more_than",
-    "between": "range", "from": "range",
+    "between": "range",
+    "from": "range",
 }
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 # The qualifier right before a number: "more than 60", "some $2.5", "between 1,500".
@@ -126,7 +167,7 @@ class Quantity:
 
 
 def _month_or_day(word: str) -> bool:
-    """"May 2,000 ...", "Monday 300 ...": a month or weekday before a number is prose, not a product name."""
+    """ "May 2,000 ...", "Monday 300 ...": a month or weekday before a number is prose, not a product name."""
     return word.lower() in MONTHS or word.lower() in WEEKDAYS
 
 
@@ -179,7 +220,12 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
             nxt = numbers[i + 1]
             between = text[first.end() : nxt.start()]
             gap = RANGE_GAP.match(between) if len(between) <= 8 else None
-            if gap is None and quantity.unit and len(between) <= 30 and not BY_BEFORE.search(text, max(0, first.start() - 4), first.start()):
+            if (
+                gap is None
+                and quantity.unit
+                and len(between) <= 30
+                and not BY_BEFORE.search(text, max(0, first.start() - 4), first.start())
+            ):
                 # "1.5 million gallons to 2.5 million gallons per day": the unit said twice
                 unit_gap = units.after.match(between)
                 gap = RANGE_GAP.match(between[unit_gap.end() :]) if unit_gap else None
@@ -201,7 +247,11 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
 def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, opened: bool) -> bool:
     dash, to, and_, or_ = gap.groups()
     if dash:  # "1,500-3,000" but not "F-35" nor a phone number: both sides numerals
-        return first.group()[0].isdigit() and nxt.group()[0].isdigit() and not text[nxt.end() : nxt.end() + 2].startswith("-")
+        return (
+            first.group()[0].isdigit()
+            and nxt.group()[0].isdigit()
+            and not text[nxt.end() : nxt.end() + 2].startswith("-")
+        )
     if and_:
         return opened
     return bool(to or or_)
@@ -210,7 +260,9 @@ def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, opened: 
 def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:
     start, end = match.span()
     raw = match.group()
-    if raw.lower() in FRACTIONS and not (OF.match(text[end : end + 12]) or FRACTION_CONTEXT.search(text, max(0, start - 4), min(len(text), end + 12))):
+    if raw.lower() in FRACTIONS and not (
+        OF.match(text[end : end + 12]) or FRACTION_CONTEXT.search(text, max(0, start - 4), min(len(text), end + 12))
+    ):
         return None  # "a third year", "half the time" without "of" is not a share
     after = text[end : end + 40]
     if AFTER_NOT_COUNT.match(after):
@@ -219,8 +271,13 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - 24) : start]):
         return None
     name = NAME_BEFORE.search(text, max(0, start - 24), start)
-    if (not qual and name and name.group(1) not in NOT_NAMES and not _month_or_day(name.group(1))
-            and not _is_place(name.group(1), lexicon)):
+    if (
+        not qual
+        and name
+        and name.group(1) not in NOT_NAMES
+        and not _month_or_day(name.group(1))
+        and not _is_place(name.group(1), lexicon)
+    ):
         return None  # "Interstate 95", "Boeing 737"; not "Malta 105" in a list of countries
     low, high, vague = parse_number(raw)
     qualifier = "vague" if vague else "exact"
@@ -251,8 +308,13 @@ def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Unit
     mantissa = parse_number(last.group()[: scale.start()].strip())[0] if scale else None
     # "1.5 to 2 million" shares the scale; "550,000 and 1.4 million" does not (550,000 is more than 1.4)
     if scale and not re.search(r"(?i)[a-z]", first.group()) and q.low is not None and mantissa and q.low <= mantissa:
-        q.low = parse_number(first.group() + " " + scale.group(1).lower().replace("bn", "billion").replace("mn", "million"))[0] \
-            if len(scale.group(1)) > 1 else parse_number(first.group() + scale.group(1))[0]
+        q.low = (
+            parse_number(
+                first.group() + " " + scale.group(1).lower().replace("bn", "billion").replace("mn", "million")
+            )[0]
+            if len(scale.group(1)) > 1
+            else parse_number(first.group() + scale.group(1))[0]
+        )
     q.high = high2
     q.qualifier = "range"
     if q.range_opener is not None:
@@ -309,7 +371,12 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         word = token.group().rstrip(".")
         if (word.lower() in STOP and not word.isupper()) or word[0].isdigit():
             break
-        if word.endswith("ed") and word.islower() and not lexicon.measure_words.find(word) and word not in NOUN_ADJECTIVES:
+        if (
+            word.endswith("ed")
+            and word.islower()
+            and not lexicon.measure_words.find(word)
+            and word not in NOUN_ADJECTIVES
+        ):
             break  # a verb: "dozens of countries joined forces"; not "61 confirmed deaths"
         limit = token.end()
         words += 1
@@ -343,7 +410,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
 
 
 def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> None:
-    """"35,000 Palestinians", "3.7 million Syrians live ...": a people named by its adjective counts people."""
+    """ "35,000 Palestinians", "3.7 million Syrians live ...": a people named by its adjective counts people."""
     for token in TOKEN.finditer(text, pos, limit):
         word = token.group()
         if not (word.endswith("s") and word[0].isupper()):
@@ -364,13 +431,31 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         q.measure = q.measure or "money"
     if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.measure is None and q.unit is None:
         return False  # a year
-    if (not raw[0].isdigit() and q.qualifier == "exact" and THE_BEFORE.search(text, max(0, q.start - 5), q.start)
-            and q.low and q.low < 13 and REFERRED_NOUN.match(text, q.num_end)):
+    if (
+        not raw[0].isdigit()
+        and q.qualifier == "exact"
+        and THE_BEFORE.search(text, max(0, q.start - 5), q.start)
+        and q.low
+        and q.low < 13
+        and REFERRED_NOUN.match(text, q.num_end)
+    ):
         return False  # "the two countries", "both cities": a reference to places or parties already named
-    if not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and raw.lower() in ("one", "a", "an"):
+    if (
+        not raw[0].isdigit()
+        and q.measure is None
+        and q.unit is None
+        and q.qualifier in ("exact",)
+        and raw.lower() in ("one", "a", "an")
+    ):
         return False  # "at one point", "one way or another": "one" before a noun no alias names is an idiom
-    if (not raw[0].isdigit() and q.measure is None and q.unit is None and q.qualifier in ("exact",) and q.measure_text is None
-            and (q.low or 0) < 1000):
+    if (
+        not raw[0].isdigit()
+        and q.measure is None
+        and q.unit is None
+        and q.qualifier in ("exact",)
+        and q.measure_text is None
+        and (q.low or 0) < 1000
+    ):
         return False  # "one of the", "at one point", "two of them"; not "half a million had turned out"
     if raw.lower() in ("one", "a", "an") and q.measure == "duration" and q.qualifier == "exact":
         return False  # "one day, ...": an idiom, not a duration
@@ -379,7 +464,12 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
     small = raw.isdigit() and len(raw) <= 4 and q.qualifier == "exact"
     if q.measure is None and q.unit is None and small and NAME_AFTER.match(text, q.end):
         return False  # "60 Minutes", "737 MAX"; not "80,000 Syrians" nor "between 5,000 and 6,000 Europeans"
-    if (q.measure is None and q.unit is None and text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
-            and (q.low or 0) < 100):
+    if (
+        q.measure is None
+        and q.unit is None
+        and text[q.start - 1 : q.start] == "("
+        and text[q.end : q.end + 1] == ")"
+        and (q.low or 0) < 100
+    ):
         return False  # "(1)": a list marker or a footnote; not "Greece (821,008)"
     return True

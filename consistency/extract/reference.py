@@ -60,15 +60,31 @@ CLAIM_UNIT = {"area": "km2", "people": None}
 MEASURE_WORDS = {"area": "areas", "people": "population"}
 
 # Multipliers before a yardstick: "twice", "half", "three times", "1.5 times".
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "twenty": 20, "a hundred": 100, "one hundred": 100}
-MULTIPLIERS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "thrice": 3.0, "quadruple": 4.0,
-               **{f: v for f, v in FRACTIONS.items()}}
+_SMALL = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "a hundred": 100,
+    "one hundred": 100,
+}
+MULTIPLIERS = {
+    "twice": 2.0,
+    "double": 2.0,
+    "triple": 3.0,
+    "thrice": 3.0,
+    "quadruple": 4.0,
+    **{f: v for f, v in FRACTIONS.items()},
+}
 _MULT_ALT = "|".join(re.escape(m) for m in sorted(MULTIPLIERS, key=len, reverse=True))
 _SMALL_ALT = "|".join(re.escape(m) for m in sorted(_SMALL, key=len, reverse=True))
-_QUAL_ALT = "|".join(
-    re.escape(q) for q in sorted(set(QUALIFIERS) - {"between", "from", "some"}, key=len, reverse=True)
-)
+_QUAL_ALT = "|".join(re.escape(q) for q in sorted(set(QUALIFIERS) - {"between", "from", "some"}, key=len, reverse=True))
 # What stands before a yardstick, read backwards from it: "more than | twice", "roughly", "three times".
 BEFORE_YARDSTICK = re.compile(
     rf"(?i)(?:\b(?P<qual>{_QUAL_ALT}|slightly more than|slightly less than|well under|a little (?:more|less) than)\s+)?"
@@ -81,7 +97,9 @@ YARDSTICK = re.compile(
     r"|as\s+(?P<as>large|big)\s+as)\s+"
 )
 # "The size of Russia makes it hard to defend": the size as a topic, not a value.
-NOT_A_VALUE_BEFORE = re.compile(r"(?i)(?:^|\n\s*|[.;:!?(\"]\s*|\b(?:given|despite|because\s+of|due\s+to|considering|of|about\s+how)\s+)$")
+NOT_A_VALUE_BEFORE = re.compile(
+    r"(?i)(?:^|\n\s*|[.;:!?(\"]\s*|\b(?:given|despite|because\s+of|due\s+to|considering|of|about\s+how)\s+)$"
+)
 # A share's "of" and what it is a share of: "of", "of the territory of", "of all of", "of the entire".
 SHARE_OF = re.compile(
     r"(?i)\s+of\s+(?:(?:all|the\s+whole|the\s+entirety)\s+of\s+)?"
@@ -92,11 +110,15 @@ PERCENT_SIGN = re.compile(r"(?i)\s?(?:%|percent\b|per\s+cent\b)")
 # Between two places of one list: "Iraq and Syria", "Iraq, Syria and Lebanon", "Iraq & Syria".
 PLACE_JOIN = re.compile(r"(?i)\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # Before a name: "the", and a kind that narrows it: "the state of Georgia", "the U.S. state of Georgia".
-NAME_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?P<kind>(?:U\.S\.\s+|US\s+|American\s+)?state|country|nation|kingdom|island|city|region|province)\s+of\s+(?:the\s+)?)?")
+NAME_PREFIX = re.compile(
+    r"(?i)(?:the\s+)?(?:(?P<kind>(?:U\.S\.\s+|US\s+|American\s+)?state|country|nation|kingdom|island|city|region|province)\s+of\s+(?:the\s+)?)?"
+)
 # A name no table knows: capitalised words ("Wakanda", "Port-au-Prince", "Upper Nile").
 UNKNOWN_NAME = re.compile(r"[A-Z][\w'.-]{0,40}(?:\s+[A-Z][\w'.-]{0,40}){0,3}")
 # A lower-case yardstick in an area sentence: "the size of a football field", "the size of a small country".
-COMMON_NOUN_PHRASE = re.compile(r"(?:an?|the)\s+[a-z-]{1,30}(?:\s+[a-z-]{1,30}){0,2}?(?=\s*(?:[,.;:!?)]|$|\s+(?:in|at|on|by|and|or|but|that|which|when|before|after|during|to)\b))")
+COMMON_NOUN_PHRASE = re.compile(
+    r"(?:an?|the)\s+[a-z-]{1,30}(?:\s+[a-z-]{1,30}){0,2}?(?=\s*(?:[,.;:!?)]|$|\s+(?:in|at|on|by|and|or|but|that|which|when|before|after|during|to)\b))"
+)
 # "U.S." keeps its final period; "Wakanda." at a sentence end does not.
 ABBREVIATION_END = re.compile(r"\.[A-Za-z]\.$")
 # After a possessive place: "Syria's (pre-war) population", "Iraq's territory".
@@ -167,7 +189,7 @@ ENTRY_KEYS = {"name", "names", "value", "source"}
 
 
 def _name_of(id_: str) -> str:
-    """"new_jersey" -> "New Jersey": the name a row has when it lists none."""
+    """ "new_jersey" -> "New Jersey": the name a row has when it lists none."""
     return " ".join(w.capitalize() for w in id_.split("_"))
 
 
@@ -238,8 +260,12 @@ def _rows_csv(path: Path, text: str) -> tuple[dict, list[tuple[str, dict]]]:
 def reference_files(rules_dir: Path | None) -> list[Path]:
     """The shipped ``reference/*.yaml|*.yml|*.csv`` tables, then those of ``rules_dir`` (a project's)."""
     folders = [folder / REFERENCE for folder in rule_folders(rules_dir)]
-    return [path for folder in folders if folder.is_dir()
-            for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".csv"))]
+    return [
+        path
+        for folder in folders
+        if folder.is_dir()
+        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".csv"))
+    ]
 
 
 def load_references(rules_dir: Path | None = None) -> References:
@@ -314,7 +340,11 @@ class _Found:
 
 def _sentence_bounds(text: str, sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     i = bisect.bisect_right(sentences, (pos, math.inf)) - 1
-    return sentences[i] if i >= 0 and sentences[i][0] <= pos < sentences[i][1] else (max(0, pos - 300), min(len(text), pos + 300))
+    return (
+        sentences[i]
+        if i >= 0 and sentences[i][0] <= pos < sentences[i][1]
+        else (max(0, pos - 300), min(len(text), pos + 300))
+    )
 
 
 def _place_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_unknown: bool) -> _Place | None:
@@ -347,7 +377,9 @@ def _place_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_unk
         end -= 1
     possessive = text[end : end + 2] == "'s" or text[end : end + 2] == "' "
     if kind_word and entries:
-        wanted = {"state": "state", "country": "country", "nation": "country", "kingdom": "country"}.get(kind_word, "region")
+        wanted = {"state": "state", "country": "country", "nation": "country", "kingdom": "country"}.get(
+            kind_word, "region"
+        )
         entries = [e for e in entries if refs.kinds.get((e.table, e.id)) == wanted] or entries
     return _Place(pos, end, text[at:end], entries, kind_word, possessive, known=known is not None)
 
@@ -370,8 +402,9 @@ def _places_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_un
     return places
 
 
-def _nearest_cue(text: str, bounds: tuple[int, int], start: int, end: int,
-                 skip: tuple[int, int] = (0, 0)) -> tuple[str | None, str | None]:
+def _nearest_cue(
+    text: str, bounds: tuple[int, int], start: int, end: int, skip: tuple[int, int] = (0, 0)
+) -> tuple[str | None, str | None]:
     """Area or people: whichever cue word lies nearest the expression in its sentence ("covered", "population")."""
     s, e = max(bounds[0], start - CUE_REACH), min(bounds[1], end + CUE_REACH)  # bounded: a huge "sentence" stays linear
     best: tuple[int, str, str] | None = None
@@ -393,7 +426,7 @@ def _possessed(text: str, found: _Found) -> bool:
     last = found.places[-1]
     if not last.possessive:
         return True
-    after = last.end + (2 if text[last.end : last.end + 2] == "'s" else 1)  # "Syria's" / "Idlis'" 
+    after = last.end + (2 if text[last.end : last.end + 2] == "'s" else 1)  # "Syria's" / "Idlis'"
     noun = POSSESSED.match(text, after)
     if not noun:
         return False
@@ -428,14 +461,16 @@ def _share_whole(text: str, q: Quantity, sentences, lexicon: Lexicon, refs: Refe
     if not places[-1].possessive and not noun and not WHOLE_ENDS.match(text, found.end):
         return None  # "40% of U.S. troops": the place is an adjective
     if found.measure is None:
-        found.measure, found.measure_text = _nearest_cue(text, _sentence_bounds(text, sentences, q.start), q.start, found.end)
+        found.measure, found.measure_text = _nearest_cue(
+            text, _sentence_bounds(text, sentences, q.start), q.start, found.end
+        )
         if found.measure is None and not all(p.known for p in places):
             return None  # "half of Europeans": capitalised words are a place only when the words say land or people
     return found
 
 
 def _fmt(x: float) -> str:
-    """"438,317", "59.1", "207,832" (a large value's decimals are noise next to its source's precision)."""
+    """ "438,317", "59.1", "207,832" (a large value's decimals are noise next to its source's precision)."""
     if x >= 1000 or float(x).is_integer():
         return f"{x:,.0f}"
     return f"{x:.4g}"
@@ -445,7 +480,7 @@ FRACTION_SIGNS = {1 / 2: "½", 1 / 3: "⅓", 2 / 3: "⅔", 1 / 4: "¼", 3 / 4: "
 
 
 def _factor_text(factors: tuple[float, float], percent: tuple[float, float] | None) -> str:
-    """"⅓", "2", "40%", "30–40%"."""
+    """ "⅓", "2", "40%", "30–40%"."""
     if percent is not None:
         low, high = percent
         return f"{_fmt(low)}%" if low == high else f"{_fmt(low)}–{_fmt(high)}%"
@@ -472,8 +507,13 @@ def _entries_for(places: list[_Place], measure: str, refs: References) -> tuple[
     return chosen, None
 
 
-def _derive(expression: str, factors: tuple[float, float], entries: list[Entry], measure: str,
-            percent: tuple[float, float] | None = None) -> tuple[float, float, str]:
+def _derive(
+    expression: str,
+    factors: tuple[float, float],
+    entries: list[Entry],
+    measure: str,
+    percent: tuple[float, float] | None = None,
+) -> tuple[float, float, str]:
     """The value(s) and the arithmetic: "⅓ × (438,317 + 185,180) km² ≈ 207,832 km² (areas: ...)"."""
     total = sum(e.value for e in entries)
     low, high = factors[0] * total, factors[1] * total
@@ -498,8 +538,16 @@ def _round(value: float) -> float:
     return float(round(value)) if value >= 1000 else round(value, 2)
 
 
-def _apply(q: Quantity, found: _Found, factors: tuple[float, float], measure: str | None, text: str, refs: References,
-           percent: tuple[float, float] | None = None, keep_share: bool = False) -> None:
+def _apply(
+    q: Quantity,
+    found: _Found,
+    factors: tuple[float, float],
+    measure: str | None,
+    text: str,
+    refs: References,
+    percent: tuple[float, float] | None = None,
+    keep_share: bool = False,
+) -> None:
     """Give ``q`` the resolved value (or mark it unresolved) and the span of the whole expression."""
     expression = text[q.start : found.end]
     q.end = found.end
@@ -529,7 +577,9 @@ def _apply(q: Quantity, found: _Found, factors: tuple[float, float], measure: st
 def _yardstick(text: str, m: re.Match, sentences, lexicon: Lexicon, refs: References) -> Quantity | None:
     """A quantity from "[qualifier] [multiplier] the size of PLACES" and the comparatives."""
     before = BEFORE_YARDSTICK.search(text, max(0, m.start() - 60), m.start())
-    qual, mult, times = (before.group("qual"), before.group("mult"), before.group("times")) if before else (None, None, None)
+    qual, mult, times = (
+        (before.group("qual"), before.group("mult"), before.group("times")) if before else (None, None, None)
+    )
     what = (m.group("what") or "").lower()
     if not (qual or mult or times):
         if what in ("population", "area", "land area"):

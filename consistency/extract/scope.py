@@ -29,26 +29,46 @@ from .times import PAST_OPENING, PEAK, PRESENT, as_of_claim
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 # An entity opposed, not owning: "the mission against the Islamic State".
-OPPOSED_BEFORE = re.compile(r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$")
-ANAPHORA = re.compile(r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b")
+OPPOSED_BEFORE = re.compile(
+    r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$"
+)
+ANAPHORA = re.compile(
+    r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b"
+)
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
 NOT_A_NOUN_AFTER = re.compile(
     r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
     r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out)\b"
 )
 # Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
-FACETS = frozenset("commercial residential other additional new more further remaining confirmed suspected probable daily".split())
+FACETS = frozenset(
+    "commercial residential other additional new more further remaining confirmed suspected probable daily".split()
+)
 # "another 15,000 structures", "a further 300": a count added to one already given.
 ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
 # How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
 MODE = re.compile(r"(?i)\b(?:by|across|over)\s+(sea|boat|boats|land|air|plane|rail|road|land borders?)\b")
-MODES = {"sea": "by sea", "boat": "by sea", "boats": "by sea", "land": "by land", "land border": "by land",
-         "land borders": "by land", "road": "by land", "rail": "by land", "air": "by air", "plane": "by air"}
+MODES = {
+    "sea": "by sea",
+    "boat": "by sea",
+    "boats": "by sea",
+    "land": "by land",
+    "land border": "by land",
+    "land borders": "by land",
+    "road": "by land",
+    "rail": "by land",
+    "air": "by air",
+    "plane": "by air",
+}
 # A part of a total just given: "844,176 of them landing in Greece", "including 34,215 who arrived by land".
 PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them)\b")
-PART_BEFORE = re.compile(r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$")
+PART_BEFORE = re.compile(
+    r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
+)
 # Bodies found, located, recovered: a count of discoveries, not the toll ("Three bodies were found outside homes").
-FOUND_AFTER = re.compile(r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)\b")
+FOUND_AFTER = re.compile(
+    r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)\b"
+)
 # "grew by 5,000 acres", "an increase of 300": a change, not a level.
 CHANGE_BEFORE = re.compile(
     r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
@@ -60,7 +80,9 @@ RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flo
 CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
 WORD = re.compile(r"[A-Za-z]+")
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
-ELLIPSIS = re.compile(r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$")
+ELLIPSIS = re.compile(
+    r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
+)
 
 
 def build_claims(
@@ -93,8 +115,9 @@ def build_claims(
         date_by_sentence.setdefault(sentence_of(d.start), []).append(d)
 
     dateline = dateline_places(text, source.body_start, lambda name: place_id(name, lexicon))
-    discourse = Discourse(main_places=dateline, within=dict(zip(dateline, dateline[1:])),
-                          undated=source.published is None)
+    discourse = Discourse(
+        main_places=dateline, within=dict(zip(dateline, dateline[1:])), undated=source.published is None
+    )
     if not discourse.main_places:  # where the story is: the first place its first paragraph names
         for i, (s_start, _) in enumerate(sentences):
             if i and "\n\n" in text[sentences[i - 1][1] : s_start]:
@@ -104,7 +127,12 @@ def build_claims(
                 break
     title = headline(source.title, source.url)
     for incident in find_incidents(title, tokenize(title), lexicon.events, [], []):
-        if not source.title and incident.named and incident.id != incident.kind and incident.text.lower() != incident.id:
+        if (
+            not source.title
+            and incident.named
+            and incident.id != incident.kind
+            and incident.text.lower() != incident.id
+        ):
             # an address's words are cased at random ("GMA/oil-leak-..."): a disease's name counts, names before
             # a head noun do not
             incident = Incident(incident.start, incident.end, incident.kind, incident.kind, incident.kind, False)
@@ -138,7 +166,13 @@ def build_claims(
             measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
             measure = _state(text, q, ctx, measure, lexicon, measure_mention)
             measure = _at_event(measure, incidents, discourse, lexicon)
-            if measure is None and measure_text is None and q.unit == discourse.unit and discourse.measure and _elided(text, q):
+            if (
+                measure is None
+                and measure_text is None
+                and q.unit == discourse.unit
+                and discourse.measure
+                and _elided(text, q)
+            ):
                 # "Police counted 12,000 marchers. In Lyon they counted 4,000.": the counted noun carries
                 measure, measure_text = discourse.measure, discourse.measure_text
             if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:
@@ -150,8 +184,9 @@ def build_claims(
                 if measure == "flow_rate":
                     q.unit = f"{q.unit}/d"
             resolved[id(q)] = measure
-            subject, subject_text, incident = _subject_or_event(text, q, ctx, measure, measure_mention, incidents,
-                                                                discourse, lexicon)
+            subject, subject_text, incident = _subject_or_event(
+                text, q, ctx, measure, measure_mention, incidents, discourse, lexicon
+            )
             if subject is None:
                 subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
             if subject is None and incident is None:
@@ -166,7 +201,11 @@ def build_claims(
                 incident = (incidents or discourse.recent)[-1]
                 subject, subject_text = incident.id, incident.text
             location, location_text = owners.get(id(q), ([], None))
-            if not location and previous and (ELLIPSIS.match(text, previous.end, q.start) or resolved.get(id(previous)) == measure):
+            if (
+                not location
+                and previous
+                and (ELLIPSIS.match(text, previous.end, q.start) or resolved.get(id(previous)) == measure)
+            ):
                 # "1,410 people had been killed in Gaza and 6,268 wounded"; "1,000 barrels a day were leaking into
                 # the Gulf, an estimate later raised to 5,000 barrels a day": the same count, the same place
                 location = places_of.get(id(previous), [])
@@ -189,15 +228,22 @@ def build_claims(
             if measure:
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
-            own_dates = ds if measure in DATED_BY_EVENT else [
-                d for d in ds if not any(0 <= x.start - d.end <= 3 for x in ctx.incidents)]
+            own_dates = (
+                ds
+                if measure in DATED_BY_EVENT
+                else [d for d in ds if not any(0 <= x.start - d.end <= 3 for x in ctx.incidents)]
+            )
             as_of = as_of_claim(text, q, ctx, own_dates, source.published)
             if incident is not None and incident.year and as_of.scope not in ("peak", "past"):
                 # "the 1989 spill dumped ...": a settled figure of an event years past holds for its year; a recent
                 # event's toll holds as of the report ("the 2010 quake killed 316,000", reported in 2011)
                 if source.published is None or incident.year < source.published.year - HISTORY_YEARS:
-                    as_of = AsOf(start=date(incident.year, 1, 1), end=date(incident.year, 12, 31), scope="explicit",
-                                 text=str(incident.year))
+                    as_of = AsOf(
+                        start=date(incident.year, 1, 1),
+                        end=date(incident.year, 12, 31),
+                        scope="explicit",
+                        text=str(incident.year),
+                    )
             if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
                 as_of = discourse.as_of() or as_of
             claims.append(
@@ -218,7 +264,9 @@ def build_claims(
                     location=location,
                     location_text=location_text,
                     countries=countries,
-                    value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier) if q.low is not None or q.high is not None else None,
+                    value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier)
+                    if q.low is not None or q.high is not None
+                    else None,
                     unit=q.unit,
                     as_of=as_of,
                     attribution=clause_speaker(text, clauses, q, lexicon) or attribution,
@@ -261,8 +309,16 @@ def build_claims(
     return claims
 
 
-def _subject_or_event(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None,
-                      incidents: list[Incident], discourse: Discourse, lexicon: Lexicon):
+def _subject_or_event(
+    text: str,
+    q: Quantity,
+    ctx: SentenceContext,
+    measure: str | None,
+    measure_mention: Mention | None,
+    incidents: list[Incident],
+    discourse: Discourse,
+    lexicon: Lexicon,
+):
     """(subject id, its words, the event if the subject is one). A toll, a crowd or a flow is about the event
     its sentence names, unless its own noun names whose it is ("35 U.S. soldiers", "Syria's 600,000")."""
     if q.subject_hint:
@@ -281,7 +337,9 @@ def _subject_or_event(text: str, q: Quantity, ctx: SentenceContext, measure: str
     return subject, subject_text, None
 
 
-def _discourse_event(text: str, q: Quantity, measure: str | None, discourse: Discourse, lexicon: Lexicon) -> Incident | None:
+def _discourse_event(
+    text: str, q: Quantity, measure: str | None, discourse: Discourse, lexicon: Lexicon
+) -> Incident | None:
     """A toll, a crowd or a flow whose sentence names no event: the paragraph's event, else the article's,
     else the one its count implies ("1 million migrants arrived": migration)."""
     events = lexicon.events
@@ -376,8 +434,9 @@ def _high(q: Quantity) -> float | None:
     return q.high if q.qualifier not in ("more_than", "at_least") else None
 
 
-def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: list[tuple[int, int]],
-             counts: bool = True) -> SentenceContext:
+def _context(
+    text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: list[tuple[int, int]], counts: bool = True
+) -> SentenceContext:
     """What a sentence holds; without ``counts`` (a sentence with no number) its counted nouns are not looked up,
     since only its places, speaker, time and events carry to later sentences."""
     start, end = span
@@ -394,7 +453,9 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: lis
     known = lexicon.places.find_in(text, tokens)
     places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
-    measures = [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity] if counts else []
+    measures = (
+        [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity] if counts else []
+    )
     peak = PEAK.search(text, start, end)
     past_opening = PAST_OPENING.match(text, start, end)
     anaphor = ANAPHORA.search(text, start, end)
@@ -403,12 +464,20 @@ def _context(text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: lis
     blocked = date_spans + [(e.start, e.end) for e in entities]
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
-    return SentenceContext(start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents,
-                           within)
+    return SentenceContext(
+        start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents, within
+    )
 
 
-def _measure(text: str, q: Quantity, ctx: SentenceContext, previous: Quantity | None, taken: set[int], lexicon: Lexicon,
-             resolved: dict):
+def _measure(
+    text: str,
+    q: Quantity,
+    ctx: SentenceContext,
+    previous: Quantity | None,
+    taken: set[int],
+    lexicon: Lexicon,
+    resolved: dict,
+):
     """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number of IS fighters ... at about 2,500")."""
     if q.measure:
         return q.measure, q.measure_text, None
@@ -446,12 +515,16 @@ HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
 PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd"})
 # What people do as a crowd or a flow: soldiers who "crossed" are still troops, refugees who "arrived" arrivals.
-DOINGS = {"arrivals": frozenset({None, "people", "refugees"}), "crowd": frozenset({None, "people", "civilians"}),
-          "strikers": frozenset({None, "people"})}
+DOINGS = {
+    "arrivals": frozenset({None, "people", "refugees"}),
+    "crowd": frozenset({None, "people", "civilians"}),
+    "strikers": frozenset({None, "people"}),
+}
 
 
-def _state(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon,
-           mention: Mention | None = None) -> str | None:
+def _state(
+    text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon, mention: Mention | None = None
+) -> str | None:
     """The measure a state gives counted people: "12 people died", "killed 26 civilians", "14 were detained",
     "the number of people arriving ... had topped a million"."""
     if measure not in PERSON_MEASURES or q.unit is not None:
@@ -478,13 +551,19 @@ def _own_entity(text: str, q: Quantity, ctx: SentenceContext) -> Mention | None:
     return possessive[-1] if possessive else None
 
 
-def _subject(text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None, lexicon: Lexicon):
+def _subject(
+    text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None, lexicon: Lexicon
+):
     """Whose count it is: a modifier of the counted noun, else the nearest fitting entity before it."""
     own = _own_entity(text, q, ctx)
     if own is not None:
         return own.id, own.text
     if measure_mention is not None:
-        near = [e for e in ctx.entities if 0 <= measure_mention.start - e.end <= 20 and not re.search(r"[,;.]", text[e.end : measure_mention.start])]
+        near = [
+            e
+            for e in ctx.entities
+            if 0 <= measure_mention.start - e.end <= 20 and not re.search(r"[,;.]", text[e.end : measure_mention.start])
+        ]
         if near and q.unit != "times":
             return near[-1].id, near[-1].text
         anchor = measure_mention.start
@@ -500,7 +579,11 @@ def _opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str],
     """The entity the clause opens with is its grammatical subject: "Turkey has roughly 3,000 troops in Iraq"."""
     clause_start = max(ctx.start, *(m.end() for m in CLAUSE_START.finditer(text, ctx.start, pos)), 0)
     for e in ctx.entities:
-        if clause_start <= e.start < pos and e.start - clause_start <= 30 and not text[clause_start : e.start].strip(" \"").endswith(("in", "of", "against")):
+        if (
+            clause_start <= e.start < pos
+            and e.start - clause_start <= 30
+            and not text[clause_start : e.start].strip(' "').endswith(("in", "of", "against"))
+        ):
             if not types or lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other") in types:
                 return e
             return None
@@ -527,13 +610,22 @@ def _nearest_entity_before(
 
 
 # What an anaphor can stand for: "the group" is an armed group, "the country" a country.
-ANAPHOR_TYPES = {"group": ["group", "militia"], "militants": ["group", "militia"], "jihadists": ["group"], "insurgents": ["group"],
-                 "militia": ["militia", "group"], "organization": ["group", "org"], "organisation": ["group", "org"],
-                 "alliance": ["alliance"], "coalition": ["alliance"], "country": ["country"]}
+ANAPHOR_TYPES = {
+    "group": ["group", "militia"],
+    "militants": ["group", "militia"],
+    "jihadists": ["group"],
+    "insurgents": ["group"],
+    "militia": ["militia", "group"],
+    "organization": ["group", "org"],
+    "organisation": ["group", "org"],
+    "alliance": ["alliance"],
+    "coalition": ["alliance"],
+    "country": ["country"],
+}
 
 
 def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, context, i: int):
-    """"the group controlled ...": the last fitting entity of the three sentences before."""
+    """ "the group controlled ...": the last fitting entity of the three sentences before."""
     anaphor = ctx.anaphor
     if not anaphor:
         return None, None
@@ -544,5 +636,3 @@ def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, contex
         if found:
             return found.id, None
     return None, None
-
-

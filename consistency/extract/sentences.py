@@ -36,7 +36,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         # "U.S." ends a sentence when a new sentence plainly starts: "... in the U.S. The ..."
         nxt = text[dot + 1 : dot + 8].lstrip()
-        return not (word in {"u.s", "u.k", "u.n", "d.c", "etc", "inc", "corp", "ltd", "co"} and re.match(r"(?:The|It|He|She|They|We|But|In|A)\b", nxt))
+        return not (
+            word in {"u.s", "u.k", "u.n", "d.c", "etc", "inc", "corp", "ltd", "co"}
+            and re.match(r"(?:The|It|He|She|They|We|But|In|A)\b", nxt)
+        )
     return len(word) == 1  # an initial: "John W. Brennan"
 
 
@@ -47,8 +50,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         if match.group() != "\n" and match.group()[0] == "." and _is_abbreviation(text, match.start()):
             continue
-        if match.group() == "\n" and text[match.start() - 1 : match.start()] == "." and _is_abbreviation(text, match.start() - 1) \
-                and not text.startswith("\n", match.end()):
+        if (
+            match.group() == "\n"
+            and text[match.start() - 1 : match.start()] == "."
+            and _is_abbreviation(text, match.start() - 1)
+            and not text.startswith("\n", match.end())
+        ):
             continue  # "by the U.S.\nCenters for Disease Control": a wrapped line after an abbreviation
         _append(spans, text, start, match.end())
         start = match.end()

@@ -20,18 +20,24 @@ REPORT = (
 )
 
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
-LEAD_VERB = re.compile(rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
-                       r"placed|pegged|raised|lowered|revised|upped)\b")
+LEAD_VERB = re.compile(
+    rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
+    r"placed|pegged|raised|lowered|revised|upped)\b"
+)
 
 # Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
 # ", an estimate the Coast Guard later raised".
-CLAUSE_SPLIT = re.compile(r";\s*|,\s+(?=(?:while|whereas|but|though|although)\b)|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)")
+CLAUSE_SPLIT = re.compile(
+    r";\s*|,\s+(?=(?:while|whereas|but|though|although)\b)|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
+)
 
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
 
 # "an estimate the Coast Guard later raised to 5,000": who revised a figure.
-REVISED_BY = re.compile(r"\b(?:estimate|figure|number|toll|count|tally)\s+(?:that\s+)?((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})"
-                        r"\s+(?:later\s+|then\s+|subsequently\s+|has\s+|had\s+)?(?:raised|lowered|revised|upped|put|pegged|placed|set)\b")
+REVISED_BY = re.compile(
+    r"\b(?:estimate|figure|number|toll|count|tally)\s+(?:that\s+)?((?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})"
+    r"\s+(?:later\s+|then\s+|subsequently\s+|has\s+|had\s+)?(?:raised|lowered|revised|upped|put|pegged|placed|set)\b"
+)
 
 PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
@@ -49,38 +55,60 @@ DOCUMENT_BY = re.compile(
 )
 
 # "Data from ACLED show", "figures released by the ministry", "the toll cited by the opposition"
-DATA_FROM = re.compile(r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+(?:from|by|compiled by|released by|published by|provided by)\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9}?)(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)")
+DATA_FROM = re.compile(
+    r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+(?:from|by|compiled by|released by|published by|provided by)\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9}?)(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)"
+)
 
-CITED_BY = re.compile(r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,7})")
+CITED_BY = re.compile(
+    r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,7})"
+)
 
 # "UNHCR figures show", "ACLED data show"
-NAMED_DATA = re.compile(r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b")
+NAMED_DATA = re.compile(
+    r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
+)
 
-BY_SOURCE = re.compile(r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})")
+BY_SOURCE = re.compile(
+    r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
+)
 
 # "..., officials said." / "..., said a senior official." at the end of a sentence.
 SAID_AFTER = re.compile(rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,8}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$")
 
 # "..., Sabrina Singh, a Pentagon spokeswoman, said Thursday."
-SAID_AFTER_APPOSITIVE = re.compile(rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,5}}?)?([\w.'-]+,\s(?:[\w.'-]+\s){{1,6}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$")
+SAID_AFTER_APPOSITIVE = re.compile(
+    rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,5}}?)?([\w.'-]+,\s(?:[\w.'-]+\s){{1,6}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$"
+)
 
-SAID_INVERTED = re.compile(r"(?:,|\")\s*(?:said|says|added|wrote|noted|told reporters|explained)\s+([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})\.?\"?$")
+SAID_INVERTED = re.compile(
+    r"(?:,|\")\s*(?:said|says|added|wrote|noted|told reporters|explained)\s+([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})\.?\"?$"
+)
 
 # At a sentence's end a present-tense verb is plainly a verb: "..., the U.N. estimates."
-SAID_AFTER_PRESENT = re.compile(r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)\.?\"?$")
+SAID_AFTER_PRESENT = re.compile(
+    r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)\.?\"?$"
+)
 
-TIME_WORD = re.compile(r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|this|earlier|in)\b")
+TIME_WORD = re.compile(
+    r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|this|earlier|in)\b"
+)
 
-LEADING = re.compile(r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+")
+LEADING = re.compile(
+    r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+"
+)
 
-AUX_TAIL = re.compile(r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$")
+AUX_TAIL = re.compile(
+    r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$"
+)
 
 DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
 
 PRONOUNS = frozenset("he she they it we i you who that which this these those one".split())
 
 # Words a speaker's noun phrase never ends or starts with: a clause's fragment caught by a pattern.
-NOT_SPEAKER_ENDS = frozenset("to that which who the a an of and or by with for in on at as not than from more less".split())
+NOT_SPEAKER_ENDS = frozenset(
+    "to that which who the a an of and or by with for in on at as not than from more less".split()
+)
 
 NOT_SPEAKER_STARTS = frozenset(
     "while when where if as because since after before although though but and or so that which who whom "
@@ -90,7 +118,9 @@ NOT_SPEAKER_STARTS = frozenset(
 TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+[^\d]{0,20}\d.*$")
 
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
-FRAGMENT_START = re.compile(r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$")
+FRAGMENT_START = re.compile(
+    r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$"
+)
 
 GERUND = re.compile(r"^[a-z]+ing$")
 # One lower-case word that names no one: "best" (of "the best estimate"), "most", "latest".
@@ -104,12 +134,14 @@ def speaker_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] if cuts else []
 
+
 def clause_speaker(text: str, clauses: list[tuple[int, int]], q: Quantity, lexicon: Lexicon) -> str | None:
     """The speaker of the clause a number stands in, if that clause names one."""
     for a, b in clauses:
         if a <= q.start < b:
             return speaker(text, a, b, lexicon)
     return None
+
 
 def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said."."""
@@ -127,12 +159,18 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
             if speaker:
                 return speaker
     verb = next(
-        (v for v in LEAD_VERB.finditer(sentence) if not NOUN_BEFORE.search(sentence, 0, v.start()) and not PASSIVE_BEFORE.search(sentence, 0, v.start())),
+        (
+            v
+            for v in LEAD_VERB.finditer(sentence)
+            if not NOUN_BEFORE.search(sentence, 0, v.start()) and not PASSIVE_BEFORE.search(sentence, 0, v.start())
+        ),
         None,
     )
     if verb:
         lead = sentence[: verb.start()].rstrip()
-        lead = NUMBER_TOKEN.split(lead)[-1]  # "Following the explosion on April 20 BP said": the speaker follows the date
+        lead = NUMBER_TOKEN.split(lead)[
+            -1
+        ]  # "Following the explosion on April 20 BP said": the speaker follows the date
         lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
         lead = LEADING.sub("", lead)
         while AUX_TAIL.search(lead):
@@ -146,6 +184,7 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         if 0 < len(lead.split()) <= 10 and not re.search(r"\d", lead) and not RELATIVE.match(lead):
             return None if FRAGMENT_START.match(lead) else clean_speaker(lead)  # "declined to comment"
     return None
+
 
 def clean_speaker(phrase: str) -> str | None:
     """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""

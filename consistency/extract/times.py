@@ -1,5 +1,4 @@
-"""As of when a claim holds: a date in its clause, "at its peak", a figure cited as superseded, a running count's start.
-"""
+"""As of when a claim holds: a date in its clause, "at its peak", a figure cited as superseded, a running count's start."""
 
 from __future__ import annotations
 
@@ -12,7 +11,9 @@ from .context import SentenceContext
 from .quantities import Quantity
 
 # "at its peak", "at the height of its power": the number describes a past high point.
-PEAK = re.compile(r"(?i)\b(?:at (?:its|their|the) (?:peak|height|zenith|apex|high point)|at the height of|in (?:its|their) heyday|at one point|at its strongest|at their strongest)\b")
+PEAK = re.compile(
+    r"(?i)\b(?:at (?:its|their|the) (?:peak|height|zenith|apex|high point)|at the height of|in (?:its|their) heyday|at one point|at its strongest|at their strongest)\b"
+)
 
 PAST = re.compile(
     r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time|"
@@ -22,23 +23,32 @@ PAST = re.compile(
     r"|\bto\s+[^.;]{1,40}?\bfrom\s+(?:more than\s+|about\s+|nearly\s+|some\s+)?$"
 )
 
-PAST_AFTER = re.compile(r"(?i)(?:\s+[a-z]+){0,3}\s+(?:before|prior to) the (?:war|invasion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic)\b")
+PAST_AFTER = re.compile(
+    r"(?i)(?:\s+[a-z]+){0,3}\s+(?:before|prior to) the (?:war|invasion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic)\b"
+)
 
 PAST_OPENING = re.compile(r"(?i)\s*(?:before|prior to) the [a-z]+(?: [a-z]+)?,")
 
 # Present-tense verbs: a sentence saying how things stand now is as of publication, whatever time the
 # sentences before it set ("The coalition formed in 2014. About 2,500 troops remain in Iraq.").
-PRESENT = re.compile(r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b")
+PRESENT = re.compile(
+    r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b"
+)
 
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 
 SINCE_LIKE = re.compile(r"(?i)\b(?:after|ago|before|earlier|later)\s*$")
 
+
 def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention], published: date | None) -> AsOf:
     """As of when: a peak phrase, a date scoping the number, else the publication date."""
     if ctx.peak:
         return AsOf(start=None, end=published, scope="peak", text=ctx.peak.group())
-    past = PAST.search(text, max(ctx.start, q.start - 50), q.start) or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + 40)) or ctx.past_opening
+    past = (
+        PAST.search(text, max(ctx.start, q.start - 50), q.start)
+        or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + 40))
+        or ctx.past_opening
+    )
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
     first_comma = text.find(",", ctx.start, ctx.end)
@@ -60,8 +70,9 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         if d.role == "since":
             # "since 2014 ... 60 times", "killed 200 fighters since October": a count accumulated since then
             if (d.end <= q.start or follows or d.start - q.end <= 80) and not CLAUSE_BREAK.search(between):
-                return AsOf(start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text,
-                            since=d.start_date)
+                return AsOf(
+                    start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text, since=d.start_date
+                )
         elif (follows or fronted or precedes) and so_far(d, published):
             # "this year", "so far this month": a running count from the period's start to the publication date
             return AsOf(start=d.start_date, end=published, scope="explicit", text=d.text, since=d.start_date)
@@ -71,7 +82,14 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         return AsOf(start=None, end=None, scope="unknown")
     return AsOf(start=published, end=published, scope="current")
 
+
 def so_far(d: DateMention, published: date | None) -> bool:
     """A current period that is still running: "this year" in an article of that year."""
-    return (d.relative and published is not None and d.start_date is not None and d.end_date is not None
-            and d.start_date <= published < d.end_date and d.granularity in ("year", "month", "week", "quarter"))
+    return (
+        d.relative
+        and published is not None
+        and d.start_date is not None
+        and d.end_date is not None
+        and d.start_date <= published < d.end_date
+        and d.granularity in ("year", "month", "week", "quarter")
+    )

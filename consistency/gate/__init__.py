@@ -17,8 +17,14 @@ def render_json(result: CheckResult) -> str:
 
 
 # Format name -> renderer of a CheckResult as text.
-RENDERERS = {"text": text.render, "json": render_json, "github": github.render, "gitlab": gitlab.render,
-             "sarif": sarif.render, "junit": junit.render}
+RENDERERS = {
+    "text": text.render,
+    "json": render_json,
+    "github": github.render,
+    "gitlab": gitlab.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+}
 FORMATS = tuple(RENDERERS)
 
 

@@ -61,8 +61,10 @@ def render_baseline(conflicts: list[Conflict], claims: dict[str, Claim], unliste
 
 
 def _render(baseline: Baseline) -> str:
-    ordered = Baseline(conflicts=sorted({c.id: c for c in baseline.conflicts}.values(), key=lambda c: c.id),
-                       unlisted=dict(sorted(baseline.unlisted.items())))
+    ordered = Baseline(
+        conflicts=sorted({c.id: c for c in baseline.conflicts}.values(), key=lambda c: c.id),
+        unlisted=dict(sorted(baseline.unlisted.items())),
+    )
     return json.dumps(ordered.model_dump(mode="json", exclude_defaults=False), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -71,8 +73,9 @@ def claim_words(claim: Claim) -> str:
     return f"{claim.source}: {' '.join(claim.text.split())}"
 
 
-def write_baseline(path: Path, conflicts: list[Conflict], claims: dict[str, Claim],
-                   unlisted: dict[str, int] | None = None) -> Path:
+def write_baseline(
+    path: Path, conflicts: list[Conflict], claims: dict[str, Claim], unlisted: dict[str, int] | None = None
+) -> Path:
     """Write a baseline file atomically."""
     return _write(path, render_baseline(conflicts, claims, unlisted))
 

@@ -21,8 +21,15 @@ def resolve(folder: Path, ref: str) -> str:
     """The commit ``ref`` names, seen from ``folder``; a ConsistencyError if there is none."""
     _git(folder, "rev-parse", "--show-toplevel", problem=f"--since: {folder} is not inside a git repository")
     # Resolved first, so a revision that looks like an option ("--output=x") never reaches git diff as one.
-    return _git(folder, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}",
-                problem=f"--since: unknown git revision {ref!r} (in CI, fetch it first: fetch-depth: 0)").strip()
+    return _git(
+        folder,
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        f"{ref}^{{commit}}",
+        problem=f"--since: unknown git revision {ref!r} (in CI, fetch it first: fetch-depth: 0)",
+    ).strip()
 
 
 def file_at(folder: Path, ref: str, relative: str) -> str:
@@ -46,8 +53,15 @@ def tracked(path: Path) -> bool:
 
 def _git(folder: Path, *args: str, problem: str | None = None) -> str:
     try:
-        done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, encoding="utf-8",
-                              errors="surrogateescape", check=False)
+        done = subprocess.run(
+            ["git", *args],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            check=False,
+        )
     except FileNotFoundError:
         raise ConsistencyError(None, "--since needs git, and git is not installed") from None
     if done.returncode != 0:

@@ -22,17 +22,28 @@ MAX_ANNOTATIONS = 50
 
 def render(result: CheckResult, limit: int = MAX_ANNOTATIONS) -> str:
     """One annotation per failing conflict at each claim from a new source, the first ``limit`` of them."""
-    out = [_command("error", {"file": u.path, "line": u.line or 1, "title": u.rule}, u.message)
-           for u in result.unreadable]
+    out = [
+        _command("error", {"file": u.path, "line": u.line or 1, "title": u.rule}, u.message) for u in result.unreadable
+    ]
     annotations = []
     for item in result.failing():  # most severe first: the report's order
         conflict = item.conflict
         for location in item.annotated():
-            properties = {"file": location.path, "line": location.line, "col": location.column,
-                          "endLine": location.end_line, "title": f"{conflict.rule} conflict"}
+            properties = {
+                "file": location.path,
+                "line": location.line,
+                "col": location.column,
+                "endLine": location.end_line,
+                "title": f"{conflict.rule} conflict",
+            }
             annotations.append(_command(COMMANDS[conflict.severity], properties, message(item, location)))
     for unlisted in (u for u in result.unlisted if u.failing):
-        properties = {"file": unlisted.at.path, "line": unlisted.at.line, "col": unlisted.at.column, "title": LISTING_CAP}
+        properties = {
+            "file": unlisted.at.path,
+            "line": unlisted.at.line,
+            "col": unlisted.at.column,
+            "title": LISTING_CAP,
+        }
         annotations.append(_command("error", properties, unlisted.message()))
     out += annotations[:limit]
     if len(annotations) > limit:

@@ -21,16 +21,33 @@ SEVERITIES = {"error": "critical", "warning": "major", "info": "info"}
 
 def render(result: CheckResult) -> str:
     """The Code Quality JSON array for the gate's result."""
-    issues = [_issue(u.rule, u.message, "blocker", u.path, u.line or 1, f"{u.rule}\x1f{u.path}")
-              for u in result.unreadable]
+    issues = [
+        _issue(u.rule, u.message, "blocker", u.path, u.line or 1, f"{u.rule}\x1f{u.path}") for u in result.unreadable
+    ]
     for item in result.failing():
         conflict = item.conflict
         for location in item.annotated():
-            issues.append(_issue(conflict.rule, message(item, location), SEVERITIES[conflict.severity], location.path,
-                                 location.line, f"{conflict.id}\x1f{location.path}\x1f{location.text}"))
+            issues.append(
+                _issue(
+                    conflict.rule,
+                    message(item, location),
+                    SEVERITIES[conflict.severity],
+                    location.path,
+                    location.line,
+                    f"{conflict.id}\x1f{location.path}\x1f{location.text}",
+                )
+            )
     for unlisted in (u for u in result.unlisted if u.failing):
-        issues.append(_issue(LISTING_CAP, unlisted.message(), "major", unlisted.at.path, unlisted.at.line,
-                             f"{LISTING_CAP}\x1f{unlisted.topic}"))
+        issues.append(
+            _issue(
+                LISTING_CAP,
+                unlisted.message(),
+                "major",
+                unlisted.at.path,
+                unlisted.at.line,
+                f"{LISTING_CAP}\x1f{unlisted.topic}",
+            )
+        )
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -28,8 +28,15 @@ def render(result: CheckResult) -> str:
         failures.setdefault(unlisted.at.source, []).append(unlisted_line(unlisted))
     tests, errors = str(len(result.new_sources) + len(result.unreadable)), str(len(result.unreadable))
     suites = ET.Element("testsuites", name="consistency", tests=tests, failures=str(len(failures)), errors=errors)
-    suite = ET.SubElement(suites, "testsuite", name="consistency check", tests=tests,
-                          failures=str(len(failures)), errors=errors, skipped="0")
+    suite = ET.SubElement(
+        suites,
+        "testsuite",
+        name="consistency check",
+        tests=tests,
+        failures=str(len(failures)),
+        errors=errors,
+        skipped="0",
+    )
     ET.SubElement(ET.SubElement(suite, "properties"), "property", name="summary", value=_clean(summarize(result)))
     for unreadable in result.unreadable:
         case = ET.SubElement(suite, "testcase", classname="consistency", name=unreadable.path)
@@ -39,7 +46,9 @@ def render(result: CheckResult) -> str:
         case = ET.SubElement(suite, "testcase", classname="consistency", name=result.paths.get(source, source))
         if source in failures:
             found = failures[source]
-            failure = ET.SubElement(case, "failure", message=_clean(f"{len(found)} conflict{'s' * (len(found) != 1)}"), type="conflict")
+            failure = ET.SubElement(
+                case, "failure", message=_clean(f"{len(found)} conflict{'s' * (len(found) != 1)}"), type="conflict"
+            )
             failure.text = _clean("\n".join(found))
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

@@ -24,11 +24,22 @@ def render(result: CheckResult) -> str:
     codes = list(result.rules) or sorted({item.conflict.rule for item in result.failing()})
     rules = [{"id": code, "shortDescription": {"text": result.rules.get(code, code)}} for code in codes]
     # An unreadable article is a tool execution notification: the run did not see everything it was given.
-    notifications = [{
-        "descriptor": {"id": u.rule}, "level": "error", "message": {"text": u.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(u.path)},
-                                            **({"region": {"startLine": u.line}} if u.line else {})}}],
-    } for u in result.unreadable]
+    notifications = [
+        {
+            "descriptor": {"id": u.rule},
+            "level": "error",
+            "message": {"text": u.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(u.path)},
+                        **({"region": {"startLine": u.line}} if u.line else {}),
+                    }
+                }
+            ],
+        }
+        for u in result.unreadable
+    ]
     run = {
         "tool": {"driver": {"name": "consistency", "version": __version__, "rules": rules}},
         "invocations": [{"executionSuccessful": not result.unreadable, "toolExecutionNotifications": notifications}],

@@ -21,9 +21,11 @@ def render(result: CheckResult) -> str:
 def findings(result: CheckResult) -> list[str]:
     """Every finding that fails or stops the gate, one line each: unreadable articles, failing conflicts at each
     new claim, failing conflicts beyond the listing cap."""
-    return [*map(unreadable_line, result.unreadable),
-            *(line(item, location) for item in result.failing() for location in item.annotated()),
-            *(unlisted_line(u) for u in result.unlisted if u.failing)]
+    return [
+        *map(unreadable_line, result.unreadable),
+        *(line(item, location) for item in result.failing() for location in item.annotated()),
+        *(unlisted_line(u) for u in result.unlisted if u.failing),
+    ]
 
 
 def unreadable_line(unreadable: Unreadable) -> str:
@@ -58,11 +60,19 @@ def summarize(result: CheckResult) -> str:
     """One line: how many conflicts fail the gate, and why the others do not."""
     counts = Counter(c.status for c in result.conflicts)
     failing = counts.pop("fails", 0)
-    reasons = {"unchanged": "only in unchanged sources", "known": "in the baseline", "dismissed": "dismissed by an editor",
-               "below_threshold": f"below --fail-on {result.fail_on}"}
+    reasons = {
+        "unchanged": "only in unchanged sources",
+        "known": "in the baseline",
+        "dismissed": "dismissed by an editor",
+        "below_threshold": f"below --fail-on {result.fail_on}",
+    }
     others = ", ".join(f"{counts[status]} {text}" for status, text in reasons.items() if counts[status])
     failing += sum(u.failing for u in result.unlisted)
-    head = f"{failing} conflict{'s' * (failing != 1)} fail{'s' * (failing == 1)} the gate" if failing else "no conflict fails the gate"
+    head = (
+        f"{failing} conflict{'s' * (failing != 1)} fail{'s' * (failing == 1)} the gate"
+        if failing
+        else "no conflict fails the gate"
+    )
     notes = [f"not failing: {others}"] if others else []
     if result.unlisted:
         notes.append(f"{sum(u.count for u in result.unlisted)} beyond the per-claim listing cap, counted not listed")
@@ -70,6 +80,8 @@ def summarize(result: CheckResult) -> str:
         count = len(result.unreadable)
         notes.append(f"{count} article{'s' * (count != 1)} unreadable (input-unreadable)")
     if result.resolved:
-        notes.append(f"{len(result.resolved)} baseline entr{'ies' if len(result.resolved) != 1 else 'y'} resolved "
-                     "(--update-baseline drops them)")
+        notes.append(
+            f"{len(result.resolved)} baseline entr{'ies' if len(result.resolved) != 1 else 'y'} resolved "
+            "(--update-baseline drops them)"
+        )
     return f"{head} ({len(result.new_sources)} sources checked{''.join('; ' + note for note in notes)})"

@@ -89,7 +89,7 @@ def remove_stale_temporaries(path: Path) -> None:
     except OSError:
         return
     for entry in candidates:
-        pid = entry.name[len(prefix):].split(".")[0]
+        pid = entry.name[len(prefix) :].split(".")[0]
         ours = entry.name.endswith(TEMPORARY) and pid.isdigit() and entry.is_file(follow_symlinks=False)
         if ours and not _running(int(pid)):
             try:

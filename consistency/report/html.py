@@ -84,8 +84,10 @@ def render_html(report: Report) -> str:
         claim_rows_shown=CLAIM_ROWS_SHOWN,
         lazy=len(report.claims) > LAZY_FROM,
         worst=sorted(report.conflicts, key=lambda c: SEVERITY_RANK[c.severity])[:SUMMARY_CONFLICTS],
-        busiest=[(topic, per_topic[topic.id]) for topic in sorted(
-            (t for t in report.topics if per_topic[t.id]), key=lambda t: (-per_topic[t.id], t.id))][:SUMMARY_TOPICS],
+        busiest=[
+            (topic, per_topic[topic.id])
+            for topic in sorted((t for t in report.topics if per_topic[t.id]), key=lambda t: (-per_topic[t.id], t.id))
+        ][:SUMMARY_TOPICS],
         busy_topics=len(per_topic),
         conflicting=conflicting,
         css=Markup(css),

@@ -53,8 +53,12 @@ def render_markdown(report: Report) -> str:
         lines += ["", "**Corroborated:** " + "; ".join(f"{_cell(label)} ({n})" for label, n in named) + more]
     if report.unchecked:
         reasons = Counter(u.reason.split(":")[0] for u in report.unchecked)
-        lines += ["", f"**Not compared** for want of context: {_count(report.unchecked, 'claim')} ("
-                  + ", ".join(f"{reason} {n}" for reason, n in sorted(reasons.items())) + ")."]
+        lines += [
+            "",
+            f"**Not compared** for want of context: {_count(report.unchecked, 'claim')} ("
+            + ", ".join(f"{reason} {n}" for reason, n in sorted(reasons.items()))
+            + ").",
+        ]
     return "\n".join(lines) + "\n"
 
 

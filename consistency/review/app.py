@@ -85,13 +85,22 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
         filters = Filters(**{name: params.get(name, default) for name, default in vars(Filters()).items()})
         if filters.status not in STATUS_FILTERS:
             filters.status = "queue"
-        return templates.TemplateResponse(request, "review.html.j2", {
-            "review": review, "cards": cards, "shown": [card for card in cards if filters.admits(card)],
-            "filters": filters, "problems": problems,
-            "topics": {card.conflict.topic: card.topic.label if card.topic else card.conflict.topic for card in cards},
-            "sources": sorted({name for card in cards for name in card.sources}),
-            "outlets": sorted({name for card in cards for name in card.outlets}),
-        })
+        return templates.TemplateResponse(
+            request,
+            "review.html.j2",
+            {
+                "review": review,
+                "cards": cards,
+                "shown": [card for card in cards if filters.admits(card)],
+                "filters": filters,
+                "problems": problems,
+                "topics": {
+                    card.conflict.topic: card.topic.label if card.topic else card.conflict.topic for card in cards
+                },
+                "sources": sorted({name for card in cards for name in card.sources}),
+                "outlets": sorted({name for card in cards for name in card.outlets}),
+            },
+        )
 
     async def decide(request: Request) -> Response:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
@@ -113,7 +122,9 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
         if conflict is None:
             return PlainTextResponse("no such conflict", status_code=404)
         claims = {claim.id: claim for claim in review.report.claims}
-        decision = make_decision(conflict, [claims[i] for i in conflict.claims], payload["decision"], note.strip(), review.reviewer)
+        decision = make_decision(
+            conflict, [claims[i] for i in conflict.claims], payload["decision"], note.strip(), review.reviewer
+        )
         try:
             await run_in_threadpool(append_decision, review.log_path, decision)  # fsync: off the event loop
         except ConsistencyError as err:  # a full disk, a log that is not a regular file: say so, record nothing
@@ -121,13 +132,18 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
         [card], _ = await run_in_threadpool(review.cards, conflict)
         return templates.TemplateResponse(request, "card.html.j2", {"card": card})
 
-    app = Starlette(routes=[
-        Route("/", queue),
-        Route("/conflicts/{fingerprint}/decision", decide, methods=["POST"]),
-        # The report's stylesheet styles quotes, marks and charts here too.
-        Route("/static/report.css", lambda request: FileResponse(report_html.TEMPLATES / "report.css", media_type="text/css")),
-        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-    ])
+    app = Starlette(
+        routes=[
+            Route("/", queue),
+            Route("/conflicts/{fingerprint}/decision", decide, methods=["POST"]),
+            # The report's stylesheet styles quotes, marks and charts here too.
+            Route(
+                "/static/report.css",
+                lambda request: FileResponse(report_html.TEMPLATES / "report.css", media_type="text/css"),
+            ),
+            Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        ]
+    )
     return Guard(app, allowed_hosts(host, port), review.token, access)
 
 
@@ -145,7 +161,9 @@ class Guard:
         headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
         refusal = self.refusal(scope["method"], headers) or self.access_refusal(scope, headers)
         if refusal:
-            return await PlainTextResponse(refusal[1], status_code=refusal[0], headers=SECURITY_HEADERS)(scope, receive, send)
+            return await PlainTextResponse(refusal[1], status_code=refusal[0], headers=SECURITY_HEADERS)(
+                scope, receive, send
+            )
         added = dict(SECURITY_HEADERS)
         if self.access and not self._has_cookie(headers):  # the token came in the address: keep it for the session
             added["Set-Cookie"] = f"{ACCESS_COOKIE}={self.access}; HttpOnly; SameSite=Strict; Path=/"
@@ -175,7 +193,6 @@ class Guard:
             if int(length) > BODY_LIMIT:
                 return 413, f"request body over {BODY_LIMIT} bytes"
         return None
-
 
     def access_refusal(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str] | None:
         """(401, reason) if an access token is required and the request carries it neither in the address nor in
@@ -250,7 +267,9 @@ def serve(app: ASGIApp, sock: socket.socket) -> None:
 def default_reviewer(corpus: Path) -> str:
     """Who is deciding: git's user.name where the corpus is, else the login name."""
     try:
-        found = subprocess.run(["git", "config", "user.name"], cwd=corpus, capture_output=True, text=True, timeout=5, check=False)
+        found = subprocess.run(
+            ["git", "config", "user.name"], cwd=corpus, capture_output=True, text=True, timeout=5, check=False
+        )
         if found.returncode == 0 and found.stdout.strip():
             return found.stdout.strip()
     except (OSError, subprocess.SubprocessError):

@@ -14,8 +14,14 @@ from .decisions import Decision, DecisionLog, applies
 
 STATUSES = {"open": "To review", "follow_up": "Follow up", "confirmed": "Confirmed", "dismissed": "Dismissed"}
 # The status filter's choices: the queue is what nobody has decided yet.
-STATUS_FILTERS = {"queue": "To review", "follow_up": "Follow up", "confirmed": "Confirmed",
-                  "dismissed": "Dismissed", "decided": "All decided", "all": "All"}
+STATUS_FILTERS = {
+    "queue": "To review",
+    "follow_up": "Follow up",
+    "confirmed": "Confirmed",
+    "dismissed": "Dismissed",
+    "decided": "All decided",
+    "all": "All",
+}
 PARAGRAPH_LIMIT = 1500  # characters; a text without blank lines is shown by the line, then by the sentence
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # a blank line
 
@@ -78,15 +84,19 @@ def build_cards(report: Report, log: DecisionLog) -> list[Card]:
     for conflict in report.conflicts:
         members = [claims[i] for i in conflict.claims if i in claims]
         topic = topics.get(conflict.topic)
-        cards.append(Card(
-            conflict=conflict,
-            topic=topic,
-            quotes=[paragraph_quote(claim, sources.get(claim.source)) for claim in members],
-            chart=_chart(conflict, topic, claims, sources),
-            history=[Entry(d, applies(d, members)) for d in log.history(conflict.id)],
-            sources=sorted({claim.source for claim in members}),
-            outlets=sorted({sources[c.source].outlet for c in members if c.source in sources and sources[c.source].outlet}),
-        ))
+        cards.append(
+            Card(
+                conflict=conflict,
+                topic=topic,
+                quotes=[paragraph_quote(claim, sources.get(claim.source)) for claim in members],
+                chart=_chart(conflict, topic, claims, sources),
+                history=[Entry(d, applies(d, members)) for d in log.history(conflict.id)],
+                sources=sorted({claim.source for claim in members}),
+                outlets=sorted(
+                    {sources[c.source].outlet for c in members if c.source in sources and sources[c.source].outlet}
+                ),
+            )
+        )
     return cards
 
 
@@ -95,7 +105,9 @@ def paragraph_quote(claim: Claim, source: Source | None) -> Quote:
     if source is None or source.text[claim.start : claim.end] != claim.text:
         return _quote(claim, source)
     text = source.text
-    begin = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, source.body_start, claim.start)), default=source.body_start)
+    begin = max(
+        (m.end() for m in _PARAGRAPH_BREAK.finditer(text, source.body_start, claim.start)), default=source.body_start
+    )
     after = _PARAGRAPH_BREAK.search(text, claim.end)
     end = after.start() if after else len(text)
     if end - begin > PARAGRAPH_LIMIT:

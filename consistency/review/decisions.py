@@ -132,8 +132,12 @@ def quote_claims(claims: list[Claim]) -> list[QuotedClaim]:
 def make_decision(conflict: Conflict, claims: list[Claim], decision: Verdict, note: str, reviewer: str) -> Decision:
     """A decision on ``conflict`` now, quoting its claims as they read now."""
     return Decision(
-        conflict=conflict.id, decision=decision, note=note, reviewer=reviewer,
-        at=datetime.now(UTC), quotes=quote_claims(claims),
+        conflict=conflict.id,
+        decision=decision,
+        note=note,
+        reviewer=reviewer,
+        at=datetime.now(UTC),
+        quotes=quote_claims(claims),
     )
 
 
@@ -206,5 +210,3 @@ def _first_error(err: ValidationError) -> str:
     first = err.errors()[0]
     where = ".".join(str(part) for part in first["loc"])
     return f"{where}: {first['msg']}" if where else first["msg"]
-
-
