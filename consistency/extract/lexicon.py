@@ -349,7 +349,6 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     for country in pycountry.countries:
         short = getattr(country, "common_name", None) or country.name
         id_ = slug(short)
-        id_ = {"united_states": "us"}.get(id_, id_)
         if id_ not in country_ids and slug(country.name) in country_ids:
             id_ = slug(country.name)
         ids_by_code[country.alpha_2] = id_
@@ -382,7 +381,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
 def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path, countries: dict[str, str]) -> None:
     """Places of a ``name<TAB>country`` table (``aliases/regions.tsv``, ``aliases/cities.tsv``, made by
     tools/make_gazetteer.py), matched case-sensitively: "Sindh", "Mobile" (not "mobile"); each lies in the
-    country ``countries`` names by its ISO code (the ids places and entities use: "us", not "united_states")."""
+    country ``countries`` names by its ISO code (the ids places and entities use: "united_states", "united_kingdom")."""
     text = read_text(path, MAX_DATA_BYTES, "place table")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t"):
