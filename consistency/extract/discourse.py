@@ -38,6 +38,7 @@ class Discourse:
     incidents: Incidents = field(default_factory=Incidents)
     main_places: list[str] = field(default_factory=list)
     within: dict[str, str] = field(default_factory=dict)  # place -> the place the article says it lies in
+    event_places: dict[str, list[str]] = field(default_factory=dict)  # event id -> where its first count was
     undated: bool = False
     stated_year: int | None = None  # an undated article's latest year stated so far
     # the paragraph's
@@ -107,9 +108,11 @@ def dateline_places(text: str, body_start: int, lookup) -> list[str]:
     return [lookup(name) for name in match.groups() if name]
 
 
-# The words of an address's path: "/news/2018/11/25/Camp-Fire-is-100-contained/" -> "news Camp Fire is 100 contained".
+# The words of an address's path, segment by segment so that no name runs across two:
+# "/Top_News/US/2018/11/25/Camp-Fire-is-100-contained/" -> "Top News | US | Camp Fire is contained".
 _PATH = re.compile(r"^[a-z]+://[^/]+(/[^?#]*)", re.I)
 _SLUG_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+_NOT_WORDS = frozenset({"html", "htm", "php", "aspx", "index", "www", "amp"})
 
 
 def headline(title: str | None, url: str | None) -> str:
@@ -119,5 +122,8 @@ def headline(title: str | None, url: str | None) -> str:
     match = _PATH.match(url or "")
     if not match:
         return ""
-    words = [w for segment in re.split(r"[/_\-.]+", match.group(1)) for w in _SLUG_WORD.findall(segment)]
-    return " ".join(w for w in words if w.lower() not in {"html", "htm", "php", "aspx", "index", "www", "amp"})
+    segments = [
+        [w for w in _SLUG_WORD.findall(segment.replace("-", " ").replace("_", " ")) if w.lower() not in _NOT_WORDS]
+        for segment in match.group(1).split("/")
+    ]
+    return " | ".join(" ".join(words) for words in segments if words)

@@ -106,9 +106,9 @@ def with_unknown_places(
     for m in UNKNOWN_PLACE.finditer(text, start, end):
         s, e = m.span(1)
         name = m.group(1)
-        if name.split()[0] in NOT_PLACES or any(a < e and s < b for a, b in taken):
-            continue
-        if names_event(name, lexicon) or text.startswith(("'s", "’s"), e):
+        if any(word in NOT_PLACES for word in name.split()) or any(a < e and s < b for a, b in taken):
+            continue  # "at Purdue University": an institution, not a place
+        if names_event(name, lexicon) or name.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), e):
             continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
         found.append(Mention(s, e, slug(name), name))
     return sorted(found, key=lambda m: m.start)

@@ -126,15 +126,11 @@ def build_claims(
             if discourse.main_places:
                 break
     title = headline(source.title, source.url)
+    cased = bool(source.title) or bool(TITLE_CASED_ADDRESS.search(title))
     for incident in find_incidents(title, tokenize(title), lexicon.events, [], []):
-        if (
-            not source.title
-            and incident.named
-            and incident.id != incident.kind
-            and incident.text.lower() != incident.id
-        ):
-            # an address's words are cased at random ("GMA/oil-leak-..."): a disease's name counts, names before
-            # a head noun do not
+        if not cased and incident.named and incident.id != incident.kind and incident.text.lower() != incident.id:
+            # most addresses are cased at random ("GMA/oil-leak-..."): there a disease's name counts, names before
+            # a head noun do not; an address cased as a headline ("Camp-Fire-is-100-contained") keeps its names
             incident = Incident(incident.start, incident.end, incident.kind, incident.kind, incident.kind, False)
         discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
     previous_end = None
@@ -217,8 +213,12 @@ def build_claims(
                 # "according to the Butte County Sheriff's Office", "Nepal's home ministry said": the agency's place
                 location = speaker_places(attribution, lexicon)
             if not location and incident is not None:
-                # an event happens somewhere: where its name says ("the Nepal quake"), else where the story is
-                location = list(incident.places) or discourse.main_places
+                # an event happens somewhere: where its name says ("the Nepal quake"), where an earlier count of it
+                # was placed ("85 dead, the Butte County sheriff said ... The fire has scorched 153,335 acres"),
+                # else where the story is
+                location = list(incident.places) or discourse.event_places.get(incident.id) or discourse.main_places
+            elif location and incident is not None:
+                discourse.event_places.setdefault(incident.id, location)
             location = discourse.with_containers(location)
             # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
             national = incident is not None and incident.kind in lexicon.events.national
@@ -307,6 +307,11 @@ def build_claims(
         discourse.remember(_sentence_places(ctx), ds, stated_attribution, incidents)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+# An address whose words are cased as a headline's: a capitalised word next to a lower-case one
+# ("Camp-Fire-is-100-contained"), not all one case ("oil-leak-grows", "GMA").
+TITLE_CASED_ADDRESS = re.compile(r"\b[A-Z][a-z]+ [a-z]+\b|\b[a-z]+ [A-Z][a-z]+\b")
 
 
 def _subject_or_event(
@@ -498,6 +503,10 @@ def _measure(
     earlier = [m for m in ctx.measures if m.end <= q.start and m.start not in taken]
     if earlier:
         m = earlier[-1]
+        modifier = earlier[-2] if len(earlier) > 1 else None
+        if m.id in PERSON_MEASURES and modifier and not text[modifier.end : m.start].strip():
+            # "unaccounted for individuals", "displaced civilians": the word before the people says what they are
+            return modifier.id, text[modifier.start : m.end], modifier
         return m.id, m.text, m
     nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
     if nouns:  # "the death toll rose to 89"

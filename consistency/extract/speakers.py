@@ -22,8 +22,14 @@ REPORT = (
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
 LEAD_VERB = re.compile(
     rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
-    r"placed|pegged|raised|lowered|revised|upped)\b"
+    r"placed|pegged|raised|lowered|revised|upped|came up with|come up with|comes up with|"
+    # "Government scientists Tuesday increased the estimate ... to": a revision of a figure, not a count that grew
+    r"(?:increased|decreased|cut|doubled|halved)(?=\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+)?"
+    r"(?:estimate|figure|forecast|projection|count|tally|toll)\b))\b"
 )
+
+# "the count grew after the IOM said", "while organizers put it at": the speaker follows the clause's opener.
+SUBORDINATOR = re.compile(r"(?i)^.*\b(?:while|whereas|though|although|when|after|before|because|since|as|if)\s+")
 
 # Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
 # ", an estimate the Coast Guard later raised".
@@ -67,6 +73,15 @@ CITED_BY = re.compile(
 NAMED_DATA = re.compile(
     r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
 )
+
+# "(per tally by Jeremy Pressman, Erica Chenoweth)", ", per the health ministry": on whose word, in a word.
+PER_SOURCE = re.compile(
+    r"(?i)(?:\(|,\s)per\s+(?:(?:a|an|the)\s+)?(?:(?:tally|count|estimate|estimates|report|data|figures)\s+(?:by|from)\s+)?"
+    r"([^\s,;:()]+(?:,?\s+[^\s,;:()]+){0,7})"
+)
+
+# A headline that ends with its source: "Ebola death toll passes 10,000: WHO".
+HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,4})$")
 
 BY_SOURCE = re.compile(
     r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
@@ -127,6 +142,11 @@ GERUND = re.compile(r"^[a-z]+ing$")
 NOT_A_SPEAKER_WORD = re.compile(r"^(?:[a-z]+(?:est|ly)|more|most|less|least|many|much|few|other|same|new|current)$")
 
 
+# "The International Organization for Migration and the United Nations High Commissioner for Refugees confirmed":
+# longer than this, the words before a verb are a clause, not a name.
+MAX_LEAD_WORDS = 14
+
+
 def speaker_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of a sentence that can each have a speaker of their own: "Organizers put it at 50,000;
     police estimated 12,000", "BP said 1,000 a day, an estimate the Coast Guard later raised to 5,000"."""
@@ -147,7 +167,7 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said."."""
     sentence = text[start:end]
     # Each form in turn; a form whose words are no speaker ("262, and 3,515 reported") gives way to the next.
-    for pattern in (ACCORDING_TO, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY, REVISED_BY):
+    for pattern in (ACCORDING_TO, PER_SOURCE, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY, REVISED_BY, HEADLINE_SOURCE):
         m = pattern.search(sentence)
         speaker = clean_speaker(m.group(1)) if m else None
         if speaker:
@@ -180,8 +200,11 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         else:  # "During an interview on July 23, CIA Director William Burns acknowledged"
             lead = lead.rsplit(",", 1)[-1]
         # A source is a name or a noun phrase, not the claim itself ("A few hundred fighters are believed ...").
+        opener = SUBORDINATOR.match(lead)
+        if opener and not re.search(r"\d", sentence[: verb.start()]):  # not "2 million fled, while aid agencies warn"
+            lead = lead[opener.end() :]
         lead = lead.strip()
-        if 0 < len(lead.split()) <= 10 and not re.search(r"\d", lead) and not RELATIVE.match(lead):
+        if 0 < len(lead.split()) <= MAX_LEAD_WORDS and not re.search(r"\d", lead) and not RELATIVE.match(lead):
             return None if FRAGMENT_START.match(lead) else clean_speaker(lead)  # "declined to comment"
     return None
 
