@@ -248,6 +248,7 @@ class Lexicon:
     place_parents: dict[str, str]
     events: EventVocabulary = field(default_factory=EventVocabulary)
     rules_dir: Path | None = None  # where these files came from: reference tables are read beside them
+    countries: frozenset[str] = frozenset()  # the ids of countries, among all places
 
 
 def _read_yaml(path: Path) -> dict:
@@ -375,6 +376,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         parents,
         events_vocabulary,
         rules_dir,
+        frozenset(ids_by_code.values()) | country_ids,
     )
 
 

@@ -17,12 +17,16 @@ from .quantities import Quantity
 LOCATIVE_BEFORE = re.compile(
     r"(?i)\b(?:in|inside|across|within|throughout|through|near|around|into|at|of|over|to|on|from|"
     # places as objects of verbs of movement: "have fled Ukraine", "left Mali", "reached Greece"
-    r"fled|flee|flees|fleeing|left|leaving|leave|reached|reaching|reach|entered|entering|enter)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$"
+    r"fled|flee|flees|fleeing|left|leaving|leave|reached|reaching|reach|entered|entering|enter|"
+    # and of what a disaster does: "the quake that struck Peru", "floods battered Kerala"
+    r"struck|strikes|hit|hits|rocked|rocks|shook|battered|batters|devastated|ravaged|swept|engulfed)"
+    r"\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$"
 )
 
 # A capitalised name after a locative preposition is a place even when no gazetteer has it.
 UNKNOWN_PLACE = re.compile(
-    r"\b(?:in|near|across|inside|outside|around|through|at|on)\s+(?:the\s+(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
+    r"\b(?i:in|near|across|inside|outside|around|through|at|on)\s+"
+    r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?"
     r"([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
 )

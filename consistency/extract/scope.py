@@ -223,6 +223,10 @@ def build_claims(
             # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
             national = incident is not None and incident.kind in lexicon.events.national
             countries = _countries(location, lexicon) if national else []
+            if national and not set(countries) & lexicon.countries:
+                # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country
+                story = list(incident.places) or discourse.event_places.get(incident.id) or discourse.main_places
+                countries = [c for c in _countries(story, lexicon) if c in lexicon.countries] or countries
             location = list(dict.fromkeys([*location, *countries]))
             places_of[id(q)] = location
             if measure:

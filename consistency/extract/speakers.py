@@ -139,7 +139,10 @@ FRAGMENT_START = re.compile(
 
 GERUND = re.compile(r"^[a-z]+ing$")
 # One lower-case word that names no one: "best" (of "the best estimate"), "most", "latest".
-NOT_A_SPEAKER_WORD = re.compile(r"^(?:[a-z]+(?:est|ly)|more|most|less|least|many|much|few|other|same|new|current)$")
+NOT_A_SPEAKER_WORD = re.compile(
+    r"(?i)^(?:[a-z]+(?:est|ly)|more|most|less|least|many|much|few|other|same|new|current|later|earlier|then|now|"
+    r"initial|early|previous|official|first|final|revised|updated)$"
+)
 
 
 # "The International Organization for Migration and the United Nations High Commissioner for Refugees confirmed":
