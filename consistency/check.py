@@ -25,7 +25,7 @@ from .gate.baseline import Baseline, read_baseline
 from .gate.git import changed_since, file_at
 from .models import Claim, Conflict, Model, Report, Severity, Source, Unreadable
 from .pipeline import Run, run
-from .review.decisions import DECISIONS_FILE
+from .review.decisions import DECISIONS_FILE, with_decisions
 from .rules import Rule, load_layered_rules
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2, "none": 3}  # "none": no severity fails
@@ -132,7 +132,8 @@ def check(
     reviewed = None
     if since:
         reviewed = {line.strip() for line in file_at(folder, since, DECISIONS_FILE.as_posix()).split("\n")}
-    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings, reviewed=reviewed)
+    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings)
+    done = with_decisions(done, [folder], reviewed)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
     if known is not None and new is None:  # with --since the archive's own conflicts are not compared

@@ -220,6 +220,7 @@ def report(
     from .engine import default_jobs
     from .load import find_articles
     from .report import FORMATS, write_reports
+    from .review.decisions import with_decisions
     from .summary import Stages, print_summary, run_with_progress
 
     if scheduler and engine != "dask":
@@ -250,6 +251,7 @@ def report(
             engine=engine,
             scheduler=scheduler,
         )
+        result = with_decisions(result, corpus)
         for problem in result.problems:
             say("error", problem)
         for warning in result.warnings:
@@ -309,6 +311,7 @@ def review(
     """
     from .pipeline import run
     from .review.app import address, create_app, default_reviewer, is_loopback, listen, serve
+    from .review.decisions import with_decisions
 
     import secrets
 
@@ -324,6 +327,7 @@ def review(
         access = secrets.token_urlsafe(24)
         project.warn(f"listening on {host}: anyone with the printed address can read the articles and decide")
     result = run([corpus], project.rules_dir, rules=project.rules, settings=project.settings.describe())
+    result = with_decisions(result, [corpus])
     for problem in result.problems:
         say("error", problem)
     for warning in result.warnings:

@@ -101,7 +101,7 @@ def _analyse(
         _compare_partition, rules, meta, meta=_empty_findings(), enforce_metadata=False
     ).compute()
     topics: list[Topic] = sorted(found["topic"].dropna(), key=lambda t: t.id)
-    findings = merge_findings(topics, [({}, list(found["conflict"].dropna()), list(found["agreement"].dropna()))])
+    findings = merge_findings([({}, list(found["conflict"].dropna()), list(found["agreement"].dropna()))])
     return assemble(sources, claims, topics, findings.conflicts, findings.agreements, rules)
 
 
@@ -158,9 +158,9 @@ def _compare_partition(part: pd.DataFrame, rules: list[Rule], sources: dict[str,
     topics = group_claims(claims)
     rows: list[tuple] = []
     for topic in topics:
-        # One topic at a time, so the count of pairs beyond the listing cap is set on each as a local run sets it.
+        # One topic at a time, so the count of pairs beyond the listing cap is on each as a local run counts it.
         findings = compare_topics([topic], {c.id: c for c in claims}, rules, sources)
-        rows.append((topic, None, None))
+        rows.append((*findings.counted([topic]), None, None))
         rows += [(None, conflict, None) for conflict in findings.conflicts]
         rows += [(None, None, agreement) for agreement in findings.agreements]
     return pd.DataFrame(rows, columns=["topic", "conflict", "agreement"])

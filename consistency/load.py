@@ -157,18 +157,23 @@ def url_date(url: str | None) -> date | None:
 # "outlet: Voice of America": a front matter line whose value no YAML rule could read otherwise.
 _PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]{0,40}):(?:[ \t]+([^\s'\"\[\]{}&*!|>%@`#,:?-][^:#\n]{0,500}?))?[ \t]*")
 _YAML_WORDS = re.compile(r"(?i)^(?:y|n|yes|no|true|false|on|off|null|~|=|[-+.\d].*)$")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # 2024-09-27: YAML reads it as a date that prints the same
 
 
 def _plain_fields(block: str) -> dict | None:
     """Front matter of plain "key: text" lines, read without a YAML parser (a warm CI check reads thousands);
-    None for anything else (quotes, lists, numbers, booleans, dates but ``published``), which YAML then reads."""
+    None for anything else (quotes, lists, numbers, booleans, dates but ``published``'s day), which YAML then reads."""
     data: dict[str, str | None] = {}
     for line in block.splitlines():
         match = _PLAIN_FIELD.fullmatch(line)
         if not match or match.group(1) in data:
             return None
         value = match.group(2)
-        if value is not None and _YAML_WORDS.match(value) and match.group(1) != "published":
+        if (
+            value is not None
+            and _YAML_WORDS.match(value)
+            and not (match.group(1) == "published" and _ISO_DAY.fullmatch(value))
+        ):
             return None
         data[match.group(1)] = value
     return data

@@ -23,7 +23,7 @@ from test_review_app import PORT, hostile_corpus, token_of
 from consistency import engine
 from consistency.cache import open_cache
 from consistency.cli import cli
-from consistency.extract.lexicon import default_rules_dir
+from consistency.config import default_rules_dir
 from consistency.load import load_sources
 from consistency.pipeline import run
 from consistency.review import app as review_app

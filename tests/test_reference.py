@@ -19,10 +19,12 @@ from click.testing import CliRunner
 
 from consistency import units
 from consistency.cli import cli
-from consistency.compare import compare_pair, value_text
+from consistency.compare import compare_pair
+from consistency.values import value_text
 from consistency.errors import ConsistencyError
 from consistency.extract import extract_claims
-from consistency.extract.lexicon import default_lexicon, default_rules_dir
+from consistency.config import default_rules_dir
+from consistency.extract.lexicon import default_lexicon
 from consistency.extract.quantities import find_quantities
 from consistency.extract.reference import default_references, load_references, resolve_references
 from consistency.models import AsOf, Claim, Interval, Source

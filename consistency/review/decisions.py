@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import fcntl
 import os
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -21,6 +22,9 @@ from ..errors import ConsistencyError
 from ..files import describe, open_regular, read_all, write_all
 from ..models import Claim, Conflict, Report
 from ..report.atomic import fsync_folder
+
+if TYPE_CHECKING:
+    from ..pipeline import Run
 
 DECISIONS_FILE = Path("reviews") / "decisions.jsonl"
 MAX_LOG_BYTES = 64 * 1024 * 1024  # a million decisions; more is not an editors' log
@@ -192,6 +196,27 @@ def apply_decisions(report: Report, decisions: dict[str, Decision]) -> Report:
             conflict = conflict.model_copy(update={"status": "open", "review_note": None})
         conflicts.append(conflict)
     return report.model_copy(update={"conflicts": conflicts})
+
+
+def with_decisions(done: Run, paths: Sequence[Path], reviewed: set[str] | None = None) -> Run:
+    """``done`` with the editors' decisions of its corpus applied, and the log's problems among its warnings.
+
+    The first folder given is the corpus. With ``reviewed`` (the log's lines before the change under check), only
+    the dismissals among them count: a change cannot dismiss the conflicts it brings.
+    """
+    if not paths or not Path(paths[0]).is_dir():
+        return done
+    path = decisions_path(paths[0])
+    log = read_log(path)
+    warnings = list(done.warnings)
+    if reviewed is not None:
+        log, dropped = log.without_new_dismissals(reviewed)
+        if dropped:
+            warnings.append(
+                f"{path}: {dropped} dismissal(s) added by this change do not count "
+                "until reviewed and merged; their conflicts await review"
+            )
+    return replace(done, report=apply_decisions(done.report, log.latest()), warnings=warnings + log.problems)
 
 
 def fails_gate(conflict: Conflict, by_severity: bool) -> bool:
