@@ -15,6 +15,7 @@ from . import __version__
 from .errors import ConsistencyError
 from .options import Project, format_option, parse_formats, project_options, resolve_project, strict_option
 from .safetext import clean
+from .severity import FAIL_ON
 
 
 class Cli(click.Group):
@@ -309,11 +310,11 @@ def review(
 
         consistency review articles/ --port 8765
     """
+    import secrets
+
     from .pipeline import run
     from .review.app import address, create_app, default_reviewer, is_loopback, listen, serve
     from .review.decisions import with_decisions
-
-    import secrets
 
     project = resolve_project(config_file, rules_dir, quiet)
     corpus = project.corpus((path,) if path else ())[0]
@@ -370,7 +371,7 @@ CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["none", "info", "warning", "error"]),
+    type=click.Choice(FAIL_ON),
     default=None,
     help="The lowest severity that fails the gate; none: only confirmed conflicts fail (default: warning).",
 )

@@ -5,15 +5,16 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from datetime import date
+from types import SimpleNamespace
 
 from rapidfuzz import fuzz
 
 from . import units
 from .group import unchecked_reason
-from .models import Agreement, Claim, Conflict, Source, Topic
-from .rules import Rule, rule_for
+from .models import Agreement, Claim, Conflict, Rule, Source, Topic
+from .rules import rule_for
+from .severity import severity_rank
 from .values import value_text
 
 # Words that do not tell one originator from another: "a recent UN report" is "UN report".
@@ -167,9 +168,7 @@ def compare_topics(
             conflicts.setdefault(conflict.id, conflict)  # the same words in one article twice are one finding
         unlisted_by_topic[topic.id] = unlisted
         agreements += _agreements(rule, topic, links, claims, sources)
-    ordered = sorted(
-        conflicts.values(), key=lambda c: ({"error": 0, "warning": 1, "info": 2}[c.severity], -(c.distance or 0), c.id)
-    )
+    ordered = sorted(conflicts.values(), key=lambda c: (-severity_rank(c.severity), -(c.distance or 0), c.id))
     agreements.sort(key=lambda a: (a.topic, a.claims))
     return Findings(ordered, agreements, unlisted_by_topic)
 

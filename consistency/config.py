@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConsistencyError
+from .severity import FAIL_ON
 
 PROJECT_FILES = ("consistency.toml", "pyproject.toml")  # in one folder, the first one found wins
-SEVERITIES = ("none", "info", "warning", "error")
 # Setting -> the type its TOML value must have; paths are relative to the file that sets them.
 KEYS: dict[str, type] = {
     "rules": str,
@@ -178,8 +178,8 @@ def _settings(path: Path, table: dict[str, Any]) -> Settings:
             raise ConsistencyError(path, f"unknown setting {key!r} (known: {', '.join(KEYS)})", line)
         if not isinstance(value, KEYS[key]):
             raise ConsistencyError(path, f"{key}: expected a string, got {value!r}", line)
-        if key == "fail-on" and value not in SEVERITIES:
-            raise ConsistencyError(path, f"fail-on: expected one of {', '.join(SEVERITIES)}, got {value!r}", line)
+        if key == "fail-on" and value not in FAIL_ON:
+            raise ConsistencyError(path, f"fail-on: expected one of {', '.join(FAIL_ON)}, got {value!r}", line)
         values[key.replace("-", "_")] = path.parent / value if key in PATH_KEYS else value
     if "rules" not in values and (path.parent / "rules").is_dir():
         values["rules"] = path.parent / "rules"

@@ -19,8 +19,7 @@ from .errors import ConsistencyError
 from .extract import extract_claims
 from .extract.lexicon import default_lexicon
 from .group import group_claims, partition_key
-from .models import Claim, Report, Source, Topic
-from .rules import Rule
+from .models import Claim, Report, Rule, Source, Topic
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -17,8 +17,8 @@ from .compare import Findings, compare_topics
 from .errors import ConsistencyError
 from .extract import extract_claims
 from .extract.lexicon import Lexicon, default_lexicon
-from .models import Agreement, Claim, Conflict, Source, Topic
-from .rules import Rule
+from .models import Agreement, Claim, Conflict, Rule, Source, Topic
+from .severity import severity_rank
 
 if TYPE_CHECKING:
     from .cache import ClaimCache
@@ -103,7 +103,6 @@ def _extract(sources: list[Source], rules_dir: Path | None, jobs: int) -> Iterat
 
 # Claims from which topics are compared in worker processes: below, forking costs more than it saves.
 PARALLEL_COMPARE_FROM = 5000
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _forked: tuple | None = None  # what forked comparison workers inherit: topics, claims by id, rules, sources
 
 
@@ -147,5 +146,5 @@ def merge_findings(parts: Iterable[tuple[dict[str, int], list[Conflict], list[Ag
     first: dict[str, Conflict] = {}
     for conflict in sorted(conflicts, key=lambda c: c.topic):  # stable: one topic's findings keep their order
         first.setdefault(conflict.id, conflict)
-    ordered = sorted(first.values(), key=lambda c: (SEVERITY_ORDER[c.severity], -(c.distance or 0), c.id))
+    ordered = sorted(first.values(), key=lambda c: (-severity_rank(c.severity), -(c.distance or 0), c.id))
     return Findings(ordered, sorted(agreements, key=lambda a: (a.topic, a.claims)), unlisted)

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Callable
 
 from . import __version__
 from .compare import compare_topics
-from .errors import ConsistencyError
 from .config import describe_folders, rule_folders
 from .engine import compare_in_parallel, extract_sources, safe_extract
+from .errors import ConsistencyError
 from .extract.lexicon import default_lexicon
 from .group import group_claims, related_to, unchecked_reason
 from .load import load_sources
-from .models import Agreement, Claim, Conflict, Report, Source, Topic, Unchecked, Unreadable
-from .rules import Rule, load_layered_rules
+from .models import Agreement, Claim, Conflict, Report, Rule, Source, Topic, Unchecked, Unreadable
+from .rules import load_layered_rules
 
 if TYPE_CHECKING:
     from .cache import ClaimCache

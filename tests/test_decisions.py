@@ -10,10 +10,9 @@ from datetime import UTC, datetime
 import pytest
 from seedmatch import SEEDS
 
+from consistency.models import Decision, QuotedClaim
 from consistency.pipeline import run
 from consistency.review.decisions import (
-    Decision,
-    QuotedClaim,
     append_decision,
     apply_decisions,
     decisions_path,

@@ -13,9 +13,9 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from seedmatch import SEEDS
 
 from consistency.cli import cli
-from seedmatch import SEEDS
 
 jsonschema = pytest.importorskip("jsonschema")
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seedmatch import SEEDS
 
 import consistency.engine as engine
 from consistency import claims_frame
@@ -18,7 +19,6 @@ from consistency.load import load_sources
 from consistency.output import render_claims
 from consistency.pipeline import run
 from consistency.stream import ClaimWriter, stream_claims
-from seedmatch import SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = 80  # enough that --jobs 2 really starts a pool (engine.POOL_FROM)

@@ -22,13 +22,14 @@ News conventions followed here (AP style and wire copy):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .numbers import NUMBER, SCALES, TENS, UNITS as _UNIT_WORDS, parse_number
+from .numbers import NUMBER, SCALES, TENS, parse_number
+from .numbers import UNITS as _UNIT_WORDS
 
 _NUMBER_WORDS = [*_UNIT_WORDS, *TENS, *SCALES]
 

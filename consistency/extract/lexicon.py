@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pycountry
 
-from ..config import GAZETTEERS, VOCABULARIES, alias_files, default_rules_dir
+from ..config import VOCABULARIES, alias_files, default_rules_dir
 from ..errors import ConsistencyError
 from ..files import MAX_DATA_BYTES, read_text
 from ..yamlload import read_yaml

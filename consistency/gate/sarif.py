@@ -13,7 +13,7 @@ from urllib.parse import quote
 from .. import __version__
 
 if TYPE_CHECKING:
-    from ..check import CheckResult, ClaimLocation, GateConflict
+    from ..models import CheckResult, ClaimLocation, GateConflict
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -9,8 +9,7 @@ LISTING_CAP = "listing-cap"  # the check name of conflicts counted beyond the pe
 from ..safetext import clean
 
 if TYPE_CHECKING:
-    from ..check import CheckResult, ClaimLocation, GateConflict, Unlisted
-    from ..models import Unreadable
+    from ..models import CheckResult, ClaimLocation, GateConflict, Unlisted, Unreadable
 
 
 def render(result: CheckResult) -> str:

@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..models import Report
+from ..severity import severity_rank
 from .atomic import atomic_write
 from .chart import render_chart
 from .display import PAGE_FILTERS, Quote, chart_mark, quote_claim
@@ -23,7 +24,6 @@ CLAIM_ROWS_SHOWN = 200  # rows of the claim table in the page at first; the rest
 LAZY_FROM = 500
 SUMMARY_CONFLICTS = 10  # the most severe conflicts listed at the top
 SUMMARY_TOPICS = 15  # topics by number of conflicts, at the top
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def render_html(report: Report) -> str:
@@ -62,7 +62,7 @@ def render_html(report: Report) -> str:
         claims=[quote_claim(claim, sources.get(claim.source)) for claim in report.claims],
         claim_rows_shown=CLAIM_ROWS_SHOWN,
         lazy=len(report.claims) > LAZY_FROM,
-        worst=sorted(report.conflicts, key=lambda c: SEVERITY_RANK[c.severity])[:SUMMARY_CONFLICTS],
+        worst=sorted(report.conflicts, key=lambda c: -severity_rank(c.severity))[:SUMMARY_CONFLICTS],
         busiest=[
             (topic, per_topic[topic.id])
             for topic in sorted((t for t in report.topics if per_topic[t.id]), key=lambda t: (-per_topic[t.id], t.id))

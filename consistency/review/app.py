@@ -31,9 +31,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import ConsistencyError
 from ..models import Conflict, Report
-from ..safetext import clean
 from ..report import html as report_html
 from ..report.display import PAGE_FILTERS
+from ..safetext import clean
 from .cards import STATUS_FILTERS, STATUSES, Card, Filters, build_cards
 from .decisions import DecisionLog, append_decision, apply_decisions, decisions_path, make_decision, read_log
 

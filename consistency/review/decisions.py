@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from ..errors import ConsistencyError
 from ..files import describe, open_regular, read_all, write_all
-from ..models import Claim, Conflict, Report
+from ..models import Claim, Conflict, Decision, QuotedClaim, Report, Verdict
 from ..report.atomic import fsync_folder
 
 if TYPE_CHECKING:
@@ -29,33 +29,6 @@ if TYPE_CHECKING:
 DECISIONS_FILE = Path("reviews") / "decisions.jsonl"
 MAX_LOG_BYTES = 64 * 1024 * 1024  # a million decisions; more is not an editors' log
 MAX_LINE_BYTES = 64 * 1024  # a decision is a verdict, a note and two quoted sentences
-
-# "open" is what reopening a decided conflict records.
-Verdict = Literal["confirmed", "dismissed", "follow_up", "open"]
-
-
-class QuotedClaim(BaseModel):
-    """A claim's words as they were when decided: its file, the claimed words and their sentence."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    source: str
-    text: str
-    sentence: str
-
-
-class Decision(BaseModel):
-    """One line of the log: who decided what about which conflict, when, and on which words."""
-
-    # Lines written by newer versions may carry fields this one does not know.
-    model_config = ConfigDict(extra="ignore")
-
-    conflict: str = Field(description="the conflict's fingerprint (Conflict.id)")
-    decision: Verdict
-    note: str = ""
-    reviewer: str
-    at: datetime = Field(description="when it was decided, UTC")
-    quotes: list[QuotedClaim] = Field(description="the conflicting claims as they read then")
 
 
 @dataclass
