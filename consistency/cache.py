@@ -24,11 +24,11 @@ from typing import Callable
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import __version__
 from .config import alias_files, default_rules_dir, reference_files
 from .errors import ConsistencyError
 from .files import MAX_DATA_BYTES, read_bytes
 from .models import Claim, Source
+from .version import __version__
 
 DB_NAME = "claims.sqlite3"
 SCHEMA_VERSION = "1"  # bump when the tables change; an older file is rebuilt

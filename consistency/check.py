@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from . import __version__
 from .cache import ClaimCache
 from .config import display
 from .errors import ConsistencyError
@@ -37,6 +36,7 @@ from .pipeline import Run, run
 from .review.decisions import DECISIONS_FILE, with_decisions
 from .rules import load_layered_rules
 from .severity import Severity, severity_rank
+from .version import __version__
 
 
 @dataclass

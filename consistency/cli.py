@@ -11,11 +11,11 @@ from pathlib import Path
 
 import click
 
-from . import __version__
 from .errors import ConsistencyError
 from .options import Project, format_option, parse_formats, project_options, resolve_project, strict_option
 from .safetext import clean
 from .severity import FAIL_ON
+from .version import __version__
 
 
 class Cli(click.Group):

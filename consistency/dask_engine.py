@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .compare import compare_topics
-from .engine import default_jobs, merge_findings
+from .engine import assemble, default_jobs, merge_findings
 from .errors import ConsistencyError
 from .extract import extract_claims
 from .extract.lexicon import default_lexicon
@@ -53,21 +53,19 @@ def analyse_on_dask(
     import dask
     from distributed import Client, LocalCluster
 
-    from .pipeline import assemble
-
     # Claims travel as JSON text (a shuffle moves Arrow tables); findings come back as Python objects, which Dask must
     # not try to turn into Arrow strings.
     with dask.config.set({"dataframe.convert-string": False}):
         if scheduler:
             with Client(scheduler) as client:
-                return _analyse(client, sources, rules, rules_dir, stage, assemble)
+                return _analyse(client, sources, rules, rules_dir, stage)
         # Our own cluster's scheduler runs in this process: its routine shuffle notices are not the user's business.
         logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
         cluster = LocalCluster(
             n_workers=workers or default_jobs(), threads_per_worker=1, processes=True, dashboard_address=None
         )
         with cluster, Client(cluster) as client:
-            return _analyse(client, sources, rules, rules_dir, stage, assemble)
+            return _analyse(client, sources, rules, rules_dir, stage)
 
 
 def _analyse(
@@ -76,7 +74,6 @@ def _analyse(
     rules: list[Rule],
     rules_dir: Path | None,
     stage: Callable[[str], None] | None,
-    assemble,
 ) -> Report:
     import dask.dataframe as dd
 

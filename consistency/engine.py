@@ -17,8 +17,10 @@ from .compare import Findings, compare_topics
 from .errors import ConsistencyError
 from .extract import extract_claims
 from .extract.lexicon import Lexicon, default_lexicon
-from .models import Agreement, Claim, Conflict, Rule, Source, Topic
+from .group import unchecked_reason
+from .models import Agreement, Claim, Conflict, Report, Rule, Source, Topic, Unchecked
 from .severity import severity_rank
+from .version import __version__
 
 if TYPE_CHECKING:
     from .cache import ClaimCache
@@ -148,3 +150,23 @@ def merge_findings(parts: Iterable[tuple[dict[str, int], list[Conflict], list[Ag
         first.setdefault(conflict.id, conflict)
     ordered = sorted(first.values(), key=lambda c: (-severity_rank(c.severity), -(c.distance or 0), c.id))
     return Findings(ordered, sorted(agreements, key=lambda a: (a.topic, a.claims)), unlisted)
+
+
+def assemble(
+    sources: list[Source],
+    claims: list[Claim],
+    topics: list[Topic],
+    conflicts: list[Conflict],
+    agreements: list[Agreement],
+    rules: list[Rule],
+) -> Report:
+    """The report of compared claims: the one place both engines build it, so they give the same bytes."""
+    return Report(
+        sources=sources,
+        claims=claims,
+        topics=topics,
+        conflicts=conflicts,
+        agreements=agreements,
+        unchecked=[Unchecked(claim=c.id, reason=reason) for c in claims if (reason := unchecked_reason(c))],
+        generated_with={"consistency": __version__, "rules": ",".join(r.code for r in rules)},
+    )

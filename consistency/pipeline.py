@@ -6,15 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import __version__
 from .compare import compare_topics
 from .config import describe_folders, rule_folders
-from .engine import compare_in_parallel, extract_sources, safe_extract
+from .engine import assemble, compare_in_parallel, extract_sources, safe_extract
 from .errors import ConsistencyError
 from .extract.lexicon import default_lexicon
-from .group import group_claims, related_to, unchecked_reason
+from .group import group_claims, related_to
 from .load import load_sources
-from .models import Agreement, Claim, Conflict, Report, Rule, Source, Topic, Unchecked, Unreadable
+from .models import Claim, Report, Rule, Source, Unreadable
 from .rules import load_layered_rules
 
 if TYPE_CHECKING:
@@ -76,26 +75,6 @@ def analyse(
     else:
         findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
     return assemble(sources, claims, findings.counted(topics), findings.conflicts, findings.agreements, rules)
-
-
-def assemble(
-    sources: list[Source],
-    claims: list[Claim],
-    topics: list[Topic],
-    conflicts: list[Conflict],
-    agreements: list[Agreement],
-    rules: list[Rule],
-) -> Report:
-    """The report of compared claims: the one place both engines build it, so they give the same bytes."""
-    return Report(
-        sources=sources,
-        claims=claims,
-        topics=topics,
-        conflicts=conflicts,
-        agreements=agreements,
-        unchecked=[Unchecked(claim=c.id, reason=reason) for c in claims if (reason := unchecked_reason(c))],
-        generated_with={"consistency": __version__, "rules": ",".join(r.code for r in rules)},
-    )
 
 
 def _focused_claims(

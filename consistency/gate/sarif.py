@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 
 if TYPE_CHECKING:
     from ..models import CheckResult, ClaimLocation, GateConflict
