@@ -10,8 +10,9 @@ partitions' topics and findings exactly as a local run orders them.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from .compare import compare_topics
 from .engine import assemble, default_jobs, merge_findings

@@ -30,7 +30,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.{0,65536}?)\r?\n(?:---|\.\.\.)[ \
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "Thursday, January 25, 2024" or "January 25, 2024" in the first lines: a dateline.
 _DATELINE = re.compile(
-    rf"^[^\n]{{0,80}}?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b[^\n]{{0,40}}$",
+    rf"^[^\n]{{0,80}}?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+    rf"({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b[^\n]{{0,40}}$",
     re.M,
 )
 
@@ -89,7 +90,7 @@ def decode(path: Path, raw: bytes) -> str:
             line = raw[: err.start].count(b"\n") + 1
             raise ConsistencyError(
                 path, f"cannot decode as UTF-8 (byte 0x{raw[err.start]:02x}) nor detect its encoding", line
-            )
+            ) from None
         text = str(best)
     controls = len(_CONTROL.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
@@ -239,7 +240,8 @@ def load_source(root: Path, path: Path, manifest: dict[str, dict]) -> Source:
             published_from = "url"
         else:
             warnings.append(
-                f"{path}: no publication date (front matter, {MANIFEST}, dateline or address); relative dates stay unresolved"
+                f"{path}: no publication date (front matter, {MANIFEST}, dateline or address); "
+                "relative dates stay unresolved"
             )
     return Source(
         name=name,

@@ -135,7 +135,8 @@ class Claim(Model):
     modality: Modality = "asserted"
     derivation: str | None = Field(
         None,
-        description="how a value was computed from reference tables, e.g. '1/3 × (438,317 + 185,180) km² ≈ 207,832 km²'",
+        description="how a value was computed from reference tables, "
+        "e.g. '1/3 × (438,317 + 185,180) km² ≈ 207,832 km²'",
     )
 
     @staticmethod
@@ -162,7 +163,8 @@ class Topic(Model):
     claims: list[str] = Field([], description="ids of the claims in this topic")
     guests: list[str] = Field(
         [],
-        description="ids of claims whose place is not stated: they may corroborate this topic's claims, never contradict them",
+        description="ids of claims whose place is not stated: "
+        "they may corroborate this topic's claims, never contradict them",
     )
     unlisted_conflicts: int = Field(0, description="conflicting pairs beyond the few listed for each claim")
 

@@ -26,8 +26,7 @@ from consistency.cli import cli
 from consistency.config import default_rules_dir
 from consistency.load import load_sources
 from consistency.pipeline import run
-from consistency.review import app as review_app
-from consistency.review import decisions
+from consistency.review import app as review_app, decisions
 from consistency.review.decisions import MAX_LOG_BYTES
 
 GOOD = "---\noutlet: Wire\npublished: 2024-01-25\n---\nAbout 2,500 U.S. troops remain in Iraq, officials said.\n"

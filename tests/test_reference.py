@@ -266,7 +266,7 @@ def test_resolving_stays_linear_on_adversarial_text(unit):
     assert timings[1] < 10 * timings[0] + 0.05, timings
 
 
-# --- the seeds, end to end ----------------------------------------------------------------------------------------------
+# --- the seeds, end to end ---
 
 TEXTS = {p.name: p.read_text(encoding="utf-8-sig") for p in SEEDS.glob("*.txt")}
 THIRD = {"source": "002_673533e19380046e.txt", "quote": "nearly one-third of Iraq and Syria"}

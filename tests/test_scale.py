@@ -133,7 +133,7 @@ def test_formats_written_in_parallel_are_the_serial_files(tmp_path, monkeypatch)
     monkeypatch.setattr(writers, "PARALLEL_FROM", 0)
     parallel = writers.write_reports(report, tmp_path / "parallel", jobs=2)
     assert [p.name for p in parallel] == [p.name for p in serial]
-    for a, b in zip(serial, parallel):
+    for a, b in zip(serial, parallel, strict=True):
         if a.suffix != ".db":  # SQLite files hold page-level details that need not match byte for byte
             assert a.read_bytes() == b.read_bytes(), a.name
 

@@ -28,8 +28,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .numbers import NUMBER, SCALES, TENS, parse_number
-from .numbers import UNITS as _UNIT_WORDS
+from .numbers import NUMBER, SCALES, TENS, UNITS as _UNIT_WORDS, parse_number
 
 _NUMBER_WORDS = [*_UNIT_WORDS, *TENS, *SCALES]
 

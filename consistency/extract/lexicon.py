@@ -178,7 +178,7 @@ class States:
     before: re.Pattern  # just before the number: "killed 26 ..."
 
     @classmethod
-    def build(cls, measures: dict[str, str]) -> "States":
+    def build(cls, measures: dict[str, str]) -> States:
         alt = "|".join(re.escape(s) for s in sorted(measures, key=len, reverse=True)) or "(?!)"
         return cls(
             measures,
@@ -212,7 +212,7 @@ class EventVocabulary:
         return kinds is not None and (not kinds or kind in kinds)
 
     @classmethod
-    def build(cls, spec: dict) -> "EventVocabulary":
+    def build(cls, spec: dict) -> EventVocabulary:
         measures = spec.get("measures") or {}
         vocabulary = cls(measures={str(m): frozenset(map(str, kinds or [])) for m, kinds in measures.items()})
         for kind, entry in (spec.get("kinds") or {}).items():

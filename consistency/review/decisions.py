@@ -47,7 +47,7 @@ class DecisionLog:
     def without_new_dismissals(self, reviewed: set[str]) -> tuple[DecisionLog, int]:
         """The log without the dismissals whose line is not in ``reviewed`` (added by the change under check),
         and how many were dropped: a pull request must not dismiss the conflicts it brings."""
-        pairs = zip(self.decisions, self.lines)
+        pairs = zip(self.decisions, self.lines, strict=True)
         kept = [(d, line) for d, line in pairs if d.decision != "dismissed" or line in reviewed]
         dropped = len(self.decisions) - len(kept)
         return DecisionLog([d for d, _ in kept], self.problems, [line for _, line in kept]), dropped
