@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(
         f"full pipeline: {len(sources):,} articles, {mb:.2f} MB, {len(claims):,} claims, {len(topics):,} topics "
-        f"(largest {full['largest_topic']:,} claims), {len(findings.conflicts):,} conflicts, {len(findings.agreements):,} agreements"
+        f"(largest {full['largest_topic']:,} claims), {len(findings.conflicts):,} conflicts, "
+        f"{len(findings.agreements):,} agreements"
     )
     for name, seconds in stages.items():
         print(f"  {name:<14} {seconds:9.3f} s  {100 * seconds / total:5.1f} %")
@@ -167,21 +168,22 @@ def main(argv: list[str] | None = None) -> int:
             }
         )
         del topics, findings
-    for prev, row in zip(scaling, scaling[1:]):
+    for prev, row in zip(scaling, scaling[1:], strict=False):
         factor = row["articles"] / prev["articles"]
         for key in ("group_s", "compare_s", "group_compare_s", "claims", "pairs"):
             ratio = row[key] / prev[key] if prev[key] else math.inf
             # normalised to a doubling, so sizes that are not powers of two compare too
             row[f"{key.removesuffix('_s')}_ratio"] = round(ratio ** (1 / math.log2(factor)), 2)
-    print("\nscaling (best of %d): ratio per doubling, linear ~2.0, quadratic ~4.0" % args.repeat)
+    print(f"\nscaling (best of {args.repeat}): ratio per doubling, linear ~2.0, quadratic ~4.0")
     print(
         f"  {'articles':>8} {'claims':>8} {'topics':>6} {'largest':>7} {'pairs':>11} {'group s':>9} {'x':>5} "
         f"{'compare s':>10} {'x':>5} {'group+cmp s':>11} {'x':>5}"
     )
     for row in scaling:
-        r = lambda k: f"{row[k]:5.2f}" if k in row else "    -"  # noqa: E731
+        r = lambda k, row=row: f"{row[k]:5.2f}" if k in row else "    -"  # noqa: E731
         print(
-            f"  {row['articles']:>8,} {row['claims']:>8,} {row['topics']:>6,} {row['largest_topic']:>7,} {row['pairs']:>11,} "
+            f"  {row['articles']:>8,} {row['claims']:>8,} {row['topics']:>6,} {row['largest_topic']:>7,} "
+            f"{row['pairs']:>11,} "
             f"{row['group_s']:>9.4f} {r('group_ratio')} {row['compare_s']:>10.3f} {r('compare_ratio')} "
             f"{row['group_compare_s']:>11.3f} {r('group_compare_ratio')}"
         )

@@ -48,7 +48,7 @@ def cpu_idle(seconds: float = 1.0) -> float:
         after = sample()
     except OSError:
         return 1.0
-    delta = [b - a for a, b in zip(before, after)]
+    delta = [b - a for a, b in zip(before, after, strict=True)]
     return (delta[3] + delta[4]) / max(1, sum(delta))  # idle + iowait
 
 

@@ -1,11 +1,6 @@
 """consistency: a cross-source claim-consistency checker for news."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("consistency")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0"
+from .version import __version__
 
 __all__ = ["__version__", "claims_frame", "extract_claims", "load_sources", "run"]
 

@@ -17,20 +17,18 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Callable
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import __version__
-from .config import default_rules_dir
+from .config import alias_files, default_rules_dir, reference_files
 from .errors import ConsistencyError
-from .extract.lexicon import alias_files
-from .extract.reference import reference_files
 from .files import MAX_DATA_BYTES, read_bytes
 from .models import Claim, Source
+from .version import __version__
 
 DB_NAME = "claims.sqlite3"
 SCHEMA_VERSION = "1"  # bump when the tables change; an older file is rebuilt
@@ -178,13 +176,14 @@ class ClaimCache:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def get(
-        self, source: Source, keep: Callable[[dict], bool] | None = None, fresh: bool = False
+        self, source: Source, keep: Callable[[str, str | None, str | None], bool] | None = None, fresh: bool = False
     ) -> list[Claim] | None:
         """The cached claims of ``source`` (only those ``keep`` accepts, when given), or None on a miss (or anything
         doubtful, or when ``fresh``: a source that must be extracted again whatever the cache holds).
 
-        ``keep`` sees each claim's JSON before it is validated: a CI check builds only the archive's claims that can
-        share a topic with the new article's, instead of all of them (most of a warm run's time otherwise).
+        ``keep`` sees each claim's kind, measure and event key, read from its JSON before the claim is validated: a CI
+        check builds only the archive's claims that can share a topic with the new article's, instead of all of them
+        (most of a warm run's time otherwise).
         """
         claims = None if fresh else self._read(source, keep)
         if claims is None:
@@ -193,7 +192,7 @@ class ClaimCache:
             self.stats.hits += 1
         return claims
 
-    def _read(self, source: Source, keep: Callable[[dict], bool] | None) -> list[Claim] | None:
+    def _read(self, source: Source, keep: Callable[[str, str | None, str | None], bool] | None) -> list[Claim] | None:
         if self._db is None:
             return None
         try:
@@ -215,7 +214,9 @@ class ClaimCache:
             claims = (
                 _CLAIMS.validate_json(payload)
                 if keep is None
-                else _CLAIMS.validate_python([d for d in json.loads(payload) if keep(d)])
+                else _CLAIMS.validate_python(
+                    [d for d in json.loads(payload) if keep(d["kind"], d["measure"], d["event_key"])]
+                )
             )
         except (ValidationError, ValueError, TypeError, KeyError):
             return None

@@ -15,91 +15,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, computed_field
-
-from . import __version__
 from .cache import ClaimCache
 from .config import display
 from .errors import ConsistencyError
 from .gate.baseline import Baseline, read_baseline
 from .gate.git import changed_since, file_at
-from .models import Claim, Conflict, Model, Report, Severity, Source, Unreadable
+from .models import (
+    CheckResult,
+    Claim,
+    ClaimLocation,
+    Conflict,
+    GateConflict,
+    GateStatus,
+    Report,
+    Rule,
+    Source,
+    Unlisted,
+)
 from .pipeline import Run, run
-from .review.decisions import DECISIONS_FILE
-from .rules import Rule, load_layered_rules
-
-SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2, "none": 3}  # "none": no severity fails
-# Why a conflict does or does not fail the gate, in the order they are decided.
-GateStatus = Literal["fails", "unchanged", "known", "dismissed", "below_threshold"]
-
-
-class ClaimLocation(Model):
-    """Where a claim sits: the file as CI names it, and 1-based lines and columns (in characters)."""
-
-    claim: str
-    source: str = Field(description="file name relative to the corpus folder")
-    path: str = Field(description="the file relative to the working folder, as CI annotates it")
-    line: int
-    column: int
-    end_line: int
-    end_column: int = Field(description="the column just after the claim's last character")
-    text: str
-    new: bool = Field(description="from a source added or changed since --since (every source, without it)")
-    in_baseline: bool = Field(False, description="a known conflict of the baseline is made of this claim too")
-
-
-class GateConflict(Model):
-    """A conflict, whether it fails the gate, and where its claims are."""
-
-    conflict: Conflict
-    status: GateStatus
-    locations: list[ClaimLocation]
-
-    def annotated(self) -> list[ClaimLocation]:
-        """The locations CI marks: the claims from new sources, and of those the ones no known conflict holds."""
-        new = [location for location in self.locations if location.new]
-        return [location for location in new if not location.in_baseline] or new
-
-
-class Unlisted(Model):
-    """Conflicts on one topic beyond the per-claim listing cap that touch new sources: counted, not listed."""
-
-    topic: str
-    count: int
-    failing: int = Field(description="how many of them fail the gate: those the baseline did not count")
-    at: ClaimLocation = Field(description="a claim of the topic from a new source, where CI can point")
-
-    def message(self) -> str:
-        """The count in words, for every format."""
-        return (
-            f"{self.count} more conflict{'s' * (self.count != 1)} on topic {self.topic} beyond the per-claim "
-            f"listing cap (counted, not listed)"
-        )
-
-
-class CheckResult(Model):
-    """What ``consistency check`` decided; free of timestamps, like Report."""
-
-    fail_on: Severity | Literal["none"]
-    since: str | None = None
-    baseline: str | None = None
-    new_sources: list[str] = Field(description="sources whose conflicts can fail the gate")
-    paths: dict[str, str] = Field({}, description="source -> its file as CI names it, for the new sources")
-    conflicts: list[GateConflict]
-    rules: dict[str, str] = Field({}, description="code -> description of the rules that found the conflicts")
-    unlisted: list[Unlisted] = Field([], description="conflicts touching new sources beyond the listing cap")
-    resolved: list[str] = Field([], description="baseline fingerprints no longer found (checked without --since)")
-    unreadable: list[Unreadable] = Field([], description="articles that could not be read, as CI names them")
-    generated_with: dict[str, str] = {}
-
-    @computed_field
-    @property
-    def failed(self) -> bool:
-        return any(c.status == "fails" for c in self.conflicts) or any(u.failing for u in self.unlisted)
-
-    def failing(self) -> list[GateConflict]:
-        """The conflicts that fail the gate, most severe first."""
-        return [c for c in self.conflicts if c.status == "fails"]
+from .review.decisions import DECISIONS_FILE, with_decisions
+from .rules import load_layered_rules
+from .severity import Severity, severity_rank
+from .version import __version__
 
 
 @dataclass
@@ -132,7 +69,8 @@ def check(
     reviewed = None
     if since:
         reviewed = {line.strip() for line in file_at(folder, since, DECISIONS_FILE.as_posix()).split("\n")}
-    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings, reviewed=reviewed)
+    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings)
+    done = with_decisions(done, [folder], reviewed)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None
     if known is not None and new is None:  # with --since the archive's own conflicts are not compared
@@ -206,7 +144,7 @@ def _status(conflict: Conflict, locations: list[ClaimLocation], fail_on: str, kn
         return "known"
     if getattr(conflict, "status", None) == "dismissed":  # an editor reviewed it
         return "dismissed"
-    if SEVERITY_RANK[conflict.severity] < SEVERITY_RANK[fail_on]:
+    if severity_rank(conflict.severity) < severity_rank(fail_on):
         return "below_threshold"
     return "fails"
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import click
 
-from . import __version__
 from .errors import ConsistencyError
 from .options import Project, format_option, parse_formats, project_options, resolve_project, strict_option
 from .safetext import clean
+from .severity import FAIL_ON
+from .version import __version__
 
 
 class Cli(click.Group):
@@ -220,6 +221,7 @@ def report(
     from .engine import default_jobs
     from .load import find_articles
     from .report import FORMATS, write_reports
+    from .review.decisions import with_decisions
     from .summary import Stages, print_summary, run_with_progress
 
     if scheduler and engine != "dask":
@@ -250,6 +252,7 @@ def report(
             engine=engine,
             scheduler=scheduler,
         )
+        result = with_decisions(result, corpus)
         for problem in result.problems:
             say("error", problem)
         for warning in result.warnings:
@@ -307,10 +310,11 @@ def review(
 
         consistency review articles/ --port 8765
     """
+    import secrets
+
     from .pipeline import run
     from .review.app import address, create_app, default_reviewer, is_loopback, listen, serve
-
-    import secrets
+    from .review.decisions import with_decisions
 
     project = resolve_project(config_file, rules_dir, quiet)
     corpus = project.corpus((path,) if path else ())[0]
@@ -324,6 +328,7 @@ def review(
         access = secrets.token_urlsafe(24)
         project.warn(f"listening on {host}: anyone with the printed address can read the articles and decide")
     result = run([corpus], project.rules_dir, rules=project.rules, settings=project.settings.describe())
+    result = with_decisions(result, [corpus])
     for problem in result.problems:
         say("error", problem)
     for warning in result.warnings:
@@ -366,7 +371,7 @@ CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["none", "info", "warning", "error"]),
+    type=click.Choice(FAIL_ON),
     default=None,
     help="The lowest severity that fails the gate; none: only confirmed conflicts fail (default: warning).",
 )

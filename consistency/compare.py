@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from types import SimpleNamespace
+from dataclasses import dataclass, field
 from datetime import date
+from types import SimpleNamespace
 
 from rapidfuzz import fuzz
 
 from . import units
 from .group import unchecked_reason
-from .models import Agreement, Claim, Conflict, Source, Topic
-from .rules import Rule, rule_for
+from .models import Agreement, Claim, Conflict, Rule, Source, Topic
+from .rules import rule_for
+from .severity import severity_rank
+from .values import value_text
 
 # Words that do not tell one originator from another: "a recent UN report" is "UN report".
 _VOICE_NOISE = re.compile(r"(?i)\b(?:a|an|the|recent|new|latest|senior|top|some|other|several|two|three|anonymous)\b")
@@ -24,6 +26,14 @@ SAME_VOICE = 90  # token_set_ratio at which two attributions name the same origi
 class Findings:
     conflicts: list[Conflict]
     agreements: list[Agreement]
+    unlisted: dict[str, int] = field(default_factory=dict)  # topic id -> conflicting pairs beyond the listing cap
+
+    def counted(self, topics: list[Topic]) -> list[Topic]:
+        """``topics`` with their unlisted conflicts counted, as new objects: grouping's topics stay as it made them."""
+        return [
+            t.model_copy(update={"unlisted_conflicts": self.unlisted[t.id]}) if t.id in self.unlisted else t
+            for t in topics
+        ]
 
 
 def bounds(claim: Claim, rule: Rule) -> tuple[float, float]:
@@ -145,6 +155,7 @@ def compare_topics(
     """Every conflict and agreement the rules find in the topics (only pairs touching ``focus`` sources, if given)."""
     conflicts: dict[str, Conflict] = {}
     agreements: list[Agreement] = []
+    unlisted_by_topic: dict[str, int] = {}
     for topic in topics:
         rule = rule_for(topic, rules)
         if rule is None:
@@ -155,13 +166,11 @@ def compare_topics(
         links, found, unlisted = _compare_members(topic, members, rule, sources, focus)
         for conflict in found:
             conflicts.setdefault(conflict.id, conflict)  # the same words in one article twice are one finding
-        topic.unlisted_conflicts = unlisted
+        unlisted_by_topic[topic.id] = unlisted
         agreements += _agreements(rule, topic, links, claims, sources)
-    ordered = sorted(
-        conflicts.values(), key=lambda c: ({"error": 0, "warning": 1, "info": 2}[c.severity], -(c.distance or 0), c.id)
-    )
+    ordered = sorted(conflicts.values(), key=lambda c: (-severity_rank(c.severity), -(c.distance or 0), c.id))
     agreements.sort(key=lambda a: (a.topic, a.claims))
-    return Findings(ordered, agreements)
+    return Findings(ordered, agreements, unlisted_by_topic)
 
 
 def _compare_members(
@@ -263,43 +272,6 @@ def _agreements(rule: Rule, topic: Topic, links, claims: dict[str, Claim], sourc
             )
         )
     return found
-
-
-def value_text(claim: Claim) -> str:
-    """A claim's value as a person writes it: "about 1,000", "1,500–3,000", "more than 60", "December 2021"."""
-    if claim.kind == "date":
-        return claim.text.strip()
-    v = claim.value
-    if v is None:
-        return "unresolved"
-    unit = {"km2": " km²", "mi2": " sq mi", "percent": "%", "usd": " USD"}.get(claim.unit or "", "")
-    # "42,000 sq mi (≈ 108,780 km²)": a value in another unit is also shown in the one it was compared in
-    target = units.canonical_unit(claim.unit)
-    scale = units.canonical_factor(claim.unit)
-    if v.qualifier in ("range", "vague") and v.low is not None and v.high is not None and v.low != v.high:
-        text = f"{_num(v.low)}–{_num(v.high)}{unit}"
-        converted = f"{_num(round(v.low * scale))}–{_num(round(v.high * scale))}"
-    else:
-        word = {
-            "about": "about ",
-            "nearly": "nearly ",
-            "more_than": "more than ",
-            "at_least": "at least ",
-            "less_than": "fewer than ",
-            "at_most": "up to ",
-        }.get(v.qualifier, "")
-        number = v.low if v.low is not None else v.high
-        text = f"{word}{_num(number)}{unit}"
-        converted = _num(round(number * scale))
-    if target != claim.unit:
-        text += f" (≈ {converted} {units.symbol(target)})"
-    return text
-
-
-def _num(x: float | None) -> str:
-    if x is None:
-        return "?"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
 
 
 def _view(claim: Claim, sources: dict[str, Source]) -> SimpleNamespace:

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConsistencyError
+from .severity import FAIL_ON
 
 PROJECT_FILES = ("consistency.toml", "pyproject.toml")  # in one folder, the first one found wins
-SEVERITIES = ("none", "info", "warning", "error")
 # Setting -> the type its TOML value must have; paths are relative to the file that sets them.
 KEYS: dict[str, type] = {
     "rules": str,
@@ -34,6 +34,12 @@ KEYS: dict[str, type] = {
     "report-format": str,
 }
 PATH_KEYS = ("rules", "articles", "cache-dir")
+# Inside a rules folder: the alias files that extend the extractor's vocabulary, and the reference tables.
+ALIASES = "aliases"
+REFERENCE = "reference"
+# The vocabularies an alias file can extend, by the start of its name: "entities-newsroom.yaml" adds entities.
+VOCABULARIES = ("measures", "units", "entities", "places", "events")
+GAZETTEERS = ("regions", "cities")  # name<TAB>country tables: "regions.tsv", "cities-local.tsv"
 
 
 def shipped_data() -> Path:
@@ -57,6 +63,41 @@ def rule_folders(rules_dir: Path | None = None) -> tuple[Path, ...]:
     if rules_dir is None or _same(rules_dir, shipped):
         return (shipped,)
     return shipped, Path(rules_dir)
+
+
+def alias_files(rules_dir: Path | None) -> dict[str, list[Path]]:
+    """Vocabulary -> its alias files, shipped first, then those of ``rules_dir``'s ``aliases/`` (a project's)."""
+    files: dict[str, list[Path]] = {kind: [] for kind in (*VOCABULARIES, *GAZETTEERS)}
+    for layer, folder in enumerate(rule_folders(rules_dir)):
+        aliases = folder / ALIASES
+        if layer == 0:  # the shipped vocabulary must be whole; a project's adds what it needs
+            for kind in VOCABULARIES:
+                if not (aliases / f"{kind}.yaml").is_file():
+                    raise ConsistencyError(aliases / f"{kind}.yaml", "alias file missing")
+        for path in sorted(aliases.iterdir()) if aliases.is_dir() else []:
+            kinds = VOCABULARIES if path.suffix in (".yaml", ".yml") else GAZETTEERS if path.suffix == ".tsv" else None
+            if kinds is None:  # a README or an editor's backup is not vocabulary
+                continue
+            kind = re.match(r"[a-z]+", path.name)
+            if kind is None or kind.group() not in kinds:
+                raise ConsistencyError(
+                    path,
+                    "an alias file's name starts with what it extends: "
+                    f"{', '.join(VOCABULARIES)} (.yaml) or {', '.join(GAZETTEERS)} (.tsv)",
+                )
+            files[kind.group()].append(path)
+    return files
+
+
+def reference_files(rules_dir: Path | None) -> list[Path]:
+    """The shipped ``reference/*.yaml|*.yml|*.csv`` tables, then those of ``rules_dir`` (a project's)."""
+    folders = [folder / REFERENCE for folder in rule_folders(rules_dir)]
+    return [
+        path
+        for folder in folders
+        if folder.is_dir()
+        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".csv"))
+    ]
 
 
 def describe_folders(folders: tuple[Path, ...]) -> str:
@@ -137,8 +178,8 @@ def _settings(path: Path, table: dict[str, Any]) -> Settings:
             raise ConsistencyError(path, f"unknown setting {key!r} (known: {', '.join(KEYS)})", line)
         if not isinstance(value, KEYS[key]):
             raise ConsistencyError(path, f"{key}: expected a string, got {value!r}", line)
-        if key == "fail-on" and value not in SEVERITIES:
-            raise ConsistencyError(path, f"fail-on: expected one of {', '.join(SEVERITIES)}, got {value!r}", line)
+        if key == "fail-on" and value not in FAIL_ON:
+            raise ConsistencyError(path, f"fail-on: expected one of {', '.join(FAIL_ON)}, got {value!r}", line)
         values[key.replace("-", "_")] = path.parent / value if key in PATH_KEYS else value
     if "rules" not in values and (path.parent / "rules").is_dir():
         values["rules"] = path.parent / "rules"

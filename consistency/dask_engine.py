@@ -10,17 +10,17 @@ partitions' topics and findings exactly as a local run orders them.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from .compare import compare_topics
-from .engine import default_jobs, merge_findings
+from .engine import assemble, default_jobs, merge_findings
 from .errors import ConsistencyError
 from .extract import extract_claims
 from .extract.lexicon import default_lexicon
 from .group import group_claims, partition_key
-from .models import Claim, Report, Source, Topic
-from .rules import Rule
+from .models import Claim, Report, Rule, Source, Topic
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,21 +54,19 @@ def analyse_on_dask(
     import dask
     from distributed import Client, LocalCluster
 
-    from .pipeline import assemble
-
     # Claims travel as JSON text (a shuffle moves Arrow tables); findings come back as Python objects, which Dask must
     # not try to turn into Arrow strings.
     with dask.config.set({"dataframe.convert-string": False}):
         if scheduler:
             with Client(scheduler) as client:
-                return _analyse(client, sources, rules, rules_dir, stage, assemble)
+                return _analyse(client, sources, rules, rules_dir, stage)
         # Our own cluster's scheduler runs in this process: its routine shuffle notices are not the user's business.
         logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
         cluster = LocalCluster(
             n_workers=workers or default_jobs(), threads_per_worker=1, processes=True, dashboard_address=None
         )
         with cluster, Client(cluster) as client:
-            return _analyse(client, sources, rules, rules_dir, stage, assemble)
+            return _analyse(client, sources, rules, rules_dir, stage)
 
 
 def _analyse(
@@ -77,7 +75,6 @@ def _analyse(
     rules: list[Rule],
     rules_dir: Path | None,
     stage: Callable[[str], None] | None,
-    assemble,
 ) -> Report:
     import dask.dataframe as dd
 
@@ -101,7 +98,7 @@ def _analyse(
         _compare_partition, rules, meta, meta=_empty_findings(), enforce_metadata=False
     ).compute()
     topics: list[Topic] = sorted(found["topic"].dropna(), key=lambda t: t.id)
-    findings = merge_findings(topics, [({}, list(found["conflict"].dropna()), list(found["agreement"].dropna()))])
+    findings = merge_findings([({}, list(found["conflict"].dropna()), list(found["agreement"].dropna()))])
     return assemble(sources, claims, topics, findings.conflicts, findings.agreements, rules)
 
 
@@ -158,9 +155,9 @@ def _compare_partition(part: pd.DataFrame, rules: list[Rule], sources: dict[str,
     topics = group_claims(claims)
     rows: list[tuple] = []
     for topic in topics:
-        # One topic at a time, so the count of pairs beyond the listing cap is set on each as a local run sets it.
+        # One topic at a time, so the count of pairs beyond the listing cap is on each as a local run counts it.
         findings = compare_topics([topic], {c.id: c for c in claims}, rules, sources)
-        rows.append((topic, None, None))
+        rows.append((*findings.counted([topic]), None, None))
         rows += [(None, conflict, None) for conflict in findings.conflicts]
         rows += [(None, None, agreement) for agreement in findings.agreements]
     return pd.DataFrame(rows, columns=["topic", "conflict", "agreement"])

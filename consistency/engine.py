@@ -17,8 +17,10 @@ from .compare import Findings, compare_topics
 from .errors import ConsistencyError
 from .extract import extract_claims
 from .extract.lexicon import Lexicon, default_lexicon
-from .models import Agreement, Claim, Conflict, Source, Topic
-from .rules import Rule
+from .group import unchecked_reason
+from .models import Agreement, Claim, Conflict, Report, Rule, Source, Topic, Unchecked
+from .severity import severity_rank
+from .version import __version__
 
 if TYPE_CHECKING:
     from .cache import ClaimCache
@@ -103,7 +105,6 @@ def _extract(sources: list[Source], rules_dir: Path | None, jobs: int) -> Iterat
 
 # Claims from which topics are compared in worker processes: below, forking costs more than it saves.
 PARALLEL_COMPARE_FROM = 5000
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _forked: tuple | None = None  # what forked comparison workers inherit: topics, claims by id, rules, sources
 
 
@@ -111,7 +112,7 @@ def compare_in_parallel(
     topics: list[Topic], claims: dict[str, Claim], rules: list[Rule], sources: dict[str, Source], jobs: int
 ) -> Findings:
     """``compare_topics`` over all topics, with up to ``jobs`` processes each comparing some topics; the same
-    findings in the same order (and the same count of unlisted pairs set on each topic)."""
+    findings in the same order (and the same count of unlisted pairs on each topic)."""
     if jobs <= 1 or len(claims) < PARALLEL_COMPARE_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return compare_topics(topics, claims, rules, sources)
     global _forked
@@ -124,19 +125,17 @@ def compare_in_parallel(
             parts = pool.map(_compare_share, shares, chunksize=1)
     finally:
         _forked = None
-    return merge_findings(topics, parts)
+    return merge_findings(parts)
 
 
 def _compare_share(share: list[int]) -> tuple[dict[str, int], list[Conflict], list[Agreement]]:
     topics, claims, rules, sources = _forked
     chosen = [topics[i] for i in share]
     found = compare_topics(chosen, claims, rules, sources)
-    return {t.id: t.unlisted_conflicts for t in chosen}, found.conflicts, found.agreements
+    return found.unlisted, found.conflicts, found.agreements
 
 
-def merge_findings(
-    topics: list[Topic], parts: Iterable[tuple[dict[str, int], list[Conflict], list[Agreement]]]
-) -> Findings:
+def merge_findings(parts: Iterable[tuple[dict[str, int], list[Conflict], list[Agreement]]]) -> Findings:
     """Findings of topics compared apart, as one ``compare_topics`` call over all of them (topics in id order)
     gives: a conflict found in two topics is kept from the first; conflicts most severe first; agreements by topic."""
     unlisted: dict[str, int] = {}
@@ -146,10 +145,28 @@ def merge_findings(
         unlisted.update(counts)
         conflicts += found
         agreements += agreed
-    for topic in topics:
-        topic.unlisted_conflicts = unlisted.get(topic.id, topic.unlisted_conflicts)
     first: dict[str, Conflict] = {}
     for conflict in sorted(conflicts, key=lambda c: c.topic):  # stable: one topic's findings keep their order
         first.setdefault(conflict.id, conflict)
-    ordered = sorted(first.values(), key=lambda c: (SEVERITY_ORDER[c.severity], -(c.distance or 0), c.id))
-    return Findings(ordered, sorted(agreements, key=lambda a: (a.topic, a.claims)))
+    ordered = sorted(first.values(), key=lambda c: (-severity_rank(c.severity), -(c.distance or 0), c.id))
+    return Findings(ordered, sorted(agreements, key=lambda a: (a.topic, a.claims)), unlisted)
+
+
+def assemble(
+    sources: list[Source],
+    claims: list[Claim],
+    topics: list[Topic],
+    conflicts: list[Conflict],
+    agreements: list[Agreement],
+    rules: list[Rule],
+) -> Report:
+    """The report of compared claims: the one place both engines build it, so they give the same bytes."""
+    return Report(
+        sources=sources,
+        claims=claims,
+        topics=topics,
+        conflicts=conflicts,
+        agreements=agreements,
+        unchecked=[Unchecked(claim=c.id, reason=reason) for c in claims if (reason := unchecked_reason(c))],
+        generated_with={"consistency": __version__, "rules": ",".join(r.code for r in rules)},
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
@@ -23,10 +23,15 @@ class ConsistencyError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """ " — did you mean 'severity'?" for the nearest of ``choices``, or "" when none is near."""
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" — did you mean {close[0]!r}?" if close else ""
+
+
 def choose(option: str, name: str, choices: Sequence[str]) -> str:
     """``name`` if it is one of ``choices``, else a ConsistencyError that suggests the nearest one."""
     if name in choices:
         return name
-    close = difflib.get_close_matches(name, choices, n=1)
-    hint = f" — did you mean {close[0]!r}?" if close else f" (choose from {', '.join(choices)})"
+    hint = did_you_mean(name, choices) or f" (choose from {', '.join(choices)})"
     raise ConsistencyError(None, f"{option}: unknown format {name!r}{hint}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .models import Example, Rule
 from .pipeline import analyse
-from .rules import Example, Rule, load_layered_rules
+from .rules import load_layered_rules
 
 
 @dataclass

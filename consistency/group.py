@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -68,16 +68,16 @@ def _date_key(claim: Claim) -> tuple | None:
     return ("date", claim.event_key)
 
 
-def related_to(claims: list[Claim]) -> Callable[[dict], bool]:
-    """A test on claims as JSON: could this one share a topic with any of ``claims``? A superset of
-    what grouping would join (same measure, or both measured by words no alias names; same event verb)."""
+def related_to(claims: list[Claim]) -> Callable[[str, str | None, str | None], bool]:
+    """A test on a claim's kind, measure and event key: could such a claim share a topic with any of ``claims``? A
+    superset of what grouping would join (same measure, or both measured by words no alias names; same event verb)."""
     measures = {c.measure for c in claims if c.kind == "quantity"}
     verbs = {c.event_key.split()[0] for c in claims if c.kind == "date" and c.event_key}
 
-    def keep(claim: dict) -> bool:
-        if claim["kind"] == "quantity":
-            return claim["measure"] in measures
-        return bool(claim["event_key"]) and claim["event_key"].split()[0] in verbs
+    def keep(kind: str, measure: str | None, event_key: str | None) -> bool:
+        if kind == "quantity":
+            return measure in measures
+        return bool(event_key) and event_key.split()[0] in verbs
 
     return keep
 

@@ -30,7 +30,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.{0,65536}?)\r?\n(?:---|\.\.\.)[ \
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "Thursday, January 25, 2024" or "January 25, 2024" in the first lines: a dateline.
 _DATELINE = re.compile(
-    rf"^[^\n]{{0,80}}?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b[^\n]{{0,40}}$",
+    rf"^[^\n]{{0,80}}?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+    rf"({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b[^\n]{{0,40}}$",
     re.M,
 )
 
@@ -89,7 +90,7 @@ def decode(path: Path, raw: bytes) -> str:
             line = raw[: err.start].count(b"\n") + 1
             raise ConsistencyError(
                 path, f"cannot decode as UTF-8 (byte 0x{raw[err.start]:02x}) nor detect its encoding", line
-            )
+            ) from None
         text = str(best)
     controls = len(_CONTROL.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
@@ -157,18 +158,23 @@ def url_date(url: str | None) -> date | None:
 # "outlet: Voice of America": a front matter line whose value no YAML rule could read otherwise.
 _PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]{0,40}):(?:[ \t]+([^\s'\"\[\]{}&*!|>%@`#,:?-][^:#\n]{0,500}?))?[ \t]*")
 _YAML_WORDS = re.compile(r"(?i)^(?:y|n|yes|no|true|false|on|off|null|~|=|[-+.\d].*)$")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # 2024-09-27: YAML reads it as a date that prints the same
 
 
 def _plain_fields(block: str) -> dict | None:
     """Front matter of plain "key: text" lines, read without a YAML parser (a warm CI check reads thousands);
-    None for anything else (quotes, lists, numbers, booleans, dates but ``published``), which YAML then reads."""
+    None for anything else (quotes, lists, numbers, booleans, dates but ``published``'s day), which YAML then reads."""
     data: dict[str, str | None] = {}
     for line in block.splitlines():
         match = _PLAIN_FIELD.fullmatch(line)
         if not match or match.group(1) in data:
             return None
         value = match.group(2)
-        if value is not None and _YAML_WORDS.match(value) and match.group(1) != "published":
+        if (
+            value is not None
+            and _YAML_WORDS.match(value)
+            and not (match.group(1) == "published" and _ISO_DAY.fullmatch(value))
+        ):
             return None
         data[match.group(1)] = value
     return data
@@ -234,7 +240,8 @@ def load_source(root: Path, path: Path, manifest: dict[str, dict]) -> Source:
             published_from = "url"
         else:
             warnings.append(
-                f"{path}: no publication date (front matter, {MANIFEST}, dateline or address); relative dates stay unresolved"
+                f"{path}: no publication date (front matter, {MANIFEST}, dateline or address); "
+                "relative dates stay unresolved"
             )
     return Source(
         name=name,

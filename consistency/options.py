@@ -16,7 +16,7 @@ from .errors import ConsistencyError, choose
 from .safetext import clean
 
 if TYPE_CHECKING:
-    from .rules import Rule
+    from .models import Rule
 
 Destination = tuple[str, Path | None]  # a format, and the file it goes to (None: --output, else standard output)
 

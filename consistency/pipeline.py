@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from . import __version__
 from .compare import compare_topics
-from .errors import ConsistencyError
 from .config import describe_folders, rule_folders
-from .engine import compare_in_parallel, extract_sources, safe_extract
+from .engine import assemble, compare_in_parallel, extract_sources, safe_extract
+from .errors import ConsistencyError
 from .extract.lexicon import default_lexicon
-from .group import group_claims, related_to, unchecked_reason
+from .group import group_claims, related_to
 from .load import load_sources
-from .models import Agreement, Claim, Conflict, Report, Source, Topic, Unchecked, Unreadable
-from .review.decisions import apply_decisions, decisions_path, read_log
-from .rules import Rule, load_layered_rules
+from .models import Claim, Report, Rule, Source, Unreadable
+from .rules import load_layered_rules
 
 if TYPE_CHECKING:
     from .cache import ClaimCache
@@ -76,27 +75,7 @@ def analyse(
         findings = compare_in_parallel(topics, by_id, rules, {s.name: s for s in sources}, jobs)
     else:
         findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
-    return assemble(sources, claims, topics, findings.conflicts, findings.agreements, rules)
-
-
-def assemble(
-    sources: list[Source],
-    claims: list[Claim],
-    topics: list[Topic],
-    conflicts: list[Conflict],
-    agreements: list[Agreement],
-    rules: list[Rule],
-) -> Report:
-    """The report of compared claims: the one place both engines build it, so they give the same bytes."""
-    return Report(
-        sources=sources,
-        claims=claims,
-        topics=topics,
-        conflicts=conflicts,
-        agreements=agreements,
-        unchecked=[Unchecked(claim=c.id, reason=reason) for c in claims if (reason := unchecked_reason(c))],
-        generated_with={"consistency": __version__, "rules": ",".join(r.code for r in rules)},
-    )
+    return assemble(sources, claims, findings.counted(topics), findings.conflicts, findings.agreements, rules)
 
 
 def _focused_claims(
@@ -143,15 +122,14 @@ def run(
     focus: set[str] | None = None,
     rules: list[Rule] | None = None,
     settings: str | None = None,
-    reviewed: set[str] | None = None,
     jobs: int = 1,
     stage: Callable[[str], None] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Run:
     """Load the articles under ``paths``, analyse them under the shipped rules and ``rules_dir``'s over them (or the
-    ``rules`` a caller already loaded from them), apply editors' decisions (only the dismissals among the
-    ``reviewed`` lines, if given); ``settings`` names where options came from. ``engine`` "dask" runs extraction,
+    ``rules`` a caller already loaded from them); ``settings`` names where options came from. Editors' decisions
+    are the caller's to apply (``review.decisions.with_decisions``). ``engine`` "dask" runs extraction,
     grouping and comparison on a Dask cluster (``scheduler``, else a local one); "local" uses up to ``jobs``
     processes of this machine."""
     rules = load_layered_rules(rules_dir) if rules is None else rules
@@ -167,17 +145,4 @@ def run(
     report.generated_with["rule_folders"] = describe_folders(rule_folders(rules_dir))
     if settings:
         report.generated_with["settings"] = settings
-    warnings = list(loaded.warnings)
-    # Editors' decisions live in the corpus: the first folder given is the corpus.
-    if paths and Path(paths[0]).is_dir():
-        log = read_log(decisions_path(paths[0]))
-        if reviewed is not None:
-            log, dropped = log.without_new_dismissals(reviewed)
-            if dropped:
-                warnings.append(
-                    f"{decisions_path(paths[0])}: {dropped} dismissal(s) added by this change do not count "
-                    "until reviewed and merged; their conflicts await review"
-                )
-        report = apply_decisions(report, log.latest())
-        warnings += log.problems
-    return Run(report, problems, warnings)
+    return Run(report, problems, list(loaded.warnings))

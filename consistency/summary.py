@@ -9,11 +9,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 
-from .pipeline import Run, run
 from .load import find_articles
-from .models import Report
+from .models import Report, Rule
+from .pipeline import Run, run
 from .report.markdown import skipped
-from .rules import Rule
 from .safetext import clean
 
 PROGRESS_FROM = 200  # articles; below this a run takes about a second and a bar is noise

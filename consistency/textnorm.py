@@ -52,7 +52,8 @@ _FURNITURE_LINE = re.compile(
     r"|all rights reserved[^\n]{0,200}"
     r"|[^\n]{0,120}\b(?:can be )?(?:reached|contacted) at [^\s@]{1,64}@[^\s@]{1,255}[^\n]{0,100}"  # sign-off
     r"|(?:follow|contact) (?:us|the author|him|her)\b[^\n]{0,200}"
-    r"|(?:tags?|topics|related|most popular|load more|see all[^\n]{0,40}|read more|advertisement|share this[^\n]{0,40})\b[^\n]{0,400}"
+    r"|(?:tags?|topics|related|most popular|load more|see all[^\n]{0,40}|read more|advertisement"
+    r"|share this[^\n]{0,40})\b[^\n]{0,400}"
     r"|please read our comment policy[^\n]{0,200}"
     r"|sign up for [^\n]{0,200}|subscribe (?:to|now)\b[^\n]{0,200}"
     r")$"

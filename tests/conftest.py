@@ -1,8 +1,8 @@
 import shutil
 import sys
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 # Test helpers (seedmatch.py, sample_report.py, gitrepo.py) import as top-level modules.
 sys.path.insert(0, str(Path(__file__).parent))

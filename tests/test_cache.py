@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seedmatch import SEEDS
 
 import consistency.cache as cache_module
 import consistency.engine as engine
@@ -16,7 +17,6 @@ from consistency.cli import cli
 from consistency.load import load_sources
 from consistency.pipeline import analyse
 from consistency.rules import load_rules
-from seedmatch import SEEDS
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 

@@ -9,12 +9,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from click.testing import CliRunner
+from gitrepo import commit, git
+from seedmatch import SEEDS
 
 from consistency.check import position
 from consistency.cli import cli
 from consistency.gate.github import escape_data, escape_property
-from gitrepo import commit, git
-from seedmatch import SEEDS
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 # A 2024 article whose estimate contradicts both the UN range and the U.S. figure in the seeds.

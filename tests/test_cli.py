@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seedmatch import SEEDS
 
 from consistency.cli import cli
-from seedmatch import SEEDS
 
 GOOD = "---\noutlet: Wire\npublished: 2024-01-25\n---\nAbout 2,500 U.S. troops remain in Iraq, officials said.\n"
 # name -> bytes of a bad article, and the words its one-line error must contain

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seedmatch import SEEDS
 
 from consistency.cli import cli
 from consistency.config import default_rules_dir, find_settings, shipped_seeds_dir
-from seedmatch import SEEDS
 
 # The project's rule: a stricter comparison for a group only the project's alias file names.
 PROJECT_RULE = """\

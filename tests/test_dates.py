@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from consistency.extract.dates import find_dates
 from consistency.extract.events import describe_event
@@ -30,7 +29,7 @@ def test_date_phrasing(case):
     got = [(m.text, m.start_date, m.end_date, m.granularity) for m in found]
     want = [(d["text"], d["start"], d["end"], d["granularity"]) for d in case["dates"]]
     assert got == want, found
-    for mention, expected in zip(found, case["dates"]):
+    for mention, expected in zip(found, case["dates"], strict=True):
         for field in ("role", "relative"):
             if field in expected:
                 assert getattr(mention, field) == expected[field], (field, mention)

@@ -10,10 +10,9 @@ from datetime import UTC, datetime
 import pytest
 from seedmatch import SEEDS
 
+from consistency.models import Decision, QuotedClaim
 from consistency.pipeline import run
 from consistency.review.decisions import (
-    Decision,
-    QuotedClaim,
     append_decision,
     apply_decisions,
     decisions_path,
@@ -21,6 +20,7 @@ from consistency.review.decisions import (
     latest_decisions,
     make_decision,
     read_log,
+    with_decisions,
 )
 
 WRITES = 200
@@ -80,7 +80,7 @@ def test_missing_log_is_no_decisions(tmp_path):
     assert read_log(decisions_path(tmp_path)).problems == []
 
 
-def test_run_applies_the_corpus_decisions(seeds_run):
+def test_report_applies_the_corpus_decisions(seeds_run):
     corpus, result = seeds_run
     report = result.report
     claims = {c.id: c for c in report.claims}
@@ -91,7 +91,7 @@ def test_run_applies_the_corpus_decisions(seeds_run):
     )
     append_decision(path, make_decision(second, [claims[i] for i in second.claims], "confirmed", "", "bob"))
     try:
-        decided = {c.id: c for c in run([corpus]).report.conflicts}
+        decided = {c.id: c for c in with_decisions(run([corpus]), [corpus]).report.conflicts}
     finally:
         path.unlink()
     assert (decided[first.id].status, decided[first.id].review_note) == ("dismissed", "different dates")

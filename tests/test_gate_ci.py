@@ -10,7 +10,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from gitrepo import commit
 from test_check import CONTRADICTS, invoke
 

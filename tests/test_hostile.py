@@ -23,11 +23,10 @@ from test_review_app import PORT, hostile_corpus, token_of
 from consistency import engine
 from consistency.cache import open_cache
 from consistency.cli import cli
-from consistency.extract.lexicon import default_rules_dir
+from consistency.config import default_rules_dir
 from consistency.load import load_sources
 from consistency.pipeline import run
-from consistency.review import app as review_app
-from consistency.review import decisions
+from consistency.review import app as review_app, decisions
 from consistency.review.decisions import MAX_LOG_BYTES
 
 GOOD = "---\noutlet: Wire\npublished: 2024-01-25\n---\nAbout 2,500 U.S. troops remain in Iraq, officials said.\n"

@@ -16,18 +16,20 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from seedmatch import SEEDS, matching_claims
 
 from consistency import units
 from consistency.cli import cli
-from consistency.compare import compare_pair, value_text
+from consistency.compare import compare_pair
+from consistency.config import default_rules_dir
 from consistency.errors import ConsistencyError
 from consistency.extract import extract_claims
-from consistency.extract.lexicon import default_lexicon, default_rules_dir
+from consistency.extract.lexicon import default_lexicon
 from consistency.extract.quantities import find_quantities
 from consistency.extract.reference import default_references, load_references, resolve_references
 from consistency.models import AsOf, Claim, Interval, Source
 from consistency.rules import load_rules
-from seedmatch import SEEDS, matching_claims
+from consistency.values import value_text
 
 DATA = Path(__file__).parent / "data" / "extract" / "reference.yaml"
 ITEMS = yaml.safe_load(DATA.read_text(encoding="utf-8"))
@@ -264,7 +266,7 @@ def test_resolving_stays_linear_on_adversarial_text(unit):
     assert timings[1] < 10 * timings[0] + 0.05, timings
 
 
-# --- the seeds, end to end ----------------------------------------------------------------------------------------------
+# --- the seeds, end to end ---
 
 TEXTS = {p.name: p.read_text(encoding="utf-8-sig") for p in SEEDS.glob("*.txt")}
 THIRD = {"source": "002_673533e19380046e.txt", "quote": "nearly one-third of Iraq and Syria"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from consistency.config import default_rules_dir
 from consistency.examples import check_example
-from consistency.extract.lexicon import default_rules_dir
 from consistency.rules import load_rules
 
 RULES = load_rules(default_rules_dir())

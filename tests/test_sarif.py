@@ -13,13 +13,16 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from seedmatch import SEEDS
 
 from consistency.cli import cli
-from seedmatch import SEEDS
 
 jsonschema = pytest.importorskip("jsonschema")
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
-ODD_ARTICLE = "---\npublished: 2024-09-30\n---\nNow about 10,000 Islamic State fighters remain in Iraq and Syria, an official said.\n"
+ODD_ARTICLE = (
+    "---\npublished: 2024-09-30\n---\n"
+    "Now about 10,000 Islamic State fighters remain in Iraq and Syria, an official said.\n"
+)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seedmatch import SEEDS
 
 import consistency.engine as engine
 from consistency import claims_frame
@@ -18,7 +19,6 @@ from consistency.load import load_sources
 from consistency.output import render_claims
 from consistency.pipeline import run
 from consistency.stream import ClaimWriter, stream_claims
-from seedmatch import SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = 80  # enough that --jobs 2 really starts a pool (engine.POOL_FROM)
@@ -133,7 +133,7 @@ def test_formats_written_in_parallel_are_the_serial_files(tmp_path, monkeypatch)
     monkeypatch.setattr(writers, "PARALLEL_FROM", 0)
     parallel = writers.write_reports(report, tmp_path / "parallel", jobs=2)
     assert [p.name for p in parallel] == [p.name for p in serial]
-    for a, b in zip(serial, parallel):
+    for a, b in zip(serial, parallel, strict=True):
         if a.suffix != ".db":  # SQLite files hold page-level details that need not match byte for byte
             assert a.read_bytes() == b.read_bytes(), a.name
 

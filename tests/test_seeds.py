@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from seedmatch import SEEDS, matching_claims
 
 from consistency.cli import cli
-from seedmatch import SEEDS, matching_claims
 
 EXPECTED = yaml.safe_load((SEEDS / "expected.yaml").read_text())
 CLAIMS = yaml.safe_load((Path(__file__).parent / "data" / "seeds_claims.yaml").read_text())

@@ -5,7 +5,6 @@ With --update-screenshots, also refreshes the screenshot the README links (repor
 
 from __future__ import annotations
 
-
 import pytest
 from click.testing import CliRunner
 from seedmatch import SEEDS

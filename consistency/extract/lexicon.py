@@ -17,12 +17,11 @@ from pathlib import Path
 
 import pycountry
 
-from ..config import default_rules_dir, rule_folders
+from ..config import VOCABULARIES, alias_files, default_rules_dir
 from ..errors import ConsistencyError
 from ..files import MAX_DATA_BYTES, read_text
 from ..yamlload import read_yaml
 
-ALIASES = "aliases"
 # A word: letters with inner apostrophes, periods and hyphens ("U.S.", "al-Anbar", "Kurdistan's").
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'.\-]{0,40}[A-Za-z0-9\u00c0-\u024f.])?")
 MAX_PHRASE = 7
@@ -179,7 +178,7 @@ class States:
     before: re.Pattern  # just before the number: "killed 26 ..."
 
     @classmethod
-    def build(cls, measures: dict[str, str]) -> "States":
+    def build(cls, measures: dict[str, str]) -> States:
         alt = "|".join(re.escape(s) for s in sorted(measures, key=len, reverse=True)) or "(?!)"
         return cls(
             measures,
@@ -213,7 +212,7 @@ class EventVocabulary:
         return kinds is not None and (not kinds or kind in kinds)
 
     @classmethod
-    def build(cls, spec: dict) -> "EventVocabulary":
+    def build(cls, spec: dict) -> EventVocabulary:
         measures = spec.get("measures") or {}
         vocabulary = cls(measures={str(m): frozenset(map(str, kinds or [])) for m, kinds in measures.items()})
         for kind, entry in (spec.get("kinds") or {}).items():
@@ -263,35 +262,6 @@ def _read_yaml(path: Path) -> dict:
 def slug(name: str) -> str:
     """An id from a name: \"Butte County\" -> butte_county."""
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
-
-
-# The vocabularies an alias file can extend, by the start of its name: "entities-newsroom.yaml" adds entities.
-VOCABULARIES = ("measures", "units", "entities", "places", "events")
-GAZETTEERS = ("regions", "cities")  # name<TAB>country tables: "regions.tsv", "cities-local.tsv"
-
-
-def alias_files(rules_dir: Path | None) -> dict[str, list[Path]]:
-    """Vocabulary -> its alias files, shipped first, then those of ``rules_dir``'s ``aliases/`` (a project's)."""
-    files: dict[str, list[Path]] = {kind: [] for kind in (*VOCABULARIES, *GAZETTEERS)}
-    for layer, folder in enumerate(rule_folders(rules_dir)):
-        aliases = folder / ALIASES
-        if layer == 0:  # the shipped vocabulary must be whole; a project's adds what it needs
-            for kind in VOCABULARIES:
-                if not (aliases / f"{kind}.yaml").is_file():
-                    raise ConsistencyError(aliases / f"{kind}.yaml", "alias file missing")
-        for path in sorted(aliases.iterdir()) if aliases.is_dir() else []:
-            kinds = VOCABULARIES if path.suffix in (".yaml", ".yml") else GAZETTEERS if path.suffix == ".tsv" else None
-            if kinds is None:  # a README or an editor's backup is not vocabulary
-                continue
-            kind = re.match(r"[a-z]+", path.name)
-            if kind is None or kind.group() not in kinds:
-                raise ConsistencyError(
-                    path,
-                    "an alias file's name starts with what it extends: "
-                    f"{', '.join(VOCABULARIES)} (.yaml) or {', '.join(GAZETTEERS)} (.tsv)",
-                )
-            files[kind.group()].append(path)
-    return files
 
 
 def _entries(path: Path) -> list[tuple[str, dict]]:

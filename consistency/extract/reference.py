@@ -45,15 +45,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import units
-from ..config import default_rules_dir, rule_folders
+from ..config import default_rules_dir, reference_files
 from ..errors import ConsistencyError
 from ..files import MAX_DATA_BYTES, read_text
+from ..values import format_number
 from ..yamlload import load_yaml
 from .lexicon import Lexicon, PhraseIndex
 from .numbers import FRACTIONS
 from .quantities import QUALIFIERS, Quantity
 
-REFERENCE = "reference"
 # The unit a measure's claims carry once resolved: areas in km² (as "110,000 square
 # kilometers"), populations as bare counts (as "22 million people").
 CLAIM_UNIT = {"area": "km2", "people": None}
@@ -257,17 +257,6 @@ def _rows_csv(path: Path, text: str) -> tuple[dict, list[tuple[str, dict]]]:
     return meta, rows
 
 
-def reference_files(rules_dir: Path | None) -> list[Path]:
-    """The shipped ``reference/*.yaml|*.yml|*.csv`` tables, then those of ``rules_dir`` (a project's)."""
-    folders = [folder / REFERENCE for folder in rule_folders(rules_dir)]
-    return [
-        path
-        for folder in folders
-        if folder.is_dir()
-        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".csv"))
-    ]
-
-
 def load_references(rules_dir: Path | None = None) -> References:
     """Read every reference table, the shipped ones and a project's; a bad table is a one-line ConsistencyError."""
     refs = References()
@@ -469,13 +458,6 @@ def _share_whole(text: str, q: Quantity, sentences, lexicon: Lexicon, refs: Refe
     return found
 
 
-def _fmt(x: float) -> str:
-    """ "438,317", "59.1", "207,832" (a large value's decimals are noise next to its source's precision)."""
-    if x >= 1000 or float(x).is_integer():
-        return f"{x:,.0f}"
-    return f"{x:.4g}"
-
-
 FRACTION_SIGNS = {1 / 2: "½", 1 / 3: "⅓", 2 / 3: "⅔", 1 / 4: "¼", 3 / 4: "¾", 1 / 5: "⅕", 2 / 5: "⅖", 1 / 10: "⅒"}
 
 
@@ -483,11 +465,11 @@ def _factor_text(factors: tuple[float, float], percent: tuple[float, float] | No
     """ "⅓", "2", "40%", "30–40%"."""
     if percent is not None:
         low, high = percent
-        return f"{_fmt(low)}%" if low == high else f"{_fmt(low)}–{_fmt(high)}%"
+        return f"{format_number(low)}%" if low == high else f"{format_number(low)}–{format_number(high)}%"
     texts = []
     for factor in dict.fromkeys(factors):
         sign = next((s for v, s in FRACTION_SIGNS.items() if abs(factor - v) < 1e-9), None)
-        texts.append(sign or _fmt(factor))
+        texts.append(sign or format_number(factor))
     return "–".join(texts)
 
 
@@ -518,13 +500,13 @@ def _derive(
     total = sum(e.value for e in entries)
     low, high = factors[0] * total, factors[1] * total
     unit = " km²" if measure == "area" else " people"
-    terms = " + ".join(_fmt(e.value) for e in entries)
+    terms = " + ".join(format_number(e.value) for e in entries)
     whole = f"({terms}){unit}" if len(entries) > 1 else f"{terms}{unit}"
     if factors == (1.0, 1.0) and percent is None:
-        arithmetic = whole if len(entries) == 1 else f"{whole} = {_fmt(total)}{unit}"
+        arithmetic = whole if len(entries) == 1 else f"{whole} = {format_number(total)}{unit}"
     else:
         exact = all(abs(v - round(v, 0 if v >= 100 else 4)) < 1e-9 for v in (low, high))
-        result = _fmt(low) if low == high else f"{_fmt(low)}–{_fmt(high)}"
+        result = format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
         arithmetic = f"{_factor_text(factors, percent)} × {whole} {'=' if exact else '≈'} {result}{unit}"
     sources = "; ".join(dict.fromkeys(e.source for e in entries))
     word = MEASURE_WORDS[measure] if len(entries) > 1 else ("area" if measure == "area" else "population")

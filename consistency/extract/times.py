@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 from ..models import AsOf
-from .dates import DateMention
 from .context import SentenceContext
+from .dates import DateMention
 from .quantities import Quantity
 
 # "at its peak", "at the height of its power": the number describes a past high point.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from . import github, gitlab, junit, sarif, text
 
 if TYPE_CHECKING:
-    from ..check import CheckResult
+    from ..models import CheckResult
 
 
 def render_json(result: CheckResult) -> str:

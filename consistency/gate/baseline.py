@@ -19,7 +19,7 @@ from ..models import Claim, Conflict, Model
 from ..report.atomic import atomic_write
 
 if TYPE_CHECKING:
-    from ..check import CheckResult
+    from ..models import CheckResult
 
 MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a baseline of a million conflicts; more is not one
 

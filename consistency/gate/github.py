@@ -14,7 +14,7 @@ from ..safetext import clean
 from .text import LISTING_CAP, findings, message, summarize
 
 if TYPE_CHECKING:
-    from ..check import CheckResult
+    from ..models import CheckResult
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 MAX_ANNOTATIONS = 50

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .text import LISTING_CAP, message
 
 if TYPE_CHECKING:
-    from ..check import CheckResult
+    from ..models import CheckResult
 
 # Code Quality severities: info, minor, major, critical, blocker.
 SEVERITIES = {"error": "critical", "warning": "major", "info": "info"}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .text import line, summarize, unlisted_line, unreadable_line
 
 if TYPE_CHECKING:
-    from ..check import CheckResult
+    from ..models import CheckResult
 
 # Characters XML 1.0 cannot hold at all, even escaped; an article may still contain a few.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

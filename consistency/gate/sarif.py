@@ -10,10 +10,10 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 
 if TYPE_CHECKING:
-    from ..check import CheckResult, ClaimLocation, GateConflict
+    from ..models import CheckResult, ClaimLocation, GateConflict
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

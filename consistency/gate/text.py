@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-LISTING_CAP = "listing-cap"  # the check name of conflicts counted beyond the per-claim listing cap
 from ..safetext import clean
 
 if TYPE_CHECKING:
-    from ..check import CheckResult, ClaimLocation, GateConflict, Unlisted
-    from ..models import Unreadable
+    from ..models import CheckResult, ClaimLocation, GateConflict, Unlisted, Unreadable
+
+LISTING_CAP = "listing-cap"  # the check name of conflicts counted beyond the per-claim listing cap
 
 
 def render(result: CheckResult) -> str:
@@ -42,7 +42,8 @@ def unlisted_line(unlisted: Unlisted) -> str:
 def line(item: GateConflict, location: ClaimLocation) -> str:
     """``seeds/new.md:7:11: error CC102 <explanation> (vs seeds/002.txt:12:5)``."""
     conflict = item.conflict
-    return f"{location.path}:{location.line}:{location.column}: {conflict.severity} {conflict.rule} {message(item, location)}"
+    place = f"{location.path}:{location.line}:{location.column}"
+    return f"{place}: {conflict.severity} {conflict.rule} {message(item, location)}"
 
 
 def message(item: GateConflict, location: ClaimLocation) -> str:

@@ -48,7 +48,7 @@ def _write_in_parallel(report: Report, out_dir: Path, names: list[str], jobs: in
         with get_context("fork").Pool(min(jobs, len(names))) as pool:
             # Slowest first, so the last to start is a quick one.
             order = sorted(names, key=lambda n: SLOWEST_FIRST.index(n) if n in SLOWEST_FIRST else len(SLOWEST_FIRST))
-            done = dict(zip(order, pool.map(_write_one, [(name, out_dir) for name in order], chunksize=1)))
+            done = dict(zip(order, pool.map(_write_one, [(name, out_dir) for name in order], chunksize=1), strict=True))
     finally:
         _forked_report = None
     for outcome in done.values():

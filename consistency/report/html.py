@@ -5,16 +5,16 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from ..models import Claim, Report, Source
+from ..models import Report
+from ..severity import severity_rank
 from .atomic import atomic_write
-from .chart import Mark, render_chart
+from .chart import render_chart
+from .display import PAGE_FILTERS, Quote, chart_mark, quote_claim
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A page of conflict or agreement cards: the browser lays out only what is shown, the rest waits in <template>s.
@@ -24,27 +24,6 @@ CLAIM_ROWS_SHOWN = 200  # rows of the claim table in the page at first; the rest
 LAZY_FROM = 500
 SUMMARY_CONFLICTS = 10  # the most severe conflicts listed at the top
 SUMMARY_TOPICS = 15  # topics by number of conflicts, at the top
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-
-QUALIFIER_WORDS = {
-    "about": "about ",
-    "more_than": "more than ",
-    "at_least": "at least ",
-    "less_than": "fewer than ",
-    "at_most": "up to ",
-    "nearly": "nearly ",
-}
-
-
-@dataclass
-class Quote:
-    """A claim ready to show: its sentence split around the claimed words, and who said it where."""
-
-    claim: Claim
-    source: Source | None
-    before: str
-    text: str
-    after: str
 
 
 def render_html(report: Report) -> str:
@@ -56,12 +35,12 @@ def render_html(report: Report) -> str:
 
     def quote(claim_id: str) -> Quote | None:
         claim = claims.get(claim_id)
-        return _quote(claim, sources.get(claim.source)) if claim else None
+        return quote_claim(claim, sources.get(claim.source)) if claim else None
 
     topics = []
     for topic in report.topics:
         members = [claims[i] for i in topic.claims if i in claims]
-        marks = [_mark(claim, sources.get(claim.source), claim.id in conflicting) for claim in members]
+        marks = [chart_mark(claim, sources.get(claim.source), claim.id in conflicting) for claim in members]
         chart = render_chart([m for m in marks if m], topic.label) if topic.kind == "quantity" else Markup("")
         topics.append({"topic": topic, "quotes": [quote(claim.id) for claim in members], "chart": chart})
     per_topic = Counter(conflict.topic for conflict in report.conflicts)
@@ -70,7 +49,7 @@ def render_html(report: Report) -> str:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    environment.filters.update(value=format_value, as_of=format_as_of, http_url=_http_url)
+    environment.filters.update(PAGE_FILTERS)
     return environment.get_template("report.html.j2").render(
         report=report,
         sources=sources,
@@ -80,10 +59,10 @@ def render_html(report: Report) -> str:
         topics=topics,
         agreement_pages=_pages(agreement_cards),
         unchecked=[(u.reason, quote(u.claim)) for u in report.unchecked],
-        claims=[_quote(claim, sources.get(claim.source)) for claim in report.claims],
+        claims=[quote_claim(claim, sources.get(claim.source)) for claim in report.claims],
         claim_rows_shown=CLAIM_ROWS_SHOWN,
         lazy=len(report.claims) > LAZY_FROM,
-        worst=sorted(report.conflicts, key=lambda c: SEVERITY_RANK[c.severity])[:SUMMARY_CONFLICTS],
+        worst=sorted(report.conflicts, key=lambda c: -severity_rank(c.severity))[:SUMMARY_CONFLICTS],
         busiest=[
             (topic, per_topic[topic.id])
             for topic in sorted((t for t in report.topics if per_topic[t.id]), key=lambda t: (-per_topic[t.id], t.id))
@@ -106,75 +85,6 @@ def _pages(cards: list) -> list[list]:
 def write(report: Report, out_dir: Path) -> list[Path]:
     """Write ``report.html``."""
     return [atomic_write(out_dir / "report.html", render_html(report))]
-
-
-def format_value(claim: Claim) -> str:
-    """A claim's value as a reader says it: 'about 1,000', '1,500–3,000', 'more than 60'."""
-    value = claim.value
-    if value is None:
-        return format_as_of(claim) if claim.kind == "date" else claim.text
-    low, high = (_number(v) if v is not None else None for v in (value.low, value.high))
-    if low is not None and high is not None and low != high:
-        words = f"{low}–{high}"
-    else:
-        words = QUALIFIER_WORDS.get(value.qualifier, "") + (low or high or "?")
-    if value.qualifier == "vague":
-        words += " (vague)"
-    return f"{words} {claim.unit}" if claim.unit else words
-
-
-def format_as_of(claim: Claim) -> str:
-    """When a claim holds: one date, a range, or an open end."""
-    start, end = claim.as_of.start, claim.as_of.end
-    if start == end:
-        text = start.isoformat() if start else "unknown"
-    else:
-        text = f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
-    return f"{text} ({claim.as_of.scope})" if claim.as_of.scope not in ("current", "explicit") else text
-
-
-def _quote(claim: Claim, source: Source | None) -> Quote:
-    at = _sentence_start(claim, source)
-    if at is None:
-        at = claim.sentence.find(claim.text)
-    if at < 0:  # the extractor normalised the sentence: show it whole, then the claimed words
-        return Quote(claim, source, claim.sentence + " … ", claim.text, "")
-    end = at + len(claim.text)
-    return Quote(claim, source, claim.sentence[:at], claim.sentence[at:end], claim.sentence[end:])
-
-
-def _sentence_start(claim: Claim, source: Source | None) -> int | None:
-    """Where the claim starts inside its sentence, found through the offsets into the source text."""
-    if source is None or source.text[claim.start : claim.end] != claim.text:
-        return None
-    length = len(claim.sentence)
-    # The sentence must begin at or before the claim and end at or after it.
-    begins = source.text.find(claim.sentence, max(0, claim.end - length), claim.start + length)
-    return claim.start - begins if begins >= 0 else None
-
-
-def _mark(claim: Claim, source: Source | None, conflicting: bool) -> Mark | None:
-    when = _midpoint(claim.as_of.start, claim.as_of.end) or (source.published if source else None)
-    if claim.value is None or when is None:
-        return None
-    outlet = (source.outlet if source else None) or claim.source
-    label = f"{outlet}: {format_value(claim)} — “{claim.text}”"
-    return Mark(when, claim.value.low, claim.value.high, label, conflicting)
-
-
-def _midpoint(start: date | None, end: date | None) -> date | None:
-    if start and end:
-        return start + (end - start) / 2
-    return start or end
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
-
-
-def _http_url(url: str | None) -> str | None:
-    # A source's url is untrusted: only web links, never javascript: or data:.
-    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 def _sha256(text: str) -> str:

@@ -31,8 +31,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import ConsistencyError
 from ..models import Conflict, Report
-from ..safetext import clean
 from ..report import html as report_html
+from ..report.display import PAGE_FILTERS
+from ..safetext import clean
 from .cards import STATUS_FILTERS, STATUSES, Card, Filters, build_cards
 from .decisions import DecisionLog, append_decision, apply_decisions, decisions_path, make_decision, read_log
 
@@ -73,9 +74,7 @@ def create_app(corpus: Path, report: Report, reviewer: str, host: str, port: int
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    environment.filters.update(
-        value=report_html.format_value, as_of=report_html.format_as_of, http_url=report_html._http_url
-    )
+    environment.filters.update(PAGE_FILTERS)
     environment.globals.update(statuses=STATUSES, status_filters=STATUS_FILTERS)
     templates = Jinja2Templates(env=environment)
 

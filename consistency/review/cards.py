@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..models import Claim, Conflict, Report, Source, Topic
 from ..report.chart import render_chart
-from ..report.html import Quote, _mark, _quote
+from ..report.display import Quote, chart_mark, quote_claim
 from .decisions import Decision, DecisionLog, applies
 
 STATUSES = {"open": "To review", "follow_up": "Follow up", "confirmed": "Confirmed", "dismissed": "Dismissed"}
@@ -88,7 +88,7 @@ def build_cards(report: Report, log: DecisionLog) -> list[Card]:
             Card(
                 conflict=conflict,
                 topic=topic,
-                quotes=[paragraph_quote(claim, sources.get(claim.source)) for claim in members],
+                quotes=[paragraphquote_claim(claim, sources.get(claim.source)) for claim in members],
                 chart=_chart(conflict, topic, claims, sources),
                 history=[Entry(d, applies(d, members)) for d in log.history(conflict.id)],
                 sources=sorted({claim.source for claim in members}),
@@ -100,10 +100,10 @@ def build_cards(report: Report, log: DecisionLog) -> list[Card]:
     return cards
 
 
-def paragraph_quote(claim: Claim, source: Source | None) -> Quote:
+def paragraphquote_claim(claim: Claim, source: Source | None) -> Quote:
     """The claim inside its paragraph, so an editor reads it in context; the sentence if the paragraph is unknown."""
     if source is None or source.text[claim.start : claim.end] != claim.text:
-        return _quote(claim, source)
+        return quote_claim(claim, source)
     text = source.text
     begin = max(
         (m.end() for m in _PARAGRAPH_BREAK.finditer(text, source.body_start, claim.start)), default=source.body_start
@@ -115,7 +115,7 @@ def paragraph_quote(claim: Claim, source: Source | None) -> Quote:
         line_end = text.find("\n", claim.end)
         end = min(end, line_end if line_end >= 0 else len(text))
     if end - begin > PARAGRAPH_LIMIT:
-        return _quote(claim, source)
+        return quote_claim(claim, source)
     return Quote(claim, source, text[begin : claim.start].lstrip(), claim.text, text[claim.end : end].rstrip())
 
 
@@ -124,5 +124,5 @@ def _chart(conflict: Conflict, topic: Topic | None, claims: dict[str, Claim], so
     if topic is None or topic.kind != "quantity":
         return Markup("")
     members = [claims[i] for i in topic.claims if i in claims]
-    marks = [_mark(claim, sources.get(claim.source), claim.id in conflict.claims) for claim in members]
+    marks = [chart_mark(claim, sources.get(claim.source), claim.id in conflict.claims) for claim in members]
     return render_chart([m for m in marks if m], topic.label)

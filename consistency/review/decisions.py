@@ -10,48 +10,25 @@ from __future__ import annotations
 
 import fcntl
 import os
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from ..errors import ConsistencyError
 from ..files import describe, open_regular, read_all, write_all
-from ..models import Claim, Conflict, Report
+from ..models import Claim, Conflict, Decision, QuotedClaim, Report, Verdict
 from ..report.atomic import fsync_folder
+
+if TYPE_CHECKING:
+    from ..pipeline import Run
 
 DECISIONS_FILE = Path("reviews") / "decisions.jsonl"
 MAX_LOG_BYTES = 64 * 1024 * 1024  # a million decisions; more is not an editors' log
 MAX_LINE_BYTES = 64 * 1024  # a decision is a verdict, a note and two quoted sentences
-
-# "open" is what reopening a decided conflict records.
-Verdict = Literal["confirmed", "dismissed", "follow_up", "open"]
-
-
-class QuotedClaim(BaseModel):
-    """A claim's words as they were when decided: its file, the claimed words and their sentence."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    source: str
-    text: str
-    sentence: str
-
-
-class Decision(BaseModel):
-    """One line of the log: who decided what about which conflict, when, and on which words."""
-
-    # Lines written by newer versions may carry fields this one does not know.
-    model_config = ConfigDict(extra="ignore")
-
-    conflict: str = Field(description="the conflict's fingerprint (Conflict.id)")
-    decision: Verdict
-    note: str = ""
-    reviewer: str
-    at: datetime = Field(description="when it was decided, UTC")
-    quotes: list[QuotedClaim] = Field(description="the conflicting claims as they read then")
 
 
 @dataclass
@@ -70,7 +47,7 @@ class DecisionLog:
     def without_new_dismissals(self, reviewed: set[str]) -> tuple[DecisionLog, int]:
         """The log without the dismissals whose line is not in ``reviewed`` (added by the change under check),
         and how many were dropped: a pull request must not dismiss the conflicts it brings."""
-        pairs = zip(self.decisions, self.lines)
+        pairs = zip(self.decisions, self.lines, strict=True)
         kept = [(d, line) for d, line in pairs if d.decision != "dismissed" or line in reviewed]
         dropped = len(self.decisions) - len(kept)
         return DecisionLog([d for d, _ in kept], self.problems, [line for _, line in kept]), dropped
@@ -192,6 +169,27 @@ def apply_decisions(report: Report, decisions: dict[str, Decision]) -> Report:
             conflict = conflict.model_copy(update={"status": "open", "review_note": None})
         conflicts.append(conflict)
     return report.model_copy(update={"conflicts": conflicts})
+
+
+def with_decisions(done: Run, paths: Sequence[Path], reviewed: set[str] | None = None) -> Run:
+    """``done`` with the editors' decisions of its corpus applied, and the log's problems among its warnings.
+
+    The first folder given is the corpus. With ``reviewed`` (the log's lines before the change under check), only
+    the dismissals among them count: a change cannot dismiss the conflicts it brings.
+    """
+    if not paths or not Path(paths[0]).is_dir():
+        return done
+    path = decisions_path(paths[0])
+    log = read_log(path)
+    warnings = list(done.warnings)
+    if reviewed is not None:
+        log, dropped = log.without_new_dismissals(reviewed)
+        if dropped:
+            warnings.append(
+                f"{path}: {dropped} dismissal(s) added by this change do not count "
+                "until reviewed and merged; their conflicts await review"
+            )
+    return replace(done, report=apply_decisions(done.report, log.latest()), warnings=warnings + log.problems)
 
 
 def fails_gate(conflict: Conflict, by_severity: bool) -> bool:
