@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from . import units
 from .group import unchecked_reason
 from .models import Agreement, Claim, Conflict, Rule, Source, Topic
+from .occasions import dated_by_occasion
 from .rules import rule_for
 from .severity import severity_rank
 from .values import value_text
@@ -76,7 +77,8 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     if ta is None and tb is None and a.source == b.source:
         return True  # one undated article: its figures speak of one time unless it says otherwise
     if ta is None or tb is None:
-        return None
+        # "the crowd at Trump's inauguration": a count taken at one named occasion is dated by it
+        return True if _same_occasion(a, b) else None
     gap = max((tb[0] - ta[1]).days, (ta[0] - tb[1]).days, 0)
     if gap > rule.window_days or (gap and a.source == b.source):
         return False  # one article giving figures for two dates tells how a number changed, not a contradiction
@@ -88,6 +90,10 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     if rule.running and max((ta[1] - ta[0]).days, (tb[1] - tb[0]).days) > rule.window_days:
         return None  # "in 2010" against "on Feb. 9, 2010": a running count's date is too loose to set them apart
     return True
+
+
+def _same_occasion(a: Claim, b: Claim) -> bool:
+    return dated_by_occasion(a) and dated_by_occasion(b) and (a.measure, a.subject) == (b.measure, b.subject)
 
 
 def voice(claim: Claim) -> str:

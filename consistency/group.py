@@ -16,6 +16,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from .models import Claim, Topic
+from .occasions import dated_by_occasion
 from .units import canonical_unit
 
 # Claims no rule compares: durations are spans of time, multipliers relate two counts; neither is a count.
@@ -55,7 +56,7 @@ def unchecked_reason(claim: Claim) -> str | None:
         return "no subject: whose count, or which event's, is not stated"
     if not claim.location and claim.subject_type != "named_event":
         return "no place"
-    if claim.as_of.scope == "unknown":
+    if claim.as_of.scope == "unknown" and not dated_by_occasion(claim):
         return "no date: the article is undated and states no time"
     return None
 

@@ -285,6 +285,7 @@ class Example(Model):
     name: str = Field(pattern=r"^[a-z0-9_]+$")
     expect: Literal["pass", "fail"]
     published: date | None = None
+    undated: bool = Field(False, description="the articles are undated on purpose (a date slipped out is an error)")
     articles: list[Article] = Field(min_length=1)
 
     @field_validator("articles", mode="before")
@@ -296,8 +297,11 @@ class Example(Model):
 
     @model_validator(mode="after")
     def _every_article_is_dated(self) -> Example:
-        if self.published is None and any(article.published is None for article in self.articles):
-            raise ValueError("give 'published' for the example or for every article")
+        dated = [self.published, *(article.published for article in self.articles)]
+        if self.undated and any(dated):
+            raise ValueError("an undated example gives no 'published'")
+        if not self.undated and self.published is None and None in dated[1:]:
+            raise ValueError("give 'published' for the example or for every article, or set 'undated: true'")
         return self
 
     def sources(self) -> list[Source]:

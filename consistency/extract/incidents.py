@@ -157,8 +157,11 @@ def _with_modifiers(
             end = tokens[k][1]
             k += 1
     named = bool(names or after) or (head_word[:1].isupper() and index > 0 and not _sentence_initial(text, head.start))
-    ident = "_".join([*reversed(names), *after, head.id]) if named else head.id
-    year = EVENT_YEAR.search(text, max(0, start - 8), start)
+    year = EVENT_YEAR.search(text, max(0, start - 8), start) or YEAR_GAP.search(text, start, head.start)
+    # "Obama's 2009 inauguration" and "Obama's 2013 inaugural" are two events: a year tells a recurring one apart
+    ident = (
+        "_".join([*reversed(names), *after, head.id, *([year.group().strip()] if year else [])]) if named else head.id
+    )
     return Incident(
         start,
         end,
@@ -167,7 +170,7 @@ def _with_modifiers(
         text[start:end],
         named,
         tuple(reversed(places)),
-        int(year.group(1)) if year else None,
+        int(year.group().strip()) if year else None,
     )
 
 

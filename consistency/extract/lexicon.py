@@ -202,9 +202,10 @@ class EventVocabulary:
     measures: dict[str, frozenset[str]] = field(default_factory=dict)  # count -> kinds it can belong to (empty: any)
     implied: dict[str, str] = field(default_factory=dict)  # measure -> kind it implies ("arrivals" -> migration)
     people: dict[str, str] = field(default_factory=dict)  # kind -> what people counted at it are ("protest" -> crowd)
-    national: frozenset[str] = (
-        frozenset()
-    )  # kinds whose counts are a country's: an earthquake's toll, a strike's turnout
+    # kinds whose counts are a country's: an earthquake's toll, a strike's turnout
+    national: frozenset[str] = frozenset()
+    # kinds one name covers in many places (a march and its sister marches): compared place by place
+    per_place: frozenset[str] = frozenset()
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
@@ -227,6 +228,8 @@ class EventVocabulary:
                 vocabulary.people[kind] = str(entry["people"])
             if entry.get("scope") == "country":
                 vocabulary.national |= {kind}
+            elif entry.get("scope") == "place":
+                vocabulary.per_place |= {kind}
         return vocabulary
 
 

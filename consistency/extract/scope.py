@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from ..models import AsOf, Claim, Interval, Source
+from ..occasions import DATED_BY_EVENT
 from .context import SentenceContext
 from .dates import DateMention
 from .discourse import Discourse, dateline_places, headline
@@ -264,7 +265,7 @@ def build_claims(
                     measure=measure,
                     measure_text=measure_text,
                     facet=_facet(text, q) or _population(measure, measure_text or q.measure_text),
-                    subject_type=_subject_type(subject, incident),
+                    subject_type=_subject_type(subject, incident, lexicon),
                     location=location,
                     location_text=location_text,
                     countries=countries,
@@ -398,12 +399,14 @@ def _population(measure: str | None, words: str | None) -> str | None:
     return None if head in GENERIC_PEOPLE else head
 
 
-def _subject_type(subject: str | None, incident: Incident | None) -> str | None:
+def _subject_type(subject: str | None, incident: Incident | None, lexicon: Lexicon) -> str | None:
     if subject is None:
         return None
     if incident is None or incident.id != subject:
         return "entity"
-    return "named_event" if incident.id != incident.kind else "event"  # "the Camp Fire", not "Inauguration Day"
+    if incident.id == incident.kind or incident.kind in lexicon.events.per_place:
+        return "event"  # "Inauguration Day" names no one event; "the Women's March" marched in 650 cities
+    return "named_event"  # "the Camp Fire" pins its place
 
 
 def _at_event(measure: str | None, incidents: list[Incident], discourse: Discourse, lexicon: Lexicon) -> str | None:
@@ -521,8 +524,6 @@ def _measure(
 # Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
 BY_POPULATION = frozenset({"strikers"})
 GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist".split())
-# Counts of a one-day event hold on its day: "Wednesday's strike", "the March 4 rally".
-DATED_BY_EVENT = frozenset({"crowd", "strikers", "trips"})
 # An event this many years before the report is history: its figures hold for its year, not as of the report.
 HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.

@@ -1,0 +1,14 @@
+"""Counts that belong to one occasion: a crowd, a turnout, a day's ridership.
+
+"250,000 attended Trump's inauguration" and "160,000 were on the Mall for the inauguration" speak of the same
+day whenever they were written, so the event dates them; a death toll or a case count goes on rising and does not.
+"""
+
+# Measures whose counts hold on the day of the event they are counted at.
+DATED_BY_EVENT = frozenset({"crowd", "strikers", "trips"})
+
+
+def dated_by_occasion(claim) -> bool:
+    """Whether a claim counts what was at one named occasion ("the crowd at Trump's inauguration"): the occasion's
+    day is its time whether or not the article is dated."""
+    return claim.measure in DATED_BY_EVENT and claim.subject_type == "named_event"
