@@ -60,8 +60,9 @@ def _as_of_days(claim: Claim) -> tuple[date, date] | None:
     a = claim.as_of
     if a.start is None and a.end is None:
         return None
-    if a.since is not None and a.end is not None:
-        return a.end, a.end  # a running count holds as of its last day
+    if a.since is not None:
+        # a running count holds as of its last day; "since January" in an undated article: as of when, unknown
+        return (a.end, a.end) if a.end is not None else None
     return a.start or a.end, a.end or a.start
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .errors import ConsistencyError
+from .extract.addresses import url_date
 from .extract.dates import MONTHS
 from .files import read_bytes
 from .models import Source
@@ -27,20 +28,13 @@ METADATA_FIELDS = ("outlet", "url", "published", "title", "author")
 
 # "---\n<yaml>\n---\n" at the very top of a file.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.{0,65536}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# the full names: each month's first name in the table ("january" before "jan")
+_MONTHS = "|".join(name.capitalize() for name in {number: name for name, number in reversed(MONTHS.items())}.values())
 # "Thursday, January 25, 2024" or "January 25, 2024" in the first lines: a dateline.
 _DATELINE = re.compile(
     rf"^[^\n]{{0,80}}?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
     rf"({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b[^\n]{{0,40}}$",
     re.M,
-)
-
-# A date in an article's address, as most news sites write one: ".../2018/11/10/slug", ".../2010/jun/11/slug",
-# ".../2011-12-01/slug", ".../2010/US/06/15/slug" (one path segment may stand between year and month).
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)(?:/[A-Za-z]{2,12})?[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-]"
-    r"(0?[1-9]|[12]\d|3[01])(?=[/._-]|$)",
-    re.I,
 )
 
 # Control characters no article contains (tab, line breaks and form feed aside): a sign of binary data.
@@ -142,19 +136,6 @@ def _as_date(value: object) -> date | None:
         return None
 
 
-def url_date(url: str | None) -> date | None:
-    """The publication date a news address carries: "https://site/2018/11/10/slug" -> 2018-11-10."""
-    match = _URL_DATE.search(url or "")
-    if not match:
-        return None
-    year, month, day = match.groups()
-    month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
-    try:
-        return date(int(year), month_number, int(day))
-    except ValueError:
-        return None
-
-
 # "outlet: Voice of America": a front matter line whose value no YAML rule could read otherwise.
 _PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]{0,40}):(?:[ \t]+([^\s'\"\[\]{}&*!|>%@`#,:?-][^:#\n]{0,500}?))?[ \t]*")
 _YAML_WORDS = re.compile(r"(?i)^(?:y|n|yes|no|true|false|on|off|null|~|=|[-+.\d].*)$")
@@ -208,7 +189,7 @@ def dateline(text: str, body_start: int = 0) -> tuple[date, tuple[int, int]] | N
     match = _DATELINE.search(text, body_start, head_end)
     if not match:
         return None
-    month = _MONTHS.split("|").index(match.group(1)) + 1
+    month = MONTHS[match.group(1).lower()]
     try:
         return date(int(match.group(3)), month, int(match.group(2))), match.span()
     except ValueError:

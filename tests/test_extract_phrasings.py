@@ -48,6 +48,7 @@ CLAIM_KEYS = {
     "attribution",
     "as_of",
     "modality",
+    "facet",
 }
 AS_OF_KEYS = {"scope", "start", "end"}
 # Not in the alias files but part of the annotation vocabulary: bare durations
@@ -373,7 +374,7 @@ def _field_errors(expected: dict[str, Any], claim: Any) -> list[str]:
             errors.append(f"value: expected [{low}, {high}], got [{claim.value.low}, {claim.value.high}]")
         if "qualifier" in expected and claim.value.qualifier != expected["qualifier"]:
             errors.append(f"qualifier: expected {expected['qualifier']}, got {claim.value.qualifier}")
-    for field in ("measure", "unit", "subject", "modality"):
+    for field in ("measure", "unit", "subject", "modality", "facet"):
         if field in expected and getattr(claim, field) != expected[field]:
             errors.append(f"{field}: expected {expected[field]}, got {getattr(claim, field)}")
     if "location" in expected and sorted(expected["location"] or []) != sorted(claim.location):

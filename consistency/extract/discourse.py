@@ -40,6 +40,7 @@ class Discourse:
     within: dict[str, str] = field(default_factory=dict)  # place -> the place the article says it lies in
     event_places: dict[str, list[str]] = field(default_factory=dict)  # event id -> where its first count was
     undated: bool = False
+    address_month: tuple[date, date] | None = None  # an undated article's month, from its address
     stated_year: int | None = None  # an undated article's latest year stated so far
     # the paragraph's
     places: list[str] = field(default_factory=list)
@@ -83,9 +84,12 @@ class Discourse:
         self.recent += incidents
 
     def as_of(self) -> AsOf | None:
-        """The time in force for a sentence that states none: its paragraph's, else an undated article's year."""
+        """The time in force for a sentence that states none: its paragraph's, else an undated article's month
+        (from its address) or year (the latest it has stated so far)."""
         if self.time is not None:
             return AsOf(start=self.time.start_date, end=self.time.end_date, scope="context", text=self.time.text)
+        if self.address_month is not None:
+            return AsOf(start=self.address_month[0], end=self.address_month[1], scope="context")
         if self.stated_year is not None:
             year = self.stated_year
             return AsOf(start=date(year, 1, 1), end=date(year, 12, 31), scope="context", text=str(year))
@@ -106,24 +110,3 @@ def dateline_places(text: str, body_start: int, lookup) -> list[str]:
     if not match:
         return []
     return [lookup(name) for name in match.groups() if name]
-
-
-# The words of an address's path, segment by segment so that no name runs across two:
-# "/Top_News/US/2018/11/25/Camp-Fire-is-100-contained/" -> "Top News | US | Camp Fire is contained".
-_PATH = re.compile(r"^[a-z]+://[^/]+(/[^?#]*)", re.I)
-_SLUG_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
-_NOT_WORDS = frozenset({"html", "htm", "php", "aspx", "index", "www", "amp"})
-
-
-def headline(title: str | None, url: str | None) -> str:
-    """The story's headline: its title, else the words of its address (most news sites put the headline there)."""
-    if title:
-        return title
-    match = _PATH.match(url or "")
-    if not match:
-        return ""
-    segments = [
-        [w for w in _SLUG_WORD.findall(segment.replace("-", " ").replace("_", " ")) if w.lower() not in _NOT_WORDS]
-        for segment in match.group(1).split("/")
-    ]
-    return " | ".join(" ".join(words) for words in segments if words)

@@ -15,9 +15,10 @@ from datetime import date
 
 from ..models import AsOf, Claim, Interval, Source
 from ..occasions import DATED_BY_EVENT
+from .addresses import headline, url_month
 from .context import SentenceContext
 from .dates import DateMention
-from .discourse import Discourse, dateline_places, headline
+from .discourse import Discourse, dateline_places
 from .events import describe_event
 from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
@@ -117,7 +118,10 @@ def build_claims(
 
     dateline = dateline_places(text, source.body_start, lambda name: place_id(name, lexicon))
     discourse = Discourse(
-        main_places=dateline, within=dict(zip(dateline, dateline[1:])), undated=source.published is None
+        main_places=dateline,
+        within=dict(zip(dateline, dateline[1:])),
+        undated=source.published is None,
+        address_month=url_month(source.url) if source.published is None else None,
     )
     if not discourse.main_places:  # where the story is: the first place its first paragraph names
         for i, (s_start, _) in enumerate(sentences):
@@ -374,6 +378,10 @@ def _facet(text: str, q: Quantity) -> str | None:
     mode = MODE.search(text, q.end, min(len(text), q.end + 60))
     if mode and not re.search(r"[,;.]", text[q.end : mode.start()]):
         return MODES[mode.group(1).lower()]
+    # "put the number of arrivals by sea at 886,262": the mode named with the counted noun before the number
+    modes = list(MODE.finditer(text, max(0, q.start - 60), q.start))
+    if modes and not re.search(r"[,;.]|\d", text[modes[-1].end() : q.start]):
+        return MODES[modes[-1].group(1).lower()]
     if PART_AFTER.match(text, q.end) or PART_BEFORE.search(text, max(0, q.start - 24), q.start):
         return "part"
     if FOUND_AFTER.match(text, q.end, q.end + 60):

@@ -68,11 +68,10 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
             # "some 30,000 fighters before Oct. 7": a figure for the time up to a past date
             return AsOf(start=None, end=d.end_date, scope="past", text=d.text)
         if d.role == "since":
-            # "since 2014 ... 60 times", "killed 200 fighters since October": a count accumulated since then
+            # "since 2014 ... 60 times", "killed 200 fighters since October": a count accumulated since then, as of
+            # publication (unknown in an undated article: not the end of the month it started in)
             if (d.end <= q.start or follows or d.start - q.end <= 80) and not CLAUSE_BREAK.search(between):
-                return AsOf(
-                    start=d.start_date, end=published or d.end_date, scope="explicit", text=d.text, since=d.start_date
-                )
+                return AsOf(start=d.start_date, end=published, scope="explicit", text=d.text, since=d.start_date)
         elif (follows or fronted or precedes) and so_far(d, published):
             # "this year", "so far this month": a running count from the period's start to the publication date
             return AsOf(start=d.start_date, end=published, scope="explicit", text=d.text, since=d.start_date)

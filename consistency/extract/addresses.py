@@ -1,0 +1,68 @@
+"""What a news address says: the day or month it dates its article to, and its headline's words.
+
+"https://www.upi.com/Top_News/US/2018/11/25/Camp-Fire-is-100-contained/4921/" is dated 2018-11-25 and headed
+"Camp Fire is contained"; ".../news/2015/12/report-arrivals-sea-europe" is dated December 2015.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from .dates import MONTHS
+
+# A date in an article's address, as most news sites write one: ".../2018/11/10/slug", ".../2010/jun/11/slug",
+# ".../2011-12-01/slug", ".../2010/US/06/15/slug" (one path segment may stand between year and month); some give
+# only the month: ".../news/2015/12/slug".
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)(?:/[A-Za-z]{2,12})?[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"(?:[/-](0?[1-9]|[12]\d|3[01]))?(?=[/._-]|$)",
+    re.I,
+)
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication date a news address carries: "https://site/2018/11/10/slug" -> 2018-11-10."""
+    match = _URL_DATE.search(url or "")
+    if not match or match.group(3) is None:
+        return None
+    year, month, day = match.groups()
+    try:
+        return date(int(year), _month_number(month), int(day))
+    except ValueError:
+        return None
+
+
+def url_month(url: str | None) -> tuple[date, date] | None:
+    """The month an address dates its article to when it gives no day: ".../2015/12/slug" -> December 2015."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month = int(match.group(1)), _month_number(match.group(2))
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_number(month: str) -> int:
+    return int(month) if month.isdigit() else MONTHS[month.lower()]
+
+
+# The words of an address's path, segment by segment so that no name runs across two:
+# "/Top_News/US/2018/11/25/Camp-Fire-is-100-contained/" -> "Top News | US | Camp Fire is contained".
+_PATH = re.compile(r"^[a-z]+://[^/]+(/[^?#]*)", re.I)
+_SLUG_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+_NOT_WORDS = frozenset({"html", "htm", "php", "aspx", "index", "www", "amp"})
+
+
+def headline(title: str | None, url: str | None) -> str:
+    """The story's headline: its title, else the words of its address (most news sites put the headline there)."""
+    if title:
+        return title
+    match = _PATH.match(url or "")
+    if not match:
+        return ""
+    segments = [
+        [w for w in _SLUG_WORD.findall(segment.replace("-", " ").replace("_", " ")) if w.lower() not in _NOT_WORDS]
+        for segment in match.group(1).split("/")
+    ]
+    return " | ".join(" ".join(words) for words in segments if words)
