@@ -39,7 +39,8 @@ ALIASES = "aliases"
 REFERENCE = "reference"
 # The vocabularies an alias file can extend, by the start of its name: "entities-newsroom.yaml" adds entities.
 VOCABULARIES = ("measures", "units", "entities", "places", "events")
-GAZETTEERS = ("regions", "cities")  # name<TAB>country tables: "regions.tsv", "cities-local.tsv"
+# name<TAB>country tables: places ("regions.tsv", "cities-local.tsv") and the adjectives of countries ("demonyms.tsv")
+GAZETTEERS = ("regions", "cities", "demonyms")
 
 
 def shipped_data() -> Path:

@@ -61,15 +61,22 @@ class Discourse:
         self.measure = self.measure_text = self.unit = None
 
     def remember(
-        self, places: list[str], dates: list[DateMention], speaker: str | None, incidents: list[Incident]
+        self,
+        places: list[str],
+        dates: list[DateMention],
+        speaker: str | None,
+        incidents: list[Incident],
+        dates_story: bool = True,
     ) -> None:
-        """What a sentence stated, for the sentences after it."""
+        """What a sentence stated, for the sentences after it. Only a sentence that ``dates_story`` (the first, one
+        with a count or one naming an event) sets an undated article's year: "Congress barred the agency from
+        releasing them in 1996" is an aside, not the story's year."""
         if places:
             self.places = places
             if not self.main_places:
                 self.main_places = places
         years = [d.end_date.year for d in dates if d.end_date is not None]
-        if self.undated and years:
+        if self.undated and years and dates_story:
             # an undated article reports as of the latest year it has stated so far
             self.stated_year = max(years + [self.stated_year or 0])
         dated = [

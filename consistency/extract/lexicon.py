@@ -330,6 +330,11 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             places.add(name, id_)
     for path in [*files["regions"], *files["cities"]]:
         _add_places_table(places, parents, path, ids_by_code)
+    for path in files["demonyms"]:  # "Haitian officials", "the Nepalese police": the country as an owner or a voice
+        for name, code in _table_rows(path):
+            if code in ids_by_code:
+                entities.add(name, ids_by_code[code], case_sensitive=True)
+                entity_types.setdefault(ids_by_code[code], "country")
     events: dict[str, dict] = {"measures": {}, "kinds": {}}
     for spec in map(_read_yaml, files["events"]):
         for part in events:
@@ -357,16 +362,21 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path, 
     """Places of a ``name<TAB>country`` table (``aliases/regions.tsv``, ``aliases/cities.tsv``, made by
     tools/make_gazetteer.py), matched case-sensitively: "Sindh", "Mobile" (not "mobile"); each lies in the
     country ``countries`` names by its ISO code (the ids places and entities use: "united_states", "united_kingdom")."""
-    text = read_text(path, MAX_DATA_BYTES, "place table")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        if row["name"] in AMBIGUOUS_PLACE_NAMES:
+    for name, code in _table_rows(path):
+        if name in AMBIGUOUS_PLACE_NAMES:
             continue
-        id_ = slug(row["name"])
-        places.add(row["name"], id_, case_sensitive=True)
-        country = countries.get(row["country"])
+        id_ = slug(name)
+        places.add(name, id_, case_sensitive=True)
+        country = countries.get(code)
         if country is not None and id_ not in parents:
             parents[id_] = country
+
+
+def _table_rows(path: Path) -> list[tuple[str, str]]:
+    """The (name, country code) rows of a ``name<TAB>country`` table."""
+    text = read_text(path, MAX_DATA_BYTES, "name table")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [(row["name"], row["country"]) for row in csv.DictReader(lines, delimiter="\t")]
 
 
 # Subdivision names that news uses as common words far more often than for the place ("the Gulf" is rarely

@@ -422,6 +422,10 @@ def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> 
             return
 
 
+# Before a number, what makes a four-digit one a year: "the 2010 earthquake", "Haiti's 2010 earthquake".
+YEAR_OWNER_BEFORE = re.compile(r"(?i)(?:\bthe|\bits|\btheir|'s|’s)\s+$")
+
+
 def _keep(text: str, q: Quantity, match: re.Match) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names."""
     raw = match.group()
@@ -429,8 +433,9 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         q.measure = q.measure or "area"
     if q.unit in ("usd", "eur", "gbp"):
         q.measure = q.measure or "money"
-    if raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.measure is None and q.unit is None:
-        return False  # a year
+    year_like = raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.unit is None
+    if year_like and (q.measure is None or YEAR_OWNER_BEFORE.search(text, max(0, q.start - 8), q.start)):
+        return False  # a year: "in 2014", "Haiti's 2010 earthquake killed"; not "1800 provisional ballots"
     if (
         not raw[0].isdigit()
         and q.qualifier == "exact"

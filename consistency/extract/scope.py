@@ -152,7 +152,7 @@ def build_claims(
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs and not ds:
-            discourse.remember(_sentence_places(ctx), ds, attribution, incidents)
+            discourse.remember(_sentence_places(ctx), ds, attribution, incidents, dates_story=i == 0 or bool(incidents))
             continue
         sentence = source.text[s_start:s_end]
         stated_attribution = attribution
@@ -313,7 +313,9 @@ def build_claims(
                     modality=date_modality(text, s_start, d.start),
                 )
             )
-        discourse.remember(_sentence_places(ctx), ds, stated_attribution, incidents)
+        discourse.remember(
+            _sentence_places(ctx), ds, stated_attribution, incidents, dates_story=i == 0 or bool(qs or incidents)
+        )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
