@@ -188,7 +188,8 @@ def build_claims(
             subject, subject_text, incident = _subject_or_event(
                 text, q, ctx, measure, measure_mention, incidents, discourse, lexicon
             )
-            if subject is None:
+            if subject is None and measure not in lexicon.events.measures:
+                # "the group", "they": an entity of the sentences before; a toll or a crowd is an event's (below)
                 subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
             if subject is None and incident is None:
                 incident = _discourse_event(text, q, measure, discourse, lexicon)
@@ -196,9 +197,9 @@ def build_claims(
                     subject, subject_text = incident.id, incident.text
                 else:  # no event anywhere: whose people they are, as for any count
                     subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
-            if subject is None and measure is None and (incidents or discourse.recent):
-                # "That means almost 97 percent arrived by sea": a share or a bare figure in a paragraph about an
-                # event is about that event
+            if subject is None and measure in (None, "ratio") and (incidents or discourse.recent):
+                # "That means almost 97 percent arrived by sea", "five times as big": a share, a ratio or a bare
+                # figure in a paragraph about an event is about that event
                 incident = (incidents or discourse.recent)[-1]
                 subject, subject_text = incident.id, incident.text
             location, location_text = owners.get(id(q), ([], None))
