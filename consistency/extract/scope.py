@@ -188,8 +188,10 @@ def build_claims(
             subject, subject_text, incident = _subject_or_event(
                 text, q, ctx, measure, measure_mention, incidents, discourse, lexicon
             )
-            if subject is None and measure not in lexicon.events.measures:
-                # "the group", "they": an entity of the sentences before; a toll or a crowd is an event's (below)
+            owned = measure in lexicon.measures and bool(lexicon.measures[measure].subjects)
+            if subject is None and (owned or measure not in lexicon.events.measures):
+                # "the group", "they": an entity of the sentences before; a toll or a crowd is an event's (below),
+                # unless entities own such counts too ("the group held 110,000 square kilometers")
                 subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
             if subject is None and incident is None:
                 incident = _discourse_event(text, q, measure, discourse, lexicon)
