@@ -31,6 +31,9 @@ LEAD_VERB = re.compile(
 # "the count grew after the IOM said", "while organizers put it at": the speaker follows the clause's opener.
 SUBORDINATOR = re.compile(r"(?i)^.*\b(?:while|whereas|though|although|when|after|before|because|since|as|if)\s+")
 
+# "said that", "estimated that": a verb that opens a reported clause.
+THAT_AFTER = re.compile(r"\s+that\b")
+
 # Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
 # ", an estimate the Coast Guard later raised".
 CLAUSE_SPLIT = re.compile(
@@ -49,7 +52,13 @@ PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]
 
 RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
 
-NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+$")
+NOUN_BEFORE = re.compile(
+    r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+"
+    r"(?:(?:previous|latest|new|initial|official|first|last|earlier|revised|best|current|final|own)\s+)?$"
+)
+
+# Words that make the words before a verb a clause, not a name: "53,000 barrels were flowing—on the high end of".
+CLAUSE_INSIDE = re.compile(r"(?i)\b(?:is|are|was|were|been|being|will|would|could|should|does|did)\b|[—–]")
 
 ACCORDING_TO = re.compile(r"(?i)\baccording to\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,13})")
 
@@ -175,12 +184,45 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         speaker = clean_speaker(m.group(1)) if m else None
         if speaker:
             return speaker
+    originator = _lead_speaker(sentence, before_that=True)
+    if originator:  # "The organizers said that ..., The Washington Post reports": who said it first
+        return originator
     for pattern in (SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
         m = pattern.search(sentence)
         if m and not TIME_WORD.match(m.group(m.lastindex)):
             speaker = clean_speaker("".join(g for g in m.groups() if g))
             if speaker:
                 return speaker
+    return _lead_speaker(sentence)
+
+
+def clean_speaker(phrase: str) -> str | None:
+    """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
+    phrase = phrase.strip(" ,.;:\"'")
+    determined = bool(DETERMINER.match(phrase))  # "the posting", "a ruling": a noun, not a gerund
+    phrase = DETERMINER.sub("", phrase)
+    phrase = re.sub(r"\s+", " ", phrase)
+    if not phrase or (phrase.lower() in PRONOUNS and not phrase.isupper()):  # "who", not the WHO
+        return None
+    phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
+    document = DOCUMENT_BY.match(phrase)
+    if document:
+        phrase = DETERMINER.sub("", document.group(1).strip(" ,.;:\"'"))
+    words = phrase.split()
+    # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
+    first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
+    if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
+        return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
+    lone_word = len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase)
+    if (GERUND.match(words[0]) and not determined) or TIME_WORD.match(phrase) or lone_word:
+        return None  # "taking the numbers ...", "this year", "best"
+    return phrase
+
+
+def _lead_speaker(sentence: str, before_that: bool = False) -> str | None:
+    """The noun phrase before a reporting verb: "Officials estimated", "the team has come up with"; with
+    ``before_that``, only a verb that opens a reported clause ("X said that ..."), which names the originator even
+    when the sentence ends with its conduit ("..., the Post reports")."""
     verb = next(
         (
             v
@@ -189,11 +231,12 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         ),
         None,
     )
+    if verb and before_that and not THAT_AFTER.match(sentence, verb.end()):
+        return None
     if verb:
         lead = sentence[: verb.start()].rstrip()
-        lead = NUMBER_TOKEN.split(lead)[
-            -1
-        ]  # "Following the explosion on April 20 BP said": the speaker follows the date
+        # "Following the explosion on April 20 BP said": the speaker follows the date
+        lead = NUMBER_TOKEN.split(lead)[-1]
         lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
         lead = LEADING.sub("", lead)
         while AUX_TAIL.search(lead):
@@ -207,26 +250,7 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         if opener and not re.search(r"\d", sentence[: verb.start()]):  # not "2 million fled, while aid agencies warn"
             lead = lead[opener.end() :]
         lead = lead.strip()
-        if 0 < len(lead.split()) <= MAX_LEAD_WORDS and not re.search(r"\d", lead) and not RELATIVE.match(lead):
+        clause = CLAUSE_INSIDE.search(lead) or re.search(r"\d", lead) or RELATIVE.match(lead)
+        if 0 < len(lead.split()) <= MAX_LEAD_WORDS and not clause:
             return None if FRAGMENT_START.match(lead) else clean_speaker(lead)  # "declined to comment"
     return None
-
-
-def clean_speaker(phrase: str) -> str | None:
-    """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
-    phrase = DETERMINER.sub("", phrase.strip(" ,.;:\"'"))
-    phrase = re.sub(r"\s+", " ", phrase)
-    if not phrase or (phrase.lower() in PRONOUNS and not phrase.isupper()):  # "who", not the WHO
-        return None
-    phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
-    document = DOCUMENT_BY.match(phrase)
-    if document:
-        phrase = DETERMINER.sub("", document.group(1).strip(" ,.;:\"'"))
-    words = phrase.split()
-    # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
-    first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
-    if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
-        return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
-    if GERUND.match(words[0]) or TIME_WORD.match(phrase) or (len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase)):
-        return None  # "taking the numbers ...", "this year", "best"
-    return phrase
