@@ -47,8 +47,10 @@ NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And
 
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 
+# A place that is the subject of its clause: "Greece has received", "Liberia remains the worst affected".
 SUBJECT_PLACE = re.compile(
-    r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was)\b"
+    r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|"
+    r"reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was|remains|remained)\b"
 )
 
 PLACE_AS_ADJECTIVE = re.compile(

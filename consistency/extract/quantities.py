@@ -369,8 +369,9 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         if gap.strip(" ") or words >= 6:
             break
         word = token.group().rstrip(".")
-        if (word.lower() in STOP and not word.isupper()) or word[0].isdigit():
-            break
+        stop = word.lower() in STOP and not word.isupper() and not _adjective_of_noun(text, token, lexicon)
+        if stop or word[0].isdigit():
+            break  # "2,000 reported the ministry" ends the phrase; "2,705 reported deaths" goes on to its noun
         if (
             word.endswith("ed")
             and word.islower()
@@ -424,6 +425,14 @@ def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> 
 
 # Before a number, what makes a four-digit one a year: "the 2010 earthquake", "Haiti's 2010 earthquake".
 YEAR_OWNER_BEFORE = re.compile(r"(?i)(?:\bthe|\bits|\btheir|'s|’s)\s+$")
+
+
+def _adjective_of_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
+    """Whether a word like "reported" is an adjective of a counted noun right after it: "2,705 reported deaths"."""
+    if token.group().lower() not in NOUN_ADJECTIVES:
+        return False
+    nouns = lexicon.measure_words.find(text, token.end(), min(len(text), token.end() + 40))
+    return bool(nouns) and not text[token.end() : nouns[0].start].strip()
 
 
 def _keep(text: str, q: Quantity, match: re.Match) -> bool:

@@ -166,7 +166,7 @@ def build_claims(
             previous = qs[k - 1] if k else None
             measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
             measure = _state(text, q, ctx, measure, lexicon, measure_mention)
-            measure = _at_event(measure, incidents, discourse, lexicon)
+            measure = _at_event(text, q, measure, incidents, discourse, lexicon)
             if (
                 measure is None
                 and measure_text is None
@@ -422,15 +422,25 @@ def _subject_type(subject: str | None, incident: Incident | None, lexicon: Lexic
     return "named_event"  # "the Camp Fire" pins its place
 
 
-def _at_event(measure: str | None, incidents: list[Incident], discourse: Discourse, lexicon: Lexicon) -> str | None:
-    """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike."""
+def _at_event(
+    text: str, q: Quantity, measure: str | None, incidents: list[Incident], discourse: Discourse, lexicon: Lexicon
+) -> str | None:
+    """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike; so is
+    a bare number an event drew ("the protest drew 1 million", "was attended by 1.8 million")."""
     if measure not in (None, "people", "crowd", "strikers"):
         return measure
+    drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - 24), q.start)
     people = lexicon.events.people
     for incident in (*reversed(incidents), *reversed(discourse.recent)):
         if incident.kind in people:
-            return people[incident.kind] if measure is not None else None
+            return people[incident.kind] if measure is not None or drawn else None
     return measure
+
+
+# What an event does to the people it gathers: "drew 1 million", "was attended by 1.8 million".
+DRAWN_BY = re.compile(
+    r"(?i)\b(?:drew|draws|drawing|attracted|attracts|brought out|pulled in|attended by|joined by|swelled to)\s+$"
+)
 
 
 def _elided(text: str, q: Quantity) -> bool:
