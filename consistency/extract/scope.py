@@ -23,7 +23,15 @@ from .events import describe_event
 from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
 from .modality import date_modality, modality
-from .places import ancestors, assign_places, place_groups, place_id, speaker_places, with_unknown_places
+from .places import (
+    LOCATIVE_BEFORE,
+    ancestors,
+    assign_places,
+    place_groups,
+    place_id,
+    speaker_places,
+    with_unknown_places,
+)
 from .quantities import VOLUME_UNITS, Quantity
 from .speakers import clause_speaker, speaker, speaker_clauses
 from .times import PAST_OPENING, PEAK, PRESENT, as_of_claim
@@ -486,6 +494,17 @@ def _context(
     entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
     entities.sort(key=lambda e: e.start)
     known = lexicon.places.find_in(text, tokens)
+    # A capital that stands for its government ("Washington said") is the city where the grammar says "place":
+    # "in Washington", a dateline's "LONDON".
+    place_starts = {m.start for m in known}
+    entities = [
+        e
+        for e in entities
+        if e.start not in place_starts
+        or not (
+            LOCATIVE_BEFORE.search(text, max(start, e.start - 40), e.start) or (e.text.isupper() and len(e.text) > 4)
+        )
+    ]
     places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = (
