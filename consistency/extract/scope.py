@@ -33,7 +33,7 @@ from .places import (
     with_unknown_places,
 )
 from .quantities import VOLUME_UNITS, Quantity
-from .speakers import clause_speaker, speaker, speaker_clauses
+from .speakers import REPORT, clause_speaker, speaker, speaker_clauses
 from .times import PAST_OPENING, PEAK, PRESENT, as_of_claim
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
@@ -565,7 +565,7 @@ def _measure(
 
 # Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
 BY_POPULATION = frozenset({"strikers"})
-GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist".split())
+GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist turnout".split())
 # An event this many years before the report is history: its figures hold for its year, not as of the report.
 HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
@@ -628,7 +628,15 @@ def _subject(
     types = lexicon.measures[measure].subjects if measure in lexicon.measures else []
     opening = _opening_entity(text, ctx, anchor, types, lexicon)
     found = opening or _nearest_entity_before(text, ctx, anchor, types, lexicon)
+    if found and measure in (None, "people") and SPEAKS_AFTER.match(text, found.end):
+        # "the United Nations said 8 million people were affected": the voice, not the owner (but "the Pentagon
+        # said 34 service members were hurt" are its own)
+        return None, None
     return (found.id, found.text) if found else (None, None)
+
+
+# An entity followed by its reporting verb is the speaker of what follows.
+SPEAKS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT})\b")
 
 
 def _opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str], lexicon: Lexicon) -> Mention | None:

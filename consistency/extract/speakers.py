@@ -120,6 +120,8 @@ TIME_WORD = re.compile(
 LEADING = re.compile(
     r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+"
 )
+# A dateline before the speaker: "KATHMANDU - Nepal's government said", "LONDON (Reuters) — Unions said".
+DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*")
 
 AUX_TAIL = re.compile(
     r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$"
@@ -238,7 +240,7 @@ def _lead_speaker(sentence: str, before_that: bool = False) -> str | None:
         # "Following the explosion on April 20 BP said": the speaker follows the date
         lead = NUMBER_TOKEN.split(lead)[-1]
         lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
-        lead = LEADING.sub("", lead)
+        lead = LEADING.sub("", DATELINE_LEAD.sub("", lead.lstrip()))
         while AUX_TAIL.search(lead):
             lead = AUX_TAIL.sub("", lead).rstrip()
         if lead.endswith(","):  # "A UN report, based on ..., estimated": the head before the appositive
