@@ -295,18 +295,10 @@ def default_references(rules_dir: Path | None = None) -> References:
     return _cached(str((rules_dir or default_rules_dir()).resolve()))
 
 
-_BY_LEXICON: dict[int, tuple[Lexicon, References]] = {}
-
-
+@functools.lru_cache(maxsize=LEXICONS_REMEMBERED)
 def references_for(lexicon: Lexicon) -> References:
     """The tables beside ``lexicon``'s alias files: its ``rules_dir`` when it records one, else the default rules."""
-    held = _BY_LEXICON.get(id(lexicon))
-    if held is None or held[0] is not lexicon:
-        if len(_BY_LEXICON) > LEXICONS_REMEMBERED:
-            _BY_LEXICON.clear()
-        held = (lexicon, default_references(lexicon.rules_dir))
-        _BY_LEXICON[id(lexicon)] = held
-    return held[1]
+    return default_references(lexicon.rules_dir)
 
 
 # --- resolving expressions ------------------------------------------------------------------------------------------
