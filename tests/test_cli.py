@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from contract import CLAIM_FIELDS
 from seedmatch import SEEDS
 
 from consistency.cli import cli
@@ -124,22 +125,7 @@ def test_extract_formats(fmt, tmp_path):
         rows = list(csv.DictReader(io.StringIO(body)))
         assert rows and {"id", "source", "start", "end", "text", "low", "high"} <= set(rows[0])
     elif fmt == "json":
-        assert {
-            "id",
-            "source",
-            "start",
-            "end",
-            "text",
-            "sentence",
-            "kind",
-            "subject",
-            "measure",
-            "location",
-            "value",
-            "unit",
-            "as_of",
-            "attribution",
-        } <= set(json.loads(body)[0])
+        assert CLAIM_FIELDS <= set(json.loads(body)[0])
     else:
         assert "2,500" in body
 

@@ -288,24 +288,25 @@ def _ids(report: dict, side: dict) -> set[str]:
     return {c["id"] for c in matching_claims(report["claims"], TEXTS, side["source"], side["quote"], "quantity")}
 
 
+def _findings_between(report: dict, kind: str, a: dict, b: dict) -> list[dict]:
+    """The report's ``kind`` (conflicts, agreements) holding a claim at each of two quotes of the seeds."""
+    first, second = _ids(report, a), _ids(report, b)
+    assert first and second
+    found = [f for f in report[kind] if set(f["claims"]) & first and set(f["claims"]) & second]
+    assert found, [f["explanation"] for f in report[kind]]
+    return found
+
+
 def test_seeds_territory_conflict(seeds_report):
-    report, _ = seeds_report
-    third, km2 = _ids(report, THIRD), _ids(report, KM2)
-    assert third and km2
-    conflicts = [c for c in report["conflicts"] if set(c["claims"]) & third and set(c["claims"]) & km2]
-    assert conflicts, [c["explanation"] for c in report["conflicts"]]
-    assert conflicts[0]["rule"] == "CC105"
-    assert "⅓ × (438,317 + 185,180) km² ≈ 207,832 km²" in conflicts[0]["explanation"]
-    assert "CIA World Factbook" in conflicts[0]["explanation"]
+    conflict = _findings_between(seeds_report[0], "conflicts", THIRD, KM2)[0]
+    assert conflict["rule"] == "CC105"
+    assert "⅓ × (438,317 + 185,180) km² ≈ 207,832 km²" in conflict["explanation"]
+    assert "CIA World Factbook" in conflict["explanation"]
 
 
 def test_seeds_territory_agreement(seeds_report):
-    report, _ = seeds_report
-    km2, kentucky = _ids(report, KM2), _ids(report, KENTUCKY)
-    assert km2 and kentucky
-    groups = [a for a in report["agreements"] if set(a["claims"]) & km2 and set(a["claims"]) & kentucky]
-    assert groups, [a["explanation"] for a in report["agreements"]]
-    assert "the size of Kentucky → 104,656 km²" in groups[0]["explanation"]
+    agreement = _findings_between(seeds_report[0], "agreements", KM2, KENTUCKY)[0]
+    assert "the size of Kentucky → 104,656 km²" in agreement["explanation"]
 
 
 def test_seeds_territory_claims_carry_their_derivation(seeds_report):

@@ -147,6 +147,7 @@ MEMBERS_OF = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?")
 RATIO_AFTER = re.compile(r"(?i)\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b")
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
 VOLUME_UNITS = frozenset({"bbl", "gal"})
+# " a day", " of crude oil per day", " daily"
 PER_DAY = re.compile(r"(?i)(?:\s+of\s+(?:crude\s+)?oil)?(?:\s+(?:a|per|each|every)\s+day|\s+daily)\b")
 # A multiplier's word: "three times", "60 times" (a count of attacks, or a ratio).
 TIMES_AFTER = re.compile(r"\s+times\b")
