@@ -15,7 +15,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .errors import ConsistencyError
-from .extract.dates import MONTHS
+from .extract.dates import MONTH_NAMES, MONTHS, WEEKDAYS
 from .files import read_bytes
 from .models import Source
 from .yamlload import load_yaml, read_yaml
@@ -27,10 +27,11 @@ METADATA_FIELDS = ("outlet", "url", "published", "title", "author")
 
 # "---\n<yaml>\n---\n" at the very top of a file.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.{0,65536}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(name.capitalize() for name in MONTH_NAMES)
+_WEEKDAYS = "|".join(day.capitalize() for day in WEEKDAYS)
 # "Thursday, January 25, 2024" or "January 25, 2024" in the first lines: a dateline.
 _DATELINE = re.compile(
-    rf"^[^\n]{{0,80}}?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+    rf"^[^\n]{{0,80}}?\b(?:(?:{_WEEKDAYS}),? )?"
     rf"({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b[^\n]{{0,40}}$",
     re.M,
 )
@@ -208,7 +209,7 @@ def dateline(text: str, body_start: int = 0) -> tuple[date, tuple[int, int]] | N
     match = _DATELINE.search(text, body_start, head_end)
     if not match:
         return None
-    month = _MONTHS.split("|").index(match.group(1)) + 1
+    month = MONTHS[match.group(1).lower()]
     try:
         return date(int(match.group(3)), month, int(match.group(2))), match.span()
     except ValueError:

@@ -33,20 +33,24 @@ from .numbers import NUMBER, SCALES, TENS, UNITS as _UNIT_WORDS, parse_number
 
 _NUMBER_WORDS = [*_UNIT_WORDS, *TENS, *SCALES]
 
+# The months in order, lower-cased: every month name the package reads (here, in datelines) comes from this table.
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 # Month names and the abbreviations wire copy uses ("Sept.", "Dec."), lower-cased without the period.
 MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
+    **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -133,13 +137,14 @@ ROLES = {
 # Vague counts of units: "several years ago", "a few months after".
 FEW_UNITS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "some": (2, 9), "many": (5, 20)}
 
-# "January", "Sept.", "Dec" (a month name, or the abbreviations wire copy uses)
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
-)
+# "March" (a full month name, capitalised as in copy)
+_MONTH_NAME = "|".join(name.capitalize() for name in MONTH_NAMES)
+# "Sept", "Dec" (an abbreviation wire copy uses)
+_MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+# "January", "Sept.", "Dec"
+_MONTH = rf"(?:{_MONTH_NAME}|{_MONTH_ABBREVIATION}\b\.?)"
 # "Thursday"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _YEAR4 = r"(?:19|20)\d\d"  # 1900-2099
 # "2014", but not the "2014" of "2014-2017", "2014th", "2014-year" nor "2014%"
 _YEAR = (
@@ -216,7 +221,7 @@ DATE_RE = re.compile(
     rf"|(?P<md>(?:{_WEEKDAY},?{_S})?(?P<md_month>{_MONTH}){_S}(?P<md_day>{_DAY})(?:-(?P<md_last_day>{_DAY}))?)"
     # "31 December"
     rf"|(?P<dm>(?P<dm_day>{_DAY}){_S}"
-    rf"(?P<dm_month>January|February|March|April|May|June|July|August|September|October|November|December))"
+    rf"(?P<dm_month>{_MONTH_NAME}))"
     # "the 1990s", "the early 2000s", "the '90s"
     rf"|(?P<decade>(?:the{_S})?(?:(?P<decade_phase>early|mid|late)[- ]{{1,4}})?"
     rf"(?:(?P<decade_year>(?:19|20)\d0)|'(?P<decade_short>\d0))'?s\b)"
@@ -269,15 +274,13 @@ DATE_RE = re.compile(
     rf"|this afternoon|this evening)(?![\w-]))"
     rf"|(?P<year_end>(?:the{_S})?year-end)"
     # "in March", "since January" (a month alone needs a preposition, checked on resolution)
-    rf"|(?P<month>(?P<month_name>January|February|March|April|May|June|July|August|September|October|November"
-    rf"|December|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.))"
+    rf"|(?P<month>(?P<month_name>{_MONTH_NAME}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.))"
     r")(?![\w])"
 )
 # Every date expression holds one of these words; DATE_RE is tried only in the few words before each.
 # "2014", "March", "Thursday", "today", "years" (in "two years ago"), "half" (in "the first half of 2023")
 ANCHOR_RE = re.compile(
-    r"\b(?:\d|January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    rf"\b(?:\d|{_MONTH_NAME}|{_MONTH_ABBREVIATION}|{_WEEKDAY}"
     r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|night|morning|afternoon|evening|days?|weeks?|weekend"
     r"|months?|years?|decades?|quarter|half|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|Q[1-4])"
 )
