@@ -153,7 +153,7 @@ def extract(
             stages.advance(source)
     for name, file in destinations:
         target = file or output
-        text = render_claims(claims, name, color=target is None and sys.stdout.isatty())
+        text = render_claims(claims, name, result.sources, color=target is None and sys.stdout.isatty())
         if target and str(target) != "-":
             write_text(target, text)
         else:
