@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-# Test helpers (seedmatch.py, sample_report.py, gitrepo.py, contract.py) import as top-level modules.
+# Test helpers (seedmatch.py, sample_report.py, gitrepo.py, contract.py, cases.py) import as top-level modules.
 sys.path.insert(0, str(Path(__file__).parent))
 
 from gitrepo import commit, git  # noqa: E402  (importable once the folder is on sys.path)
