@@ -12,8 +12,16 @@ from pathlib import Path
 import click
 
 from .errors import ConsistencyError
-from .options import Project, format_option, parse_formats, project_options, resolve_project, strict_option
-from .safetext import clean
+from .options import (
+    Project,
+    ProjectOptions,
+    format_option,
+    no_articles,
+    parse_formats,
+    project_options,
+    say,
+    strict_option,
+)
 from .severity import FAIL_ON
 from .version import __version__
 
@@ -34,17 +42,12 @@ class Cli(click.Group):
             ctx.exit(2)
 
 
-COLOURS = {"error": "red", "warning": "yellow"}
-
-
-def say(kind: str, message: object) -> None:
-    """One line on stderr, ``error: ...`` or ``warning: ...``; control characters in it are escaped."""
-    click.secho(f"{kind}: {clean(str(message))}", err=True, fg=COLOURS[kind])
-
-
-def no_articles(paths: tuple[Path, ...] | list[Path]) -> None:
-    """Say that nothing could be read under ``paths``."""
-    say("error", f"{', '.join(map(str, paths))}: no articles (.txt, .md) found")
+def _stop_unless_read(problems: list, read_any: bool, strict: bool, paths: tuple[Path, ...]) -> None:
+    """Exit 2 when no article could be read (saying so when none was found), or with --strict when any could not."""
+    if (strict and problems) or not read_any:
+        if not problems:
+            no_articles(paths)
+        sys.exit(2)
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,14 +65,8 @@ def _load(project: Project, paths: tuple[Path, ...], strict: bool):
     from .load import load_sources
 
     result = load_sources(project.corpus(paths))
-    for problem in result.problems:
-        say("error", problem)
-    for warning in result.warnings:
-        project.warn(warning)
-    if (strict and result.problems) or not result.sources:
-        if not result.problems:
-            no_articles(paths)
-        sys.exit(2)
+    project.tell(result.problems, result.warnings)
+    _stop_unless_read(result.problems, bool(result.sources), strict, paths)
     return result
 
 
@@ -114,9 +111,7 @@ def extract(
     output: Path | None,
     jobs: int | None,
     strict: bool,
-    config_file: Path | None,
-    rules_dir: Path | None,
-    quiet: bool,
+    options: ProjectOptions,
 ) -> None:
     """Extract every checkable claim from the articles in PATHS (default: the articles setting, else the seeds).
 
@@ -134,7 +129,7 @@ def extract(
     from .stream import STREAM_FORMATS, ClaimWriter, stream_claims
     from .summary import Stages
 
-    project = resolve_project(config_file, rules_dir, quiet)
+    project = options.resolve()
     destinations = parse_formats(fmt or "table", EXTRACT_FORMATS)
     result = _load(project, paths, strict)
     extracted = extract_sources(result.sources, project.rules_dir, jobs or default_jobs())
@@ -158,7 +153,7 @@ def extract(
             stages.advance(source)
     for name, file in destinations:
         target = file or output
-        text = render_claims(claims, name, color=target is None and sys.stdout.isatty())
+        text = render_claims(claims, name, result.sources, color=target is None and sys.stdout.isatty())
         if target and str(target) != "-":
             write_text(target, text)
         else:
@@ -204,9 +199,7 @@ def report(
     cache_dir: Path | None,
     no_cache: bool,
     strict: bool,
-    config_file: Path | None,
-    rules_dir: Path | None,
-    quiet: bool,
+    options: ProjectOptions,
 ) -> None:
     """Write a consistency report for the articles in PATHS (default: the articles setting, else the seeds).
 
@@ -230,7 +223,7 @@ def report(
         from .dask_engine import require_dask
 
         require_dask()
-    project = resolve_project(config_file, rules_dir, quiet)
+    project = options.resolve()
     chosen = [f.strip() for f in (fmt or project.settings.report_format or ",".join(FORMATS)).split(",") if f.strip()]
     corpus = project.corpus(paths)
     # A Dask cluster extracts on its own workers, which need not see this machine's cache folder.
@@ -253,19 +246,13 @@ def report(
             scheduler=scheduler,
         )
         result = with_decisions(result, corpus)
-        for problem in result.problems:
-            say("error", problem)
-        for warning in result.warnings:
-            project.warn(warning)
-        if not result.report.sources or (strict and result.problems):
-            if not result.problems:
-                no_articles(paths)
-            sys.exit(2)
+        project.tell(result.problems, result.warnings)
+        _stop_unless_read(result.problems, bool(result.report.sources), strict, paths)
         stages.stage("write")
         written = write_reports(result.report, out_dir, chosen, jobs=jobs or default_jobs())
     if cache and cache.stats.hits:
         project.note(f"{cache.stats.misses} sources extracted, {cache.stats.hits} from the cache")
-    if not quiet:
+    if not project.quiet:
         print_summary(result.report, written)
 
 
@@ -298,9 +285,7 @@ def review(
     port: int,
     reviewer: str | None,
     strict: bool,
-    config_file: Path | None,
-    rules_dir: Path | None,
-    quiet: bool,
+    options: ProjectOptions,
 ) -> None:
     """Review the conflicts in PATH (default: the articles setting, else the seeds) in a local web page.
 
@@ -316,7 +301,7 @@ def review(
     from .review.app import address, create_app, default_reviewer, is_loopback, listen, serve
     from .review.decisions import with_decisions
 
-    project = resolve_project(config_file, rules_dir, quiet)
+    project = options.resolve()
     corpus = project.corpus((path,) if path else ())[0]
     access = None
     if not is_loopback(host):
@@ -329,10 +314,7 @@ def review(
         project.warn(f"listening on {host}: anyone with the printed address can read the articles and decide")
     result = run([corpus], project.rules_dir, rules=project.rules, settings=project.settings.describe())
     result = with_decisions(result, [corpus])
-    for problem in result.problems:
-        say("error", problem)
-    for warning in result.warnings:
-        project.warn(warning)
+    project.tell(result.problems, result.warnings)
     if strict and result.problems:
         sys.exit(2)
     sock = listen(host, port)
@@ -404,9 +386,7 @@ def check_command(
     cache_dir: Path | None,
     no_cache: bool,
     strict: bool,
-    config_file: Path | None,
-    rules_dir: Path | None,
-    quiet: bool,
+    options: ProjectOptions,
 ) -> None:
     """Fail (exit 1) if the articles in PATH (default: the articles setting, else the seeds) hold conflicts that fail
     the gate; for CI.
@@ -425,7 +405,7 @@ def check_command(
         raise click.UsageError("--write-baseline records every conflict: give it without --since or --baseline")
     if update_baseline and (since or not baseline):
         raise click.UsageError("--update-baseline needs --baseline, and every article (no --since) to see what is gone")
-    project = resolve_project(config_file, rules_dir, quiet)
+    project = options.resolve()
     settings = project.settings
     cache = None if no_cache else cache_dir or settings.cache_dir or Path(DEFAULT_CACHE)
     code = run_check(
@@ -452,11 +432,11 @@ def rules() -> None:
 
 @rules.command("test")
 @project_options
-def rules_test(config_file: Path | None, rules_dir: Path | None, quiet: bool) -> None:
+def rules_test(options: ProjectOptions) -> None:
     """Run every rule's examples (the shipped rules' and the project's) and check each reaches its expected verdict."""
     from .examples import run_examples
 
-    project = resolve_project(config_file, rules_dir, quiet)
+    project = options.resolve()
     failures = 0
     for outcome in run_examples(project.rules_dir):
         mark = click.style("ok  ", fg="green") if outcome.passed else click.style("FAIL", fg="red")

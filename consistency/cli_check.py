@@ -15,9 +15,8 @@ from .gate.baseline import read_baseline, shrink_baseline, write_baseline
 from .gate.git import tracked
 from .gate.github import step_summary
 from .gate.text import summarize
-from .options import Destination, Project
+from .options import Destination, Project, no_articles
 from .report.atomic import atomic_write
-from .safetext import clean
 
 
 def run_check(
@@ -46,16 +45,13 @@ def run_check(
         checked = check(
             path, project.rules_dir, since, baseline, fail_on, cache, project.settings.describe(), project.rules
         )
-    for problem in checked.run.problems:
-        click.secho(f"error: {clean(str(problem))}", err=True, fg="red")
-    for warning in checked.warnings:
-        project.warn(warning)
+    project.tell(checked.run.problems, checked.warnings)
     if cache and cache.stats.hits:
         project.note(f"{cache.stats.misses} sources extracted, {cache.stats.hits} from the cache")
     report = checked.run.report
     if not report.sources:
         if not checked.run.problems:
-            click.secho(f"error: {clean(str(path))}: no articles (.txt, .md) found", err=True, fg="red")
+            no_articles([path])
         return 2
     input_error = bool(checked.unreadable or (strict and checked.run.problems))
     if new_baseline:

@@ -16,7 +16,7 @@ from charset_normalizer import from_bytes
 
 from .errors import ConsistencyError
 from .extract.addresses import url_date
-from .extract.dates import MONTHS
+from .extract.dates import MONTH_NAMES, MONTHS, WEEKDAYS
 from .files import read_bytes
 from .models import Source
 from .yamlload import load_yaml, read_yaml
@@ -28,11 +28,11 @@ METADATA_FIELDS = ("outlet", "url", "published", "title", "author")
 
 # "---\n<yaml>\n---\n" at the very top of a file.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.{0,65536}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-# the full names: each month's first name in the table ("january" before "jan")
-_MONTHS = "|".join(name.capitalize() for name in {number: name for name, number in reversed(MONTHS.items())}.values())
+_MONTHS = "|".join(name.capitalize() for name in MONTH_NAMES)
+_WEEKDAYS = "|".join(day.capitalize() for day in WEEKDAYS)
 # "Thursday, January 25, 2024" or "January 25, 2024" in the first lines: a dateline.
 _DATELINE = re.compile(
-    rf"^[^\n]{{0,80}}?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+    rf"^[^\n]{{0,80}}?\b(?:(?:{_WEEKDAYS}),? )?"
     rf"({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b[^\n]{{0,40}}$",
     re.M,
 )

@@ -5,6 +5,7 @@ A value comes from the command line, else the project's settings (config.py), el
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,17 @@ if TYPE_CHECKING:
     from .models import Rule
 
 Destination = tuple[str, Path | None]  # a format, and the file it goes to (None: --output, else standard output)
+COLOURS = {"error": "red", "warning": "yellow"}
+
+
+def say(kind: str, message: object) -> None:
+    """One line on stderr, ``error: ...`` or ``warning: ...``; control characters in it are escaped."""
+    click.secho(f"{kind}: {clean(str(message))}", err=True, fg=COLOURS[kind])
+
+
+def no_articles(paths: tuple[Path, ...] | list[Path]) -> None:
+    """Say that no article was found under ``paths``."""
+    say("error", f"{', '.join(map(str, paths))}: no articles (.txt, .md) found")
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,14 @@ class Project:
     def warn(self, message: str) -> None:
         """A warning on stderr, unless --quiet."""
         if not self.quiet:
-            click.secho(f"warning: {clean(str(message))}", err=True, fg="yellow")
+            say("warning", message)
+
+    def tell(self, problems: list, warnings: list[str]) -> None:
+        """Each article that could not be read, as an error line (even with --quiet), then the warnings."""
+        for problem in problems:
+            say("error", problem)
+        for warning in warnings:
+            self.warn(warning)
 
     def note(self, message: str) -> None:
         """An informative line on stderr, unless --quiet."""
@@ -49,8 +68,26 @@ class Project:
             click.echo(clean(str(message)), err=True)
 
 
+@dataclass(frozen=True)
+class ProjectOptions:
+    """--config, --rules and --quiet as given; a command resolves them once its own options are checked."""
+
+    config_file: Path | None
+    rules_dir: Path | None
+    quiet: bool
+
+    def resolve(self) -> Project:
+        """The settings and rules these options name (``resolve_project``)."""
+        return resolve_project(self.config_file, self.rules_dir, self.quiet)
+
+
 def project_options(fn):
-    """--config, --rules and --quiet, resolved into a ``project`` argument."""
+    """--config, --rules and --quiet, passed to the command as one ``options: ProjectOptions`` argument."""
+
+    @functools.wraps(fn)
+    def command(*args, config_file: Path | None, rules_dir: Path | None, quiet: bool, **kwargs):
+        return fn(*args, options=ProjectOptions(config_file, rules_dir, quiet), **kwargs)
+
     decorators = [
         click.option(
             "--config",
@@ -67,8 +104,8 @@ def project_options(fn):
         click.option("--quiet", "-q", is_flag=True, help="Print findings and errors only: no notices or warnings."),
     ]
     for decorator in reversed(decorators):
-        fn = decorator(fn)
-    return fn
+        command = decorator(command)
+    return command
 
 
 def resolve_project(config_file: Path | None, rules_dir: Path | None, quiet: bool) -> Project:

@@ -7,10 +7,11 @@ import json
 from collections.abc import Callable, Iterable
 
 from .models import Claim, Source
-from .output import CSV_COLUMNS, flat
+from .report.csv import render_rows
+from .report.flat import claim_row
 
 STREAM_FORMATS = ("jsonl", "csv")
-BATCH = 2000  # CSV rows rendered at a time: pandas per article would cost more than the extraction saves
+BATCH = 2000  # CSV rows rendered at a time: a write per article would cost more than the extraction saves
 
 
 class ClaimWriter:
@@ -23,14 +24,14 @@ class ClaimWriter:
         self.rows: list[dict] = []
         self.header = True
 
-    def add(self, claims: list[Claim]) -> None:
-        """Write (or buffer, for CSV) the claims of one article."""
+    def add(self, claims: list[Claim], source: Source | None = None) -> None:
+        """Write (or buffer, for CSV) the claims of one article, ``source``."""
         if self.fmt == "jsonl":
             text = "".join(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n" for c in claims)
             if text:
                 self.emit(text)
             return
-        self.rows += [flat(c) for c in claims]
+        self.rows += [claim_row(c, source) for c in claims]
         if len(self.rows) >= BATCH:
             self._flush_rows()
 
@@ -40,10 +41,7 @@ class ClaimWriter:
             self._flush_rows()
 
     def _flush_rows(self) -> None:
-        import pandas as pd
-
-        frame = pd.DataFrame(self.rows, columns=CSV_COLUMNS)
-        self.emit(frame.to_csv(index=False, header=self.header))
+        self.emit(render_rows(self.rows, header=self.header))
         self.rows, self.header = [], False
 
 
@@ -56,7 +54,7 @@ def stream_claims(
     count = 0
     for source, claims in extracted:
         for writer in writers:
-            writer.add(claims)
+            writer.add(claims, source)
         count += len(claims)
         if progress:
             progress(source)

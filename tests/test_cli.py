@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from contract import CLAIM_FIELDS
 from seedmatch import SEEDS
 
 from consistency.cli import cli
@@ -122,26 +123,19 @@ def test_extract_formats(fmt, tmp_path):
     body = out.read_text()
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(body)))
-        assert rows and {"id", "source", "start", "end", "text", "low", "high"} <= set(rows[0])
+        assert rows and {"id", "source", "start", "end", "text", "value.low", "value.high", "outlet"} <= set(rows[0])
     elif fmt == "json":
-        assert {
-            "id",
-            "source",
-            "start",
-            "end",
-            "text",
-            "sentence",
-            "kind",
-            "subject",
-            "measure",
-            "location",
-            "value",
-            "unit",
-            "as_of",
-            "attribution",
-        } <= set(json.loads(body)[0])
+        assert CLAIM_FIELDS <= set(json.loads(body)[0])
     else:
         assert "2,500" in body
+
+
+def test_extract_csv_is_the_reports_claims_csv(tmp_path):
+    """One claim table: the columns, cells and rows of ``extract --format csv`` are those of claims.csv."""
+    extracted = invoke("extract", str(SEEDS), "--format", "csv", "-o", str(tmp_path / "extract.csv"), "-q")
+    reported = invoke("report", str(SEEDS), "--format", "csv", "--output-dir", str(tmp_path), "--no-cache", "-q")
+    assert extracted.exit_code == reported.exit_code == 0, extracted.output + reported.output
+    assert (tmp_path / "extract.csv").read_text() == (tmp_path / "claims.csv").read_text()
 
 
 def test_bad_rule_file_is_one_line(tmp_path):

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
+from cases import case_param, expectation_problems, load_cases
 from hypothesis import given, settings, strategies as st
 
 from consistency.extract.dates import find_dates
@@ -15,17 +15,25 @@ from consistency.extract.events import describe_event
 from consistency.extract.sentences import sentence_spans
 from consistency.textnorm import fold
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "extract" / "dates.yaml").read_text(encoding="utf-8"))
+CASES = load_cases(Path(__file__).parent / "data" / "extract" / "dates.yaml")
+# What an expected date mention may say: its text, period and granularity, and optionally the rest.
+MENTION_KEYS = {"text", "start", "end", "granularity", "role", "relative", "event", "event_key"}
 
 
 def _sentence(text: str, start: int) -> tuple[int, int]:
     return next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["text"][:60] for c in CASES])
-def test_date_phrasing(case):
+def test_case_file_is_valid():
+    """The cases themselves: the shape every extraction case has, and mentions that are in their text."""
+    problems = expectation_problems(CASES, "dates", "text", {"start", "end", "granularity"}, MENTION_KEYS)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("stem,index,case", [case_param(*entry) for entry in CASES])
+def test_date_phrasing(stem, index, case):
     text = fold(case["text"])
-    found = find_dates(text, case["published"])
+    found = find_dates(text, case.get("published"))
     got = [(m.text, m.start_date, m.end_date, m.granularity) for m in found]
     want = [(d["text"], d["start"], d["end"], d["granularity"]) for d in case["dates"]]
     assert got == want, found
@@ -40,8 +48,8 @@ def test_date_phrasing(case):
 
 def test_phrasings_are_many_and_varied():
     assert len(CASES) >= 120
-    assert sum(1 for c in CASES for d in c["dates"] if "event_key" in d) >= 25
-    assert sum(1 for c in CASES if not c["dates"]) >= 10
+    assert sum(1 for _, _, c in CASES for d in c["dates"] if "event_key" in d) >= 25
+    assert sum(1 for _, _, c in CASES if not c["dates"]) >= 10
 
 
 def test_unresolved_without_publication_date():

@@ -13,8 +13,7 @@ An item with ``front_matter`` is read from disk as an article with that front ma
 a bad field were absent.
 
 An item the extractor gets wrong today carries ``known_gap: "<what goes wrong>"``
-and runs as a strict xfail: fixing it fails the test until the key is removed, so
-the gaps only ever shrink and each one is written beside the text it is about.
+and runs as a strict xfail (tests/cases.py: the shape every extraction case file shares).
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from typing import Any
 
 import pytest
 import yaml
+from cases import case_param, case_problems, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data" / "extract" / "quantities"
@@ -36,7 +36,8 @@ ALIASES_DIR = ROOT / "rules" / "aliases"
 QUALIFIERS = {"exact", "about", "range", "more_than", "at_least", "less_than", "at_most", "nearly", "vague"}
 SCOPES = {"current", "explicit", "context", "peak", "past", "unknown"}
 MODALITIES = {"asserted", "planned", "conditional", "negated"}
-ITEM_KEYS = {"text", "published", "claims", "not_claims", "partial", "note", "known_gap", "front_matter", "warns"}
+# What a case here may expect, beside the keys every case has (text, published, note, known_gap).
+EXPECTATION_KEYS = {"claims", "not_claims", "partial", "front_matter", "warns"}
 CLAIM_KEYS = {
     "quote",
     "value",
@@ -85,26 +86,7 @@ MIN_CLASS_ITEMS = 12
 MAX_KNOWN_GAPS = 77
 
 
-def _load_items() -> list[tuple[str, int, dict[str, Any]]]:
-    items = []
-    for path in sorted(DATA_DIR.glob("*.yaml")):
-        for index, item in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
-            items.append((path.stem, index, item))
-    return items
-
-
-ITEMS = _load_items()
-
-
-def _param(stem: str, index: int, item: dict[str, Any]):
-    gap = item.get("known_gap") if isinstance(item, dict) else None
-    marks = [pytest.mark.xfail(strict=True, reason=f"known gap: {gap}")] if gap else []
-    return pytest.param(stem, index, item, id=_item_id(stem, index, item), marks=marks)
-
-
-def _item_id(stem: str, index: int, item: dict[str, Any]) -> str:
-    text = str(item.get("text", ""))[:40].strip()
-    return f"{stem}[{index}]:{text}"
+ITEMS = load_cases(DATA_DIR)
 
 
 # --- the data itself ---------------------------------------------------------------------------------------------
@@ -147,15 +129,11 @@ def _yaml_problems(
     stem: str, index: int, item: Any, measures: set[str], units: set[str], entities: set[str]
 ) -> list[str]:
     where = f"{stem}.yaml item {index}"
-    if not isinstance(item, dict):
-        return [f"{where}: not a mapping"]
-    problems = [f"{where}: unknown key {key!r}" for key in item if key not in ITEM_KEYS]
-    text = item.get("text")
+    problems = case_problems(where, item, EXPECTATION_KEYS)
+    text = item.get("text") if isinstance(item, dict) else None
     if not isinstance(text, str) or not text.strip():
-        return problems + [f"{where}: text must be a non-empty string"]
-    where = f"{stem}.yaml item {index} ({text[:40]!r})"
-    if "published" in item and not isinstance(item["published"], date):
-        problems.append(f"{where}: published must be a YAML date (YYYY-MM-DD), or omitted for an undated article")
+        return problems
+    where = f"{where} ({text[:40]!r})"
     if "front_matter" in item:
         if "published" in item:
             problems.append(f"{where}: an item with front_matter is dated by it; published must be omitted")
@@ -164,8 +142,6 @@ def _yaml_problems(
             problems.append(f"{where}: front_matter must be text and warns a list of field names ([] for none)")
     elif "warns" in item:
         problems.append(f"{where}: warns needs front_matter")
-    if "known_gap" in item and not (isinstance(item["known_gap"], str) and item["known_gap"].strip()):
-        problems.append(f"{where}: known_gap must say what goes wrong")
     claims = item.get("claims")
     if not isinstance(claims, list):
         return problems + [f"{where}: claims must be a list (use [] for none)"]
@@ -431,7 +407,7 @@ def _source(item: dict[str, Any], folder: Path):
     return load_source(folder, path, {})
 
 
-@pytest.mark.parametrize("stem,index,item", [_param(*entry) for entry in ITEMS])
+@pytest.mark.parametrize("stem,index,item", [case_param(*entry) for entry in ITEMS])
 def test_quantity_phrasing(stem: str, index: int, item: dict[str, Any], tmp_path: Path):
     from consistency.extract import extract_claims  # lazy: the extractor is being written alongside this corpus
 

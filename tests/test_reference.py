@@ -1,6 +1,7 @@
 """Reference quantities: "the size of Kentucky", "nearly one-third of Iraq and Syria", unit conversion.
 
-Phrasings are data (tests/data/extract/reference.yaml); the tables under rules/reference/ are
+Phrasings are data (tests/data/extract/reference.yaml, cases of the shape tests/cases.py describes, and
+tests/data/unit_conversion_pairs.yaml); the tables under rules/reference/ are
 checked for shape and sources; units are converted with pint; and the seeds, end to end through
 the CLI, show the territory conflict and agreement with the arithmetic in report.json and report.html.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from cases import case_param, expectation_problems, load_cases
 from click.testing import CliRunner
 from seedmatch import SEEDS, matching_claims
 
@@ -31,17 +33,30 @@ from consistency.models import AsOf, Claim, Interval, Source
 from consistency.rules import load_rules
 from consistency.values import value_text
 
-DATA = Path(__file__).parent / "data" / "extract" / "reference.yaml"
-ITEMS = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-PHRASINGS = [item for item in ITEMS if "quote" in item]
-PAIRS = [item for item in ITEMS if "pair" in item]
-PUBLISHED = date(2024, 1, 1)
+DATA = Path(__file__).parent / "data"
+PHRASINGS = load_cases(DATA / "extract" / "reference.yaml")
+EXPECTED = [claim for _, _, case in PHRASINGS for claim in case.get("claims") or []]
+# What an expected claim may say of the claim at its quote.
+CLAIM_KEYS = {
+    "quote",
+    "value",
+    "qualifier",
+    "unit",
+    "measure",
+    "subject",
+    "location",
+    "derivation",
+    "unresolved",
+    "no_reference",
+}
+PAIRS = yaml.safe_load((DATA / "unit_conversion_pairs.yaml").read_text(encoding="utf-8"))
+PUBLISHED = date(2024, 1, 1)  # the pairs' publication date
 REL_TOL = 1e-3
 TERRITORY = next(rule for rule in load_rules(default_rules_dir()) if rule.code == "CC105")
 
 
-def _claims(text: str) -> list[Claim]:
-    source = Source(name="article.txt", path=Path("article.txt"), text=text, published=PUBLISHED)
+def _claims(text: str, published: date | None = PUBLISHED) -> list[Claim]:
+    source = Source(name="article.txt", path=Path("article.txt"), text=text, published=published)
     return [claim for claim in extract_claims(source) if claim.kind == "quantity"]
 
 
@@ -58,19 +73,31 @@ def _close(got: float | None, want: float | None) -> bool:
 
 
 def test_enough_phrasings():
-    assert len(PHRASINGS) + len(PAIRS) >= 60
-    assert sum("unresolved" in item for item in PHRASINGS) >= 8
-    assert sum(bool(item.get("no_reference")) for item in PHRASINGS) >= 8
+    assert len(EXPECTED) + len(PAIRS) >= 60
+    assert sum("unresolved" in claim for claim in EXPECTED) >= 8
+    assert sum(bool(claim.get("no_reference")) for claim in EXPECTED) >= 8
 
 
-@pytest.mark.parametrize("item", PHRASINGS, ids=[f"{i:02d}:{item['quote']}" for i, item in enumerate(PHRASINGS)])
-def test_phrasing(item):
-    text, quote = item["text"], item["quote"]
-    claims = _overlapping(_claims(text), text, quote)
+def test_case_file_is_valid():
+    """The cases themselves: the shape every extraction case has, and quotes that are in their text."""
+    problems = expectation_problems(PHRASINGS, "claims", "quote", set(), CLAIM_KEYS)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("stem,index,case", [case_param(*entry) for entry in PHRASINGS])
+def test_phrasing(stem, index, case):
+    for item in case["claims"]:
+        _check_claim(case["text"], case.get("published"), item)
+
+
+def _check_claim(text: str, published: date | None, item: dict) -> None:
+    """The claim overlapping ``item``'s quote has what ``item`` expects of it."""
+    quote = item["quote"]
+    claims = _overlapping(_claims(text, published), text, quote)
     if item.get("no_reference"):
         assert not [c for c in claims if c.derivation], claims
         return
-    assert claims, f"no claim at {quote!r} in {_claims(text)}"
+    assert claims, f"no claim at {quote!r} in {_claims(text, published)}"
     claim = next((c for c in claims if c.derivation), claims[0])
     report = claim.model_dump(exclude={"sentence"})
     if "unresolved" in item:
@@ -288,24 +315,25 @@ def _ids(report: dict, side: dict) -> set[str]:
     return {c["id"] for c in matching_claims(report["claims"], TEXTS, side["source"], side["quote"], "quantity")}
 
 
+def _findings_between(report: dict, kind: str, a: dict, b: dict) -> list[dict]:
+    """The report's ``kind`` (conflicts, agreements) holding a claim at each of two quotes of the seeds."""
+    first, second = _ids(report, a), _ids(report, b)
+    assert first and second
+    found = [f for f in report[kind] if set(f["claims"]) & first and set(f["claims"]) & second]
+    assert found, [f["explanation"] for f in report[kind]]
+    return found
+
+
 def test_seeds_territory_conflict(seeds_report):
-    report, _ = seeds_report
-    third, km2 = _ids(report, THIRD), _ids(report, KM2)
-    assert third and km2
-    conflicts = [c for c in report["conflicts"] if set(c["claims"]) & third and set(c["claims"]) & km2]
-    assert conflicts, [c["explanation"] for c in report["conflicts"]]
-    assert conflicts[0]["rule"] == "CC105"
-    assert "⅓ × (438,317 + 185,180) km² ≈ 207,832 km²" in conflicts[0]["explanation"]
-    assert "CIA World Factbook" in conflicts[0]["explanation"]
+    conflict = _findings_between(seeds_report[0], "conflicts", THIRD, KM2)[0]
+    assert conflict["rule"] == "CC105"
+    assert "⅓ × (438,317 + 185,180) km² ≈ 207,832 km²" in conflict["explanation"]
+    assert "CIA World Factbook" in conflict["explanation"]
 
 
 def test_seeds_territory_agreement(seeds_report):
-    report, _ = seeds_report
-    km2, kentucky = _ids(report, KM2), _ids(report, KENTUCKY)
-    assert km2 and kentucky
-    groups = [a for a in report["agreements"] if set(a["claims"]) & km2 and set(a["claims"]) & kentucky]
-    assert groups, [a["explanation"] for a in report["agreements"]]
-    assert "the size of Kentucky → 104,656 km²" in groups[0]["explanation"]
+    agreement = _findings_between(seeds_report[0], "agreements", KM2, KENTUCKY)[0]
+    assert "the size of Kentucky → 104,656 km²" in agreement["explanation"]
 
 
 def test_seeds_territory_claims_carry_their_derivation(seeds_report):

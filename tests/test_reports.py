@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 import sqlite3
+from pathlib import Path
 
 import pytest
+from contract import CLAIM_FIELDS
 from sample_report import HOSTILE, sample_report
 
 from consistency.errors import ConsistencyError
+from consistency.output import render_claims
 from consistency.report import FORMATS, write_reports
 from consistency.report.atomic import atomic_write
+from consistency.report.csv import render_csv
+from consistency.report.flat import claim_columns
 from consistency.report.html import render_html
 from consistency.report.markdown import render_markdown
 
@@ -34,23 +41,7 @@ def test_json_has_the_contract_fields(written):
     report = json.loads((written[0] / "report.json").read_text(encoding="utf-8"))
     assert {"sources", "claims", "topics", "conflicts", "agreements"} <= report.keys()
     claim = report["claims"][0]
-    for field in (
-        "id",
-        "source",
-        "start",
-        "end",
-        "text",
-        "sentence",
-        "kind",
-        "subject",
-        "measure",
-        "location",
-        "value",
-        "unit",
-        "as_of",
-        "attribution",
-    ):
-        assert field in claim, field
+    assert CLAIM_FIELDS <= claim.keys(), CLAIM_FIELDS - claim.keys()
     assert {"low", "high", "qualifier"} <= claim["value"].keys()
     assert {"start", "end"} <= claim["as_of"].keys()
     conflict = report["conflicts"][0]
@@ -66,6 +57,30 @@ def test_csv_has_a_header_and_a_row_per_claim(written):
     assert rows[0]["value.low"] == "1500.0"
     assert rows[0]["outlet"] == "Voice of America"
     assert rows[0]["location"] == "Iraq; Syria"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_cells_never_run_as_formulas(start):
+    """Article text is untrusted: in claims.csv and in ``extract --format csv`` alike, a cell that a spreadsheet
+    would run as a formula gets a leading apostrophe."""
+    report = sample_report()
+    report.claims[0].attribution = f'{start}HYPERLINK("http://evil.example")'
+    rendered = {
+        "claims.csv": render_csv(report),
+        "extract": render_claims(report.claims, "csv", report.sources),
+    }
+    for name, text in rendered.items():
+        row = next(csv.DictReader(io.StringIO(text)))
+        assert row["attribution"] == f'\'{start}HYPERLINK("http://evil.example")', name
+        assert row["text"] == report.claims[0].text, name
+
+
+def test_readme_lists_the_claim_columns_in_order():
+    """The claim table's columns are documented once, in the README; a column added, dropped or moved shows here."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"`(id, source, [^`]*)`", readme)
+    assert listed, "the README no longer lists the claim table's columns"
+    assert " ".join(listed.group(1).split()).split(", ") == claim_columns()
 
 
 def test_sqlite_has_the_five_tables_and_facets(written):

@@ -68,7 +68,7 @@ def test_streamed_extract_is_the_whole_rendering(fmt, tmp_path):
     out = tmp_path / f"claims.{fmt}"
     result = CliRunner().invoke(cli, ["extract", str(SEEDS), "--format", fmt, "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
-    assert out.read_text() == render_claims(claims, fmt)
+    assert out.read_text() == render_claims(claims, fmt, sources)
 
 
 def test_jsonl_is_written_before_the_last_article_is_extracted():

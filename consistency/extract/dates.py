@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -32,20 +33,24 @@ from .numbers import NUMBER, SCALES, TENS, UNITS as _UNIT_WORDS, parse_number
 
 _NUMBER_WORDS = [*_UNIT_WORDS, *TENS, *SCALES]
 
+# The months in order, lower-cased: every month name the package reads (here, in datelines) comes from this table.
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 # Month names and the abbreviations wire copy uses ("Sept.", "Dec."), lower-cased without the period.
 MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
+    **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -132,107 +137,150 @@ ROLES = {
 # Vague counts of units: "several years ago", "a few months after".
 FEW_UNITS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "some": (2, 9), "many": (5, 20)}
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "March" (a full month name, capitalised as in copy)
+_MONTH_NAME = "|".join(name.capitalize() for name in MONTH_NAMES)
+# "Sept", "Dec" (an abbreviation wire copy uses)
+_MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+# "January", "Sept.", "Dec"
+_MONTH = rf"(?:{_MONTH_NAME}|{_MONTH_ABBREVIATION}\b\.?)"
+# "Thursday"
+_WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _YEAR4 = r"(?:19|20)\d\d"  # 1900-2099
-_YEAR = r"(?:19|20)\d\d(?![\d%]|,\d|\.\d|-\d{4}|th\b|-?(?:year|day|month|week|hour|minute|mile|meter|kilo|foot|pound|page)s?\b)"
+# "2014", but not the "2014" of "2014-2017", "2014th", "2014-year" nor "2014%"
+_YEAR = (
+    r"(?:19|20)\d\d(?![\d%]|,\d|\.\d|-\d{4}|th\b"
+    r"|-?(?:year|day|month|week|hour|minute|mile|meter|kilo|foot|pound|page)s?\b)"
+)
+# "31", "1st", "07", but not the "10" of "10 a.m.", "10:30" or "10 percent"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|,\d|\.\d|-?(?:[ap]\.?m\b|year|percent|%))"
 _S = r"[ ]{1,4}"  # runs of spaces left by folding non-breaking spaces
-_NUM = rf"(?i:an?|one|(?:several|a few|a couple of|some|many)(?=[ ]{{1,4}}(?:days?|weeks?|months?|years?|decades?))|{NUMBER})"
+# How many units: "a", "one", "several" (before a unit), "two", "1.5"
+_NUM = (
+    r"(?i:an?|one|(?:several|a few|a couple of|some|many)(?=[ ]{1,4}(?:days?|weeks?|months?|years?|decades?))"
+    rf"|{NUMBER})"
+)
+# "days", "year"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
-_QUAL = r"(?i:(?:more than|over|nearly|almost|about|around|roughly|some|just|only|less than|at least|at most|close to|well over|barely|fewer than|just over|just under|approximately)[ ]{1,4})"
+# A qualifier before a duration: "more than ", "nearly ", "just under "
+_QUAL = (
+    r"(?i:(?:more than|over|nearly|almost|about|around|roughly|some|just|only|less than|at least|at most"
+    r"|close to|well over|barely|fewer than|just over|just under|approximately)[ ]{1,4})"
+)
+# A preposition that opens a date and may give it a role: "since", "no later than", "in", "as of"
 _PREP = (
     r"(?:[Ee]ver since|[Ss]ince|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Aa]head of|[Ss]tarting in|"
     r"[Bb]eginning in|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Bb]y|"
     r"[Ii]n|[Oo]n|[Aa]t|[Aa]s of|[Aa]s early as|[Aa]s late as|[Ww]ithin|[Aa]round|[Cc]irca|[Uu]p to)"
 )
-_REL = r"(?:this past|this coming|this|last|next|past|coming|previous|following)"
-_PART = r"(?:early|mid|middle|late|beginning|start|end)"
+# Which one, seen from publication: "this past", "last", "next", "following"
+_WHICH = r"(?:this past|this coming|this|last|next|past|coming|previous|following)"
+# A part of a year or month: "early", "mid", "the end"
+_PHASE = r"(?:early|mid|middle|late|beginning|start|end)"
+# "summer", "Autumn"
 _SEASON = r"(?:spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter)"
 
 
 def _of_year(prefix: str) -> str:
-    """ "of 2023", "of this year", "of the year" with groups named after ``prefix``."""
-    return rf"(?:(?:of|in){_S})?(?:(?P<{prefix}y>{_YEAR})|(?P<{prefix}r>this|last|next|the){_S}year)"
+    """ "of 2023", "of this year", "of the year", with groups ``<prefix>year`` and ``<prefix>which``."""
+    return rf"(?:(?:of|in){_S})?(?:(?P<{prefix}year>{_YEAR})|(?P<{prefix}which>this|last|next|the){_S}year)"
 
 
 # Plural nouns that make a four-digit number a count: "in 1990 fighters" is not a year.
-_COUNTED = "people|persons|fighters|troops|soldiers|militants|members|residents|civilians|cases|deaths|times|dollars|euros|tons|tonnes|miles|kilometers|acres|hectares|feet|meters|units|homes|houses|jobs|votes|children|students|workers|employees|patients|refugees|migrants|points|rounds|shares|copies"
+_COUNTED = (
+    "people|persons|fighters|troops|soldiers|militants|members|residents|civilians|cases|deaths|times|dollars|"
+    "euros|tons|tonnes|miles|kilometers|acres|hectares|feet|meters|units|homes|houses|jobs|votes|children|"
+    "students|workers|employees|patients|refugees|migrants|points|rounds|shares|copies"
+)
 
-# Every date expression; the group that matched names the form.  Each alternative's example is in its comment.
+# Every date expression; the group that matched names the form (its resolver is ``_RESOLVERS[form]``), and the
+# groups inside a form are named ``<form>_<part>``.  Each alternative's example is in its comment.
 DATE_RE = re.compile(
-    rf"(?<![\w$#@&/.-])(?P<prep>{_PREP}{_S}(?:the{_S}(?=(?:{_PART}|first|second|third|fourth|final)\b))?)?(?:"
+    rf"(?<![\w$#@&/.-])(?P<prep>{_PREP}{_S}(?:the{_S}(?=(?:{_PHASE}|first|second|third|fourth|final)\b))?)?(?:"
     # "2021-12-09"
-    rf"(?P<iso>(?P<iso_y>{_YEAR4})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01]))(?![\d-])"
+    rf"(?P<iso>(?P<iso_year>{_YEAR4})-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01]))(?![\d-])"
     # "12/09/2021"
-    rf"|(?P<us>(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>3[01]|[12]\d|0?[1-9])/(?P<us_y>{_YEAR4}))(?![\d/])"
+    rf"|(?P<slashed>(?P<slashed_month>1[0-2]|0?[1-9])/(?P<slashed_day>3[01]|[12]\d|0?[1-9])"
+    rf"/(?P<slashed_year>{_YEAR4}))(?![\d/])"
     # "Thursday, January 25, 2024", "December 31, 2021", "Jan 25, 2024", "July 26-27, 2021"
-    rf"|(?P<mdy>(?:{_WEEKDAY},?{_S})?(?P<mdy_m>{_MONTH}){_S}(?P<mdy_d>{_DAY})(?:-(?P<mdy_d2>{_DAY}))?,?{_S}(?P<mdy_y>{_YEAR}))"
+    rf"|(?P<mdy>(?:{_WEEKDAY},?{_S})?(?P<mdy_month>{_MONTH}){_S}(?P<mdy_day>{_DAY})(?:-(?P<mdy_last_day>{_DAY}))?"
+    rf",?{_S}(?P<mdy_year>{_YEAR}))"
     # "31 December 2021", "31 Dec. 2021"
-    rf"|(?P<dmy>(?P<dmy_d>{_DAY}){_S}(?P<dmy_m>{_MONTH}),?{_S}(?P<dmy_y>{_YEAR}))"
+    rf"|(?P<dmy>(?P<dmy_day>{_DAY}){_S}(?P<dmy_month>{_MONTH}),?{_S}(?P<dmy_year>{_YEAR}))"
     # "the first half of 2023", "the second half of the year"
-    rf"|(?P<half>(?:the{_S})?(?P<half_o>first|second|1st|2nd){_S}half{_S}{_of_year('half_')})"
+    rf"|(?P<half>(?:the{_S})?(?P<half_ordinal>first|second|1st|2nd){_S}half{_S}{_of_year('half_')})"
     # "Q3 2022", "the third quarter of 2022", "the first quarter of this year"
-    rf"|(?P<qtr>Q(?P<qtr_n>[1-4]){_S}(?:of{_S})?(?P<qtr_qy>{_YEAR})"
-    rf"|(?:the{_S})?(?P<qtr_o>first|second|third|fourth|final|1st|2nd|3rd|4th){_S}quarter{_S}{_of_year('qtr_')})"
+    rf"|(?P<quarter>Q(?P<quarter_number>[1-4]){_S}(?:of{_S})?(?P<quarter_q_year>{_YEAR})"
+    rf"|(?:the{_S})?(?P<quarter_ordinal>first|second|third|fourth|final|1st|2nd|3rd|4th){_S}quarter{_S}"
+    rf"{_of_year('quarter_')})"
     # "early March 2020", "mid-July", "the end of March", "late September"
-    rf"|(?P<pm>(?:the{_S})?(?P<pm_p>{_PART})(?:-|{_S}(?:of{_S})?)(?P<pm_m>{_MONTH})(?:,?{_S}(?:of{_S})?(?P<pm_y>{_YEAR}))?)"
+    rf"|(?P<month_part>(?:the{_S})?(?P<month_part_phase>{_PHASE})(?:-|{_S}(?:of{_S})?)"
+    rf"(?P<month_part_month>{_MONTH})(?:,?{_S}(?:of{_S})?(?P<month_part_year>{_YEAR}))?)"
     # "March 2003", "March, 2003", "March of 2003"
-    rf"|(?P<my>(?P<my_m>{_MONTH}),?{_S}(?:of{_S})?(?P<my_y>{_YEAR}))"
+    rf"|(?P<my>(?P<my_month>{_MONTH}),?{_S}(?:of{_S})?(?P<my_year>{_YEAR}))"
     # "Dec. 31", "July 26", "Oct. 7"
-    rf"|(?P<md>(?:{_WEEKDAY},?{_S})?(?P<md_m>{_MONTH}){_S}(?P<md_d>{_DAY})(?:-(?P<md_d2>{_DAY}))?)"
+    rf"|(?P<md>(?:{_WEEKDAY},?{_S})?(?P<md_month>{_MONTH}){_S}(?P<md_day>{_DAY})(?:-(?P<md_last_day>{_DAY}))?)"
     # "31 December"
-    rf"|(?P<dm>(?P<dm_d>{_DAY}){_S}(?P<dm_m>January|February|March|April|May|June|July|August|September|October|November|December))"
+    rf"|(?P<dm>(?P<dm_day>{_DAY}){_S}"
+    rf"(?P<dm_month>{_MONTH_NAME}))"
     # "the 1990s", "the early 2000s", "the '90s"
-    rf"|(?P<dec>(?:the{_S})?(?:(?P<dec_p>early|mid|late)[- ]{{1,4}})?(?:(?P<dec_y>(?:19|20)\d0)|'(?P<dec_s>\d0))'?s\b)"
-    # "early 2020", "mid-2020", "late 2020", "the end of 2021", "end-2021", "the beginning of the year", "the end of this year"
-    rf"|(?P<py>(?:the{_S})?(?P<py_p>{_PART})(?:-|{_S}(?:of{_S})?)(?:(?P<py_y>{_YEAR})|(?:(?P<py_r>this|last|next|the){_S}(?P<py_u>year|month|week|decade))))"
+    rf"|(?P<decade>(?:the{_S})?(?:(?P<decade_phase>early|mid|late)[- ]{{1,4}})?"
+    rf"(?:(?P<decade_year>(?:19|20)\d0)|'(?P<decade_short>\d0))'?s\b)"
+    # "early 2020", "mid-2020", "late 2020", "the end of 2021", "end-2021", "the beginning of the year",
+    # "the end of this year"
+    rf"|(?P<year_part>(?:the{_S})?(?P<year_part_phase>{_PHASE})(?:-|{_S}(?:of{_S})?)(?:(?P<year_part_year>{_YEAR})"
+    rf"|(?:(?P<year_part_which>this|last|next|the){_S}(?P<year_part_unit>year|month|week|decade))))"
     # "summer 2019", "the summer of 2019", "last summer", "this spring"
-    rf"|(?P<sea>(?:the{_S})?(?:(?P<sea_r>{_REL}){_S})?(?P<sea_n>{_SEASON})(?:{_S}(?:of{_S})?(?P<sea_y>{_YEAR}))?)"
+    rf"|(?P<season>(?:the{_S})?(?:(?P<season_which>{_WHICH}){_S})?(?P<season_name>{_SEASON})"
+    rf"(?:{_S}(?:of{_S})?(?P<season_year>{_YEAR}))?)"
     # "since 2014 and 2015": a year after "2014 and"
-    rf"|(?<=\d\d\d\d )(?P<and_y>(?:and|or|to|through){_S}(?P<and_yy>{_YEAR}))"
+    rf"|(?<=\d\d\d\d )(?P<and_year>(?:and|or|to|through){_S}(?P<and_year_digits>{_YEAR}))"
     # "from 2014 to 2017", "between 2014 and 2017", "2014-2017"
-    rf"|(?P<rng>(?:[Bb]etween{_S}(?P<rng_a>{_YEAR4}){_S}and{_S}|(?P<rng_a2>{_YEAR4})(?:{_S}(?:to|through|until){_S}|-))"
-    rf"(?P<rng_b>(?:19|20)?\d\d)\b(?!-|,\d))"
+    rf"|(?P<year_range>(?:[Bb]etween{_S}(?P<year_range_between>{_YEAR4}){_S}and{_S}"
+    rf"|(?P<year_range_first>{_YEAR4})(?:{_S}(?:to|through|until){_S}|-))"
+    rf"(?P<year_range_last>(?:19|20)?\d\d)\b(?!-|,\d))"
     # "the 2014 offensive", "2014's" (a year as a determiner)
-    rf"|(?P<the_y>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er){_S}(?P<the_yy>{_YEAR})(?='s|{_S}(?!(?:{_COUNTED})\b)[a-z]))"
+    rf"|(?P<the_year>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er){_S}(?P<the_year_digits>{_YEAR})"
+    rf"(?='s|{_S}(?!(?:{_COUNTED})\b)[a-z]))"
     # "in 2014", "since 2014", "by 2014" (only after a preposition, checked on resolution)
-    rf"|(?P<year>(?P<year_y>{_YEAR})(?!{_S}(?:{_COUNTED})\b))"
+    rf"|(?P<year>(?P<year_digits>{_YEAR})(?!{_S}(?:{_COUNTED})\b))"
     # "10 years after", "a decade ago", "more than a year after", "two years later", "a year from now"
-    rf"|(?P<dur>{_QUAL}?(?P<dur_n>{_NUM}){_S}(?P<dur_u>{_UNIT}){_S}(?P<dur_d>ago|after|later|earlier|before|from{_S}now|hence|prior))"
+    rf"|(?P<duration>{_QUAL}?(?P<duration_count>{_NUM}){_S}(?P<duration_unit>{_UNIT}){_S}"
+    rf"(?P<duration_direction>ago|after|later|earlier|before|from{_S}now|hence|prior))"
     # "within the next two years", "over the past decade", "in the coming months", "the last three weeks"
-    rf"|(?P<nx>(?:the{_S}(?P<nx_r>next|coming|past|last|previous|following){_S}(?:(?P<nx_n>{_NUM}){_S})?"
+    rf"|(?P<stretch>(?:the{_S}(?P<stretch_which>next|coming|past|last|previous|following){_S}"
+    rf"(?:(?P<stretch_count>{_NUM}){_S})?"
     # ("will last 60 days": after a modal or "to", "last" is the verb, not a time)
     rf"|(?<!will )(?<!would )(?<!could )(?<!to )(?<!may )(?<!might )(?<!can )(?<!should )"
-    rf"(?P<nx_r2>next|coming|past|last|previous|following){_S}(?P<nx_n2>{_NUM}){_S})"
-    rf"(?P<nx_u>{_UNIT})(?!{_S}(?:ago|after|later|earlier|before)))"
+    rf"(?P<stretch_which2>next|coming|past|last|previous|following){_S}(?P<stretch_count2>{_NUM}){_S})"
+    rf"(?P<stretch_unit>{_UNIT})(?!{_S}(?:ago|after|later|earlier|before)))"
     # "within two years", "within a year" (from publication)
-    rf"|(?P<win>(?P<win_n>{_NUM}){_S}(?P<win_u>{_UNIT})(?!{_S}(?:of|after|before|ago)))"
+    rf"|(?P<within>(?P<within_count>{_NUM}){_S}(?P<within_unit>{_UNIT})(?!{_S}(?:of|after|before|ago)))"
     # "in recent weeks", "in recent years"
-    rf"|(?P<rec>recent{_S}(?P<rec_u>days|weeks|months|years))"
+    rf"|(?P<recent>recent{_S}(?P<recent_unit>days|weeks|months|years))"
     # "earlier this month", "later this year", "so far this year"
-    rf"|(?P<el>(?P<el_w>[Ee]arlier|[Ll]ater|[Ss]o far){_S}(?:this|in{_S}the){_S}(?P<el_u>week|month|year))"
+    rf"|(?P<this_unit_part>(?P<this_unit_part_word>[Ee]arlier|[Ll]ater|[Ss]o far){_S}(?:this|in{_S}the){_S}"
+    rf"(?P<this_unit_part_unit>week|month|year))"
     # "this week", "last month", "next year", "this past weekend", "this decade"
-    rf"|(?P<tp>(?P<tp_r>{_REL}){_S}(?P<tp_u>weekend|week|month|year|decade|quarter)(?![\w-]))"
+    rf"|(?P<which_unit>(?P<which_unit_which>{_WHICH}){_S}"
+    rf"(?P<which_unit_unit>weekend|week|month|year|decade|quarter)(?![\w-]))"
     # "next September", "last March", "this July"
-    rf"|(?P<rm>(?P<rm_r>this|last|next|this past|this coming){_S}(?P<rm_m>{_MONTH}))"
+    rf"|(?P<which_month>(?P<which_month_which>this|last|next|this past|this coming){_S}"
+    rf"(?P<which_month_month>{_MONTH}))"
     # "last Friday", "on Thursday", "Thursday", "next Tuesday"
-    rf"|(?P<wd>(?:(?P<wd_r>last|next|this past|this coming|this){_S})?(?P<wd_n>{_WEEKDAY})(?!{_S}(?:prayers?|Times|Night Live)\b))"
+    rf"|(?P<weekday>(?:(?P<weekday_which>last|next|this past|this coming|this){_S})?(?P<weekday_name>{_WEEKDAY})"
+    rf"(?!{_S}(?:prayers?|Times|Night Live)\b))"
     # "today", "yesterday", "tomorrow", "last night", "this morning", "year-end"
-    rf"|(?P<td>(?<!USA )(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|last night|this morning|this afternoon|this evening)(?![\w-]))"
-    rf"|(?P<ye>(?:the{_S})?year-end)"
+    rf"|(?P<today>(?<!USA )(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|last night|this morning"
+    rf"|this afternoon|this evening)(?![\w-]))"
+    rf"|(?P<year_end>(?:the{_S})?year-end)"
     # "in March", "since January" (a month alone needs a preposition, checked on resolution)
-    rf"|(?P<mo>(?P<mo_m>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.))"
+    rf"|(?P<month>(?P<month_name>{_MONTH_NAME}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.))"
     r")(?![\w])"
 )
 # Every date expression holds one of these words; DATE_RE is tried only in the few words before each.
 # "2014", "March", "Thursday", "today", "years" (in "two years ago"), "half" (in "the first half of 2023")
 ANCHOR_RE = re.compile(
-    r"\b(?:\d|January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    rf"\b(?:\d|{_MONTH_NAME}|{_MONTH_ABBREVIATION}|{_WEEKDAY}"
     r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|night|morning|afternoon|evening|days?|weeks?|weekend"
     r"|months?|years?|decades?|quarter|half|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|Q[1-4])"
 )
@@ -240,6 +288,7 @@ ANCHOR_RE = re.compile(
 TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9']{0,19}")
 BACK_CHARS = 80  # a date expression begins at most this far before its anchor
 BACK_WORDS = 7  # and at most this many words before it: "no later than a year from now"
+WORD_GAP = 4  # the words of one date expression are at most this many characters apart ("Jan. 25, 2024")
 # Words that can come before the anchor inside a date expression (lower-cased); any number counts too.
 LEAD_WORDS = (
     frozenset(
@@ -258,7 +307,8 @@ LEAD_WORDS = (
 )
 # Phrases used to resolve a match: "more than" in "more than a year after".
 _QUAL_RE = re.compile(
-    r"(?i)(more than|over|well over|just over|at least|nearly|almost|less than|fewer than|just under|close to|barely|at most)\b"
+    r"(?i)(more than|over|well over|just over|at least|nearly|almost|less than|fewer than|just under|close to"
+    r"|barely|at most)\b"
 )
 
 
@@ -276,6 +326,29 @@ class DateMention:
     role: str
 
 
+class Resolved(NamedTuple):
+    """The period a date expression names, as its resolver reads it (before a preposition sets the role)."""
+
+    start: date | None  # None: relative to a publication date the article lacks, or to another event
+    end: date | None
+    granularity: str
+    relative: bool
+    role: str
+
+
+def _undated(granularity: str, role: str = "point") -> Resolved:
+    """A relative date that cannot be placed: no publication date, or relative to another event."""
+    return Resolved(None, None, granularity, True, role)
+
+
+def _day(day: date, relative: bool = False) -> Resolved:
+    return Resolved(day, day, "day", relative, "point")
+
+
+def _whole_year(year: int) -> Resolved:
+    return Resolved(date(year, 1, 1), date(year, 12, 31), "year", False, "point")
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in text, in order, non-overlapping (longest wins)."""
     found = []
@@ -287,16 +360,20 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             resolved = None
         if resolved is None:
             continue
-        start_date, end_date, granularity, relative, role = resolved
+        role = resolved.role
         start, end = match.span()
         prep = match.group("prep")
         if prep:
             word = " ".join(prep.split()).lower().removesuffix(" the")
             if role == "point":
                 role = ROLES.get(word, "point")
-        elif role == "point" and kind in ("year", "mo"):
-            continue
-        found.append(DateMention(start, end, text[start:end], start_date, end_date, granularity, relative, role))
+        elif role == "point" and kind in ("year", "month"):
+            continue  # "2014" and "March" alone are too often not dates: a count, a name ("May")
+        found.append(
+            DateMention(
+                start, end, text[start:end], resolved.start, resolved.end, resolved.granularity, resolved.relative, role
+            )
+        )
     return found
 
 
@@ -313,7 +390,7 @@ def _matches(text: str) -> Iterator[re.Match]:
             word = token.group()
             if (
                 len(starts) > BACK_WORDS
-                or edge - token.end() > 4
+                or edge - token.end() > WORD_GAP
                 or (not word[0].isdigit() and word.lower() not in LEAD_WORDS)
             ):
                 break
@@ -339,30 +416,28 @@ def _month(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
 
 
-def _iso(m: re.Match, pub: date | None):
-    d = date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
-    return d, d, "day", False, "point"
+def _iso(m: re.Match, pub: date | None) -> Resolved:
+    return _day(date(int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"])))
 
 
 def _day_number(text: str) -> int:
-    return int(text.rstrip("stndrdh"))
+    """ "31" -> 31, "1st" -> 1."""
+    return int(text[:-2] if text[-1].isalpha() else text)
 
 
-def _mdy(m: re.Match, pub: date | None):
-    year, month = _year(m["mdy_y"]), _month(m["mdy_m"])
-    first = date(year, month, _day_number(m["mdy_d"]))
-    last = date(year, month, _day_number(m["mdy_d2"])) if m["mdy_d2"] else first
-    return first, max(first, last), "day", False, "point"
+def _mdy(m: re.Match, pub: date | None) -> Resolved:
+    year, month = _year(m["mdy_year"]), _month(m["mdy_month"])
+    first = date(year, month, _day_number(m["mdy_day"]))
+    last = date(year, month, _day_number(m["mdy_last_day"])) if m["mdy_last_day"] else first
+    return Resolved(first, max(first, last), "day", False, "point")
 
 
-def _us(m: re.Match, pub: date | None):
-    d = date(int(m["us_y"]), int(m["us_m"]), int(m["us_d"]))
-    return d, d, "day", False, "point"
+def _slashed(m: re.Match, pub: date | None) -> Resolved:
+    return _day(date(int(m["slashed_year"]), int(m["slashed_month"]), int(m["slashed_day"])))
 
 
-def _dmy(m: re.Match, pub: date | None):
-    d = date(_year(m["dmy_y"]), _month(m["dmy_m"]), _day_number(m["dmy_d"]))
-    return d, d, "day", False, "point"
+def _dmy(m: re.Match, pub: date | None) -> Resolved:
+    return _day(date(_year(m["dmy_year"]), _month(m["dmy_month"]), _day_number(m["dmy_day"])))
 
 
 def _nearest_year(month: int, day: int, pub: date, past_only: bool, deadline: bool = False) -> date:
@@ -398,26 +473,25 @@ def _is_since(m: re.Match) -> bool:
     return bool(prep) and ROLES.get(" ".join(prep.split()).lower()) == "since"
 
 
-def _md(m: re.Match, pub: date | None):
-    month, day = _month(m["md_m"]), _day_number(m["md_d"])
+def _md(m: re.Match, pub: date | None) -> Resolved:
+    month, day = _month(m["md_month"]), _day_number(m["md_day"])
     if pub is None:
-        return None, None, "day", True, "point"
+        return _undated("day")
     first = _nearest_year(month, day, pub, _is_since(m), _is_deadline(m))
-    last = first.replace(day=_day_number(m["md_d2"])) if m["md_d2"] else first
-    return first, max(first, last), "day", True, "point"
+    last = first.replace(day=_day_number(m["md_last_day"])) if m["md_last_day"] else first
+    return Resolved(first, max(first, last), "day", True, "point")
 
 
-def _dm(m: re.Match, pub: date | None):
-    month, day = _month(m["dm_m"]), _day_number(m["dm_d"])
+def _dm(m: re.Match, pub: date | None) -> Resolved:
+    month, day = _month(m["dm_month"]), _day_number(m["dm_day"])
     if pub is None:
-        return None, None, "day", True, "point"
-    d = _nearest_year(month, day, pub, _is_since(m), _is_deadline(m))
-    return d, d, "day", True, "point"
+        return _undated("day")
+    return _day(_nearest_year(month, day, pub, _is_since(m), _is_deadline(m)), relative=True)
 
 
-def _my(m: re.Match, pub: date | None):
-    year, month = _year(m["my_y"]), _month(m["my_m"])
-    return date(year, month, 1), _month_end(year, month), "month", False, "point"
+def _my(m: re.Match, pub: date | None) -> Resolved:
+    year, month = _year(m["my_year"]), _month(m["my_month"])
+    return Resolved(date(year, month, 1), _month_end(year, month), "month", False, "point")
 
 
 def _rel_year(word: str | None, pub: date | None) -> int | None:
@@ -428,32 +502,34 @@ def _rel_year(word: str | None, pub: date | None) -> int | None:
 
 
 def _year_or_rel(m: re.Match, prefix: str, pub: date | None) -> tuple[int | None, bool]:
-    if m[prefix + "y"]:
-        return _year(m[prefix + "y"]), False
-    return _rel_year(m[prefix + "r"], pub), True
+    """The year of an ``_of_year`` phrase, and whether it is relative to publication ("this year")."""
+    if m[prefix + "year"]:
+        return _year(m[prefix + "year"]), False
+    return _rel_year(m[prefix + "which"], pub), True
 
 
-def _half(m: re.Match, pub: date | None):
+def _half(m: re.Match, pub: date | None) -> Resolved:
     year, relative = _year_or_rel(m, "half_", pub)
     if year is None:
-        return None, None, "part", relative, "point"
-    first = 1 if m["half_o"] in ("first", "1st") else 7
-    return date(year, first, 1), _month_end(year, first + 5), "part", relative, "point"
+        return _undated("part")
+    first = 1 if m["half_ordinal"] in ("first", "1st") else 7
+    return Resolved(date(year, first, 1), _month_end(year, first + 5), "part", relative, "point")
 
 
-def _qtr(m: re.Match, pub: date | None):
-    if m["qtr_n"]:
-        n, year, relative = int(m["qtr_n"]), _year(m["qtr_qy"]), False
+def _quarter(m: re.Match, pub: date | None) -> Resolved:
+    if m["quarter_number"]:
+        n, year, relative = int(m["quarter_number"]), _year(m["quarter_q_year"]), False
     else:
-        n = ORDINALS[m["qtr_o"]]
-        year, relative = _year_or_rel(m, "qtr_", pub)
+        n = ORDINALS[m["quarter_ordinal"]]
+        year, relative = _year_or_rel(m, "quarter_", pub)
     if year is None:
-        return None, None, "quarter", relative, "point"
-    return date(year, 3 * n - 2, 1), _month_end(year, 3 * n), "quarter", relative, "point"
+        return _undated("quarter")
+    return Resolved(date(year, 3 * n - 2, 1), _month_end(year, 3 * n), "quarter", relative, "point")
 
 
-def _month_part(part: str, year: int, month: int) -> tuple[date, date]:
-    lo, hi = MONTH_PARTS[part]
+def _phase_of_month(phase: str, year: int, month: int) -> tuple[date, date]:
+    """ "early March 2020" -> March 1-10."""
+    lo, hi = MONTH_PARTS[phase]
     last = _month_end(year, month)
     return date(year, month, lo), last.replace(day=min(hi, last.day))
 
@@ -467,102 +543,106 @@ def _nearest_month(month: int, pub: date, past_only: bool) -> int:
     return pub.year
 
 
-def _pm(m: re.Match, pub: date | None):
-    month, part = _month(m["pm_m"]), m["pm_p"]
-    if m["pm_y"]:
-        year, relative = _year(m["pm_y"]), False
+def _month_part(m: re.Match, pub: date | None) -> Resolved:
+    month, phase = _month(m["month_part_month"]), m["month_part_phase"]
+    if m["month_part_year"]:
+        year, relative = _year(m["month_part_year"]), False
     elif pub is None:
-        return None, None, "part", True, "point"
+        return _undated("part")
     else:
         year, relative = _nearest_month(month, pub, _is_since(m)), True
-    first, last = _month_part(part, year, month)
-    return first, last, "part", relative, "until" if part == "end" else "point"
+    first, last = _phase_of_month(phase, year, month)
+    return Resolved(first, last, "part", relative, "until" if phase == "end" else "point")
 
 
-def _dec(m: re.Match, pub: date | None):
-    if m["dec_y"]:
-        start = int(m["dec_y"])
+# The same parts of a decade, as years into it: "the early 1990s" is 1990-1993.
+DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+# ... and of "the beginning of this decade" (any other phase is its last years).
+THIS_DECADE_PARTS = {"early": (0, 3), "beginning": (0, 1), "start": (0, 1), "mid": (3, 6), "middle": (3, 6)}
+
+
+def _decade(m: re.Match, pub: date | None) -> Resolved:
+    if m["decade_year"]:
+        start = int(m["decade_year"])
     else:
-        short = int(m["dec_s"])
+        short = int(m["decade_short"])
         start = (1900 if pub is None or short > pub.year % 100 else 2000) + short
-    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(m["dec_p"] or "", (0, 9))
-    return date(start + lo, 1, 1), date(start + hi, 12, 31), "decade", m["dec_s"] is not None, "point"
+    lo, hi = DECADE_PARTS.get(m["decade_phase"] or "", (0, 9))
+    relative = m["decade_short"] is not None
+    return Resolved(date(start + lo, 1, 1), date(start + hi, 12, 31), "decade", relative, "point")
 
 
-def _py(m: re.Match, pub: date | None):
-    part = m["py_p"]
-    role = "until" if part == "end" else "point"
-    if m["py_y"]:
-        year = _year(m["py_y"])
-        lo, hi = PARTS[part]
-        return date(year, lo, 1), _month_end(year, hi), "part", False, role
+def _year_part(m: re.Match, pub: date | None) -> Resolved:
+    phase = m["year_part_phase"]
+    role = "until" if phase == "end" else "point"
+    if m["year_part_year"]:
+        year = _year(m["year_part_year"])
+        lo, hi = PARTS[phase]
+        return Resolved(date(year, lo, 1), _month_end(year, hi), "part", False, role)
     if pub is None:
-        return None, None, "part", True, role
-    unit, rel = m["py_u"], m["py_r"]
-    shift = {"last": -1, "next": 1}.get(rel, 0)
+        return _undated("part", role)
+    unit, which = m["year_part_unit"], m["year_part_which"]
+    shift = {"last": -1, "next": 1}.get(which, 0)
     if unit == "year":
         year = pub.year + shift
-        lo, hi = PARTS[part]
-        return date(year, lo, 1), _month_end(year, hi), "part", True, role
+        lo, hi = PARTS[phase]
+        return Resolved(date(year, lo, 1), _month_end(year, hi), "part", True, role)
     if unit == "month":
         anchor = date(pub.year, pub.month, 1) + relativedelta(months=shift)
-        first, last = _month_part(part, anchor.year, anchor.month)
-        return first, last, "part", True, role
+        first, last = _phase_of_month(phase, anchor.year, anchor.month)
+        return Resolved(first, last, "part", True, role)
     if unit == "week":
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
-        if part in ("end", "late"):
-            return monday + timedelta(days=4), monday + timedelta(days=6), "day", True, role
-        if part in ("mid", "middle"):
-            return monday + timedelta(days=2), monday + timedelta(days=3), "day", True, role
-        return monday, monday + timedelta(days=1), "day", True, role
+        if phase in ("end", "late"):
+            return Resolved(monday + timedelta(days=4), monday + timedelta(days=6), "day", True, role)
+        if phase in ("mid", "middle"):
+            return Resolved(monday + timedelta(days=2), monday + timedelta(days=3), "day", True, role)
+        return Resolved(monday, monday + timedelta(days=1), "day", True, role)
     decade = pub.year - pub.year % 10 + 10 * shift
-    lo, hi = {"early": (0, 3), "beginning": (0, 1), "start": (0, 1), "mid": (3, 6), "middle": (3, 6)}.get(part, (7, 9))
-    return date(decade + lo, 1, 1), date(decade + hi, 12, 31), "decade", True, role
+    lo, hi = THIS_DECADE_PARTS.get(phase, (7, 9))
+    return Resolved(date(decade + lo, 1, 1), date(decade + hi, 12, 31), "decade", True, role)
 
 
-def _shift_season(rel: str, first: int, last: int, pub: date) -> int:
+def _shift_season(which: str, first: int, last: int, pub: date) -> int:
     """The year of "last/this/next summer" seen from the publication date."""
-    if rel in ("last", "past", "previous", "this past"):
+    if which in ("last", "past", "previous", "this past"):
         return pub.year if last < pub.month else pub.year - 1
-    if rel in ("next", "coming", "following", "this coming"):
+    if which in ("next", "coming", "following", "this coming"):
         return pub.year if first > pub.month else pub.year + 1
     return pub.year
 
 
-def _sea(m: re.Match, pub: date | None):
-    first, last = SEASONS[m["sea_n"].lower()]
-    if m["sea_y"]:
-        year, relative = _year(m["sea_y"]), False
-    elif m["sea_r"] and pub is not None:
-        year, relative = _shift_season(m["sea_r"], first, last, pub), True
+def _season(m: re.Match, pub: date | None) -> Resolved | None:
+    first, last = SEASONS[m["season_name"].lower()]
+    if m["season_year"]:
+        year, relative = _year(m["season_year"]), False
+    elif m["season_which"] and pub is not None:
+        year, relative = _shift_season(m["season_which"], first, last, pub), True
     else:
         return None  # "summer" alone is too often not a date ("a summer job")
-    return date(year, first, 1), _month_end(year, last), "part", relative, "point"
+    return Resolved(date(year, first, 1), _month_end(year, last), "part", relative, "point")
 
 
-def _and_y(m: re.Match, pub: date | None):
-    year = _year(m["and_yy"])
-    return date(year, 1, 1), date(year, 12, 31), "year", False, "point"
+def _and_year(m: re.Match, pub: date | None) -> Resolved:
+    return _whole_year(_year(m["and_year_digits"]))
 
 
-def _rng(m: re.Match, pub: date | None):
-    a, b = int(m["rng_a"] or m["rng_a2"]), m["rng_b"]
+def _year_range(m: re.Match, pub: date | None) -> Resolved | None:
+    a, b = int(m["year_range_between"] or m["year_range_first"]), m["year_range_last"]
     b = int(b) if len(b) == 4 else a - a % 100 + int(b)
     if not a < b <= a + 100:
         return None  # "2014-12" is a month, "1990-80" nothing
-    if not (m.group("prep") or m["rng_a"]):
+    if not (m.group("prep") or m["year_range_between"]):
         return None  # "1998-2004" alone may be a phone number or a code
-    return date(a, 1, 1), date(b, 12, 31), "year", False, "span"
+    return Resolved(date(a, 1, 1), date(b, 12, 31), "year", False, "span")
 
 
-def _the_y(m: re.Match, pub: date | None):
-    year = _year(m["the_yy"])
-    return date(year, 1, 1), date(year, 12, 31), "year", False, "point"
+def _the_year(m: re.Match, pub: date | None) -> Resolved:
+    return _whole_year(_year(m["the_year_digits"]))
 
 
-def _year_only(m: re.Match, pub: date | None):
-    year = _year(m["year_y"])
-    return date(year, 1, 1), date(year, 12, 31), "year", False, "point"
+def _year_only(m: re.Match, pub: date | None) -> Resolved:
+    return _whole_year(_year(m["year_digits"]))
 
 
 def _count(text: str) -> tuple[float, float]:
@@ -601,80 +681,77 @@ def _period(day: date, granularity: str) -> tuple[date, date]:
     return day, day
 
 
-def _dur(m: re.Match, pub: date | None):
-    low, high = _count(m["dur_n"])
-    step, granularity = _unit(m["dur_u"])
-    qual = _QUAL_RE.match(m.group("dur"))
+def _duration(m: re.Match, pub: date | None) -> Resolved:
+    low, high = _count(m["duration_count"])
+    step, granularity = _unit(m["duration_unit"])
+    qual = _QUAL_RE.match(m.group("duration"))
     if qual:
         word = qual.group(1).lower()
         if word in ("more than", "over", "well over", "just over", "at least"):
             high = high * 1.5 if high >= 2 else high + 1
         elif word in ("nearly", "almost", "less than", "fewer than", "just under", "close to", "barely", "at most"):
             low = low * 0.75 if low >= 2 else low / 2
-    direction = " ".join(m["dur_d"].split()).lower()
+    direction = " ".join(m["duration_direction"].split()).lower()
     if direction in ("from now", "hence"):
         if pub is None:
-            return None, None, granularity, True, "point"
-        d = pub + _times(step, low)
-        return d, pub + _times(step, high), granularity, True, "point"
+            return _undated(granularity)
+        return Resolved(pub + _times(step, low), pub + _times(step, high), granularity, True, "point")
     if direction not in ("ago", "after") or pub is None:
-        return None, None, granularity, True, "point"  # "two years later": relative to another event
+        return _undated(granularity)  # "two years later": relative to another event
     first = _period(pub - _times(step, high), granularity)[0]
     last = _period(pub - _times(step, low), granularity)[1]
-    return first, last, granularity, True, "point"
+    return Resolved(first, last, granularity, True, "point")
 
 
-def _nx(m: re.Match, pub: date | None):
-    rel, count = (m["nx_r"], m["nx_n"]) if m["nx_r"] else (m["nx_r2"], m["nx_n2"])
+def _stretch(m: re.Match, pub: date | None) -> Resolved:
+    if m["stretch_which"]:
+        which, count = m["stretch_which"], m["stretch_count"]
+    else:
+        which, count = m["stretch_which2"], m["stretch_count2"]
     low, high = _count(count) if count else (1.0, 1.0)
-    step, granularity = _unit(m["nx_u"])
+    step, granularity = _unit(m["stretch_unit"])
     if pub is None:
-        return None, None, granularity, True, "span"
-    if rel in ("next", "coming", "following"):
-        return pub, pub + _times(step, high), granularity, True, "span"
-    return pub - _times(step, high), pub, granularity, True, "span"
+        return _undated(granularity, "span")
+    if which in ("next", "coming", "following"):
+        return Resolved(pub, pub + _times(step, high), granularity, True, "span")
+    return Resolved(pub - _times(step, high), pub, granularity, True, "span")
 
 
-def _win(m: re.Match, pub: date | None):
+def _within(m: re.Match, pub: date | None) -> Resolved | None:
     if (m.group("prep") or "").split()[:1] not in (["within"], ["Within"]):
         return None  # "two years" alone is a duration, not a date
-    low, high = _count(m["win_n"])
-    step, granularity = _unit(m["win_u"])
+    low, high = _count(m["within_count"])
+    step, granularity = _unit(m["within_unit"])
     if pub is None:
-        return None, None, granularity, True, "span"
-    return pub, pub + _times(step, high), granularity, True, "span"
+        return _undated(granularity, "span")
+    return Resolved(pub, pub + _times(step, high), granularity, True, "span")
 
 
-def _rec(m: re.Match, pub: date | None):
-    unit = m["rec_u"].rstrip("s")
+def _recent(m: re.Match, pub: date | None) -> Resolved:
+    unit = m["recent_unit"].rstrip("s")
     granularity = UNITS[unit][1]
     if pub is None:
-        return None, None, granularity, True, "span"
-    return pub - RECENT[unit], pub, granularity, True, "span"
+        return _undated(granularity, "span")
+    return Resolved(pub - RECENT[unit], pub, granularity, True, "span")
 
 
-def _el(m: re.Match, pub: date | None):
-    word, unit = m["el_w"].lower(), m["el_u"]
+def _this_unit_part(m: re.Match, pub: date | None) -> Resolved:
+    word, unit = m["this_unit_part_word"].lower(), m["this_unit_part_unit"]
     if pub is None:
-        return None, None, unit, True, "point"
-    if unit == "week":
-        first, last = _period(pub, "week")
-    elif unit == "month":
-        first, last = _period(pub, "month")
-    else:
-        first, last = _period(pub, "year")
+        return _undated(unit)
+    first, last = _period(pub, unit)
     if word == "earlier":
-        return first, pub, unit, True, "point"
+        return Resolved(first, pub, unit, True, "point")
     if word == "later":
-        return pub, last, unit, True, "point"
-    return first, pub, unit, True, "span"  # "so far this year"
+        return Resolved(pub, last, unit, True, "point")
+    return Resolved(first, pub, unit, True, "span")  # "so far this year"
 
 
-def _tp(m: re.Match, pub: date | None):
-    rel, unit = m["tp_r"], m["tp_u"]
+def _which_unit(m: re.Match, pub: date | None) -> Resolved:
+    which, unit = m["which_unit_which"], m["which_unit_unit"]
     granularity = {"weekend": "day", "decade": "decade"}.get(unit, unit)
     if pub is None:
-        return None, None, granularity, True, "point"
+        return _undated(granularity)
     shift = {
         "last": -1,
         "past": -1,
@@ -684,113 +761,113 @@ def _tp(m: re.Match, pub: date | None):
         "coming": 1,
         "following": 1,
         "this coming": 1,
-    }.get(rel, 0)
-    role = "span" if rel == "this" else "point"
+    }.get(which, 0)
+    role = "span" if which == "this" else "point"
     if unit == "weekend":
         saturday = pub + timedelta(days=5 - pub.weekday())
-        if shift < 0 or (rel == "this" and pub.weekday() >= 5) or (shift == 0 and saturday > pub + timedelta(days=6)):
+        if shift < 0 or (which == "this" and pub.weekday() >= 5) or (shift == 0 and saturday > pub + timedelta(days=6)):
             saturday -= timedelta(weeks=1)
         elif shift > 0 and saturday <= pub:
             saturday += timedelta(weeks=1)
-        return saturday, saturday + timedelta(days=1), "day", True, "point"
+        return Resolved(saturday, saturday + timedelta(days=1), "day", True, "point")
     if unit == "week":
-        return (*_period(pub + timedelta(weeks=shift), "week"), "week", True, role)
+        return Resolved(*_period(pub + timedelta(weeks=shift), "week"), "week", True, role)
     if unit == "month":
-        return (*_period(pub + relativedelta(months=shift), "month"), "month", True, role)
+        return Resolved(*_period(pub + relativedelta(months=shift), "month"), "month", True, role)
     if unit == "quarter":
         first_month = (pub.month - 1) // 3 * 3 + 1
         first = date(pub.year, first_month, 1) + relativedelta(months=3 * shift)
-        return first, first + relativedelta(months=3, days=-1), "quarter", True, role
+        return Resolved(first, first + relativedelta(months=3, days=-1), "quarter", True, role)
     if unit == "decade":
-        if rel in ("past", "last", "previous"):  # "the past decade": the ten years up to publication
-            return pub - relativedelta(years=10), pub, "decade", True, "span"
+        if which in ("past", "last", "previous"):  # "the past decade": the ten years up to publication
+            return Resolved(pub - relativedelta(years=10), pub, "decade", True, "span")
         start = pub.year - pub.year % 10 + 10 * shift
-        return date(start, 1, 1), date(start + 9, 12, 31), "decade", True, role
+        return Resolved(date(start, 1, 1), date(start + 9, 12, 31), "decade", True, role)
     year = pub.year + shift
-    return date(year, 1, 1), date(year, 12, 31), "year", True, role
+    return Resolved(date(year, 1, 1), date(year, 12, 31), "year", True, role)
 
 
-def _rm(m: re.Match, pub: date | None):
-    month = _month(m["rm_m"])
+def _which_month(m: re.Match, pub: date | None) -> Resolved:
+    month = _month(m["which_month_month"])
     if pub is None:
-        return None, None, "month", True, "point"
-    rel = m["rm_r"]
-    if rel in ("next", "this coming"):
+        return _undated("month")
+    which = m["which_month_which"]
+    if which in ("next", "this coming"):
         year = pub.year if month > pub.month else pub.year + 1
-    elif rel in ("last", "this past"):
+    elif which in ("last", "this past"):
         year = pub.year if month < pub.month else pub.year - 1
     else:
         year = pub.year
-    return date(year, month, 1), _month_end(year, month), "month", True, "point"
+    return Resolved(date(year, month, 1), _month_end(year, month), "month", True, "point")
 
 
-def _wd(m: re.Match, pub: date | None):
+def _weekday(m: re.Match, pub: date | None) -> Resolved:
     if pub is None:
-        return None, None, "day", True, "point"
-    weekday, rel = WEEKDAYS[m["wd_n"].lower()], m["wd_r"]
+        return _undated("day")
+    weekday, which = WEEKDAYS[m["weekday_name"].lower()], m["weekday_which"]
     back = (pub.weekday() - weekday) % 7
-    if rel in ("next", "this coming"):
+    if which in ("next", "this coming"):
         d = pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)
-    elif rel in ("last", "this past"):
+    elif which in ("last", "this past"):
         d = pub - timedelta(days=back or 7)
-    elif rel == "this":
+    elif which == "this":
         d = pub - timedelta(days=pub.weekday()) + timedelta(days=weekday)
     else:
         d = pub - timedelta(days=back)
-    return d, d, "day", True, "point"
+    return _day(d, relative=True)
 
 
-def _td(m: re.Match, pub: date | None):
+def _today(m: re.Match, pub: date | None) -> Resolved:
     if pub is None:
-        return None, None, "day", True, "point"
-    word = m.group("td").lower()
-    d = pub + timedelta(days={"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0))
-    return d, d, "day", True, "point"
+        return _undated("day")
+    word = m.group("today").lower()
+    return _day(pub + timedelta(days={"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)), relative=True)
 
 
-def _ye(m: re.Match, pub: date | None):
+def _year_end(m: re.Match, pub: date | None) -> Resolved:
     if pub is None:
-        return None, None, "part", True, "until"
-    return date(pub.year, 11, 1), date(pub.year, 12, 31), "part", True, "until"
+        return _undated("part", "until")
+    return Resolved(date(pub.year, 11, 1), date(pub.year, 12, 31), "part", True, "until")
 
 
-def _mo(m: re.Match, pub: date | None):
-    month = _month(m["mo_m"])
+def _month_alone(m: re.Match, pub: date | None) -> Resolved | None:
+    month = _month(m["month_name"])
     if not m.group("prep"):
         return None
     if pub is None:
-        return None, None, "month", True, "point"
+        return _undated("month")
     year = _nearest_month(month, pub, _is_since(m))
-    return date(year, month, 1), _month_end(year, month), "month", True, "point"
+    return Resolved(date(year, month, 1), _month_end(year, month), "month", True, "point")
 
 
+# Each form of DATE_RE (the name of its outer group) and the function that resolves it.
 _RESOLVERS = {
     "iso": _iso,
-    "us": _us,
+    "slashed": _slashed,
     "mdy": _mdy,
     "dmy": _dmy,
     "half": _half,
-    "qtr": _qtr,
-    "pm": _pm,
+    "quarter": _quarter,
+    "month_part": _month_part,
     "my": _my,
     "md": _md,
     "dm": _dm,
-    "dec": _dec,
-    "py": _py,
-    "sea": _sea,
-    "and_y": _and_y,
-    "rng": _rng,
-    "the_y": _the_y,
+    "decade": _decade,
+    "year_part": _year_part,
+    "season": _season,
+    "and_year": _and_year,
+    "year_range": _year_range,
+    "the_year": _the_year,
     "year": _year_only,
-    "dur": _dur,
-    "nx": _nx,
-    "win": _win,
-    "rec": _rec,
-    "el": _el,
-    "tp": _tp,
-    "rm": _rm,
-    "wd": _wd,
-    "td": _td,
-    "ye": _ye,
-    "mo": _mo,
+    "duration": _duration,
+    "stretch": _stretch,
+    "within": _within,
+    "recent": _recent,
+    "this_unit_part": _this_unit_part,
+    "which_unit": _which_unit,
+    "which_month": _which_month,
+    "weekday": _weekday,
+    "today": _today,
+    "year_end": _year_end,
+    "month": _month_alone,
 }

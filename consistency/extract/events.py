@@ -221,14 +221,15 @@ def describe_event(text: str, sentence: tuple[int, int], mention: DateMention) -
 
 @functools.lru_cache(maxsize=16)
 def _sentence_tokens(text: str, begin: int, end: int) -> tuple[tuple[int, int, str], ...]:
-    """The sentence's words, once per sentence however many dates it holds (str hashes are cached, so the key is cheap)."""
+    """The sentence's words, once per sentence however many dates it holds (the text's hash is cached: a cheap
+    key)."""
     return tuple((m.start(), m.end(), _with_period(text, m)) for m in TOKEN_RE.finditer(text, begin, end))
 
 
 def _with_period(text: str, match: re.Match) -> str:
     """The token, with its period when it is an abbreviation ("Gen.", "Dec.")."""
     word = match.group()
-    if text[match.end() : match.end() + 1] == "." and word.lower() in ABBREVIATIONS:
+    if text.startswith(".", match.end()) and word.lower() in ABBREVIATIONS:
         return word + "."
     return word
 

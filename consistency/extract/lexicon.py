@@ -24,7 +24,8 @@ from ..yamlload import read_yaml
 
 # A word: letters with inner apostrophes, periods and hyphens ("U.S.", "al-Anbar", "Kurdistan's").
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'.\-]{0,40}[A-Za-z0-9\u00c0-\u024f.])?")
-MAX_PHRASE = 7
+MAX_PHRASE = 7  # words in the longest name looked up
+MAX_ACRONYM = 6  # an all-capital name this short is matched case-sensitively: "IS" is not "is"
 
 
 def _key(word: str) -> str:
@@ -73,7 +74,7 @@ class PhraseIndex:
         words = [_key(m.group()) for m in TOKEN.finditer(phrase)]
         if not words:
             return
-        if case_sensitive or (len(phrase) <= 6 and phrase.replace(".", "").isupper()):
+        if case_sensitive or (len(phrase) <= MAX_ACRONYM and phrase.replace(".", "").isupper()):
             # "U.S.", "U.S" and "US" are one name: capitals are compared without their periods.
             node = self.exact
             for word in words:
@@ -136,6 +137,7 @@ class PhraseIndex:
         return best
 
 
+# A name whose final period is its own: "U.S." (while "Iraq." at a sentence end is "Iraq").
 _KEEPS_PERIOD = re.compile(r"\.[A-Za-z]\.$")
 
 
@@ -187,8 +189,10 @@ class States:
                 rf"(?i)(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}))?"
                 rf"\s+(?:{_AUX}\s+){{0,3}}({alt})\b"
             ),
+            # "killed more than 26": the state, then a qualifier of the number that follows
             re.compile(
-                rf"(?i)\b({alt})\s+(?:(?:more|fewer) than\s+|at least\s+|an estimated\s+|some\s+|about\s+|nearly\s+|almost\s+|up to\s+|as many as\s+)?$"
+                rf"(?i)\b({alt})\s+(?:(?:more|fewer) than\s+|at least\s+|an estimated\s+|some\s+|about\s+"
+                r"|nearly\s+|almost\s+|up to\s+|as many as\s+)?$"
             ),
         )
 
@@ -233,7 +237,8 @@ class EventVocabulary:
         return vocabulary
 
 
-@dataclass
+# Compared and hashed by identity, so what other modules derive from a lexicon is cached under the lexicon itself.
+@dataclass(eq=False)
 class Lexicon:
     """Everything the extractor looks up, loaded from one rules folder."""
 

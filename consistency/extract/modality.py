@@ -9,8 +9,9 @@ from .quantities import Quantity
 
 # "will deploy 3,000", "plans to send up to 500": a modal governing the number within three words.
 PLANNED = re.compile(
-    r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|planning to|expects? to|expected to|set to|intends? to|"
-    r"aims? to|going to|proposed to|proposes to|wants? to|hopes? to|seeks? to|seeking to|agreed to|agrees? to|preparing to|"
+    r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|planning to|expects? to|expected to|"
+    r"set to|intends? to|aims? to|going to|proposed to|proposes to|wants? to|hopes? to|seeks? to|seeking to|"
+    r"agreed to|agrees? to|preparing to|"
     r"prepares? to|(?:is|are|was|were) to|pledged? to|pledges to|promised? to|promises to|vowed? to|vows to|offered to|"
     r"ready to|due to|scheduled to)\s+(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+\s+"
     r"(?:(?:for|to|by|of|with|about|until|up)\s+)?(?:(?:an?\s+)?(?:additional|another|further|extra|new)\s+)?$"
@@ -18,24 +19,33 @@ PLANNED = re.compile(
 
 # "up to 500,000 people could be forced from their homes": the modal right after the counted noun.
 MODAL_AFTER = re.compile(
-    r"(?i)(?:\s+(?:a|per|each)\s+(?:day|week|month|year))?(?:\s+(?:from|of|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
-    r"\s+(?:(?:also|still|now|soon|then)\s+)?(?:will|would|could|(?-i:may)|might|shall|(?:is|are) (?:expected|set|likely) to)\b"
+    r"(?i)(?:\s+(?:a|per|each)\s+(?:day|week|month|year))?"
+    r"(?:\s+(?:from|of|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
+    r"\s+(?:(?:also|still|now|soon|then)\s+)?"
+    r"(?:will|would|could|(?-i:may)|might|shall|(?:is|are) (?:expected|set|likely) to)\b"
 )
 
 # "If the dam fails, ...": the condition clause, up to its comma.
 CONDITION_FIRST = re.compile(r"(?i)\s*\"?(?:if|unless|should|were|in case|in the event that)\b[^,;]{0,200}(?:,|$)")
 
+# A modal in a dated clause: "troops would leave by 2021", "the vote is scheduled to take place in May".
 DATE_PLANNED = re.compile(
-    r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to|going to|scheduled to|due to)\b"
+    r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to"
+    r"|going to|scheduled to|due to)\b"
 )
 
+# "did not withdraw in 2021", "never happened"
 NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\b")
 
+# "if the talks fail in March", "unless", "should the dam break"
 CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|should)\b")
+
+PLANNED_REACH = 80  # characters before a number searched for the modal that governs it: "plans to send up to"
+MODAL_AFTER_REACH = 40  # and after it: "people from the Gaza Strip could"
 
 
 def date_modality(text: str, sentence_start: int, pos: int) -> str:
-    """A dated event is planned or conditional when its clause has a modal or "if": "troops would leave ... in 2021"."""
+    """A dated event is planned or conditional when its clause has a modal or "if": "troops would leave in 2021"."""
     clause = text[sentence_start:pos]
     clause = clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind(":")) + 1 :]
     if CONDITIONAL.search(clause):
@@ -49,8 +59,8 @@ def date_modality(text: str, sentence_start: int, pos: int) -> str:
 
 def modality(text: str, ctx: SentenceContext, q: Quantity) -> str:
     """Planned ("will deploy 3,000", "up to 500 could be"), conditional ("if ..."), else asserted."""
-    modal = PLANNED.search(text, max(ctx.start, q.start - 80), q.start) or MODAL_AFTER.match(
-        text, q.end, min(ctx.end, q.end + 40)
+    modal = PLANNED.search(text, max(ctx.start, q.start - PLANNED_REACH), q.start) or MODAL_AFTER.match(
+        text, q.end, min(ctx.end, q.end + MODAL_AFTER_REACH)
     )
     condition = CONDITION_FIRST.match(text, ctx.start, ctx.end)
     if condition and (modal or q.start < condition.end()):

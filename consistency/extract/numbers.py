@@ -98,6 +98,8 @@ FRACTIONS = {
     "one-tenth": 1 / 10,
 }
 
+# Alternations of number words: "seventeen", "seven" (longest first, so "seventeen" is not read as "seven");
+# "forty"; "million"; "dozen" too where a word number may end in it ("two dozen").
 _W_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _W_TENS = "|".join(TENS)
 _W_SCALE = "hundred|thousand|million|billion|trillion"
@@ -113,24 +115,28 @@ _WORD_NUMBER = (
 # and commas thousands long (a table, junk) is scanned in linear time, and no numeral overflows a float; the
 # pieces of a longer comma-grouped numeral ("1" and "000" of "1,000,000,000,000,000") are not numbers either.
 _NUMERAL = r"(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,4}(?!,\d)(?:\.\d{1,15})?|\d{1,15}(?!,\d{3})(?:\.\d{1,15})?|\.\d{1,15})"
-# "1.5 million", "$2bn", "40k"; a spaced "12 m" is metres, not millions
 # A word ends at a boundary, or where scraped lists glue the next item on: "324 millionNumber of ...".
 _END = r"(?:\b|(?=(?-i:[A-Z])))"
+# "1.5 million", "$2bn", "40k"; a spaced "12 m" is metres, not millions
 _NUMERAL_SCALED = rf"{_NUMERAL}(?:\s?(?:{_W_SCALE}|bn|mn|mln){_END}|[kKmMbB]\b)?"
+# "tens of thousands", "several hundred", "a few dozen", "dozens"
 _VAGUE = (
     r"(?:(?:tens|hundreds|dozens) of (?:thousands|millions|billions)"
     r"|(?:several|a few|a couple of|a handful of|many) (?:dozen|hundred|thousand|million|billion)"
     r"|dozens|scores|hundreds|thousands|millions|billions)"
 )
+# "two-thirds", "a half", "one-tenth" (longest first)
 _FRACTION = "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
 
-# A number as written: the order matters (longest alternatives first).
+# A number as written: "tens of thousands", "2.5 million", "half a million", "a third", "two hundred and fifty";
+# the order matters (longest alternatives first).
 NUMBER = rf"(?:{_VAGUE}|{_NUMERAL_SCALED}|half an? (?:{_W_SCALE})|\b(?:{_FRACTION})\b|{_WORD_NUMBER})"
 # ASCII-only case folding: "ſix" (long s) must not pass for "six".
 # The leading look-ahead lists every character a number can start with, so the scan rejects most
 # positions with one test instead of trying each alternative (twice as fast on news copy).
 _FIRST = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", NUMBER.lower())}))
 NUMBER_RE = re.compile(rf"(?=[\d.{_FIRST}{_FIRST.upper()}])\b{NUMBER}{_END}", re.I | re.A)
+# A whole string that is a fraction: "one-third", but not "one-third of".
 FRACTION_RE = re.compile(rf"^(?:{_FRACTION})$", re.I | re.A)
 
 

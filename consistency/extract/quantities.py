@@ -9,6 +9,7 @@ that needs the sentence (subject, place, time, source) is added in ``scope.py``.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -85,7 +86,8 @@ QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+(?:(?:US|U\.S\.)?\$|\u20a
 RANGE_GAP = re.compile(r"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)?\s*$")
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
 AFTER_NOT_COUNT = re.compile(
-    r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-(?!strong\b|acres?\b|hectares?\b|square\b|miles?\b|km\b)[a-z]|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)"
+    r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-(?!strong\b|acres?\b|hectares?\b|square\b|miles?\b|km\b)[a-z]"
+    r"|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)"
     r"|-?\s?magnitude\b|\s?on the richter scale\b)"
 )
 # Numbers that are names or ages: "No. 10", "Resolution 2254", "aged 34", "F-35", "#5", "3/4".
@@ -109,7 +111,8 @@ NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s$")
 NOT_NAMES = frozenset(
     "The A An Its Their His Her Our These Those All Only Just Another Some About Around Nearly Almost Over Under "
     "Roughly Approximately Between From Up To Of At In On By With For And Or But Than Least Most Total Exactly "
-    "Fewer More Less Almost Perhaps Maybe Estimated Still Yet Fully Some No Every Each Only As Well Also Another".split()
+    "Fewer More Less Almost Perhaps Maybe Estimated Still Yet Fully Some No Every Each Only As Well Also "
+    "Another".split()
 )
 # "60 Minutes", "737 MAX": a number followed by a capitalised word, with no counted noun, is a name.
 NAME_AFTER = re.compile(r"\s[A-Z]")
@@ -129,7 +132,9 @@ STOP = frozenset(
 NOUN_ADJECTIVES = frozenset("confirmed suspected reported recorded registered documented presumed estimated".split())
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
+# A determiner before a word number: "the two countries", "both cities".
 THE_BEFORE = re.compile(r"(?i)\b(?:the|both|all|these|those)\s$")
+# What such a number refers back to: "(two) countries", "(both) warring parties", "(the three) men".
 REFERRED_NOUN = re.compile(
     r"(?i)\s+(?:\w+\s+)?(?:countries|cities|states|nations|regions|provinces|towns|villages|sides|parties|governments|"
     r"leaders|companies|teams|groups|events|inaugurations|marches|agencies|organi[sz]ations|men|women)\b"
@@ -142,7 +147,34 @@ MEMBERS_OF = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?")
 RATIO_AFTER = re.compile(r"(?i)\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b")
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
 VOLUME_UNITS = frozenset({"bbl", "gal"})
+# " a day", " of crude oil per day", " daily"
 PER_DAY = re.compile(r"(?i)(?:\s+of\s+(?:crude\s+)?oil)?(?:\s+(?:a|per|each|every)\s+day|\s+daily)\b")
+# A multiplier's word: "three times", "60 times" (a count of attacks, or a ratio).
+TIMES_AFTER = re.compile(r"\s+times\b")
+# After a duration, words that make it a time, not a count: "Five years on", "two years later".
+DURATION_AS_TIME = re.compile(r"\s+(?:on|in|into|later|earlier|since)\b")
+# The scale word that ends a range's second number: "2 million" in "1.5 to 2 million", "$3-4bn".
+SCALE_END = re.compile(r"(?i)(thousand|million|billion|bn|mn|[kmb])$")
+
+# How far around a number its neighbours are looked for, in characters: each reach holds the longest phrase
+# its pattern is meant to find, and keeps every look-up short whatever follows in the article.
+QUALIFIER_REACH = 30  # "in the region of", "not fewer than" and a currency sign before the number
+NAME_REACH = 24  # a word that makes it a name or a label: "Resolution 2254", "battalion 3", "Interstate 95"
+SIGN_REACH = 6  # a currency sign right before it: "US$ 5", "€5"
+BY_REACH = 4  # "by " before it: "cut by a third", "rose by 0.5% to 4.75%"
+AFTER_REACH = 40  # what makes it not a count after it: "-year-old", " on the Richter scale"
+FRACTION_OF_REACH = 12  # a share's "of" after it: "a third of the"
+RANGE_GAP_REACH = 8  # between a range's two numbers: " to ", " and US$ "
+REPEATED_UNIT_REACH = 30  # a unit said twice in a range: "1.5 million gallons to 2.5 million gallons"
+UNIT_REACH = 40  # the unit after it: " square kilometers", "-acre"
+PER_DAY_REACH = 30  # what makes a volume a flow: " of crude oil per day"
+TIMES_REACH = 8  # " times" after it
+OF_REACH = 16  # " of their " between a vague amount or a unit and the counted noun
+NOUN_PHRASE_REACH = 80  # the counted noun phrase after it: "rocket and drone attacks on U.S. bases"
+MAX_NOUN_WORDS = 6  # ... of at most this many words
+BODY_REACH = 40  # what members belong to: "of the armed forces"
+DETERMINER_REACH = 5  # "these " before a word number
+DURATION_IDIOM_REACH = 10  # " later", " earlier" after a duration
 
 
 @dataclass(slots=True)
@@ -198,14 +230,14 @@ class _Units:
         self.prefixes = lexicon.unit_prefixes
 
 
-_UNITS: dict[int, _Units] = {}
+@functools.lru_cache(maxsize=8)
+def _units_of(lexicon: Lexicon) -> _Units:
+    return _Units(lexicon)
 
 
 def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> list[Quantity]:
     """Every counted quantity in ``text`` (folded, furniture blanked), in order."""
-    units = _UNITS.get(id(lexicon))
-    if units is None:
-        units = _UNITS[id(lexicon)] = _Units(lexicon)
+    units = _units_of(lexicon)
     blocked = sorted([(d.start, d.end) for d in dates] + _junk_spans(text))
     blocked_starts = [s for s, _ in blocked]
     numbers = [m for m in NUMBER_RE.finditer(text) if not _inside(blocked, blocked_starts, m.start())]
@@ -219,12 +251,12 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
         if quantity and i + 1 < len(numbers):
             nxt = numbers[i + 1]
             between = text[first.end() : nxt.start()]
-            gap = RANGE_GAP.match(between) if len(between) <= 8 else None
+            gap = RANGE_GAP.match(between) if len(between) <= RANGE_GAP_REACH else None
             if (
                 gap is None
                 and quantity.unit
-                and len(between) <= 30
-                and not BY_BEFORE.search(text, max(0, first.start() - 4), first.start())
+                and len(between) <= REPEATED_UNIT_REACH
+                and not BY_BEFORE.search(text, max(0, first.start() - BY_REACH), first.start())
             ):
                 # "1.5 million gallons to 2.5 million gallons per day": the unit said twice
                 unit_gap = units.after.match(between)
@@ -247,11 +279,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
 def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, opened: bool) -> bool:
     dash, to, and_, or_ = gap.groups()
     if dash:  # "1,500-3,000" but not "F-35" nor a phone number: both sides numerals
-        return (
-            first.group()[0].isdigit()
-            and nxt.group()[0].isdigit()
-            and not text[nxt.end() : nxt.end() + 2].startswith("-")
-        )
+        return first.group()[0].isdigit() and nxt.group()[0].isdigit() and not text.startswith("-", nxt.end())
     if and_:
         return opened
     return bool(to or or_)
@@ -261,16 +289,18 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     start, end = match.span()
     raw = match.group()
     if raw.lower() in FRACTIONS and not (
-        OF.match(text[end : end + 12]) or FRACTION_CONTEXT.search(text, max(0, start - 4), min(len(text), end + 12))
+        OF.match(text[end : end + FRACTION_OF_REACH])
+        or FRACTION_CONTEXT.search(text, max(0, start - BY_REACH), min(len(text), end + FRACTION_OF_REACH))
     ):
         return None  # "a third year", "half the time" without "of" is not a share
-    after = text[end : end + 40]
+    after = text[end : end + AFTER_REACH]
     if AFTER_NOT_COUNT.match(after):
         return None
-    qual = QUALIFIER_BEFORE.search(text[max(0, start - 30) : start])
-    if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - 24) : start]):
+    before = text[max(0, start - QUALIFIER_REACH) : start]
+    qual = QUALIFIER_BEFORE.search(before)
+    if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - NAME_REACH) : start]):
         return None
-    name = NAME_BEFORE.search(text, max(0, start - 24), start)
+    name = NAME_BEFORE.search(text, max(0, start - NAME_REACH), start)
     if (
         not qual
         and name
@@ -284,13 +314,14 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     span_start = start
     if qual:
         qualifier = QUALIFIERS[qual.group(1).lower()]
-        span_start = start - len(text[max(0, start - 30) : start]) + qual.start(1)
+        span_start = start - len(before) + qual.start(1)
     unit = None
-    sign = units.before.search(text[max(0, start - 6) : start])
+    sign_before = text[max(0, start - SIGN_REACH) : start]
+    sign = units.before.search(sign_before)
     if sign:
         unit = units.prefixes[sign.group(1)]
         if not qual:
-            span_start = start - (len(text[max(0, start - 6) : start]) - sign.start(1))
+            span_start = start - (len(sign_before) - sign.start(1))
     if raw.lower() in FRACTIONS:
         unit = "fraction"
     opener = None
@@ -304,7 +335,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
 def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:
     low2, high2, _ = parse_number(last.group())
     # "1.5 to 2 million", "$3-4 billion": the scale word of the second number applies to the first
-    scale = re.search(r"(?i)(thousand|million|billion|bn|mn|[kmb])$", last.group())
+    scale = SCALE_END.search(last.group())
     mantissa = parse_number(last.group()[: scale.start()].strip())[0] if scale else None
     # "1.5 to 2 million" shares the scale; "550,000 and 1.4 million" does not (550,000 is more than 1.4)
     if scale and not re.search(r"(?i)[a-z]", first.group()) and q.low is not None and mantissa and q.low <= mantissa:
@@ -332,7 +363,7 @@ def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Unit
 def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexicon) -> None:
     """Extend the span over a unit ("square kilometers", "%") and the counted noun phrase."""
     pos = q.num_end
-    unit = units.after.match(text, pos, pos + 40)
+    unit = units.after.match(text, pos, pos + UNIT_REACH)
     if unit and q.unit in (None, "usd", "eur", "gbp"):
         unit_id = units.lookup[unit.group(1).lower()]
         if not (unit_id in ("usd", "eur", "gbp") and q.unit):
@@ -343,30 +374,30 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             q.measure, q.measure_text = "duration", unit.group(1)
             return
         if unit_id in VOLUME_UNITS:
-            rate = PER_DAY.match(text, pos, pos + 30)
+            rate = PER_DAY.match(text, pos, pos + PER_DAY_REACH)
             if rate:
                 q.unit, q.measure, q.measure_text = f"{unit_id}/d", "flow_rate", text[unit.start(1) : rate.end()]
                 q.end = rate.end()
                 return
-    elif re.match(r"\s+times\b", text[pos : pos + 8]):
+    elif times := TIMES_AFTER.match(text[pos : pos + TIMES_REACH]):
         q.unit = "times"
-        q.end = pos + len(re.match(r"\s+times", text[pos:]).group())
+        q.end = pos + times.end()
         if RATIO_AFTER.match(text, q.end):
             q.measure = q.measure_text = "ratio"  # "three times as many people": a ratio, not a count of times
         return
     if text.startswith("-strong", pos):  # "a 2,000-strong battalion" counts the battalion's members
         pos += len("-strong")
-    of = OF.match(text[pos : pos + 16])
+    of = OF.match(text[pos : pos + OF_REACH])
     if of and (q.vague or q.unit or q.unit == "fraction"):
         pos += of.end()
     elif of and text[q.num_start : q.num_end].lower() in ("a dozen", "dozen", "one dozen"):
         pos += of.end()
-    # The counted noun: up to five words, no punctuation between them, not past a stop word.
+    # The counted noun: a few words, no punctuation between them, not past a stop word.
     limit = pos
     words = 0
-    for token in TOKEN.finditer(text, pos, min(len(text), pos + 80)):
+    for token in TOKEN.finditer(text, pos, min(len(text), pos + NOUN_PHRASE_REACH)):
         gap = text[limit : token.start()]
-        if gap.strip(" ") or words >= 6:
+        if gap.strip(" ") or words >= MAX_NOUN_WORDS:
             break
         word = token.group().rstrip(".")
         stop = word.lower() in STOP and not word.isupper() and not _adjective_of_noun(text, token, lexicon)
@@ -387,7 +418,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
     if mentions and mentions[-1].text.lower() in ("member", "members"):
         # "3,000 members of the armed forces": the members of what they belong to
         belongs = MEMBERS_OF.match(text, mentions[-1].end)
-        owner = lexicon.measure_words.find(text, belongs.end(), belongs.end() + 40) if belongs else []
+        owner = lexicon.measure_words.find(text, belongs.end(), belongs.end() + BODY_REACH) if belongs else []
         if owner and owner[0].start == belongs.end():
             mentions = [Mention(mentions[-1].start, owner[0].end, owner[0].id, text[mentions[-1].start : owner[0].end])]
     if mentions:
@@ -448,7 +479,7 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
     if (
         not raw[0].isdigit()
         and q.qualifier == "exact"
-        and THE_BEFORE.search(text, max(0, q.start - 5), q.start)
+        and THE_BEFORE.search(text, max(0, q.start - DETERMINER_REACH), q.start)
         and q.low
         and q.low < 13
         and REFERRED_NOUN.match(text, q.num_end)
@@ -473,7 +504,7 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         return False  # "one of the", "at one point", "two of them"; not "half a million had turned out"
     if raw.lower() in ("one", "a", "an") and q.measure == "duration" and q.qualifier == "exact":
         return False  # "one day, ...": an idiom, not a duration
-    if q.measure == "duration" and re.match(r"\s+(?:on|in|into|later|earlier|since)\b", text[q.end : q.end + 10]):
+    if q.measure == "duration" and DURATION_AS_TIME.match(text[q.end : q.end + DURATION_IDIOM_REACH]):
         return False  # "Five years on, ...": a time, not a count
     small = raw.isdigit() and len(raw) <= 4 and q.qualifier == "exact"
     if q.measure is None and q.unit is None and small and NAME_AFTER.match(text, q.end):

@@ -1,12 +1,12 @@
 """Quantities that need reference knowledge: "the size of Kentucky", "nearly one-third of Iraq and Syria".
 
-Issue 6.  Some numbers in news are given through a yardstick: an area "the size
+Some numbers in news are given through a yardstick: an area "the size
 of Belgium", a share "one-third of Iraq and Syria", "half of Haiti's
 population".  Such an expression is resolved through the reference tables in
 ``rules/reference/`` (YAML or CSV, each naming its source) into an ordinary
 quantity, and the arithmetic is kept as ``Quantity.derivation``:
 
-    nearly one-third of Iraq and Syria → ⅓ × (438,317 + 185,180) km² ≈ 207,832 km² (areas: CIA World Factbook, ...)
+    nearly one-third of Iraq and Syria → ⅓ × (438,317 + 185,180) km² ≈ 207,832 km² (areas: CIA ...)
 
 The grammar (one scan for the yardstick words, then bounded look-ups around each):
 
@@ -51,7 +51,7 @@ from ..files import MAX_DATA_BYTES, read_text
 from ..values import format_number
 from ..yamlload import load_yaml
 from .lexicon import Lexicon, PhraseIndex
-from .numbers import FRACTIONS
+from .numbers import FRACTIONS, UNITS
 from .quantities import QUALIFIERS, Quantity
 
 # The unit a measure's claims carry once resolved: areas in km² (as "110,000 square
@@ -61,15 +61,7 @@ MEASURE_WORDS = {"area": "areas", "people": "population"}
 
 # Multipliers before a yardstick: "twice", "half", "three times", "1.5 times".
 _SMALL = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+    **{word: value for word, value in UNITS.items() if 2 <= value <= 10},
     "twenty": 20,
     "a hundred": 100,
     "one hundred": 100,
@@ -106,43 +98,60 @@ SHARE_OF = re.compile(
     r"(?:the\s+(?:(?:combined|total|entire|whole)\s+)?(?P<noun>territory|territories|land|land\s+area|area|surface|"
     r"population|people|inhabitants|residents)\s+of\s+)?"
 )
+# A percentage's sign after its number: "40%", "40 percent", "40 per cent".
 PERCENT_SIGN = re.compile(r"(?i)\s?(?:%|percent\b|per\s+cent\b)")
 # Between two places of one list: "Iraq and Syria", "Iraq, Syria and Lebanon", "Iraq & Syria".
 PLACE_JOIN = re.compile(r"(?i)\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # Before a name: "the", and a kind that narrows it: "the state of Georgia", "the U.S. state of Georgia".
 NAME_PREFIX = re.compile(
-    r"(?i)(?:the\s+)?(?:(?P<kind>(?:U\.S\.\s+|US\s+|American\s+)?state|country|nation|kingdom|island|city|region|province)\s+of\s+(?:the\s+)?)?"
+    r"(?i)(?:the\s+)?(?:(?P<kind>(?:U\.S\.\s+|US\s+|American\s+)?"
+    r"state|country|nation|kingdom|island|city|region|province)\s+of\s+(?:the\s+)?)?"
 )
 # A name no table knows: capitalised words ("Wakanda", "Port-au-Prince", "Upper Nile").
 UNKNOWN_NAME = re.compile(r"[A-Z][\w'.-]{0,40}(?:\s+[A-Z][\w'.-]{0,40}){0,3}")
 # A lower-case yardstick in an area sentence: "the size of a football field", "the size of a small country".
 COMMON_NOUN_PHRASE = re.compile(
-    r"(?:an?|the)\s+[a-z-]{1,30}(?:\s+[a-z-]{1,30}){0,2}?(?=\s*(?:[,.;:!?)]|$|\s+(?:in|at|on|by|and|or|but|that|which|when|before|after|during|to)\b))"
+    r"(?:an?|the)\s+[a-z-]{1,30}(?:\s+[a-z-]{1,30}){0,2}?"
+    r"(?=\s*(?:[,.;:!?)]|$|\s+(?:in|at|on|by|and|or|but|that|which|when|before|after|during|to)\b))"
 )
 # "U.S." keeps its final period; "Wakanda." at a sentence end does not.
 ABBREVIATION_END = re.compile(r"\.[A-Za-z]\.$")
 # After a possessive place: "Syria's (pre-war) population", "Iraq's territory".
 POSSESSED = re.compile(
     r"(?i)\s+(?:(?:combined|total|entire|whole|pre-war|prewar|current|land)\s+){0,2}"
-    r"(?P<noun>population|people|inhabitants|residents|citizens|territory|territories|land|land\s+area|area|landmass|surface)\b"
+    r"(?P<noun>population|people|inhabitants|residents|citizens|"
+    r"territory|territories|land|land\s+area|area|landmass|surface)\b"
 )
-# After a share's places, what says the places are the whole and not an adjective: "of Iraq." / "of Iraq and Syria at its
-# peak" but not "of U.S. troops" or "of Iraq's oil".
+# After a share's places, what says the places are the whole and not an adjective: "of Iraq." / "of Iraq and
+# Syria at its peak" but not "of U.S. troops" or "of Iraq's oil".
 WHOLE_ENDS = re.compile(
-    r"(?i)(?:\s*(?:[,.;:!?)\"']|-\s|$)|\s+(?:combined|together|alone|itself|at|in|on|by|for|from|to|and|or|but|as|when|while|"
+    r"(?i)(?:\s*(?:[,.;:!?)\"']|-\s|$)|\s+(?:combined|together|alone|itself|"
+    r"at|in|on|by|for|from|to|and|or|but|as|when|while|"
     r"that|which|where|before|after|during|until|since|is|was|were|are|has|had|have|been|will|would|could|may|might|"
     r"lives?|faces?|remains?|says?|said|comes?|stands?|needs?|depends?|"
     r"under|over|within|between|\w+ed|\w+ing|\w+ly)\b)"
 )
 CUE_REACH = 160  # characters either side of an expression searched for a cue word
+# Without sentence bounds (a position outside every sentence), this many characters either side stand for one.
+FALLBACK_SENTENCE_REACH = 300
+NAME_REACH = 80  # a place name (up to the gazetteer's seven words) ends within this many characters of its start
+MAX_PLACES = 6  # "Iraq, Syria and Lebanon": a list longer than this is a list of something else
+# How far before a yardstick its qualifier and multiplier may start: "slightly more than three times".
+YARDSTICK_LEAD_REACH = 60
+NOT_A_VALUE_REACH = 20  # "because of the size of": the words that make a yardstick a topic lie this close
+# Characters after a percent sign read to tell "40 percentage points" (a change) from a share.
+PERCENTAGE_REACH = 7
+LEXICONS_REMEMBERED = 16  # lexicons whose tables are remembered: a process that makes many does not grow
 POPULATION_NOUNS = frozenset("population people inhabitants residents citizens".split())
 # Words that say a share or comparison is of land or of people; the nearest to the expression decides.
 AREA_CUE = re.compile(
     r"(?i)\b(?:territor(?:y|ies|ial)|area|areas|land|lands|landmass|swaths?|square|acres|hectares|"
     r"cover(?:s|ed|ing)?|control(?:s|led|ling)?|h[eo]ld(?:s|ing)?|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|"
-    r"occup(?:y|ies|ied|ying)|rul(?:e|es|ed|ing)|span(?:s|ned|ning)?|stretch(?:es|ed|ing)?|overr?an|conquer(?:s|ed|ing)?|"
+    r"occup(?:y|ies|ied|ying)|rul(?:e|es|ed|ing)|span(?:s|ned|ning)?|stretch(?:es|ed|ing)?|overr?an|"
+    r"conquer(?:s|ed|ing)?|"
     r"took\s+over|burn(?:s|ed|t|ing)?|scorch(?:es|ed|ing)?|flood(?:s|ed|ing)?|caliphate)\b"
 )
+# Their counterpart for people: "population", "residents", "home to", "displaced".
 POPULATION_CUE = re.compile(
     r"(?i)\b(?:population|populations|people|residents|inhabitants|citizens|populace|nationals|"
     r"li(?:ve|ves|ved|ving)|home\s+to|voters?|households?|displaced|fled|uprooted)\b"
@@ -235,15 +244,12 @@ def _rows_yaml(path: Path, text: str) -> tuple[dict, list[tuple[str, dict]]]:
 def _rows_csv(path: Path, text: str) -> tuple[dict, list[tuple[str, dict]]]:
     meta: dict = {}
     lines = text.splitlines()
-    body_at = 0
-    for body_at, line in enumerate(lines):
-        if not line.startswith("#"):
-            break
+    # The table's own fields are "# key: value" comment lines above the CSV header.
+    body_at = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    for line in lines[:body_at]:
         key, sep, value = line[1:].partition(":")
         if sep and key.strip() in TABLE_KEYS:
             meta[key.strip()] = value.strip()
-    else:
-        body_at = len(lines)
     reader = csv.DictReader(io.StringIO("\n".join(lines[body_at:])))
     if not reader.fieldnames or "id" not in reader.fieldnames or "value" not in reader.fieldnames:
         raise ConsistencyError(path, "expected a CSV header with at least `id` and `value`", body_at + 1)
@@ -289,18 +295,10 @@ def default_references(rules_dir: Path | None = None) -> References:
     return _cached(str((rules_dir or default_rules_dir()).resolve()))
 
 
-_BY_LEXICON: dict[int, tuple[Lexicon, References]] = {}
-
-
+@functools.lru_cache(maxsize=LEXICONS_REMEMBERED)
 def references_for(lexicon: Lexicon) -> References:
     """The tables beside ``lexicon``'s alias files: its ``rules_dir`` when it records one, else the default rules."""
-    held = _BY_LEXICON.get(id(lexicon))
-    if held is None or held[0] is not lexicon:
-        if len(_BY_LEXICON) > 16:
-            _BY_LEXICON.clear()
-        held = (lexicon, default_references(lexicon.rules_dir))
-        _BY_LEXICON[id(lexicon)] = held
-    return held[1]
+    return default_references(lexicon.rules_dir)
 
 
 # --- resolving expressions ------------------------------------------------------------------------------------------
@@ -332,7 +330,7 @@ def _sentence_bounds(text: str, sentences: list[tuple[int, int]], pos: int) -> t
     return (
         sentences[i]
         if i >= 0 and sentences[i][0] <= pos < sentences[i][1]
-        else (max(0, pos - 300), min(len(text), pos + 300))
+        else (max(0, pos - FALLBACK_SENTENCE_REACH), min(len(text), pos + FALLBACK_SENTENCE_REACH))
     )
 
 
@@ -341,7 +339,7 @@ def _place_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_unk
     prefix = NAME_PREFIX.match(text, pos)
     kind_word = prefix.group("kind").lower().split()[-1] if prefix.group("kind") else None
     at = prefix.end()
-    window = min(len(text), at + 80)
+    window = min(len(text), at + NAME_REACH)
     known: tuple[int, list[Entry]] | None = None
     own = refs.names.find(text, at, window)
     if own and own[0].start == at:
@@ -374,13 +372,13 @@ def _place_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_unk
 
 
 def _places_at(text: str, pos: int, lexicon: Lexicon, refs: References, allow_unknown: bool) -> list[_Place]:
-    """A list of places joined by commas / "and" / "&", at most six."""
+    """A list of places joined by commas / "and" / "&", at most ``MAX_PLACES``."""
     places: list[_Place] = []
     first = _place_at(text, pos, lexicon, refs, allow_unknown)
     if first is None:
         return places
     places.append(first)
-    while len(places) < 6 and not places[-1].possessive:
+    while len(places) < MAX_PLACES and not places[-1].possessive:
         join = PLACE_JOIN.match(text, places[-1].end)
         if not join:
             break
@@ -431,7 +429,7 @@ def _share_whole(text: str, q: Quantity, sentences, lexicon: Lexicon, refs: Refe
     after = q.num_end
     if q.unit == "percent":
         sign = PERCENT_SIGN.match(text, after)
-        if not sign or text[sign.start() : sign.end() + 7].lower().strip().startswith("percentage"):
+        if not sign or text[sign.start() : sign.end() + PERCENTAGE_REACH].lower().strip().startswith("percentage"):
             return None
         after = sign.end()
     of = SHARE_OF.match(text, after)
@@ -458,7 +456,16 @@ def _share_whole(text: str, q: Quantity, sentences, lexicon: Lexicon, refs: Refe
     return found
 
 
-FRACTION_SIGNS = {1 / 2: "½", 1 / 3: "⅓", 2 / 3: "⅔", 1 / 4: "¼", 3 / 4: "¾", 1 / 5: "⅕", 2 / 5: "⅖", 1 / 10: "⅒"}
+FRACTION_SIGNS = {
+    1 / 2: "½",
+    1 / 3: "⅓",
+    2 / 3: "⅔",
+    1 / 4: "¼",
+    3 / 4: "¾",
+    1 / 5: "⅕",
+    2 / 5: "⅖",
+    1 / 10: "⅒",
+}
 
 
 def _factor_text(factors: tuple[float, float], percent: tuple[float, float] | None) -> str:
@@ -537,7 +544,8 @@ def _apply(
     q.head_start = None  # the places of a share are where the claim is ("one-third of Iraq and Syria")
     q.derivation = None
     if measure is None:
-        q.derivation = f"unresolved: area or population of '{' and '.join(p.name for p in found.places)}'? the sentence does not say"
+        names = " and ".join(p.name for p in found.places)
+        q.derivation = f"unresolved: area or population of '{names}'? the sentence does not say"
         return
     entries, why = _entries_for(found.places, measure, refs)
     if why:
@@ -558,7 +566,7 @@ def _apply(
 
 def _yardstick(text: str, m: re.Match, sentences, lexicon: Lexicon, refs: References) -> Quantity | None:
     """A quantity from "[qualifier] [multiplier] the size of PLACES" and the comparatives."""
-    before = BEFORE_YARDSTICK.search(text, max(0, m.start() - 60), m.start())
+    before = BEFORE_YARDSTICK.search(text, max(0, m.start() - YARDSTICK_LEAD_REACH), m.start())
     qual, mult, times = (
         (before.group("qual"), before.group("mult"), before.group("times")) if before else (None, None, None)
     )
@@ -566,7 +574,7 @@ def _yardstick(text: str, m: re.Match, sentences, lexicon: Lexicon, refs: Refere
     if not (qual or mult or times):
         if what in ("population", "area", "land area"):
             return None  # "the population of Syria fell": names a measure, states no value
-        if NOT_A_VALUE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if NOT_A_VALUE_BEFORE.search(text, max(0, m.start() - NOT_A_VALUE_REACH), m.start()):
             return None
     factor = 1.0
     if mult:
@@ -616,7 +624,7 @@ def resolve_references(
     lexicon: Lexicon,
     references: References | None = None,
 ) -> list[Quantity]:
-    """Quantities with reference expressions resolved (shares of places, "the size of X"), new ones added, in text order."""
+    """Quantities with reference expressions resolved (shares of places, "the size of X"), new ones added, in order."""
     refs = references if references is not None else references_for(lexicon)
     shares: list[tuple[int, int]] = []  # spans of resolved shares, in text order
     for q in quantities:

@@ -496,11 +496,11 @@ def _context(
     known = lexicon.places.find_in(text, tokens)
     # A capital that stands for its government ("Washington said") is the city where the grammar says "place":
     # "in Washington", a dateline's "LONDON".
-    place_starts = {m.start for m in known}
+    cities = {m.start for m in known if m.id not in lexicon.countries}  # "Washington": a city, not the country
     entities = [
         e
         for e in entities
-        if e.start not in place_starts
+        if e.start not in cities
         or not (
             LOCATIVE_BEFORE.search(text, max(start, e.start - 40), e.start) or (e.text.isupper() and len(e.text) > 4)
         )

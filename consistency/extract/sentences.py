@@ -24,22 +24,26 @@ ABBREVIATIONS = frozenset(
 # West Africa could be infected ... by January\n20, 2015").
 _BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n(?=[ \t]*\n)|\n(?![ \t]*[a-z0-9(,])""")
 MAX_SENTENCE = 1_500
+# The word a period ends: "U.S" of "U.S.", "Gen" of "(Gen.", "W" of "John W." (at most 13 characters).
 _TOKEN_BEFORE = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][A-Za-z.\-]{0,12})\.?$")
+ABBREVIATION_REACH = 14  # characters before a period that hold such a word and what precedes it
+# Words that plainly start a sentence: "... in the U.S. The ..." ends one after the abbreviation.
+NEW_SENTENCE = re.compile(r"(?:The|It|He|She|They|We|But|In|A)\b")
+NEXT_WORD_REACH = 7  # characters after the period read for such a word, spaces included
+# Abbreviations that can end a sentence (others, "Gen.", "Dec.", never do).
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"u.s", "u.k", "u.n", "d.c", "etc", "inc", "corp", "ltd", "co"})
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation ("U.S.", "Gen.") rather than a sentence."""
-    match = _TOKEN_BEFORE.search(text, max(0, dot - 14), dot + 1)
+    match = _TOKEN_BEFORE.search(text, max(0, dot - ABBREVIATION_REACH), dot + 1)
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
     if word in ABBREVIATIONS:
         # "U.S." ends a sentence when a new sentence plainly starts: "... in the U.S. The ..."
-        nxt = text[dot + 1 : dot + 8].lstrip()
-        return not (
-            word in {"u.s", "u.k", "u.n", "d.c", "etc", "inc", "corp", "ltd", "co"}
-            and re.match(r"(?:The|It|He|She|They|We|But|In|A)\b", nxt)
-        )
+        nxt = text[dot + 1 : dot + 1 + NEXT_WORD_REACH].lstrip()
+        return not (word in SENTENCE_FINAL_ABBREVIATIONS and NEW_SENTENCE.match(nxt))
     return len(word) == 1  # an initial: "John W. Brennan"
 
 

@@ -1,4 +1,5 @@
-"""As of when a claim holds: a date in its clause, "at its peak", a figure cited as superseded, a running count's start."""
+"""As of when a claim holds: a date in its clause, "at its peak", a figure cited as superseded, a running count's
+start."""
 
 from __future__ import annotations
 
@@ -12,21 +13,27 @@ from .quantities import Quantity
 
 # "at its peak", "at the height of its power": the number describes a past high point.
 PEAK = re.compile(
-    r"(?i)\b(?:at (?:its|their|the) (?:peak|height|zenith|apex|high point)|at the height of|in (?:its|their) heyday|at one point|at its strongest|at their strongest)\b"
+    r"(?i)\b(?:at (?:its|their|the) (?:peak|height|zenith|apex|high point)|at the height of|in (?:its|their) heyday"
+    r"|at one point|at its strongest|at their strongest)\b"
 )
 
+# Before the number, words that date it in the past: "once controlled", "used to hold", "initially estimated".
 PAST = re.compile(
     r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time|"
     # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
-    r"initially|originally|at first|earliest|the first estimate|the initial|previous(?:ly)?|supplanted by|replaced by)\b"
+    r"initially|originally|at first|earliest|the first estimate|the initial|previous(?:ly)?|supplanted by"
+    r"|replaced by)\b"
     # "raised the toll to 230,000 from 212,000": the figure a revision started from
     r"|\bto\s+[^.;]{1,40}?\bfrom\s+(?:more than\s+|about\s+|nearly\s+|some\s+)?$"
 )
 
+# After the number: "(2 million people lived there) before the war".
 PAST_AFTER = re.compile(
-    r"(?i)(?:\s+[a-z]+){0,3}\s+(?:before|prior to) the (?:war|invasion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic)\b"
+    r"(?i)(?:\s+[a-z]+){0,3}\s+(?:before|prior to) the "
+    r"(?:war|invasion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic)\b"
 )
 
+# A sentence that opens in the past: "Before the war, ...", "Prior to the 2011 uprising, ...".
 PAST_OPENING = re.compile(r"(?i)\s*(?:before|prior to) the [a-z]+(?: [a-z]+)?,")
 
 # Present-tense verbs: a sentence saying how things stand now is as of publication, whatever time the
@@ -35,9 +42,20 @@ PRESENT = re.compile(
     r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b"
 )
 
+# Where a date stops governing a number: "; ", ", but ", ", which ", " - ".
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 
+# A date that ends in a word relating it to another event: "a decade after", "two years ago".
 SINCE_LIKE = re.compile(r"(?i)\b(?:after|ago|before|earlier|later)\s*$")
+
+# How close, in characters, a date or phrase must stand to a number to say when the number holds.
+PAST_REACH = 50  # "once held" ... before the number
+PAST_AFTER_REACH = 40  # ... " before the war" after it
+FOLLOWS_REACH = 40  # a date after the number: "2,500 troops remain in Iraq as of December"
+FRONTED_REACH = 40  # a date opening the sentence, before its first comma: "In 2019, the group had 3,000"
+PRECEDES_REACH = 12  # a date right before the number: "in 2003 with about 130,000"
+OPENS_REACH = 3  # a date that is the sentence's first words ("By Wednesday the toll ..."), give or take a quote
+SINCE_REACH = 80  # a "since" date after its count: "killed 200 fighters in raids since October"
 
 
 def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMention], published: date | None) -> AsOf:
@@ -45,8 +63,8 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     if ctx.peak:
         return AsOf(start=None, end=published, scope="peak", text=ctx.peak.group())
     past = (
-        PAST.search(text, max(ctx.start, q.start - 50), q.start)
-        or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + 40))
+        PAST.search(text, max(ctx.start, q.start - PAST_REACH), q.start)
+        or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + PAST_AFTER_REACH))
         or ctx.past_opening
     )
     if past:
@@ -56,11 +74,11 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         if d.start_date is None or (SINCE_LIKE.search(d.text) and d.end <= q.start):
             continue  # "A decade after the government asked for help, ...": dates that event, not the count
         between = text[min(q.end, d.end) : max(q.start, d.start)]
-        follows = d.start >= q.end and len(between) <= 40 and not CLAUSE_BREAK.search(between)
+        follows = d.start >= q.end and len(between) <= FOLLOWS_REACH and not CLAUSE_BREAK.search(between)
         # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
-        fronted = d.end <= first_comma < q.start and d.start - ctx.start <= 40
-        precedes = d.end <= q.start and len(between) <= 12 and not CLAUSE_BREAK.search(between)
-        opens = d.start - ctx.start <= 3 < q.start - d.end
+        fronted = d.end <= first_comma < q.start and d.start - ctx.start <= FRONTED_REACH
+        precedes = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
+        opens = d.start - ctx.start <= OPENS_REACH < q.start - d.end
         if (fronted or opens) and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
             # "By Wednesday the toll had risen to 5,000": the count as of that day
             return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
@@ -70,7 +88,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         if d.role == "since":
             # "since 2014 ... 60 times", "killed 200 fighters since October": a count accumulated since then, as of
             # publication (unknown in an undated article: not the end of the month it started in)
-            if (d.end <= q.start or follows or d.start - q.end <= 80) and not CLAUSE_BREAK.search(between):
+            if (d.end <= q.start or follows or d.start - q.end <= SINCE_REACH) and not CLAUSE_BREAK.search(between):
                 return AsOf(start=d.start_date, end=published, scope="explicit", text=d.text, since=d.start_date)
         elif (follows or fronted or precedes) and so_far(d, published):
             # "this year", "so far this month": a running count from the period's start to the publication date

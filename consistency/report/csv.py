@@ -1,9 +1,10 @@
-"""``claims.csv``: the full claim table, one row per claim."""
+"""``claims.csv``: the full claim table, one row per claim; ``extract --format csv`` writes the same rows."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,17 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def render_csv(report: Report) -> str:
     """The claim table as CSV with a header row; lists are joined with '; '."""
+    return render_rows(claim_rows(report))
+
+
+def render_rows(rows: Iterable[dict[str, Any]], header: bool = True) -> str:
+    """Flat claim rows (``flat.claim_row``) as CSV lines, after a header row unless ``header`` is false."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=claim_columns(), lineterminator="\n")
-    writer.writeheader()
-    for row in claim_rows(report):
-        writer.writerow({column: _cell(value) for column, value in row.items()})
+    if header:
+        writer.writeheader()
+    for row in rows:
+        writer.writerow({column: csv_cell(value) for column, value in row.items()})
     return buffer.getvalue()
 
 
@@ -31,7 +38,8 @@ def write(report: Report, out_dir: Path) -> list[Path]:
     return [atomic_write(out_dir / "claims.csv", render_csv(report))]
 
 
-def _cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: a list joined with '; ', text that would run as a formula quoted."""
     if isinstance(value, list):
         value = "; ".join(map(str, value))
     if isinstance(value, str) and value.startswith(FORMULA_START):

@@ -1,4 +1,6 @@
-"""Flat rows of claims for tables (CSV, SQLite): nested fields become ``value.low``, ``as_of.start``."""
+"""Flat rows of claims for every table: claims.csv, the SQLite claims table, ``extract --format csv`` and
+``table``, the pandas claim table. Nested fields become ``value.low``, ``as_of.start``; the columns are the claim's
+fields in the model's order, then the source's outlet and publication date."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..models import Claim, Report
+from ..models import Claim, Report, Source
 
 # Columns a reader of a claim table wants beside the claim, taken from its source.
 SOURCE_COLUMNS = ("outlet", "published")
@@ -19,18 +21,20 @@ def claim_columns() -> list[str]:
     return [*_columns(Claim), *SOURCE_COLUMNS]
 
 
+def claim_row(claim: Claim, source: Source | None = None) -> dict[str, Any]:
+    """One claim as a flat dict keyed by ``claim_columns()``, in their order (outlet and date empty without
+    ``source``)."""
+    row = _flatten(claim.model_dump(mode="json"))
+    for column in SOURCE_COLUMNS:
+        value = getattr(source, column, None)
+        row[column] = value.isoformat() if hasattr(value, "isoformat") else value
+    return {column: row.get(column) for column in claim_columns()}
+
+
 def claim_rows(report: Report) -> list[dict[str, Any]]:
     """One flat dict per claim, in report order, keyed by ``claim_columns()``."""
     sources = {source.name: source for source in report.sources}
-    rows = []
-    for claim in report.claims:
-        row = _flatten(claim.model_dump(mode="json"))
-        source = sources.get(claim.source)
-        for column in SOURCE_COLUMNS:
-            value = getattr(source, column, None)
-            row[column] = value.isoformat() if hasattr(value, "isoformat") else value
-        rows.append({column: row.get(column) for column in claim_columns()})
-    return rows
+    return [claim_row(claim, sources.get(claim.source)) for claim in report.claims]
 
 
 def _columns(model: type[BaseModel], prefix: str = "") -> list[str]:
