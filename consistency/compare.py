@@ -16,6 +16,7 @@ from .models import Agreement, Claim, Conflict, Rule, Source, Topic
 from .occasions import dated_by_occasion
 from .rules import rule_for
 from .severity import severity_rank
+from .unionfind import DisjointSets
 from .values import value_text
 
 # Words that do not tell one originator from another: "a recent UN report" is "UN report".
@@ -174,7 +175,8 @@ def compare_topics(
         for conflict in found:
             conflicts.setdefault(conflict.id, conflict)  # the same words in one article twice are one finding
         unlisted_by_topic[topic.id] = unlisted
-        agreements += _agreements(rule, topic, links, claims, sources)
+        conflicting = {frozenset(conflict.claims) for conflict in found}
+        agreements += _agreements(rule, topic, links, conflicting, claims, sources)
     ordered = sorted(conflicts.values(), key=lambda c: (-severity_rank(c.severity), -(c.distance or 0), c.id))
     agreements.sort(key=lambda a: (a.topic, a.claims))
     return Findings(ordered, agreements, unlisted_by_topic)
@@ -250,24 +252,21 @@ def _low(claim: Claim) -> float:
     return (v.low if v.low is not None else (v.high or 0)) * units.canonical_factor(claim.unit)
 
 
-def _agreements(rule: Rule, topic: Topic, links, claims: dict[str, Claim], sources) -> list[Agreement]:
-    """Compatible independent claims, joined into groups (union-find over the agreeing pairs)."""
-    parent: dict[str, str] = {}
+def _agreements(
+    rule: Rule, topic: Topic, links, conflicting: set[frozenset[str]], claims: dict[str, Claim], sources
+) -> list[Agreement]:
+    """Compatible independent claims, joined into groups over the agreeing pairs; two groups with a conflict
+    between them stay apart ("up to 2 million" agrees with both 1.5 million and "fewer than 1 million", which
+    do not agree with each other)."""
+    sets: DisjointSets[str] = DisjointSets()
 
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def apart(a: list[str], b: list[str]) -> bool:
+        return any(frozenset((x, y)) in conflicting for x in a for y in b)
 
     for x, y in links:
-        parent[find(x)] = find(y)
-    groups: dict[str, list[str]] = {}
-    for x in parent:
-        groups.setdefault(find(x), []).append(x)
+        sets.union(x, y, unless=apart if conflicting else None)
     found = []
-    for ids in groups.values():
+    for ids in (group for group in sets.groups() if len(group) > 1):
         members = sorted((claims[i] for i in ids), key=lambda c: (c.source, c.start))
         explanation = "; ".join(describe(c, sources) for c in members)
         found.append(

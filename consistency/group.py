@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from .models import Claim, Topic
 from .occasions import dated_by_occasion
+from .unionfind import DisjointSets
 from .units import canonical_unit
 
 # Claims no rule compares: durations are spans of time, multipliers relate two counts; neither is a count.
@@ -131,22 +132,15 @@ def _merge_fuzzy(blocks: dict[tuple, list[Claim]]) -> dict[tuple, list[Claim]]:
             buckets[("quantity", *key[2:])].append(key)
         elif key[0] == "date":
             buckets[("date", key[1].split()[0])].append(key)  # same verb lemma
-    parent = {key: key for key in blocks}
-
-    def find(key: tuple) -> tuple:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
+    sets = DisjointSets(blocks)
     for keys in buckets.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
                 if fuzz.token_set_ratio(_fuzzy_text(a), _fuzzy_text(b)) >= FUZZY_THRESHOLD:
-                    parent[find(b)] = find(a)
+                    sets.union(a, b)
     merged: dict[tuple, list[Claim]] = defaultdict(list)
     for key, members in blocks.items():
-        merged[find(key)].extend(members)
+        merged[sets.find(key)].extend(members)
     return merged
 
 

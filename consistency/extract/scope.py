@@ -523,6 +523,10 @@ def _context(
     )
 
 
+# "the number of", "the total of": the noun after it is what a later figure counts.
+NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
+
+
 def _measure(
     text: str,
     q: Quantity,
@@ -550,6 +554,10 @@ def _measure(
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
         return resolved[id(previous)], previous.measure_text, None
     earlier = [m for m in ctx.measures if m.end <= q.start and m.start not in taken]
+    counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - 20), m.start)]
+    if counted:
+        # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
+        return counted[-1].id, counted[-1].text, counted[-1]
     if earlier:
         m = earlier[-1]
         modifier = earlier[-2] if len(earlier) > 1 else None
