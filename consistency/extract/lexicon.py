@@ -165,7 +165,8 @@ class Measure:
 
 # Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
 _AUX = (
-    r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|to|be|since|"
+    r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|thought|"
+    r"known|said|presumed|estimated|to|be|since|"
     r"who|that|which|of them|of whom|counted as|listed as|confirmed|still|remain|remained|"
     r"could|would|may|might|will|found|[a-z]+ly)"
 )
@@ -187,7 +188,7 @@ class States:
             # "... people in West Africa could be infected": a place may stand between the people and their state
             re.compile(
                 rf"(?i)(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}))?"
-                rf"\s+(?:{_AUX}\s+){{0,3}}({alt})\b"
+                rf"\s+(?:{_AUX}\s+){{0,5}}({alt})\b"  # "are thought to have been killed"
             ),
             # "killed more than 26": the state, then a qualifier of the number that follows
             re.compile(

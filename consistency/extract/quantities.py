@@ -120,6 +120,8 @@ NAME_AFTER = re.compile(r"\s[A-Z]")
 FRACTION_CONTEXT = re.compile(r"(?i)\bby\s+\S+\s*$|^\S+(?:\s\S+)?\s+majority\b")
 # "of" between a vague amount or unit and the counted noun: "dozens of rocket attacks", "110,000 km2 of territory".
 OF = re.compile(r"^\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?")
+# "of its", "of their": a partitive whose noun is what the number counts.
+POSSESSIVE_OF = re.compile(r"^\s+of\s+(?:their|its|our)\s+$")
 # Tokens that end the counted noun phrase after a number.
 STOP = frozenset(
     """in at on for to from with by during since who which that were was are is be been being have has had
@@ -392,6 +394,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         pos += of.end()
     elif of and text[q.num_start : q.num_end].lower() in ("a dozen", "dozen", "one dozen"):
         pos += of.end()
+    elif of and POSSESSIVE_OF.match(of.group()):
+        pos += of.end()  # "400,000 of its members walked out": a part of the owner's people, counted as they are
     # The counted noun: a few words, no punctuation between them, not past a stop word.
     limit = pos
     words = 0

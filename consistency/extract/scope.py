@@ -435,8 +435,9 @@ def _at_event(
 ) -> str | None:
     """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike; so is
     a bare number an event drew ("the protest drew 1 million", "was attended by 1.8 million")."""
-    if measure not in (None, "people", "crowd", "strikers"):
-        return measure
+    members = measure == "fighters" and (q.measure_text or "").lower() in ("member", "members")
+    if measure not in (None, "people", "crowd", "strikers") and not members:
+        return measure  # but "400,000 of its members" at a strike are strikers, not an armed group's
     drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - 24), q.start)
     people = lexicon.events.people
     for incident in (*reversed(incidents), *reversed(discourse.recent)):
