@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,12 +17,18 @@ SOURCE_COLUMNS = ("outlet", "published")
 
 def claim_columns() -> list[str]:
     """Every claim field, nested models expanded, plus the source's outlet and date."""
-    return [*_columns(Claim), *SOURCE_COLUMNS]
+    return list(_claim_columns())
+
+
+@cache  # walking the model's annotations costs more than building a row: done once, not once per claim
+def _claim_columns() -> tuple[str, ...]:
+    return (*_columns(Claim), *SOURCE_COLUMNS)
 
 
 def claim_rows(report: Report) -> list[dict[str, Any]]:
     """One flat dict per claim, in report order, keyed by ``claim_columns()``."""
     sources = {source.name: source for source in report.sources}
+    columns = _claim_columns()
     rows = []
     for claim in report.claims:
         row = _flatten(claim.model_dump(mode="json"))
@@ -29,7 +36,7 @@ def claim_rows(report: Report) -> list[dict[str, Any]]:
         for column in SOURCE_COLUMNS:
             value = getattr(source, column, None)
             row[column] = value.isoformat() if hasattr(value, "isoformat") else value
-        rows.append({column: row.get(column) for column in claim_columns()})
+        rows.append({column: row.get(column) for column in columns})
     return rows
 
 
