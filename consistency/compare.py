@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import SimpleNamespace
 from datetime import date
 
@@ -83,8 +84,13 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
 def voice(claim: Claim) -> str:
     """Who is speaking: the attributed originator if any, else the article's own sentence."""
     if claim.attribution:
-        return " ".join(_VOICE_NOISE.sub(" ", claim.attribution).lower().split())
+        return _originator(claim.attribution)
     return f"{claim.source}#{claim.sentence}"
+
+
+@lru_cache(maxsize=65536)  # asked twice for every pair compared, of a few distinct attributions
+def _originator(attribution: str) -> str:
+    return " ".join(_VOICE_NOISE.sub(" ", attribution).lower().split())
 
 
 def independent(a: Claim, b: Claim) -> bool:
