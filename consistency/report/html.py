@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,7 +49,13 @@ class Quote:
 
 
 def render_html(report: Report) -> str:
-    """The whole report page; every article string goes through Jinja's autoescape."""
+    """The whole report page as one string."""
+    return "".join(html_pieces(report))
+
+
+def html_pieces(report: Report) -> Iterator[str]:
+    """The report page piece by piece, as the template yields it (over thousands of articles the page is tens of
+    megabytes, better not held whole); every article string goes through Jinja's autoescape."""
     sources = {source.name: source for source in report.sources}
     claims = {claim.id: claim for claim in report.claims}
     conflicting = {claim_id for conflict in report.conflicts for claim_id in conflict.claims}
@@ -71,7 +78,7 @@ def render_html(report: Report) -> str:
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
     environment.filters.update(value=format_value, as_of=format_as_of, http_url=_http_url)
-    return environment.get_template("report.html.j2").render(
+    return environment.get_template("report.html.j2").generate(
         report=report,
         sources=sources,
         topic_labels={topic.id: topic.label for topic in report.topics},
@@ -105,7 +112,7 @@ def _pages(cards: list) -> list[list]:
 
 def write(report: Report, out_dir: Path) -> list[Path]:
     """Write ``report.html``."""
-    return [atomic_write(out_dir / "report.html", render_html(report))]
+    return [atomic_write(out_dir / "report.html", html_pieces(report))]
 
 
 def format_value(claim: Claim) -> str:
