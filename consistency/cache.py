@@ -112,6 +112,7 @@ class ClaimCache:
         self.stats = CacheStats()
         self.problem: str | None = None  # why the cache is off, for a warning
         self._pending: list[tuple[str, str, str, str, str]] = []
+        self._purged = False  # rows of other extractor versions deleted (once: it reads the whole table)
         self._db: sqlite3.Connection | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -235,15 +236,17 @@ class ClaimCache:
             self.flush()
 
     def flush(self) -> None:
-        """Write the pending rows in one transaction, dropping rows of other extractor versions."""
+        """Write the pending rows in one transaction, dropping rows of other extractor versions the first time."""
         if self._db is None or not self._pending:
             return
         rows, self._pending = self._pending, []
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("DELETE FROM claims WHERE extractor != ?", (self.extractor,))
+            if not self._purged:
+                self._db.execute("DELETE FROM claims WHERE extractor != ?", (self.extractor,))
             self._db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?)", rows)
             self._db.execute("COMMIT")
+            self._purged = True
         except sqlite3.OperationalError:  # another writer holds the lock: skip, the next run writes them
             self._rollback()
         except sqlite3.DatabaseError:

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 import consistency.engine as engine
 from consistency import claims_frame
+from consistency.cache import open_cache
 from consistency.cli import cli
 from consistency.extract import extract_claims
 from consistency.load import load_sources
@@ -59,6 +60,25 @@ def test_pool_keeps_source_order(monkeypatch):
     pooled = list(engine.extract_sources(sources, jobs=2))
     assert [s.name for s, _ in pooled] == [s.name for s in sources]
     assert [claims for _, claims in pooled] == [extract_claims(s) for s in sources]
+
+
+def test_pool_workers_fill_the_cache_and_read_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "POOL_FROM", 1)
+    sources = load_sources([SEEDS]).sources
+
+    def not_here(*_args):
+        raise AssertionError("the workers read and write the cache, not the process that started them")
+
+    runs = []
+    for _ in range(2):
+        with open_cache(tmp_path / "cache") as cache:
+            monkeypatch.setattr(cache, "get", not_here)  # this object only: the workers open their own
+            monkeypatch.setattr(cache, "put", not_here)
+            runs.append((list(engine.extract_sources(sources, jobs=2, cache=cache)), cache.stats))
+    (first, cold), (second, warm) = runs
+    assert (cold.hits, cold.misses) == (0, len(sources))
+    assert (warm.hits, warm.misses) == (len(sources), 0), "the workers' rows should have been committed"
+    assert second == first
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
