@@ -38,8 +38,9 @@ def bench_corpus(tmp_path_factory) -> Path:
 
 
 def report_json(corpus: Path, out: Path, *options: str) -> str:
+    no_cache = [] if "--cache-dir" in options else ["--no-cache"]
     result = CliRunner().invoke(
-        cli, ["report", str(corpus), "--format", "json", "-o", str(out), "--no-cache", "-q", *options]
+        cli, ["report", str(corpus), "--format", "json", "-o", str(out), *no_cache, "-q", *options]
     )
     assert result.exit_code == 0, result.output
     return (out / "report.json").read_text()
@@ -52,6 +53,32 @@ def test_serial_pool_and_dask_give_the_same_report(bench_corpus, tmp_path):
     assert json.loads(serial)["conflicts"], "the corpus should hold conflicts for the comparison to mean anything"
     assert report_json(bench_corpus, tmp_path / "pool", "--jobs", "2") == serial
     assert report_json(bench_corpus, tmp_path / "dask", "--engine", "dask") == serial
+
+
+def test_local_dask_cluster_fills_the_cache(bench_corpus, tmp_path):
+    pytest.importorskip("distributed")
+    folder = tmp_path / "cache"
+    report_json(bench_corpus, tmp_path / "dask", "--engine", "dask", "--cache-dir", str(folder))
+    sources = load_sources([bench_corpus]).sources
+    with open_cache(folder) as cache:
+        assert all(cache.get(source) is not None for source in sources), "the Dask workers should have written rows"
+
+
+def test_dask_partition_says_which_article_the_extractor_failed_on(monkeypatch):
+    from consistency.dask_engine import SKIPPED, _extract_partition
+
+    sources = load_sources([SEEDS]).sources[:2]
+
+    def fail_on_first(source, lexicon=None):
+        if source.name == sources[0].name:
+            raise ValueError("a defect")
+        return extract_claims(source, lexicon)
+
+    monkeypatch.setattr(engine, "extract_claims", fail_on_first)
+    frame = _extract_partition(list(enumerate(sources)))
+    failed = frame[frame["claim_index"] == SKIPPED]
+    assert list(failed["source_index"]) == [0] and "extractor failed" in failed["claim"].iloc[0]
+    assert set(frame["source_index"]) == {0, 1}
 
 
 def test_pool_keeps_source_order(monkeypatch):
