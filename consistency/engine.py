@@ -105,6 +105,8 @@ def extract_sources(
         return
     chunks = [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
     spec = cache_spec(cache)
+    if cache:
+        cache.release()
     # Fork where there is one: workers start at once and share the loaded code; elsewhere the platform's default.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
