@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,6 +48,24 @@ class Quote:
     after: str
 
 
+class Quotes(Sequence):
+    """The quotes of some claims (None for a claim not in the report), each made as it is shown: the page over
+    thousands of articles never holds every claim's sentence, split in three, at once."""
+
+    def __init__(self, claims: list[Claim | None], sources: dict[str, Source]) -> None:
+        self.claims = claims
+        self.sources = sources
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return Quotes(self.claims[index], self.sources)
+        claim = self.claims[index]
+        return _quote(claim, self.sources.get(claim.source)) if claim else None
+
+
 def render_html(report: Report) -> str:
     """The whole report page as one string."""
     return "".join(html_pieces(report))
@@ -70,10 +88,10 @@ def html_pieces(report: Report) -> Iterator[str]:
         members = [claims[i] for i in topic.claims if i in claims]
         marks = [_mark(claim, sources.get(claim.source), claim.id in conflicting) for claim in members]
         chart = render_chart([m for m in marks if m], topic.label) if topic.kind == "quantity" else Markup("")
-        topics.append({"topic": topic, "quotes": [quote(claim.id) for claim in members], "chart": chart})
+        topics.append({"topic": topic, "quotes": Quotes(members, sources), "chart": chart})
     per_topic = Counter(conflict.topic for conflict in report.conflicts)
-    conflict_cards = [(conflict, [quote(i) for i in conflict.claims]) for conflict in report.conflicts]
-    agreement_cards = [(agreement, [quote(i) for i in agreement.claims]) for agreement in report.agreements]
+    conflict_cards = [(c, Quotes([claims.get(i) for i in c.claims], sources)) for c in report.conflicts]
+    agreement_cards = [(a, Quotes([claims.get(i) for i in a.claims], sources)) for a in report.agreements]
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
@@ -87,7 +105,7 @@ def html_pieces(report: Report) -> Iterator[str]:
         topics=topics,
         agreement_pages=_pages(agreement_cards),
         unchecked=[(u.reason, quote(u.claim)) for u in report.unchecked],
-        claims=[_quote(claim, sources.get(claim.source)) for claim in report.claims],
+        claims=Quotes(report.claims, sources),
         claim_rows_shown=CLAIM_ROWS_SHOWN,
         lazy=len(report.claims) > LAZY_FROM,
         worst=sorted(report.conflicts, key=lambda c: SEVERITY_RANK[c.severity])[:SUMMARY_CONFLICTS],
