@@ -110,6 +110,8 @@ class ClaimCache:
         self.stats = CacheStats()
         self.problem: str | None = None  # why the cache is off, for a warning
         self._pending: list[tuple[str, str, str, str, str]] = []
+        self._purged = False  # rows of other extractor versions deleted (once: it reads the whole table)
+        self._released = False  # closed for a fork (see release); opened again when next used
         self._db: sqlite3.Connection | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -193,7 +195,7 @@ class ClaimCache:
         return claims
 
     def _read(self, source: Source, keep: Callable[[str, str | None, str | None], bool] | None) -> list[Claim] | None:
-        if self._db is None:
+        if self._connected() is None:
             return None
         try:
             row = self._db.execute(
@@ -227,7 +229,7 @@ class ClaimCache:
 
     def put(self, source: Source, claims: list[Claim]) -> None:
         """Remember the claims of ``source``; written in batches (see flush)."""
-        if self._db is None:
+        if self._connected() is None:
             return
         payload = json.dumps([c.model_dump(mode="json") for c in claims], ensure_ascii=False, separators=(",", ":"))
         digest = hashlib.sha256(payload.encode()).hexdigest()
@@ -236,15 +238,17 @@ class ClaimCache:
             self.flush()
 
     def flush(self) -> None:
-        """Write the pending rows in one transaction, dropping rows of other extractor versions."""
-        if self._db is None or not self._pending:
+        """Write the pending rows in one transaction, dropping rows of other extractor versions the first time."""
+        if not self._pending or self._connected() is None:
             return
         rows, self._pending = self._pending, []
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("DELETE FROM claims WHERE extractor != ?", (self.extractor,))
+            if not self._purged:
+                self._db.execute("DELETE FROM claims WHERE extractor != ?", (self.extractor,))
             self._db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?)", rows)
             self._db.execute("COMMIT")
+            self._purged = True
         except sqlite3.OperationalError:  # another writer holds the lock: skip, the next run writes them
             self._rollback()
         except sqlite3.DatabaseError:
@@ -273,6 +277,19 @@ class ClaimCache:
         """Write what is pending and close the database."""
         self.flush()
         self._close_db()
+
+    def release(self) -> None:
+        """Write what is pending and close the connection until the cache is next used: before forking workers that
+        open connections of their own (SQLite's state must not cross a fork into a process that uses the file)."""
+        if self._db is not None:
+            self.close()
+            self._released = True
+
+    def _connected(self) -> sqlite3.Connection | None:
+        if self._released:
+            self._released = False
+            self._db = self._open()
+        return self._db
 
 
 def open_cache(folder: Path, rules_dir: Path | None = None) -> ClaimCache:

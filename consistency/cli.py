@@ -226,8 +226,8 @@ def report(
     project = options.resolve()
     chosen = [f.strip() for f in (fmt or project.settings.report_format or ",".join(FORMATS)).split(",") if f.strip()]
     corpus = project.corpus(paths)
-    # A Dask cluster extracts on its own workers, which need not see this machine's cache folder.
-    folder = None if no_cache or engine == "dask" else cache_dir or project.settings.cache_dir or Path(DEFAULT_CACHE)
+    # A remote Dask cluster extracts on its own machines, which do not see this one's cache folder; a local one does.
+    folder = None if no_cache or scheduler else cache_dir or project.settings.cache_dir or Path(DEFAULT_CACHE)
     with (
         nullcontext() if folder is None else open_cache(folder, project.rules_dir) as cache,
         Stages(len(find_articles(corpus))) as stages,

@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from types import SimpleNamespace
 
 from rapidfuzz import fuzz
@@ -101,8 +102,13 @@ def _same_occasion(a: Claim, b: Claim) -> bool:
 def voice(claim: Claim) -> str:
     """Who is speaking: the attributed originator if any, else the article's own sentence."""
     if claim.attribution:
-        return " ".join(_VOICE_NOISE.sub(" ", claim.attribution).lower().split())
+        return _originator(claim.attribution)
     return f"{claim.source}#{claim.sentence}"
+
+
+@lru_cache(maxsize=65536)  # asked twice for every pair compared, of a few distinct attributions
+def _originator(attribution: str) -> str:
+    return " ".join(_VOICE_NOISE.sub(" ", attribution).lower().split())
 
 
 def independent(a: Claim, b: Claim) -> bool:
@@ -113,8 +119,13 @@ def independent(a: Claim, b: Claim) -> bool:
         return False
     va, vb = voice(a), voice(b)
     if a.attribution and b.attribution:
-        return fuzz.token_set_ratio(va, vb) < SAME_VOICE
+        return not _same_originator(va, vb)
     return va != vb
+
+
+@lru_cache(maxsize=65536)  # a few thousand distinct pairs of originators, asked about over a million times
+def _same_originator(a: str, b: str) -> bool:
+    return fuzz.token_set_ratio(a, b) >= SAME_VOICE
 
 
 def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[bool, float | None]:

@@ -15,20 +15,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .compare import compare_topics
-from .engine import assemble, default_jobs, merge_findings
+from .engine import assemble, cache_spec, default_jobs, extract_batch, merge_findings
 from .errors import ConsistencyError
-from .extract import extract_claims
-from .extract.lexicon import default_lexicon
 from .group import group_claims, partition_key
 from .models import Claim, Report, Rule, Source, Topic
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .cache import ClaimCache
+
 MISSING = "--engine dask needs Dask: pip install 'consistency[dask]'"
 # Articles per extraction task: enough to keep a worker busy between scheduler round trips.
 ARTICLES_PER_TASK = 50
 COLUMNS = ["source_index", "claim_index", "topic_key", "claim"]
+SKIPPED = -1  # claim_index of a row that says why the extractor skipped its source (the reason in "claim")
 
 
 def require_dask() -> None:
@@ -47,9 +48,14 @@ def analyse_on_dask(
     scheduler: str | None = None,
     stage: Callable[[str], None] | None = None,
     workers: int | None = None,
+    cache: ClaimCache | None = None,
+    problems: list[ConsistencyError] | None = None,
 ) -> Report:
     """Extract, group and compare on the Dask cluster at ``scheduler`` (else a local one of ``workers`` processes,
-    default: the machine's cores); the same report as ``pipeline.analyse``."""
+    default: the machine's cores); the same report as ``pipeline.analyse``, ``problems`` included.
+
+    ``cache`` is used on a local cluster only, whose workers read and write it as the pool's do: a remote
+    cluster's workers do not see this machine's cache folder (a folder of that name on theirs is not this one)."""
     require_dask()
     import dask
     from distributed import Client, LocalCluster
@@ -59,14 +65,14 @@ def analyse_on_dask(
     with dask.config.set({"dataframe.convert-string": False}):
         if scheduler:
             with Client(scheduler) as client:
-                return _analyse(client, sources, rules, rules_dir, stage)
+                return _analyse(client, sources, rules, rules_dir, stage, None, problems)
         # Our own cluster's scheduler runs in this process: its routine shuffle notices are not the user's business.
         logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
         cluster = LocalCluster(
             n_workers=workers or default_jobs(), threads_per_worker=1, processes=True, dashboard_address=None
         )
         with cluster, Client(cluster) as client:
-            return _analyse(client, sources, rules, rules_dir, stage)
+            return _analyse(client, sources, rules, rules_dir, stage, cache_spec(cache), problems)
 
 
 def _analyse(
@@ -75,6 +81,8 @@ def _analyse(
     rules: list[Rule],
     rules_dir: Path | None,
     stage: Callable[[str], None] | None,
+    spec: tuple[str, str] | None,
+    problems: list[ConsistencyError] | None,
 ) -> Report:
     import dask.dataframe as dd
 
@@ -82,10 +90,23 @@ def _analyse(
         stage("extract")
     chunks = [list(enumerate(sources))[i : i + ARTICLES_PER_TASK] for i in range(0, len(sources), ARTICLES_PER_TASK)]
     rules_arg = str(rules_dir.resolve()) if rules_dir else None
-    frame = dd.from_map(_extract_partition, chunks, rules_dir=rules_arg, meta=_empty_claims(), enforce_metadata=False)
+    frame = dd.from_map(
+        _extract_partition, chunks, rules_dir=rules_arg, cache=spec, meta=_empty_claims(), enforce_metadata=False
+    )
     frame = client.persist(frame)
     claims_table = frame.compute().sort_values(["source_index", "claim_index"], kind="stable")
-    claims = [Claim.model_validate_json(text) for text in claims_table["claim"]]
+    skipped = claims_table["claim_index"] == SKIPPED
+    failed = {
+        sources[index].name: ConsistencyError(sources[index].path, reason)
+        for index, reason in zip(
+            claims_table.loc[skipped, "source_index"], claims_table.loc[skipped, "claim"], strict=True
+        )
+    }
+    if failed and problems is None:
+        raise next(iter(failed.values()))
+    if problems is not None:
+        problems += failed.values()
+    claims = [Claim.model_validate_json(text) for text in claims_table.loc[~skipped, "claim"]]
     if stage:
         stage("group")
     keyed = frame[frame["topic_key"] != ""]
@@ -93,6 +114,7 @@ def _analyse(
     shuffled = keyed.shuffle("topic_key", npartitions=partitions)
     if stage:
         stage("compare")
+    sources = [source for source in sources if source.name not in failed]
     meta = {s.name: s.model_copy(update={"text": ""}) for s in sources}  # comparison reads outlets and dates only
     found = shuffled.map_partitions(
         _compare_partition, rules, meta, meta=_empty_findings(), enforce_metadata=False
@@ -127,16 +149,20 @@ def _empty_findings() -> pd.DataFrame:
     )
 
 
-def _extract_partition(chunk: list[tuple[int, Source]], rules_dir: str | None = None) -> pd.DataFrame:
-    """The claims of some articles as a pandas partition; the lexicon is loaded once per worker process."""
+def _extract_partition(
+    chunk: list[tuple[int, Source]], rules_dir: str | None = None, cache: tuple[str, str] | None = None
+) -> pd.DataFrame:
+    """The claims of some articles as a pandas partition (a source the extractor skipped: one row saying why); the
+    lexicon is loaded once per worker process, and the claims cache at ``cache`` read and written as the pool's."""
     import pandas as pd
 
-    lexicon = default_lexicon(Path(rules_dir) if rules_dir else None)
-    rows = [
-        (index, i, partition_key(claim), claim.model_dump_json())
-        for index, source in chunk
-        for i, claim in enumerate(extract_claims(source, lexicon))
-    ]
+    results = extract_batch([source for _, source in chunk], rules_dir, cache)
+    rows = []
+    for (index, _), (claims, _hit) in zip(chunk, results, strict=True):
+        if isinstance(claims, str):
+            rows.append((index, SKIPPED, "", claims))
+        else:
+            rows += [(index, i, partition_key(claim), claim.model_dump_json()) for i, claim in enumerate(claims)]
     if not rows:
         return _empty_claims()
     frame = pd.DataFrame(rows, columns=COLUMNS)

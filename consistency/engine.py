@@ -1,8 +1,9 @@
 """Extraction over many sources: in this process, or in a pool of worker processes, always in source order.
 
 A pool gives the same claims, ids and order as a serial run: each source is extracted on its own, by the same
-code, and results come back in the order the sources were given. Each worker loads the lexicon once, when it
-starts; a small corpus is extracted in this process, since starting workers would cost more than it saves.
+code, and results come back in the order the sources were given. Each worker loads the lexicon once, and reads
+and writes the claims cache through a connection of its own; a small corpus is extracted in this process, since
+starting workers would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .cache import ClaimCache
 from .compare import Findings, compare_topics
 from .errors import ConsistencyError
 from .extract import extract_claims
@@ -22,15 +23,15 @@ from .models import Agreement, Claim, Conflict, Report, Rule, Source, Topic, Unc
 from .severity import severity_rank
 from .version import __version__
 
-if TYPE_CHECKING:
-    from .cache import ClaimCache
-
 # Below this many articles to extract a pool costs more (workers forking, loading the lexicon) than it saves.
 POOL_FROM = 64
-# Sources sent to a worker at a time: large enough that pickling overhead is small, small enough to balance load.
+# Sources sent to a worker at a time: large enough that pickling overhead (and a cache commit each) is small,
+# small enough to balance load.
 CHUNK = 8
 
-_worker_lexicon: Lexicon | None = None
+# A worker process's own connection to the claims cache, per cache folder and extractor version: a Dask worker
+# lives on between runs, which may name other caches.
+_worker_caches: dict[tuple[str, str], ClaimCache] = {}
 
 
 def default_jobs() -> int:
@@ -39,11 +40,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # macOS and Windows have no affinity mask
         return max(1, os.cpu_count() or 1)
-
-
-def _start_worker(rules_dir: str | None) -> None:
-    global _worker_lexicon
-    _worker_lexicon = default_lexicon(Path(rules_dir) if rules_dir else None)
 
 
 def safe_extract(source: Source, lexicon: Lexicon | None) -> list[Claim] | str:
@@ -57,50 +53,77 @@ def safe_extract(source: Source, lexicon: Lexicon | None) -> list[Claim] | str:
         return f"skipped, the extractor failed on it: {type(err).__name__}"
 
 
-def _extract_in_worker(source: Source) -> list[Claim] | str:
-    return safe_extract(source, _worker_lexicon)
+def cache_spec(cache: ClaimCache | None) -> tuple[str, str] | None:
+    """What a worker process needs to open ``cache`` itself (None: no cache, or one that cannot be used)."""
+    if cache is None or cache.problem:
+        return None
+    return str(cache.folder.resolve()), cache.extractor
+
+
+def extract_batch(
+    sources: list[Source], rules_dir: str | None, spec: tuple[str, str] | None
+) -> list[tuple[list[Claim] | str, bool]]:
+    """In a worker process: each source's claims (or why it was skipped) and whether they came from the cache at
+    ``spec``, which the worker reads and writes itself, so a run with many processes keeps its cache warm without
+    sending every claim through one process. The rows are committed before the batch is returned."""
+    cache = None
+    if spec is not None:
+        cache = _worker_caches.get(spec)
+        if cache is None:
+            # ClaimCache refuses a linked folder or file, as the main process's did (SQLite itself follows links).
+            cache = _worker_caches[spec] = ClaimCache(Path(spec[0]), spec[1])
+    lexicon = default_lexicon(Path(rules_dir) if rules_dir else None)  # loaded once per process
+    results = [_extract_cached(source, lexicon, cache) for source in sources]
+    if cache is not None:
+        cache.flush()
+    return results
+
+
+def _extract_cached(source: Source, lexicon: Lexicon, cache: ClaimCache | None) -> tuple[list[Claim] | str, bool]:
+    found = cache.get(source) if cache else None
+    if found is not None:
+        return found, True
+    claims = safe_extract(source, lexicon)
+    if cache and not isinstance(claims, str):
+        cache.put(source, claims)
+    return claims, False
 
 
 def extract_sources(
     sources: Iterable[Source], rules_dir: Path | None = None, jobs: int = 1, cache: ClaimCache | None = None
 ) -> Iterator[tuple[Source, list[Claim] | str]]:
     """Each source with its claims (or why it could not be extracted), in the order given: from ``cache`` where it
-    holds them, else extracted with up to ``jobs`` processes (and then remembered in ``cache``)."""
+    holds them, else extracted (and then remembered in ``cache``), with up to ``jobs`` processes."""
     sources = list(sources)
-    cached: dict[int, list[Claim]] = {}
-    if cache:
-        for i, source in enumerate(sources):
-            found = cache.get(source)
-            if found is not None:
-                cached[i] = found
-    misses = [s for i, s in enumerate(sources) if i not in cached]
-    fresh = _extract(misses, rules_dir, jobs)
-    try:
-        for i, source in enumerate(sources):
-            if i in cached:
-                claims = cached.pop(i)
-            else:
-                claims = next(fresh)
-                if cache and not isinstance(claims, str):
-                    cache.put(source, claims)
-            yield source, claims
-    finally:
-        fresh.close()
-        if cache:
-            cache.flush()
-
-
-def _extract(sources: list[Source], rules_dir: Path | None, jobs: int) -> Iterator[list[Claim] | str]:
+    rules_arg = str(rules_dir) if rules_dir else None
     if jobs <= 1 or len(sources) < POOL_FROM:
-        lexicon = default_lexicon(rules_dir) if sources else None
-        for source in sources:
-            yield safe_extract(source, lexicon)
+        lexicon = default_lexicon(rules_dir)
+        try:
+            for source in sources:
+                yield source, _extract_cached(source, lexicon, cache)[0]
+        finally:
+            if cache:
+                cache.flush()
         return
+    chunks = [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
+    spec = cache_spec(cache)
+    if cache:
+        cache.release()
     # Fork where there is one: workers start at once and share the loaded code; elsewhere the platform's default.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(min(jobs, len(sources)), _start_worker, (str(rules_dir) if rules_dir else None,)) as pool:
-        yield from pool.imap(_extract_in_worker, sources, chunksize=CHUNK)
+    with context.Pool(min(jobs, len(chunks))) as pool:
+        done = pool.imap(_extract_batch_star, [(chunk, rules_arg, spec) for chunk in chunks])
+        for chunk, results in zip(chunks, done, strict=True):
+            for source, (claims, hit) in zip(chunk, results, strict=True):
+                if cache:  # the workers' own connections counted these
+                    cache.stats.hits += hit
+                    cache.stats.misses += not hit
+                yield source, claims
+
+
+def _extract_batch_star(task: tuple) -> list[tuple[list[Claim] | str, bool]]:
+    return extract_batch(*task)
 
 
 # Claims from which topics are compared in worker processes: below, forking costs more than it saves.

@@ -130,15 +130,15 @@ def run(
     """Load the articles under ``paths``, analyse them under the shipped rules and ``rules_dir``'s over them (or the
     ``rules`` a caller already loaded from them); ``settings`` names where options came from. Editors' decisions
     are the caller's to apply (``review.decisions.with_decisions``). ``engine`` "dask" runs extraction,
-    grouping and comparison on a Dask cluster (``scheduler``, else a local one); "local" uses up to ``jobs``
-    processes of this machine."""
+    grouping and comparison on a Dask cluster (``scheduler``, else a local one, which uses ``cache``); "local" uses
+    up to ``jobs`` processes of this machine."""
     rules = load_layered_rules(rules_dir) if rules is None else rules
     loaded = load_sources(paths)
     problems = list(loaded.problems)
     if engine == "dask":
         from .dask_engine import analyse_on_dask
 
-        report = analyse_on_dask(loaded.sources, rules, rules_dir, scheduler, stage)
+        report = analyse_on_dask(loaded.sources, rules, rules_dir, scheduler, stage, cache=cache, problems=problems)
     else:
         report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus, problems, jobs, stage)
     report.unreadable = [Unreadable(path=p.path or "", line=p.line, message=p.message) for p in problems]

@@ -170,3 +170,12 @@ def test_check_reports_cache_use(corpus, tmp_path, monkeypatch):
     assert "1 sources extracted, 20 from the cache" in warm.stderr, warm.stderr
     uncached = runner.invoke(cli, ["check", str(corpus), "--no-cache"])
     assert "from the cache" not in uncached.stderr and uncached.stdout == warm.stdout
+
+
+def test_released_cache_opens_again_when_next_used(tmp_path):
+    source = load_sources([SEEDS]).sources[0]
+    claims = engine.extract_claims(source)
+    with open_cache(tmp_path / "cache") as cache:
+        cache.put(source, claims)
+        cache.release()  # as before forking workers: pending rows written, connection closed
+        assert cache.get(source) == claims

@@ -14,12 +14,14 @@ from contract import CLAIM_FIELDS
 from sample_report import HOSTILE, sample_report
 
 from consistency.errors import ConsistencyError
+from consistency.models import Unreadable
 from consistency.output import render_claims
 from consistency.report import FORMATS, write_reports
 from consistency.report.atomic import atomic_write
 from consistency.report.csv import render_csv
 from consistency.report.flat import claim_columns
-from consistency.report.html import render_html
+from consistency.report.html import html_pieces, render_html
+from consistency.report.json import render_json
 from consistency.report.markdown import render_markdown
 
 
@@ -118,6 +120,35 @@ def test_html_highlights_the_claim_in_its_sentence():
     page = render_html(sample_report())
     assert "The group has <mark>about 1,000 militants</mark> remaining" in page
     assert "<svg" in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
+@pytest.mark.parametrize("unreadable", [[], [Unreadable(path='bad "one".md', line=3, message="not UTF-8\n\u00e9")]])
+def test_json_written_piece_by_piece_is_the_one_shot_dump(unreadable):
+    report = sample_report()
+    report.unreadable = unreadable  # an empty list and a list of one, with a quote, a newline and an accent
+    report.agreements = []
+    whole = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    assert "".join(render_json(report)) == whole
+
+
+def test_html_written_piece_by_piece_is_the_page(tmp_path):
+    pieces = html_pieces(sample_report())
+    atomic_write(tmp_path / "report.html", pieces)
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == render_html(sample_report())
+
+
+def test_stream_that_fails_midway_keeps_the_old_file(tmp_path):
+    target = tmp_path / "report.json"
+    atomic_write(target, "old\n")
+
+    def pieces():
+        yield "new, half"
+        raise ConsistencyError(target, "a writer failed")
+
+    with pytest.raises(ConsistencyError, match="a writer failed"):
+        atomic_write(target, pieces())
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
 def test_unknown_format_suggests_one(tmp_path):

@@ -13,6 +13,7 @@ from seedmatch import SEEDS
 
 import consistency.engine as engine
 from consistency import claims_frame
+from consistency.cache import open_cache
 from consistency.cli import cli
 from consistency.extract import extract_claims
 from consistency.load import load_sources
@@ -37,8 +38,9 @@ def bench_corpus(tmp_path_factory) -> Path:
 
 
 def report_json(corpus: Path, out: Path, *options: str) -> str:
+    no_cache = [] if "--cache-dir" in options else ["--no-cache"]
     result = CliRunner().invoke(
-        cli, ["report", str(corpus), "--format", "json", "-o", str(out), "--no-cache", "-q", *options]
+        cli, ["report", str(corpus), "--format", "json", "-o", str(out), *no_cache, "-q", *options]
     )
     assert result.exit_code == 0, result.output
     return (out / "report.json").read_text()
@@ -53,12 +55,57 @@ def test_serial_pool_and_dask_give_the_same_report(bench_corpus, tmp_path):
     assert report_json(bench_corpus, tmp_path / "dask", "--engine", "dask") == serial
 
 
+def test_local_dask_cluster_fills_the_cache(bench_corpus, tmp_path):
+    pytest.importorskip("distributed")
+    folder = tmp_path / "cache"
+    report_json(bench_corpus, tmp_path / "dask", "--engine", "dask", "--cache-dir", str(folder))
+    sources = load_sources([bench_corpus]).sources
+    with open_cache(folder) as cache:
+        assert all(cache.get(source) is not None for source in sources), "the Dask workers should have written rows"
+
+
+def test_dask_partition_says_which_article_the_extractor_failed_on(monkeypatch):
+    from consistency.dask_engine import SKIPPED, _extract_partition
+
+    sources = load_sources([SEEDS]).sources[:2]
+
+    def fail_on_first(source, lexicon=None):
+        if source.name == sources[0].name:
+            raise ValueError("a defect")
+        return extract_claims(source, lexicon)
+
+    monkeypatch.setattr(engine, "extract_claims", fail_on_first)
+    frame = _extract_partition(list(enumerate(sources)))
+    failed = frame[frame["claim_index"] == SKIPPED]
+    assert list(failed["source_index"]) == [0] and "extractor failed" in failed["claim"].iloc[0]
+    assert set(frame["source_index"]) == {0, 1}
+
+
 def test_pool_keeps_source_order(monkeypatch):
     monkeypatch.setattr(engine, "POOL_FROM", 1)
     sources = load_sources([SEEDS]).sources
     pooled = list(engine.extract_sources(sources, jobs=2))
     assert [s.name for s, _ in pooled] == [s.name for s in sources]
     assert [claims for _, claims in pooled] == [extract_claims(s) for s in sources]
+
+
+def test_pool_workers_fill_the_cache_and_read_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "POOL_FROM", 1)
+    sources = load_sources([SEEDS]).sources
+
+    def not_here(*_args):
+        raise AssertionError("the workers read and write the cache, not the process that started them")
+
+    runs = []
+    for _ in range(2):
+        with open_cache(tmp_path / "cache") as cache:
+            monkeypatch.setattr(cache, "get", not_here)  # this object only: the workers open their own
+            monkeypatch.setattr(cache, "put", not_here)
+            runs.append((list(engine.extract_sources(sources, jobs=2, cache=cache)), cache.stats))
+    (first, cold), (second, warm) = runs
+    assert (cold.hits, cold.misses) == (0, len(sources))
+    assert (warm.hits, warm.misses) == (len(sources), 0), "the workers' rows should have been committed"
+    assert second == first
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])

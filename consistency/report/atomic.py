@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from ..errors import ConsistencyError
 from ..files import describe, write_all
 
 TEMPORARY = ".tmp"  # our temporary files are ".<name>.<pid>.<random>.tmp" beside their target
+BATCH = 1 << 20  # characters of a stream written at a time
 
 
 @contextmanager
@@ -46,39 +47,62 @@ def atomic_path(path: Path) -> Iterator[Path]:
     fsync_folder(path.parent)
 
 
-def atomic_write(path: Path, content: str | bytes, follow: bool = False) -> Path:
-    """Write text (UTF-8) or bytes to ``path``: atomically if it is (or will be) a regular file, else in place.
+def atomic_write(path: Path, content: str | bytes | Iterable[str], follow: bool = False) -> Path:
+    """Write text (UTF-8), bytes or a stream of text pieces to ``path``: atomically if it is (or will be) a regular
+    file, else in place. A stream is written as it comes, so a large report is never one string in memory.
 
     Without ``follow`` a symbolic link at ``path`` is replaced, never written through (report files in a folder
     a pull request may have filled); with it (a file the user named, such as ``-o /dev/stdout``) the link's
     target is written.
     """
     path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    if isinstance(content, (str, bytes)):
+        chunks = [content.encode("utf-8") if isinstance(content, str) else content]
+    else:
+        chunks = _encoded(content)
     try:
         info = os.stat(path) if follow else os.lstat(path)
     except OSError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
-        _write_in_place(path, data)
+        _write_in_place(path, chunks)
         return path
     target = Path(os.path.realpath(path)) if follow and info is not None else path
     with atomic_path(target) as temporary:
-        temporary.write_bytes(data)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
+        try:
+            for chunk in chunks:
+                write_all(descriptor, chunk)
+        finally:
+            os.close(descriptor)
     return path
 
 
-def _write_in_place(path: Path, data: bytes) -> None:
+def _write_in_place(path: Path, chunks: Iterable[bytes]) -> None:
     try:
         descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError as err:
         raise ConsistencyError(path, f"cannot write: {describe(err)}") from None
     try:
-        write_all(descriptor, data)
+        for chunk in chunks:
+            write_all(descriptor, chunk)
     except OSError as err:
         raise ConsistencyError(path, f"cannot write: {describe(err)}") from None
     finally:
         os.close(descriptor)
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    """Text pieces as UTF-8, joined into batches of about BATCH characters: a template yields millions of tiny ones."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= BATCH:
+            yield "".join(batch).encode("utf-8")
+            batch, size = [], 0
+    yield "".join(batch).encode("utf-8")
 
 
 def remove_stale_temporaries(path: Path) -> None:
