@@ -270,9 +270,17 @@ def _agreements(
     between them stay apart ("up to 2 million" agrees with both 1.5 million and "fewer than 1 million", which
     do not agree with each other)."""
     sets: DisjointSets[str] = DisjointSets()
+    partners: dict[str, list[str]] = {}
+    for pair in conflicting:
+        x, y = pair
+        partners.setdefault(x, []).append(y)
+        partners.setdefault(y, []).append(x)
 
     def apart(a: list[str], b: list[str]) -> bool:
-        return any(frozenset((x, y)) in conflicting for x in a for y in b)
+        # the smaller group's conflicts, looked up in the other: joining small into large keeps this near-linear
+        small, large = (a, b) if len(a) <= len(b) else (b, a)
+        other = sets.find(large[0])
+        return any(sets.find(p) == other for x in small for p in partners.get(x, ()))
 
     for x, y in links:
         sets.union(x, y, unless=apart if conflicting else None)
