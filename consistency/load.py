@@ -56,8 +56,17 @@ def find_articles(paths: list[Path]) -> list[tuple[Path, Path]]:
     for path in paths:
         if path.is_dir():
             # Not only regular files: a FIFO or a link to /dev/zero named like an article is refused with a line.
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir())
-            found += [(path, f) for f in files if not any(part.startswith(".") for part in f.relative_to(path).parts)]
+            # os.walk, not Path.rglob: an archive has thousands of files, and a warm check reads the list every run;
+            # like rglob it does not descend into linked folders.
+            files = []
+            for folder, folders, names in os.walk(path):
+                folders[:] = [name for name in folders if not name.startswith(".")]  # ".git", ".consistency-cache"
+                files += [
+                    Path(folder, name)
+                    for name in names
+                    if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+                ]
+            found += [(path, f) for f in sorted(files)]
         elif os.path.exists(path):
             found.append((path.parent, path))
         else:
@@ -196,11 +205,20 @@ def dateline(text: str, body_start: int = 0) -> tuple[date, tuple[int, int]] | N
         return None
 
 
+def _relative_name(root: Path, path: Path) -> str:
+    """``path`` below ``root`` in POSIX form ("gulf/001.md"): string work, which thousands of files make worth it."""
+    prefix = os.path.join(str(root), "")
+    text = str(path)
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
+
+
 def load_source(root: Path, path: Path, manifest: dict[str, dict]) -> Source:
     """Read one article with its metadata; raises ConsistencyError naming the file."""
     raw = read_bytes(path, MAX_BYTES, "article")
     text = decode(path, raw)
-    name = path.relative_to(root).as_posix()
+    name = _relative_name(root, path)
     warnings: list[str] = []
     meta, body_start = _front_matter(path, text, warnings)
     published_from = "front_matter" if "published" in meta else None
