@@ -403,6 +403,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         gap = text[limit : token.start()]
         if gap.strip(" ") or words >= MAX_NOUN_WORDS:
             break
+        if token.start() == pos and token.group()[:1].isupper() and pos > 0 and text[pos - 1].isalnum():
+            break  # "680,000Number of arrests", "65.8 millionEstimated": a flattened list's next line, glued on
         word = token.group().rstrip(".")
         stop = word.lower() in STOP and not word.isupper() and not _adjective_of_noun(text, token, lexicon)
         if stop or word[0].isdigit():

@@ -22,7 +22,11 @@ ABBREVIATIONS = frozenset(
 # a blank line always ends one, and so does a line break (wire copy keeps one paragraph a line) unless the next
 # line carries on in lower case or with a number: copy hard-wrapped at 70 characters ("1.4 million people\nin
 # West Africa could be infected ... by January\n20, 2015").
-_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n(?=[ \t]*\n)|\n(?![ \t]*[a-z0-9(,])""")
+_BOUNDARY = re.compile(
+    r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n(?=[ \t]*\n)|\n(?![ \t]*[a-z0-9(,])"""
+    # a page's list flattened without spaces: "…to 500,000Estimated number…", "…Chenoweth)Population of…"
+    r"|(?<=[0-9)])(?=[A-Z][a-z]{2,})|(?<=illion)(?=[A-Z][a-z]{2,})"
+)
 MAX_SENTENCE = 1_500
 # The word a period ends: "U.S" of "U.S.", "Gen" of "(Gen.", "W" of "John W." (at most 13 characters).
 _TOKEN_BEFORE = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][A-Za-z.\-]{0,12})\.?$")
@@ -52,7 +56,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group() != "\n" and match.group()[0] == "." and _is_abbreviation(text, match.start()):
+        if match.group()[:1] == "." and _is_abbreviation(text, match.start()):
             continue
         if (
             match.group() == "\n"
