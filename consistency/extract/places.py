@@ -40,7 +40,8 @@ NOT_PLACES = frozenset(
     Operation Project Program Programme Committee Commission Agency Institute University College School Center
     Centre Group Force Forces Army Navy Air Police Party Union League Coalition Alliance Organization Organisation
     Fund Bank Foundation Company Corporation Inc Ltd Mr Mrs Ms Dr Gen President Prime Minister Secretary Spring
-    Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian Metro Subway Underground""".split()
+    Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian
+    Metro Subway Underground""".split()
 ) | set(_CALENDAR)
 
 NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)[A-Z][a-z]")
@@ -88,7 +89,8 @@ def ancestors(place: str, parents: dict[str, str]) -> list[str]:
 
 
 def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
-    """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian officials"."""
+    """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian
+    officials"."""
     found = [m.id for m in lexicon.places.find(attribution)]
     found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]
@@ -127,7 +129,8 @@ def names_event(name: str, lexicon: Lexicon) -> bool:
 
 
 def place_groups(text: str, mentions: list[Mention]):
-    """Coordinated locative places as one group ("in Iraq and Syria" -> [iraq, syria]), and places that open a sentence."""
+    """Coordinated locative places as one group ("in Iraq and Syria" -> [iraq, syria]), and places that open a
+    sentence."""
     groups: list[tuple[int, int, list[str], str]] = []
     subjects: list[tuple[int, int, list[str], str]] = []
     within: dict[str, str] = {}  # what the text says lies in what: "Paradise, Butte County"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from itertools import pairwise
 
 from ..models import AsOf, Claim, Interval, Source
 from ..occasions import DATED_BY_EVENT
@@ -43,7 +44,8 @@ OPPOSED_BEFORE = re.compile(
     r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$"
 )
 ANAPHORA = re.compile(
-    r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b"
+    r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|"
+    r"militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b"
 )
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
 NOT_A_NOUN_AFTER = re.compile(
@@ -91,7 +93,8 @@ CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|w
 WORD = re.compile(r"[A-Za-z]+")
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
 ELLIPSIS = re.compile(
-    r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
+    r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?"
+    r"(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
 )
 
 
@@ -127,7 +130,7 @@ def build_claims(
     dateline = dateline_places(text, source.body_start, lambda name: place_id(name, lexicon))
     discourse = Discourse(
         main_places=dateline,
-        within=dict(zip(dateline, dateline[1:])),
+        within=dict(pairwise(dateline)),
         undated=source.published is None,
         address_month=url_month(source.url) if source.published is None else None,
     )
@@ -537,7 +540,8 @@ def _measure(
     lexicon: Lexicon,
     resolved: dict,
 ):
-    """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number of IS fighters ... at about 2,500")."""
+    """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number
+    of IS fighters ... at about 2,500")."""
     if q.measure:
         return q.measure, q.measure_text, None
     if q.unit == "times":

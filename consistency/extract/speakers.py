@@ -7,6 +7,7 @@ clause; each clause of a sentence may have its own ("Organizers put it at 50,000
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .lexicon import Lexicon
 from .quantities import Quantity
@@ -19,7 +20,8 @@ REPORT = (
     r"added|acknowledged|insisted|according"
 )
 
-# Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
+# Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one
+# makes it a noun.
 LEAD_VERB = re.compile(
     rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
     r"placed|pegged|raised|lowered|revised|upped|came up with|come up with|comes up with|"
@@ -71,7 +73,9 @@ DOCUMENT_BY = re.compile(
 
 # "Data from ACLED show", "figures released by the ministry", "the toll cited by the opposition"
 DATA_FROM = re.compile(
-    r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+(?:from|by|compiled by|released by|published by|provided by)\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9}?)(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)"
+    r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+"
+    r"(?:from|by|compiled by|released by|published by|provided by)\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9}?)"
+    r"(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)"
 )
 
 CITED_BY = re.compile(
@@ -105,7 +109,8 @@ SAID_AFTER_APPOSITIVE = re.compile(
 )
 
 SAID_INVERTED = re.compile(
-    r"(?:,|\")\s*(?:said|says|added|wrote|noted|told reporters|explained)\s+([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})\.?\"?$"
+    r"(?:,|\")\s*(?:said|says|added|wrote|noted|told reporters|explained)\s+"
+    r"([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})\.?\"?$"
 )
 
 # At a sentence's end a present-tense verb is plainly a verb: "..., the U.N. estimates."
@@ -124,7 +129,9 @@ LEADING = re.compile(
 DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*")
 
 AUX_TAIL = re.compile(
-    r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$"
+    r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|"
+    r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|"
+    r"had\s+also|have\s+also|has\s+also)$"
 )
 
 DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
@@ -166,7 +173,7 @@ def speaker_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     police estimated 12,000", "BP said 1,000 a day, an estimate the Coast Guard later raised to 5,000"."""
     cuts = [m.start() for m in CLAUSE_SPLIT.finditer(text, start, end)]
     bounds = [start, *cuts, end]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] if cuts else []
+    return [(a, b) for a, b in pairwise(bounds) if b > a] if cuts else []
 
 
 def clause_speaker(text: str, clauses: list[tuple[int, int]], q: Quantity, lexicon: Lexicon) -> str | None:
