@@ -22,6 +22,9 @@ LOCATIVE_BEFORE = re.compile(
     r"struck|strikes|hit|hits|rocked|rocks|shook|battered|batters|devastated|ravaged|swept|engulfed)"
     r"\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$"
 )
+# How far before a name its locative preposition is looked for, in characters: "in", "across northern",
+# "throughout the war-torn eastern".
+LOCATIVE_REACH = 40
 
 # A capitalised name after a locative preposition is a place even when no gazetteer has it.
 UNKNOWN_PLACE = re.compile(
@@ -73,6 +76,11 @@ ADMIN_AREA = re.compile(
 PLACE_OWNS_NUMBER = re.compile(
     r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b))\d"
 )
+
+# How far before a place the words of an affiliation are looked for: "Observatory at the ".
+AFFILIATION_REACH = 30
+# A place opens its sentence when this much before it is a sentence's end: ". ", '" ', a line break.
+SENTENCE_BREAK_REACH = 3
 
 APPOSITION = re.compile(r"\s*,\s*")
 
@@ -150,9 +158,10 @@ def place_groups(text: str, mentions: list[Mention]):
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue
-        if AFFILIATION_BEFORE.search(text, max(0, m.start - 30), m.start):
+        if AFFILIATION_BEFORE.search(text, max(0, m.start - AFFILIATION_REACH), m.start):
             continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
-        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) or PLACE_OWNS_NUMBER.match(text, m.end):
+        locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
+        if locative or PLACE_OWNS_NUMBER.match(text, m.end):
             groups.append((m.start, m.end, [m.id], m.text))
         elif SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start):
             subjects.append((m.start, m.end, [m.id], m.text))
@@ -161,10 +170,10 @@ def place_groups(text: str, mentions: list[Mention]):
 
 def starts_sentence(text: str, pos: int) -> bool:
     """ "Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
-    before = text[max(0, pos - 3) : pos]
-    if text[max(0, pos - 4) : pos] == "The ":
-        pos -= 4  # "The Kurdistan Region hosts ..."
-        before = text[max(0, pos - 3) : pos]
+    before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
+    if text[max(0, pos - len("The ")) : pos] == "The ":
+        pos -= len("The ")  # "The Kurdistan Region hosts ..."
+        before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
     return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n"))
 
 

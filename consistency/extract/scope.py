@@ -26,6 +26,7 @@ from .lexicon import Lexicon, Mention, tokenize
 from .modality import date_modality, modality
 from .places import (
     LOCATIVE_BEFORE,
+    LOCATIVE_REACH,
     ancestors,
     assign_places,
     place_groups,
@@ -96,6 +97,29 @@ ELLIPSIS = re.compile(
     r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?"
     r"(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
 )
+
+# How far around a number, or its counted noun, each phrase is looked for, in characters: each reach holds the
+# longest phrase its pattern is meant to find, and keeps every look-up short whatever follows in the article.
+CHANGE_REACH = 40  # "grew by more than ", "an increase of nearly " before the number
+MODE_REACH = 60  # how people travelled, after the number or before it: "who have arrived by sea"
+PART_REACH = 24  # "including some ", "of whom about " before the number
+FOUND_REACH = 60  # " bodies were found", " had been pulled" after the number
+ADDED_REACH = 16  # "an additional ", "a further new " before the number
+DRAWN_REACH = 24  # "was attended by ", "brought out " before a bare number
+BY_REACH = 3  # "by " right before the number: "rose by 300", "multiplies figures by 1.5"
+ELIDED_REACH = 40  # what follows a number with no noun: " in Lyon", " of them", " with"
+NOUN_START_REACH = 3  # a letter right after the number, past one space: a noun follows
+NOT_A_NOUN_REACH = 16  # a word after the number that starts no noun: " according", " including"
+NUMBER_OF_REACH = 20  # "the number of the ", "total of " before a counted noun
+STATE_AFTER_REACH = 60  # what happened to counted people, after them: " in West Africa could be infected"
+STATE_BEFORE_REACH = 40  # ... or before the number: "killed more than ", "displaced an estimated "
+POSSESSIVE_REACH = 3  # "'s " between an owner and its number: "Syria's 600,000"
+NOUN_OWNER_REACH = 20  # an entity just before the counted noun owns it: "the number of IS fighters"
+OPENING_REACH = 30  # words before the entity that opens a clause: "Meanwhile, the ", "On Tuesday, "
+OPPOSED_REACH = 20  # "fighting against the ", "defeating the " before an entity
+DATE_OF_EVENT_REACH = 3  # a date right before an event's words names it: "the January 2011 earthquake"
+# "the group", "they": how many sentences back the entity they stand for is looked for.
+ANAPHORA_SENTENCES = 3
 
 
 def build_claims(
@@ -254,7 +278,7 @@ def build_claims(
             own_dates = (
                 ds
                 if measure in DATED_BY_EVENT
-                else [d for d in ds if not any(0 <= x.start - d.end <= 3 for x in ctx.incidents)]
+                else [d for d in ds if not any(0 <= x.start - d.end <= DATE_OF_EVENT_REACH for x in ctx.incidents)]
             )
             as_of = as_of_claim(text, q, ctx, own_dates, source.published)
             if incident is not None and incident.year and as_of.scope not in ("peak", "past"):
@@ -389,20 +413,20 @@ def _discourse_event(
 def _facet(text: str, q: Quantity) -> str | None:
     """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
     "grew by 5,000 acres" (a change, not a level)."""
-    if CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start):
+    if CHANGE_BEFORE.search(text, max(0, q.start - CHANGE_REACH), q.start):
         return "change"
-    mode = MODE.search(text, q.end, min(len(text), q.end + 60))
+    mode = MODE.search(text, q.end, min(len(text), q.end + MODE_REACH))
     if mode and not re.search(r"[,;.]", text[q.end : mode.start()]):
         return MODES[mode.group(1).lower()]
     # "put the number of arrivals by sea at 886,262": the mode named with the counted noun before the number
-    modes = list(MODE.finditer(text, max(0, q.start - 60), q.start))
+    modes = list(MODE.finditer(text, max(0, q.start - MODE_REACH), q.start))
     if modes and not re.search(r"[,;.]|\d", text[modes[-1].end() : q.start]):
         return MODES[modes[-1].group(1).lower()]
-    if PART_AFTER.match(text, q.end) or PART_BEFORE.search(text, max(0, q.start - 24), q.start):
+    if PART_AFTER.match(text, q.end) or PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start):
         return "part"
-    if FOUND_AFTER.match(text, q.end, q.end + 60):
+    if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH):
         return "found"
-    before = ADDED_BEFORE.search(text, max(0, q.start - 16), q.start)
+    before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
     if before:
         return "additional"
     if q.head_start is not None:
@@ -441,7 +465,7 @@ def _at_event(
     members = measure == "fighters" and (q.measure_text or "").lower() in ("member", "members")
     if measure not in (None, "people", "crowd", "strikers") and not members:
         return measure  # but "400,000 of its members" at a strike are strikers, not an armed group's
-    drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - 24), q.start)
+    drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - DRAWN_REACH), q.start)
     people = lexicon.events.people
     for incident in (*reversed(incidents), *reversed(discourse.recent)):
         if incident.kind in people:
@@ -457,9 +481,9 @@ DRAWN_BY = re.compile(
 
 def _elided(text: str, q: Quantity) -> bool:
     """A bare number whose counted noun is left out: "and 4,000 in Lyon", "400,000 of them", "another 2,500"."""
-    if re.search(r"(?i)\bby\s$", text[max(0, q.start - 3) : q.start]):
+    if re.search(r"(?i)\bby\s$", text[max(0, q.start - BY_REACH) : q.start]):
         return False  # "multiplies figures by 1.5", "rose by 300": a factor or a change, not the same count again
-    after = text[q.end : q.end + 40]
+    after = text[q.end : q.end + ELIDED_REACH]
     return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
 
 
@@ -506,7 +530,8 @@ def _context(
         for e in entities
         if e.start not in cities
         or not (
-            LOCATIVE_BEFORE.search(text, max(start, e.start - 40), e.start) or (e.text.isupper() and len(e.text) > 4)
+            LOCATIVE_BEFORE.search(text, max(start, e.start - LOCATIVE_REACH), e.start)
+            or (e.text.isupper() and len(e.text) > 4)
         )
     ]
     places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))
@@ -552,14 +577,14 @@ def _measure(
         return None, None, None
     if q.unit is not None:
         return None, None, None
-    after = text[q.end : q.end + 3]
-    if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + 16):
+    after = text[q.end : q.end + NOUN_START_REACH]
+    if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH):
         return None, None, None  # a noun follows that no alias file names
     if previous and resolved.get(id(previous)) and ELLIPSIS.match(text, previous.end, q.start):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
         return resolved[id(previous)], previous.measure_text, None
     earlier = [m for m in ctx.measures if m.end <= q.start and m.start not in taken]
-    counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - 20), m.start)]
+    counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - NUMBER_OF_REACH), m.start)]
     if counted:
         # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
         return counted[-1].id, counted[-1].text, counted[-1]
@@ -599,10 +624,10 @@ def _state(
     if measure not in PERSON_MEASURES or q.unit is not None:
         return measure
     states = lexicon.states
-    after = states.after.match(text, q.end, min(ctx.end, q.end + 60))
+    after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
     if not after and mention is not None and mention.end <= q.start:
-        after = states.after.match(text, mention.end, min(q.start, mention.end + 60))
-    before = states.before.search(text, max(ctx.start, q.start - 40), q.start)
+        after = states.after.match(text, mention.end, min(q.start, mention.end + STATE_AFTER_REACH))
+    before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
     found = after or before
     if not found:
         return measure
@@ -616,7 +641,9 @@ def _own_entity(text: str, q: Quantity, ctx: SentenceContext) -> Mention | None:
     inside = [e for e in ctx.entities if q.num_end <= e.start < head]
     if inside:
         return inside[-1]
-    possessive = [e for e in ctx.entities if 0 <= q.start - e.end <= 3 and text[e.end : q.start].startswith("'")]
+    possessive = [
+        e for e in ctx.entities if 0 <= q.start - e.end <= POSSESSIVE_REACH and text[e.end : q.start].startswith("'")
+    ]
     return possessive[-1] if possessive else None
 
 
@@ -631,7 +658,8 @@ def _subject(
         near = [
             e
             for e in ctx.entities
-            if 0 <= measure_mention.start - e.end <= 20 and not re.search(r"[,;.]", text[e.end : measure_mention.start])
+            if 0 <= measure_mention.start - e.end <= NOUN_OWNER_REACH
+            and not re.search(r"[,;.]", text[e.end : measure_mention.start])
         ]
         if near and q.unit != "times":
             return near[-1].id, near[-1].text
@@ -658,7 +686,7 @@ def _opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str],
     for e in ctx.entities:
         if (
             clause_start <= e.start < pos
-            and e.start - clause_start <= 30
+            and e.start - clause_start <= OPENING_REACH
             and not text[clause_start : e.start].strip(' "').endswith(("in", "of", "against"))
         ):
             if not types or lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other") in types:
@@ -678,7 +706,7 @@ def _nearest_entity_before(
             break
         if any(s <= e.start < end for s, end in place_spans):
             continue  # "in Iraq" is where, not who
-        if not opposed and OPPOSED_BEFORE.search(text[max(0, e.start - 20) : e.start]):
+        if not opposed and OPPOSED_BEFORE.search(text[max(0, e.start - OPPOSED_REACH) : e.start]):
             continue
         if types and lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other") not in types:
             continue
@@ -708,7 +736,7 @@ def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, contex
         return None, None
     noun = anaphor.group().split()[-1].lower()
     types = ANAPHOR_TYPES.get(noun) or (lexicon.measures[measure].subjects if measure in lexicon.measures else [])
-    for back in range(i - 1, max(-1, i - 4), -1):
+    for back in range(i - 1, max(-1, i - 1 - ANAPHORA_SENTENCES), -1):
         found = _nearest_entity_before(text, context(back), context(back).end, types, lexicon, opposed=True)
         if found:
             return found.id, None
