@@ -26,7 +26,8 @@ LOCATIVE_BEFORE = re.compile(
 # "throughout the war-torn eastern".
 LOCATIVE_REACH = 40
 
-# A capitalised name after a locative preposition is a place even when no gazetteer has it.
+# A capitalised name after a locative preposition is a place even when no gazetteer has it: "in the town of Mai
+# Kadra", "near Rolling Fork".
 UNKNOWN_PLACE = re.compile(
     r"\b(?i:in|near|across|inside|outside|around|through|at|on)\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
@@ -47,8 +48,11 @@ NOT_PLACES = frozenset(
     Metro Subway Underground""".split()
 ) | set(_CALENDAR)
 
+# A capitalised word right after a place continues a name: "the U.S. Embassy", "the Washington Post" (a month,
+# a weekday, "On", "The" do not).
 NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)[A-Z][a-z]")
 
+# Between an owning place and a place in it: "in Russia's Kursk region".
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 
 # A place that is the subject of its clause: "Greece has received", "Liberia remains the worst affected".
@@ -57,6 +61,7 @@ SUBJECT_PLACE = re.compile(
     r"reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was|remains|remained)\b"
 )
 
+# A place that modifies a noun: "U.S. forces", "the Iraq war", "the Syria border".
 PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
@@ -82,8 +87,10 @@ AFFILIATION_REACH = 30
 # A place opens its sentence when this much before it is a sentence's end: ". ", '" ', a line break.
 SENTENCE_BREAK_REACH = 3
 
+# A comma between two places, the second locating the first: "Del Rio, Texas".
 APPOSITION = re.compile(r"\s*,\s*")
 
+# Between coordinated places: "Iraq and Syria", "Iraq, Syria or Libya", "Iraq and in Syria".
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
 
 

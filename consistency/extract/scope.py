@@ -44,6 +44,7 @@ BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|
 OPPOSED_BEFORE = re.compile(
     r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$"
 )
+# "the group", "its", "they": a subject named in an earlier sentence.
 ANAPHORA = re.compile(
     r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|"
     r"militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b"
@@ -75,6 +76,7 @@ MODES = {
 }
 # A part of a total just given: "844,176 of them landing in Greece", "including 34,215 who arrived by land".
 PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them)\b")
+# "including 34,215", "of whom some 400": the part named before its number.
 PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
 )
@@ -90,7 +92,9 @@ CHANGE_BEFORE = re.compile(
 )
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
+# Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
 CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
+# A word: "commercial" in "528 commercial buildings", "attacked" before "N times".
 WORD = re.compile(r"[A-Za-z]+")
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
 ELLIPSIS = re.compile(
@@ -676,7 +680,8 @@ def _subject(
     return (found.id, found.text) if found else (None, None)
 
 
-# An entity followed by its reporting verb is the speaker of what follows.
+# An entity followed by its reporting verb is the speaker of what follows: "the United Nations said", "UNHCR has
+# estimated".
 SPEAKS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT})\b")
 
 
