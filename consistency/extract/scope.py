@@ -227,7 +227,7 @@ def build_claims(
             subject, subject_text, incident = _subject_or_event(
                 text, q, ctx, measure, measure_mention, incidents, discourse, lexicon
             )
-            owned = measure in lexicon.measures and bool(lexicon.measures[measure].subjects)
+            owned = bool(_subject_types(measure, lexicon))
             if subject is None and (owned or measure not in lexicon.events.measures):
                 # "the group", "they": an entity of the sentences before; a toll or a crowd is an event's (below),
                 # unless entities own such counts too ("the group held 110,000 square kilometers")
@@ -260,10 +260,7 @@ def build_claims(
                 # "according to the Butte County Sheriff's Office", "Nepal's home ministry said": the agency's place
                 location = speaker_places(attribution, lexicon)
             if not location and incident is not None:
-                # an event happens somewhere: where its name says ("the Nepal quake"), where an earlier count of it
-                # was placed ("85 dead, the Butte County sheriff said ... The fire has scorched 153,335 acres"),
-                # else where the story is
-                location = list(incident.places) or discourse.event_places.get(incident.id) or discourse.main_places
+                location = discourse.event_location(incident)  # an event happens somewhere
             elif location and incident is not None:
                 discourse.event_places.setdefault(incident.id, location)
             location = discourse.with_containers(location)
@@ -272,7 +269,7 @@ def build_claims(
             countries = _countries(location, lexicon) if national else []
             if national and not set(countries) & lexicon.countries:
                 # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country
-                story = list(incident.places) or discourse.event_places.get(incident.id) or discourse.main_places
+                story = discourse.event_location(incident)
                 countries = [c for c in _countries(story, lexicon) if c in lexicon.countries] or countries
             location = list(dict.fromkeys([*location, *countries]))
             places_of[id(q)] = location
@@ -298,13 +295,11 @@ def build_claims(
             if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
                 as_of = discourse.as_of() or as_of
             claims.append(
-                Claim(
-                    id=Claim.make_id(source.name, q.start, q.end),
-                    source=source.name,
-                    start=q.start,
-                    end=q.end,
-                    text=source.text[q.start : q.end],
-                    sentence=sentence,
+                _claim(
+                    source,
+                    q.start,
+                    q.end,
+                    sentence,
                     kind="quantity",
                     subject=subject,
                     subject_text=subject_text,
@@ -331,13 +326,11 @@ def build_claims(
             location = sorted({i for p in places for i in p[2]})
             subject = _nearest_entity_before(text, ctx, d.start, None, lexicon)
             claims.append(
-                Claim(
-                    id=Claim.make_id(source.name, d.start, d.end),
-                    source=source.name,
-                    start=d.start,
-                    end=d.end,
-                    text=source.text[d.start : d.end],
-                    sentence=sentence,
+                _claim(
+                    source,
+                    d.start,
+                    d.end,
+                    sentence,
                     kind="date",
                     subject=subject.id if subject else None,
                     subject_text=subject.text if subject else None,
@@ -360,6 +353,19 @@ def build_claims(
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _claim(source: Source, start: int, end: int, sentence: str, **fields) -> Claim:
+    """A claim on the words of ``source`` from ``start`` to ``end``, with what its context says of them."""
+    return Claim(
+        id=Claim.make_id(source.name, start, end),
+        source=source.name,
+        start=start,
+        end=end,
+        text=source.text[start:end],
+        sentence=sentence,
+        **fields,
+    )
 
 
 # An address whose words are cased as a headline's: a capitalised word next to a lower-case one
@@ -387,7 +393,7 @@ def _subject_or_event(
         if fitting:
             incident = min(fitting, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
             return incident.id, incident.text, incident
-        if not (lexicon.measures[measure].subjects if measure in lexicon.measures else []):
+        if not _subject_types(measure, lexicon):
             return None, None, None  # no entity owns a toll: the paragraph's event will
     if own is not None:
         return own.id, own.text, None
@@ -651,6 +657,16 @@ def _own_entity(text: str, q: Quantity, ctx: SentenceContext) -> Mention | None:
     return possessive[-1] if possessive else None
 
 
+def _subject_types(measure: str | None, lexicon: Lexicon) -> list[str]:
+    """The entity types ``measures.yaml`` lets own a count of ``measure`` ("troops": a country, an alliance)."""
+    return lexicon.measures[measure].subjects if measure in lexicon.measures else []
+
+
+def _entity_type(e: Mention, lexicon: Lexicon) -> str:
+    """An entity's type by the alias files; a "-backed" force ("Iran-backed militias") is an armed group."""
+    return lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other")
+
+
 def _subject(
     text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None, lexicon: Lexicon
 ):
@@ -670,7 +686,7 @@ def _subject(
         anchor = measure_mention.start
     else:
         anchor = q.start
-    types = lexicon.measures[measure].subjects if measure in lexicon.measures else []
+    types = _subject_types(measure, lexicon)
     opening = _opening_entity(text, ctx, anchor, types, lexicon)
     found = opening or _nearest_entity_before(text, ctx, anchor, types, lexicon)
     if found and measure in (None, "people") and SPEAKS_AFTER.match(text, found.end):
@@ -694,7 +710,7 @@ def _opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str],
             and e.start - clause_start <= OPENING_REACH
             and not text[clause_start : e.start].strip(' "').endswith(("in", "of", "against"))
         ):
-            if not types or lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other") in types:
+            if not types or _entity_type(e, lexicon) in types:
                 return e
             return None
     return None
@@ -713,7 +729,7 @@ def _nearest_entity_before(
             continue  # "in Iraq" is where, not who
         if not opposed and OPPOSED_BEFORE.search(text[max(0, e.start - OPPOSED_REACH) : e.start]):
             continue
-        if types and lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other") not in types:
+        if types and _entity_type(e, lexicon) not in types:
             continue
         candidates.append(e)
     return candidates[-1] if candidates else None
@@ -740,7 +756,7 @@ def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, contex
     if not anaphor:
         return None, None
     noun = anaphor.group().split()[-1].lower()
-    types = ANAPHOR_TYPES.get(noun) or (lexicon.measures[measure].subjects if measure in lexicon.measures else [])
+    types = ANAPHOR_TYPES.get(noun) or _subject_types(measure, lexicon)
     for back in range(i - 1, max(-1, i - 1 - ANAPHORA_SENTENCES), -1):
         found = _nearest_entity_before(text, context(back), context(back).end, types, lexicon, opposed=True)
         if found:
