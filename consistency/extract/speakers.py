@@ -39,7 +39,8 @@ THAT_AFTER = re.compile(r"\s+that\b")
 # Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
 # ", an estimate the Coast Guard later raised".
 CLAUSE_SPLIT = re.compile(
-    r";\s*|,\s+(?=(?:while|whereas|but|though|although)\b)|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
+    r";\s*|,\s+(?=(?:while|whereas|but|though|although)\b)"
+    r"|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
 )
 
 # A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
@@ -85,17 +86,20 @@ DATA_FROM = re.compile(
 
 # "the toll cited by the opposition", "a count confirmed by the WHO".
 CITED_BY = re.compile(
-    r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,7})"
+    r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+"
+    r"([^\s,;:]+(?:\s+[^\s,;:]+){0,7})"
 )
 
 # "UNHCR figures show", "ACLED data show".
 NAMED_DATA = re.compile(
-    r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
+    r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+"
+    r"(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
 )
 
 # "(per tally by Jeremy Pressman, Erica Chenoweth)", ", per the health ministry": on whose word, in a word.
 PER_SOURCE = re.compile(
-    r"(?i)(?:\(|,\s)per\s+(?:(?:a|an|the)\s+)?(?:(?:tally|count|estimate|estimates|report|data|figures)\s+(?:by|from)\s+)?"
+    r"(?i)(?:\(|,\s)per\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:tally|count|estimate|estimates|report|data|figures)\s+(?:by|from)\s+)?"
     r"([^\s,;:()]+(?:,?\s+[^\s,;:()]+){0,7})"
 )
 
@@ -104,7 +108,9 @@ HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,4})$")
 
 # "a report by Human Rights Watch", "the latest count from UNHCR": a document and its author.
 BY_SOURCE = re.compile(
-    r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
+    r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}"
+    r"(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+"
+    r"(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
 )
 
 # "..., officials said." / "..., said a senior official." at the end of a sentence.
@@ -123,12 +129,15 @@ SAID_INVERTED = re.compile(
 
 # At a sentence's end a present-tense verb is plainly a verb: "..., the U.N. estimates."
 SAID_AFTER_PRESENT = re.compile(
-    r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)\.?\"?$"
+    r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)"
+    r"(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)"
+    r"\.?\"?$"
 )
 
 # A time where a speaker was looked for: "on Tuesday", "yesterday", "this year", "in 2020".
 TIME_WORD = re.compile(
-    r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|this|earlier|in)\b"
+    r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|last|this|earlier|in)\b"
 )
 
 # Words that open a sentence before its speaker: "But ", "Meanwhile, ", "In addition, ".
@@ -136,7 +145,10 @@ LEADING = re.compile(
     r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+"
 )
 # A dateline before the speaker: "KATHMANDU - Nepal's government said", "LONDON (Reuters) — Unions said".
-DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*")
+DATELINE_LEAD = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+)?"  # KATHMANDU / LONDON, England
+    r"\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*"  # (Reuters) —
+)
 
 # Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
 AUX_TAIL = re.compile(
