@@ -19,6 +19,7 @@ from ..models import AsOf
 from .dates import DateMention
 from .incidents import Incident, Incidents
 from .places import ancestors
+from .times import SINCE_LIKE
 
 # "PARADISE, Butte County —", "KATHMANDU, Nepal (AP) -": a dateline's place, at the start of the body.
 DATELINE_PLACE = re.compile(
@@ -26,9 +27,8 @@ DATELINE_PLACE = re.compile(
     r"(?:,\s*([A-Z][A-Za-z.'-]{1,30}(?: [A-Z][A-Za-z.'-]{1,30}){0,2}))?"  # , Butte County / , Calif.
     r"\s*(?:\([A-Za-z .]{2,30}\)\s*)?(?:[—–]|--?)\s"
 )
-# Dates whose time is the count's: not "since X" (a start) nor "before X" (a bound) nor "X ago".
+# Dates whose time is the count's: not "since X" (a start) nor "before X" (a bound) nor "X ago" (``SINCE_LIKE``).
 CARRIED_ROLES = frozenset({"point", "span"})
-PAST_RELATIVE = re.compile(r"(?i)\b(?:ago|after|before|earlier|later)\s*$")
 
 
 @dataclass
@@ -56,6 +56,11 @@ class Discourse:
         wider = [up for place in places for up in ancestors(place, self.within)]
         return list(dict.fromkeys([*places, *wider]))
 
+    def event_location(self, incident: Incident) -> list[str]:
+        """Where an event happens: where its name says ("the Nepal quake"), where an earlier count of it was placed
+        ("85 dead, the Butte County sheriff said ... The fire has scorched 153,335 acres"), else where the story is."""
+        return list(incident.places) or self.event_places.get(incident.id) or self.main_places
+
     def new_paragraph(self) -> None:
         self.places, self.time, self.speaker, self.recent = [], None, None, []
         self.measure = self.measure_text = self.unit = None
@@ -80,9 +85,7 @@ class Discourse:
             # an undated article reports as of the latest year it has stated so far
             self.stated_year = max(years + [self.stated_year or 0])
         dated = [
-            d
-            for d in dates
-            if d.start_date is not None and d.role in CARRIED_ROLES and not PAST_RELATIVE.search(d.text)
+            d for d in dates if d.start_date is not None and d.role in CARRIED_ROLES and not SINCE_LIKE.search(d.text)
         ]
         if dated:
             self.time = dated[-1]

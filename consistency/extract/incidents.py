@@ -25,6 +25,10 @@ CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
 # "Obama's 2009 inauguration": a year between the owner and the event.
 YEAR_GAP = re.compile(r"\s+(?:1[89]|20)\d\d\s+")
+# How far before an event's words its year is looked for, in characters: "2010 " and a little spacing.
+EVENT_YEAR_REACH = 8
+# A head word opens its sentence when this much before it is a sentence's end: ". ", '" ', a line break.
+SENTENCE_BREAK_REACH = 3
 # "the dockworkers' strike", "Wednesday's strike": a strike someone holds is a walkout ("Israel's strikes on Gaza",
 # plural and aimed at a place, are attacks).
 OWNED_STRIKE = re.compile(r"\b\w+(?:'s|s')\s+(strike)\b(?!\s+(?:on|against|in)\b)")
@@ -157,7 +161,7 @@ def _with_modifiers(
             end = tokens[k][1]
             k += 1
     named = bool(names or after) or (head_word[:1].isupper() and index > 0 and not _sentence_initial(text, head.start))
-    year = EVENT_YEAR.search(text, max(0, start - 8), start) or YEAR_GAP.search(text, start, head.start)
+    year = EVENT_YEAR.search(text, max(0, start - EVENT_YEAR_REACH), start) or YEAR_GAP.search(text, start, head.start)
     # "Obama's 2009 inauguration" and "Obama's 2013 inaugural" are two events: a year tells a recurring one apart
     ident = (
         "_".join([*reversed(names), *after, head.id, *([year.group().strip()] if year else [])]) if named else head.id
@@ -175,7 +179,7 @@ def _with_modifiers(
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3) : pos]
+    before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
     return pos == 0 or before.endswith(("\n", ". ", '" '))
 
 

@@ -22,8 +22,12 @@ LOCATIVE_BEFORE = re.compile(
     r"struck|strikes|hit|hits|rocked|rocks|shook|battered|batters|devastated|ravaged|swept|engulfed)"
     r"\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$"
 )
+# How far before a name its locative preposition is looked for, in characters: "in", "across northern",
+# "throughout the war-torn eastern".
+LOCATIVE_REACH = 40
 
-# A capitalised name after a locative preposition is a place even when no gazetteer has it.
+# A capitalised name after a locative preposition is a place even when no gazetteer has it: "in the town of Mai
+# Kadra", "near Rolling Fork".
 UNKNOWN_PLACE = re.compile(
     r"\b(?i:in|near|across|inside|outside|around|through|at|on)\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
@@ -40,11 +44,15 @@ NOT_PLACES = frozenset(
     Operation Project Program Programme Committee Commission Agency Institute University College School Center
     Centre Group Force Forces Army Navy Air Police Party Union League Coalition Alliance Organization Organisation
     Fund Bank Foundation Company Corporation Inc Ltd Mr Mrs Ms Dr Gen President Prime Minister Secretary Spring
-    Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian Metro Subway Underground""".split()
+    Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian
+    Metro Subway Underground""".split()
 ) | set(_CALENDAR)
 
+# A capitalised word right after a place continues a name: "the U.S. Embassy", "the Washington Post" (a month,
+# a weekday, "On", "The" do not).
 NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)[A-Z][a-z]")
 
+# Between an owning place and a place in it: "in Russia's Kursk region".
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 
 # A place that is the subject of its clause: "Greece has received", "Liberia remains the worst affected".
@@ -53,6 +61,7 @@ SUBJECT_PLACE = re.compile(
     r"reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was|remains|remained)\b"
 )
 
+# A place that modifies a noun: "U.S. forces", "the Iraq war", "the Syria border".
 PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
@@ -73,8 +82,15 @@ PLACE_OWNS_NUMBER = re.compile(
     r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b))\d"
 )
 
+# How far before a place the words of an affiliation are looked for: "Observatory at the ".
+AFFILIATION_REACH = 30
+# A place opens its sentence when this much before it is a sentence's end: ". ", '" ', a line break.
+SENTENCE_BREAK_REACH = 3
+
+# A comma between two places, the second locating the first: "Del Rio, Texas".
 APPOSITION = re.compile(r"\s*,\s*")
 
+# Between coordinated places: "Iraq and Syria", "Iraq, Syria or Libya", "Iraq and in Syria".
 PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
 
 
@@ -88,7 +104,8 @@ def ancestors(place: str, parents: dict[str, str]) -> list[str]:
 
 
 def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
-    """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian officials"."""
+    """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian
+    officials"."""
     found = [m.id for m in lexicon.places.find(attribution)]
     found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]
@@ -127,7 +144,8 @@ def names_event(name: str, lexicon: Lexicon) -> bool:
 
 
 def place_groups(text: str, mentions: list[Mention]):
-    """Coordinated locative places as one group ("in Iraq and Syria" -> [iraq, syria]), and places that open a sentence."""
+    """Coordinated locative places as one group ("in Iraq and Syria" -> [iraq, syria]), and places that open a
+    sentence."""
     groups: list[tuple[int, int, list[str], str]] = []
     subjects: list[tuple[int, int, list[str], str]] = []
     within: dict[str, str] = {}  # what the text says lies in what: "Paradise, Butte County"
@@ -147,9 +165,10 @@ def place_groups(text: str, mentions: list[Mention]):
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue
-        if AFFILIATION_BEFORE.search(text, max(0, m.start - 30), m.start):
+        if AFFILIATION_BEFORE.search(text, max(0, m.start - AFFILIATION_REACH), m.start):
             continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
-        if LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]) or PLACE_OWNS_NUMBER.match(text, m.end):
+        locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
+        if locative or PLACE_OWNS_NUMBER.match(text, m.end):
             groups.append((m.start, m.end, [m.id], m.text))
         elif SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start):
             subjects.append((m.start, m.end, [m.id], m.text))
@@ -158,10 +177,10 @@ def place_groups(text: str, mentions: list[Mention]):
 
 def starts_sentence(text: str, pos: int) -> bool:
     """ "Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
-    before = text[max(0, pos - 3) : pos]
-    if text[max(0, pos - 4) : pos] == "The ":
-        pos -= 4  # "The Kurdistan Region hosts ..."
-        before = text[max(0, pos - 3) : pos]
+    before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
+    if text[max(0, pos - len("The ")) : pos] == "The ":
+        pos -= len("The ")  # "The Kurdistan Region hosts ..."
+        before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
     return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n"))
 
 

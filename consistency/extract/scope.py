@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from itertools import pairwise
 
 from ..models import AsOf, Claim, Interval, Source
 from ..occasions import DATED_BY_EVENT
@@ -25,6 +26,7 @@ from .lexicon import Lexicon, Mention, tokenize
 from .modality import date_modality, modality
 from .places import (
     LOCATIVE_BEFORE,
+    LOCATIVE_REACH,
     ancestors,
     assign_places,
     place_groups,
@@ -42,8 +44,10 @@ BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|
 OPPOSED_BEFORE = re.compile(
     r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$"
 )
+# "the group", "its", "they": a subject named in an earlier sentence.
 ANAPHORA = re.compile(
-    r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b"
+    r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|"
+    r"militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b"
 )
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
 NOT_A_NOUN_AFTER = re.compile(
@@ -72,6 +76,7 @@ MODES = {
 }
 # A part of a total just given: "844,176 of them landing in Greece", "including 34,215 who arrived by land".
 PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them)\b")
+# "including 34,215", "of whom some 400": the part named before its number.
 PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
 )
@@ -87,12 +92,38 @@ CHANGE_BEFORE = re.compile(
 )
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
+# Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
 CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
+# A word: "commercial" in "528 commercial buildings", "attacked" before "N times".
 WORD = re.compile(r"[A-Za-z]+")
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
 ELLIPSIS = re.compile(
-    r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
+    r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?"
+    r"(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
 )
+
+# How far around a number, or its counted noun, each phrase is looked for, in characters: each reach holds the
+# longest phrase its pattern is meant to find, and keeps every look-up short whatever follows in the article.
+CHANGE_REACH = 40  # "grew by more than ", "an increase of nearly " before the number
+MODE_REACH = 60  # how people travelled, after the number or before it: "who have arrived by sea"
+PART_REACH = 24  # "including some ", "of whom about " before the number
+FOUND_REACH = 60  # " bodies were found", " had been pulled" after the number
+ADDED_REACH = 16  # "an additional ", "a further new " before the number
+DRAWN_REACH = 24  # "was attended by ", "brought out " before a bare number
+BY_REACH = 3  # "by " right before the number: "rose by 300", "multiplies figures by 1.5"
+ELIDED_REACH = 40  # what follows a number with no noun: " in Lyon", " of them", " with"
+NOUN_START_REACH = 3  # a letter right after the number, past one space: a noun follows
+NOT_A_NOUN_REACH = 16  # a word after the number that starts no noun: " according", " including"
+NUMBER_OF_REACH = 20  # "the number of the ", "total of " before a counted noun
+STATE_AFTER_REACH = 60  # what happened to counted people, after them: " in West Africa could be infected"
+STATE_BEFORE_REACH = 40  # ... or before the number: "killed more than ", "displaced an estimated "
+POSSESSIVE_REACH = 3  # "'s " between an owner and its number: "Syria's 600,000"
+NOUN_OWNER_REACH = 20  # an entity just before the counted noun owns it: "the number of IS fighters"
+OPENING_REACH = 30  # words before the entity that opens a clause: "Meanwhile, the ", "On Tuesday, "
+OPPOSED_REACH = 20  # "fighting against the ", "defeating the " before an entity
+DATE_OF_EVENT_REACH = 3  # a date right before an event's words names it: "the January 2011 earthquake"
+# "the group", "they": how many sentences back the entity they stand for is looked for.
+ANAPHORA_SENTENCES = 3
 
 
 def build_claims(
@@ -127,7 +158,7 @@ def build_claims(
     dateline = dateline_places(text, source.body_start, lambda name: place_id(name, lexicon))
     discourse = Discourse(
         main_places=dateline,
-        within=dict(zip(dateline, dateline[1:])),
+        within=dict(pairwise(dateline)),
         undated=source.published is None,
         address_month=url_month(source.url) if source.published is None else None,
     )
@@ -196,7 +227,7 @@ def build_claims(
             subject, subject_text, incident = _subject_or_event(
                 text, q, ctx, measure, measure_mention, incidents, discourse, lexicon
             )
-            owned = measure in lexicon.measures and bool(lexicon.measures[measure].subjects)
+            owned = bool(_subject_types(measure, lexicon))
             if subject is None and (owned or measure not in lexicon.events.measures):
                 # "the group", "they": an entity of the sentences before; a toll or a crowd is an event's (below),
                 # unless entities own such counts too ("the group held 110,000 square kilometers")
@@ -229,10 +260,7 @@ def build_claims(
                 # "according to the Butte County Sheriff's Office", "Nepal's home ministry said": the agency's place
                 location = speaker_places(attribution, lexicon)
             if not location and incident is not None:
-                # an event happens somewhere: where its name says ("the Nepal quake"), where an earlier count of it
-                # was placed ("85 dead, the Butte County sheriff said ... The fire has scorched 153,335 acres"),
-                # else where the story is
-                location = list(incident.places) or discourse.event_places.get(incident.id) or discourse.main_places
+                location = discourse.event_location(incident)  # an event happens somewhere
             elif location and incident is not None:
                 discourse.event_places.setdefault(incident.id, location)
             location = discourse.with_containers(location)
@@ -241,7 +269,7 @@ def build_claims(
             countries = _countries(location, lexicon) if national else []
             if national and not set(countries) & lexicon.countries:
                 # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country
-                story = list(incident.places) or discourse.event_places.get(incident.id) or discourse.main_places
+                story = discourse.event_location(incident)
                 countries = [c for c in _countries(story, lexicon) if c in lexicon.countries] or countries
             location = list(dict.fromkeys([*location, *countries]))
             places_of[id(q)] = location
@@ -251,7 +279,7 @@ def build_claims(
             own_dates = (
                 ds
                 if measure in DATED_BY_EVENT
-                else [d for d in ds if not any(0 <= x.start - d.end <= 3 for x in ctx.incidents)]
+                else [d for d in ds if not any(0 <= x.start - d.end <= DATE_OF_EVENT_REACH for x in ctx.incidents)]
             )
             as_of = as_of_claim(text, q, ctx, own_dates, source.published)
             if incident is not None and incident.year and as_of.scope not in ("peak", "past"):
@@ -267,13 +295,11 @@ def build_claims(
             if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
                 as_of = discourse.as_of() or as_of
             claims.append(
-                Claim(
-                    id=Claim.make_id(source.name, q.start, q.end),
-                    source=source.name,
-                    start=q.start,
-                    end=q.end,
-                    text=source.text[q.start : q.end],
-                    sentence=sentence,
+                _claim(
+                    source,
+                    q.start,
+                    q.end,
+                    sentence,
                     kind="quantity",
                     subject=subject,
                     subject_text=subject_text,
@@ -300,13 +326,11 @@ def build_claims(
             location = sorted({i for p in places for i in p[2]})
             subject = _nearest_entity_before(text, ctx, d.start, None, lexicon)
             claims.append(
-                Claim(
-                    id=Claim.make_id(source.name, d.start, d.end),
-                    source=source.name,
-                    start=d.start,
-                    end=d.end,
-                    text=source.text[d.start : d.end],
-                    sentence=sentence,
+                _claim(
+                    source,
+                    d.start,
+                    d.end,
+                    sentence,
                     kind="date",
                     subject=subject.id if subject else None,
                     subject_text=subject.text if subject else None,
@@ -329,6 +353,19 @@ def build_claims(
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _claim(source: Source, start: int, end: int, sentence: str, **fields) -> Claim:
+    """A claim on the words of ``source`` from ``start`` to ``end``, with what its context says of them."""
+    return Claim(
+        id=Claim.make_id(source.name, start, end),
+        source=source.name,
+        start=start,
+        end=end,
+        text=source.text[start:end],
+        sentence=sentence,
+        **fields,
+    )
 
 
 # An address whose words are cased as a headline's: a capitalised word next to a lower-case one
@@ -356,7 +393,7 @@ def _subject_or_event(
         if fitting:
             incident = min(fitting, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
             return incident.id, incident.text, incident
-        if not (lexicon.measures[measure].subjects if measure in lexicon.measures else []):
+        if not _subject_types(measure, lexicon):
             return None, None, None  # no entity owns a toll: the paragraph's event will
     if own is not None:
         return own.id, own.text, None
@@ -386,20 +423,20 @@ def _discourse_event(
 def _facet(text: str, q: Quantity) -> str | None:
     """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
     "grew by 5,000 acres" (a change, not a level)."""
-    if CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start):
+    if CHANGE_BEFORE.search(text, max(0, q.start - CHANGE_REACH), q.start):
         return "change"
-    mode = MODE.search(text, q.end, min(len(text), q.end + 60))
+    mode = MODE.search(text, q.end, min(len(text), q.end + MODE_REACH))
     if mode and not re.search(r"[,;.]", text[q.end : mode.start()]):
         return MODES[mode.group(1).lower()]
     # "put the number of arrivals by sea at 886,262": the mode named with the counted noun before the number
-    modes = list(MODE.finditer(text, max(0, q.start - 60), q.start))
+    modes = list(MODE.finditer(text, max(0, q.start - MODE_REACH), q.start))
     if modes and not re.search(r"[,;.]|\d", text[modes[-1].end() : q.start]):
         return MODES[modes[-1].group(1).lower()]
-    if PART_AFTER.match(text, q.end) or PART_BEFORE.search(text, max(0, q.start - 24), q.start):
+    if PART_AFTER.match(text, q.end) or PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start):
         return "part"
-    if FOUND_AFTER.match(text, q.end, q.end + 60):
+    if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH):
         return "found"
-    before = ADDED_BEFORE.search(text, max(0, q.start - 16), q.start)
+    before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
     if before:
         return "additional"
     if q.head_start is not None:
@@ -438,7 +475,7 @@ def _at_event(
     members = measure == "fighters" and (q.measure_text or "").lower() in ("member", "members")
     if measure not in (None, "people", "crowd", "strikers") and not members:
         return measure  # but "400,000 of its members" at a strike are strikers, not an armed group's
-    drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - 24), q.start)
+    drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - DRAWN_REACH), q.start)
     people = lexicon.events.people
     for incident in (*reversed(incidents), *reversed(discourse.recent)):
         if incident.kind in people:
@@ -454,9 +491,9 @@ DRAWN_BY = re.compile(
 
 def _elided(text: str, q: Quantity) -> bool:
     """A bare number whose counted noun is left out: "and 4,000 in Lyon", "400,000 of them", "another 2,500"."""
-    if re.search(r"(?i)\bby\s$", text[max(0, q.start - 3) : q.start]):
+    if re.search(r"(?i)\bby\s$", text[max(0, q.start - BY_REACH) : q.start]):
         return False  # "multiplies figures by 1.5", "rose by 300": a factor or a change, not the same count again
-    after = text[q.end : q.end + 40]
+    after = text[q.end : q.end + ELIDED_REACH]
     return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
 
 
@@ -503,7 +540,8 @@ def _context(
         for e in entities
         if e.start not in cities
         or not (
-            LOCATIVE_BEFORE.search(text, max(start, e.start - 40), e.start) or (e.text.isupper() and len(e.text) > 4)
+            LOCATIVE_BEFORE.search(text, max(start, e.start - LOCATIVE_REACH), e.start)
+            or (e.text.isupper() and len(e.text) > 4)
         )
     ]
     places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))
@@ -537,7 +575,8 @@ def _measure(
     lexicon: Lexicon,
     resolved: dict,
 ):
-    """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number of IS fighters ... at about 2,500")."""
+    """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number
+    of IS fighters ... at about 2,500")."""
     if q.measure:
         return q.measure, q.measure_text, None
     if q.unit == "times":
@@ -548,14 +587,14 @@ def _measure(
         return None, None, None
     if q.unit is not None:
         return None, None, None
-    after = text[q.end : q.end + 3]
-    if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + 16):
+    after = text[q.end : q.end + NOUN_START_REACH]
+    if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH):
         return None, None, None  # a noun follows that no alias file names
     if previous and resolved.get(id(previous)) and ELLIPSIS.match(text, previous.end, q.start):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
         return resolved[id(previous)], previous.measure_text, None
     earlier = [m for m in ctx.measures if m.end <= q.start and m.start not in taken]
-    counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - 20), m.start)]
+    counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - NUMBER_OF_REACH), m.start)]
     if counted:
         # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
         return counted[-1].id, counted[-1].text, counted[-1]
@@ -595,10 +634,10 @@ def _state(
     if measure not in PERSON_MEASURES or q.unit is not None:
         return measure
     states = lexicon.states
-    after = states.after.match(text, q.end, min(ctx.end, q.end + 60))
+    after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
     if not after and mention is not None and mention.end <= q.start:
-        after = states.after.match(text, mention.end, min(q.start, mention.end + 60))
-    before = states.before.search(text, max(ctx.start, q.start - 40), q.start)
+        after = states.after.match(text, mention.end, min(q.start, mention.end + STATE_AFTER_REACH))
+    before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
     found = after or before
     if not found:
         return measure
@@ -612,8 +651,20 @@ def _own_entity(text: str, q: Quantity, ctx: SentenceContext) -> Mention | None:
     inside = [e for e in ctx.entities if q.num_end <= e.start < head]
     if inside:
         return inside[-1]
-    possessive = [e for e in ctx.entities if 0 <= q.start - e.end <= 3 and text[e.end : q.start].startswith("'")]
+    possessive = [
+        e for e in ctx.entities if 0 <= q.start - e.end <= POSSESSIVE_REACH and text[e.end : q.start].startswith("'")
+    ]
     return possessive[-1] if possessive else None
+
+
+def _subject_types(measure: str | None, lexicon: Lexicon) -> list[str]:
+    """The entity types ``measures.yaml`` lets own a count of ``measure`` ("troops": a country, an alliance)."""
+    return lexicon.measures[measure].subjects if measure in lexicon.measures else []
+
+
+def _entity_type(e: Mention, lexicon: Lexicon) -> str:
+    """An entity's type by the alias files; a "-backed" force ("Iran-backed militias") is an armed group."""
+    return lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other")
 
 
 def _subject(
@@ -627,14 +678,15 @@ def _subject(
         near = [
             e
             for e in ctx.entities
-            if 0 <= measure_mention.start - e.end <= 20 and not re.search(r"[,;.]", text[e.end : measure_mention.start])
+            if 0 <= measure_mention.start - e.end <= NOUN_OWNER_REACH
+            and not re.search(r"[,;.]", text[e.end : measure_mention.start])
         ]
         if near and q.unit != "times":
             return near[-1].id, near[-1].text
         anchor = measure_mention.start
     else:
         anchor = q.start
-    types = lexicon.measures[measure].subjects if measure in lexicon.measures else []
+    types = _subject_types(measure, lexicon)
     opening = _opening_entity(text, ctx, anchor, types, lexicon)
     found = opening or _nearest_entity_before(text, ctx, anchor, types, lexicon)
     if found and measure in (None, "people") and SPEAKS_AFTER.match(text, found.end):
@@ -644,7 +696,8 @@ def _subject(
     return (found.id, found.text) if found else (None, None)
 
 
-# An entity followed by its reporting verb is the speaker of what follows.
+# An entity followed by its reporting verb is the speaker of what follows: "the United Nations said", "UNHCR has
+# estimated".
 SPEAKS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT})\b")
 
 
@@ -654,10 +707,10 @@ def _opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str],
     for e in ctx.entities:
         if (
             clause_start <= e.start < pos
-            and e.start - clause_start <= 30
+            and e.start - clause_start <= OPENING_REACH
             and not text[clause_start : e.start].strip(' "').endswith(("in", "of", "against"))
         ):
-            if not types or lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other") in types:
+            if not types or _entity_type(e, lexicon) in types:
                 return e
             return None
     return None
@@ -674,9 +727,9 @@ def _nearest_entity_before(
             break
         if any(s <= e.start < end for s, end in place_spans):
             continue  # "in Iraq" is where, not who
-        if not opposed and OPPOSED_BEFORE.search(text[max(0, e.start - 20) : e.start]):
+        if not opposed and OPPOSED_BEFORE.search(text[max(0, e.start - OPPOSED_REACH) : e.start]):
             continue
-        if types and lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other") not in types:
+        if types and _entity_type(e, lexicon) not in types:
             continue
         candidates.append(e)
     return candidates[-1] if candidates else None
@@ -703,8 +756,8 @@ def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, contex
     if not anaphor:
         return None, None
     noun = anaphor.group().split()[-1].lower()
-    types = ANAPHOR_TYPES.get(noun) or (lexicon.measures[measure].subjects if measure in lexicon.measures else [])
-    for back in range(i - 1, max(-1, i - 4), -1):
+    types = ANAPHOR_TYPES.get(noun) or _subject_types(measure, lexicon)
+    for back in range(i - 1, max(-1, i - 1 - ANAPHORA_SENTENCES), -1):
         found = _nearest_entity_before(text, context(back), context(back).end, types, lexicon, opposed=True)
         if found:
             return found.id, None

@@ -7,6 +7,7 @@ clause; each clause of a sentence may have its own ("Organizers put it at 50,000
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .lexicon import Lexicon
 from .quantities import Quantity
@@ -19,7 +20,8 @@ REPORT = (
     r"added|acknowledged|insisted|according"
 )
 
-# Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one makes it a noun.
+# Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one
+# makes it a noun.
 LEAD_VERB = re.compile(
     rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
     r"placed|pegged|raised|lowered|revised|upped|came up with|come up with|comes up with|"
@@ -37,9 +39,11 @@ THAT_AFTER = re.compile(r"\s+that\b")
 # Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
 # ", an estimate the Coast Guard later raised".
 CLAUSE_SPLIT = re.compile(
-    r";\s*|,\s+(?=(?:while|whereas|but|though|although)\b)|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
+    r";\s*|,\s+(?=(?:while|whereas|but|though|although)\b)"
+    r"|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
 )
 
+# A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
 
 # "an estimate the Coast Guard later raised to 5,000": who revised a figure.
@@ -48,10 +52,13 @@ REVISED_BY = re.compile(
     r"\s+(?:later\s+|then\s+|subsequently\s+|has\s+|had\s+)?(?:raised|lowered|revised|upped|put|pegged|placed|set)\b"
 )
 
+# A passive's auxiliary before a verb: "are believed", "was widely reported": no speaker leads it.
 PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
+# Words before a verb that open with a relative pronoun are a clause, not a name: "which estimated", "who said".
 RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
 
+# A determiner before a reporting verb makes it a noun: "the estimate", "their revised estimate", "its claim".
 NOUN_BEFORE = re.compile(
     r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+"
     r"(?:(?:previous|latest|new|initial|official|first|last|earlier|revised|best|current|final|own)\s+)?$"
@@ -60,6 +67,7 @@ NOUN_BEFORE = re.compile(
 # Words that make the words before a verb a clause, not a name: "53,000 barrels were flowing—on the high end of".
 CLAUSE_INSIDE = re.compile(r"(?i)\b(?:is|are|was|were|been|being|will|would|could|should|does|did)\b|[—–]")
 
+# "according to the Butte County Sheriff's Office": the words after it name the speaker.
 ACCORDING_TO = re.compile(r"(?i)\baccording to\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,13})")
 
 # "a report issued on Tuesday by the CDC", "the count kept by the WHO", "a posting on the Sheriff's Office Facebook
@@ -69,31 +77,40 @@ DOCUMENT_BY = re.compile(
     r"assessment|posting|statement|update)\b[^,;]{0,60}?\b(?:by|on|from)\s+(.+)$"
 )
 
-# "Data from ACLED show", "figures released by the ministry", "the toll cited by the opposition"
+# "Data from ACLED show", "figures released by the ministry".
 DATA_FROM = re.compile(
-    r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+(?:from|by|compiled by|released by|published by|provided by)\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9}?)(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)"
+    r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+"
+    r"(?:from|by|compiled by|released by|published by|provided by)\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9}?)"
+    r"(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)"
 )
 
+# "the toll cited by the opposition", "a count confirmed by the WHO".
 CITED_BY = re.compile(
-    r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,7})"
+    r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+"
+    r"([^\s,;:]+(?:\s+[^\s,;:]+){0,7})"
 )
 
-# "UNHCR figures show", "ACLED data show"
+# "UNHCR figures show", "ACLED data show".
 NAMED_DATA = re.compile(
-    r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
+    r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+"
+    r"(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
 )
 
 # "(per tally by Jeremy Pressman, Erica Chenoweth)", ", per the health ministry": on whose word, in a word.
 PER_SOURCE = re.compile(
-    r"(?i)(?:\(|,\s)per\s+(?:(?:a|an|the)\s+)?(?:(?:tally|count|estimate|estimates|report|data|figures)\s+(?:by|from)\s+)?"
+    r"(?i)(?:\(|,\s)per\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:tally|count|estimate|estimates|report|data|figures)\s+(?:by|from)\s+)?"
     r"([^\s,;:()]+(?:,?\s+[^\s,;:()]+){0,7})"
 )
 
 # A headline that ends with its source: "Ebola death toll passes 10,000: WHO".
 HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,4})$")
 
+# "a report by Human Rights Watch", "the latest count from UNHCR": a document and its author.
 BY_SOURCE = re.compile(
-    r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
+    r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}"
+    r"(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+"
+    r"(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
 )
 
 # "..., officials said." / "..., said a senior official." at the end of a sentence.
@@ -104,29 +121,43 @@ SAID_AFTER_APPOSITIVE = re.compile(
     rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,5}}?)?([\w.'-]+,\s(?:[\w.'-]+\s){{1,6}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$"
 )
 
+# The verb before its speaker at a sentence's end: "..., said Sabrina Singh, a Pentagon spokeswoman."
 SAID_INVERTED = re.compile(
-    r"(?:,|\")\s*(?:said|says|added|wrote|noted|told reporters|explained)\s+([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})\.?\"?$"
+    r"(?:,|\")\s*(?:said|says|added|wrote|noted|told reporters|explained)\s+"
+    r"([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})\.?\"?$"
 )
 
 # At a sentence's end a present-tense verb is plainly a verb: "..., the U.N. estimates."
 SAID_AFTER_PRESENT = re.compile(
-    r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)\.?\"?$"
+    r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)"
+    r"(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)"
+    r"\.?\"?$"
 )
 
+# A time where a speaker was looked for: "on Tuesday", "yesterday", "this year", "in 2020".
 TIME_WORD = re.compile(
-    r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last|this|earlier|in)\b"
+    r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|last|this|earlier|in)\b"
 )
 
+# Words that open a sentence before its speaker: "But ", "Meanwhile, ", "In addition, ".
 LEADING = re.compile(
     r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+"
 )
 # A dateline before the speaker: "KATHMANDU - Nepal's government said", "LONDON (Reuters) — Unions said".
-DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*")
-
-AUX_TAIL = re.compile(
-    r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|had\s+also|have\s+also|has\s+also)$"
+DATELINE_LEAD = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+)?"  # KATHMANDU / LONDON, England
+    r"\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*"  # (Reuters) —
 )
 
+# Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
+AUX_TAIL = re.compile(
+    r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|"
+    r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|"
+    r"had\s+also|have\s+also|has\s+also)$"
+)
+
+# An article opening a phrase: "the IOM", "a UN report".
 DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
 
 PRONOUNS = frozenset("he she they it we i you who that which this these those one".split())
@@ -141,6 +172,7 @@ NOT_SPEAKER_STARTS = frozenset(
     "to of in on at by for with from up more less than".split()
 )
 
+# A time after a speaker's name: "Afghan government estimates from 2020", "the ministry on March 3".
 TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+[^\d]{0,20}\d.*$")
 
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
@@ -148,6 +180,7 @@ FRAGMENT_START = re.compile(
     r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$"
 )
 
+# A word in -ing: "taking" (of "taking the numbers"), a verb unless a determiner leads it.
 GERUND = re.compile(r"^[a-z]+ing$")
 # One lower-case word that names no one: "best" (of "the best estimate"), "most", "latest".
 NOT_A_SPEAKER_WORD = re.compile(
@@ -166,7 +199,7 @@ def speaker_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     police estimated 12,000", "BP said 1,000 a day, an estimate the Coast Guard later raised to 5,000"."""
     cuts = [m.start() for m in CLAUSE_SPLIT.finditer(text, start, end)]
     bounds = [start, *cuts, end]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] if cuts else []
+    return [(a, b) for a, b in pairwise(bounds) if b > a] if cuts else []
 
 
 def clause_speaker(text: str, clauses: list[tuple[int, int]], q: Quantity, lexicon: Lexicon) -> str | None:
