@@ -587,7 +587,7 @@ def _measure(
         return None, None, None
     if q.unit is not None:
         return None, None, None
-    after = text[q.end : q.end + NOUN_START_REACH]
+    after = text[q.end : min(ctx.end, q.end + NOUN_START_REACH)]  # not the next sentence's first word
     if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH):
         return None, None, None  # a noun follows that no alias file names
     if previous and resolved.get(id(previous)) and ELLIPSIS.match(text, previous.end, q.start):
