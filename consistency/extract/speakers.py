@@ -242,7 +242,9 @@ def clean_speaker(phrase: str) -> str | None:
     phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
     document = DOCUMENT_BY.match(phrase)
     if document:
-        phrase = DETERMINER.sub("", document.group(1).strip(" ,.;:\"'"))
+        author = document.group(1).strip(" ,.;:\"'")
+        determined = bool(DETERMINER.match(author))  # "by the ruling", not "by taking the numbers"
+        phrase = DETERMINER.sub("", author)
     words = phrase.split()
     # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
     first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
