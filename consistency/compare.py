@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from rapidfuzz import fuzz
 
 from . import units
-from .group import unchecked_reason
+from .group import NO_PLACE, unchecked_reason
 from .models import Agreement, Claim, Conflict, Rule, Source, Topic
 from .occasions import dated_by_occasion
 from .rules import rule_for
@@ -202,7 +202,8 @@ def _compare_members(
     found: list[Conflict] = []
     listed: dict[str, int] = {}
     unlisted = 0
-    incomplete = {c.id for c in members if unchecked_reason(c)}  # what the text leaves unknown: never a conflict
+    # what the text leaves unknown: never a conflict
+    incomplete = {c.id: reason for c in members if (reason := unchecked_reason(c))}
     for i, a in enumerate(members):
         for b in members[i + 1 : i + 1 + MAX_NEIGHBOURS]:
             if _beyond_window(a, b, rule):
@@ -215,7 +216,7 @@ def _compare_members(
             ok, distance = compare_pair(a, b, rule)
             if ok:
                 links.append((a.id, b.id))
-            elif not timing or a.id in incomplete or b.id in incomplete:
+            elif not timing or (a.id in incomplete or b.id in incomplete) and not _one_unplaced_story(a, b, incomplete):
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
             elif listed.get(a.id, 0) < MAX_CONFLICTS_PER_CLAIM and listed.get(b.id, 0) < MAX_CONFLICTS_PER_CLAIM:
                 listed[a.id] = listed.get(a.id, 0) + 1
@@ -224,6 +225,14 @@ def _compare_members(
             else:
                 unlisted += 1
     return links, found, unlisted
+
+
+def _one_unplaced_story(a: Claim, b: Claim, incomplete: dict[str, str]) -> bool:
+    """Two rival figures of one article for one event it never places ("BP put the flow at 5,000 barrels a day ...
+    a Purdue engineer says 3.9 million gallons a day"): the place they lack is the same, so it is no reason to
+    abstain; anything else missing still is."""
+    reasons = {incomplete.get(a.id), incomplete.get(b.id)} - {None}
+    return a.source == b.source and a.location == b.location and reasons == {NO_PLACE}
 
 
 def _beyond_window(a: Claim, b: Claim, rule: Rule) -> bool:

@@ -26,6 +26,7 @@ UNCOMPARED_MEASURES = frozenset({"duration", "ratio"})  # "three times as many" 
 REPORTING_VERBS = frozenset(
     "say tell announce confirm report add brief state note write warn acknowledge insist declare claim".split()
 )
+NO_PLACE = "no place"
 FUZZY_THRESHOLD = 88  # token_set_ratio at which two surface forms name the same thing
 
 
@@ -56,7 +57,7 @@ def unchecked_reason(claim: Claim) -> str | None:
     if claim.subject is None:
         return "no subject: whose count, or which event's, is not stated"
     if not claim.location and claim.subject_type != "named_event":
-        return "no place"
+        return NO_PLACE
     if claim.as_of.scope == "unknown" and not dated_by_occasion(claim):
         return "no date: the article is undated and states no time"
     return None

@@ -466,15 +466,30 @@ YEAR_OWNER_BEFORE = re.compile(r"(?i)(?:\bthe|\bits|\btheir|'s|’s)\s+$")
 
 def _adjective_of_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
     """Whether a word like "reported" is an adjective of a counted noun right after it: "2,705 reported deaths"."""
-    if token.group().lower() not in NOUN_ADJECTIVES:
-        return False
+    if token.group().lower() not in NOUN_ADJECTIVES or lexicon.states.after.match(text, token.start() - 1):
+        return False  # "3,515 reported missing or dead" is a state of the people counted, not "reported deaths"
     nouns = lexicon.measure_words.find(text, token.end(), min(len(text), token.end() + 40))
     return bool(nouns) and not text[token.end() : nouns[0].start].strip()
 
 
+# A unit's definition, not a count: "(Each barrel contains about 42 gallons", "one acre equals 0.4 hectares".
+UNIT_DEFINITION_BEFORE = re.compile(
+    r"(?i)\b(?:each|every|one|a|an)\s+[a-z]+\s+(?:contains|holds|equals|is equal to|is equivalent to|is)\s+"
+    r"(?:about\s+|roughly\s+|around\s+|approximately\s+|some\s+)?$"
+)
+UNIT_DEFINITION_REACH = 48  # "each barrel contains about " and the like
+# ... or after it: "There are 42 gallons in a barrel", "640 acres in a square mile".
+UNIT_DEFINITION_AFTER = re.compile(r"(?i)\s+(?:of [a-z]+\s+)?in\s+(?:a|an|one|each|every)\s+[a-z]+\b")
+
+
 def _keep(text: str, q: Quantity, match: re.Match) -> bool:
-    """Drop what is not a count: bare years, lone word numbers, numbers that are names."""
+    """Drop what is not a count: bare years, lone word numbers, numbers that are names, units' definitions."""
     raw = match.group()
+    if q.unit and (
+        UNIT_DEFINITION_BEFORE.search(text, max(0, q.start - UNIT_DEFINITION_REACH), q.start)
+        or UNIT_DEFINITION_AFTER.match(text, q.end)
+    ):
+        return False
     if q.unit in AREA_UNITS:
         q.measure = q.measure or "area"
     if q.unit in ("usd", "eur", "gbp"):

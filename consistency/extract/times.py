@@ -22,7 +22,9 @@ PAST = re.compile(
     r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time|"
     # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
     r"initially|originally|at first|earliest|the first estimate|the initial|previous(?:ly)?|supplanted by"
-    r"|replaced by)\b"
+    r"|replaced by"
+    # "in the early days of the spill even more oil was flowing": a figure for the start of the story
+    r"|in the (?:early|first) (?:days|weeks|months|hours)|at the outset|early on)\b"
     # "raised the toll to 230,000 from 212,000": the figure a revision started from
     r"|\bto\s+[^.;]{1,40}?\bfrom\s+(?:more than\s+|about\s+|nearly\s+|some\s+)?$"
 )
@@ -49,7 +51,7 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 SINCE_LIKE = re.compile(r"(?i)\b(?:after|ago|before|earlier|later)\s*$")
 
 # How close, in characters, a date or phrase must stand to a number to say when the number holds.
-PAST_REACH = 50  # "once held" ... before the number
+PAST_REACH = 64  # "once held", "in the early days of the spill even more oil was flowing" ... before the number
 PAST_AFTER_REACH = 40  # ... " before the war" after it
 FOLLOWS_REACH = 40  # a date after the number: "2,500 troops remain in Iraq as of December"
 FRONTED_REACH = 40  # a date opening the sentence, before its first comma: "In 2019, the group had 3,000"
