@@ -64,7 +64,8 @@ def test_a_topic_is_built_when_opened(page, report):
     topic = page.locator("details.topic").first
     assert topic.locator("table").count() == 0
     topic.locator("summary").click()
-    assert topic.locator("table.estimates tbody tr").count() == len(report.topics[0].claims)
+    # the page builds the table on the toggle event, after the click returns: wait for it
+    sync_api.expect(topic.locator("table.estimates tbody tr")).to_have_count(len(report.topics[0].claims))
 
 
 def test_filter_finds_claims_beyond_the_first_rows(page, report):

@@ -485,7 +485,7 @@ UNIT_DEFINITION_AFTER = re.compile(r"(?i)\s+(?:of [a-z]+\s+)?in\s+(?:a|an|one|ea
 def _keep(text: str, q: Quantity, match: re.Match) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names, units' definitions."""
     raw = match.group()
-    if q.unit and (
+    if q.unit not in (None, "percent", "fraction", "times", "usd", "eur", "gbp") and (
         UNIT_DEFINITION_BEFORE.search(text, max(0, q.start - UNIT_DEFINITION_REACH), q.start)
         or UNIT_DEFINITION_AFTER.match(text, q.end)
     ):
