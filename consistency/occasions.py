@@ -4,11 +4,13 @@
 day whenever they were written, so the event dates them; a death toll or a case count goes on rising and does not.
 """
 
+from .models import Claim
+
 # Measures whose counts hold on the day of the event they are counted at.
 DATED_BY_EVENT = frozenset({"crowd", "strikers", "trips"})
 
 
-def dated_by_occasion(claim) -> bool:
+def dated_by_occasion(claim: Claim) -> bool:
     """Whether a claim counts what was at one named occasion ("the crowd at Trump's inauguration"): the occasion's
     day is its time whether or not the article is dated."""
     return claim.measure in DATED_BY_EVENT and claim.subject_type == "named_event"

@@ -1,7 +1,7 @@
 """What a news address says: the day or month it dates its article to, and its headline's words.
 
-"https://www.upi.com/Top_News/US/2018/11/25/Camp-Fire-is-100-contained/4921/" is dated 2018-11-25 and headed
-"Camp Fire is contained"; ".../news/2015/12/report-arrivals-sea-europe" is dated December 2015.
+"https://www.upi.com/Top_News/US/2018/11/25/Camp-Fire-is-100-contained/4921/" is dated 2018-11-25 and its words
+are "Top News | US | Camp Fire is contained"; ".../news/2015/12/report-arrivals-sea-europe" is dated December 2015.
 """
 
 from __future__ import annotations
