@@ -66,3 +66,13 @@ def headline(title: str | None, url: str | None) -> str:
         for segment in match.group(1).split("/")
     ]
     return " | ".join(" ".join(words) for words in segments if words)
+
+
+# Words cased as a headline's: a capitalised word next to a lower-case one ("Camp Fire is contained"), not all one
+# case ("oil leak grows", "GMA").
+_HEADLINE_CASE = re.compile(r"\b[A-Z][a-z]+ [a-z]+\b|\b[a-z]+ [A-Z][a-z]+\b")
+
+
+def cased_as_headline(words: str) -> bool:
+    """Whether an address's words keep a headline's capitals, so the names in them can be trusted."""
+    return bool(_HEADLINE_CASE.search(words))

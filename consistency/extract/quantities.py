@@ -134,6 +134,7 @@ STOP = frozenset(
 NOUN_ADJECTIVES = frozenset("confirmed suspected reported recorded registered documented presumed estimated".split())
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
+CURRENCIES = frozenset({"usd", "eur", "gbp"})
 # A determiner before a word number: "the two countries", "both cities".
 THE_BEFORE = re.compile(r"(?i)\b(?:the|both|all|these|those)\s$")
 # What such a number refers back to: "(two) countries", "(both) warring parties", "(the three) men".
@@ -366,9 +367,9 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
     """Extend the span over a unit ("square kilometers", "%") and the counted noun phrase."""
     pos = q.num_end
     unit = units.after.match(text, pos, pos + UNIT_REACH)
-    if unit and q.unit in (None, "usd", "eur", "gbp"):
+    if unit and (q.unit is None or q.unit in CURRENCIES):
         unit_id = units.lookup[unit.group(1).lower()]
-        if not (unit_id in ("usd", "eur", "gbp") and q.unit):
+        if not (unit_id in CURRENCIES and q.unit):
             q.unit = unit_id
         pos = unit.end()
         q.end = pos
@@ -485,14 +486,18 @@ UNIT_DEFINITION_AFTER = re.compile(r"(?i)\s+(?:of [a-z]+\s+)?in\s+(?:a|an|one|ea
 def _keep(text: str, q: Quantity, match: re.Match) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names, units' definitions."""
     raw = match.group()
-    if q.unit not in (None, "percent", "fraction", "times", "usd", "eur", "gbp") and (
-        UNIT_DEFINITION_BEFORE.search(text, max(0, q.start - UNIT_DEFINITION_REACH), q.start)
-        or UNIT_DEFINITION_AFTER.match(text, q.end)
+    if (
+        q.unit is not None
+        and q.unit not in CURRENCIES | {"percent", "fraction", "times"}
+        and (
+            UNIT_DEFINITION_BEFORE.search(text, max(0, q.start - UNIT_DEFINITION_REACH), q.start)
+            or UNIT_DEFINITION_AFTER.match(text, q.end)
+        )
     ):
         return False
     if q.unit in AREA_UNITS:
         q.measure = q.measure or "area"
-    if q.unit in ("usd", "eur", "gbp"):
+    if q.unit in CURRENCIES:
         q.measure = q.measure or "money"
     year_like = raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.unit is None
     if year_like and (q.measure is None or YEAR_OWNER_BEFORE.search(text, max(0, q.start - 8), q.start)):

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from ..models import AsOf, Claim, Interval, Source
 from ..occasions import DATED_BY_EVENT
-from .addresses import headline, url_month
+from .addresses import cased_as_headline, headline, url_month
 from .context import SentenceContext
 from .dates import DateMention
 from .discourse import Discourse, dateline_places
@@ -170,7 +170,7 @@ def build_claims(
             if discourse.main_places:
                 break
     title = headline(source.title, source.url)
-    cased = bool(source.title) or bool(TITLE_CASED_ADDRESS.search(title))
+    cased = bool(source.title) or cased_as_headline(title)
     for incident in find_incidents(title, tokenize(title), lexicon.events, [], []):
         if not cased and incident.named and incident.id != incident.kind and incident.text.lower() != incident.id:
             # most addresses are cased at random ("GMA/oil-leak-..."): there a disease's name counts, names before
@@ -368,11 +368,6 @@ def _claim(source: Source, start: int, end: int, sentence: str, **fields) -> Cla
     )
 
 
-# An address whose words are cased as a headline's: a capitalised word next to a lower-case one
-# ("Camp-Fire-is-100-contained"), not all one case ("oil-leak-grows", "GMA").
-TITLE_CASED_ADDRESS = re.compile(r"\b[A-Z][a-z]+ [a-z]+\b|\b[a-z]+ [A-Z][a-z]+\b")
-
-
 def _subject_or_event(
     text: str,
     q: Quantity,
@@ -452,9 +447,16 @@ def _population(measure: str | None, words: str | None) -> str | None:
     public sector workers", of whom they are a part."""
     if measure not in BY_POPULATION or not words:
         return None
-    head = words.split()[-1].lower()
-    head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    head = _head_noun(words)
     return None if head in GENERIC_PEOPLE else head
+
+
+def _head_noun(words: str | None) -> str | None:
+    """The last word of a noun phrase, lower-cased and singular: "public sector workers" -> "worker"."""
+    if not words:
+        return None
+    head = words.split()[-1].lower()
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
 def _subject_type(subject: str | None, incident: Incident | None, lexicon: Lexicon) -> str | None:
@@ -472,8 +474,9 @@ def _at_event(
 ) -> str | None:
     """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike; so is
     a bare number an event drew ("the protest drew 1 million", "was attended by 1.8 million")."""
-    members = measure == "fighters" and (q.measure_text or "").lower() in ("member", "members")
-    if measure not in (None, "people", "crowd", "strikers") and not members:
+    # the measure its noun gave, when that noun is any people's ("members"), not one a state gave ("detained")
+    generic = measure == q.measure and _head_noun(q.measure_text) in GENERIC_PEOPLE
+    if measure not in (None, "people", "crowd", "strikers") and not generic:
         return measure  # but "400,000 of its members" at a strike are strikers, not an armed group's
     drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - DRAWN_REACH), q.start)
     people = lexicon.events.people

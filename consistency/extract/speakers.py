@@ -219,16 +219,16 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         speaker = clean_speaker(m.group(1)) if m else None
         if speaker:
             return speaker
-    originator = _lead_speaker(sentence, before_that=True)
-    if originator:  # "The organizers said that ..., The Washington Post reports": who said it first
-        return originator
+    verb, lead = _lead_speaker(sentence)
+    if lead and THAT_AFTER.match(sentence, verb.end()):
+        return lead  # "The organizers said that ..., The Washington Post reports": who said it first
     for pattern in (SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
         m = pattern.search(sentence)
         if m and not TIME_WORD.match(m.group(m.lastindex)):
             speaker = clean_speaker("".join(g for g in m.groups() if g))
             if speaker:
                 return speaker
-    return _lead_speaker(sentence)
+    return lead
 
 
 def clean_speaker(phrase: str) -> str | None:
@@ -256,10 +256,9 @@ def clean_speaker(phrase: str) -> str | None:
     return phrase
 
 
-def _lead_speaker(sentence: str, before_that: bool = False) -> str | None:
-    """The noun phrase before a reporting verb: "Officials estimated", "the team has come up with"; with
-    ``before_that``, only a verb that opens a reported clause ("X said that ..."), which names the originator even
-    when the sentence ends with its conduit ("..., the Post reports")."""
+def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
+    """The first reporting verb and the noun phrase before it: "Officials estimated", "the team has come up with"
+    (the phrase is None when the words before the verb are no speaker)."""
     verb = next(
         (
             v
@@ -268,8 +267,6 @@ def _lead_speaker(sentence: str, before_that: bool = False) -> str | None:
         ),
         None,
     )
-    if verb and before_that and not THAT_AFTER.match(sentence, verb.end()):
-        return None
     if verb:
         lead = sentence[: verb.start()].rstrip()
         # "Following the explosion on April 20 BP said": the speaker follows the date
@@ -288,6 +285,6 @@ def _lead_speaker(sentence: str, before_that: bool = False) -> str | None:
             lead = lead[opener.end() :]
         lead = lead.strip()
         clause = CLAUSE_INSIDE.search(lead) or re.search(r"\d", lead) or RELATIVE.match(lead)
-        if 0 < len(lead.split()) <= MAX_LEAD_WORDS and not clause:
-            return None if FRAGMENT_START.match(lead) else clean_speaker(lead)  # "declined to comment"
-    return None
+        if 0 < len(lead.split()) <= MAX_LEAD_WORDS and not clause and not FRAGMENT_START.match(lead):
+            return verb, clean_speaker(lead)  # not "declined to comment"
+    return verb, None
