@@ -73,7 +73,9 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     corroborate, never conflict). A peak or past figure is not compared with a current one; as-of dates must be
     within the rule's window, and, for a running count, each known to within it."""
     if (a.as_of.scope in ("peak", "past")) != (b.as_of.scope in ("peak", "past")):
-        return False
+        return _past_at(a, b) if a.as_of.scope == "past" else _past_at(b, a)
+    if a.as_of.scope == b.as_of.scope == "past" and None in (a.as_of.start, b.as_of.start):
+        return None  # two figures told as past ("initially 1,000", "in the early days 62,000"): when, unknown
     if a.kind == "date" or rule.window_days is None:
         return True
     ta, tb = _as_of_days(a), _as_of_days(b)
@@ -93,6 +95,16 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     if rule.running and max((ta[1] - ta[0]).days, (tb[1] - tb[0]).days) > rule.window_days:
         return None  # "in 2010" against "on Feb. 9, 2010": a running count's date is too loose to set them apart
     return True
+
+
+def _past_at(past: Claim, dated: Claim) -> bool | None:
+    """A figure told as past ("BP initially said 1,000 barrels a day") may be the one another article dated when it
+    was current ("On April 20 BP said 1,000"): not known to be the same time (None: may corroborate, never
+    conflict) when the other's stated date lies before the time the past is told from; else a different time."""
+    if past.as_of.scope != "past" or dated.as_of.scope != "explicit" or dated.as_of.start is None:
+        return False
+    told = past.as_of.end
+    return None if told is None or dated.as_of.start < told else False
 
 
 def _same_occasion(a: Claim, b: Claim) -> bool:
@@ -197,7 +209,8 @@ def _compare_members(
     topic: Topic, members: list[Claim], rule: Rule, sources: dict[str, Source], focus: set[str] | None
 ):
     """Pairs within the rule's time window only: claims sorted by as-of date, each compared until the window closes."""
-    members = sorted(members, key=lambda c: (c.as_of.start or c.as_of.end or date.min, c.id))
+    # a figure with no start ("initially 1,000", "before the war") may hold at any time before its end: it goes first
+    members = sorted(members, key=lambda c: (c.as_of.start or date.min, c.id))
     links: list[tuple[str, str]] = []
     found: list[Conflict] = []
     listed: dict[str, int] = {}
@@ -211,11 +224,14 @@ def _compare_members(
             if focus is not None and a.source not in focus and b.source not in focus:
                 continue
             timing = comparable_in_time(a, b, rule)
-            if not independent(a, b) or timing is False:
+            two_voices = independent(a, b)
+            if timing is False or not two_voices and a.source == b.source:
                 continue
             ok, distance = compare_pair(a, b, rule)
             if ok:
-                links.append((a.id, b.id))
+                links.append((a.id, b.id))  # two outlets reporting one source's figure alike agree too
+            elif not two_voices:
+                continue  # one source's figure told two ways: a misquote, not a disagreement between sources
             elif not timing or (a.id in incomplete or b.id in incomplete) and not _one_unplaced_story(a, b, incomplete):
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
             elif listed.get(a.id, 0) < MAX_CONFLICTS_PER_CLAIM and listed.get(b.id, 0) < MAX_CONFLICTS_PER_CLAIM:

@@ -15,8 +15,9 @@ from .dates import MONTHS
 # A date in an article's address, as most news sites write one: ".../2018/11/10/slug", ".../2010/jun/11/slug",
 # ".../2011-12-01/slug", ".../2010/US/06/15/slug" (one path segment may stand between year and month); some give
 # only the month: ".../news/2015/12/slug".
+_MONTH_ABBR = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)(?:/[A-Za-z]{2,12})?[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    rf"/((?:19|20)\d\d)(?:/(?!(?:{_MONTH_ABBR})/)[A-Za-z]{{2,12}})?[/-](0?[1-9]|1[0-2]|{_MONTH_ABBR})"
     r"(?:[/-](0?[1-9]|[12]\d|3[01]))?(?=[/._-]|$)",
     re.I,
 )

@@ -45,6 +45,7 @@ class Discourse:
     # the paragraph's
     places: list[str] = field(default_factory=list)
     time: DateMention | None = None
+    past: AsOf | None = None  # a past figure's time: "The earliest figure, 1,000 barrels, ... A team then pegged"
     speaker: str | None = None
     recent: list[Incident] = field(default_factory=list)  # the paragraph's events, in order
     measure: str | None = None  # the paragraph's last counted measure, its words and unit
@@ -62,7 +63,7 @@ class Discourse:
         return list(incident.places) or self.event_places.get(incident.id) or self.main_places
 
     def new_paragraph(self) -> None:
-        self.places, self.time, self.speaker, self.recent = [], None, None, []
+        self.places, self.time, self.past, self.speaker, self.recent = [], None, None, None, []
         self.measure = self.measure_text = self.unit = None
 
     def remember(
@@ -88,14 +89,20 @@ class Discourse:
             d for d in dates if d.start_date is not None and d.role in CARRIED_ROLES and not SINCE_LIKE.search(d.text)
         ]
         if dated:
-            self.time = dated[-1]
+            self.time, self.past = dated[-1], None
+            # "The Exxon Valdez ran aground on March 24, 1989. The spill ...": once the story is dated, an event not
+            # yet named may be another than the one named further on
+            self.incidents.only.clear()
         if speaker:
             self.speaker = speaker
         self.recent += incidents
 
     def as_of(self) -> AsOf | None:
-        """The time in force for a sentence that states none: its paragraph's, else an undated article's month
-        (from its address) or year (the latest it has stated so far)."""
+        """The time in force for a sentence that states none: its paragraph's (a date, or the past of a retold
+        series of figures), else an undated article's month (from its address) or year (the latest it has stated
+        so far)."""
+        if self.past is not None:
+            return self.past
         if self.time is not None:
             return AsOf(start=self.time.start_date, end=self.time.end_date, scope="context", text=self.time.text)
         if self.address_month is not None:
@@ -110,7 +117,7 @@ class Discourse:
         kind, else the article's main one."""
         for candidate in (*reversed(self.recent), *reversed(self.incidents.named.values()), self.incidents.first):
             if candidate is not None and fits(candidate.kind):
-                return candidate
+                return self.incidents.resolve(candidate) if not candidate.named else candidate
         return None
 
 

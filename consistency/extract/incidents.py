@@ -21,6 +21,13 @@ TITLES = frozenset(
 )
 # Months and days before a head date the event, they do not name it: "the April earthquake".
 CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
+# A possessive ending, straight or curly: "Trump's", "Women’s", "teachers'".
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+# People whose event it is name it even in lower case: "the women's march" is the Women's March, "the teachers'
+# strike" one strike among others.
+PEOPLE_OWNERS = frozenset(
+    "women men children students teachers nurses doctors workers farmers miners veterans mothers youth".split()
+)
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
 # "Obama's 2009 inauguration": a year between the owner and the event.
@@ -120,13 +127,19 @@ def _with_modifiers(
     names: list[str] = []
     places: list[str] = []
     j = index - 1
-    while j >= 0 and (not text[tokens[j][1] : start].strip() or YEAR_GAP.fullmatch(text, tokens[j][1], start)):
+    while j >= 0 and (
+        text[tokens[j][1] : start].strip() in ("", "'", "\u2019") or YEAR_GAP.fullmatch(text, tokens[j][1], start)
+    ):
         word = text[tokens[j][0] : tokens[j][1]]
-        bare = re.sub(r"'s?$", "", word)
+        bare = POSSESSIVE.sub("", word)
         if tokens[j][0] in place_at:
             places.append(place_at[tokens[j][0]].id)
         elif tokens[j][0] in owners:  # "the Turkish earthquake": a country's adjective says where, not which
             places.append(owners[tokens[j][0]].id)
+        elif (bare != word or text[tokens[j][1] : start].strip()) and not names and bare.lower() in PEOPLE_OWNERS:
+            names.append(bare.lower())  # "the women's march", "nurses' strike"
+            start = tokens[j][0]
+            break
         elif (
             bare.lower() in TITLES or bare.lower() in CALENDAR or not (bare[:1].isupper() or bare.lower() in CONNECTORS)
         ):
@@ -157,7 +170,7 @@ def _with_modifiers(
             word = text[tokens[k][0] : tokens[k][1]]
             if not word[:1].isupper() or word.lower() in CALENDAR or tokens[k][0] in place_at:
                 break
-            after.append(re.sub(r"'s?$", "", word).lower())
+            after.append(POSSESSIVE.sub("", word).lower())
             end = tokens[k][1]
             k += 1
     named = bool(names or after) or (head_word[:1].isupper() and index > 0 and not _sentence_initial(text, head.start))
@@ -189,17 +202,28 @@ class Incidents:
 
     named: dict[str, Incident] = field(default_factory=dict)  # kind -> last named incident
     first: Incident | None = None  # the article's main event: its first named one, else its first
+    only: dict[str, Incident] = field(default_factory=dict)  # kind -> the one event of it the article names
+
+    def expect(self, incidents: list[Incident]) -> None:
+        """Learn the events the whole article names: "The march drew 500,000 ... organizers of the Women's March
+        said" speaks of one march, named after its first count."""
+        by_kind: dict[str, dict[str, Incident]] = {}
+        for incident in incidents:
+            if incident.named and incident.id != incident.kind:  # "That March": capitalised, yet no name
+                by_kind.setdefault(incident.kind, {}).setdefault(incident.id, incident)
+        self.only = {kind: next(iter(ids.values())) for kind, ids in by_kind.items() if len(ids) == 1}
 
     def resolve(self, incident: Incident) -> Incident:
-        """A generic mention ("the blaze") is the last named event of its kind; a named one is remembered."""
-        if incident.named:
+        """A generic mention ("the blaze") is the last named event of its kind, else the only one the article names
+        (further on); a named one is remembered ("That March", capitalised with no name, is generic)."""
+        if incident.named and incident.id != incident.kind:
             self.named[incident.kind] = incident
             if self.first is None or not self.first.named:
                 self.first = incident
             return incident
         if self.first is None:
             self.first = incident
-        last = self.named.get(incident.kind)
+        last = self.named.get(incident.kind) or self.only.get(incident.kind)
         if last is None:
             return incident
         return Incident(incident.start, incident.end, last.id, last.kind, incident.text, False, last.places, last.year)

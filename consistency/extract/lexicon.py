@@ -22,17 +22,18 @@ from ..errors import ConsistencyError
 from ..files import MAX_DATA_BYTES, read_text
 from ..yamlload import read_yaml
 
-# A word: letters with inner apostrophes, periods and hyphens ("U.S.", "al-Anbar", "Kurdistan's").
-TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'.\-]{0,40}[A-Za-z0-9\u00c0-\u024f.])?")
+# A word: letters with inner apostrophes (straight or curly), periods and hyphens ("U.S.", "al-Anbar",
+# "Kurdistan's", "Women’s").
+TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'\u2019.\-]{0,40}[A-Za-z0-9\u00c0-\u024f.])?")
 MAX_PHRASE = 7  # words in the longest name looked up
 MAX_ACRONYM = 6  # an all-capital name this short is matched case-sensitively: "IS" is not "is"
 
 
 def _key(word: str) -> str:
     """How a token is looked up: "U.S." stays, "Iraq's" -> "iraq", a sentence-final "Iraq." -> "iraq"."""
-    if word.endswith(("'s", "'")):
-        word = word[: -2 if word.endswith("'s") else -1]
-    return word
+    if word.endswith(("'s", "'", "\u2019s", "\u2019")):
+        word = word[: -2 if word.endswith(("'s", "\u2019s")) else -1]
+    return word.replace("\u2019", "'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,7 @@ _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|thought|"
     r"known|said|presumed|estimated|to|be|since|"
     r"who|that|which|of them|of whom|counted as|listed as|confirmed|still|remain|remained|"
-    r"could|would|may|might|will|found|[a-z]+ly)"
+    r"could|would|may|might|will|found|already|so far|[a-z]+ly)"
 )
 
 
@@ -187,7 +188,9 @@ class States:
             measures,
             # "... people in West Africa could be infected": a place may stand between the people and their state
             re.compile(
-                rf"(?i)(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}))?"
+                # "migrants and refugees have already arrived": a second counted noun may join the first
+                rf"(?i)(?:\s+(?:and|or)\s+(?!{_AUX}\b)[a-z]+(?=\s))?"
+                rf"(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}))?"
                 rf"\s+(?:{_AUX}\s+){{0,5}}({alt})\b"  # "are thought to have been killed"
             ),
             # "killed more than 26": the state, then a qualifier of the number that follows

@@ -55,9 +55,10 @@ NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And
 # Between an owning place and a place in it: "in Russia's Kursk region".
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 
-# A place that is the subject of its clause: "Greece has received", "Liberia remains the worst affected".
+# A place that is the subject of its clause: "Greece has received", "Liberia remains the worst affected",
+# "Washington, D.C., reportedly had".
 SUBJECT_PLACE = re.compile(
-    r"(?:'s)?\s+(?:alone\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|"
+    r"(?:'s)?,?\s+(?:alone\s+|[a-z]+ly\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|"
     r"reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was|remains|remained)\b"
 )
 
@@ -103,10 +104,17 @@ def ancestors(place: str, parents: dict[str, str]) -> list[str]:
     return found
 
 
+# A newspaper named after its city: "the New York Times", "the Washington Post", "Los Angeles Times" report from
+# there, they do not place what they report.
+NEWSPAPER_AFTER = re.compile(
+    r"\s+(?:Times|Post|Tribune|Herald|Journal|Gazette|Chronicle|Globe|Daily|Examiner|Inquirer|Star|Sun|Courier)\b"
+)
+
+
 def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
     """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian
-    officials"."""
-    found = [m.id for m in lexicon.places.find(attribution)]
+    officials" (not a newspaper's city: "scientists contacted by the New York Times")."""
+    found = [m.id for m in lexicon.places.find(attribution) if not NEWSPAPER_AFTER.match(attribution, m.end)]
     found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]
     return list(dict.fromkeys(found))

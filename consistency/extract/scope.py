@@ -52,7 +52,8 @@ ANAPHORA = re.compile(
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
 NOT_A_NOUN_AFTER = re.compile(
     r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
-    r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out)\b"
+    r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out|"
+    r"may|might|will|would|could|should|can|must)\b"
 )
 # Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
 FACETS = frozenset(
@@ -169,6 +170,7 @@ def build_claims(
             discourse.main_places = _sentence_places(context(i))
             if discourse.main_places:
                 break
+    discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
     title = headline(source.title, source.url)
     cased = bool(source.title) or cased_as_headline(title)
     for incident in find_incidents(title, tokenize(title), lexicon.events, [], []):
@@ -294,6 +296,8 @@ def build_claims(
                     )
             if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
                 as_of = discourse.as_of() or as_of
+            if as_of.scope == "past":
+                discourse.past = as_of  # "A team then pegged the flow at ...": the retelling goes on in the past
             claims.append(
                 _claim(
                     source,
@@ -545,6 +549,7 @@ def _context(
         or not (
             LOCATIVE_BEFORE.search(text, max(start, e.start - LOCATIVE_REACH), e.start)
             or (e.text.isupper() and len(e.text) > 4)
+            or any(m.start == e.start and m.end > e.end for m in known)  # "Washington, D.C.": the longer name wins
         )
     ]
     places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))

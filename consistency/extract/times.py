@@ -21,8 +21,8 @@ PEAK = re.compile(
 PAST = re.compile(
     r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time|"
     # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
-    r"initially|originally|at first|earliest|the first estimate|the initial|previous(?:ly)?|supplanted by"
-    r"|replaced by"
+    r"initially|originally|at first|earliest|the first estimate|(?:the|that|its|their) initial|previous(?:ly)?"
+    r"|supplanted by|replaced by"
     # "in the early days of the spill even more oil was flowing": a figure for the start of the story
     r"|in the (?:early|first) (?:days|weeks|months|hours)|at the outset|early on)\b"
     # "raised the toll to 230,000 from 212,000": the figure a revision started from
@@ -46,6 +46,9 @@ PRESENT = re.compile(
 
 # Where a date stops governing a number: "; ", ", but ", ", which ", " - ".
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
+
+# A dash after a date that opens the text: a dateline ("May 14, 2010 -- "), not the time of a clause.
+DATELINE_DASH = re.compile(r"\s*(?:[—–]|--)")
 
 # A date that ends in a word relating it to another event: "a decade after", "two years ago".
 SINCE_LIKE = re.compile(r"(?i)\b(?:after|ago|before|earlier|later)\s*$")
@@ -78,9 +81,14 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         between = text[min(q.end, d.end) : max(q.start, d.start)]
         follows = d.start >= q.end and len(between) <= FOLLOWS_REACH and not CLAUSE_BREAK.search(between)
         # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
-        fronted = d.end <= first_comma < q.start and d.start - ctx.start <= FRONTED_REACH
+        # "On June 3 it put the number at 3,500": no nearer date between, and not a dateline ("May 14, 2010 --")
+        opens = (
+            d.start - ctx.start <= OPENS_REACH < q.start - d.end
+            and not DATELINE_DASH.match(text, d.end)
+            and not any(d.end <= o.start and o.end <= q.start for o in dates if o is not d)
+        )
+        fronted = (d.end <= first_comma < q.start and d.start - ctx.start <= FRONTED_REACH) or opens
         precedes = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
-        opens = d.start - ctx.start <= OPENS_REACH < q.start - d.end
         if (fronted or opens) and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
             # "By Wednesday the toll had risen to 5,000": the count as of that day
             return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
