@@ -313,12 +313,14 @@ def _agreements(
     for ids in (group for group in sets.groups() if len(group) > 1):
         members = sorted((claims[i] for i in ids), key=lambda c: (c.source, c.start))
         explanation = "; ".join(describe(c, sources) for c in members)
+        # outlets repeating one source's figure report it alike; they do not corroborate it
+        one_voice = all(not independent(members[0], c) for c in members[1:])
         found.append(
             Agreement(
                 rule=rule.code,
                 topic=topic.id,
                 claims=[c.id for c in members],
-                explanation=f"corroborated: {explanation}",
+                explanation=f"{'reported alike, on one source' if one_voice else 'corroborated'}: {explanation}",
             )
         )
     return found

@@ -49,3 +49,7 @@ def test_pair_verdicts(case, tmp_path):
         conflict = any({a, b} <= set(c["claims"]) for c in report["conflicts"])
         got = "conflict" if conflict else "agree" if agree else "neither"
         assert got == pair["expect"], f"{pair}: {got}"
+        if "says" in pair:  # how the report words the finding
+            findings = (*report["agreements"], *report["conflicts"])
+            words = [g["explanation"] for g in findings if {a, b} <= set(g["claims"])]
+            assert any(w.startswith(pair["says"]) for w in words), words
