@@ -76,8 +76,30 @@ def furniture_spans(folded: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# Copy hard-wrapped at a fixed width (wire archives: "Between 550,000 and 1.4 million people\nin West Africa could
+# be infected ... by January\n20, 2015"): every line short, most ending mid-sentence. Its line breaks are spaces.
+WRAP_WIDTH = 90
+WRAP_MIN_LINES = 4
+WRAP_OPEN_SHARE = 0.5  # the share of lines that end mid-sentence
+# A line that ends a sentence, or a list's item ("Estimated protesters in Denver: 200,000").
+_LINE_END_CLOSED = re.compile(r"[.!?:\"')\]\d]\s*$")
+_WRAPPED_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
+
+
+def unwrap(text: str, body_start: int = 0) -> str:
+    """The text with the body's single line breaks made spaces if the body is hard-wrapped, one for one."""
+    lines = [line for line in text[body_start:].split("\n") if line.strip()]
+    if len(lines) < WRAP_MIN_LINES or max(len(line) for line in lines) > WRAP_WIDTH:
+        return text
+    if sum(not _LINE_END_CLOSED.search(line) for line in lines) < WRAP_OPEN_SHARE * len(lines):
+        return text
+    body = _WRAPPED_BREAK.sub(lambda m: m.group()[:-1] + " ", text[body_start:])
+    return text[:body_start] + body
+
+
 def claim_text(text: str, body_start: int = 0, extra: tuple[tuple[int, int], ...] = ()) -> str:
-    """The folded text with front matter and furniture blanked out: what extractors read."""
+    """The folded text with front matter and furniture blanked out, hard-wrapped lines joined: what extractors
+    read."""
     folded = fold(text)
     out = list(folded)
     spans = [(0, body_start), *furniture_spans(folded), *extra]
@@ -85,4 +107,4 @@ def claim_text(text: str, body_start: int = 0, extra: tuple[tuple[int, int], ...
         for i in range(start, min(end, len(out))):
             if out[i] != "\n":
                 out[i] = " "
-    return "".join(out)
+    return unwrap("".join(out), body_start)

@@ -298,6 +298,9 @@ def build_claims(
                 as_of = discourse.as_of() or as_of
             if as_of.scope == "past":
                 discourse.past = as_of  # "A team then pegged the flow at ...": the retelling goes on in the past
+            mood = modality(text, ctx, q)
+            if mood == "planned":
+                as_of = _target_date(q, own_dates, source.published) or as_of
             claims.append(
                 _claim(
                     source,
@@ -320,7 +323,7 @@ def build_claims(
                     unit=q.unit,
                     as_of=as_of,
                     attribution=clause_speaker(text, clauses, q, lexicon) or attribution,
-                    modality=modality(text, ctx, q),
+                    modality=mood,
                     derivation=q.derivation,
                 )
             )
@@ -398,6 +401,16 @@ def _subject_or_event(
         return own.id, own.text, None
     subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
     return subject, subject_text, None
+
+
+def _target_date(q: Quantity, dates: list[DateMention], published: date | None) -> AsOf | None:
+    """A projection holds at the date it is made for: "1.4 million people could be infected ... by January 20,
+    2015" (a "by" date after the number, later than the report)."""
+    for d in dates:
+        if d.start > q.end and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
+            if published is None or d.end_date > published:
+                return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
+    return None
 
 
 def _discourse_event(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .dates import MONTHS
 from .lexicon import Lexicon
 from .quantities import Quantity
 
@@ -74,7 +75,10 @@ ACCORDING_TO = re.compile(r"(?i)\baccording to\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,13
 # page": the author, not the document.
 DOCUMENT_BY = re.compile(
     r"(?i)^(?:[\w.'-]+\s+){0,3}?(?:report|study|survey|count|tally|estimate|projection|analysis|data|figures|model|"
-    r"assessment|posting|statement|update)\b[^,;]{0,60}?\b(?:by|on|from)\s+(.+)$"
+    # "issued on Tuesday by the CDC": "on" a day dates the document, "by" names its author
+    r"assessment|posting|statement|update)\b[^,;]{0,60}?\b(?:by|from|on(?!\s+(?:\w+day|\d|"
+    + "|".join(MONTHS)
+    + r")\b))\s+(.+)$"
 )
 
 # "Data from ACLED show", "figures released by the ministry".
