@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .dates import WEEKDAYS
 from .lexicon import Lexicon
 from .quantities import Quantity
 
@@ -151,10 +152,7 @@ SAID_AFTER_PRESENT = _sentence_end(
 )
 
 # A time where a speaker was looked for: "on Tuesday", "yesterday", "this year", "in 2020".
-TIME_WORD = re.compile(
-    r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"today|yesterday|last|this|earlier|in)\b"
-)
+TIME_WORD = re.compile(rf"(?i)\s*(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last|this|earlier|in)\b")
 
 # Words that open a sentence before its speaker: "But ", "Meanwhile, ", "In addition, ".
 LEADING = re.compile(
@@ -168,7 +166,7 @@ DATELINE_LEAD = re.compile(
 
 # Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
 AUX_TAIL = re.compile(
-    r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|"
+    rf"(?i)\s+(?:so far|(?:on\s+)?(?:{'|'.join(WEEKDAYS)})|today|yesterday|"
     r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|"
     r"had\s+also|have\s+also|has\s+also)$"
 )
