@@ -28,6 +28,9 @@ REPORTED = rf"(?:{REPORT})\b[^,\"]{{0,60}}"
 DATA_NOUN = r"data|figures|statistics|estimates|records|numbers"
 DATA_VERB = r"show|shows|showed|suggest|suggests|indicate|indicates"
 
+# Documents whose author is the source: "a report by Human Rights Watch", "the count kept by the WHO".
+DOCUMENT = r"report|study|survey|count|tally|estimate|analysis|assessment|data|figures"
+
 
 def _name_after(most: int) -> str:
     """A source named after its cue ("according to the Butte County Sheriff's Office"): a word, then up to ``most``
@@ -99,8 +102,8 @@ ACCORDING_TO = re.compile(rf"(?i)\baccording to\s+({_name_after(13)})")
 # "a report issued on Tuesday by the CDC", "the count kept by the WHO", "a posting on the Sheriff's Office Facebook
 # page": the author, not the document.
 DOCUMENT_BY = re.compile(
-    r"(?i)^(?:[\w.'-]+\s+){0,3}?(?:report|study|survey|count|tally|estimate|projection|analysis|data|figures|model|"
-    r"assessment|posting|statement|update)\b[^,;]{0,60}?\b(?:by|on|from)\s+(.+)$"
+    rf"(?i)^(?:[\w.'-]+\s+){{0,3}}?(?:{DOCUMENT}|projection|model|posting|statement|update)\b"
+    r"[^,;]{0,60}?\b(?:by|on|from)\s+(.+)$"
 )
 
 # "Data from ACLED show", "figures released by the ministry".
@@ -129,8 +132,7 @@ HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,4})$")
 
 # "a report by Human Rights Watch", "the latest count from UNHCR": a document and its author.
 BY_SOURCE = re.compile(
-    r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}"
-    r"(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+"
+    rf"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){{0,2}}(?:{DOCUMENT}|review|investigation)\s+"
     r"(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
 )
 
