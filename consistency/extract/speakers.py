@@ -21,7 +21,7 @@ REPORT = (
     r"added|acknowledged|insisted|according"
 )
 
-# A reporting verb and the words after it to the sentence's end: "said", "said on Thursday".
+# A reporting verb and a few words after it, no comma or quote: "said", "said on Thursday".
 REPORTED = rf"(?:{REPORT})\b[^,\"]{{0,60}}"
 
 # Words for data and the verbs they speak by: "UNHCR figures show", "Data from ACLED suggest".
@@ -30,6 +30,8 @@ DATA_VERB = r"show|shows|showed|suggest|suggests|indicate|indicates"
 
 # Documents whose author is the source: "a report by Human Rights Watch", "the count kept by the WHO".
 DOCUMENT = r"report|study|survey|count|tally|estimate|analysis|assessment|data|figures"
+
+WEEKDAY = "|".join(WEEKDAYS)  # "monday|tuesday|...": a time, where a speaker was looked for
 
 
 def _name_after(most: int) -> str:
@@ -154,7 +156,7 @@ SAID_AFTER_PRESENT = _sentence_end(
 )
 
 # A time where a speaker was looked for: "on Tuesday", "yesterday", "this year", "in 2020".
-TIME_WORD = re.compile(rf"(?i)\s*(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last|this|earlier|in)\b")
+TIME_WORD = re.compile(rf"(?i)\s*(?:on\s+)?(?:{WEEKDAY}|today|yesterday|last|this|earlier|in)\b")
 
 # Words that open a sentence before its speaker: "But ", "Meanwhile, ", "In addition, ".
 LEADING = re.compile(
@@ -168,7 +170,7 @@ DATELINE_LEAD = re.compile(
 
 # Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
 AUX_TAIL = re.compile(
-    rf"(?i)\s+(?:so far|(?:on\s+)?(?:{'|'.join(WEEKDAYS)})|today|yesterday|"
+    rf"(?i)\s+(?:so far|(?:on\s+)?(?:{WEEKDAY})|today|yesterday|"
     r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|"
     r"had\s+also|have\s+also|has\s+also)$"
 )
