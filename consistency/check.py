@@ -32,7 +32,7 @@ from .models import (
     Source,
     Unlisted,
 )
-from .pipeline import Run, run
+from .pipeline import Run, RunOptions, run
 from .review.decisions import DECISIONS_FILE, with_decisions
 from .rules import load_layered_rules
 from .severity import Severity, severity_rank
@@ -69,7 +69,7 @@ def check(
     reviewed = None
     if since:
         reviewed = {line.strip() for line in file_at(folder, since, DECISIONS_FILE.as_posix()).split("\n")}
-    done = run([folder], rules_dir, cache=cache, focus=new, rules=loaded_rules, settings=settings)
+    done = run([folder], RunOptions(rules_dir, cache, focus=new), loaded_rules, settings)
     done = with_decisions(done, [folder], reviewed)
     result = gate(done.report, fail_on, new, known)
     result.since, result.baseline = since, str(baseline) if baseline else None

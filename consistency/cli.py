@@ -213,6 +213,7 @@ def report(
     from .cache import open_cache
     from .engine import default_jobs
     from .load import find_articles
+    from .pipeline import RunOptions
     from .report import FORMATS, write_reports
     from .review.decisions import with_decisions
     from .summary import Stages, print_summary, run_with_progress
@@ -234,17 +235,8 @@ def report(
     ):
         if cache and cache.problem:
             project.warn(cache.problem)
-        result = run_with_progress(
-            corpus,
-            project.rules_dir,
-            project.rules,
-            project.settings.describe(),
-            stages,
-            cache=cache,
-            jobs=jobs or default_jobs(),
-            engine=engine,
-            scheduler=scheduler,
-        )
+        how = RunOptions(project.rules_dir, cache, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler)
+        result = run_with_progress(corpus, how, project.rules, project.settings.describe(), stages)
         result = with_decisions(result, corpus)
         project.tell(result.problems, result.warnings)
         _stop_unless_read(result.problems, bool(result.report.sources), strict, paths)
@@ -297,7 +289,7 @@ def review(
     """
     import secrets
 
-    from .pipeline import run
+    from .pipeline import RunOptions, run
     from .review.app import address, create_app, default_reviewer, is_loopback, listen, serve
     from .review.decisions import with_decisions
 
@@ -312,7 +304,7 @@ def review(
             )
         access = secrets.token_urlsafe(24)
         project.warn(f"listening on {host}: anyone with the printed address can read the articles and decide")
-    result = run([corpus], project.rules_dir, rules=project.rules, settings=project.settings.describe())
+    result = run([corpus], RunOptions(project.rules_dir), project.rules, project.settings.describe())
     result = with_decisions(result, [corpus])
     project.tell(result.problems, result.warnings)
     if strict and result.problems:

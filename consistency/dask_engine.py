@@ -52,7 +52,7 @@ def analyse_on_dask(
     problems: list[ConsistencyError] | None = None,
 ) -> Report:
     """Extract, group and compare on the Dask cluster at ``scheduler`` (else a local one of ``workers`` processes,
-    default: the machine's cores); the same report as ``pipeline.analyse``, ``problems`` included.
+    default: the machine's cores); the same report as a local ``pipeline.analyse``, ``problems`` included.
 
     ``cache`` is used on a local cluster only, whose workers read and write it as the pool's do: a remote
     cluster's workers do not see this machine's cache folder (a folder of that name on theirs is not this one)."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .models import Example, Rule
-from .pipeline import analyse
+from .pipeline import RunOptions, analyse
 from .rules import load_layered_rules
 
 
@@ -25,7 +25,7 @@ class Outcome:
 
 def check_example(rule: Rule, example: Example, rules_dir: Path | None = None) -> Outcome:
     """Run an example's articles through the whole pipeline with this rule alone; "fail" means a conflict."""
-    report = analyse(example.sources(), [rule], rules_dir)
+    report = analyse(example.sources(), [rule], RunOptions(rules_dir))
     got = "fail" if report.conflicts else "pass"
     return Outcome(rule.code, example.name, example.expect, got, [c.explanation for c in report.conflicts])
 

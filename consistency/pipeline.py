@@ -30,66 +30,78 @@ class Run:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How ``run`` and ``analyse`` go. With ``focus`` (source names), only pairs with a claim from one of them are
+    compared: a CI check of one new article does not re-compare the archive with itself."""
+
+    rules_dir: Path | None = None  # the project's rules folder, layered over the shipped rules and vocabulary
+    cache: ClaimCache | None = None
+    focus: set[str] | None = None
+    jobs: int = 1  # processes that extract and compare (see engine.py)
+    progress: Callable[[Source], None] | None = None  # told of each source extracted
+    stage: Callable[[str], None] | None = None  # told when grouping and comparing begin
+    # "dask": extract, group and compare on the Dask cluster at ``scheduler`` (else a local one, which uses ``cache``);
+    # ``focus``, ``jobs`` and ``progress`` are the local engine's.
+    engine: str = "local"
+    scheduler: str | None = None
+
+
 def analyse(
     sources: list[Source],
     rules: list[Rule],
-    rules_dir: Path | None = None,
-    progress: Callable[[Source], None] | None = None,
-    cache: ClaimCache | None = None,
-    focus: set[str] | None = None,
+    options: RunOptions = RunOptions(),
     problems: list[ConsistencyError] | None = None,
-    jobs: int = 1,
-    stage: Callable[[str], None] | None = None,
 ) -> Report:
-    """Extract (or take from ``cache``), group and compare the claims of already loaded sources.
+    """Extract (or take from the cache), group and compare the claims of already loaded sources.
 
-    With ``focus`` (source names), only pairs with a claim from one of them are compared: a CI check of
-    one new article does not re-compare the archive with itself. A source the extractor fails on is left out,
-    with a line in ``problems``: one bad article never loses the others' results. ``jobs`` processes extract
-    (see engine.py); ``stage`` is told when grouping and comparing begin.
+    A source the extractor fails on is left out, with a line in ``problems``: one bad article never loses the
+    others' results.
     """
+    if options.engine == "dask":
+        from .dask_engine import analyse_on_dask
+
+        return analyse_on_dask(
+            sources, rules, options.rules_dir, options.scheduler, options.stage, cache=options.cache, problems=problems
+        )
     failed: dict[str, ConsistencyError] = {}  # source name -> why the extractor skipped it
-    if focus is None:
+    if options.focus is None:
         claims = []
-        for source, found in extract_sources(sources, rules_dir, jobs, cache):
+        for source, found in extract_sources(sources, options.rules_dir, options.jobs, options.cache):
             if isinstance(found, str):
                 failed[source.name] = ConsistencyError(source.path, found)
                 continue
             claims += found
-            if progress:
-                progress(source)
+            if options.progress:
+                options.progress(source)
     else:
-        sources, claims = _focused_claims(sources, rules_dir, progress, cache, focus, failed)
+        sources, claims = _focused_claims(sources, options, options.focus, failed)
     if failed and problems is None:
         raise next(iter(failed.values()))
     if problems is not None:
         problems += failed.values()
     sources = [source for source in sources if source.name not in failed]
-    if stage:
-        stage("group")
+    if options.stage:
+        options.stage("group")
     by_id = {c.id: c for c in claims}
     topics = group_claims(claims)
-    if stage:
-        stage("compare")
-    if focus is None:
-        findings = compare_in_parallel(topics, by_id, rules, {s.name: s for s in sources}, jobs)
+    if options.stage:
+        options.stage("compare")
+    if options.focus is None:
+        findings = compare_in_parallel(topics, by_id, rules, {s.name: s for s in sources}, options.jobs)
     else:
-        findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, focus)
+        findings = compare_topics(topics, by_id, rules, {s.name: s for s in sources}, options.focus)
     return assemble(sources, claims, findings.counted(topics), findings.conflicts, findings.agreements, rules)
 
 
 def _focused_claims(
-    sources: list[Source],
-    rules_dir: Path | None,
-    progress: Callable[[Source], None] | None,
-    cache: ClaimCache | None,
-    focus: set[str],
-    failed: dict[str, ConsistencyError],
+    sources: list[Source], options: RunOptions, focus: set[str], failed: dict[str, ConsistencyError]
 ) -> tuple[list[Source], list[Claim]]:
     """Claims for a check of a few new sources: the archive's cached claims only where they can meet theirs."""
     lexicon = None  # loaded on the first cache miss: a warm CI check never needs it
     claims: list[Claim] = []
     keep = None
+    cache = options.cache
     if cache:
         # The new sources first: the archive's cached claims are then read only where they can meet theirs.
         sources = sorted(sources, key=lambda s: s.name not in focus)
@@ -99,7 +111,7 @@ def _focused_claims(
         # A new article is always extracted afresh: anyone can write a cache row (its checksum is no signature).
         found = cache.get(source, keep, fresh=source.name in focus) if cache else None
         if found is None:
-            lexicon = lexicon or default_lexicon(rules_dir)
+            lexicon = lexicon or default_lexicon(options.rules_dir)
             found = safe_extract(source, lexicon)
             if isinstance(found, str):
                 failed[source.name] = ConsistencyError(source.path, found)
@@ -107,8 +119,8 @@ def _focused_claims(
             if cache:
                 cache.put(source, found)
         claims += found
-        if progress:
-            progress(source)
+        if options.progress:
+            options.progress(source)
     if cache:
         cache.flush()
     return sources, claims
@@ -116,33 +128,19 @@ def _focused_claims(
 
 def run(
     paths: list[Path],
-    rules_dir: Path | None = None,
-    progress: Callable[[Source], None] | None = None,
-    cache: ClaimCache | None = None,
-    focus: set[str] | None = None,
+    options: RunOptions = RunOptions(),
     rules: list[Rule] | None = None,
     settings: str | None = None,
-    jobs: int = 1,
-    stage: Callable[[str], None] | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
 ) -> Run:
-    """Load the articles under ``paths``, analyse them under the shipped rules and ``rules_dir``'s over them (or the
-    ``rules`` a caller already loaded from them); ``settings`` names where options came from. Editors' decisions
-    are the caller's to apply (``review.decisions.with_decisions``). ``engine`` "dask" runs extraction,
-    grouping and comparison on a Dask cluster (``scheduler``, else a local one, which uses ``cache``); "local" uses
-    up to ``jobs`` processes of this machine."""
-    rules = load_layered_rules(rules_dir) if rules is None else rules
+    """Load the articles under ``paths`` and analyse them under the shipped rules and ``options.rules_dir``'s over
+    them (or the ``rules`` a caller already loaded from them); ``settings`` names where options came from. Editors'
+    decisions are the caller's to apply (``review.decisions.with_decisions``)."""
+    rules = load_layered_rules(options.rules_dir) if rules is None else rules
     loaded = load_sources(paths)
     problems = list(loaded.problems)
-    if engine == "dask":
-        from .dask_engine import analyse_on_dask
-
-        report = analyse_on_dask(loaded.sources, rules, rules_dir, scheduler, stage, cache=cache, problems=problems)
-    else:
-        report = analyse(loaded.sources, rules, rules_dir, progress, cache, focus, problems, jobs, stage)
+    report = analyse(loaded.sources, rules, options, problems)
     report.unreadable = [Unreadable(path=p.path or "", line=p.line, message=p.message) for p in problems]
-    report.generated_with["rule_folders"] = describe_folders(rule_folders(rules_dir))
+    report.generated_with["rule_folders"] = describe_folders(rule_folders(options.rules_dir))
     if settings:
         report.generated_with["settings"] = settings
     return Run(report, problems, list(loaded.warnings))

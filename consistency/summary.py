@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -11,7 +12,7 @@ from rich.progress import Progress
 
 from .load import find_articles
 from .models import Report, Rule
-from .pipeline import Run, run
+from .pipeline import Run, RunOptions, run
 from .report.markdown import skipped
 from .safetext import clean
 
@@ -63,18 +64,17 @@ class Stages:
 
 def run_with_progress(
     paths: list[Path],
-    rules_dir: Path | None,
+    options: RunOptions,
     rules: list[Rule] | None = None,
     settings: str | None = None,
     stages: Stages | None = None,
-    **options,
 ) -> Run:
-    """Run the pipeline (``options`` as ``pipeline.run`` takes them), showing its stages on ``stages``, else on a
-    progress display of its own when the corpus is large and stderr is a terminal."""
+    """Run the pipeline (as ``pipeline.run``), showing its stages on ``stages``, else on a progress display of its
+    own when the corpus is large and stderr is a terminal."""
     if stages is None:
         with Stages(len(find_articles(paths))) as own:
-            return run_with_progress(paths, rules_dir, rules, settings, own, **options)
-    return run(paths, rules_dir, progress=stages.advance, rules=rules, settings=settings, stage=stages.stage, **options)
+            return run_with_progress(paths, options, rules, settings, own)
+    return run(paths, replace(options, progress=stages.advance, stage=stages.stage), rules, settings)
 
 
 def print_summary(report: Report, written: list[Path], top: int = 5) -> None:

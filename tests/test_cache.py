@@ -15,7 +15,7 @@ import consistency.engine as engine
 from consistency.cache import DB_NAME, open_cache
 from consistency.cli import cli
 from consistency.load import load_sources
-from consistency.pipeline import analyse
+from consistency.pipeline import RunOptions, analyse
 from consistency.rules import load_rules
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -49,7 +49,7 @@ def extractions(monkeypatch) -> list[str]:
 def analyse_with(folder: Path, cache_dir: Path, rules_dir: Path = RULES):
     sources = load_sources([folder]).sources
     with open_cache(cache_dir, rules_dir) as cache:
-        report = analyse(sources, load_rules(rules_dir), rules_dir, cache=cache)
+        report = analyse(sources, load_rules(rules_dir), RunOptions(rules_dir, cache))
     return report, cache
 
 

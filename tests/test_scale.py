@@ -18,7 +18,7 @@ from consistency.cli import cli
 from consistency.extract import extract_claims
 from consistency.load import load_sources
 from consistency.output import render_claims
-from consistency.pipeline import run
+from consistency.pipeline import RunOptions, run
 from consistency.stream import ClaimWriter, stream_claims
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,7 +186,7 @@ def test_formats_written_in_parallel_are_the_serial_files(tmp_path, monkeypatch)
 
 
 def test_topics_compared_in_parallel_give_the_serial_report(monkeypatch):
-    serial = run([SEEDS], jobs=1).report.model_dump(mode="json")
+    serial = run([SEEDS], RunOptions(jobs=1)).report.model_dump(mode="json")
     monkeypatch.setattr(engine, "PARALLEL_COMPARE_FROM", 0)
     monkeypatch.setattr(engine, "POOL_FROM", 1)
-    assert run([SEEDS], jobs=2).report.model_dump(mode="json") == serial
+    assert run([SEEDS], RunOptions(jobs=2)).report.model_dump(mode="json") == serial

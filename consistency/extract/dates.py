@@ -154,13 +154,10 @@ _YEAR = (
 # "31", "1st", "07", but not the "10" of "10 a.m.", "10:30" or "10 percent"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|,\d|\.\d|-?(?:[ap]\.?m\b|year|percent|%))"
 _S = r"[ ]{1,4}"  # runs of spaces left by folding non-breaking spaces
-# How many units: "a", "one", "several" (before a unit), "two", "1.5"
-_NUM = (
-    r"(?i:an?|one|(?:several|a few|a couple of|some|many)(?=[ ]{1,4}(?:days?|weeks?|months?|years?|decades?))"
-    rf"|{NUMBER})"
-)
 # "days", "year"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+# How many units: "a", "one", "several" (before a unit), "two", "1.5"
+_NUM = rf"(?i:an?|one|(?:several|a few|a couple of|some|many)(?={_S}{_UNIT})|{NUMBER})"
 # A qualifier before a duration: "more than ", "nearly ", "just under "
 _QUAL = (
     r"(?i:(?:more than|over|nearly|almost|about|around|roughly|some|just|only|less than|at least|at most"
@@ -178,6 +175,8 @@ _WHICH = r"(?:this past|this coming|this|last|next|past|coming|previous|followin
 _PHASE = r"(?:early|mid|middle|late|beginning|start|end)"
 # "summer", "Autumn"
 _SEASON = r"(?:spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter)"
+# A day named from publication: "today", "Yesterday"
+_NAMED_DAY = r"[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight"
 
 
 def _of_year(prefix: str) -> str:
@@ -270,7 +269,7 @@ DATE_RE = re.compile(
     rf"|(?P<weekday>(?:(?P<weekday_which>last|next|this past|this coming|this){_S})?(?P<weekday_name>{_WEEKDAY})"
     rf"(?!{_S}(?:prayers?|Times|Night Live)\b))"
     # "today", "yesterday", "tomorrow", "last night", "this morning", "year-end"
-    rf"|(?P<today>(?<!USA )(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|last night|this morning"
+    rf"|(?P<today>(?<!USA )(?:{_NAMED_DAY}|last night|this morning"
     rf"|this afternoon|this evening)(?![\w-]))"
     rf"|(?P<year_end>(?:the{_S})?year-end)"
     # "in March", "since January" (a month alone needs a preposition, checked on resolution)
@@ -281,7 +280,7 @@ DATE_RE = re.compile(
 # "2014", "March", "Thursday", "today", "years" (in "two years ago"), "half" (in "the first half of 2023")
 ANCHOR_RE = re.compile(
     rf"\b(?:\d|{_MONTH_NAME}|{_MONTH_ABBREVIATION}|{_WEEKDAY}"
-    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|night|morning|afternoon|evening|days?|weeks?|weekend"
+    rf"|{_NAMED_DAY}|night|morning|afternoon|evening|days?|weeks?|weekend"
     r"|months?|years?|decades?|quarter|half|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|Q[1-4])"
 )
 # A word before an anchor: "since" in "since 2014", "more", "than", "a" in "more than a year after".

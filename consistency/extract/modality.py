@@ -7,13 +7,15 @@ import re
 from .context import SentenceContext
 from .quantities import Quantity
 
+# Modal verbs ("may" in lower case only: "May" is the month) and the phrases of a plan, "plans to", "is expected to".
+MODAL = r"will|would|could|(?-i:may)|might|shall"
+PLAN = r"plans? to|planned to|expected to|set to|intends? to|aims? to|going to|scheduled to|due to"
+
 # "will deploy 3,000", "plans to send up to 500": a modal governing the number within three words.
 PLANNED = re.compile(
-    r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|planning to|expects? to|expected to|"
-    r"set to|intends? to|aims? to|going to|proposed to|proposes to|wants? to|hopes? to|seeks? to|seeking to|"
-    r"agreed to|agrees? to|preparing to|"
-    r"prepares? to|(?:is|are|was|were) to|pledged? to|pledges to|promised? to|promises to|vowed? to|vows to|offered to|"
-    r"ready to|due to|scheduled to)\s+(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+\s+"
+    rf"(?i)\b(?:{MODAL}|{PLAN}|planning to|expects? to|proposed to|proposes to|wants? to|hopes? to|seeks? to|"
+    r"seeking to|agreed to|agrees? to|preparing to|prepares? to|(?:is|are|was|were) to|pledged? to|pledges to|"
+    r"promised? to|promises to|vowed? to|vows to|offered to|ready to)\s+(?:[a-z]+ly\s+)?(?:be\s+)?[a-z]+\s+"
     r"(?:(?:for|to|by|of|with|about|until|up)\s+)?(?:(?:an?\s+)?(?:additional|another|further|extra|new)\s+)?$"
 )
 
@@ -22,17 +24,14 @@ MODAL_AFTER = re.compile(
     r"(?i)(?:\s+(?:a|per|each)\s+(?:day|week|month|year))?"
     r"(?:\s+(?:from|of|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
     r"\s+(?:(?:also|still|now|soon|then)\s+)?"
-    r"(?:will|would|could|(?-i:may)|might|shall|(?:is|are) (?:expected|set|likely) to)\b"
+    rf"(?:{MODAL}|(?:is|are) (?:expected|set|likely) to)\b"
 )
 
 # "If the dam fails, ...": the condition clause, up to its comma.
 CONDITION_FIRST = re.compile(r"(?i)\s*\"?(?:if|unless|should|were|in case|in the event that)\b[^,;]{0,200}(?:,|$)")
 
 # A modal in a dated clause: "troops would leave by 2021", "the vote is scheduled to take place in May".
-DATE_PLANNED = re.compile(
-    r"(?i)\b(?:will|would|could|(?-i:may)|might|shall|plans? to|planned to|expected to|set to|intends? to|aims? to"
-    r"|going to|scheduled to|due to)\b"
-)
+DATE_PLANNED = re.compile(rf"(?i)\b(?:{MODAL}|{PLAN})\b")
 
 # "did not withdraw in 2021", "never happened"
 NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\b")

@@ -80,10 +80,12 @@ QUALIFIERS = {
     "from": "range",
 }
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+# A currency sign before a number: "$", "US$", "€", "£".
+_CURRENCY_SIGN = r"(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)"
 # The qualifier right before a number: "more than 60", "some $2.5", "between 1,500".
-QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)?\s?$")
+QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+{_CURRENCY_SIGN}?\s?$")
 # A second number that closes a range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000", "two or three".
-RANGE_GAP = re.compile(r"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)?\s*$")
+RANGE_GAP = re.compile(rf"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*{_CURRENCY_SIGN}?\s*$")
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
 AFTER_NOT_COUNT = re.compile(
     r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-(?!strong\b|acres?\b|hectares?\b|square\b|miles?\b|km\b)[a-z]"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .dates import MONTHS
+from .dates import MONTHS, WEEKDAYS
 from .lexicon import Lexicon
 from .quantities import Quantity
 
@@ -20,6 +20,36 @@ REPORT = (
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
     r"added|acknowledged|insisted|according"
 )
+
+# A reporting verb and a few words after it, no comma or quote: "said", "said on Thursday".
+REPORTED = rf"(?:{REPORT})\b[^,\"]{{0,60}}"
+
+# Words for data and the verbs they speak by: "UNHCR figures show", "Data from ACLED suggest".
+DATA_NOUN = r"data|figures|statistics|estimates|records|numbers"
+DATA_VERB = r"show|shows|showed|suggest|suggests|indicate|indicates"
+
+# Documents whose author is the source: "a report by Human Rights Watch", "the count kept by the WHO".
+DOCUMENT = r"report|study|survey|count|tally|estimate|analysis|assessment|data|figures"
+
+WEEKDAY = "|".join(WEEKDAYS)  # "monday|tuesday|...": a time, where a speaker was looked for
+
+
+def _name_after(most: int) -> str:
+    """A source named after its cue ("according to the Butte County Sheriff's Office"): a word, then up to ``most``
+    more, none holding a comma, semicolon or colon (they end the name)."""
+    return rf"[^\s,;:]+(?:\s+[^\s,;:]+){{0,{most}}}"
+
+
+def _words_before(most: int) -> str:
+    """A speaker before its verb: one to ``most`` words, each with its space, as few as can be."""
+    return rf"(?:[\w.'-]+\s){{1,{most}}}?"
+
+
+def _sentence_end(words: str) -> re.Pattern[str]:
+    """``words`` after a comma or a quote, ending the sentence (a full stop and a closing quote may follow them):
+    the speaker that comes after what was said."""
+    return re.compile(rf"(?:,|\")\s*{words}\.?\"?$")
+
 
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one
 # makes it a noun.
@@ -69,36 +99,29 @@ NOUN_BEFORE = re.compile(
 CLAUSE_INSIDE = re.compile(r"(?i)\b(?:is|are|was|were|been|being|will|would|could|should|does|did)\b|[—–]")
 
 # "according to the Butte County Sheriff's Office": the words after it name the speaker.
-ACCORDING_TO = re.compile(r"(?i)\baccording to\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,13})")
+ACCORDING_TO = re.compile(rf"(?i)\baccording to\s+({_name_after(13)})")
 
 # "a report issued on Tuesday by the CDC", "the count kept by the WHO", "a posting on the Sheriff's Office Facebook
 # page": the author, not the document.
 DOCUMENT_BY = re.compile(
-    r"(?i)^(?:[\w.'-]+\s+){0,3}?(?:report|study|survey|count|tally|estimate|projection|analysis|data|figures|model|"
+    rf"(?i)^(?:[\w.'-]+\s+){{0,3}}?(?:{DOCUMENT}|projection|model|posting|statement|update)\b"
     # "issued on Tuesday by the CDC": "on" a day dates the document, "by" names its author
-    r"assessment|posting|statement|update)\b[^,;]{0,60}?\b(?:by|from|on(?!\s+(?:\w+day|\d|"
-    + "|".join(MONTHS)
-    + r")\b))\s+(.+)$"
+    r"[^,;]{0,60}?\b(?:by|from|on(?!\s+(?:\w+day|\d|" + "|".join(MONTHS) + r")\b))\s+(.+)$"
 )
 
 # "Data from ACLED show", "figures released by the ministry".
 DATA_FROM = re.compile(
-    r"(?i)\b(?:data|figures|statistics|numbers|estimates|records|tallies)\s+"
-    r"(?:from|by|compiled by|released by|published by|provided by)\s+([^\s,;:]+(?:\s+[^\s,;:]+){0,9}?)"
-    r"(?=\s+(?:show|shows|showed|suggest|suggests|indicate|indicates|put|puts)\b|[,;:]|$)"
+    rf"(?i)\b(?:{DATA_NOUN}|tallies)\s+(?:from|by|compiled by|released by|published by|provided by)\s+"
+    rf"({_name_after(9)}?)(?=\s+(?:{DATA_VERB}|put|puts)\b|[,;:]|$)"  # the name as short as the verb allows
 )
 
 # "the toll cited by the opposition", "a count confirmed by the WHO".
 CITED_BY = re.compile(
-    r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+"
-    r"([^\s,;:]+(?:\s+[^\s,;:]+){0,7})"
+    rf"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+({_name_after(7)})"
 )
 
 # "UNHCR figures show", "ACLED data show".
-NAMED_DATA = re.compile(
-    r"\b((?:[A-Z][\w.&'-]*\s){1,5})(?:data|figures|statistics|estimates|records|numbers)\s+"
-    r"(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
-)
+NAMED_DATA = re.compile(rf"\b((?:[A-Z][\w.&'-]*\s){{1,5}})(?:{DATA_NOUN})\s+(?:{DATA_VERB})\b")
 
 # "(per tally by Jeremy Pressman, Erica Chenoweth)", ", per the health ministry": on whose word, in a word.
 PER_SOURCE = re.compile(
@@ -112,37 +135,29 @@ HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,4})$")
 
 # "a report by Human Rights Watch", "the latest count from UNHCR": a document and its author.
 BY_SOURCE = re.compile(
-    r"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){0,2}"
-    r"(?:report|study|survey|count|tally|assessment|analysis|estimate|review|investigation|data|figures)\s+"
+    rf"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){{0,2}}(?:{DOCUMENT}|review|investigation)\s+"
     r"(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
 )
 
 # "..., officials said." / "..., said a senior official." at the end of a sentence.
-SAID_AFTER = re.compile(rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,8}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$")
+SAID_AFTER = _sentence_end(rf"({_words_before(8)}){REPORTED}")
 
 # "..., Sabrina Singh, a Pentagon spokeswoman, said Thursday."
-SAID_AFTER_APPOSITIVE = re.compile(
-    rf"(?:,|\")\s*((?:[\w.'-]+\s){{1,5}}?)?([\w.'-]+,\s(?:[\w.'-]+\s){{1,6}}?)(?:{REPORT})\b[^,\"]{{0,60}}\.?\"?$"
-)
+SAID_AFTER_APPOSITIVE = _sentence_end(rf"({_words_before(5)})?([\w.'-]+,\s{_words_before(6)}){REPORTED}")
 
 # The verb before its speaker at a sentence's end: "..., said Sabrina Singh, a Pentagon spokeswoman."
-SAID_INVERTED = re.compile(
-    r"(?:,|\")\s*(?:said|says|added|wrote|noted|told reporters|explained)\s+"
-    r"([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})\.?\"?$"
+SAID_INVERTED = _sentence_end(
+    r"(?:said|says|added|wrote|noted|told reporters|explained)\s+([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})"
 )
 
 # At a sentence's end a present-tense verb is plainly a verb: "..., the U.N. estimates."
-SAID_AFTER_PRESENT = re.compile(
-    r"(?:,|\")\s*((?:[\w.'-]+\s){1,8}?)"
+SAID_AFTER_PRESENT = _sentence_end(
+    rf"({_words_before(8)})"
     r"(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)"
-    r"\.?\"?$"
 )
 
 # A time where a speaker was looked for: "on Tuesday", "yesterday", "this year", "in 2020".
-TIME_WORD = re.compile(
-    r"(?i)\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"today|yesterday|last|this|earlier|in)\b"
-)
+TIME_WORD = re.compile(rf"(?i)\s*(?:on\s+)?(?:{WEEKDAY}|today|yesterday|last|this|earlier|in)\b")
 
 # Words that open a sentence before its speaker: "But ", "Meanwhile, ", "In addition, ".
 LEADING = re.compile(
@@ -156,7 +171,7 @@ DATELINE_LEAD = re.compile(
 
 # Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
 AUX_TAIL = re.compile(
-    r"(?i)\s+(?:so far|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|"
+    rf"(?i)\s+(?:so far|(?:on\s+)?(?:{WEEKDAY})|today|yesterday|"
     r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|"
     r"had\s+also|have\s+also|has\s+also)$"
 )
