@@ -231,7 +231,7 @@ def _compare_members(
             if ok:
                 links.append((a.id, b.id))  # two outlets reporting one source's figure alike agree too
             elif not two_voices:
-                continue  # one source's figure told two ways: a misquote, not a disagreement between sources
+                continue  # one source's figure told two ways is not two sources disagreeing
             elif not timing or (a.id in incomplete or b.id in incomplete) and not _one_unplaced_story(a, b, incomplete):
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
             elif listed.get(a.id, 0) < MAX_CONFLICTS_PER_CLAIM and listed.get(b.id, 0) < MAX_CONFLICTS_PER_CLAIM:
