@@ -42,6 +42,7 @@ class Discourse:
     undated: bool = False
     address_month: tuple[date, date] | None = None  # an undated article's month, from its address
     stated_year: int | None = None  # an undated article's latest year stated so far
+    last_speaker: str | None = None  # the article's latest named speaker, for "his estimate" paragraphs later
     # the paragraph's
     places: list[str] = field(default_factory=list)
     time: DateMention | None = None
@@ -94,7 +95,7 @@ class Discourse:
             # yet named may be another than the one named further on
             self.incidents.only.clear()
         if speaker:
-            self.speaker = speaker
+            self.speaker = self.last_speaker = speaker
         self.recent += incidents
 
     def as_of(self) -> AsOf | None:

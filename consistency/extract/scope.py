@@ -198,6 +198,8 @@ def build_claims(
         sentence = source.text[s_start:s_end]
         stated_attribution = attribution
         attribution = attribution or discourse.speaker
+        if attribution is None and PRONOUN_SOURCE.search(text, s_start, s_end):
+            attribution = discourse.last_speaker  # "His estimate of the amount leaked ... is 126 million gallons"
         clauses = speaker_clauses(text, s_start, s_end) if len(qs) > 1 else []
         owners = assign_places(ctx.places, qs)
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
@@ -582,6 +584,12 @@ def _context(
         start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents, within
     )
 
+
+# A source named by a pronoun: "His estimate ... is", "their count", "..., he said": the article's last speaker.
+PRONOUN_SOURCE = re.compile(
+    r"(?i)\b(?:his|her|their)\s+(?:\w+\s+)?(?:estimate|estimates|count|figure|figures|tally|calculation|analysis|"
+    r"projection|numbers)\b|[,\"]\s*(?:he|she|they)\s+(?:said|says|added|estimated|estimates)\b"
+)
 
 # "the number of", "the total of": the noun after it is what a later figure counts.
 NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
