@@ -111,10 +111,22 @@ NEWSPAPER_AFTER = re.compile(
 )
 
 
+# A place in a university's or an institute's name says where it is, not where what it counts is: "researchers at the
+# University of Michigan", "Florida State University".
+INSTITUTION_BEFORE = re.compile(r"\b(?:University|College|Institute|School|Academy)\s+of\s+(?:the\s+)?$")
+INSTITUTION_AFTER = re.compile(r"\s+(?:State\s+)?(?:University|College|Institute|Polytechnic)\b")
+
+
 def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
     """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian
     officials" (not a newspaper's city: "scientists contacted by the New York Times")."""
-    found = [m.id for m in lexicon.places.find(attribution) if not NEWSPAPER_AFTER.match(attribution, m.end)]
+    found = [
+        m.id
+        for m in lexicon.places.find(attribution)
+        if not NEWSPAPER_AFTER.match(attribution, m.end)
+        and not INSTITUTION_BEFORE.search(attribution, 0, m.start)
+        and not INSTITUTION_AFTER.match(attribution, m.end)
+    ]
     found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]
     return list(dict.fromkeys(found))
@@ -173,7 +185,9 @@ def place_groups(text: str, mentions: list[Mention]):
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue
-        if AFFILIATION_BEFORE.search(text, max(0, m.start - AFFILIATION_REACH), m.start):
+        if AFFILIATION_BEFORE.search(text, max(0, m.start - AFFILIATION_REACH), m.start) or INSTITUTION_BEFORE.search(
+            text, max(0, m.start - AFFILIATION_REACH), m.start
+        ):
             continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
         locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
         if locative or PLACE_OWNS_NUMBER.match(text, m.end):

@@ -56,6 +56,7 @@ def _sentence_end(words: str) -> re.Pattern[str]:
 LEAD_VERB = re.compile(
     rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
     r"placed|pegged|raised|lowered|revised|upped|came up with|come up with|comes up with|"
+    r"suggested|suggests|concluded|concludes|projected|projects|"
     # "Government scientists Tuesday increased the estimate ... to": a revision of a figure, not a count that grew
     r"(?:increased|decreased|cut|doubled|halved)(?=\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+)?"
     r"(?:estimate|figure|forecast|projection|count|tally|toll)\b))\b"
@@ -107,6 +108,16 @@ DOCUMENT_BY = re.compile(
     rf"(?i)^(?:[\w.'-]+\s+){{0,3}}?(?:{DOCUMENT}|projection|model|posting|statement|update)\b"
     # "issued on Tuesday by the CDC": "on" a day dates the document, "by" names its author
     r"[^,;]{0,60}?\b(?:by|from|on(?!\s+(?:\w+day|\d|" + "|".join(MONTHS) + r")\b))\s+(.+)$"
+)
+
+# A speaker pointing back to one named before ("That same group has now concluded that ..., McNutt said"): the
+# name at the sentence's end says more, else the one named before does.
+POINTING_BACK = re.compile(r"(?i)\s*(?:that|this|these|those|the same|such)\b")
+
+# A document with its author in apposition before the verb: "Another survey, by a U.S. aid agency, suggested".
+DOCUMENT_APPOSITIVE = re.compile(
+    rf"(?i)^(?:[\w.'-]+\s+){{0,3}}?(?:{DOCUMENT}|projection|model)\s*,\s*(?:by|from|conducted by|carried out by)\s+"
+    r"([^,]{1,80}),$"
 )
 
 # "Data from ACLED show", "figures released by the ministry".
@@ -172,7 +183,8 @@ DATELINE_LEAD = re.compile(
 # Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
 AUX_TAIL = re.compile(
     rf"(?i)\s+(?:so far|(?:on\s+)?(?:{WEEKDAY})|today|yesterday|"
-    r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|"
+    r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|initially|"
+    r"originally|first|once|reportedly|"
     r"had\s+also|have\s+also|has\s+also)$"
 )
 
@@ -239,7 +251,8 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         if speaker:
             return speaker
     verb, lead = _lead_speaker(sentence)
-    if lead and THAT_AFTER.match(sentence, verb.end()):
+    pointing_back = bool(lead and POINTING_BACK.match(sentence, 0, verb.start()))
+    if lead and THAT_AFTER.match(sentence, verb.end()) and not pointing_back:
         return lead  # "The organizers said that ..., The Washington Post reports": who said it first
     for pattern in (SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
         m = pattern.search(sentence)
@@ -247,7 +260,7 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
             speaker = clean_speaker("".join(g for g in m.groups() if g))
             if speaker:
                 return speaker
-    return lead
+    return None if pointing_back else lead  # "that same group": the speaker named before, or at the end
 
 
 def clean_speaker(phrase: str) -> str | None:
@@ -294,7 +307,10 @@ def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
         lead = LEADING.sub("", DATELINE_LEAD.sub("", lead.lstrip()))
         while AUX_TAIL.search(lead):
             lead = AUX_TAIL.sub("", lead).rstrip()
-        if lead.endswith(","):  # "A UN report, based on ..., estimated": the head before the appositive
+        author = DOCUMENT_APPOSITIVE.match(lead)
+        if author:  # "Another survey, by a U.S. aid agency, suggested": the author, not the document
+            lead = author.group(1)
+        elif lead.endswith(","):  # "A UN report, based on ..., estimated": the head before the appositive
             lead = lead.split(",", 1)[0]
         else:  # "During an interview on July 23, CIA Director William Burns acknowledged"
             lead = lead.rsplit(",", 1)[-1]
