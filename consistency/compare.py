@@ -87,8 +87,6 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     gap = max((tb[0] - ta[1]).days, (ta[0] - tb[1]).days, 0)
     if gap > rule.window_days or (gap and a.source == b.source):
         return False  # one article giving figures for two dates tells how a number changed, not a contradiction
-    if a.source == b.source and (ta, a.as_of.since) == (tb, b.as_of.since):
-        return True  # two speakers' figures that one article sets in one time: rivals, however loose that time
     sa, sb = a.as_of.since, b.as_of.since
     if sa and sb and abs((sa - sb).days) > rule.window_days:
         return False  # totals since different starts ("this year" against "since June") count different things

@@ -260,22 +260,16 @@ def build_claims(
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
             if not location:
                 location = discourse.places
-            # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
-            national = incident is not None and incident.kind in lexicon.events.national
             if not location and attribution:
                 # "according to the Butte County Sheriff's Office", "Nepal's home ministry said": the agency's place
                 location = speaker_places(attribution, lexicon)
-                story = discourse.event_location(incident) if national else []
-                inside = any(set(story) & {p, *ancestors(p, lexicon.place_parents)} for p in location)
-                if story and not inside and place_id(attribution, lexicon) not in location:
-                    # a foreign agency's place is not a country's quake's ("a U.S. aid agency said"); a country
-                    # speaking for itself is ("Liberia has recorded 4,162 deaths")
-                    location = []
             if not location and incident is not None:
                 location = discourse.event_location(incident)  # an event happens somewhere
             elif location and incident is not None:
                 discourse.event_places.setdefault(incident.id, location)
             location = discourse.with_containers(location)
+            # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
+            national = incident is not None and incident.kind in lexicon.events.national
             countries = _countries(location, lexicon) if national else []
             if national and not set(countries) & lexicon.countries:
                 # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country
@@ -591,10 +585,10 @@ def _context(
     )
 
 
-# A source named by a pronoun: "His estimate ... is", "their count", "..., he said": the article's last speaker.
+# A figure a pronoun gives a source: "His estimate ... is", "their count": the article's last named speaker's.
 PRONOUN_SOURCE = re.compile(
     r"(?i)\b(?:his|her|their)\s+(?:\w+\s+)?(?:estimate|estimates|count|figure|figures|tally|calculation|analysis|"
-    r"projection|numbers)\b|[,\"]\s*(?:he|she|they)\s+(?:said|says|added|estimated|estimates)\b"
+    r"projection|numbers)\b"
 )
 
 # "the number of", "the total of": the noun after it is what a later figure counts.
