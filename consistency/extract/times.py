@@ -50,8 +50,9 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 # A dash after a date that opens the text: a dateline ("May 14, 2010 -- "), not the time of a clause.
 DATELINE_DASH = re.compile(r"\s*(?:[—–]|--)")
 
-# A date that ends in a word relating it to another event: "a decade after", "two years ago".
-SINCE_LIKE = re.compile(r"(?i)\b(?:after|ago|before|earlier|later)\s*$")
+# A date that ends in a word relating it to another event: "a decade after", "two years earlier" ("a year ago" is
+# the report's own past: a date).
+SINCE_LIKE = re.compile(r"(?i)\b(?:after|before|earlier|later)\s*$")
 
 # How close, in characters, a date or phrase must stand to a number to say when the number holds.
 PAST_REACH = 64  # "once held", "in the early days of the spill even more oil was flowing" ... before the number
