@@ -86,9 +86,7 @@ class Discourse:
         if self.undated and years and dates_story:
             # an undated article reports as of the latest year it has stated so far
             self.stated_year = max(years + [self.stated_year or 0])
-        dated = [
-            d for d in dates if d.start_date is not None and d.role in CARRIED_ROLES and not SINCE_LIKE.search(d.text)
-        ]
+        dated = carried(dates)
         if dated:
             self.time, self.past = dated[-1], None
             # "The Exxon Valdez ran aground on March 24, 1989. The spill ...": once the story is dated, an event not
@@ -105,7 +103,7 @@ class Discourse:
         if self.past is not None:
             return self.past
         if self.time is not None:
-            return AsOf(start=self.time.start_date, end=self.time.end_date, scope="context", text=self.time.text)
+            return context_time(self.time)
         if self.address_month is not None:
             return AsOf(start=self.address_month[0], end=self.address_month[1], scope="context")
         if self.stated_year is not None:
@@ -120,6 +118,16 @@ class Discourse:
             if candidate is not None and fits(candidate.kind):
                 return self.incidents.resolve(candidate) if not candidate.named else candidate
         return None
+
+
+def carried(dates: list[DateMention]) -> list[DateMention]:
+    """The dates whose time later counts inherit: a point or a span, not "since X", "before X" nor "X later"."""
+    return [d for d in dates if d.start_date is not None and d.role in CARRIED_ROLES and not SINCE_LIKE.search(d.text)]
+
+
+def context_time(d: DateMention) -> AsOf:
+    """The time a date sets for the counts after it that state none."""
+    return AsOf(start=d.start_date, end=d.end_date, scope="context", text=d.text)
 
 
 def dateline_places(text: str, body_start: int, lookup) -> list[str]:

@@ -19,7 +19,7 @@ from ..occasions import DATED_BY_EVENT
 from .addresses import cased_as_headline, headline, url_month
 from .context import SentenceContext
 from .dates import DateMention
-from .discourse import Discourse, dateline_places
+from .discourse import Discourse, carried, context_time, dateline_places
 from .events import describe_event
 from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
@@ -36,7 +36,7 @@ from .places import (
 )
 from .quantities import VOLUME_UNITS, Quantity
 from .speakers import REPORT, clause_speaker, speaker, speaker_clauses
-from .times import PAST_OPENING, PEAK, PRESENT, as_of_claim
+from .times import PAST_OPENING, PEAK, PRESENT, TIME_MOVES_ON, as_of_claim
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
@@ -297,7 +297,12 @@ def build_claims(
                         text=str(incident.year),
                     )
             if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
-                as_of = discourse.as_of() or as_of
+                # "police counted 81,000 on Tuesday, while the CGT said 700,000 had marched": an earlier clause's
+                # date, else the paragraph's time
+                earlier = carried(
+                    [d for d in own_dates if d.end <= q.start and not TIME_MOVES_ON.search(text, d.end, q.start)]
+                )
+                as_of = context_time(earlier[-1]) if earlier else discourse.as_of() or as_of
             if as_of.scope == "past":
                 discourse.past = as_of  # "A team then pegged the flow at ...": the retelling goes on in the past
             mood = modality(text, ctx, q)

@@ -47,6 +47,12 @@ PRESENT = re.compile(
 # Where a date stops governing a number: "; ", ", but ", ", which ", " - ".
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 
+# Words that move a sentence's time on from a date it stated: "on April 20 BP said 1,000 barrels a day, an
+# estimate the Coast Guard later raised to 5,000".
+TIME_MOVES_ON = re.compile(
+    r"(?i)\b(?:later|then|subsequently|afterwards|since|now|eventually|today|currently|by then|since then)\b"
+)
+
 # A dash after a date that opens the text: a dateline ("May 14, 2010 -- "), not the time of a clause.
 DATELINE_DASH = re.compile(r"\s*(?:[—–]|--)")
 
@@ -88,7 +94,9 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
             and not DATELINE_DASH.match(text, d.end)
             and not any(d.end <= o.start and o.end <= q.start for o in dates if o is not d)
         )
-        fronted = (d.end <= first_comma < q.start and d.start - ctx.start <= FRONTED_REACH) or opens
+        fronted = (
+            (d.end <= first_comma < q.start and d.start - ctx.start <= FRONTED_REACH) or opens
+        ) and not TIME_MOVES_ON.search(text, d.end, q.start)
         precedes = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
         if (fronted or opens) and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
             # "By Wednesday the toll had risen to 5,000": the count as of that day
