@@ -665,8 +665,8 @@ def _state(
 ) -> str | None:
     """The measure a state gives counted people: "12 people died", "killed 26 civilians", "14 were detained",
     "the number of people arriving ... had topped a million"."""
-    if measure not in PERSON_MEASURES or q.unit is not None:
-        return measure
+    if measure not in PERSON_MEASURES or q.unit not in (None, "percent"):
+        return measure  # a share of people takes their state: "30 percent of teachers went on strike"
     states = lexicon.states
     after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
     if not after and mention is not None and mention.end <= q.start:
