@@ -78,6 +78,8 @@ QUALIFIERS = {
     "crossed": "more_than",
     "between": "range",
     "from": "range",
+    # only before a multiplier: "a near five-fold increase"
+    "near": "nearly",
 }
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 # A currency sign before a number: "$", "US$", "€", "£".
@@ -150,6 +152,14 @@ BY_BEFORE = re.compile(r"(?i)\bby\s$")
 MEMBERS_OF = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?")
 # "three times as many", "six times more": a multiplier.
 RATIO_AFTER = re.compile(r"(?i)\s+(?:as|more|less|larger|bigger|higher|greater|smaller|the|that|over)\b")
+# Multipliers written as words: "twice as many", "more than double what Spicer reported", "a near five-fold increase"
+# ("double" and "triple" only before what they multiply: not "a double murder").
+MULTIPLIER_RE = re.compile(
+    r"(?i)\b(?:twice(?=\s+(?:as|the|that|what|its|their|his|her|more|over)\b)"
+    r"|(?:double|triple|treble|quadruple)(?=\s+(?:the|that|what|its|their|his|her|our)\b)"
+    r"|(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[- ]?fold\b)"
+)
+MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4, "hundred": 100}
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
 VOLUME_UNITS = frozenset({"bbl", "gal"})
 # " a day", " of crude oil per day", " daily"
@@ -278,7 +288,34 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
                 continue
         if _keep(text, quantity, first):
             found.append(quantity)
-    return found
+    found += [
+        q
+        for m in MULTIPLIER_RE.finditer(text)
+        if not _inside(blocked, blocked_starts, m.start())
+        for q in [_multiplier(text, m)]
+    ]
+    return sorted(found, key=lambda q: q.start)
+
+
+def _multiplier(text: str, match: re.Match) -> Quantity:
+    """A multiplier word as a ratio: "twice" -> 2, "five-fold" -> 5, with its qualifier ("more than double")."""
+    word = re.sub(r"[- ]?fold$", "", match.group().lower())
+    value = float(MULTIPLIERS.get(word) or (word if word.isdigit() else parse_number(word)[0]))
+    start = match.start()
+    qual = QUALIFIER_BEFORE.search(text, max(0, start - QUALIFIER_REACH), start)
+    qualifier = QUALIFIERS[qual.group(1).lower()] if qual else "exact"
+    return Quantity(
+        qual.start(1) if qual else start,
+        match.end(),
+        start,
+        match.end(),
+        value,
+        value,
+        "exact" if qualifier == "range" else qualifier,
+        unit="times",
+        measure="ratio",
+        measure_text="ratio",
+    )
 
 
 def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, opened: bool) -> bool:
