@@ -159,6 +159,10 @@ MULTIPLIER_RE = re.compile(
     r"|(?:double|triple|treble|quadruple)(?=\s+(?:the|that|what|its|their|his|her|our)\b)"
     r"|(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[- ]?fold\b)"
 )
+# Words that make a multiplier a verb: "to double", "could more than triple".
+VERB_BEFORE = re.compile(
+    r"(?i)\b(?:to|will|would|could|may|might|can|should|must|did|does)\s+(?:more than\s+|nearly\s+|almost\s+)?$"
+)
 MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4, "hundred": 100}
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
 VOLUME_UNITS = frozenset({"bbl", "gal"})
@@ -288,17 +292,16 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
                 continue
         if _keep(text, quantity, first):
             found.append(quantity)
-    found += [
-        q
-        for m in MULTIPLIER_RE.finditer(text)
-        if not _inside(blocked, blocked_starts, m.start())
-        for q in [_multiplier(text, m)]
-    ]
+    multipliers = [_multiplier(text, m) for m in MULTIPLIER_RE.finditer(text)]
+    found += [q for q in multipliers if q and not _inside(blocked, blocked_starts, q.num_start)]
     return sorted(found, key=lambda q: q.start)
 
 
-def _multiplier(text: str, match: re.Match) -> Quantity:
-    """A multiplier word as a ratio: "twice" -> 2, "five-fold" -> 5, with its qualifier ("more than double")."""
+def _multiplier(text: str, match: re.Match) -> Quantity | None:
+    """A multiplier word as a ratio: "twice" -> 2, "five-fold" -> 5, with its qualifier ("more than double"); not
+    a verb ("on pace to more than double the attacks")."""
+    if VERB_BEFORE.search(text, max(0, match.start() - QUALIFIER_REACH), match.start()):
+        return None
     word = re.sub(r"[- ]?fold$", "", match.group().lower())
     value = float(MULTIPLIERS.get(word) or (word if word.isdigit() else parse_number(word)[0]))
     start = match.start()
