@@ -98,7 +98,7 @@ AFTER_NOT_COUNT = re.compile(
 BEFORE_NOT_COUNT = re.compile(
     r"(?i)(?:\b(?:aged?|ages|no\.|nos\.|resolution|article|section|chapter|flight|route|highway|room|page|"
     r"vol\.|version|level|phase|category|grade|class|squad|battalion|brigade|division|regiment|apartment|magnitude|"
-    r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z])$"
+    r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z])\Z"  # \Z: not before a "\n"
 )
 # Spans where digits are not quantities: phone numbers, street addresses, clock times, codes.
 JUNK = re.compile(
@@ -111,7 +111,7 @@ JUNK = re.compile(
     r"|(?<=, )\d{1,3}(?=, ))"  # "Pope Francis, 86, was ...": an age in apposition
 )
 # A capitalised word right before a number names it: "Interstate 95", "Boeing 737", "Line 4" (but "The 900 troops").
-NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)\s$")
+NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+) \Z")  # a space, not a line break: "Boeing 737"
 NOT_NAMES = frozenset(
     "The A An Its Their His Her Our These Those All Only Just Another Some About Around Nearly Almost Over Under "
     "Roughly Approximately Between From Up To Of At In On By With For And Or But Than Least Most Total Exactly "
