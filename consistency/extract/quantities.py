@@ -575,7 +575,8 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
     if q.measure == "duration" and DURATION_AS_TIME.match(text[q.end : q.end + DURATION_IDIOM_REACH]):
         return False  # "Five years on, ...": a time, not a count
     small = raw.isdigit() and len(raw) <= 4 and q.qualifier == "exact"
-    if q.measure is None and q.unit is None and small and NAME_AFTER.match(text, q.end):
+    listed = text[max(0, q.start - 2) : q.start].strip() == ":"  # "Idaho: 30 Population of ...": a list's value
+    if q.measure is None and q.unit is None and small and not listed and NAME_AFTER.match(text, q.end):
         return False  # "60 Minutes", "737 MAX"; not "80,000 Syrians" nor "between 5,000 and 6,000 Europeans"
     if (
         q.measure is None
