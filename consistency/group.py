@@ -30,10 +30,15 @@ NO_PLACE = "no place"
 FUZZY_THRESHOLD = 88  # token_set_ratio at which two surface forms name the same thing
 
 
+# What is compared: statements of fact, and projections with projections ("could infect 1.4 million by January"
+# against another outlet's projection, never against a count); not conditions nor denials.
+COMPARED_MODALITIES = frozenset({"asserted", "planned"})
+
+
 def _quantity_key(claim: Claim) -> tuple | None:
     """The topic a quantity belongs to; ``None`` when it is not a comparable count or its context is too thin
     (``unchecked_reason`` says which)."""
-    if claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality != "asserted":
+    if claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality not in COMPARED_MODALITIES:
         return None
     measure = claim.measure or (f"~{claim.measure_text.lower()}" if claim.measure_text else None)
     if measure is None or claim.subject is None:
@@ -41,7 +46,8 @@ def _quantity_key(claim: Claim) -> tuple | None:
     # A named event pins its place ("the Camp Fire"); any other subject is compared place by place.
     where = () if claim.subject_type == "named_event" else tuple(claim.countries or claim.location)
     # Units in one dimension share a topic ("42,000 square miles" with "110,000 square kilometers"); compare converts.
-    return ("quantity", measure, claim.facet or "", claim.subject, where, canonical_unit(claim.unit) or "")
+    key = ("quantity", measure, claim.facet or "", claim.subject, where, canonical_unit(claim.unit) or "")
+    return key if claim.modality == "asserted" else (*key, claim.modality)  # projections have topics of their own
 
 
 def unchecked_reason(claim: Claim) -> str | None:
@@ -50,7 +56,7 @@ def unchecked_reason(claim: Claim) -> str | None:
         # "increase", "rise": a verb alone does not say which event is dated
         verb_only = _date_key(claim) is not None and len(claim.event_key.split()) < 2
         return "no event: what is dated is not stated" if verb_only else None
-    if claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality != "asserted":
+    if claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality not in COMPARED_MODALITIES:
         return None
     if not (claim.measure or claim.measure_text):
         return "no measure: what is counted is not stated"

@@ -37,6 +37,10 @@ _DATELINE = re.compile(
     re.M,
 )
 
+# Besides its date, a dateline holds a few words and perhaps a clock time: "By Jane Doe | January 25, 2024 3:45 PM".
+DATELINE_WORDS = 10
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+
 # Control characters no article contains (tab, line breaks and form feed aside): a sign of binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
@@ -198,6 +202,9 @@ def dateline(text: str, body_start: int = 0) -> tuple[date, tuple[int, int]] | N
     match = _DATELINE.search(text, body_start, head_end)
     if not match:
         return None
+    rest = text[match.start() : match.start(1)] + text[match.end(3) : match.end()]
+    if re.search(r"\d", _CLOCK.sub("", rest)) or len(rest.split()) > DATELINE_WORDS:
+        return None  # "As many as 1.4 million people could be infected by January 20, 2015.": a sentence
     month = MONTHS[match.group(1).lower()]
     try:
         return date(int(match.group(3)), month, int(match.group(2))), match.span()
