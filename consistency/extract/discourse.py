@@ -130,9 +130,20 @@ def context_time(d: DateMention) -> AsOf:
     return AsOf(start=d.start_date, end=d.end_date, scope="context", text=d.text)
 
 
+# A dateline opens one of the body's first lines: a byline or an "Updated ..." line may come before it.
+DATELINE_LINES = 4
+
+
 def dateline_places(text: str, body_start: int, lookup) -> list[str]:
-    """Places of a dateline opening the body ("PARADISE, Butte County —"); ``lookup`` names a place's id."""
-    match = DATELINE_PLACE.match(text, body_start)
-    if not match:
-        return []
-    return [lookup(name) for name in match.groups() if name]
+    """Places of a dateline opening the body ("PARADISE, Butte County —"), or one of its first lines after a byline;
+    ``lookup`` names a place's id."""
+    start = body_start
+    for _ in range(DATELINE_LINES):
+        match = DATELINE_PLACE.match(text, start)
+        if match:
+            return [lookup(name) for name in match.groups() if name]
+        end = text.find("\n", start)
+        if end < 0:
+            break
+        start = end + 1
+    return []

@@ -117,6 +117,11 @@ INSTITUTION_BEFORE = re.compile(r"\b(?:University|College|Institute|School|Acade
 INSTITUTION_AFTER = re.compile(r"\s+(?:State\s+)?(?:University|College|Institute|Polytechnic)\b")
 
 
+# A capitalised word right before a gazetteer name makes it part of a person's name: "Kamal Singh Bam" is no
+# town called Bam.
+NAME_BEFORE_PLACE = re.compile(r"\b(?!The\b)[A-Z][a-z]+\s$")
+
+
 def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
     """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian
     officials" (not a newspaper's city: "scientists contacted by the New York Times")."""
@@ -126,6 +131,7 @@ def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
         if not NEWSPAPER_AFTER.match(attribution, m.end)
         and not INSTITUTION_BEFORE.search(attribution, 0, m.start)
         and not INSTITUTION_AFTER.match(attribution, m.end)
+        and not NAME_BEFORE_PLACE.search(attribution, 0, m.start)
     ]
     found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]

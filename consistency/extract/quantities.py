@@ -76,6 +76,11 @@ QUALIFIERS = {
     "exceeded": "more_than",
     "exceeds": "more_than",
     "crossed": "more_than",
+    "rose past": "more_than",
+    "risen past": "more_than",
+    "climbed past": "more_than",
+    "went past": "more_than",
+    "pushed past": "more_than",
     "between": "range",
     "from": "range",
     # only before a multiplier: "a near five-fold increase"

@@ -62,9 +62,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             match.group() == "\n"
             and text[match.start() - 1 : match.start()] == "."
             and _is_abbreviation(text, match.start() - 1)
-            and not text.startswith("\n", match.end())
+            and text[match.end() : match.end() + NEXT_WORD_REACH].lstrip(" \t")[:1].isalpha()
         ):
-            continue  # "by the U.S.\nCenters for Disease Control": a wrapped line after an abbreviation
+            continue  # "by the U.S.\nCenters for Disease Control": a wrapped line after an abbreviation; not a list's
+            # next item ("according to the U.N.\n* 1.4 million need food aid")
         _append(spans, text, start, match.end())
         start = match.end()
     _append(spans, text, start, len(text))
