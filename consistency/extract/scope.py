@@ -36,7 +36,7 @@ from .places import (
 )
 from .quantities import VOLUME_UNITS, Quantity
 from .speakers import REPORT, clause_speaker, speaker, speaker_clauses
-from .times import PAST_OPENING, PEAK, PRESENT, TIME_MOVES_ON, as_of_claim
+from .times import CLAUSE_BREAK, PAST_OPENING, PEAK, PRESENT, TIME_MOVES_ON, as_of_claim
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
@@ -280,11 +280,7 @@ def build_claims(
             if measure:
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
-            own_dates = (
-                ds
-                if measure in DATED_BY_EVENT
-                else [d for d in ds if not any(0 <= x.start - d.end <= DATE_OF_EVENT_REACH for x in ctx.incidents)]
-            )
+            own_dates = ds if measure in DATED_BY_EVENT else [d for d in ds if not _dates_event(text, d, ctx.incidents)]
             as_of = as_of_claim(text, q, ctx, own_dates, source.published)
             if incident is not None and incident.year and as_of.scope not in ("peak", "past"):
                 # "the 1989 spill dumped ...": a settled figure of an event years past holds for its year; a recent
@@ -296,13 +292,20 @@ def build_claims(
                         scope="explicit",
                         text=str(incident.year),
                     )
-            if as_of.scope == "unknown" or (as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)):
+            past_tense = as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)
+            if as_of.scope == "unknown" or past_tense:
                 # "police counted 81,000 on Tuesday, while the CGT said 700,000 had marched": an earlier clause's
-                # date, else the paragraph's time
+                # date (in a dated article's past-tense sentence), else the paragraph's time
                 earlier = carried(
-                    [d for d in own_dates if d.end <= q.start and not TIME_MOVES_ON.search(text, d.end, q.start)]
+                    [
+                        d
+                        for d in own_dates
+                        if d.end <= q.start
+                        and CLAUSE_BREAK.search(text, d.end, q.start)  # another clause's: not "the quake that hit on X"
+                        and not TIME_MOVES_ON.search(text, d.end, q.start)
+                    ]
                 )
-                as_of = context_time(earlier[-1]) if earlier else discourse.as_of() or as_of
+                as_of = context_time(earlier[-1]) if earlier and past_tense else discourse.as_of() or as_of
             if as_of.scope == "past":
                 discourse.past = as_of  # "A team then pegged the flow at ...": the retelling goes on in the past
             mood = modality(text, ctx, q)
@@ -408,6 +411,18 @@ def _subject_or_event(
         return own.id, own.text, None
     subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
     return subject, subject_text, None
+
+
+# A relative clause after an event's words, up to a date: "the earthquake that struck Nepal (on April 25)".
+EVENT_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:[\w'-]+\s+){1,5}")
+
+
+def _dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
+    """Whether a date dates an event, not a count: "the January 2011 earthquake", "the earthquake that struck Nepal
+    on April 25 (killed 7,500)"."""
+    before_event = (0 <= x.start - d.end <= DATE_OF_EVENT_REACH for x in incidents)
+    in_its_clause = (x.end <= d.start and EVENT_CLAUSE.fullmatch(text, x.end, d.start) for x in incidents)
+    return any(before_event) or any(in_its_clause)
 
 
 def _target_date(q: Quantity, dates: list[DateMention], published: date | None) -> AsOf | None:
