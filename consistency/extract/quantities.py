@@ -168,6 +168,7 @@ MULTIPLIER_RE = re.compile(
 VERB_BEFORE = re.compile(
     r"(?i)\b(?:to|will|would|could|may|might|can|should|must|did|does)\s+(?:more than\s+|nearly\s+|almost\s+)?$"
 )
+MULTIPLIER_HINTS = ("twice", "double", "triple", "treble", "quadruple", "fold")
 MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4, "hundred": 100}
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
 VOLUME_UNITS = frozenset({"bbl", "gal"})
@@ -297,7 +298,9 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
                 continue
         if _keep(text, quantity, first):
             found.append(quantity)
-    multipliers = [_multiplier(text, m) for m in MULTIPLIER_RE.finditer(text)]
+    lowered = text.lower()  # most articles hold no multiplier word: a substring test spares the regex scan
+    scan = any(word in lowered for word in MULTIPLIER_HINTS)
+    multipliers = [_multiplier(text, m) for m in MULTIPLIER_RE.finditer(text)] if scan else []
     found += [q for q in multipliers if q and not _inside(blocked, blocked_starts, q.num_start)]
     return sorted(found, key=lambda q: q.start)
 
