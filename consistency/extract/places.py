@@ -213,17 +213,22 @@ def starts_sentence(text: str, pos: int) -> bool:
 
 
 def assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
-    """Each place group goes to the nearest quantity in its sentence; a quantity keeps the nearest of its groups."""
-    owners: dict[int, tuple[int, tuple[list[str], str]]] = {}
+    """Place groups and quantities paired nearest first, each at most once: "2,500 troops remain in Iraq and 900 in
+    Syria" gives Iraq to the 2,500 once Syria has gone to the 900 beside it."""
+    pairs = []
     for p_start, p_end, ids, p_text in places:
-        if not quantities:
-            break
-        best = min(
-            quantities, key=lambda q: max(q.start - p_end, p_start - q.end, 0) + (0.5 if p_end <= q.start else 0)
-        )
-        if best.start <= p_start < best.end and best.head_start is not None and p_start < best.head_start:
-            continue  # "2,500 U.S. troops": an adjective of the noun, not a place
-        distance = max(best.start - p_end, p_start - best.end, 0)
-        if id(best) not in owners or distance < owners[id(best)][0]:
-            owners[id(best)] = (distance, (ids, p_text))
-    return {k: v for k, (_, v) in owners.items()}
+        for q in quantities:
+            if q.start <= p_start < q.end and q.head_start is not None and p_start < q.head_start:
+                continue  # "2,500 U.S. troops": an adjective of the noun, not a place
+            low, high = (p_end, q.start) if p_end <= q.start else (q.end, p_start)
+            if any(low <= other.start < high for other in quantities if other is not q):
+                continue  # another number stands between them: "... close to half of those came from Syria"
+            distance = max(q.start - p_end, p_start - q.end, 0)
+            pairs.append((distance + (0.5 if p_end <= q.start else 0), p_start, id(q), (ids, p_text)))
+    owners: dict[int, tuple[list[str], str]] = {}
+    placed: set[int] = set()
+    for _, p_start, q, group in sorted(pairs, key=lambda pair: pair[:3]):
+        if q not in owners and p_start not in placed:
+            owners[q] = group
+            placed.add(p_start)
+    return owners
