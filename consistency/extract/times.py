@@ -44,6 +44,9 @@ PRESENT = re.compile(
     r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b"
 )
 
+# Words that bring a sentence back to the present after a past cue: "once controlled ..., still has 2,500".
+STILL = re.compile(r"(?i)\b(?:still|now|currently|today|remains?)\b")
+
 # Where a date stops governing a number: "; ", ", but ", ", which ", " - ".
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 
@@ -74,11 +77,10 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     """As of when: a peak phrase, a date scoping the number, else the publication date."""
     if ctx.peak:
         return AsOf(start=None, end=published, scope="peak", text=ctx.peak.group())
-    past = (
-        PAST.search(text, max(ctx.start, q.start - PAST_REACH), q.start)
-        or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + PAST_AFTER_REACH))
-        or ctx.past_opening
-    )
+    before = PAST.search(text, max(ctx.start, q.start - PAST_REACH), q.start)
+    if before and STILL.search(text, before.end(), q.start):
+        before = None  # "The group, which once controlled a third of Iraq, still has about 2,500 fighters"
+    past = before or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + PAST_AFTER_REACH)) or ctx.past_opening
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
     first_comma = text.find(",", ctx.start, ctx.end)
