@@ -205,6 +205,10 @@ DATE_RE = re.compile(
     rf",?{_S}(?P<mdy_year>{_YEAR}))"
     # "31 December 2021", "31 Dec. 2021"
     rf"|(?P<dmy>(?P<dmy_day>{_DAY}){_S}(?P<dmy_month>{_MONTH}),?{_S}(?P<dmy_year>{_YEAR}))"
+    # "the first six months of 2024", "the last three months of the year"
+    rf"|(?P<months_of>(?:the{_S})?(?P<months_of_edge>first|last|final){_S}"
+    rf"(?P<months_of_count>[1-9]|1[01]|two|three|four|five|six|seven|eight|nine|ten|eleven){_S}months{_S}"
+    rf"{_of_year('months_of_')})"
     # "the first half of 2023", "the second half of the year"
     rf"|(?P<half>(?:the{_S})?(?P<half_ordinal>first|second|1st|2nd){_S}half{_S}{_of_year('half_')})"
     # "Q3 2022", "the third quarter of 2022", "the first quarter of this year"
@@ -513,6 +517,16 @@ def _half(m: re.Match, pub: date | None) -> Resolved:
         return _undated("part")
     first = 1 if m["half_ordinal"] in ("first", "1st") else 7
     return Resolved(date(year, first, 1), _month_end(year, first + 5), "part", relative, "point")
+
+
+def _months_of(m: re.Match, pub: date | None) -> Resolved:
+    year, relative = _year_or_rel(m, "months_of_", pub)
+    if year is None:
+        return _undated("part")
+    count = m["months_of_count"]
+    n = int(count) if count.isdigit() else _UNIT_WORDS[count.lower()]
+    first = 1 if m["months_of_edge"].lower() == "first" else 13 - n
+    return Resolved(date(year, first, 1), _month_end(year, first + n - 1), "part", relative, "point")
 
 
 def _quarter(m: re.Match, pub: date | None) -> Resolved:
@@ -845,6 +859,7 @@ _RESOLVERS = {
     "slashed": _slashed,
     "mdy": _mdy,
     "dmy": _dmy,
+    "months_of": _months_of,
     "half": _half,
     "quarter": _quarter,
     "month_part": _month_part,

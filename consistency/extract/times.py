@@ -44,6 +44,10 @@ PRESENT = re.compile(
     r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b"
 )
 
+# A reporting verb right before a date: the date of the saying ("Central Command said Wednesday, claiming 153").
+SAYING_BEFORE = re.compile(r"(?i)\b(?:said|says|told reporters|announced|reported|added|stated)\s+$")
+SAYING_REACH = 20
+
 # Words that bring a sentence back to the present after a past cue: "once controlled ..., still has 2,500".
 STILL = re.compile(r"(?i)\b(?:still|now|currently|today|remains?)\b")
 
@@ -99,7 +103,9 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         fronted = (
             (d.end <= first_comma < q.start and d.start - ctx.start <= FRONTED_REACH) or opens
         ) and not TIME_MOVES_ON.search(text, d.end, q.start)
-        precedes = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
+        # "in 2003 with about 130,000"; not "said Wednesday, claiming 153 attacks" (the date of the saying)
+        close_before = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
+        precedes = close_before and not SAYING_BEFORE.search(text, max(ctx.start, d.start - SAYING_REACH), d.start)
         if (fronted or opens) and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
             # "By Wednesday the toll had risen to 5,000": the count as of that day
             return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
