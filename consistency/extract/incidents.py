@@ -209,7 +209,8 @@ class Incidents:
         said" speaks of one march, named after its first count."""
         by_kind: dict[str, dict[str, Incident]] = {}
         for incident in incidents:
-            if incident.named and incident.id != incident.kind:  # "That March": capitalised, yet no name
+            # "That March": capitalised, yet no name; "since the 1934 Nepal-Bihar earthquake": a past one, for contrast
+            if incident.named and incident.id != incident.kind and incident.year is None:
                 by_kind.setdefault(incident.kind, {}).setdefault(incident.id, incident)
         self.only = {kind: next(iter(ids.values())) for kind, ids in by_kind.items() if len(ids) == 1}
 

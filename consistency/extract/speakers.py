@@ -36,8 +36,8 @@ WEEKDAY = "|".join(WEEKDAYS)  # "monday|tuesday|...": a time, where a speaker wa
 
 def _name_after(most: int) -> str:
     """A source named after its cue ("according to the Butte County Sheriff's Office"): a word, then up to ``most``
-    more, none holding a comma, semicolon or colon (they end the name)."""
-    return rf"[^\s,;:]+(?:\s+[^\s,;:]+){{0,{most}}}"
+    more, none holding a comma, semicolon, colon or bracket (they end the name)."""
+    return rf"[^\s,;:()]+(?:\s+[^\s,;:()]+){{0,{most}}}"
 
 
 def _words_before(most: int) -> str:
