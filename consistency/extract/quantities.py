@@ -170,6 +170,8 @@ VERB_BEFORE = re.compile(
 )
 MULTIPLIER_HINTS = ("twice", "double", "triple", "treble", "quadruple", "fold")
 MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4, "hundred": 100}
+# A number right after a word: "(injured) 21,952", "(wounded) more than 300".
+NUMBER_NEXT = re.compile(r"\s+(?:\d|(?:more than|at least|about|nearly|some|over)\s+\d)")
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
 VOLUME_UNITS = frozenset({"bbl", "gal"})
 # " a day", " of crude oil per day", " daily"
@@ -467,6 +469,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             and word not in NOUN_ADJECTIVES
         ):
             break  # a verb: "dozens of countries joined forces"; not "61 confirmed deaths"
+        if word.endswith("ed") and word.islower() and NUMBER_NEXT.match(text, token.end()):
+            break  # a verb with its own count: "killed 8,964 people and injured 21,952"
         limit = token.end()
         words += 1
     if limit == pos:
