@@ -35,7 +35,7 @@ from .places import (
     with_unknown_places,
 )
 from .quantities import VOLUME_UNITS, Quantity
-from .speakers import REPORT, clause_speaker, speaker, speaker_clauses
+from .speakers import REPORT, clause_speaker, clean_speaker, speaker, speaker_clauses
 from .times import CLAUSE_BREAK, PAST_OPENING, PEAK, PRESENT, TIME_MOVES_ON, as_of_claim
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
@@ -260,16 +260,19 @@ def build_claims(
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
             if not location:
                 location = discourse.places
+            # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
+            national = incident is not None and incident.kind in lexicon.events.national
             if not location and attribution:
                 # "according to the Butte County Sheriff's Office", "Nepal's home ministry said": the agency's place
                 location = speaker_places(attribution, lexicon)
+                abroad = not set(_countries(location, lexicon)) & set(_countries(dateline, lexicon))
+                if national and dateline and abroad:
+                    location = []  # "PORT-AU-PRINCE, Haiti (AP) - a report commissioned by the U.S. government ..."
             if not location and incident is not None:
                 location = discourse.event_location(incident)  # an event happens somewhere
             elif location and incident is not None:
                 discourse.event_places.setdefault(incident.id, location)
             location = discourse.with_containers(location)
-            # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
-            national = incident is not None and incident.kind in lexicon.events.national
             countries = _countries(location, lexicon) if national else []
             if national and not set(countries) & lexicon.countries:
                 # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country
@@ -311,6 +314,7 @@ def build_claims(
             mood = modality(text, ctx, q)
             if mood == "planned":
                 as_of = _target_date(q, own_dates, source.published) or as_of
+            owner = _owner_of_figure(text, q, s_start)  # "the Haitian government's official toll of 316,000"
             claims.append(
                 _claim(
                     source,
@@ -332,7 +336,7 @@ def build_claims(
                     else None,
                     unit=q.unit,
                     as_of=as_of,
-                    attribution=clause_speaker(text, clauses, q, lexicon) or attribution,
+                    attribution=owner or clause_speaker(text, clauses, q, lexicon) or attribution,
                     modality=mood,
                     derivation=q.derivation,
                 )
@@ -423,6 +427,20 @@ def _dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
     before_event = (0 <= x.start - d.end <= DATE_OF_EVENT_REACH for x in incidents)
     in_its_clause = (x.end <= d.start and EVENT_CLAUSE.fullmatch(text, x.end, d.start) for x in incidents)
     return any(before_event) or any(in_its_clause)
+
+
+# A figure its owner gives: "the Haitian government's official toll of more than 316,000", "UNHCR's count of 1,000".
+OWNED_FIGURE = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){0,3}(?:[A-Z][\w.&-]*|government|ministry|police|army|agency|military))'s\s+"
+    r"(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\s+(?:of|at|was|is|stood at)\s+$"
+)
+OWNED_FIGURE_REACH = 90  # "the Haitian government's official death toll of "
+
+
+def _owner_of_figure(text: str, q: Quantity, sentence_start: int) -> str | None:
+    """The source a possessive names for the figure: "the Haitian government's official toll of 316,000"."""
+    owned = OWNED_FIGURE.search(text, max(sentence_start, q.start - OWNED_FIGURE_REACH), q.start)
+    return clean_speaker(owned.group(1)) if owned else None
 
 
 def _target_date(q: Quantity, dates: list[DateMention], published: date | None) -> AsOf | None:
