@@ -23,6 +23,8 @@ from .values import value_text
 # Words that do not tell one originator from another: "a recent UN report" is "UN report".
 _VOICE_NOISE = re.compile(r"(?i)\b(?:a|an|the|recent|new|latest|senior|top|some|other|several|two|three|anonymous)\b")
 SAME_VOICE = 90  # token_set_ratio at which two attributions name the same originator
+MIN_STEM = 4  # a word this long may stand for its longer forms: "iraq" for "iraqi", "haiti" for "haitian"
+_POSSESSIVE = re.compile(r"'s\b")
 
 
 @dataclass
@@ -120,7 +122,7 @@ def voice(claim: Claim) -> str:
 
 @lru_cache(maxsize=65536)  # asked twice for every pair compared, of a few distinct attributions
 def _originator(attribution: str) -> str:
-    return " ".join(_VOICE_NOISE.sub(" ", attribution).lower().split())
+    return " ".join(_VOICE_NOISE.sub(" ", _POSSESSIVE.sub("", attribution)).lower().split())
 
 
 def independent(a: Claim, b: Claim) -> bool:
@@ -137,7 +139,18 @@ def independent(a: Claim, b: Claim) -> bool:
 
 @lru_cache(maxsize=65536)  # a few thousand distinct pairs of originators, asked about over a million times
 def _same_originator(a: str, b: str) -> bool:
-    return fuzz.token_set_ratio(a, b) >= SAME_VOICE
+    return fuzz.token_set_ratio(*_stems_aligned(a, b)) >= SAME_VOICE
+
+
+def _stems_aligned(a: str, b: str) -> tuple[str, str]:
+    """The two names with a word written as a longer form of a word of the other made that word: "haitian
+    government" and "haiti government" (a country and its adjective); "un" is too short to stand for "unhcr"."""
+    words_a, words_b = a.split(), b.split()
+
+    def stem(word: str, others: list[str]) -> str:
+        return next((o for o in others if len(o) >= MIN_STEM and o != word and word.startswith(o)), word)
+
+    return " ".join(stem(w, words_b) for w in words_a), " ".join(stem(w, words_a) for w in words_b)
 
 
 def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[bool, float | None]:
