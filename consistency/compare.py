@@ -172,6 +172,22 @@ def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[bool, float | None]:
     return False, max(0.0, (la - hb) / la) if la else math.inf
 
 
+# Bounds that leave one side open: they corroborate only a figure near their own value.
+ONE_SIDED = frozenset({"more_than", "at_least", "less_than", "at_most"})
+# How far apart, relative to the larger, a bound and another figure may be and still be one figure reported twice
+# ("had topped a million" and "roughly 1,005,504"; not "up to 2 million" and "fewer than 1 million").
+BOUND_SPREAD = 0.25
+
+
+def _alike(a: Claim, b: Claim) -> bool:
+    """Whether two compatible claims report one figure: always, unless one is an open bound far from the other."""
+    if a.kind == "date" or (a.value.qualifier not in ONE_SIDED and b.value.qualifier not in ONE_SIDED):
+        return True
+    (la, ha), (lb, hb) = _stated(a), _stated(b)
+    gap = max(lb - ha, la - hb, 0.0)  # 0 when the stated values overlap
+    return gap <= BOUND_SPREAD * max(ha, hb, 1e-9)
+
+
 def _stated(claim: Claim) -> tuple[float, float]:
     v = claim.value
     scale = units.canonical_factor(claim.unit)
@@ -241,8 +257,10 @@ def _compare_members(
             if timing is False or not two_voices and a.source == b.source:
                 continue
             ok, distance = compare_pair(a, b, rule)
-            if ok:
+            if ok and _alike(a, b):
                 links.append((a.id, b.id))  # two outlets reporting one source's figure alike agree too
+            elif ok:
+                continue  # compatible, yet not one figure: "up to 2 million" and "fewer than 1 million"
             elif not two_voices:
                 continue  # one source's figure told two ways is not two sources disagreeing
             elif not timing or (a.id in incomplete or b.id in incomplete) and not _one_unplaced_story(a, b, incomplete):
