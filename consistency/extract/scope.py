@@ -698,10 +698,13 @@ def _state(
 ) -> str | None:
     """The measure a state gives counted people: "12 people died", "killed 26 civilians", "14 were detained",
     "the number of people arriving ... had topped a million"."""
-    if measure not in PERSON_MEASURES or q.unit not in (None, "percent"):
-        return measure  # a share of people takes their state: "30 percent of teachers went on strike"
     states = lexicon.states
     after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
+    if after and q.measure is None and q.unit is None:
+        # a bare number's own verb beats the measure it borrowed: "1,000 health workers, of whom about 500 have died"
+        return states.measures[after.group(1).lower()]
+    if measure not in PERSON_MEASURES or q.unit not in (None, "percent"):
+        return measure  # a share of people takes their state: "30 percent of teachers went on strike"
     if not after and mention is not None and mention.end <= q.start:
         after = states.after.match(text, mention.end, min(q.start, mention.end + STATE_AFTER_REACH))
     before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
