@@ -88,7 +88,13 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
     first_comma = text.find(",", ctx.start, ctx.end)
-    for d in dates:
+
+    # the date of a saying ("Central Command said Wednesday, claiming 153 attacks ... in the first six months of
+    # 2024") dates the count only when the sentence gives it no date of its own
+    def said(d: DateMention) -> bool:
+        return SAYING_BEFORE.search(text, max(ctx.start, d.start - SAYING_REACH), d.start) is not None
+
+    for d in sorted(dates, key=said):  # stable: in text order within each kind
         if d.start_date is None or (SINCE_LIKE.search(d.text) and d.end <= q.start):
             continue  # "A decade after the government asked for help, ...": dates that event, not the count
         between = text[min(q.end, d.end) : max(q.start, d.start)]
@@ -103,9 +109,8 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         fronted = (
             (d.end <= first_comma < q.start and d.start - ctx.start <= FRONTED_REACH) or opens
         ) and not TIME_MOVES_ON.search(text, d.end, q.start)
-        # "in 2003 with about 130,000"; not "said Wednesday, claiming 153 attacks" (the date of the saying)
-        close_before = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
-        precedes = close_before and not SAYING_BEFORE.search(text, max(ctx.start, d.start - SAYING_REACH), d.start)
+        # "in 2003 with about 130,000"
+        precedes = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
         if (fronted or opens) and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
             # "By Wednesday the toll had risen to 5,000": the count as of that day
             return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
