@@ -115,9 +115,12 @@ def _same_occasion(a: Claim, b: Claim) -> bool:
 
 def voice(claim: Claim) -> str:
     """Who is speaking: the attributed originator if any, else the article's own sentence."""
-    if claim.attribution:
-        return _originator(claim.attribution)
-    return f"{claim.source}#{claim.sentence}"
+    return _voice(claim.attribution, claim.source, claim.sentence)
+
+
+@lru_cache(maxsize=65536)  # asked twice for every pair compared, of a few thousand distinct claims
+def _voice(attribution: str | None, source: str, sentence: str) -> str:
+    return _originator(attribution) if attribution else f"{source}#{sentence}"
 
 
 @lru_cache(maxsize=65536)  # asked twice for every pair compared, of a few distinct attributions
@@ -153,14 +156,17 @@ def _stems_aligned(a: str, b: str) -> tuple[str, str]:
     return " ".join(stem(w, words_b) for w in words_a), " ".join(stem(w, words_a) for w in words_b)
 
 
-def compare_pair(a: Claim, b: Claim, rule: Rule) -> tuple[bool, float | None]:
-    """(compatible, distance): relative gap for quantities, days apart for dates."""
+def compare_pair(
+    a: Claim, b: Claim, rule: Rule, spans: dict[str, tuple[float, float]] | None = None
+) -> tuple[bool, float | None]:
+    """(compatible, distance): relative gap for quantities, days apart for dates; ``spans`` holds the claims'
+    ``bounds`` when a caller comparing many pairs has worked them out once."""
     if rule.compare == "date_match":
         # Dates agree at the coarser granularity of the two: their spans overlap.
         gap = max((b.as_of.start - a.as_of.end).days, (a.as_of.start - b.as_of.end).days)
         return gap <= 0, float(max(gap, 0))
-    la, ha = bounds(a, rule)
-    lb, hb = bounds(b, rule)
+    la, ha = spans[a.id] if spans else bounds(a, rule)
+    lb, hb = spans[b.id] if spans else bounds(b, rule)
     if la <= hb and lb <= ha:
         return True, 0.0
     # The distance is between the stated values, without tolerance, relative to the nearer
@@ -186,6 +192,27 @@ def _alike(a: Claim, b: Claim) -> bool:
     (la, ha), (lb, hb) = _stated(a), _stated(b)
     gap = max(lb - ha, la - hb, 0.0)  # 0 when the stated values overlap
     return gap <= BOUND_SPREAD * max(ha, hb, 1e-9)
+
+
+def _figure(claim: Claim) -> tuple:
+    """What a claim states, as written: its date span, or its value and unit."""
+    if claim.kind == "date":
+        return (claim.as_of.start, claim.as_of.end)
+    return (claim.value.low, claim.value.high, claim.unit)
+
+
+# How far apart one source's figure may be in two reports and still be that figure ("5,864" and "at least 5,843").
+ECHO_SPREAD = 0.02
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """Whether two reports give one figure: the same words, or stated values within ``ECHO_SPREAD``."""
+    if _figure(a) == _figure(b):
+        return True
+    if a.kind == "date":
+        return False
+    (la, ha), (lb, hb) = _stated(a), _stated(b)
+    return max(lb - ha, la - hb, 0.0) <= ECHO_SPREAD * max(ha, hb, 1e-9)
 
 
 def _stated(claim: Claim) -> tuple[float, float]:
@@ -246,6 +273,9 @@ def _compare_members(
     unlisted = 0
     # what the text leaves unknown: never a conflict
     incomplete = {c.id: reason for c in members if (reason := unchecked_reason(c))}
+    spans = {c.id: bounds(c, rule) for c in members} if rule.compare != "date_match" else None
+    echoes: dict[tuple, str] = {}  # (originator, figure) -> the first claim of it: one link each repeat, not each pair
+    echoed: set[str] = set()
     for i, a in enumerate(members):
         for b in members[i + 1 : i + 1 + MAX_NEIGHBOURS]:
             if _beyond_window(a, b, rule):
@@ -253,16 +283,20 @@ def _compare_members(
             if focus is not None and a.source not in focus and b.source not in focus:
                 continue
             timing = comparable_in_time(a, b, rule)
-            two_voices = independent(a, b)
-            if timing is False or not two_voices and a.source == b.source:
+            if timing is False:
                 continue
-            ok, distance = compare_pair(a, b, rule)
+            if not independent(a, b):
+                # two outlets repeating one source's figure report it alike (one source's figure told two ways is
+                # not two sources disagreeing)
+                if a.source != b.source and b.id not in echoed and _same_figure(a, b):
+                    links.append((echoes.setdefault((voice(a), _figure(a)), a.id), b.id))
+                    echoed.add(b.id)
+                continue
+            ok, distance = compare_pair(a, b, rule, spans)
             if ok and _alike(a, b):
-                links.append((a.id, b.id))  # two outlets reporting one source's figure alike agree too
+                links.append((a.id, b.id))
             elif ok:
                 continue  # compatible, yet not one figure: "up to 2 million" and "fewer than 1 million"
-            elif not two_voices:
-                continue  # one source's figure told two ways is not two sources disagreeing
             elif not timing or (a.id in incomplete or b.id in incomplete) and not _one_unplaced_story(a, b, incomplete):
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
             elif listed.get(a.id, 0) < MAX_CONFLICTS_PER_CLAIM and listed.get(b.id, 0) < MAX_CONFLICTS_PER_CLAIM:
