@@ -189,9 +189,13 @@ def _alike(a: Claim, b: Claim) -> bool:
     """Whether two compatible claims report one figure: always, unless one is an open bound far from the other."""
     if a.kind == "date" or (a.value.qualifier not in ONE_SIDED and b.value.qualifier not in ONE_SIDED):
         return True
+    return _stated_within(a, b, BOUND_SPREAD)
+
+
+def _stated_within(a: Claim, b: Claim, spread: float) -> bool:
+    """Whether the stated values lie within ``spread`` of each other, relative to the larger (0 when they overlap)."""
     (la, ha), (lb, hb) = _stated(a), _stated(b)
-    gap = max(lb - ha, la - hb, 0.0)  # 0 when the stated values overlap
-    return gap <= BOUND_SPREAD * max(ha, hb, 1e-9)
+    return max(lb - ha, la - hb, 0.0) <= spread * max(ha, hb, 1e-9)
 
 
 def _figure(claim: Claim) -> tuple:
@@ -209,10 +213,7 @@ def _same_figure(a: Claim, b: Claim) -> bool:
     """Whether two reports give one figure: the same words, or stated values within ``ECHO_SPREAD``."""
     if _figure(a) == _figure(b):
         return True
-    if a.kind == "date":
-        return False
-    (la, ha), (lb, hb) = _stated(a), _stated(b)
-    return max(lb - ha, la - hb, 0.0) <= ECHO_SPREAD * max(ha, hb, 1e-9)
+    return a.kind != "date" and _stated_within(a, b, ECHO_SPREAD)
 
 
 def _stated(claim: Claim) -> tuple[float, float]:
