@@ -312,8 +312,8 @@ def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
             lead = author.group(1)
         elif lead.endswith(","):  # "A UN report, based on ..., estimated": the head before the appositive
             lead = lead.split(",", 1)[0]
-        else:  # "During an interview on July 23, CIA Director William Burns acknowledged"
-            lead = lead.rsplit(",", 1)[-1]
+        else:  # "During an interview on July 23, CIA Director William Burns acknowledged"; ", but a study put"
+            lead = LEADING.sub("", lead.rsplit(",", 1)[-1].lstrip())
         # A source is a name or a noun phrase, not the claim itself ("A few hundred fighters are believed ...").
         opener = SUBORDINATOR.match(lead)
         if opener and not re.search(r"\d", sentence[: verb.start()]):  # not "2 million fled, while aid agencies warn"
