@@ -7,6 +7,7 @@ speaker works, not where a count is.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .dates import MONTHS, WEEKDAYS
@@ -215,13 +216,14 @@ def starts_sentence(text: str, pos: int) -> bool:
 def assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
     """Place groups and quantities paired nearest first, each at most once: "2,500 troops remain in Iraq and 900 in
     Syria" gives Iraq to the 2,500 once Syria has gone to the 900 beside it."""
+    starts = sorted(q.start for q in quantities)
     pairs = []
     for p_start, p_end, ids, p_text in places:
         for q in quantities:
             if q.start <= p_start < q.end and q.head_start is not None and p_start < q.head_start:
                 continue  # "2,500 U.S. troops": an adjective of the noun, not a place
             low, high = (p_end, q.start) if p_end <= q.start else (q.end, p_start)
-            if any(low <= other.start < high for other in quantities if other is not q):
+            if bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
                 continue  # another number stands between them: "... close to half of those came from Syria"
             distance = max(q.start - p_end, p_start - q.end, 0)
             pairs.append((distance + (0.5 if p_end <= q.start else 0), p_start, id(q), (ids, p_text)))

@@ -83,8 +83,7 @@ QUALIFIERS = {
     "pushed past": "more_than",
     "between": "range",
     "from": "range",
-    # only before a multiplier: "a near five-fold increase"
-    "near": "nearly",
+    "near": "nearly",  # "a near five-fold increase"
 }
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 # A currency sign before a number: "$", "US$", "€", "£".

@@ -35,8 +35,8 @@ from .places import (
     with_unknown_places,
 )
 from .quantities import VOLUME_UNITS, Quantity
-from .speakers import REPORT, clause_speaker, clean_speaker, speaker, speaker_clauses
-from .times import CLAUSE_BREAK, PAST_OPENING, PEAK, PRESENT, TIME_MOVES_ON, as_of_claim
+from .speakers import PRONOUN_SOURCE, REPORT, clause_speaker, figure_owner, speaker, speaker_clauses
+from .times import CLAUSE_BREAK, PAST_OPENING, PEAK, PRESENT, TIME_MOVES_ON, as_of_claim, target_date
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
@@ -313,8 +313,8 @@ def build_claims(
                 discourse.past = as_of  # "A team then pegged the flow at ...": the retelling goes on in the past
             mood = modality(text, ctx, q)
             if mood == "planned":
-                as_of = _target_date(q, own_dates, source.published) or as_of
-            owner = _owner_of_figure(text, q, s_start)  # "the Haitian government's official toll of 316,000"
+                as_of = target_date(q, own_dates, source.published) or as_of
+            owner = figure_owner(text, s_start, q.start)  # "the Haitian government's official toll of 316,000"
             claims.append(
                 _claim(
                     source,
@@ -427,30 +427,6 @@ def _dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
     before_event = (0 <= x.start - d.end <= DATE_OF_EVENT_REACH for x in incidents)
     in_its_clause = (x.end <= d.start and EVENT_CLAUSE.fullmatch(text, x.end, d.start) for x in incidents)
     return any(before_event) or any(in_its_clause)
-
-
-# A figure its owner gives: "the Haitian government's official toll of more than 316,000", "UNHCR's count of 1,000".
-OWNED_FIGURE = re.compile(
-    r"((?:[A-Z][\w.&-]*\s+){0,3}(?:[A-Z][\w.&-]*|government|ministry|police|army|agency|military))'s\s+"
-    r"(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\s+(?:of|at|was|is|stood at)\s+$"
-)
-OWNED_FIGURE_REACH = 90  # "the Haitian government's official death toll of "
-
-
-def _owner_of_figure(text: str, q: Quantity, sentence_start: int) -> str | None:
-    """The source a possessive names for the figure: "the Haitian government's official toll of 316,000"."""
-    owned = OWNED_FIGURE.search(text, max(sentence_start, q.start - OWNED_FIGURE_REACH), q.start)
-    return clean_speaker(owned.group(1)) if owned else None
-
-
-def _target_date(q: Quantity, dates: list[DateMention], published: date | None) -> AsOf | None:
-    """A projection holds at the date it is made for: "1.4 million people could be infected ... by January 20,
-    2015" (a "by" date after the number, later than the report)."""
-    for d in dates:
-        if d.start > q.end and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
-            if published is None or d.end_date > published:
-                return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
-    return None
 
 
 def _discourse_event(
@@ -622,12 +598,6 @@ def _context(
         start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents, within
     )
 
-
-# A figure a pronoun gives a source: "His estimate ... is", "their count": the article's last named speaker's.
-PRONOUN_SOURCE = re.compile(
-    r"(?i)\b(?:his|her|their)\s+(?:\w+\s+)?(?:estimate|estimates|count|figure|figures|tally|calculation|analysis|"
-    r"projection|numbers)\b"
-)
 
 # "the number of", "the total of": the noun after it is what a later figure counts.
 NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")

@@ -150,6 +150,19 @@ BY_SOURCE = re.compile(
     r"(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
 )
 
+# A figure its owner gives: "the Haitian government's official toll of more than 316,000", "UNHCR's count of 1,000".
+OWNED_FIGURE = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){0,3}(?:[A-Z][\w.&-]*|government|ministry|police|army|agency|military))'s\s+"
+    r"(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\s+(?:of|at|was|is|stood at)\s+$"
+)
+OWNED_FIGURE_REACH = 90  # "the Haitian government's official death toll of "
+
+# A figure a pronoun gives a source: "His estimate ... is", "their count": the article's last named speaker's.
+PRONOUN_SOURCE = re.compile(
+    r"(?i)\b(?:his|her|their)\s+(?:\w+\s+)?(?:estimate|estimates|count|figure|figures|tally|calculation|analysis|"
+    r"projection|numbers)\b"
+)
+
 # "..., officials said." / "..., said a senior official." at the end of a sentence.
 SAID_AFTER = _sentence_end(rf"({_words_before(8)}){REPORTED}")
 
@@ -286,6 +299,13 @@ def clean_speaker(phrase: str) -> str | None:
     if (GERUND.match(words[0]) and not determined) or TIME_WORD.match(phrase) or lone_word:
         return None  # "taking the numbers ...", "this year", "best"
     return phrase
+
+
+def figure_owner(text: str, start: int, end: int) -> str | None:
+    """The source a possessive names for the figure at ``end`` (its sentence starting at ``start``): "the Haitian
+    government's official toll of 316,000"."""
+    owned = OWNED_FIGURE.search(text, max(start, end - OWNED_FIGURE_REACH), end)
+    return clean_speaker(owned.group(1)) if owned else None
 
 
 def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:

@@ -57,7 +57,7 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 # Words that move a sentence's time on from a date it stated: "on April 20 BP said 1,000 barrels a day, an
 # estimate the Coast Guard later raised to 5,000".
 TIME_MOVES_ON = re.compile(
-    r"(?i)\b(?:later|then|subsequently|afterwards|since|now|eventually|today|currently|by then|since then)\b"
+    r"(?i)\b(?:later|then|subsequently|afterwards|since|now|eventually|today|currently|by then)\b"
 )
 
 # A dash after a date that opens the text: a dateline ("May 14, 2010 -- "), not the time of a clause.
@@ -142,3 +142,13 @@ def so_far(d: DateMention, published: date | None) -> bool:
         and d.start_date <= published < d.end_date
         and d.granularity in ("year", "month", "week", "quarter")
     )
+
+
+def target_date(q: Quantity, dates: list[DateMention], published: date | None) -> AsOf | None:
+    """A projection holds at the date it is made for: "1.4 million people could be infected ... by January 20,
+    2015" (a "by" date after the number, later than the report)."""
+    for d in dates:
+        if d.start > q.end and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
+            if published is None or d.end_date > published:
+                return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
+    return None
