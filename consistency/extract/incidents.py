@@ -93,7 +93,7 @@ def find_incidents(
         names.append(Incident(name.start, name.end, slug, kind, name.text, True))
     found: list[Incident] = []
     for head in vocabulary.heads.find_in(text, tokens):
-        if any(s <= head.start < e for s, e in blocked):
+        if _blocked(head.start, blocked):
             continue
         incident = _with_modifiers(text, tokens, head, place_at, owner_at)
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
@@ -111,10 +111,17 @@ def find_incidents(
             )
             names = [n for n in names if n not in inside]
         found.append(incident)
+    for verb in vocabulary.verbs.find_in(text, tokens):
+        if not any(x.start < verb.end and verb.start < x.end for x in found) and not _blocked(verb.start, blocked):
+            found.append(Incident(verb.start, verb.end, verb.id, verb.id, verb.text, False))
     for m in OWNED_STRIKE.finditer(text, tokens[0][0] if tokens else 0, tokens[-1][1] if tokens else 0):
         if not any(x.start <= m.start(1) < x.end for x in found) and "strike" in vocabulary.people:
             found.append(Incident(m.start(1), m.end(1), "strike", "strike", m.group(), False))
     return sorted(found + names, key=lambda i: i.start)
+
+
+def _blocked(position: int, blocked: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in blocked)
 
 
 def _with_modifiers(

@@ -206,6 +206,7 @@ class EventVocabulary:
     """``aliases/events.yaml`` as look-up indexes (used by ``incidents.py``)."""
 
     heads: PhraseIndex = field(default_factory=PhraseIndex)  # head noun -> kind
+    verbs: PhraseIndex = field(default_factory=PhraseIndex)  # "walked out" -> strike: an event under way, unnamed
     names: PhraseIndex = field(default_factory=PhraseIndex)  # "Ebola" -> "outbreak:ebola"
     measures: dict[str, frozenset[str]] = field(default_factory=dict)  # count -> kinds it can belong to (empty: any)
     implied: dict[str, str] = field(default_factory=dict)  # measure -> kind it implies ("arrivals" -> migration)
@@ -228,6 +229,8 @@ class EventVocabulary:
             for word in entry.get("words", []):
                 for form in plurals(str(word)):
                     vocabulary.heads.add(form, kind)
+            for verb in entry.get("verbs", []):
+                vocabulary.verbs.add(str(verb), kind)
             for name in entry.get("names", []):
                 vocabulary.names.add(str(name), f"{kind}:{slug(str(name))}")
             for measure in entry.get("implied_by", []):
@@ -260,6 +263,11 @@ class Lexicon:
     events: EventVocabulary = field(default_factory=EventVocabulary)
     rules_dir: Path | None = None  # where these files came from: reference tables are read beside them
     countries: frozenset[str] = frozenset()  # the ids of countries, among all places
+
+    def is_place(self, word: str) -> bool:
+        """Whether the gazetteer knows ``word`` as a whole as a place ("UK", "Haiti"; not "NHS")."""
+        found = self.places.find(word)
+        return bool(found) and found[0].start == 0 and found[0].end == len(word)
 
 
 def _read_yaml(path: Path) -> dict:

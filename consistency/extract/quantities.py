@@ -229,11 +229,6 @@ def _month_or_day(word: str) -> bool:
     return word.lower() in MONTHS or word.lower() in WEEKDAYS
 
 
-def _is_place(word: str, lexicon: Lexicon) -> bool:
-    found = lexicon.places.find(word)
-    return bool(found) and found[0].start == 0 and found[0].end == len(word)
-
-
 def _junk_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in JUNK.finditer(text)]
 
@@ -360,7 +355,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         and name
         and name.group(1) not in NOT_NAMES
         and not _month_or_day(name.group(1))
-        and not _is_place(name.group(1), lexicon)
+        and not lexicon.is_place(name.group(1))
     ):
         return None  # "Interstate 95", "Boeing 737"; not "Malta 105" in a list of countries
     low, high, vague = parse_number(raw)
@@ -448,6 +443,9 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         pos += of.end()
     elif of and POSSESSIVE_OF.match(of.group()):
         pos += of.end()  # "400,000 of its members walked out": a part of the owner's people, counted as they are
+    state = lexicon.states.after.match(text, pos)
+    if state and " " in state.group(1) and not text[pos : state.start(1)].strip():
+        return  # "4,000 took part", "2 million went on strike": a phrasal verb follows, not a noun ("part")
     # The counted noun: a few words, no punctuation between them, not past a stop word.
     limit = pos
     words = 0

@@ -326,7 +326,7 @@ def build_claims(
                     subject_text=subject_text,
                     measure=measure,
                     measure_text=measure_text,
-                    facet=_facet(text, q) or _population(measure, measure_text or q.measure_text),
+                    facet=_facet(text, q) or _population(text, q, measure, measure_text or q.measure_text, lexicon),
                     subject_type=_subject_type(subject, incident, lexicon),
                     location=location,
                     location_text=location_text,
@@ -475,13 +475,18 @@ def _facet(text: str, q: Quantity) -> str | None:
     return None
 
 
-def _population(measure: str | None, words: str | None) -> str | None:
+def _population(text: str, q: Quantity, measure: str | None, words: str | None, lexicon: Lexicon) -> str | None:
     """Which people a turnout counts, when the noun narrows it: "200,000 civil servants" are not "two million
-    public sector workers", of whom they are a part."""
+    public sector workers", of whom they are a part; nor are "400,000 NHS staff" (an employer's initials before a
+    generic noun), though "2 million UK workers" are all of them."""
     if measure not in BY_POPULATION or not words:
         return None
     head = _head_noun(words)
-    return None if head in GENERIC_PEOPLE else head
+    if head not in GENERIC_PEOPLE:
+        return head
+    between = text[q.num_end : q.head_start] if q.head_start is not None else ""
+    employers = [w for w in INITIALS.findall(between) if not lexicon.is_place(w)]
+    return f"{' '.join(employers).lower()} {head}" if employers else None
 
 
 def _head_noun(words: str | None) -> str | None:
@@ -651,6 +656,8 @@ def _measure(
 # Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
 BY_POPULATION = frozenset({"strikers"})
 GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist turnout".split())
+# An organisation's initials: "NHS", "GMB", "TfL" (a place's, "UK", are looked up and left out).
+INITIALS = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]+\b")
 # An event this many years before the report is history: its figures hold for its year, not as of the report.
 HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
