@@ -258,6 +258,12 @@ def build_claims(
                 location = places_of.get(id(previous), [])
             if not location and ctx.subject_places:
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
+            if not location and measure in lexicon.events.people.values():
+                # "2 million UK workers joined the strike": a turnout is where its people are (refugees are not:
+                # "Syrian refugees" in Lebanon)
+                own = _own_entity(text, q, ctx)
+                if own is not None and own.id in lexicon.countries:
+                    location, location_text = [own.id], own.text
             if not location:
                 location = discourse.places
             # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
@@ -405,6 +411,10 @@ def _subject_or_event(
         return q.subject_hint, q.measure_text, None
     own = _own_entity(text, q, ctx)
     fitting = [x for x in incidents if lexicon.events.fits(measure, x.kind)]
+    if own is not None and fitting and own.id in lexicon.countries and measure in lexicon.events.people.values():
+        # "2 million UK workers joined the strike": the country says where, the turnout is the strike's ("35 U.S.
+        # soldiers" killed in an attack stay the U.S.'s: a part of its toll)
+        own = None
     if measure in lexicon.events.measures and own is None:
         if fitting:
             incident = min(fitting, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
