@@ -114,9 +114,10 @@ class Claim(Model):
         None,
         description="what narrows the measure: 'commercial' buildings, 'other' buildings, a 'change' ('grew by 5,000')",
     )
-    subject_type: Literal["entity", "event", "named_event"] | None = Field(
+    subject_type: Literal["entity", "event", "named_event", "named_series"] | None = Field(
         None,
-        description="what the subject is: an entity, an event, or a named event ('the Camp Fire') that pins its place",
+        description="what the subject is: an entity, an event, a named event ('the Camp Fire') that pins its place, "
+        "or a name held in many places ('the Women's March'), one event in each",
     )
     location: list[str] = []
     location_text: str | None = None

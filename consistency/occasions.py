@@ -11,6 +11,9 @@ DATED_BY_EVENT = frozenset({"crowd", "strikers", "trips"})
 
 
 def dated_by_occasion(claim: Claim) -> bool:
-    """Whether a claim counts what was at one named occasion ("the crowd at Trump's inauguration"): the occasion's
-    day is its time whether or not the article is dated."""
-    return claim.measure in DATED_BY_EVENT and claim.subject_type == "named_event"
+    """Whether a claim counts what was at one named occasion ("the crowd at Trump's inauguration", "the Women's
+    March in Los Angeles"): the occasion's day is its time whether or not the article is dated."""
+    if claim.measure not in DATED_BY_EVENT:
+        return False
+    # one of a series held in many places is one occasion where its own sentence names the place ("in Los Angeles")
+    return claim.subject_type == "named_event" or (claim.subject_type == "named_series" and bool(claim.location_text))

@@ -17,7 +17,7 @@ from .lexicon import EventVocabulary, Mention, Token, slug
 # Titles before a name are not part of the event's name: "President Obama's inauguration" is Obama's.
 TITLES = frozenset(
     "president prime minister mr mrs ms dr gen general sen senator rep governor gov king queen pope former late "
-    "then-president vice the a an this that its their his her".split()
+    "then-president vice the a an another this that its their his her".split()
 )
 # Months and days before a head date the event, they do not name it: "the April earthquake".
 CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
@@ -32,6 +32,9 @@ PEOPLE_OWNERS = frozenset(
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
 # "Obama's 2009 inauguration": a year between the owner and the event.
 YEAR_GAP = re.compile(r"\s+(?:1[89]|20)\d\d\s+")
+# An indefinite article right before an event's words: "a protest", "an earlier quake", "another fire".
+INDEFINITE = re.compile(r"(?i)\b(?:an?|another)\s+(?:[a-z-]+\s+)?$")
+INDEFINITE_REACH = 30
 # How far before an event's words its year is looked for, in characters: "2010 " and a little spacing.
 EVENT_YEAR_REACH = 8
 # A head word opens its sentence when this much before it is a sentence's end: ". ", '" ', a line break.
@@ -73,6 +76,7 @@ class Incident:
     named: bool
     places: tuple[str, ...] = ()  # places among its words: "Haiti's earthquake", "the Nepal quake"
     year: int | None = None  # the year that modifies it: "the 2010 earthquake", "the 1989 spill"
+    indefinite: bool = False  # "a protest against nuclear weapons": another event, not the one told of before
 
 
 def find_incidents(
@@ -195,6 +199,7 @@ def _with_modifiers(
         named,
         tuple(reversed(places)),
         int(year.group().strip()) if year else None,
+        indefinite=bool(INDEFINITE.search(text, max(0, start - INDEFINITE_REACH), start)),
     )
 
 
@@ -231,6 +236,8 @@ class Incidents:
             return incident
         if self.first is None:
             self.first = incident
+        if incident.indefinite:
+            return incident
         last = self.named.get(incident.kind) or self.only.get(incident.kind)
         if last is None:
             return incident

@@ -224,6 +224,13 @@ class Quantity:
     range_opener: int | None = None  # where "between"/"from" starts, when one comes before the number
 
 
+# A label's colon right before its value: "arrests in Denver: 0".
+LABEL_END = re.compile(r":\s*$")
+LABEL_END_REACH = 4
+# A list's next label, up to its colon and value: "Estimated protesters in Boston: 175,000".
+NEXT_LABEL = re.compile(r"[A-Z][^\d:\n.;]{0,80}:\s*\d")
+
+
 def _month_or_day(word: str) -> bool:
     """ "May 2,000 ...", "Monday 300 ...": a month or weekday before a number is prose, not a product name."""
     return word.lower() in MONTHS or word.lower() in WEEKDAYS
@@ -455,6 +462,12 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             break
         if token.start() == pos and token.group()[:1].isupper() and pos > 0 and text[pos - 1].isalnum():
             break  # "680,000Number of arrests", "65.8 millionEstimated": a flattened list's next line, glued on
+        if (
+            not words
+            and LABEL_END.search(text, max(0, q.start - LABEL_END_REACH), q.start)
+            and NEXT_LABEL.match(text, token.start())
+        ):
+            break  # "arrests in Denver: 0 Estimated protesters in Boston: 175,000": a label's value, the next label
         word = token.group().rstrip(".")
         stop = word.lower() in STOP and not word.isupper() and not _adjective_of_noun(text, token, lexicon)
         if stop or word[0].isdigit():
