@@ -93,6 +93,11 @@ CHANGE_BEFORE = re.compile(
 )
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
+# Words of a volume accumulated, not a rate: "4.9 million barrels in total", "has leaked 126 million gallons so far".
+TOTAL_WORDS = re.compile(
+    r"(?i)\b(?:total|in all|altogether|so far|to date|in the end|overall|cumulative|leaked|spilled|spilt|released|"
+    r"amount|capacity|holds?|stored|reserves?)\b"
+)
 # Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
 CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
 # A word: "commercial" in "528 commercial buildings", "attacked" before "N times".
@@ -180,11 +185,13 @@ def build_claims(
             incident = Incident(incident.start, incident.end, incident.kind, incident.kind, incident.kind, False)
         discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
     previous_end = None
+    paragraph_start = sentences[0][0] if sentences else 0
     # Every sentence, in order: one that holds no claim may still set the time, place, speaker or event of the
     # sentences after it.
     for i, (s_start, s_end) in enumerate(sentences):
         if previous_end is not None and "\n\n" in text[previous_end:s_start]:
             discourse.new_paragraph()
+            paragraph_start = s_start
         previous_end = s_end
         qs = by_sentence.get(i, [])
         ds = date_by_sentence.get(i, [])
@@ -222,9 +229,12 @@ def build_claims(
             if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:
                 # "BP put the flow at 5,000 barrels a day. The earliest figure, 1,000 barrels, ...": still a flow
                 measure, q.unit = "flow_rate", f"{q.unit}/d"
-            if measure is None and q.unit in VOLUME_UNITS:
-                # "the daily spillage could be ... 25,000 barrels": a volume in a sentence about a rate is a rate
-                measure = "flow_rate" if RATE_WORDS.search(text, s_start, s_end) else "volume"
+            if measure in (None, "volume") and q.unit in VOLUME_UNITS:
+                # "the daily spillage could be ... 25,000 barrels", "pegged the flow at 12,000 barrels": a volume in
+                # a sentence about a rate is a rate; so is one in a paragraph about rates ("The new flow numbers ...
+                # The earliest figure, 1,000 barrels"), unless its sentence speaks of a total
+                rate = RATE_WORDS.search(text, s_start, s_end) or RATE_WORDS.search(text, paragraph_start, s_start)
+                measure = "flow_rate" if rate and not TOTAL_WORDS.search(text, s_start, s_end) else "volume"
                 if measure == "flow_rate":
                     q.unit = f"{q.unit}/d"
             resolved[id(q)] = measure
