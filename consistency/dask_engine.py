@@ -19,6 +19,7 @@ from .engine import assemble, cache_spec, default_jobs, extract_batch, merge_fin
 from .errors import ConsistencyError
 from .group import group_claims, partition_key
 from .models import Claim, Report, Rule, Source, Topic
+from .story_events import name_story_events
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -106,15 +107,22 @@ def _analyse(
         raise next(iter(failed.values()))
     if problems is not None:
         problems += failed.values()
-    claims = [Claim.model_validate_json(text) for text in claims_table.loc[~skipped, "claim"]]
+    extracted = [Claim.model_validate_json(text) for text in claims_table.loc[~skipped, "claim"]]
+    sources = [source for source in sources if source.name not in failed]
+    claims = name_story_events(extracted, {s.name: s for s in sources})
     if stage:
         stage("group")
+    renamed = [i for i, (old, new) in enumerate(zip(extracted, claims, strict=True)) if old is not new]
+    if renamed:  # the corpus named some articles' events: their claims move to the named event's keys
+        table = claims_table.loc[~skipped].copy()
+        table.iloc[renamed, table.columns.get_loc("claim")] = [claims[i].model_dump_json() for i in renamed]
+        table.iloc[renamed, table.columns.get_loc("topic_key")] = [partition_key(claims[i]) for i in renamed]
+        frame = dd.from_pandas(table, npartitions=frame.npartitions)
     keyed = frame[frame["topic_key"] != ""]
     partitions = max(1, min(keyed.npartitions, len(client.scheduler_info()["workers"]) * 4))
     shuffled = keyed.shuffle("topic_key", npartitions=partitions)
     if stage:
         stage("compare")
-    sources = [source for source in sources if source.name not in failed]
     meta = {s.name: s.model_copy(update={"text": ""}) for s in sources}  # comparison reads outlets and dates only
     found = shuffled.map_partitions(
         _compare_partition, rules, meta, meta=_empty_findings(), enforce_metadata=False

@@ -22,7 +22,8 @@ def test_pair_verdicts(case, tmp_path):
     bodies = []  # where each article's text starts in its file
     for index, article in enumerate(case["articles"]):
         published = f"published: {article['published']}\n" if "published" in article else ""  # else undated
-        front = f"---\noutlet: {article.get('outlet', f'Outlet {index}')}\n{published}---\n"
+        url = f"url: {article['url']}\n" if "url" in article else ""
+        front = f"---\noutlet: {article.get('outlet', f'Outlet {index}')}\n{published}{url}---\n"
         (folder / f"a{index}.md").write_text(front + article["text"] + "\n", encoding="utf-8")
         bodies.append(len(front))
     out = tmp_path / "out"

@@ -55,6 +55,24 @@ def test_serial_pool_and_dask_give_the_same_report(bench_corpus, tmp_path):
     assert report_json(bench_corpus, tmp_path / "dask", "--engine", "dask") == serial
 
 
+def test_dask_names_story_events_as_a_local_run_does(tmp_path):
+    """Claims the corpus renames after extraction ("the blaze" of an address about the Camp Fire) move to the
+    named event's partition on Dask too."""
+    pytest.importorskip("distributed")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    articles = {
+        "a.md": ("2018-11-12", None, "The Camp Fire has destroyed 6,453 homes in Butte County, Cal Fire said."),
+        "b.md": ("2018-11-12", "https://x.example/crews-battle-camp-fire/", "The blaze has destroyed 6,000 homes."),
+    }
+    for name, (published, url, text) in articles.items():
+        url_line = f"url: {url}\n" if url else ""
+        (corpus / name).write_text(f"---\npublished: {published}\n{url_line}---\n{text}\n", encoding="utf-8")
+    serial = report_json(corpus, tmp_path / "serial")
+    assert json.loads(serial)["conflicts"], "the renamed claim should meet the named one"
+    assert report_json(corpus, tmp_path / "dask", "--engine", "dask") == serial
+
+
 def test_local_dask_cluster_fills_the_cache(bench_corpus, tmp_path):
     pytest.importorskip("distributed")
     folder = tmp_path / "cache"

@@ -169,6 +169,7 @@ _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|thought|"
     r"known|said|presumed|estimated|to|be|since|"
     r"who|that|which|of them|of whom|counted as|listed as|confirmed|still|remain|remained|"
+    r"on (?:a|the) list of(?: those| people)?|"  # "249 are on a list of those unaccounted for"
     r"could|would|may|might|will|found|already|so far|[a-z]+ly)"
 )
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
+
+from rapidfuzz import fuzz, process
 
 from ..models import AsOf, Claim, Interval, Source
 from ..occasions import DATED_BY_EVENT
@@ -59,6 +62,9 @@ NOT_A_NOUN_AFTER = re.compile(
 FACETS = frozenset(
     "commercial residential other additional new more further remaining confirmed suspected probable daily".split()
 )
+# A word this long with a letter or two wrong still names its facet: ratio at or above TYPO_SCORE.
+MIN_TYPO_WORD = 7
+TYPO_SCORE = 90
 # "another 15,000 structures", "a further 300": a count added to one already given.
 ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
 # How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
@@ -76,6 +82,12 @@ MODES = {
     "plane": "by air",
 }
 # A part of a total just given: "844,176 of them landing in Greece", "including 34,215 who arrived by land".
+# A bare number's own passive predicate: "2,503 are accounted for", "4,000 were counted in Lyon".
+OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")
+# Participles that say how a count was made, not what happened to the people: the counted noun still carries.
+NEUTRAL_PARTICIPLES = frozenset(
+    "counted recorded reported registered estimated confirmed tallied believed thought expected listed".split()
+)
 PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them)\b")
 # "including 34,215", "of whom some 400": the part named before its number.
 PART_BEFORE = re.compile(
@@ -252,10 +264,11 @@ def build_claims(
                     subject, subject_text = incident.id, incident.text
                 else:  # no event anywhere: whose people they are, as for any count
                     subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
-            if subject is None and measure in (None, "ratio") and (incidents or discourse.recent):
+            story = incidents or discourse.recent or [x for x in [discourse.incidents.first] if x and x.named]
+            if subject is None and measure in (None, "ratio") and story:
                 # "That means almost 97 percent arrived by sea", "five times as big": a share, a ratio or a bare
-                # figure in a paragraph about an event is about that event
-                incident = (incidents or discourse.recent)[-1]
+                # figure in a paragraph about an event is about that event, else in a story of one named event
+                incident = story[-1]
                 subject, subject_text = incident.id, incident.text
             location, location_text = owners.get(id(q), ([], None))
             if (
@@ -489,10 +502,21 @@ def _facet(text: str, q: Quantity) -> str | None:
         return "additional"
     if q.head_start is not None:
         words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start])]
-        narrowing = [w for w in words if w in FACETS]
+        narrowing = [facet for w in words if (facet := _facet_word(w))]
         if narrowing:
             return " ".join(narrowing)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _facet_word(word: str) -> str | None:
+    """The facet a word names, spelt right or with a typo of real copy ("528 commecial buildings")."""
+    if word in FACETS:
+        return word
+    if len(word) < MIN_TYPO_WORD:
+        return None
+    found = process.extractOne(word, FACETS, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+    return found[0] if found else None
 
 
 def _population(text: str, q: Quantity, measure: str | None, words: str | None, lexicon: Lexicon) -> str | None:
@@ -557,6 +581,9 @@ def _elided(text: str, q: Quantity) -> bool:
     if re.search(r"(?i)\bby\s$", text[max(0, q.start - BY_REACH) : q.start]):
         return False  # "multiplies figures by 1.5", "rose by 300": a factor or a change, not the same count again
     after = text[q.end : q.end + ELIDED_REACH]
+    own = OWN_PREDICATE.match(after)
+    if own and own.group(1).lower() not in NEUTRAL_PARTICIPLES:
+        return False  # "2,503 are accounted for" after a count of the missing: a state of their own, not theirs
     return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
 
 
