@@ -19,7 +19,7 @@ from .engine import assemble, cache_spec, default_jobs, extract_batch, merge_fin
 from .errors import ConsistencyError
 from .group import group_claims, partition_key
 from .models import Claim, Report, Rule, Source, Topic
-from .story_events import name_story_events
+from .story import learn_from_story
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -109,7 +109,7 @@ def _analyse(
         problems += failed.values()
     extracted = [Claim.model_validate_json(text) for text in claims_table.loc[~skipped, "claim"]]
     sources = [source for source in sources if source.name not in failed]
-    claims = name_story_events(extracted, {s.name: s for s in sources})
+    claims = learn_from_story(extracted, {s.name: s for s in sources})
     if stage:
         stage("group")
     renamed = [i for i, (old, new) in enumerate(zip(extracted, claims, strict=True)) if old is not new]

@@ -16,7 +16,7 @@ from .group import group_claims, related_to
 from .load import load_sources
 from .models import Claim, Report, Rule, Source, Unreadable
 from .rules import load_layered_rules
-from .story_events import name_story_events
+from .story import learn_from_story
 
 if TYPE_CHECKING:
     from .cache import ClaimCache
@@ -82,7 +82,7 @@ def analyse(
     if problems is not None:
         problems += failed.values()
     sources = [source for source in sources if source.name not in failed]
-    claims = name_story_events(claims, {s.name: s for s in sources})
+    claims = learn_from_story(claims, {s.name: s for s in sources})
     if options.stage:
         options.stage("group")
     by_id = {c.id: c for c in claims}

@@ -89,7 +89,8 @@ def find_incidents(
 ) -> list[Incident]:
     """Events named among a sentence's ``tokens``; ``blocked`` spans (dates: "in March", agencies) hold none;
     ``owners`` are countries' names and adjectives ("Turkish") that say where an event is, never what it is called."""
-    place_at = {p.start: p for p in places}
+    # every word of a place is the place: "Mexico" in "the Gulf of Mexico leaks" says where, it names nothing
+    place_at = {t[0]: p for p in places for t in tokens if p.start <= t[0] < p.end}
     owner_at = {o.start: o for o in owners}
     names = []
     for name in vocabulary.names.find_in(text, tokens):

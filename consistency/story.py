@@ -1,0 +1,117 @@
+"""What an article learns from the other articles of its story: the name of its event, the year of its dates.
+
+An article that only ever says "the fire" or "the blaze" leaves its counts about a fire: they cannot meet
+another outlet's counts of "the Camp Fire". Its headline often names the event all the same, in an address's
+lower-case words ("/camp-fire-100-percent-containment-reached/"), which alone cannot tell a name ("Camp") from
+an ordinary word. Another article of the corpus that names "the Camp Fire" in capitals settles it.
+
+An undated article that says "since the April 20 explosion" cannot say which April 20; an article of the same
+story (counts of the same measure and subject) that dates April 20 to 2010 can. The undated article's figures
+are then known to the year, no closer: a running count stays too loosely dated to contradict anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+from .extract.addresses import headline
+from .extract.dates import MONTHS, find_dates
+from .models import AsOf, Claim, Source
+
+_WORDS = re.compile(r"[a-z0-9]+")
+# A leap year to read a month and day against: "Feb. 29" is a day in it.
+_ANY_YEAR = date(2000, 12, 31)
+
+
+def learn_from_story(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
+    """``claims`` with each article's unnamed event named and an undated article's year set where the other
+    articles of its story say them; claims that learn nothing are returned as they are (the same objects)."""
+    return _date_undated(_name_events(claims, sources), sources)
+
+
+def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
+    """Each article's unnamed event ("fire") named when its headline holds the words of exactly one event of that
+    kind that other articles name ("camp_fire")."""
+    named_by_kind: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.subject_type == "named_event" and claim.subject:
+            kind = _kind(claim.subject)
+            if kind:
+                named_by_kind[kind].add(claim.subject)
+    if not named_by_kind:
+        return claims
+    renamed: dict[tuple[str, str], str | None] = {}  # (source, kind) -> the event its headline names
+
+    def name_for(source_name: str, kind: str) -> str | None:
+        if (source_name, kind) not in renamed:
+            source = sources.get(source_name)
+            words = f" {' '.join(_WORDS.findall(headline(source.title, source.url).lower()))} " if source else ""
+            found = [e for e in named_by_kind[kind] if f" {e.replace('_', ' ')} " in words]
+            renamed[(source_name, kind)] = found[0] if len(found) == 1 else None
+        return renamed[(source_name, kind)]
+
+    out = []
+    for claim in claims:
+        if claim.subject_type == "event" and claim.subject in named_by_kind:
+            event = name_for(claim.source, claim.subject)
+            if event is not None:
+                claim = claim.model_copy(update={"subject": event, "subject_type": "named_event"})
+        out.append(claim)
+    return out
+
+
+def _kind(event: str) -> str | None:
+    """The kind a named event's id ends with: "camp_fire" -> "fire" (an id with a year, or a disease's, has none)."""
+    _, sep, kind = event.rpartition("_")
+    return kind if sep and kind.isalpha() else None
+
+
+def _date_undated(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
+    """An undated article's claims dated to the year that the dated articles of its story give the days it names
+    without a year ("April 20" -> 2010), when they all give one year."""
+    stories: dict[str, set[tuple]] = defaultdict(set)  # source -> (measure, subject) of its counts
+    days: dict[str, list[tuple[tuple[int, int], date | None]]] = defaultdict(list)  # source -> (month, day), date
+    for claim in claims:
+        if claim.kind == "quantity" and claim.measure and claim.subject:
+            stories[claim.source].add((claim.measure, claim.subject))
+        elif claim.kind == "date" and (day := _month_day(claim.text)):
+            days[claim.source].append((day, claim.as_of.start if claim.as_of.scope == "explicit" else None))
+    undated = [name for name, source in sources.items() if source.published is None and days.get(name)]
+    years: dict[str, int] = {}
+    for name in undated:
+        yearless = {day for day, when in days[name] if when is None}
+        found = {
+            when.year
+            for other, mentions in days.items()
+            if other != name and stories[other] & stories[name] and sources.get(other) and sources[other].published
+            for day, when in mentions
+            if when is not None and day in yearless
+        }
+        if len(found) == 1:
+            years[name] = found.pop()
+    if not years:
+        return claims
+    return [_in_year(claim, years[claim.source]) if claim.source in years else claim for claim in claims]
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    """The month and day a date's words name, without their year: "April 20", "on Jan. 12", "April 20, 2010" (not
+    "Tuesday": a weekday is no day of the year)."""
+    found = find_dates(text, _ANY_YEAR)
+    if len(found) != 1 or found[0].granularity != "day" or found[0].start_date is None:
+        return None
+    if not any(word in MONTHS for word in _WORDS.findall(text.lower())):
+        return None
+    return found[0].start_date.month, found[0].start_date.day
+
+
+def _in_year(claim: Claim, year: int) -> Claim:
+    if claim.as_of.scope != "unknown":
+        return claim
+    if claim.kind == "date" and (day := _month_day(claim.text)):
+        when = date(year, *day)
+        return claim.model_copy(update={"as_of": AsOf(start=when, end=when, scope="explicit", text=claim.text)})
+    whole = AsOf(start=date(year, 1, 1), end=date(year, 12, 31), scope="context", text=str(year))
+    return claim.model_copy(update={"as_of": whole})
