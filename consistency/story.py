@@ -78,16 +78,23 @@ def _date_undated(claims: list[Claim], sources: dict[str, Source]) -> list[Claim
             stories[claim.source].add((claim.measure, claim.subject))
         elif claim.kind == "date" and (day := _month_day(claim.text)):
             days[claim.source].append((day, claim.as_of.start if claim.as_of.scope == "explicit" else None))
-    undated = [name for name, source in sources.items() if source.published is None and days.get(name)]
+    # (month, day) -> story -> the years dated articles of that story give the day: looked up, never paired
+    dated: dict[tuple[int, int], dict[tuple, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for name, mentions in days.items():
+        if sources.get(name) and sources[name].published is not None:
+            for day, when in mentions:
+                for story in stories[name] if when is not None else ():
+                    dated[day][story].add(when.year)
     years: dict[str, int] = {}
-    for name in undated:
-        yearless = {day for day, when in days[name] if when is None}
+    for name, mentions in days.items():
+        if name not in sources or sources[name].published is not None:
+            continue
         found = {
-            when.year
-            for other, mentions in days.items()
-            if other != name and stories[other] & stories[name] and sources.get(other) and sources[other].published
+            year
             for day, when in mentions
-            if when is not None and day in yearless
+            if when is None and day in dated
+            for story in stories[name]
+            for year in dated[day].get(story, ())
         }
         if len(found) == 1:
             years[name] = found.pop()
