@@ -18,7 +18,7 @@ from .quantities import Quantity
 REPORT = (
     r"said|says|told|tells|estimated|reported|put|puts|counted|tallied|recorded|tracked|documented|claimed|"
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
-    r"added|acknowledged|insisted|according"
+    r"added|acknowledged|insisted|determined|according"
 )
 
 # A reporting verb and a few words after it, no comma or quote: "said", "said on Thursday".
@@ -32,6 +32,7 @@ DATA_VERB = r"show|shows|showed|suggest|suggests|indicate|indicates"
 DOCUMENT = r"report|study|survey|count|tally|estimate|analysis|assessment|data|figures"
 
 WEEKDAY = "|".join(WEEKDAYS)  # "monday|tuesday|...": a time, where a speaker was looked for
+MONTH = "|".join(MONTHS)  # "january|...|jan|feb": a time too
 
 
 def _name_after(most: int) -> str:
@@ -54,7 +55,7 @@ def _sentence_end(words: str) -> re.Pattern[str]:
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one
 # makes it a noun.
 LEAD_VERB = re.compile(
-    rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|"
+    rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|determine|"
     r"placed|pegged|raised|lowered|revised|upped|came up with|come up with|comes up with|"
     r"suggested|suggests|concluded|concludes|projected|projects|"
     # "Government scientists Tuesday increased the estimate ... to": a revision of a figure, not a count that grew
@@ -126,9 +127,13 @@ DATA_FROM = re.compile(
     rf"({_name_after(9)}?)(?=\s+(?:{DATA_VERB}|put|puts)\b|[,;:]|$)"  # the name as short as the verb allows
 )
 
-# "the toll cited by the opposition", "a count confirmed by the WHO".
+# "the toll cited by the opposition", "a count confirmed by the WHO", "crossings were detected by member states".
 CITED_BY = re.compile(
-    rf"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued)\s+by\s+({_name_after(7)})"
+    r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued|counted|detected|"
+    r"recorded|registered|tallied|documented|logged|verified)\s+by\s+"
+    rf"(?!(?:midnight|noon|dawn|dusk|then|now|mid|early|late|the end|the time|{WEEKDAY}|{MONTH})\b)"  # a time
+    # the name as short as the sentence allows: "by the Home Office in the first half of the year"
+    rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and)\b|[,.;:]|$)"
 )
 
 # "UNHCR figures show", "ACLED data show".
@@ -198,7 +203,7 @@ AUX_TAIL = re.compile(
     rf"(?i)\s+(?:so far|(?:on\s+)?(?:{WEEKDAY})|today|yesterday|"
     r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|initially|"
     r"originally|first|once|reportedly|"
-    r"had\s+also|have\s+also|has\s+also)$"
+    r"had\s+also|have\s+also|has\s+also|(?:was|were|is|are|has been|have been)\s+able\s+to)$"
 )
 
 # An article opening a phrase: "the IOM", "a UN report".
