@@ -191,7 +191,9 @@ class States:
             re.compile(
                 # "migrants and refugees have already arrived": a second counted noun may join the first
                 rf"(?i)(?:\s+(?:and|or)\s+(?!{_AUX}\b)[a-z]+(?=\s))?"
-                rf"(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}))?"
+                # "people in neighbouring India and China died": one place, or two, after a word that places them
+                rf"(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
+                rf"(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}(?:,?\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})?))?"
                 rf"\s+(?:{_AUX}\s+){{0,5}}({alt})\b"  # "are thought to have been killed"
             ),
             # "killed more than 26": the state, then a qualifier of the number that follows

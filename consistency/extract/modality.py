@@ -27,6 +27,9 @@ MODAL_AFTER = re.compile(
     rf"(?:{MODAL}|(?:is|are) (?:expected|set|likely) to)\b"
 )
 
+# A qualifier that is a modal's ceiling: "could reach", "may reach".
+MODAL_QUALIFIER = re.compile(rf"(?i)(?:{MODAL})\b")
+
 # "If the dam fails, ...": the condition clause, up to its comma.
 CONDITION_FIRST = re.compile(r"(?i)\s*\"?(?:if|unless|should|were|in case|in the event that)\b[^,;]{0,200}(?:,|$)")
 
@@ -58,8 +61,10 @@ def date_modality(text: str, sentence_start: int, pos: int) -> str:
 
 def modality(text: str, ctx: SentenceContext, q: Quantity) -> str:
     """Planned ("will deploy 3,000", "up to 500 could be"), conditional ("if ..."), else asserted."""
-    modal = PLANNED.search(text, max(ctx.start, q.start - PLANNED_REACH), q.start) or MODAL_AFTER.match(
-        text, q.end, min(ctx.end, q.end + MODAL_AFTER_REACH)
+    modal = (
+        PLANNED.search(text, max(ctx.start, q.start - PLANNED_REACH), q.start)
+        or MODAL_AFTER.match(text, q.end, min(ctx.end, q.end + MODAL_AFTER_REACH))
+        or MODAL_QUALIFIER.match(text, q.start, q.num_start)  # "could reach 10,000": the qualifier is a modal's
     )
     condition = CONDITION_FIRST.match(text, ctx.start, ctx.end)
     if condition and (modal or q.start < condition.end()):

@@ -63,6 +63,13 @@ QUALIFIERS = {
     "at most": "at_most",
     "not more than": "at_most",
     "as high as": "at_most",
+    # a ceiling a projection gives: "the toll could reach 10,000"
+    "could reach": "at_most",
+    "may reach": "at_most",
+    "might reach": "at_most",
+    "could rise to": "at_most",
+    "could climb to": "at_most",
+    "could hit": "at_most",
     # "as low as 20,000" gives the bottom of an estimate: the value is at least that
     "as low as": "at_least",
     "as few as": "at_least",

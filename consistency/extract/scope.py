@@ -689,6 +689,12 @@ def _measure(
 ):
     """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number
     of IS fighters ... at about 2,500")."""
+    if q.measure == "people" and _head_noun(q.measure_text) in ("people", "person"):
+        nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
+        if nouns and not re.search(r"\d", text[nouns[-1].end : q.num_start]):
+            # "the death toll from the quake has exceeded 5,000 people", "put the crowd at 500,000 people": the
+            # noun the number is the value of says what the people are
+            return nouns[-1].id, nouns[-1].text, None
     if q.measure:
         return q.measure, q.measure_text, None
     if q.unit == "times":
