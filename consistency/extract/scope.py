@@ -224,11 +224,31 @@ def build_claims(
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
         taken = {x.head_start for x in qs if x.head_start is not None}  # counted nouns that belong to a number
+        # "146,000 of 492,000 civil servants took part": the first counts the noun and takes its state; the second
+        # is the whole they are part of, which did nothing
+        wholes = {
+            id(whole): q
+            for q, whole in pairwise(qs)
+            if q.measure is None
+            and q.unit == whole.unit
+            and whole.measure
+            and PART_OF.fullmatch(text, q.end, whole.start)
+        }
+        parts = {id(part): whole for whole in qs if (part := wholes.get(id(whole)))}
         for k, q in enumerate(qs):
             previous = qs[k - 1] if k else None
-            measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
-            measure = _state(text, q, ctx, measure, lexicon, measure_mention)
-            measure = _at_event(text, q, measure, incidents, discourse, lexicon)
+            whole = parts.get(id(q))
+            part = False
+            if whole is not None:
+                measure, measure_text, measure_mention = whole.measure, whole.measure_text, None
+                measure = _at_event(text, q, _state(text, whole, ctx, measure, lexicon), incidents, discourse, lexicon)
+                part = measure == whole.measure  # "300 of the 2,000 migrants": some of them, unless a state says what
+            elif id(q) in wholes:
+                measure, measure_text, measure_mention = q.measure, q.measure_text, None
+            else:
+                measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
+                measure = _state(text, q, ctx, measure, lexicon, measure_mention)
+                measure = _at_event(text, q, measure, incidents, discourse, lexicon)
             if (
                 measure is None
                 and measure_text is None
@@ -355,7 +375,8 @@ def build_claims(
                     subject_text=subject_text,
                     measure=measure,
                     measure_text=measure_text,
-                    facet=_facet(text, q) or _population(text, q, measure, measure_text or q.measure_text, lexicon),
+                    facet=("part" if part else _facet(text, q))
+                    or _population(text, q, measure, measure_text or q.measure_text, lexicon),
                     subject_type=_subject_type(subject, incident, lexicon),
                     location=location,
                     location_text=location_text,
@@ -728,6 +749,9 @@ def _measure(
         return nouns[-1].id, nouns[-1].text, None
     return None, None, None
 
+
+# Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres".
+PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
 
 # Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
 BY_POPULATION = frozenset({"strikers"})
