@@ -81,6 +81,8 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     if a.kind == "date" or rule.window_days is None:
         return True
     ta, tb = _as_of_days(a), _as_of_days(b)
+    if rule.running and _settled(a) and _settled(b) and a.as_of.event.year == b.as_of.event.year:
+        return True  # a toll told long after its event is no longer running: two such tolls are rivals
     if ta is None and tb is None and a.source == b.source:
         return True  # one undated article: its figures speak of one time unless it says otherwise
     if ta is None or tb is None:
@@ -97,6 +99,17 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     if rule.running and max((ta[1] - ta[0]).days, (tb[1] - tb[0]).days) > rule.window_days:
         return None  # "in 2010" against "on Feb. 9, 2010": a running count's date is too loose to set them apart
     return True
+
+
+# How long after its event a toll is settled: told this many days or more after the event began.
+SETTLED_DAYS = 180
+
+
+def _settled(claim: Claim) -> bool:
+    """Whether a claim is the settled toll of an event: "the Jan. 12, 2010 earthquake killed 316,000", told in 2011."""
+    # told no earlier than the start of its as-of span: a toll known only to the event's year may be an early one
+    event, told = claim.as_of.event, claim.as_of.start
+    return event is not None and told is not None and (told - event).days >= SETTLED_DAYS
 
 
 def _past_at(past: Claim, dated: Claim) -> bool | None:
@@ -321,6 +334,8 @@ def _beyond_window(a: Claim, b: Claim, rule: Rule) -> bool:
     """Whether ``b`` (later in the sorted order) and every claim after it start past ``a``'s window."""
     if rule.window_days is None or a.kind == "date" or a.as_of.start is None or b.as_of.start is None:
         return False
+    if _settled(a):
+        return False  # a settled toll meets later settled ones whenever they were told (up to MAX_NEIGHBOURS)
     end = a.as_of.end or a.as_of.start
     return (b.as_of.start - end).days > rule.window_days
 

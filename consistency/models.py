@@ -94,6 +94,11 @@ class AsOf(Model):
     since: date | None = Field(
         None, description="where a running count starts ('this year', 'since June 3'); it holds as of ``end``"
     )
+    event: date | None = Field(
+        None,
+        description="when the event a toll counts began ('the Jan. 12, 2010 earthquake'): a toll told half a year "
+        "or more after it is settled",
+    )
 
 
 class Claim(Model):

@@ -51,7 +51,7 @@ def _month_number(month: str) -> int:
 # The words of an address's path, segment by segment so that no name runs across two:
 # "/Top_News/US/2018/11/25/Camp-Fire-is-100-contained/" -> "Top News | US | Camp Fire is contained".
 _PATH = re.compile(r"^[a-z]+://[^/]+(/[^?#]*)", re.I)
-_SLUG_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+_SLUG_WORD = re.compile(r"[A-Za-z][A-Za-z']+|(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")  # words, and years: "2010"
 _NOT_WORDS = frozenset({"html", "htm", "php", "aspx", "index", "www", "amp"})
 
 

@@ -39,6 +39,7 @@ class Discourse:
     main_places: list[str] = field(default_factory=list)
     within: dict[str, str] = field(default_factory=dict)  # place -> the place the article says it lies in
     event_places: dict[str, list[str]] = field(default_factory=dict)  # event id -> where its first count was
+    event_days: dict[str, date] = field(default_factory=dict)  # event id -> when it began, as a date dates it
     undated: bool = False
     address_month: tuple[date, date] | None = None  # an undated article's month, from its address
     stated_year: int | None = None  # an undated article's latest year stated so far

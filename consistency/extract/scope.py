@@ -190,12 +190,19 @@ def build_claims(
     discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
     title = headline(source.title, source.url)
     cased = bool(source.title) or cased_as_headline(title)
-    for incident in find_incidents(title, tokenize(title), lexicon.events, [], []):
+    title_tokens = tokenize(title)
+    # "the 2010 Haiti earthquake": a place in the headline says where the event is, it is not its name
+    title_places = lexicon.places.find_in(title, title_tokens)
+    for incident in find_incidents(title, title_tokens, lexicon.events, title_places, []):
         if not cased and incident.named and incident.id != incident.kind and incident.text.lower() != incident.id:
             # most addresses are cased at random ("GMA/oil-leak-..."): there a disease's name counts, names before
             # a head noun do not; an address cased as a headline ("Camp-Fire-is-100-contained") keeps its names
-            incident = Incident(incident.start, incident.end, incident.kind, incident.kind, incident.kind, False)
-        discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
+            incident = Incident(
+                incident.start, incident.end, incident.kind, incident.kind, incident.kind, False, (), incident.year
+            )
+        story = discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
+        if incident.year:  # "Casualties of the 2010 Haiti earthquake"
+            discourse.event_days.setdefault(story.id, date(incident.year, 1, 1))
     previous_end = None
     paragraph_start = sentences[0][0] if sentences else 0
     # Every sentence, in order: one that holds no claim may still set the time, place, speaker or event of the
@@ -209,6 +216,13 @@ def build_claims(
         ds = date_by_sentence.get(i, [])
         ctx = context(i)
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
+        for d in ds:  # "the Jan. 12, 2010 earthquake", "the quake that struck Nepal on April 25": when each began
+            for mention, incident in zip(ctx.incidents, incidents, strict=True):
+                if d.start_date and _dates_event(text, d, [mention]):
+                    discourse.event_days.setdefault(incident.id, d.start_date)
+        for incident in incidents:
+            if incident.year and incident.id not in discourse.event_days:
+                discourse.event_days[incident.id] = date(incident.year, 1, 1)  # "the 2010 earthquake"
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs and not ds:
@@ -363,6 +377,8 @@ def build_claims(
             mood = modality(text, ctx, q)
             if mood == "planned":
                 as_of = target_date(q, own_dates, source.published) or as_of
+            if incident is not None and incident.id in discourse.event_days:
+                as_of = as_of.model_copy(update={"event": discourse.event_days[incident.id]})
             owner = figure_owner(text, s_start, q.start)  # "the Haitian government's official toll of 316,000"
             claims.append(
                 _claim(
