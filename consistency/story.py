@@ -26,9 +26,10 @@ _ANY_YEAR = date(2000, 12, 31)
 
 
 def learn_from_story(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
-    """``claims`` with each article's unnamed event named and an undated article's year set where the other
-    articles of its story say them; claims that learn nothing are returned as they are (the same objects)."""
-    return _date_undated(_name_events(claims, sources), sources)
+    """``claims`` with each article's unnamed event named, an undated article's year set and an event's start
+    known where the other articles of its story say them; claims that learn nothing are returned as they are (the
+    same objects)."""
+    return _date_events(_date_undated(_name_events(claims, sources), sources))
 
 
 def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
@@ -122,3 +123,30 @@ def _in_year(claim: Claim, year: int) -> Claim:
         return claim.model_copy(update={"as_of": AsOf(start=when, end=when, scope="explicit", text=claim.text)})
     whole = AsOf(start=date(year, 1, 1), end=date(year, 12, 31), scope="context", text=str(year))
     return claim.model_copy(update={"as_of": whole})
+
+
+def _date_events(claims: list[Claim]) -> list[Claim]:
+    """A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
+    articles that do, when they all put it in one year ("the Jan. 12, 2010 earthquake")."""
+    starts: dict[tuple, set[date]] = defaultdict(set)  # event, where -> the days articles say it began
+    for claim in claims:
+        if claim.as_of.event is not None and claim.subject:
+            starts[_event_of(claim)].add(claim.as_of.event)
+    known = {key: max(days) for key, days in starts.items() if len({day.year for day in days}) == 1}
+    if not known:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.kind == "quantity" and claim.as_of.event is None and claim.subject:
+            day = known.get(_event_of(claim))
+            if day is not None:  # the latest day said: a year alone ("the 2010 earthquake") is its first day
+                claim = claim.model_copy(update={"as_of": claim.as_of.model_copy(update={"event": day})})
+        out.append(claim)
+    return out
+
+
+def _event_of(claim: Claim) -> tuple:
+    """Which event a claim counts: a named one by its name, an unnamed one by its kind and its country."""
+    if claim.subject_type == "named_event":
+        return (claim.subject,)
+    return (claim.subject, tuple(claim.countries or claim.location))
