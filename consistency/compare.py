@@ -97,6 +97,8 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     if rule.running and (sa is None) != (sb is None):
         return None
     if rule.running and max((ta[1] - ta[0]).days, (tb[1] - tb[0]).days) > rule.window_days:
+        if a.source == b.source and a.as_of == b.as_of and a.as_of.scope == "context":
+            return True  # one article's figures as of its month ("IOM said ... The UNHCR put ..."): one time
         return None  # "in 2010" against "on Feb. 9, 2010": a running count's date is too loose to set them apart
     return True
 
