@@ -143,7 +143,7 @@ STOP = frozenset(
     will would could can may might should remain remaining remained still now as than after before when while
     this these those last next each per a an the there here across inside outside near into onto over under
     according said say says told reported including while whose where if or but nor so yet
-    most many all both either no any every such of""".split()
+    most many all both either no any every such of out""".split()
 )
 # Participles that describe a counted noun rather than act: "61 confirmed deaths", "1.1 million suspected cases".
 NOUN_ADJECTIVES = frozenset("confirmed suspected reported recorded registered documented presumed estimated".split())
