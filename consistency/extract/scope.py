@@ -68,7 +68,10 @@ TYPO_SCORE = 90
 # "another 15,000 structures", "a further 300": a count added to one already given.
 ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
 # How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
-MODE = re.compile(r"(?i)\b(?:by|across|over)\s+(sea|boat|boats|land|air|plane|rail|road|land borders?)\b")
+MODE = re.compile(
+    r"(?i)\b(?:(?:by|across|over)\s+(?P<way>sea|boat|boats|land|air|plane|rail|road|land borders?)"
+    r"|(?P<journey>sea|land|air|boat)\s+(?:journey|crossing|route|passage|voyage|trip)s?)\b"  # "made the sea journey"
+)
 MODES = {
     "sea": "by sea",
     "boat": "by sea",
@@ -525,11 +528,11 @@ def _facet(text: str, q: Quantity) -> str | None:
         return "change"
     mode = MODE.search(text, q.end, min(len(text), q.end + MODE_REACH))
     if mode and not re.search(r"[,;.]", text[q.end : mode.start()]):
-        return MODES[mode.group(1).lower()]
+        return MODES[(mode.group("way") or mode.group("journey")).lower()]
     # "put the number of arrivals by sea at 886,262": the mode named with the counted noun before the number
     modes = list(MODE.finditer(text, max(0, q.start - MODE_REACH), q.start))
     if modes and not re.search(r"[,;.]|\d", text[modes[-1].end() : q.start]):
-        return MODES[modes[-1].group(1).lower()]
+        return MODES[(modes[-1].group("way") or modes[-1].group("journey")).lower()]
     if PART_AFTER.match(text, q.end) or PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start):
         return "part"
     if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH):
