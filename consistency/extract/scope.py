@@ -533,8 +533,9 @@ def _facet(text: str, q: Quantity) -> str | None:
     modes = list(MODE.finditer(text, max(0, q.start - MODE_REACH), q.start))
     if modes and not re.search(r"[,;.]|\d", text[modes[-1].end() : q.start]):
         return MODES[(modes[-1].group("way") or modes[-1].group("journey")).lower()]
-    if PART_AFTER.match(text, q.end) or PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start):
-        return "part"
+    part_before = PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start)
+    if PART_AFTER.match(text, q.end) or (part_before and not PREDICATE_NOUN.match(text, q.end)):
+        return "part"  # not "of those, 6,453 are homes": a count of homes, whole
     if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH):
         return "found"
     before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
@@ -745,6 +746,11 @@ def _measure(
         return None, None, None
     if q.unit is not None:
         return None, None, None
+    predicate = PREDICATE_NOUN.match(text, q.end, ctx.end)
+    if predicate:  # "of those, 6,453 are homes": what the number is, said after it
+        nouns = lexicon.measure_words.find(text, predicate.start(1), predicate.end(1))
+        if nouns and nouns[0].start == predicate.start(1):
+            return nouns[0].id, nouns[0].text, nouns[0]
     after = text[q.end : min(ctx.end, q.end + NOUN_START_REACH)]  # not the next sentence's first word
     if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH):
         return None, None, None  # a noun follows that no alias file names
@@ -768,6 +774,9 @@ def _measure(
         return nouns[-1].id, nouns[-1].text, None
     return None, None, None
 
+
+# A number's predicate noun: "6,453 are homes", "12 were children".
+PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?)\b(?=\s*[,.;:]|\s+(?:and|in|of)\b|$)")
 
 # Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres".
 PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
