@@ -112,8 +112,9 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         # "in 2003 with about 130,000"
         precedes = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
         if (fronted or opens) and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
-            # "By Wednesday the toll had risen to 5,000": the count as of that day
-            return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
+            # "By Wednesday the toll had risen to 5,000": the count as of that day; "By June": some day of June
+            start = d.end_date if d.granularity == "day" or d.start_date is None else d.start_date
+            return AsOf(start=start, end=d.end_date, scope="explicit", text=d.text)
         if d.role == "until" and (follows or precedes) and d.end_date and published and d.end_date < published:
             # "some 30,000 fighters before Oct. 7": a figure for the time up to a past date
             return AsOf(start=None, end=d.end_date, scope="past", text=d.text)
