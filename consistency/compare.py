@@ -116,9 +116,10 @@ def _settled(claim: Claim) -> bool:
 
 def _past_at(past: Claim, dated: Claim) -> bool | None:
     """A figure told as past ("BP initially said 1,000 barrels a day") may be the one another article dated when it
-    was current ("On April 20 BP said 1,000"): not known to be the same time (None: may corroborate, never
-    conflict) when the other's stated date lies before the time the past is told from; else a different time."""
-    if past.as_of.scope != "past" or dated.as_of.scope != "explicit" or dated.as_of.start is None:
+    was current ("On April 20 BP said 1,000", or a report of June 11 giving it as now): not known to be the same
+    time (None: may corroborate, never conflict) when the other's date lies before the time the past is told from;
+    else a different time."""
+    if past.as_of.scope != "past" or dated.as_of.scope not in ("explicit", "current") or dated.as_of.start is None:
         return False
     told = past.as_of.end
     return None if told is None or dated.as_of.start < told else False
