@@ -35,6 +35,7 @@ QUALIFIERS = {
     "nearly": "nearly",
     "almost": "nearly",
     "close to": "nearly",
+    "closer to": "about",  # "the real number was closer to 1.2 million": an estimate near it, either side
     "just under": "nearly",
     "just shy of": "nearly",
     "more than": "more_than",

@@ -710,6 +710,8 @@ def _context(
     blocked = date_spans + [(e.start, e.end) for e in entities]
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
+    # a word that names the event is no counted noun: "the strike" is a walkout, not an attack
+    measures = [m for m in measures if not any(x.start <= m.start < x.end for x in incidents)]
     return SentenceContext(
         start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents, within
     )
