@@ -287,7 +287,7 @@ def clean_speaker(phrase: str) -> str | None:
     determined = bool(DETERMINER.match(phrase))  # "the posting", "a ruling": a noun, not a gerund
     phrase = DETERMINER.sub("", phrase)
     phrase = re.sub(r"\s+", " ", phrase)
-    if not phrase or (phrase.lower() in PRONOUNS and not phrase.isupper()):  # "who", not the WHO
+    if not phrase or (phrase.lower() in PRONOUNS and (not phrase.isupper() or phrase == "I")):  # "who", not the WHO
         return None
     phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
     document = DOCUMENT_BY.match(phrase)
@@ -301,8 +301,8 @@ def clean_speaker(phrase: str) -> str | None:
     if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
     lone_word = len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase)
-    if (GERUND.match(words[0]) and not determined) or TIME_WORD.match(phrase) or lone_word:
-        return None  # "taking the numbers ...", "this year", "best"
+    if (GERUND.match(words[0].lower()) and not determined) or TIME_WORD.match(phrase) or lone_word:
+        return None  # "taking the numbers ...", "Revising upwards previous death toll", "this year", "best"
     return phrase
 
 
@@ -314,37 +314,45 @@ def figure_owner(text: str, start: int, end: int) -> str | None:
 
 
 def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
-    """The first reporting verb and the noun phrase before it: "Officials estimated", "the team has come up with"
-    (the phrase is None when the words before the verb are no speaker)."""
-    verb = next(
-        (
-            v
-            for v in LEAD_VERB.finditer(sentence)
-            if not NOUN_BEFORE.search(sentence, 0, v.start()) and not PASSIVE_BEFORE.search(sentence, 0, v.start())
-        ),
-        None,
-    )
-    if verb:
-        lead = sentence[: verb.start()].rstrip()
-        # "Following the explosion on April 20 BP said": the speaker follows the date
-        lead = NUMBER_TOKEN.split(lead)[-1]
-        lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
-        lead = LEADING.sub("", DATELINE_LEAD.sub("", lead.lstrip()))
-        while AUX_TAIL.search(lead):
-            lead = AUX_TAIL.sub("", lead).rstrip()
-        author = DOCUMENT_APPOSITIVE.match(lead)
-        if author:  # "Another survey, by a U.S. aid agency, suggested": the author, not the document
-            lead = author.group(1)
-        elif lead.endswith(","):  # "A UN report, based on ..., estimated": the head before the appositive
-            lead = lead.split(",", 1)[0]
-        else:  # "During an interview on July 23, CIA Director William Burns acknowledged"; ", but a study put"
-            lead = LEADING.sub("", lead.rsplit(",", 1)[-1].lstrip())
-        # A source is a name or a noun phrase, not the claim itself ("A few hundred fighters are believed ...").
-        opener = SUBORDINATOR.match(lead)
-        if opener and not re.search(r"\d", sentence[: verb.start()]):  # not "2 million fled, while aid agencies warn"
-            lead = lead[opener.end() :]
-        lead = lead.strip()
-        clause = CLAUSE_INSIDE.search(lead) or re.search(r"\d", lead) or RELATIVE.match(lead)
-        if 0 < len(lead.split()) <= MAX_LEAD_WORDS and not clause and not FRAGMENT_START.match(lead):
-            return verb, clean_speaker(lead)  # not "declined to comment"
-    return verb, None
+    """The first reporting verb with a speaker before it, and that speaker: "Officials estimated", "the team has
+    come up with"; "Revising upwards previous death toll estimates, the prime minister said": not the words before
+    "estimates", a clause, but those before "said" (the first verb, and None, when no verb has a speaker)."""
+    verbs = [
+        v
+        for v in LEAD_VERB.finditer(sentence)
+        if not NOUN_BEFORE.search(sentence, 0, v.start()) and not PASSIVE_BEFORE.search(sentence, 0, v.start())
+    ]
+    for previous, verb in zip([None, *verbs], verbs, strict=False):
+        if previous is not None and "," not in sentence[previous.end() : verb.start()]:
+            break  # "Later estimates put the toll at": one clause, whose words before the verb named no one
+        lead = _words_before_verb(sentence, verb)
+        if lead:
+            return verb, lead
+    return (verbs[0] if verbs else None), None
+
+
+def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
+    """The noun phrase before a reporting verb, or None when those words are a clause or a fragment."""
+    lead = sentence[: verb.start()].rstrip()
+    # "Following the explosion on April 20 BP said": the speaker follows the date
+    lead = NUMBER_TOKEN.split(lead)[-1]
+    lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
+    lead = LEADING.sub("", DATELINE_LEAD.sub("", lead.lstrip()))
+    while AUX_TAIL.search(lead):
+        lead = AUX_TAIL.sub("", lead).rstrip()
+    author = DOCUMENT_APPOSITIVE.match(lead)
+    if author:  # "Another survey, by a U.S. aid agency, suggested": the author, not the document
+        lead = author.group(1)
+    elif lead.endswith(","):  # "A UN report, based on ..., estimated": the head before the appositive
+        lead = lead.split(",", 1)[0]
+    else:  # "During an interview on July 23, CIA Director William Burns acknowledged"; ", but a study put"
+        lead = LEADING.sub("", lead.rsplit(",", 1)[-1].lstrip())
+    # A source is a name or a noun phrase, not the claim itself ("A few hundred fighters are believed ...").
+    opener = SUBORDINATOR.match(lead)
+    if opener and not re.search(r"\d", sentence[: verb.start()]):  # not "2 million fled, while aid agencies warn"
+        lead = lead[opener.end() :]
+    lead = lead.strip()
+    clause = CLAUSE_INSIDE.search(lead) or re.search(r"\d", lead) or RELATIVE.match(lead)
+    if 0 < len(lead.split()) <= MAX_LEAD_WORDS and not clause and not FRAGMENT_START.match(lead):
+        return clean_speaker(lead)  # not "declined to comment"
+    return None
