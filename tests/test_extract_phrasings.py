@@ -43,6 +43,7 @@ CLAIM_KEYS = {
     "value",
     "qualifier",
     "measure",
+    "measure_text",
     "unit",
     "location",
     "subject",
@@ -350,7 +351,7 @@ def _field_errors(expected: dict[str, Any], claim: Any) -> list[str]:
             errors.append(f"value: expected [{low}, {high}], got [{claim.value.low}, {claim.value.high}]")
         if "qualifier" in expected and claim.value.qualifier != expected["qualifier"]:
             errors.append(f"qualifier: expected {expected['qualifier']}, got {claim.value.qualifier}")
-    for field in ("measure", "unit", "subject", "modality", "facet"):
+    for field in ("measure", "measure_text", "unit", "subject", "modality", "facet"):
         if field in expected and getattr(claim, field) != expected[field]:
             errors.append(f"{field}: expected {expected[field]}, got {getattr(claim, field)}")
     if "location" in expected and sorted(expected["location"] or []) != sorted(claim.location):

@@ -257,14 +257,16 @@ def build_claims(
             whole = parts.get(id(q))
             part = False
             if whole is not None:
-                measure, measure_text, measure_mention = whole.measure, whole.measure_text, None
-                measure = _at_event(text, q, _state(text, whole, ctx, measure, lexicon), incidents, discourse, lexicon)
+                measure, measure_mention = whole.measure, None
+                measure, state = _state(text, whole, ctx, measure, lexicon)
+                measure_text = whole.measure_text
+                measure = _at_event(text, q, measure, incidents, discourse, lexicon)
                 part = measure == whole.measure  # "300 of the 2,000 migrants": some of them, unless a state says what
             elif id(q) in wholes:
-                measure, measure_text, measure_mention = q.measure, q.measure_text, None
+                measure, measure_text, measure_mention, state = q.measure, q.measure_text, None, None
             else:
                 measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
-                measure = _state(text, q, ctx, measure, lexicon, measure_mention)
+                measure, state = _state(text, q, ctx, measure, lexicon, measure_mention)
                 measure = _at_event(text, q, measure, incidents, discourse, lexicon)
             if (
                 measure is None
@@ -393,7 +395,7 @@ def build_claims(
                     subject=subject,
                     subject_text=subject_text,
                     measure=measure,
-                    measure_text=measure_text,
+                    measure_text=_with_state(measure_text, state),
                     facet=("part" if part else _facet(text, q))
                     or _population(text, q, measure, measure_text or q.measure_text, lexicon),
                     subject_type=_subject_type(subject, incident, lexicon),
@@ -802,24 +804,31 @@ DOINGS = {
 
 def _state(
     text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon, mention: Mention | None = None
-) -> str | None:
-    """The measure a state gives counted people: "12 people died", "killed 26 civilians", "14 were detained",
-    "the number of people arriving ... had topped a million"."""
+) -> tuple[str | None, str | None]:
+    """The measure a state gives counted people, and the state's words when it gave one: "12 people died",
+    "killed 26 civilians", "14 were detained", "the number of people arriving ... had topped a million"."""
     states = lexicon.states
     after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
     if after and q.measure is None and q.unit is None:
         # a bare number's own verb beats the measure it borrowed: "1,000 health workers, of whom about 500 have died"
-        return states.measures[after.group(1).lower()]
+        return states.measures[after.group(1).lower()], after.group(1)
     if measure not in PERSON_MEASURES or q.unit not in (None, "percent"):
-        return measure  # a share of people takes their state: "30 percent of teachers went on strike"
+        return measure, None  # a share of people takes their state: "30 percent of teachers went on strike"
     if not after and mention is not None and mention.end <= q.start:
         after = states.after.match(text, mention.end, min(q.start, mention.end + STATE_AFTER_REACH))
     before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
     found = after or before
     if not found:
-        return measure
+        return measure, None
     state = states.measures[found.group(1).lower()]
-    return state if measure in DOINGS.get(state, PERSON_MEASURES) else measure
+    return (state, found.group(1)) if measure in DOINGS.get(state, PERSON_MEASURES) else (measure, None)
+
+
+def _with_state(measure_text: str | None, state: str | None) -> str | None:
+    """What is counted, in the text's words: "people" who "were injured" are "people injured"."""
+    if state is None:
+        return measure_text
+    return f"{measure_text} {state}" if measure_text else state
 
 
 def _own_entity(text: str, q: Quantity, ctx: SentenceContext) -> Mention | None:
