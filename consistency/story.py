@@ -1,4 +1,5 @@
-"""What an article learns from the other articles of its story: the name of its event, the year of its dates.
+"""What an article learns from the other articles of its story: the name of its event, the year of its dates,
+when its event began.
 
 An article that only ever says "the fire" or "the blaze" leaves its counts about a fire: they cannot meet
 another outlet's counts of "the Camp Fire". Its headline often names the event all the same, in an address's
@@ -8,6 +9,10 @@ an ordinary word. Another article of the corpus that names "the Camp Fire" in ca
 An undated article that says "since the April 20 explosion" cannot say which April 20; an article of the same
 story (counts of the same measure and subject) that dates April 20 to 2010 can. The undated article's figures
 are then known to the year, no closer: a running count stays too loosely dated to contradict anything.
+
+A toll whose article never dates its event ("the earthquake", in Haiti) learns when the event began from the
+articles that do ("the Jan. 12, 2010 earthquake"): a toll told half a year or more after its event is settled,
+and settled tolls are compared whenever each was told (``compare.comparable_in_time``).
 """
 
 from __future__ import annotations
