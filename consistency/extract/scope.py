@@ -12,10 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
-from functools import lru_cache
 from itertools import pairwise
-
-from rapidfuzz import fuzz, process
 
 from ..models import AsOf, Claim, Interval, Source
 from ..occasions import DATED_BY_EVENT
@@ -24,6 +21,7 @@ from .context import SentenceContext
 from .dates import DateMention
 from .discourse import Discourse, carried, context_time, dateline_places
 from .events import describe_event
+from .facets import GENERIC_PEOPLE, PART_AFTER, PREDICATE_NOUN, WORD, facet, head_noun, population
 from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
 from .modality import date_modality, modality
@@ -58,53 +56,11 @@ NOT_A_NOUN_AFTER = re.compile(
     r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out|"
     r"may|might|will|would|could|should|can|must)\b"
 )
-# Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
-FACETS = frozenset(
-    "commercial residential other additional new more further remaining confirmed suspected probable daily".split()
-)
-# A word this long with a letter or two wrong still names its facet: ratio at or above TYPO_SCORE.
-MIN_TYPO_WORD = 7
-TYPO_SCORE = 90
-# "another 15,000 structures", "a further 300": a count added to one already given.
-ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
-# How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
-MODE = re.compile(
-    r"(?i)\b(?:(?:by|across|over)\s+(?P<way>sea|boat|boats|land|air|plane|rail|road|land borders?)"
-    r"|(?P<journey>sea|land|air|boat)\s+(?:journey|crossing|route|passage|voyage|trip)s?)\b"  # "made the sea journey"
-)
-MODES = {
-    "sea": "by sea",
-    "boat": "by sea",
-    "boats": "by sea",
-    "land": "by land",
-    "land border": "by land",
-    "land borders": "by land",
-    "road": "by land",
-    "rail": "by land",
-    "air": "by air",
-    "plane": "by air",
-}
-# A part of a total just given: "844,176 of them landing in Greece", "including 34,215 who arrived by land".
 # A bare number's own passive predicate: "2,503 are accounted for", "4,000 were counted in Lyon".
 OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")
 # Participles that say how a count was made, not what happened to the people: the counted noun still carries.
 NEUTRAL_PARTICIPLES = frozenset(
     "counted recorded reported registered estimated confirmed tallied believed thought expected listed".split()
-)
-PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them)\b")
-# "including 34,215", "of whom some 400": the part named before its number.
-PART_BEFORE = re.compile(
-    r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
-)
-# Bodies found, located, recovered: a count of discoveries, not the toll ("Three bodies were found outside homes").
-FOUND_AFTER = re.compile(
-    r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)\b"
-)
-# "grew by 5,000 acres", "an increase of 300": a change, not a level.
-CHANGE_BEFORE = re.compile(
-    r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
-    r"decreased|shrank|up|down)\s+(?:by\s+)(?:just\s+|only\s+|nearly\s+|about\s+|some\s+|more than\s+|almost\s+)?"
-    r"|\b(?:an?\s+)?(?:increase|rise|jump|drop|decline|fall)\s+of\s+(?:about\s+|some\s+|nearly\s+|more than\s+)?)$"
 )
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
@@ -115,8 +71,6 @@ TOTAL_WORDS = re.compile(
 )
 # Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
 CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
-# A word: "commercial" in "528 commercial buildings", "attacked" before "N times".
-WORD = re.compile(r"[A-Za-z]+")
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
 ELLIPSIS = re.compile(
     r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?"
@@ -125,11 +79,6 @@ ELLIPSIS = re.compile(
 
 # How far around a number, or its counted noun, each phrase is looked for, in characters: each reach holds the
 # longest phrase its pattern is meant to find, and keeps every look-up short whatever follows in the article.
-CHANGE_REACH = 40  # "grew by more than ", "an increase of nearly " before the number
-MODE_REACH = 60  # how people travelled, after the number or before it: "who have arrived by sea"
-PART_REACH = 24  # "including some ", "of whom about " before the number
-FOUND_REACH = 60  # " bodies were found", " had been pulled" after the number
-ADDED_REACH = 16  # "an additional ", "a further new " before the number
 DRAWN_REACH = 24  # "was attended by ", "brought out " before a bare number
 BY_REACH = 3  # "by " right before the number: "rose by 300", "multiplies figures by 1.5"
 ELIDED_REACH = 40  # what follows a number with no noun: " in Lyon", " of them", " with"
@@ -396,8 +345,8 @@ def build_claims(
                     subject_text=subject_text,
                     measure=measure,
                     measure_text=_with_state(measure_text, state),
-                    facet=("part" if part else _facet(text, q))
-                    or _population(text, q, measure, measure_text or q.measure_text, lexicon),
+                    facet=("part" if part else facet(text, q))
+                    or population(text, q, measure, measure_text or q.measure_text, lexicon),
                     subject_type=_subject_type(subject, incident, lexicon),
                     location=location,
                     location_text=location_text,
@@ -523,67 +472,6 @@ def _discourse_event(
     return implied
 
 
-def _facet(text: str, q: Quantity) -> str | None:
-    """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
-    "grew by 5,000 acres" (a change, not a level)."""
-    if CHANGE_BEFORE.search(text, max(0, q.start - CHANGE_REACH), q.start):
-        return "change"
-    mode = MODE.search(text, q.end, min(len(text), q.end + MODE_REACH))
-    if mode and not re.search(r"[,;.]", text[q.end : mode.start()]):
-        return MODES[(mode.group("way") or mode.group("journey")).lower()]
-    # "put the number of arrivals by sea at 886,262": the mode named with the counted noun before the number
-    modes = list(MODE.finditer(text, max(0, q.start - MODE_REACH), q.start))
-    if modes and not re.search(r"[,;.]|\d", text[modes[-1].end() : q.start]):
-        return MODES[(modes[-1].group("way") or modes[-1].group("journey")).lower()]
-    part_before = PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start)
-    if PART_AFTER.match(text, q.end) or (part_before and not PREDICATE_NOUN.match(text, q.end)):
-        return "part"  # not "of those, 6,453 are homes": a count of homes, whole
-    if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH):
-        return "found"
-    before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
-    if before:
-        return "additional"
-    if q.head_start is not None:
-        words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start])]
-        narrowing = [facet for w in words if (facet := _facet_word(w))]
-        if narrowing:
-            return " ".join(narrowing)
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _facet_word(word: str) -> str | None:
-    """The facet a word names, spelt right or with a typo of real copy ("528 commecial buildings")."""
-    if word in FACETS:
-        return word
-    if len(word) < MIN_TYPO_WORD:
-        return None
-    found = process.extractOne(word, FACETS, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-    return found[0] if found else None
-
-
-def _population(text: str, q: Quantity, measure: str | None, words: str | None, lexicon: Lexicon) -> str | None:
-    """Which people a turnout counts, when the noun narrows it: "200,000 civil servants" are not "two million
-    public sector workers", of whom they are a part; nor are "400,000 NHS staff" (an employer's initials before a
-    generic noun), though "2 million UK workers" are all of them."""
-    if measure not in BY_POPULATION or not words:
-        return None
-    head = _head_noun(words)
-    if head not in GENERIC_PEOPLE:
-        return head
-    between = text[q.num_end : q.head_start] if q.head_start is not None else ""
-    employers = [w for w in INITIALS.findall(between) if not lexicon.is_place(w)]
-    return f"{' '.join(employers).lower()} {head}" if employers else None
-
-
-def _head_noun(words: str | None) -> str | None:
-    """The last word of a noun phrase, lower-cased and singular: "public sector workers" -> "worker"."""
-    if not words:
-        return None
-    head = words.split()[-1].lower()
-    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-
-
 def _subject_type(subject: str | None, incident: Incident | None, lexicon: Lexicon) -> str | None:
     if subject is None:
         return None
@@ -602,7 +490,7 @@ def _at_event(
     """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike; so is
     a bare number an event drew ("the protest drew 1 million", "was attended by 1.8 million")."""
     # the measure its noun gave, when that noun is any people's ("members"), not one a state gave ("detained")
-    generic = measure == q.measure and _head_noun(q.measure_text) in GENERIC_PEOPLE
+    generic = measure == q.measure and head_noun(q.measure_text) in GENERIC_PEOPLE
     if measure not in (None, "people", "crowd", "strikers") and not generic:
         return measure  # but "400,000 of its members" at a strike are strikers, not an armed group's
     drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - DRAWN_REACH), q.start)
@@ -734,7 +622,7 @@ def _measure(
 ):
     """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number
     of IS fighters ... at about 2,500")."""
-    if q.measure == "people" and _head_noun(q.measure_text) in ("people", "person"):
+    if q.measure == "people" and head_noun(q.measure_text) in ("people", "person"):
         nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
         if nouns and not re.search(r"\d", text[nouns[-1].end : q.num_start]):
             # "the death toll from the quake has exceeded 5,000 people", "put the crowd at 500,000 people": the
@@ -779,17 +667,9 @@ def _measure(
     return None, None, None
 
 
-# A number's predicate noun: "6,453 are homes", "12 were children".
-PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?)\b(?=\s*[,.;:]|\s+(?:and|in|of)\b|$)")
-
 # Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres".
 PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
 
-# Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
-BY_POPULATION = frozenset({"strikers"})
-GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist turnout".split())
-# An organisation's initials: "NHS", "GMB", "TfL" (a place's, "UK", are looked up and left out).
-INITIALS = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]+\b")
 # An event this many years before the report is history: its figures hold for its year, not as of the report.
 HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.

@@ -1,0 +1,136 @@
+"""What narrows a count to a part of its measure: "528 commercial buildings", "another 15,000 structures",
+"878,495 who arrived by sea", "grew by 5,000 acres" (a change, not a level), "400,000 NHS staff" of all strikers.
+
+A facet keeps two counts of one measure apart when they count different parts of it, so a part and its whole are
+never set against each other as rival figures.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from .lexicon import Lexicon
+from .quantities import Quantity
+
+# Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
+FACETS = frozenset(
+    "commercial residential other additional new more further remaining confirmed suspected probable daily".split()
+)
+# A word this long with a letter or two wrong still names its facet: ratio at or above TYPO_SCORE.
+MIN_TYPO_WORD = 7
+TYPO_SCORE = 90
+# "another 15,000 structures", "a further 300": a count added to one already given.
+ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
+# How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
+MODE = re.compile(
+    r"(?i)\b(?:(?:by|across|over)\s+(?P<way>sea|boat|boats|land|air|plane|rail|road|land borders?)"
+    r"|(?P<journey>sea|land|air|boat)\s+(?:journey|crossing|route|passage|voyage|trip)s?)\b"  # "made the sea journey"
+)
+MODES = {
+    "sea": "by sea",
+    "boat": "by sea",
+    "boats": "by sea",
+    "land": "by land",
+    "land border": "by land",
+    "land borders": "by land",
+    "road": "by land",
+    "rail": "by land",
+    "air": "by air",
+    "plane": "by air",
+}
+# A part of a total just given: "844,176 of them landing in Greece", "including 34,215 who arrived by land".
+PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them)\b")
+# "including 34,215", "of whom some 400": the part named before its number.
+PART_BEFORE = re.compile(
+    r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
+)
+# Bodies found, located, recovered: a count of discoveries, not the toll ("Three bodies were found outside homes").
+FOUND_AFTER = re.compile(
+    r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)\b"
+)
+# "grew by 5,000 acres", "an increase of 300": a change, not a level.
+CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
+    r"decreased|shrank|up|down)\s+(?:by\s+)(?:just\s+|only\s+|nearly\s+|about\s+|some\s+|more than\s+|almost\s+)?"
+    r"|\b(?:an?\s+)?(?:increase|rise|jump|drop|decline|fall)\s+of\s+(?:about\s+|some\s+|nearly\s+|more than\s+)?)$"
+)
+# A number's predicate noun: "6,453 are homes", "12 were children".
+PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?)\b(?=\s*[,.;:]|\s+(?:and|in|of)\b|$)")
+# Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
+BY_POPULATION = frozenset({"strikers"})
+GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist turnout".split())
+# An organisation's initials: "NHS", "GMB", "TfL" (a place's, "UK", are looked up and left out).
+INITIALS = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]+\b")
+# A word: "commercial" in "528 commercial buildings".
+WORD = re.compile(r"[A-Za-z]+")
+
+# How far around a number each phrase is looked for, in characters: the longest phrase its pattern is meant to find.
+CHANGE_REACH = 40  # "grew by more than ", "an increase of nearly " before the number
+MODE_REACH = 60  # how people travelled, after the number or before it: "who have arrived by sea"
+PART_REACH = 24  # "including some ", "of whom about " before the number
+FOUND_REACH = 60  # " bodies were found", " had been pulled" after the number
+ADDED_REACH = 16  # "an additional ", "a further new " before the number
+
+
+def facet(text: str, q: Quantity) -> str | None:
+    """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
+    "grew by 5,000 acres" (a change, not a level)."""
+    if CHANGE_BEFORE.search(text, max(0, q.start - CHANGE_REACH), q.start):
+        return "change"
+    mode = MODE.search(text, q.end, min(len(text), q.end + MODE_REACH))
+    if mode and not re.search(r"[,;.]", text[q.end : mode.start()]):
+        return MODES[(mode.group("way") or mode.group("journey")).lower()]
+    # "put the number of arrivals by sea at 886,262": the mode named with the counted noun before the number
+    modes = list(MODE.finditer(text, max(0, q.start - MODE_REACH), q.start))
+    if modes and not re.search(r"[,;.]|\d", text[modes[-1].end() : q.start]):
+        return MODES[(modes[-1].group("way") or modes[-1].group("journey")).lower()]
+    part_before = PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start)
+    if PART_AFTER.match(text, q.end) or (part_before and not PREDICATE_NOUN.match(text, q.end)):
+        return "part"  # not "of those, 6,453 are homes": a count of homes, whole
+    if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH):
+        return "found"
+    before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
+    if before:
+        return "additional"
+    if q.head_start is not None:
+        words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start])]
+        narrowing = [facet for w in words if (facet := _facet_word(w))]
+        if narrowing:
+            return " ".join(narrowing)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _facet_word(word: str) -> str | None:
+    """The facet a word names, spelt right or with a typo of real copy ("528 commecial buildings")."""
+    if word in FACETS:
+        return word
+    if len(word) < MIN_TYPO_WORD:
+        return None
+    found = process.extractOne(word, FACETS, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+    return found[0] if found else None
+
+
+def population(text: str, q: Quantity, measure: str | None, words: str | None, lexicon: Lexicon) -> str | None:
+    """Which people a turnout counts, when the noun narrows it: "200,000 civil servants" are not "two million
+    public sector workers", of whom they are a part; nor are "400,000 NHS staff" (an employer's initials before a
+    generic noun), though "2 million UK workers" are all of them."""
+    if measure not in BY_POPULATION or not words:
+        return None
+    head = head_noun(words)
+    if head not in GENERIC_PEOPLE:
+        return head
+    between = text[q.num_end : q.head_start] if q.head_start is not None else ""
+    employers = [w for w in INITIALS.findall(between) if not lexicon.is_place(w)]
+    return f"{' '.join(employers).lower()} {head}" if employers else None
+
+
+def head_noun(words: str | None) -> str | None:
+    """The last word of a noun phrase, lower-cased and singular: "public sector workers" -> "worker"."""
+    if not words:
+        return None
+    head = words.split()[-1].lower()
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
