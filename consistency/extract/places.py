@@ -234,3 +234,24 @@ def assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[st
             owners[q] = group
             placed.add(p_start)
     return owners
+
+
+# Capitalised words before a place that still leave it that place: "Northern California", "West Mosul".
+PLACE_QUALIFIERS = frozenset(
+    "north northern south southern east eastern west western central upper lower greater inner outer coastal rural "
+    "downtown mid the in of and".split()
+)
+# A capitalised word right before a place: "Sierra Nevada", "Gulf of Mexico" (the "of" between is allowed).
+WORD_BEFORE = re.compile(r"([A-Z][\w'.-]*)(?:\s+of)?\s+$")
+WORD_BEFORE_REACH = 30
+POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+
+
+def inside_longer_name(text: str, sentence_start: int, place: Mention) -> bool:
+    """Whether a known place is a word of a name the gazetteer does not know: "Nevada" of "the Sierra Nevada
+    foothills", "Mexico" of "the Gulf of Mexico" (not "Northern California", nor a sentence's first word)."""
+    before = WORD_BEFORE.search(text, max(sentence_start, place.start - WORD_BEFORE_REACH), place.start)
+    if not before or before.start(1) == sentence_start or text[before.start(1) - 2 : before.start(1)] == ". ":
+        return False
+    word = before.group(1)
+    return word.lower() not in PLACE_QUALIFIERS and not POSSESSIVE_END.search(word)  # not "Russia's Kursk"

@@ -30,6 +30,7 @@ from .places import (
     LOCATIVE_REACH,
     ancestors,
     assign_places,
+    inside_longer_name,
     place_groups,
     place_id,
     speaker_places,
@@ -536,27 +537,6 @@ def _high(q: Quantity) -> float | None:
     return q.high if q.qualifier not in ("more_than", "at_least") else None
 
 
-# Capitalised words before a place that still leave it that place: "Northern California", "West Mosul".
-PLACE_QUALIFIERS = frozenset(
-    "north northern south southern east eastern west western central upper lower greater inner outer coastal rural "
-    "downtown mid the in of and".split()
-)
-# A capitalised word right before a place: "Sierra Nevada", "Gulf of Mexico" (the "of" between is allowed).
-WORD_BEFORE = re.compile(r"([A-Z][\w'.-]*)(?:\s+of)?\s+$")
-WORD_BEFORE_REACH = 30
-POSSESSIVE_END = re.compile(r"['\u2019]s?$")
-
-
-def _inside_longer_name(text: str, sentence_start: int, place: Mention) -> bool:
-    """Whether a known place is a word of a name the gazetteer does not know: "Nevada" of "the Sierra Nevada
-    foothills", "Mexico" of "the Gulf of Mexico" (not "Northern California", nor a sentence's first word)."""
-    before = WORD_BEFORE.search(text, max(sentence_start, place.start - WORD_BEFORE_REACH), place.start)
-    if not before or before.start(1) == sentence_start or text[before.start(1) - 2 : before.start(1)] == ". ":
-        return False
-    word = before.group(1)
-    return word.lower() not in PLACE_QUALIFIERS and not POSSESSIVE_END.search(word)  # not "Russia's Kursk"
-
-
 def _context(
     text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: list[tuple[int, int]], counts: bool = True
 ) -> SentenceContext:
@@ -573,7 +553,7 @@ def _context(
     backed = [e for e in entities if e.id.endswith("_backed")]
     entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
     entities.sort(key=lambda e: e.start)
-    known = [m for m in lexicon.places.find_in(text, tokens) if not _inside_longer_name(text, start, m)]
+    known = [m for m in lexicon.places.find_in(text, tokens) if not inside_longer_name(text, start, m)]
     # A capital that stands for its government ("Washington said") is the city where the grammar says "place":
     # "in Washington", a dateline's "LONDON".
     cities = {m.start for m in known if m.id not in lexicon.countries}  # "Washington": a city, not the country
