@@ -70,6 +70,8 @@ TOTAL_WORDS = re.compile(
     r"(?i)\b(?:total|in all|altogether|so far|to date|in the end|overall|cumulative|leaked|spilled|spilt|released|"
     r"amount|capacity|holds?|stored|reserves?)\b"
 )
+# Where a sentence turns to another clause with its own subject: "; ", " but ", ", while ".
+CLAUSE_TURN = re.compile(r"[;:]|\s(?:but|while|whereas|whilst)\s")
 # Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
 CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
@@ -432,7 +434,10 @@ def _subject_or_event(
         own = None
     if measure in lexicon.events.measures and own is None:
         if fitting:
-            incident = min(fitting, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
+            # the event of the number's own clause: "The recent inauguration drew 250,000 but Obama's drew 1.8
+            # million" (the nearer words may be the next clause's)
+            own_clause = [x for x in fitting if not CLAUSE_TURN.search(text, min(x.end, q.end), max(x.start, q.start))]
+            incident = min(own_clause or fitting, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
             return incident.id, incident.text, incident
         if not _subject_types(measure, lexicon):
             return None, None, None  # no entity owns a toll: the paragraph's event will
