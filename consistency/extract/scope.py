@@ -659,6 +659,11 @@ PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
 HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
 PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd"})
+# People who used a transit system made trips: "420,000 people used the D.C. Metro", "rode the subway".
+TRANSIT_USE = re.compile(
+    r"(?i)\s+(?:have\s+|had\s+)?(?:used|rode|took|use|ride)\s+(?:the\s+|its\s+)?(?-i:[A-Z][\w.]*\s+){0,3}"
+    r"(?:metro|subway|transit|tube|underground|trains?|buses|bus|light rail|rail system|public transport)\b"
+)
 # What people do as a crowd or a flow: soldiers who "crossed" are still troops, refugees who "arrived" arrivals.
 DOINGS = {
     "arrivals": frozenset({None, "people", "refugees"}),
@@ -684,7 +689,8 @@ def _state(
     before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
     found = after or before
     if not found:
-        return measure, None
+        ride = TRANSIT_USE.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
+        return ("trips", ride.group().strip()) if ride and measure in (None, "people") else (measure, None)
     state = states.measures[found.group(1).lower()]
     return (state, found.group(1)) if measure in DOINGS.get(state, PERSON_MEASURES) else (measure, None)
 
