@@ -36,6 +36,11 @@ UNKNOWN_PLACE = re.compile(
     r"([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
 )
 
+# The second of two places that share a plural kind: "Sonoma" of "in Napa and Sonoma counties".
+PLURAL_KIND_PLACE = re.compile(
+    r"\band\s+([A-Z][a-z'-]{2,20})\s+(?:counties|provinces|states|districts|regions|departments|prefectures)\b"
+)
+
 _CALENDAR = [word.capitalize() for word in (*MONTHS, *WEEKDAYS)]  # "in January", "on Monday" are times
 
 NOT_PLACES = frozenset(
@@ -153,13 +158,15 @@ def with_unknown_places(
     """Add places no gazetteer knows where the grammar says "place": "in the town of Mai Kadra", "near Rolling Fork"."""
     taken = [(m.start, m.end) for m in (*known, *entities)]
     found = list(known)
-    for m in UNKNOWN_PLACE.finditer(text, start, end):
+    for m in (*UNKNOWN_PLACE.finditer(text, start, end), *PLURAL_KIND_PLACE.finditer(text, start, end)):
         s, e = m.span(1)
         name = m.group(1)
         if any(word in NOT_PLACES for word in name.split()) or any(a < e and s < b for a, b in taken):
             continue  # "at Purdue University": an institution, not a place
         if names_event(name, lexicon) or name.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), e):
             continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
+        if RECORD_AFTER.match(text, e):
+            continue  # "in California history": a record's frame
         found.append(Mention(s, e, slug(name), name))
     return sorted(found, key=lambda m: m.start)
 
@@ -255,3 +262,12 @@ def inside_longer_name(text: str, sentence_start: int, place: Mention) -> bool:
         return False
     word = before.group(1)
     return word.lower() not in PLACE_QUALIFIERS and not POSSESSIVE_END.search(word)  # not "Russia's Kursk"
+
+
+# A place that frames a record, not where a count is: "the most destructive wildfire in California history".
+RECORD_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:history|records?|annals)\b")
+
+
+def frames_a_record(text: str, place: Mention) -> bool:
+    """Whether a place only frames a record ("in California history", "in U.S. history"): not where the count is."""
+    return bool(RECORD_AFTER.match(text, place.end))

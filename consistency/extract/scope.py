@@ -30,6 +30,7 @@ from .places import (
     LOCATIVE_REACH,
     ancestors,
     assign_places,
+    frames_a_record,
     inside_longer_name,
     place_groups,
     place_id,
@@ -558,7 +559,11 @@ def _context(
     backed = [e for e in entities if e.id.endswith("_backed")]
     entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
     entities.sort(key=lambda e: e.start)
-    known = [m for m in lexicon.places.find_in(text, tokens) if not inside_longer_name(text, start, m)]
+    known = [
+        m
+        for m in lexicon.places.find_in(text, tokens)
+        if not inside_longer_name(text, start, m) and not frames_a_record(text, m)
+    ]
     # A capital that stands for its government ("Washington said") is the city where the grammar says "place":
     # "in Washington", a dateline's "LONDON".
     cities = {m.start for m in known if m.id not in lexicon.countries}  # "Washington": a city, not the country

@@ -16,7 +16,8 @@ from .quantities import Quantity
 # Reporting verbs: "X said", "X estimated", "X put the number at".
 # (Only forms that are rarely nouns: "states", "reports", "claims" are left out.)
 REPORT = (
-    r"said|says|told|tells|estimated|reported|put|puts|counted|tallied|recorded|tracked|documented|claimed|"
+    r"said|says|told|tells|estimated|reported|put|puts|counted|tallied|recorded|tracked|documented|"
+    r"claimed(?!\s+(?:the\s+)?(?:lives|\d|at least|more than|over))|"  # not "has claimed the lives of nine"
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
     r"added|acknowledged|insisted|determined|according"
 )
@@ -193,9 +194,10 @@ TIME_WORD = re.compile(rf"(?i)\s*(?:on\s+)?(?:{WEEKDAY}|today|yesterday|last|thi
 LEADING = re.compile(
     r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+"
 )
-# A dateline before the speaker: "KATHMANDU - Nepal's government said", "LONDON (Reuters) — Unions said".
+# A dateline before the speaker: "KATHMANDU - Nepal's government said", "LONDON (Reuters) — Unions said",
+# "PARADISE, Butte County — ".
 DATELINE_LEAD = re.compile(
-    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+)?"  # KATHMANDU / LONDON, England
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+){0,3}"  # KATHMANDU / LONDON, England
     r"\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*"  # (Reuters) —
 )
 
