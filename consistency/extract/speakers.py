@@ -201,6 +201,9 @@ DATELINE_LEAD = re.compile(
     r"\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*"  # (Reuters) —
 )
 
+# What is left of a dateline whose date a number ended: "(UPI) -- " of "GENEVA, Switzerland, Dec. 22 (UPI) --".
+AGENCY_LEAD = re.compile(r"^\([^)]{1,30}\)\s*[-—–]+\s*")
+
 # Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
 AUX_TAIL = re.compile(
     rf"(?i)\s+(?:so far|(?:on\s+)?(?:{WEEKDAY})|today|yesterday|"
@@ -340,7 +343,7 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     # "Following the explosion on April 20 BP said": the speaker follows the date
     lead = NUMBER_TOKEN.split(lead)[-1]
     lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
-    lead = LEADING.sub("", DATELINE_LEAD.sub("", lead.lstrip()))
+    lead = LEADING.sub("", AGENCY_LEAD.sub("", DATELINE_LEAD.sub("", lead.lstrip())))
     while AUX_TAIL.search(lead):
         lead = AUX_TAIL.sub("", lead).rstrip()
     author = DOCUMENT_APPOSITIVE.match(lead)
