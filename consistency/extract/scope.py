@@ -256,10 +256,10 @@ def build_claims(
                     subject, subject_text = incident.id, incident.text
                 else:  # no event anywhere: whose people they are, as for any count
                     subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
-            story = incidents or discourse.recent or [x for x in [discourse.incidents.first] if x and x.named]
+            story = incidents or discourse.recent or [x for x in [discourse.incidents.first] if x]
             if subject is None and measure in (None, "ratio") and story:
                 # "That means almost 97 percent arrived by sea", "five times as big": a share, a ratio or a bare
-                # figure in a paragraph about an event is about that event, else in a story of one named event
+                # figure in a paragraph about an event is about that event, else about the story's event
                 incident = story[-1]
                 subject, subject_text = incident.id, incident.text
             location, location_text = owners.get(id(q), ([], None))
