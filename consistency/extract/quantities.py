@@ -239,6 +239,12 @@ LABEL_END_REACH = 4
 NEXT_LABEL = re.compile(r"[A-Z][^\d:\n.;]{0,80}:\s*\d")
 
 
+def _phrasal_verb(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Whether a state of several words starts right after ``pos``: " took part", " went on strike"."""
+    state = lexicon.states.after.match(text, pos)
+    return bool(state) and " " in state.group(1) and not text[pos : state.start(1)].strip()
+
+
 def _month_or_day(word: str) -> bool:
     """ "May 2,000 ...", "Monday 300 ...": a month or weekday before a number is prose, not a product name."""
     return word.lower() in MONTHS or word.lower() in WEEKDAYS
@@ -458,9 +464,6 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         pos += of.end()
     elif of and POSSESSIVE_OF.match(of.group()):
         pos += of.end()  # "400,000 of its members walked out": a part of the owner's people, counted as they are
-    state = lexicon.states.after.match(text, pos)
-    if state and " " in state.group(1) and not text[pos : state.start(1)].strip():
-        return  # "4,000 took part", "2 million went on strike": a phrasal verb follows, not a noun ("part")
     # The counted noun: a few words, no punctuation between them, not past a stop word.
     limit = pos
     words = 0
@@ -468,6 +471,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         gap = text[limit : token.start()]
         if gap.strip(" ") or words >= MAX_NOUN_WORDS:
             break
+        if _phrasal_verb(text, limit, lexicon):
+            break  # "4,000 took part", "30 unions took part": a phrasal verb follows, not a noun ("part")
         if token.start() == pos and token.group()[:1].isupper() and pos > 0 and text[pos - 1].isalnum():
             break  # "680,000Number of arrests", "65.8 millionEstimated": a flattened list's next line, glued on
         if (
