@@ -220,7 +220,12 @@ def starts_sentence(text: str, pos: int) -> bool:
     return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n"))
 
 
-def assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
+# Where one clause ends and another with its own number begins: "; ", ", and ", ", while ".
+CLAUSE_BETWEEN = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+OTHER_CLAUSE = 1000  # characters a clause break counts as: a place of one's own clause always comes first
+
+
+def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
     """Place groups and quantities paired nearest first, each at most once: "2,500 troops remain in Iraq and 900 in
     Syria" gives Iraq to the 2,500 once Syria has gone to the 900 beside it."""
     starts = sorted(q.start for q in quantities)
@@ -233,6 +238,8 @@ def assign_places(places, quantities: list[Quantity]) -> dict[int, tuple[list[st
             if bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
                 continue  # another number stands between them: "... close to half of those came from Syria"
             distance = max(q.start - p_end, p_start - q.end, 0)
+            if CLAUSE_BETWEEN.search(text, low, high):
+                distance += OTHER_CLAUSE  # "... in Wales, and 300 midwives ...": Wales is the first clause's
             pairs.append((distance + (0.5 if p_end <= q.start else 0), p_start, id(q), (ids, p_text)))
     owners: dict[int, tuple[list[str], str]] = {}
     placed: set[int] = set()

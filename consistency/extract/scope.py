@@ -190,7 +190,7 @@ def build_claims(
         if attribution is None and PRONOUN_SOURCE.search(text, s_start, s_end):
             attribution = discourse.last_speaker  # "His estimate of the amount leaked ... is 126 million gallons"
         clauses = speaker_clauses(text, s_start, s_end) if len(qs) > 1 else []
-        owners = assign_places(ctx.places, qs)
+        owners = assign_places(text, ctx.places, qs)
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
         taken = {x.head_start for x in qs if x.head_start is not None}  # counted nouns that belong to a number
