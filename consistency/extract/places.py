@@ -44,7 +44,7 @@ PLURAL_KIND_PLACE = re.compile(
 _CALENDAR = [word.capitalize() for word in (*MONTHS, *WEEKDAYS)]  # "in January", "on Monday" are times
 
 NOT_PLACES = frozenset(
-    """Congress Parliament Senate House Court Council Cabinet Assembly
+    """Congress Parliament Senate House Court Council Cabinet Assembly Richter
     Ministry Department Office Pentagon Kremlin White Times Post Journal News Facebook Twitter Instagram YouTube
     Telegram Reuters Associated Christmas Easter Ramadan Eid The This That These Those His Her Their Its Our
     Operation Project Program Programme Committee Commission Agency Institute University College School Center

@@ -102,14 +102,19 @@ QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+{_CURRENCY_SIGN}?\s?$")
 RANGE_GAP = re.compile(rf"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*{_CURRENCY_SIGN}?\s*$")
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
 AFTER_NOT_COUNT = re.compile(
-    r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b|-(?!strong\b|acres?\b|hectares?\b|square\b|miles?\b|km\b)[a-z]"
-    r"|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)"
-    r"|-?\s?magnitude\b|\s?on the richter scale\b)"
+    r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b"
+    r"|-(?!strong\b|acres?\b|hectares?\b|square\b|miles?\b|km\b|magnitude\b)[a-z]"
+    r"|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b))"
 )
+# A word with its own periods: "U.S.", "D.C.", "a.m." (a full stop after it may not end the sentence).
+ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+")
+# An earthquake's magnitude around its number: "7.8-magnitude", "7.8 on the Richter scale", "magnitude 7.8".
+MAGNITUDE_AFTER = re.compile(r"(?i)-?\s?magnitude\b|\s?on the richter scale\b")
+MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[- ]?$")
 # Numbers that are names or ages: "No. 10", "Resolution 2254", "aged 34", "F-35", "#5", "3/4".
 BEFORE_NOT_COUNT = re.compile(
     r"(?i)(?:\b(?:aged?|ages|no\.|nos\.|resolution|article|section|chapter|flight|route|highway|room|page|"
-    r"vol\.|version|level|phase|category|grade|class|squad|battalion|brigade|division|regiment|apartment|magnitude|"
+    r"vol\.|version|level|phase|category|grade|class|squad|battalion|brigade|division|regiment|apartment|"
     r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z])\Z"  # \Z: not before a "\n"
 )
 # Spans where digits are not quantities: phone numbers, street addresses, clock times, codes.
@@ -398,6 +403,15 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if qualifier == "range":  # "from 12 countries", "up from 3.5 percent": a range only once its second number comes
         qualifier, opener, span_start = "exact", span_start, start
     q = Quantity(span_start, end, start, end, low, high, qualifier, unit=unit, vague=vague, range_opener=opener)
+    magnitude = MAGNITUDE_AFTER.match(after)
+    named_before = None if qual else MAGNITUDE_BEFORE.search(before)
+    if magnitude or named_before:
+        # "the 7.8-magnitude earthquake", "a magnitude 7.8 quake": a measure of the quake, not a count
+        q.measure = q.measure_text = "magnitude"
+        q.end = end + magnitude.end() if magnitude else end
+        if named_before:
+            q.start = start - len(before) + named_before.start()
+        return q
     _attach_unit_and_noun(text, q, units, lexicon)
     return q
 
@@ -496,6 +510,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             break  # a verb with its own count: "killed 8,964 people and injured 21,952"
         limit = token.end()
         words += 1
+        if token.group().endswith(".") and not ABBREVIATION.fullmatch(token.group()):
+            break  # "7,000 people." ends its sentence: "A magnitude 6.7 aftershock" is the next one's
     if limit == pos:
         return
     mentions = lexicon.measure_words.find(text, pos, limit)
