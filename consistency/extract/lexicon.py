@@ -181,6 +181,7 @@ class States:
     measures: dict[str, str]  # state phrase (lower case) -> measure id
     after: re.Pattern  # at the end of a counted noun phrase: "... were killed"
     before: re.Pattern  # just before the number: "killed 26 ..."
+    phrase_starts: frozenset[str] = frozenset()  # first words of states of several words: "took" (part), "went"
 
     @classmethod
     def build(cls, measures: dict[str, str]) -> States:
@@ -201,6 +202,7 @@ class States:
                 rf"(?i)\b({alt})\s+(?:(?:more|fewer) than\s+|at least\s+|an estimated\s+|some\s+|about\s+"
                 r"|nearly\s+|almost\s+|up to\s+|as many as\s+)?$"
             ),
+            frozenset(s.split()[0].lower() for s in measures if " " in s),
         )
 
 

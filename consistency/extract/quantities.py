@@ -485,7 +485,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         gap = text[limit : token.start()]
         if gap.strip(" ") or words >= MAX_NOUN_WORDS:
             break
-        if _phrasal_verb(text, limit, lexicon):
+        if token.group().lower() in lexicon.states.phrase_starts and _phrasal_verb(text, limit, lexicon):
             break  # "4,000 took part", "30 unions took part": a phrasal verb follows, not a noun ("part")
         if token.start() == pos and token.group()[:1].isupper() and pos > 0 and text[pos - 1].isalnum():
             break  # "680,000Number of arrests", "65.8 millionEstimated": a flattened list's next line, glued on
