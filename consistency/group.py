@@ -38,10 +38,17 @@ FUZZY_THRESHOLD = 88  # token_set_ratio at which two surface forms name the same
 COMPARED_MODALITIES = frozenset({"asserted", "planned"})
 
 
+def _compared(claim: Claim) -> bool:
+    """Whether a quantity is of a kind the rules compare: a stated count, asserted or projected."""
+    return (
+        claim.value is not None and claim.measure not in UNCOMPARED_MEASURES and claim.modality in COMPARED_MODALITIES
+    )
+
+
 def _quantity_key(claim: Claim) -> tuple | None:
     """The topic a quantity belongs to; ``None`` when it is not a comparable count or its context is too thin
     (``unchecked_reason`` says which)."""
-    if claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality not in COMPARED_MODALITIES:
+    if not _compared(claim):
         return None
     measure = claim.measure or (f"~{claim.measure_text.lower()}" if claim.measure_text else None)
     if measure is None or claim.subject is None:
@@ -59,7 +66,7 @@ def unchecked_reason(claim: Claim) -> str | None:
         # "increase", "rise": a verb alone does not say which event is dated
         verb_only = _date_key(claim) is not None and len(claim.event_key.split()) < 2
         return "no event: what is dated is not stated" if verb_only else None
-    if claim.value is None or claim.measure in UNCOMPARED_MEASURES or claim.modality not in COMPARED_MODALITIES:
+    if not _compared(claim):
         return None
     if not (claim.measure or claim.measure_text):
         return "no measure: what is counted is not stated"

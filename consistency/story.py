@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 
 from .extract.addresses import headline
 from .extract.dates import MONTHS, find_dates
@@ -109,6 +110,7 @@ def _date_undated(claims: list[Claim], sources: dict[str, Source]) -> list[Claim
     return [_in_year(claim, years[claim.source]) if claim.source in years else claim for claim in claims]
 
 
+@lru_cache(maxsize=4096)  # asked of each date claim when days are collected, and again when one is dated
 def _month_day(text: str) -> tuple[int, int] | None:
     """The month and day a date's words name, without their year: "April 20", "on Jan. 12", "April 20, 2010" (not
     "Tuesday": a weekday is no day of the year)."""

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import EventVocabulary, Mention, Token, slug
+from .lexicon import POSSESSIVE, EventVocabulary, Mention, Token, slug
 
 # Titles before a name are not part of the event's name: "President Obama's inauguration" is Obama's.
 TITLES = frozenset(
@@ -21,8 +21,6 @@ TITLES = frozenset(
 )
 # Months and days before a head date the event, they do not name it: "the April earthquake".
 CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
-# A possessive ending, straight or curly: "Trump's", "Women’s", "teachers'".
-POSSESSIVE = re.compile(r"['\u2019]s?$")
 # People whose event it is name it even in lower case: "the women's march" is the Women's March, "the teachers'
 # strike" one strike among others.
 PEOPLE_OWNERS = frozenset(

@@ -25,6 +25,8 @@ from ..yamlload import read_yaml
 # A word: letters with inner apostrophes (straight or curly), periods and hyphens ("U.S.", "al-Anbar",
 # "Kurdistan's", "Women’s").
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'\u2019.\-]{0,40}[A-Za-z0-9\u00c0-\u024f.])?")
+# A possessive ending, straight or curly: "Trump's", "Women’s", "teachers'".
+POSSESSIVE = re.compile(r"['\u2019]s?$")
 MAX_PHRASE = 7  # words in the longest name looked up
 MAX_ACRONYM = 6  # an all-capital name this short is matched case-sensitively: "IS" is not "is"
 

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import Lexicon, Mention, slug
+from .lexicon import POSSESSIVE, Lexicon, Mention, slug
 from .quantities import Quantity
 
 # A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
@@ -165,7 +165,7 @@ def with_unknown_places(
             continue  # "at Purdue University": an institution, not a place
         if names_event(name, lexicon) or name.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), e):
             continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
-        if RECORD_AFTER.match(text, e):
+        if frames_a_record(text, e):
             continue  # "in California history": a record's frame
         found.append(Mention(s, e, slug(name), name))
     return sorted(found, key=lambda m: m.start)
@@ -258,7 +258,6 @@ PLACE_QUALIFIERS = frozenset(
 # A capitalised word right before a place: "Sierra Nevada", "Gulf of Mexico" (the "of" between is allowed).
 WORD_BEFORE = re.compile(r"([A-Z][\w'.-]*)(?:\s+of)?\s+$")
 WORD_BEFORE_REACH = 30
-POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 
 
 def inside_longer_name(text: str, sentence_start: int, place: Mention) -> bool:
@@ -268,13 +267,14 @@ def inside_longer_name(text: str, sentence_start: int, place: Mention) -> bool:
     if not before or before.start(1) == sentence_start or text[before.start(1) - 2 : before.start(1)] == ". ":
         return False
     word = before.group(1)
-    return word.lower() not in PLACE_QUALIFIERS and not POSSESSIVE_END.search(word)  # not "Russia's Kursk"
+    return word.lower() not in PLACE_QUALIFIERS and not POSSESSIVE.search(word)  # not "Russia's Kursk"
 
 
 # A place that frames a record, not where a count is: "the most destructive wildfire in California history".
 RECORD_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:history|records?|annals)\b")
 
 
-def frames_a_record(text: str, place: Mention) -> bool:
-    """Whether a place only frames a record ("in California history", "in U.S. history"): not where the count is."""
-    return bool(RECORD_AFTER.match(text, place.end))
+def frames_a_record(text: str, place_end: int) -> bool:
+    """Whether a place ending at ``place_end`` only frames a record ("in California history", "in U.S. history"):
+    not where the count is."""
+    return bool(RECORD_AFTER.match(text, place_end))

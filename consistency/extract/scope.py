@@ -156,9 +156,9 @@ def build_claims(
             incident = Incident(
                 incident.start, incident.end, incident.kind, incident.kind, incident.kind, False, (), incident.year
             )
-        story = discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
+        headline_event = discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
         if incident.year:  # "Casualties of the 2010 Haiti earthquake"
-            discourse.event_days.setdefault(story.id, date(incident.year, 1, 1))
+            discourse.event_days.setdefault(headline_event.id, date(incident.year, 1, 1))
     previous_end = None
     paragraph_start = sentences[0][0] if sentences else 0
     # Every sentence, in order: one that holds no claim may still set the time, place, speaker or event of the
@@ -177,8 +177,8 @@ def build_claims(
                 if d.start_date and _dates_event(text, d, [mention]):
                     discourse.event_days.setdefault(incident.id, d.start_date)
         for incident in incidents:
-            if incident.year and incident.id not in discourse.event_days:
-                discourse.event_days[incident.id] = date(incident.year, 1, 1)  # "the 2010 earthquake"
+            if incident.year:
+                discourse.event_days.setdefault(incident.id, date(incident.year, 1, 1))  # "the 2010 earthquake"
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs and not ds:
@@ -562,7 +562,7 @@ def _context(
     known = [
         m
         for m in lexicon.places.find_in(text, tokens)
-        if not inside_longer_name(text, start, m) and not frames_a_record(text, m)
+        if not inside_longer_name(text, start, m) and not frames_a_record(text, m.end)
     ]
     # A capital that stands for its government ("Washington said") is the city where the grammar says "place":
     # "in Washington", a dateline's "LONDON".

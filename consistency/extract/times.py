@@ -111,7 +111,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         ) and not TIME_MOVES_ON.search(text, d.end, q.start)
         # "in 2003 with about 130,000"
         precedes = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
-        if (fronted or opens) and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
+        if (fronted or opens) and _by_date(d):
             # "By Wednesday the toll had risen to 5,000": the count as of that day; "By June": some day of June
             start = d.end_date if d.granularity == "day" or d.start_date is None else d.start_date
             return AsOf(start=start, end=d.end_date, scope="explicit", text=d.text)
@@ -145,11 +145,16 @@ def so_far(d: DateMention, published: date | None) -> bool:
     )
 
 
+def _by_date(d: DateMention) -> bool:
+    """A deadline that says "by": "By Wednesday", "by January 20, 2015"."""
+    return d.role == "until" and d.text.lower().startswith("by ") and d.end_date is not None
+
+
 def target_date(q: Quantity, dates: list[DateMention], published: date | None) -> AsOf | None:
     """A projection holds at the date it is made for: "1.4 million people could be infected ... by January 20,
     2015" (a "by" date after the number, later than the report)."""
     for d in dates:
-        if d.start > q.end and d.role == "until" and d.text.lower().startswith("by ") and d.end_date:
+        if d.start > q.end and _by_date(d):
             if published is None or d.end_date > published:
                 return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
     return None
