@@ -115,7 +115,9 @@ def extract(
 ) -> None:
     """Extract every checkable claim from the articles in PATHS (default: the articles setting, else the seeds).
 
-    jsonl and csv are written as each article is done, so memory stays flat on any corpus.
+    table and json show each claim as the report reads it, with what the other articles of its story tell (an
+    undated article's year, an unplaced event's place); jsonl and csv are written as each article is done, so
+    memory stays flat on any corpus, and show what each article tells alone.
 
     Example:
 
@@ -126,6 +128,7 @@ def extract(
     from .engine import default_jobs, extract_sources
     from .output import render_claims, write_text
     from .report.atomic import atomic_path
+    from .story import learn_from_story
     from .stream import STREAM_FORMATS, ClaimWriter, stream_claims
     from .summary import Stages
 
@@ -151,6 +154,7 @@ def extract(
         for source, found in extracted:
             claims += found
             stages.advance(source)
+        claims = learn_from_story(claims, {s.name: s for s in result.sources})
     for name, file in destinations:
         target = file or output
         text = render_claims(claims, name, result.sources, color=target is None and sys.stdout.isatty())

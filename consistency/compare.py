@@ -240,9 +240,10 @@ def _stated(claim: Claim) -> tuple[float, float]:
     return low * scale, high * scale
 
 
-# A claim that contradicts many others is listed against its few nearest in time; the rest are counted
-# on the topic (Topic.unlisted_conflicts), so a corpus retelling one story 2,000 times stays readable.
-MAX_CONFLICTS_PER_CLAIM = 3
+# A claim that contradicts many others is listed against the first few in as-of order; the rest are counted on
+# the topic (Topic.unlisted_conflicts), so a corpus retelling one story 2,000 times stays readable. Five, not
+# three: an estimate that rivals a story's many others is listed against each unit one figure is given in.
+MAX_CONFLICTS_PER_CLAIM = 5
 # Each claim is compared with the next claims in as-of order, up to this many: the nearest in time are the
 # comparisons that matter, and the work stays linear in the size of a topic (bench/bench_report.py shows it)
 # even when a corpus retells one story thousands of times. Agreements still chain across the whole topic.

@@ -10,6 +10,10 @@ An undated article that says "since the April 20 explosion" cannot say which Apr
 story (counts of the same measure and subject) that dates April 20 to 2010 can. The undated article's figures
 are then known to the year, no closer: a running count stays too loosely dated to contradict anything.
 
+An article that never places its event ("the spill", "oil spilt into the Gulf") learns where it is from the
+articles of its story that do, when they all put it in one place: the same kind of event, counted by the same
+measure, on a day both articles name ("since the April 20 explosion"), is one event.
+
 A toll whose article never dates its event ("the earthquake", in Haiti) learns when the event began from the
 articles that do ("the Jan. 12, 2010 earthquake"): a toll told half a year or more after its event is settled,
 and settled tolls are compared whenever each was told (``compare.comparable_in_time``).
@@ -35,7 +39,7 @@ def learn_from_story(claims: list[Claim], sources: dict[str, Source]) -> list[Cl
     """``claims`` with each article's unnamed event named, an undated article's year set and an event's start
     known where the other articles of its story say them; claims that learn nothing are returned as they are (the
     same objects)."""
-    return _date_events(_date_undated(_name_events(claims, sources), sources))
+    return _date_events(_place_unplaced(_date_undated(_name_events(claims, sources), sources)))
 
 
 def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
@@ -132,8 +136,53 @@ def _in_year(claim: Claim, year: int) -> Claim:
     return claim.model_copy(update={"as_of": whole})
 
 
+def _place_unplaced(claims: list[Claim]) -> list[Claim]:
+    """An article's unplaced counts of an unnamed event ("spill") placed where the other articles of its story put
+    that event, when they all put it in one place. Articles of one story count the event by one measure and name one
+    of its days; an article that places the event anywhere keeps its own places."""
+    days: dict[str, set[tuple[int, int]]] = defaultdict(set)  # source -> the days it names, without their year
+    counts: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (source, event) -> its counts of the event
+    for claim in claims:
+        if claim.kind == "date" and (day := _month_day(claim.text)):
+            days[claim.source].add(day)
+        elif claim.kind == "quantity" and claim.subject_type == "event" and claim.measure:
+            counts[(claim.source, claim.subject)].append(claim)
+    placed: dict[str, dict[str, set[tuple]]] = defaultdict(lambda: defaultdict(set))  # event -> source -> places
+    unplaced: list[tuple[str, str]] = []
+    for (name, event), found in counts.items():
+        places = {(tuple(c.location), tuple(c.countries)) for c in found if c.location}
+        if places:
+            placed[event][name] = places
+        elif days[name]:
+            unplaced.append((name, event))
+    where: dict[tuple[str, str], tuple] = {}
+    for name, event in unplaced:
+        measures = {c.measure for c in counts[(name, event)]}
+        told = set().union(
+            *(
+                places
+                for other, places in placed[event].items()
+                if days[other] & days[name] and measures & {c.measure for c in counts[(other, event)]}
+            )
+        )
+        if len(told) == 1:
+            where[(name, event)] = told.pop()
+    if not where:
+        return claims
+    out = []
+    for claim in claims:
+        if (found := where.get((claim.source, claim.subject))) and claim.kind == "quantity" and not claim.location:
+            claim = claim.model_copy(update={"location": list(found[0]), "countries": list(found[1])})
+        out.append(claim)
+    return out
+
+
 def _date_events(claims: list[Claim]) -> list[Claim]:
-    """A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
+    """An article that never places its event ("the spill", "oil spilt into the Gulf") learns where it is from the
+articles of its story that do, when they all put it in one place: the same kind of event, counted by the same
+measure, on a day both articles name ("since the April 20 explosion"), is one event.
+
+A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
     articles that do, when they all put it in one year ("the Jan. 12, 2010 earthquake")."""
     starts: dict[tuple, set[date]] = defaultdict(set)  # event, where -> the days articles say it began
     for claim in claims:

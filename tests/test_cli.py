@@ -138,6 +138,32 @@ def test_extract_csv_is_the_reports_claims_csv(tmp_path):
     assert (tmp_path / "extract.csv").read_text() == (tmp_path / "claims.csv").read_text()
 
 
+def test_extract_json_shows_what_the_story_tells(tmp_path):
+    """An undated article's "April 20" is dated by its story: extract's JSON holds the claims the report reads,
+    while the streamed jsonl holds what the article tells alone."""
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "dated.md").write_text(
+        "---\npublished: 2010-05-14\n---\nAfter the explosion on April 20, BP said the well in the Gulf of Mexico "
+        "leaked 1,000 barrels a day.\n"
+    )
+    (corpus / "undated.md").write_text(
+        "Since the April 20 explosion, the well in the Gulf of Mexico has leaked 5,000 barrels a day, BP said.\n"
+    )
+    assert invoke("extract", str(corpus), "--format", "json", "-o", str(tmp_path / "claims.json")).exit_code == 0
+    assert invoke("extract", str(corpus), "--format", "jsonl", "-o", str(tmp_path / "claims.jsonl")).exit_code == 0
+    reported = invoke("report", str(corpus), "--format", "json", "--output-dir", str(tmp_path / "r"), "--no-cache")
+    assert reported.exit_code in (0, 1), reported.output
+    extracted = json.loads((tmp_path / "claims.json").read_text())
+    assert extracted == json.loads((tmp_path / "r" / "report.json").read_text())["claims"]
+    alone = [json.loads(line) for line in (tmp_path / "claims.jsonl").read_text().splitlines()]
+
+    def year(claims):
+        return next(c["as_of"]["start"] for c in claims if c["source"] == "undated.md" and c["text"][:5] == "5,000")
+
+    assert (year(extracted), year(alone)) == ("2010-01-01", None)
+
+
 def test_bad_rule_file_is_one_line(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(Path(__file__).resolve().parents[1] / "rules", rules)
