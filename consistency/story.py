@@ -178,11 +178,7 @@ def _place_unplaced(claims: list[Claim]) -> list[Claim]:
 
 
 def _date_events(claims: list[Claim]) -> list[Claim]:
-    """An article that never places its event ("the spill", "oil spilt into the Gulf") learns where it is from the
-articles of its story that do, when they all put it in one place: the same kind of event, counted by the same
-measure, on a day both articles name ("since the April 20 explosion"), is one event.
-
-A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
+    """A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
     articles that do, when they all put it in one year ("the Jan. 12, 2010 earthquake")."""
     starts: dict[tuple, set[date]] = defaultdict(set)  # event, where -> the days articles say it began
     for claim in claims:
