@@ -45,6 +45,8 @@ def bounds(claim: Claim, rule: Rule) -> tuple[float, float]:
     """The interval a stated value allows under a rule's tolerances ("about 1,000" with about: 0.1 -> 900-1,100)."""
     value = claim.value
     tol = rule.tolerance.get(value.qualifier, 0.0)
+    if value.qualifier == "exact" and value.low is not None and not claim.derivation:
+        tol = min(tol, _rounding(value.low))  # "878,495" is a count to the unit: its word is taken
     scale = units.canonical_factor(claim.unit)  # "42,000 square miles" is compared in km²
     low = value.low * scale if value.low is not None else -math.inf
     high = value.high * scale if value.high is not None else math.inf
@@ -58,6 +60,20 @@ def bounds(claim: Claim, rule: Rule) -> tuple[float, float]:
     if q in ("less_than", "at_most"):
         return (high * (1 - tol) if tol else 0.0), high
     return low, high
+
+
+def _rounding(x: float) -> float:
+    """How far a figure stated exactly may be from the true one, relative to it: half a unit of its last significant
+    digit ("5,000" may be 4,500 to 5,500: 0.1; "878,495": under a millionth)."""
+    if x <= 0 or not math.isfinite(x):
+        return math.inf
+    if x == int(x):
+        n, place = int(x), 1
+        while n % 10 == 0:
+            n, place = n // 10, place * 10
+    else:
+        place = 10.0 ** -len(f"{x:.6f}".rstrip("0").split(".")[1])
+    return place / 2 / x
 
 
 def _as_of_days(claim: Claim) -> tuple[date, date] | None:

@@ -52,7 +52,7 @@ CLAIM_KEYS = {
     "modality",
     "facet",
 }
-AS_OF_KEYS = {"scope", "start", "end"}
+AS_OF_KEYS = {"scope", "start", "end", "since"}
 # Not in the alias files but part of the annotation vocabulary: bare durations
 # ("three months of fighting") are measured as `duration`; shares written as
 # fractions ("one-third of") carry the unit `fraction` (a 0-1 share). Oil measured
@@ -196,9 +196,9 @@ def _yaml_problems(
         if "as_of" in claim:
             as_of = claim["as_of"]
             if not isinstance(as_of, dict) or as_of.get("scope") not in SCOPES or set(as_of) - AS_OF_KEYS:
-                problems.append(f"{label}: as_of must be {{scope: {'|'.join(sorted(SCOPES))}, start?, end?}}")
+                problems.append(f"{label}: as_of must be {{scope: {'|'.join(sorted(SCOPES))}, start?, end?, since?}}")
             else:
-                for key in ("start", "end"):
+                for key in ("start", "end", "since"):
                     if key in as_of and as_of[key] is not None and not isinstance(as_of[key], date):
                         problems.append(f"{label}: as_of.{key} must be a YAML date")
     if item.get("partial") not in (None, True, False):
@@ -366,7 +366,7 @@ def _field_errors(expected: dict[str, Any], claim: Any) -> list[str]:
         as_of = expected["as_of"]
         if claim.as_of.scope != as_of["scope"]:
             errors.append(f"as_of.scope: expected {as_of['scope']}, got {claim.as_of.scope}")
-        for key in ("start", "end"):
+        for key in ("start", "end", "since"):
             if key in as_of and getattr(claim.as_of, key) != as_of[key]:
                 errors.append(f"as_of.{key}: expected {as_of[key]}, got {getattr(claim.as_of, key)}")
     return errors

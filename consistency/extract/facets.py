@@ -27,7 +27,8 @@ ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|
 # How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
 MODE = re.compile(
     r"(?i)\b(?:(?:by|across|over)\s+(?P<way>sea|boat|boats|land|air|plane|rail|road|land borders?)"
-    r"|(?P<journey>sea|land|air|boat)\s+(?:journey|crossing|route|passage|voyage|trip)s?)\b"  # "made the sea journey"
+    # "made the sea journey", "the number of sea arrivals"
+    r"|(?P<journey>sea|land|air|boat)\s+(?:journey|crossing|route|passage|voyage|trip|arrival|landing)s?)\b"
 )
 MODES = {
     "sea": "by sea",

@@ -335,6 +335,8 @@ def build_claims(
             mood = modality(text, ctx, q)
             if mood == "planned":
                 as_of = target_date(q, own_dates, source.published) or as_of
+            else:
+                as_of = discourse.running(measure, as_of)
             if incident is not None and incident.id in discourse.event_days:
                 as_of = as_of.model_copy(update={"event": discourse.event_days[incident.id]})
             owner = figure_owner(text, s_start, q.start)  # "the Haitian government's official toll of 316,000"
