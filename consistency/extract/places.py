@@ -98,7 +98,11 @@ SENTENCE_BREAK_REACH = 3
 APPOSITION = re.compile(r"\s*,\s*")
 
 # Between coordinated places: "Iraq and Syria", "Iraq, Syria or Libya", "Iraq and in Syria".
-PLACE_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)$")
+PLACE_JOIN = re.compile(
+    r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|\s+or\s+)"
+    # "southern Turkey and northern Syria": the part of the second place does not break the group
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|(?:north|south)-?(?:east|west)(?:ern)?)\s+)?$"
+)
 
 
 def ancestors(place: str, parents: dict[str, str]) -> list[str]:

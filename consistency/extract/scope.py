@@ -450,8 +450,9 @@ def _subject_or_event(
     return subject, subject_text, None
 
 
-# A relative clause after an event's words, up to a date: "the earthquake that struck Nepal (on April 25)".
-EVENT_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:[\w'-]+\s+){1,5}")
+# A relative clause after an event's words, up to a date, no number in it: "the earthquake that struck Nepal (on April
+# 25)", "the earthquake that struck southern Turkey and northern Syria (on Monday)".
+EVENT_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:[A-Za-z'-]+\s+){1,8}")
 
 
 def _dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
@@ -600,6 +601,9 @@ def _context(
 
 
 # "the number of", "the total of": the noun after it is what a later figure counts.
+# A locative preposition before a noun: "in government-held areas", "across the affected regions".
+IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
 NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
 
 
@@ -641,7 +645,14 @@ def _measure(
     if previous and resolved.get(id(previous)) and ELLIPSIS.match(text, previous.end, q.start):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
         return resolved[id(previous)], previous.measure_text, None
-    earlier = [m for m in ctx.measures if m.end <= q.start and m.start not in taken]
+    earlier = [
+        m
+        for m in ctx.measures
+        if m.end <= q.start
+        and m.start not in taken
+        # "put the toll in government-held areas at 1,347": a noun after "in" says where, not what is counted
+        and not IN_PLACE_BEFORE.search(text, max(ctx.start, m.start - IN_PLACE_REACH), m.start)
+    ]
     counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - NUMBER_OF_REACH), m.start)]
     if counted:
         # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
