@@ -48,6 +48,7 @@ class Discourse:
     # the paragraph's
     places: list[str] = field(default_factory=list)
     time: DateMention | None = None
+    time_said: bool = False  # the paragraph's time is the day of a statement ("the ministry said on Tuesday")
     past: AsOf | None = None  # a past figure's time: "The earliest figure, 1,000 barrels, ... A team then pegged"
     speaker: str | None = None
     recent: list[Incident] = field(default_factory=list)  # the paragraph's events, in order
@@ -67,6 +68,7 @@ class Discourse:
 
     def new_paragraph(self) -> None:
         self.places, self.time, self.past, self.speaker, self.recent = [], None, None, None, []
+        self.time_said = False
         self.measure = self.measure_text = self.unit = None
 
     def remember(
@@ -76,10 +78,12 @@ class Discourse:
         speaker: str | None,
         incidents: list[Incident],
         dates_story: bool = True,
+        said: Callable[[DateMention], bool] = lambda d: False,
     ) -> None:
         """What a sentence stated, for the sentences after it. Only a sentence that ``dates_story`` (the first, one
         with a count or one naming an event) sets an undated article's year: "Congress barred the agency from
-        releasing them in 1996" is an aside, not the story's year."""
+        releasing them in 1996" is an aside, not the story's year. ``said`` tells the day of a statement ("said on
+        Tuesday") from other dates."""
         if places:
             self.places = places
             if not self.main_places:
@@ -91,6 +95,7 @@ class Discourse:
         dated = carried(dates)
         if dated:
             self.time, self.past = dated[-1], None
+            self.time_said = said(dated[-1])
             # "The Exxon Valdez ran aground on March 24, 1989. The spill ...": once the story is dated, an event not
             # yet named may be another than the one named further on
             self.incidents.only.clear()

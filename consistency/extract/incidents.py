@@ -26,6 +26,12 @@ CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
 PEOPLE_OWNERS = frozenset(
     "women men children students teachers nurses doctors workers farmers miners veterans mothers youth".split()
 )
+# An event's word that names an institution: "the disaster agency", "the fire department", "the Earthquake
+# Commission" speak of no event.
+INSTITUTION_AFTER = re.compile(
+    r"(?i)\s+(?:agency|agencies|authority|authorities|ministry|office|service|services|department|dept|committee|"
+    r"commission|centre|center|management|relief|response|preparedness|insurance|fund|brigade|marshal)\b"
+)
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
 # "Obama's 2009 inauguration": a year between the owner and the event.
@@ -96,7 +102,7 @@ def find_incidents(
         names.append(Incident(name.start, name.end, slug, kind, name.text, True))
     found: list[Incident] = []
     for head in vocabulary.heads.find_in(text, tokens):
-        if _blocked(head.start, blocked):
+        if _blocked(head.start, blocked) or INSTITUTION_AFTER.match(text, head.end):
             continue
         incident = _with_modifiers(text, tokens, head, place_at, owner_at)
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -286,6 +287,11 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
+def _folded(name: str) -> str:
+    """A name without its accents, in lower case: "Türkiye" -> "turkiye"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
 def slug(name: str) -> str:
     """An id from a name: \"Butte County\" -> butte_county."""
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
@@ -337,21 +343,33 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             entities.add(str(name), id_)
 
     places, parents = PhraseIndex(), {}
+    named: dict[str, str] = {}  # a name the places files give (folded) -> its id
+    ids_by_code: dict[str, str] = {}  # ISO 3166 code -> the id of the country: "RU" -> russia
     for id_, spec in (entry for path in files["places"] for entry in _entries(path)):
         for name in spec.get("names", []):
             places.add(str(name), id_)
+            named.setdefault(_folded(str(name)), id_)
         if spec.get("parent"):
             parents[id_] = spec["parent"]
+        if spec.get("iso"):
+            ids_by_code[str(spec["iso"])] = id_
     country_ids = {id_ for id_, t in entity_types.items() if t == "country"}
-    ids_by_code = {}
+    pinned = set(ids_by_code.values())
     for country in pycountry.countries:
         short = getattr(country, "common_name", None) or country.name
-        id_ = slug(short)
-        if id_ not in country_ids and slug(country.name) in country_ids:
-            id_ = slug(country.name)
-        ids_by_code[country.alpha_2] = id_
-        for name in {country.name, short, getattr(country, "official_name", country.name)}:
-            places.add(name, id_)
+        names = [short, getattr(country, "official_name", country.name), country.name]
+        id_ = ids_by_code.get(country.alpha_2)
+        if id_ is None:
+            # the id the places or entity files know the country by ("Russian Federation" -> russia), else its short
+            # name's ("Viet Nam" -> vietnam, "Türkiye" -> turkiye); never one pinned to another code ("Congo" is
+            # DR Congo's: the Republic of the Congo is republic_of_the_congo)
+            slugs = [slug(_folded(name)) for name in names]
+            known = [named.get(_folded(name)) for name in names] + [s for s in slugs if s in country_ids] + slugs
+            id_ = next(k for k in known if k is not None and k not in pinned)
+            ids_by_code[country.alpha_2] = id_
+        for name in names:
+            if named.get(_folded(name), id_) == id_:  # "Congo" stays the name the places files give it
+                places.add(name, id_)
     for path in [*files["regions"], *files["cities"]]:
         _add_places_table(places, parents, path, ids_by_code)
     for path in files["demonyms"]:  # "Haitian officials", "the Nepalese police": the country as an owner or a voice

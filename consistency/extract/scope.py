@@ -39,7 +39,7 @@ from .places import (
 )
 from .quantities import VOLUME_UNITS, Quantity
 from .speakers import PRONOUN_SOURCE, REPORT, clause_speaker, figure_owner, speaker, speaker_clauses
-from .times import CLAUSE_BREAK, PAST_OPENING, PEAK, PRESENT, TIME_MOVES_ON, as_of_claim, target_date
+from .times import CLAUSE_BREAK, PAST_OPENING, PEAK, PRESENT, TIME_MOVES_ON, as_of_claim, said_on, target_date
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
@@ -182,7 +182,14 @@ def build_claims(
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs and not ds:
-            discourse.remember(_sentence_places(ctx), ds, attribution, incidents, dates_story=i == 0 or bool(incidents))
+            discourse.remember(
+                _sentence_places(ctx),
+                ds,
+                attribution,
+                incidents,
+                dates_story=i == 0 or bool(incidents),
+                said=lambda d: said_on(text, d),
+            )
             continue
         sentence = source.text[s_start:s_end]
         stated_attribution = attribution
@@ -317,7 +324,9 @@ def build_claims(
                         text=str(incident.year),
                     )
             past_tense = as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)
-            if as_of.scope == "unknown" or past_tense:
+            # "regional officials said on Tuesday. A further 19 remain missing": now is the day of the statement
+            said_then = as_of.scope == "current" and discourse.time_said
+            if as_of.scope == "unknown" or past_tense or said_then:
                 # "police counted 81,000 on Tuesday, while the CGT said 700,000 had marched": an earlier clause's
                 # date (in a dated article's past-tense sentence), else the paragraph's time
                 earlier = carried(
@@ -396,7 +405,12 @@ def build_claims(
                 )
             )
         discourse.remember(
-            _sentence_places(ctx), ds, stated_attribution, incidents, dates_story=i == 0 or bool(qs or incidents)
+            _sentence_places(ctx),
+            ds,
+            stated_attribution,
+            incidents,
+            dates_story=i == 0 or bool(qs or incidents),
+            said=lambda d: said_on(text, d),
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

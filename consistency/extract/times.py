@@ -91,10 +91,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
 
     # the date of a saying ("Central Command said Wednesday, claiming 153 attacks ... in the first six months of
     # 2024") dates the count only when the sentence gives it no date of its own
-    def said(d: DateMention) -> bool:
-        return SAYING_BEFORE.search(text, max(ctx.start, d.start - SAYING_REACH), d.start) is not None
-
-    for d in sorted(dates, key=said):  # stable: in text order within each kind
+    for d in sorted(dates, key=lambda d: said_on(text, d, ctx.start)):  # stable: in text order within each kind
         if d.start_date is None or (SINCE_LIKE.search(d.text) and d.end <= q.start):
             continue  # "A decade after the government asked for help, ...": dates that event, not the count
         between = text[min(q.end, d.end) : max(q.start, d.start)]
@@ -131,6 +128,11 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     if published is None:
         return AsOf(start=None, end=None, scope="unknown")
     return AsOf(start=published, end=published, scope="current")
+
+
+def said_on(text: str, d: DateMention, sentence_start: int = 0) -> bool:
+    """Whether a date is the day of a saying: "the ministry said on Tuesday"."""
+    return SAYING_BEFORE.search(text, max(sentence_start, d.start - SAYING_REACH), d.start) is not None
 
 
 def so_far(d: DateMention, published: date | None) -> bool:
