@@ -263,6 +263,7 @@ def build_claims(
                     subject, subject_text = incident.id, incident.text
                 else:  # no event anywhere: whose people they are, as for any count
                     subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
+            measure = _armed_men(text, q, measure, measure_text, subject, lexicon)
             story = incidents or discourse.recent or [x for x in [discourse.incidents.first] if x]
             if subject is None and measure in (None, "ratio") and story:
                 # "That means almost 97 percent arrived by sea", "five times as big": a share, a ratio or a bare
@@ -691,6 +692,9 @@ PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
 HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
 PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd"})
+# The people an armed force counts: "1,500 men", "60,000 men under arms" (whatever owns them).
+ARMED_MEN = frozenset({"men"})
+UNDER_ARMS = re.compile(r"(?i)\s+under\s+arms\b")
 # People who used a transit system made trips: "420,000 people used the D.C. Metro", "rode the subway".
 TRANSIT_USE = re.compile(
     r"(?i)\s+(?:have\s+|had\s+)?(?:used|rode|took|use|ride)\s+(?:the\s+|its\s+)?(?-i:[A-Z][\w.]*\s+){0,3}"
@@ -725,6 +729,20 @@ def _state(
         return ("trips", ride.group().strip()) if ride and measure in (None, "people") else (measure, None)
     state = states.measures[found.group(1).lower()]
     return (state, found.group(1)) if measure in DOINGS.get(state, PERSON_MEASURES) else (measure, None)
+
+
+def _armed_men(
+    text: str, q: Quantity, measure: str | None, measure_text: str | None, subject: str | None, lexicon: Lexicon
+) -> str | None:
+    """Men of an armed force are its fighters or troops: "the group had about 1,500 men", "60,000 men under arms"."""
+    if measure != "people" or head_noun(measure_text) not in ARMED_MEN:
+        return measure
+    kind = lexicon.entity_types.get(subject or "")
+    if kind in ("military", "country", "alliance"):
+        return "troops"
+    if kind in ("group", "militia") or UNDER_ARMS.match(text, q.end):
+        return "fighters"
+    return measure
 
 
 def _with_state(measure_text: str | None, state: str | None) -> str | None:

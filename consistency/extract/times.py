@@ -51,6 +51,9 @@ SAYING_REACH = 20
 # Words that bring a sentence back to the present after a past cue: "once controlled ..., still has 2,500".
 STILL = re.compile(r"(?i)\b(?:still|now|currently|today|remains?)\b")
 
+# The main clause going on after a relative clause in the past: ", has shrunk to", ", is now".
+MAIN_CLAUSE_RESUMES = re.compile(r"(?i),\s+(?:and\s+)?(?:has|have|is|are)\b")
+
 # Where a date stops governing a number: "; ", ", but ", ", which ", " - ".
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 
@@ -82,8 +85,12 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     if ctx.peak:
         return AsOf(start=None, end=published, scope="peak", text=ctx.peak.group())
     before = PAST.search(text, max(ctx.start, q.start - PAST_REACH), q.start)
-    if before and STILL.search(text, before.end(), q.start):
-        before = None  # "The group, which once controlled a third of Iraq, still has about 2,500 fighters"
+    if before and (
+        STILL.search(text, before.end(), q.start) or MAIN_CLAUSE_RESUMES.search(text, before.end(), q.start)
+    ):
+        # "The group, which once controlled a third of Iraq, still has about 2,500 fighters", "The militia, which
+        # once counted 60,000 men, has shrunk to a few thousand"
+        before = None
     past = before or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + PAST_AFTER_REACH)) or ctx.past_opening
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
