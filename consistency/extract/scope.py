@@ -21,7 +21,17 @@ from .context import SentenceContext
 from .dates import DateMention
 from .discourse import Discourse, carried, context_time, dateline_places
 from .events import describe_event
-from .facets import GENERIC_PEOPLE, PART_AFTER, PREDICATE_NOUN, WORD, facet, head_noun, population
+from .facets import (
+    GENERIC_PEOPLE,
+    PART_AFTER,
+    PART_BEFORE,
+    PART_REACH,
+    PREDICATE_NOUN,
+    WORD,
+    facet,
+    head_noun,
+    population,
+)
 from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
 from .modality import date_modality, modality
@@ -226,8 +236,14 @@ def build_claims(
                 measure, measure_text, measure_mention, state = q.measure, q.measure_text, None, None
             else:
                 measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
-                measure, state = _state(text, q, ctx, measure, lexicon, measure_mention)
-                measure = _at_event(text, q, measure, incidents, discourse, lexicon)
+                included = previous is not None and _included(text, q, previous, s_start)
+                whole_measure = resolved.get(id(previous))
+                if included and measure in PERSON_MEASURES and whole_measure in lexicon.states.measures.values():
+                    # "killed 11 people, including 4 children": the part is of the whole's count, dead as they are
+                    measure, state = whole_measure, None
+                else:
+                    measure, state = _state(text, q, ctx, measure, lexicon, measure_mention)
+                    measure = _at_event(text, q, measure, incidents, discourse, lexicon)
             if (
                 measure is None
                 and measure_text is None
@@ -729,6 +745,12 @@ def _state(
         return ("trips", ride.group().strip()) if ride and measure in (None, "people") else (measure, None)
     state = states.measures[found.group(1).lower()]
     return (state, found.group(1)) if measure in DOINGS.get(state, PERSON_MEASURES) else (measure, None)
+
+
+def _included(text: str, q: Quantity, whole: Quantity, sentence_start: int) -> bool:
+    """Whether a number is a part of the one before it: "11 people, including 4 children", "among them 12"."""
+    cue = PART_BEFORE.search(text, max(sentence_start, q.start - PART_REACH), q.start)
+    return cue is not None and not re.search(r"[.;]", text[whole.end : cue.start()])
 
 
 def _armed_men(
