@@ -120,6 +120,12 @@ class Discourse:
             return as_of
         return as_of.model_copy(update={"start": since, "since": since})
 
+    def counted_noun(self, measures: list) -> None:
+        """A sentence with no number that speaks of one counted thing sets it for the bare numbers after it: "arrests
+        at the border had climbed sharply. In Tijuana there were 418"."""
+        if len({m.id for m in measures}) == 1:
+            self.measure, self.measure_text, self.unit = measures[-1].id, measures[-1].text, None
+
     def as_of(self) -> AsOf | None:
         """The time in force for a sentence that states none: its paragraph's (a date, or the past of a retold
         series of figures), else an undated article's month (from its address) or year (the latest it has stated

@@ -125,7 +125,9 @@ def build_claims(
     def context(i: int) -> SentenceContext:
         if i not in contexts:
             spans = [(d.start, d.end) for d in date_by_sentence.get(i, [])]
-            contexts[i] = _context(text, sentences[i], lexicon, spans, counts=i in by_sentence)
+            # a sentence's counted nouns matter to its numbers and to the bare numbers of the sentence after it
+            counts = i in by_sentence or i + 1 in by_sentence
+            contexts[i] = _context(text, sentences[i], lexicon, spans, counts=counts)
         return contexts[i]
 
     def sentence_of(pos: int) -> int:
@@ -191,6 +193,8 @@ def build_claims(
                 discourse.event_days.setdefault(incident.id, date(incident.year, 1, 1))  # "the 2010 earthquake"
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
+        if not qs:
+            discourse.counted_noun(ctx.measures)
         if not qs and not ds:
             discourse.remember(
                 _sentence_places(ctx),
@@ -580,8 +584,8 @@ def _high(q: Quantity) -> float | None:
 def _context(
     text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: list[tuple[int, int]], counts: bool = True
 ) -> SentenceContext:
-    """What a sentence holds; without ``counts`` (a sentence with no number) its counted nouns are not looked up,
-    since only its places, speaker, time and events carry to later sentences."""
+    """What a sentence holds; without ``counts`` (a sentence with no number, before one with none) its counted nouns
+    are not looked up, since only its places, speaker, time and events carry to later sentences."""
     start, end = span
     tokens = tokenize(text, start, end)
     entities = lexicon.entities.find_in(text, tokens)
@@ -631,10 +635,10 @@ def _context(
     )
 
 
-# "the number of", "the total of": the noun after it is what a later figure counts.
 # A locative preposition before a noun: "in government-held areas", "across the affected regions".
 IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
+# "the number of", "the total of": the noun after it is what a later figure counts.
 NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
 
 
