@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..models import AsOf
 from .dates import DateMention
@@ -48,6 +48,7 @@ class Discourse:
     # the paragraph's
     places: list[str] = field(default_factory=list)
     time: DateMention | None = None
+    last_date: DateMention | None = None  # the paragraph's last stated date of any kind ("By the end of 2023")
     time_said: bool = False  # the paragraph's time is the day of a statement ("the ministry said on Tuesday")
     past: AsOf | None = None  # a past figure's time: "The earliest figure, 1,000 barrels, ... A team then pegged"
     speaker: str | None = None
@@ -68,7 +69,7 @@ class Discourse:
 
     def new_paragraph(self) -> None:
         self.places, self.time, self.past, self.speaker, self.recent = [], None, None, None, []
-        self.time_said = False
+        self.time_said, self.last_date = False, None
         self.measure = self.measure_text = self.unit = None
 
     def remember(
@@ -92,6 +93,7 @@ class Discourse:
         if self.undated and years and dates_story:
             # an undated article reports as of the latest year it has stated so far
             self.stated_year = max(years + [self.stated_year or 0])
+        self.last_date = next((d for d in reversed(dates) if d.end_date is not None), self.last_date)
         dated = carried(dates)
         if dated:
             self.time, self.past = dated[-1], None
@@ -125,6 +127,23 @@ class Discourse:
         at the border had climbed sharply. In Tijuana there were 418"."""
         if len({m.id for m in measures}) == 1:
             self.measure, self.measure_text, self.unit = measures[-1].id, measures[-1].text, None
+
+    def that_period(self, unit: str, words: str) -> AsOf | None:
+        """The year, month or day of the paragraph's last stated date ("that year" after "By the end of 2023"), or None
+        when it has none that precise."""
+        when = self.last_date.end_date if self.last_date is not None else None
+        if when is None or (unit == "day" and self.last_date.granularity != "day"):
+            return None
+        if unit == "year":
+            start, end = date(when.year, 1, 1), date(when.year, 12, 31)
+        elif unit == "month":
+            start = date(when.year, when.month, 1)
+            end = (
+                date(when.year, 12, 31) if when.month == 12 else date(when.year, when.month + 1, 1) - timedelta(days=1)
+            )
+        else:
+            start = end = when
+        return AsOf(start=start, end=end, scope="context", text=words)
 
     def as_of(self) -> AsOf | None:
         """The time in force for a sentence that states none: its paragraph's (a date, or the past of a retold

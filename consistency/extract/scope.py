@@ -360,6 +360,9 @@ def build_claims(
                     ]
                 )
                 as_of = context_time(earlier[-1]) if earlier and past_tense else discourse.as_of() or as_of
+            if as_of.scope in ("current", "unknown", "context") and (that := THAT_PERIOD.search(text, s_start, s_end)):
+                # "By the end of 2023, the camp housed 280,000 ... Some 60,000 had arrived that year"
+                as_of = discourse.that_period(that.group(1).lower(), that.group()) or as_of
             if as_of.scope == "past":
                 discourse.past = as_of  # "A team then pegged the flow at ...": the retelling goes on in the past
             mood = modality(text, ctx, q)
@@ -635,6 +638,8 @@ def _context(
     )
 
 
+# A period named by the time before: "that year", "the same month".
+THAT_PERIOD = re.compile(r"(?i)\b(?:that|the same)\s+(year|month|day)\b")
 # A locative preposition before a noun: "in government-held areas", "across the affected regions".
 IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
