@@ -44,7 +44,8 @@ class Discourse:
     address_month: tuple[date, date] | None = None  # an undated article's month, from its address
     stated_year: int | None = None  # an undated article's latest year stated so far
     last_speaker: str | None = None  # the article's latest named speaker, for "his estimate" paragraphs later
-    since: dict[str, date] = field(default_factory=dict)  # measure -> when the article's running count of it began
+    # measure -> when the article's running count of it began, and where it was counted
+    since: dict[str, tuple[date, list[str]]] = field(default_factory=dict)
     # the paragraph's
     places: list[str] = field(default_factory=list)
     time: DateMention | None = None
@@ -105,21 +106,23 @@ class Discourse:
             self.speaker = self.last_speaker = speaker
         self.recent += incidents
 
-    def running(self, measure: str | None, as_of: AsOf) -> AsOf:
+    def running(self, measure: str | None, location: list[str], as_of: AsOf) -> AsOf:
         """A count's time as part of the article's running count of its measure. "Since January 2015, 878,495 have
         arrived by sea, the IOM said ... The UNHCR put the number of arrivals by sea at 886,262": a period is
-        stated once, and a later count of the measure that states no time of its own counts over it too. An
-        undated article's running count holds as of the month of its address."""
+        stated once, and a later count of the measure in the same place that states no time of its own counts over
+        it too. An undated article's running count holds as of the month of its address."""
         if measure is None:
             return as_of
         if as_of.since is not None:
-            self.since.setdefault(measure, as_of.since)
+            self.since.setdefault(measure, (as_of.since, location))
             if as_of.end is None and self.address_month is not None:
                 return as_of.model_copy(update={"end": self.address_month[1]})
             return as_of
-        since = self.since.get(measure)
+        since, where = self.since.get(measure, (None, []))
         if since is None or as_of.scope not in ("context", "current") or as_of.end is None or as_of.end < since:
             return as_of
+        if where and location and not set(where) & set(location):
+            return as_of  # "In neighbouring Argentina, officials reported 4,000 hectares burned": another count
         return as_of.model_copy(update={"start": since, "since": since})
 
     def counted_noun(self, measures: list) -> None:

@@ -293,8 +293,8 @@ def _folded(name: str) -> str:
 
 
 def slug(name: str) -> str:
-    """An id from a name: \"Butte County\" -> butte_county."""
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    """An id from a name: \"Butte County\" -> butte_county, \"Valparaíso\" -> valparaiso."""
+    return re.sub(r"[^a-z0-9]+", "_", _folded(name)).strip("_")
 
 
 def _entries(path: Path) -> list[tuple[str, dict]]:

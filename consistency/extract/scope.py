@@ -49,7 +49,17 @@ from .places import (
 )
 from .quantities import VOLUME_UNITS, Quantity
 from .speakers import PRONOUN_SOURCE, REPORT, clause_speaker, figure_owner, speaker, speaker_clauses
-from .times import CLAUSE_BREAK, PAST_OPENING, PEAK, PRESENT, TIME_MOVES_ON, as_of_claim, said_on, target_date
+from .times import (
+    CLAUSE_BREAK,
+    PAST_OPENING,
+    PEAK,
+    PRESENT,
+    TIME_MOVES_ON,
+    as_of_claim,
+    said_on,
+    so_far,
+    target_date,
+)
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
@@ -346,7 +356,16 @@ def build_claims(
                     )
             past_tense = as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)
             # "regional officials said on Tuesday. A further 19 remain missing": now is the day of the statement
-            said_then = as_of.scope == "current" and discourse.time_said
+            # (a sentence with a speaker of its own is another statement, made now)
+            said_then = (
+                as_of.scope == "current"
+                and stated_attribution is None
+                and (
+                    discourse.time_said
+                    # "burned 31,000 hectares this week ... Some 1,600 homes have been destroyed": within the week still
+                    or (discourse.time is not None and so_far(discourse.time, source.published))
+                )
+            )
             if as_of.scope == "unknown" or past_tense or said_then:
                 # "police counted 81,000 on Tuesday, while the CGT said 700,000 had marched": an earlier clause's
                 # date (in a dated article's past-tense sentence), else the paragraph's time
@@ -369,7 +388,7 @@ def build_claims(
             if mood == "planned":
                 as_of = target_date(q, own_dates, source.published) or as_of
             else:
-                as_of = discourse.running(measure, as_of)
+                as_of = discourse.running(measure, location, as_of)
             if incident is not None and incident.id in discourse.event_days:
                 as_of = as_of.model_copy(update={"event": discourse.event_days[incident.id]})
             owner = figure_owner(text, s_start, q.start)  # "the Haitian government's official toll of 316,000"
