@@ -46,6 +46,7 @@ class Discourse:
     last_speaker: str | None = None  # the article's latest named speaker, for "his estimate" paragraphs later
     # measure -> when the article's running count of it began, and where it was counted
     since: dict[str, tuple[date, list[str]]] = field(default_factory=dict)
+    projection: AsOf | None = None  # the time the article's last projection is for, should "the estimate" recur
     # the paragraph's
     places: list[str] = field(default_factory=list)
     time: DateMention | None = None

@@ -48,7 +48,7 @@ from .places import (
     with_unknown_places,
 )
 from .quantities import VOLUME_UNITS, Quantity
-from .speakers import PRONOUN_SOURCE, REPORT, clause_speaker, figure_owner, speaker, speaker_clauses
+from .speakers import PRONOUN_SOURCE, REPORT, attached_speaker, clause_speaker, figure_owner, speaker, speaker_clauses
 from .times import (
     CLAUSE_BREAK,
     PAST_OPENING,
@@ -216,6 +216,9 @@ def build_claims(
             )
             continue
         sentence = source.text[s_start:s_end]
+        attached = {id(x): found for x in qs if (found := attached_speaker(text, x, s_end, lexicon))}
+        if attribution in attached.values() and len(attached) < len(qs):
+            attribution = None  # "5,864 according to the count kept by the WHO": one number's source, not all's
         stated_attribution = attribution
         attribution = attribution or discourse.speaker
         if attribution is None and PRONOUN_SOURCE.search(text, s_start, s_end):
@@ -385,8 +388,16 @@ def build_claims(
             if as_of.scope == "past":
                 discourse.past = as_of  # "A team then pegged the flow at ...": the retelling goes on in the past
             mood = modality(text, ctx, q)
-            if mood == "planned":
+            restated = discourse.projection is not None and RESTATED_PROJECTION.search(
+                text, max(s_start, q.start - RESTATED_REACH), q.start
+            )
+            if restated:
+                # "1.4 million people could be infected by January 20 ... The top range of the estimate, 1.4 million,
+                # assumes ...": the projection told again, for the time it was made for
+                mood, as_of = "planned", discourse.projection
+            elif mood == "planned":
                 as_of = target_date(q, own_dates, source.published) or as_of
+                discourse.projection = as_of
             else:
                 as_of = discourse.running(measure, location, as_of)
             if incident is not None and incident.id in discourse.event_days:
@@ -403,7 +414,9 @@ def build_claims(
                     subject_text=subject_text,
                     measure=measure,
                     measure_text=_with_state(measure_text, state),
-                    facet=("part" if part else facet(text, q))
+                    facet=(
+                        "part" if part else "multiple" if _multiple_of(text, q, previous, resolved) else facet(text, q)
+                    )
                     or population(text, q, measure, measure_text or q.measure_text, lexicon),
                     subject_type=_subject_type(subject, incident, lexicon),
                     location=location,
@@ -414,7 +427,10 @@ def build_claims(
                     else None,
                     unit=q.unit,
                     as_of=as_of,
-                    attribution=owner or clause_speaker(text, clauses, q, lexicon) or attribution,
+                    attribution=owner
+                    or attached.get(id(q))
+                    or clause_speaker(text, clauses, q, lexicon)
+                    or attribution,
                     modality=mood,
                     derivation=q.derivation,
                 )
@@ -657,6 +673,14 @@ def _context(
     )
 
 
+# Between a multiple and the figure it comes to: " as many cases, or ", " more, or about ".
+MULTIPLE_RESTATED = re.compile(r"(?i)\s+(?:as\s+(?:many|much)\s+|more\s+)?(?:[a-z]+\s+){0,2}?(?:[a-z]+)?,?\s*or\s+")
+# A projection named again before its figure: "The top range of the estimate, 1.4 million", "the forecast's 9,000".
+RESTATED_PROJECTION = re.compile(
+    r"(?i)\b(?:(?:top|upper|lower|bottom|high|low)\s+(?:end|range|bound)\s+of\s+)?(?:the|this|that|its)\s+"
+    r"(?:estimate|projection|forecast|prediction|model)(?:'s)?,?\s+(?:of\s+)?$"
+)
+RESTATED_REACH = 60  # "The top range of the estimate, " before the figure
 # A period named by the time before: "that year", "the same month".
 THAT_PERIOD = re.compile(r"(?i)\b(?:that|the same)\s+(year|month|day)\b")
 # A locative preposition before a noun: "in government-held areas", "across the affected regions".
@@ -773,6 +797,16 @@ def _state(
         return ("trips", ride.group().strip()) if ride and measure in (None, "people") else (measure, None)
     state = states.measures[found.group(1).lower()]
     return (state, found.group(1)) if measure in DOINGS.get(state, PERSON_MEASURES) else (measure, None)
+
+
+def _multiple_of(text: str, q: Quantity, previous: Quantity | None, resolved: dict) -> bool:
+    """Whether a number restates the multiple just given: "2.5 times as many cases, or nearly 20,000" is a figure
+    worked out from another, not a count of its own to set against that other."""
+    return (
+        previous is not None
+        and resolved.get(id(previous)) == "ratio"
+        and MULTIPLE_RESTATED.fullmatch(text, previous.end, q.start) is not None
+    )
 
 
 def _included(text: str, q: Quantity, whole: Quantity, sentence_start: int) -> bool:

@@ -148,6 +148,14 @@ PER_SOURCE = re.compile(
     r"([^\s,;:()]+(?:,?\s+[^\s,;:()]+){0,7})"
 )
 
+# Initials a text gives a name it has just written: " (CDC)", " (IOM)".
+INTRODUCED_INITIALS = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,11})\)")
+
+# A source's cue right after a number: "5,864 according to", "3,000 (per".
+ATTACHED_SOURCE = re.compile(r"(?i)\s+\(?(?:according\s+to|per)\s+")
+# Where the words naming an attached source end, the sentence going on: the next comma, semicolon or bracket.
+CLAUSE_END = re.compile(r"[,;)]")
+
 # A headline that ends with its source: "Ebola death toll passes 10,000: WHO".
 HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,4})$")
 
@@ -266,7 +274,17 @@ def clause_speaker(text: str, clauses: list[tuple[int, int]], q: Quantity, lexic
 
 
 def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
-    """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said."."""
+    """On whose word: "according to X", "X said/estimated/put the number at", "a report by X", "..., X said.";
+    with the initials the sentence introduces for it: "Centers for Disease Control and Prevention (CDC)"."""
+    found = _speaker(text, start, end, lexicon)
+    if found is None:
+        return None
+    named = text.find(found, start, end)
+    initials = INTRODUCED_INITIALS.match(text, named + len(found), end) if named >= 0 else None
+    return f"{found} ({initials.group(1)})" if initials else found
+
+
+def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     sentence = text[start:end]
     # Each form in turn; a form whose words are no speaker ("262, and 3,515 reported") gives way to the next.
     for pattern in (ACCORDING_TO, PER_SOURCE, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY, REVISED_BY, HEADLINE_SOURCE):
@@ -310,6 +328,15 @@ def clean_speaker(phrase: str) -> str | None:
     if (GERUND.match(words[0].lower()) and not determined) or TIME_WORD.match(phrase) or lone_word:
         return None  # "taking the numbers ...", "Revising upwards previous death toll", "this year", "best"
     return phrase
+
+
+def attached_speaker(text: str, q: Quantity, sentence_end: int, lexicon: Lexicon) -> str | None:
+    """The source a number's own words name right after it, in the middle of its sentence: "the number of cases, 5,864
+    according to the count kept by the World Health Organization, is underreported" (that number's source, not its
+    sentence's; "..., according to the WHO." at a sentence's end is the sentence's)."""
+    cue = ATTACHED_SOURCE.match(text, q.end, sentence_end)
+    end = CLAUSE_END.search(text, cue.end(), sentence_end) if cue else None
+    return clean_speaker(text[cue.end() : end.start()]) if end else None
 
 
 def figure_owner(text: str, start: int, end: int) -> str | None:

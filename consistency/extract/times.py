@@ -4,11 +4,11 @@ start."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..models import AsOf
 from .context import SentenceContext
-from .dates import DateMention
+from .dates import WEEKDAYS, DateMention
 from .quantities import Quantity
 
 # "at its peak", "at the height of its power": the number describes a past high point.
@@ -142,6 +142,10 @@ def said_on(text: str, d: DateMention, sentence_start: int = 0) -> bool:
     return SAYING_BEFORE.search(text, max(sentence_start, d.start - SAYING_REACH), d.start) is not None
 
 
+# A deadline that is a weekday alone: "by Friday".
+WEEKDAY_ONLY = re.compile(rf"(?i)by\s+(?:{'|'.join(WEEKDAYS)})")
+
+
 def so_far(d: DateMention, published: date | None) -> bool:
     """A current period that is still running: "this year" in an article of that year."""
     return (
@@ -164,6 +168,9 @@ def target_date(q: Quantity, dates: list[DateMention], published: date | None) -
     2015" (a "by" date after the number, later than the report)."""
     for d in dates:
         if d.start > q.end and _by_date(d):
-            if published is None or d.end_date > published:
-                return AsOf(start=d.end_date, end=d.end_date, scope="explicit", text=d.text)
+            end = d.end_date
+            if published is not None and end <= published and WEEKDAY_ONLY.fullmatch(d.text):
+                end += timedelta(days=7)  # "could lose power by Friday": the coming Friday, not the last
+            if published is None or end > published:
+                return AsOf(start=end, end=end, scope="explicit", text=d.text)
     return None
