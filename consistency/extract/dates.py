@@ -133,6 +133,9 @@ ROLES = {
     "within": "span",
     "over": "span",
     "throughout": "span",
+    # "a five-fold increase compared to 2014": the time a figure is set against, not its own
+    "compared to": "base",
+    "compared with": "base",
 }
 # Vague counts of units: "several years ago", "a few months after".
 FEW_UNITS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "some": (2, 9), "many": (5, 20)}
@@ -167,7 +170,8 @@ _QUAL = (
 _PREP = (
     r"(?:[Ee]ver since|[Ss]ince|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Aa]head of|[Ss]tarting in|"
     r"[Bb]eginning in|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Bb]y|"
-    r"[Ii]n|[Oo]n|[Aa]t|[Aa]s of|[Aa]s early as|[Aa]s late as|[Ww]ithin|[Aa]round|[Cc]irca|[Uu]p to)"
+    r"[Ii]n|[Oo]n|[Aa]t|[Aa]s of|[Aa]s early as|[Aa]s late as|[Ww]ithin|[Aa]round|[Cc]irca|[Uu]p to|"
+    r"[Cc]ompared (?:to|with))"
 )
 # Which one, seen from publication: "this past", "last", "next", "following"
 _WHICH = r"(?:this past|this coming|this|last|next|past|coming|previous|following)"
@@ -301,7 +305,7 @@ LEAD_WORDS = (
     following more over nearly almost about roughly some just only less least most close well barely fewer
     under approximately a an several few couple many handful dozen dozens hundreds thousands tens and or
     mid middle start end first second third fourth final 1st 2nd 3rd 4th half between earlier so far
-    its their his her of q recent
+    its their his her of q recent compared with
     """.split()
     )
     | frozenset(MONTHS)

@@ -57,6 +57,9 @@ MAIN_CLAUSE_RESUMES = re.compile(r"(?i),\s+(?:and\s+)?(?:has|have|is|are)\b")
 # Where a date stops governing a number: "; ", ", but ", ", which ", " - ".
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 
+# A relative clause a date opens: "2014, when ...".
+WHEN_CLAUSE = re.compile(r",?\s+when\b")
+
 # Words that move a sentence's time on from a date it stated: "on April 20 BP said 1,000 barrels a day, an
 # estimate the Coast Guard later raised to 5,000".
 TIME_MOVES_ON = re.compile(
@@ -101,6 +104,11 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     for d in sorted(dates, key=lambda d: said_on(text, d, ctx.start)):  # stable: in text order within each kind
         if d.start_date is None or (SINCE_LIKE.search(d.text) and d.end <= q.start):
             continue  # "A decade after the government asked for help, ...": dates that event, not the count
+        if WHEN_CLAUSE.match(text, d.end) and d.end <= q.start and not CLAUSE_BREAK.search(text, d.end, q.start):
+            # "compared to 2014, when 219,000 asylum seekers arrived": the count of the clause that date opens
+            return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
+        if d.role == "base":
+            continue  # "a five-fold increase compared to 2014": the time the figure is set against
         between = text[min(q.end, d.end) : max(q.start, d.start)]
         follows = d.start >= q.end and len(between) <= FOLLOWS_REACH and not CLAUSE_BREAK.search(between)
         # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
