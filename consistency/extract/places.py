@@ -27,6 +27,14 @@ LOCATIVE_BEFORE = re.compile(
 # "throughout the war-torn eastern".
 LOCATIVE_REACH = 40
 
+# "from" a place after a journey's words, in one clause: the place people left ("came from Syria", "crossed into
+# Chad from Sudan", "21 percent from Afghanistan").
+ORIGIN_BEFORE = re.compile(
+    r"(?i)\b(?:came|come|comes|coming|arriv\w*|cross\w*|fled|flee\w*|escap\w*|travell?\w*|migrat\w*|return\w*|"
+    r"deport\w*|originat\w*|hail\w*|into|percent|per cent)\b[^,;.:]{0,40}?\bfrom\s+(?:the\s+)?$|%\s+from\s+$"
+)
+ORIGIN_REACH = 70  # "crossed the border into eastern Chad from " before the place
+
 # A capitalised name after a locative preposition is a place even when no gazetteer has it: "in the town of Mai
 # Kadra", "near Rolling Fork".
 UNKNOWN_PLACE = re.compile(
@@ -208,6 +216,8 @@ def place_groups(text: str, mentions: list[Mention]):
         ):
             continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
         locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
+        if locative and ORIGIN_BEFORE.search(text, max(0, m.start - ORIGIN_REACH), m.start):
+            continue  # "came from Syria", "crossed into Chad from Sudan": where people left, not where they are
         if locative or PLACE_OWNS_NUMBER.match(text, m.end):
             groups.append((m.start, m.end, [m.id], m.text))
         elif SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start):
