@@ -138,6 +138,9 @@ CITED_BY = re.compile(
     rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and)\b|[,.;:]|$)"
 )
 
+# Words that describe how a figure was made: "based on police data", "compiled from".
+METHOD_BEFORE = re.compile(r"(?i)\b(?:based on|drawn from|stemming from|compiled from|derived from)\b")
+
 # "UNHCR figures show", "ACLED data show".
 NAMED_DATA = re.compile(rf"\b((?:[A-Z][\w.&'-]*\s){{1,5}})(?:{DATA_NOUN})\s+(?:{DATA_VERB})\b")
 
@@ -289,6 +292,8 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     # Each form in turn; a form whose words are no speaker ("262, and 3,515 reported") gives way to the next.
     for pattern in (ACCORDING_TO, PER_SOURCE, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY, REVISED_BY, HEADLINE_SOURCE):
         m = pattern.search(sentence)
+        if m and pattern is DATA_FROM and METHOD_BEFORE.search(sentence, 0, m.start()):
+            continue  # "The count is based on ... data and estimates from government": how it was made, not by whom
         speaker = clean_speaker(m.group(1)) if m else None
         if speaker:
             return speaker
