@@ -138,6 +138,18 @@ CITED_BY = re.compile(
     rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and)\b|[,.;:]|$)"
 )
 
+# A report told in a participle after its clause: ", saying that", ", estimating that".
+PARTICIPLE_REPORT = re.compile(
+    r",\s+(?:saying|estimating|adding|noting|warning|claiming|reporting|arguing|insisting|putting|calculating)\b"
+)
+PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
+# Words that end a clause's subject: a verb in the past or a common finite verb ("marked", "gave", "has").
+FINITE_VERB = re.compile(
+    r"^(?:[a-z]+ed|has|have|had|is|are|was|were|gave|gives|give|made|makes|put|puts|took|takes|said|says|held|"
+    r"holds|found|finds|shows|showed|reached|reaches|sent|sends|told|tells|set|sets|led|leads|saw|sees)$"
+)
+MAX_SUBJECT_WORDS = 6  # "Officials in the eastern Kharkiv region": longer, it is a clause
+
 # Words that describe how a figure was made: "based on police data", "compiled from".
 METHOD_BEFORE = re.compile(r"(?i)\b(?:based on|drawn from|stemming from|compiled from|derived from)\b")
 
@@ -307,7 +319,27 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
             speaker = clean_speaker("".join(g for g in m.groups() if g))
             if speaker:
                 return speaker
-    return None if pointing_back else lead  # "that same group": the speaker named before, or at the end
+    if pointing_back:
+        return None  # "that same group": the speaker named before, or at the end
+    return lead or _participle_speaker(sentence)
+
+
+def _participle_speaker(sentence: str) -> str | None:
+    """The subject of a clause whose report follows in a participle: "The World Health Organization marked a grim
+    milestone Thursday, estimating that ...", "crowd scientists interviewed by The New York Times gave their own
+    estimates, saying that ..." (the words before the clause's first verb, a few at most)."""
+    cue = PARTICIPLE_REPORT.search(sentence)
+    if cue is None:
+        return None
+    head = LEADING.sub("", PARENTHETICAL.sub("", sentence[: cue.start()]).lstrip(" \"“'"))
+    subject: list[str] = []
+    for word in head.split():
+        if FINITE_VERB.match(word.lower().strip(",")) and subject:
+            return clean_speaker(" ".join(subject))
+        subject.append(word)
+        if len(subject) > MAX_SUBJECT_WORDS or word.endswith(","):
+            return None
+    return None
 
 
 def clean_speaker(phrase: str) -> str | None:
