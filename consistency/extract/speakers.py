@@ -139,14 +139,13 @@ CITED_BY = re.compile(
 )
 
 # A report told in a participle after its clause: ", saying that", ", estimating that".
-PARTICIPLE_REPORT = re.compile(
-    r",\s+(?:saying|estimating|adding|noting|warning|claiming|reporting|arguing|insisting|putting|calculating)\b"
-)
-PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
-# Words that end a clause's subject: a verb in the past or a common finite verb ("marked", "gave", "has").
-FINITE_VERB = re.compile(
-    r"^(?:[a-z]+ed|has|have|had|is|are|was|were|gave|gives|give|made|makes|put|puts|took|takes|said|says|held|"
-    r"holds|found|finds|shows|showed|reached|reaches|sent|sends|told|tells|set|sets|led|leads|saw|sees)$"
+PARTICIPLES = "saying estimating adding noting warning claiming reporting arguing insisting putting calculating"
+PARTICIPLE_REPORT = re.compile(rf",\s+(?:{'|'.join(PARTICIPLES.split())})\b")
+PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")  # "(who knew this was a thing!)"
+# Words that end a clause's subject: a verb in the past ("marked", "interviewed") or a common finite verb.
+FINITE_VERBS = frozenset(
+    "has have had is are was were gave gives give made makes put puts took takes said says held holds found finds "
+    "shows showed reached reaches sent sends told tells set sets led leads saw sees".split()
 )
 MAX_SUBJECT_WORDS = 6  # "Officials in the eastern Kharkiv region": longer, it is a clause
 
@@ -334,7 +333,8 @@ def _participle_speaker(sentence: str) -> str | None:
     head = LEADING.sub("", PARENTHETICAL.sub("", sentence[: cue.start()]).lstrip(" \"“'"))
     subject: list[str] = []
     for word in head.split():
-        if FINITE_VERB.match(word.lower().strip(",")) and subject:
+        bare = word.lower().strip(",")
+        if (bare in FINITE_VERBS or bare.endswith("ed")) and subject:
             return clean_speaker(" ".join(subject))
         subject.append(word)
         if len(subject) > MAX_SUBJECT_WORDS or word.endswith(","):
