@@ -155,7 +155,7 @@ _YEAR = (
     r"|-?(?:year|day|month|week|hour|minute|mile|meter|kilo|foot|pound|page)s?\b)"
 )
 # "31", "1st", "07", but not the "10" of "10 a.m.", "10:30" or "10 percent"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|,\d|\.\d|-?(?:[ap]\.?m\b|year|percent|%))"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|,\d|\.\d|-?(?:[ap]\.?m\b|year|percent|%))"
 _S = r"[ ]{1,4}"  # runs of spaces left by folding non-breaking spaces
 # "days", "year"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
