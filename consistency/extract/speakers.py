@@ -152,6 +152,11 @@ MAX_SUBJECT_WORDS = 6  # "Officials in the eastern Kharkiv region": longer, it i
 # Words that describe how a figure was made: "based on police data", "compiled from".
 METHOD_BEFORE = re.compile(r"(?i)\b(?:based on|drawn from|stemming from|compiled from|derived from)\b")
 
+# "a U.N. tally of Ebola deaths", "the AP count of": a named body's tally of something.
+NAMED_TALLY = re.compile(
+    r"\b((?:(?!(?:The|Their|Its|His|Her|Our|This|That|These|Those|A|An)\s)[A-Z][\w.&'-]*\s){1,4}(?:tally|count))\s+of\b"
+)
+
 # "UNHCR figures show", "ACLED data show".
 NAMED_DATA = re.compile(rf"\b((?:[A-Z][\w.&'-]*\s){{1,5}})(?:{DATA_NOUN})\s+(?:{DATA_VERB})\b")
 
@@ -301,7 +306,8 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
 def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     sentence = text[start:end]
     # Each form in turn; a form whose words are no speaker ("262, and 3,515 reported") gives way to the next.
-    for pattern in (ACCORDING_TO, PER_SOURCE, BY_SOURCE, DATA_FROM, NAMED_DATA, CITED_BY, REVISED_BY, HEADLINE_SOURCE):
+    patterns = (ACCORDING_TO, PER_SOURCE, BY_SOURCE, DATA_FROM, NAMED_DATA, NAMED_TALLY, CITED_BY, REVISED_BY)
+    for pattern in (*patterns, HEADLINE_SOURCE):
         m = pattern.search(sentence)
         if m and pattern is DATA_FROM and METHOD_BEFORE.search(sentence, 0, m.start()):
             continue  # "The count is based on ... data and estimates from government": how it was made, not by whom
