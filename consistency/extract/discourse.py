@@ -82,11 +82,13 @@ class Discourse:
         incidents: list[Incident],
         dates_story: bool = True,
         said: Callable[[DateMention], bool] = lambda d: False,
+        of_event: Callable[[DateMention], bool] = lambda d: False,
     ) -> None:
         """What a sentence stated, for the sentences after it. Only a sentence that ``dates_story`` (the first, one
         with a count or one naming an event) sets an undated article's year: "Congress barred the agency from
         releasing them in 1996" is an aside, not the story's year. ``said`` tells the day of a statement ("said on
-        Tuesday") from other dates."""
+        Tuesday") from other dates; ``of_event`` tells the dates of events ("Obama's inauguration in 2009"), which
+        are no time for the sentences after them."""
         if places:
             self.places = places
             if not self.main_places:
@@ -96,10 +98,11 @@ class Discourse:
             # an undated article reports as of the latest year it has stated so far
             self.stated_year = max(years + [self.stated_year or 0])
         self.last_date = next((d for d in reversed(dates) if d.end_date is not None), self.last_date)
-        dated = carried(dates)
+        dated = carried([d for d in dates if not of_event(d)])
         if dated:
             self.time, self.past = dated[-1], None
             self.time_said = said(dated[-1])
+        if carried(dates):
             # "The Exxon Valdez ran aground on March 24, 1989. The spill ...": once the story is dated, an event not
             # yet named may be another than the one named further on
             self.incidents.only.clear()

@@ -17,7 +17,9 @@ from .lexicon import POSSESSIVE, EventVocabulary, Mention, Token, slug
 # Titles before a name are not part of the event's name: "President Obama's inauguration" is Obama's.
 TITLES = frozenset(
     "president prime minister mr mrs ms dr gen general sen senator rep governor gov king queen pope former late "
-    "then-president vice the a an another this that its their his her".split()
+    "then-president vice the a an another this that its their his her "
+    # a link's words before its topic: "(More Haiti earthquake dead stories)"
+    "more most related latest top breaking read".split()
 )
 # Months and days before a head date the event, they do not name it: "the April earthquake".
 CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
@@ -32,6 +34,8 @@ INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:agency|agencies|authority|authorities|ministry|office|service|services|department|dept|committee|"
     r"commission|centre|center|management|relief|response|preparedness|insurance|fund|brigade|marshal)\b"
 )
+# Words that make a generic event the story's own: "the recent inauguration", "this year's march".
+RECENT = re.compile(r"(?i)\b(?:recent|latest|current|this year's|today's|yesterday's|this week's)\b")
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
 # "Obama's 2009 inauguration": a year between the owner and the event.
@@ -220,6 +224,7 @@ class Incidents:
     named: dict[str, Incident] = field(default_factory=dict)  # kind -> last named incident
     first: Incident | None = None  # the article's main event: its first named one, else its first
     only: dict[str, Incident] = field(default_factory=dict)  # kind -> the one event of it the article names
+    first_named: dict[str, Incident] = field(default_factory=dict)  # kind -> the first named: the story's own
 
     def expect(self, incidents: list[Incident]) -> None:
         """Learn the events the whole article names: "The march drew 500,000 ... organizers of the Women's March
@@ -236,6 +241,7 @@ class Incidents:
         (further on); a named one is remembered ("That March", capitalised with no name, is generic)."""
         if incident.named and incident.id != incident.kind:
             self.named[incident.kind] = incident
+            self.first_named.setdefault(incident.kind, incident)
             if self.first is None or not self.first.named:
                 self.first = incident
             return incident
@@ -244,6 +250,10 @@ class Incidents:
         if incident.indefinite:
             return incident
         last = self.named.get(incident.kind) or self.only.get(incident.kind)
+        if RECENT.search(incident.text) and incident.kind in self.first_named:
+            # "The recent inauguration gets only 250,000 people but Barack Obama's inauguration ...": the story's own
+            # event, named first, not the one it is compared with
+            last = self.first_named[incident.kind]
         if last is None:
             return incident
         return Incident(incident.start, incident.end, last.id, last.kind, incident.text, False, last.places, last.year)

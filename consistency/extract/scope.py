@@ -213,6 +213,7 @@ def build_claims(
                 incidents,
                 dates_story=i == 0 or bool(incidents),
                 said=lambda d: said_on(text, d),
+                of_event=lambda d: _of_event(text, d, ctx.incidents),
             )
             continue
         sentence = source.text[s_start:s_end]
@@ -470,6 +471,7 @@ def build_claims(
             incidents,
             dates_story=i == 0 or bool(qs or incidents),
             said=lambda d: said_on(text, d),
+            of_event=lambda d: _of_event(text, d, ctx.incidents),
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
@@ -523,6 +525,8 @@ def _subject_or_event(
     return subject, subject_text, None
 
 
+# A date right after an event's words that dates it: "inauguration in 2009", "the Camp Fire of November 2018".
+EVENT_DATE_AFTER = re.compile(r"(?i)(?:in|of|on)\s")
 # A relative clause after an event's words, up to a date, no number in it: "the earthquake that struck Nepal (on April
 # 25)", "the earthquake that struck southern Turkey and northern Syria (on Monday)".
 EVENT_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:[A-Za-z'-]+\s+){1,8}")
@@ -534,6 +538,14 @@ def _dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
     before_event = (0 <= x.start - d.end <= DATE_OF_EVENT_REACH for x in incidents)
     in_its_clause = (x.end <= d.start and EVENT_CLAUSE.fullmatch(text, x.end, d.start) for x in incidents)
     return any(before_event) or any(in_its_clause)
+
+
+def _of_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
+    """Whether a date is an event's, to be no time for the sentences after it: as ``_dates_event``, or right after
+    the event's words ("Barack Obama's inauguration in 2009"; in its own clause, "a second quake on May 12 killed
+    153" may still date the count)."""
+    after_event = (0 <= d.start - x.end <= 1 and EVENT_DATE_AFTER.match(d.text) for x in incidents)
+    return _dates_event(text, d, incidents) or any(after_event)
 
 
 def _discourse_event(
