@@ -213,7 +213,7 @@ def build_claims(
                 incidents,
                 dates_story=i == 0 or bool(incidents),
                 said=lambda d: said_on(text, d),
-                of_event=lambda d: _of_event(text, d, ctx.incidents),
+                of_event=lambda d, found=ctx.incidents: _of_event(text, d, found),
             )
             continue
         sentence = source.text[s_start:s_end]
@@ -471,7 +471,7 @@ def build_claims(
             incidents,
             dates_story=i == 0 or bool(qs or incidents),
             said=lambda d: said_on(text, d),
-            of_event=lambda d: _of_event(text, d, ctx.incidents),
+            of_event=lambda d, found=ctx.incidents: _of_event(text, d, found),
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
