@@ -76,7 +76,7 @@ ANAPHORA = re.compile(
 NOT_A_NOUN_AFTER = re.compile(
     r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
     r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out|"
-    r"may|might|will|would|could|should|can|must)\b"
+    r"may|might|will|would|could|should|can|must|that|who|which)\b"
 )
 # A bare number's own passive predicate: "2,503 are accounted for", "4,000 were counted in Lyon".
 OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")
@@ -93,6 +93,8 @@ TOTAL_WORDS = re.compile(
 )
 # Where a sentence turns to another clause with its own subject: "; ", " but ", ", while ".
 CLAUSE_TURN = re.compile(r"[;:]|\s(?:but|while|whereas|whilst)\s")
+# Words that set one side of a comparison against the other: "compares to", "versus" (not "more than", a bound).
+COMPARISON = re.compile(r"(?i)\b(?:compar\w*|versus|vs\.?)(?!\w)")
 # Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
 CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
@@ -514,9 +516,16 @@ def _subject_or_event(
         if fitting:
             # the event of the number's own clause: "The recent inauguration drew 250,000 but Obama's drew 1.8
             # million" (the nearer words may be the next clause's)
-            own_clause = [x for x in fitting if not CLAUSE_TURN.search(text, min(x.end, q.end), max(x.start, q.start))]
-            incident = min(own_clause or fitting, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
-            return incident.id, incident.text, incident
+            def across(x: Incident, words: re.Pattern) -> bool:
+                return words.search(text, min(x.end, q.end), max(x.start, q.start)) is not None
+
+            # "420,000 used the Metro yesterday, which compares to 317,000 for Obama's inaugural": the other side
+            # of a comparison is not this number's event
+            near = [x for x in fitting if not across(x, COMPARISON)]
+            own_clause = [x for x in near if not across(x, CLAUSE_TURN)]
+            if near:
+                incident = min(own_clause or near, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
+                return incident.id, incident.text, incident
         if not _subject_types(measure, lexicon):
             return None, None, None  # no entity owns a toll: the paragraph's event will
     if own is not None:
@@ -695,6 +704,9 @@ RESTATED_PROJECTION = re.compile(
 RESTATED_REACH = 60  # "The top range of the estimate, " before the figure
 # A period named by the time before: "that year", "the same month".
 THAT_PERIOD = re.compile(r"(?i)\b(?:that|the same)\s+(year|month|day)\b")
+# A figure set against the one before: "which compares to 317,000", "compared with 1,200".
+COMPARED_TO = re.compile(r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$")
+COMPARED_REACH = 20  # "which compares to " before the number
 # A locative preposition before a noun: "in government-held areas", "across the affected regions".
 IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
@@ -737,7 +749,8 @@ def _measure(
     after = text[q.end : min(ctx.end, q.end + NOUN_START_REACH)]  # not the next sentence's first word
     if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH):
         return None, None, None  # a noun follows that no alias file names
-    if previous and resolved.get(id(previous)) and ELLIPSIS.match(text, previous.end, q.start):
+    compared = COMPARED_TO.search(text, max(ctx.start, q.start - COMPARED_REACH), q.start)
+    if previous and resolved.get(id(previous)) and (ELLIPSIS.match(text, previous.end, q.start) or compared):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
         return resolved[id(previous)], previous.measure_text, None
     earlier = [
