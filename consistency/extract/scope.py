@@ -56,6 +56,7 @@ from .times import (
     PRESENT,
     TIME_MOVES_ON,
     as_of_claim,
+    quoted_relative_to_saying,
     said_on,
     so_far,
     target_date,
@@ -193,7 +194,7 @@ def build_claims(
             paragraph_start = s_start
         previous_end = s_end
         qs = by_sentence.get(i, [])
-        ds = date_by_sentence.get(i, [])
+        ds = quoted_relative_to_saying(text, date_by_sentence.get(i, []), s_start)
         ctx = context(i)
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
         for d in ds:  # "the Jan. 12, 2010 earthquake", "the quake that struck Nepal on April 25": when each began

@@ -4,11 +4,12 @@ start."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..models import AsOf
 from .context import SentenceContext
-from .dates import WEEKDAYS, DateMention
+from .dates import WEEKDAYS, DateMention, find_dates
 from .quantities import Quantity
 
 # "at its peak", "at the height of its power": the number describes a past high point.
@@ -44,8 +45,13 @@ PRESENT = re.compile(
     r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b"
 )
 
+# Quotation marks, straight or curly: an odd number before a date puts it inside a quotation.
+QUOTE_MARKS = re.compile(r"[\"“”]")
+
 # A reporting verb right before a date: the date of the saying ("Central Command said Wednesday, claiming 153").
-SAYING_BEFORE = re.compile(r"(?i)\b(?:said|says|told reporters|announced|reported|added|stated)\s+$")
+SAYING_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|told reporters|announced|reported|added|stated|claimed|insisted|wrote|tweeted)\s+$"
+)
 SAYING_REACH = 20
 
 # Words that bring a sentence back to the present after a past cue: "once controlled ..., still has 2,500".
@@ -152,6 +158,24 @@ def said_on(text: str, d: DateMention, sentence_start: int = 0) -> bool:
 
 # A deadline that is a weekday alone: "by Friday".
 WEEKDAY_ONLY = re.compile(rf"(?i)by\s+(?:{'|'.join(WEEKDAYS)})")
+
+
+def quoted_relative_to_saying(text: str, dates: list[DateMention], sentence_start: int) -> list[DateMention]:
+    """A sentence's dates with the relative ones inside a quotation read from the day it was said: in "“420,000
+    people used the Metro yesterday,” Spicer claimed Saturday", yesterday is Friday."""
+    said = [d for d in dates if d.granularity == "day" and d.start_date and said_on(text, d, sentence_start)]
+    if not said:
+        return dates
+    day = said[-1]
+    out = []
+    for d in dates:
+        quoted = QUOTE_MARKS.findall(text, sentence_start, d.start)
+        if d is not day and d.relative and d.end <= day.start and len(quoted) % 2 == 1:
+            again = find_dates(d.text, day.start_date)
+            if len(again) == 1:
+                d = replace(again[0], start=d.start, end=d.end)
+        out.append(d)
+    return out
 
 
 def so_far(d: DateMention, published: date | None) -> bool:
