@@ -137,6 +137,9 @@ ROLES = {
     "compared to": "base",
     "compared with": "base",
 }
+# "than" right before a date's preposition: "more than in 2014".
+THAN_BEFORE = re.compile(r"(?i)\bthan\s+$")
+THAN_REACH = 6
 # Vague counts of units: "several years ago", "a few months after".
 FEW_UNITS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "some": (2, 9), "many": (5, 20)}
 
@@ -374,6 +377,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             word = " ".join(prep.split()).lower().removesuffix(" the")
             if role == "point":
                 role = ROLES.get(word, "point")
+            if role == "point" and THAN_BEFORE.search(text, max(0, start - THAN_REACH), start):
+                role = "base"  # "six times more than in 2014": the time a figure is set against
         elif role == "point" and kind in ("year", "month"):
             continue  # "2014" and "March" alone are too often not dates: a count, a name ("May")
         found.append(

@@ -17,6 +17,7 @@ from itertools import pairwise
 from ..models import AsOf, Claim, Interval, Source
 from ..occasions import DATED_BY_EVENT
 from .addresses import cased_as_headline, headline, url_month
+from .citations import CITATION_LINE, citation_at, citations
 from .context import SentenceContext
 from .dates import DateMention
 from .discourse import Discourse, carried, context_time, dateline_places
@@ -57,6 +58,7 @@ from .times import (
     TIME_MOVES_ON,
     as_of_claim,
     quoted_relative_to_saying,
+    read_from,
     said_on,
     so_far,
     target_date,
@@ -154,6 +156,7 @@ def build_claims(
     for d in dates:
         date_by_sentence.setdefault(sentence_of(d.start), []).append(d)
 
+    cites = citations(text)
     dateline = dateline_places(text, source.body_start, lambda name: place_id(name, lexicon))
     discourse = Discourse(
         main_places=dateline,
@@ -195,6 +198,9 @@ def build_claims(
         previous_end = s_end
         qs = by_sentence.get(i, [])
         ds = quoted_relative_to_saying(text, date_by_sentence.get(i, []), s_start)
+        cited = citation_at(cites, s_start)  # a fact-check's quoted claim: its source's words, on its day
+        if cited is not None:
+            ds = [read_from(d, cited.day) for d in ds]
         ctx = context(i)
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
         for d in ds:  # "the Jan. 12, 2010 earthquake", "the quake that struck Nepal on April 25": when each began
@@ -208,6 +214,8 @@ def build_claims(
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs:
             discourse.counted_noun(ctx.measures)
+        if cited is None and CITATION_LINE.fullmatch(text, s_start, s_end):
+            ds = []  # "Daily Express, 6 April 2016": the quoted claim's day, no time for what follows
         if not qs and not ds:
             discourse.remember(
                 _sentence_places(ctx),
@@ -224,7 +232,8 @@ def build_claims(
         if attribution in attached.values() and len(attached) < len(qs):
             attribution = None  # "5,864 according to the count kept by the WHO": one number's source, not all's
         stated_attribution = attribution
-        attribution = attribution or discourse.speaker
+        # a quoted claim's source speaks for it alone, not for the fact-check's sentences after it
+        attribution = attribution or (cited.who if cited else None) or discourse.speaker
         if attribution is None and PRONOUN_SOURCE.search(text, s_start, s_end):
             attribution = discourse.last_speaker  # "His estimate of the amount leaked ... is 126 million gallons"
         clauses = speaker_clauses(text, s_start, s_end) if len(qs) > 1 else []
@@ -350,7 +359,7 @@ def build_claims(
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
             own_dates = ds if measure in DATED_BY_EVENT else [d for d in ds if not _dates_event(text, d, ctx.incidents)]
-            as_of = as_of_claim(text, q, ctx, own_dates, source.published)
+            as_of = as_of_claim(text, q, ctx, own_dates, cited.day if cited else source.published)
             if incident is not None and incident.year and as_of.scope not in ("peak", "past"):
                 # "the 1989 spill dumped ...": a settled figure of an event years past holds for its year; a recent
                 # event's toll holds as of the report ("the 2010 quake killed 316,000", reported in 2011)

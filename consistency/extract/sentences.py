@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .citations import source_line_ends
+
 # Abbreviations after which a period does not end a sentence (lower-cased, no final period).
 ABBREVIATIONS = frozenset(
     """
@@ -53,6 +55,17 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, leading and trailing white space excluded."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _sentence_spans(text):
+        # a fact-check's source line ends a sentence, whatever line follows ("Daily Express, 6 April 2016")
+        for cut in (c for c in source_line_ends(text, start, end) if start < c < end):
+            _append(spans, text, start, cut)
+            start = cut
+        _append(spans, text, start, end)
+    return spans
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _BOUNDARY.finditer(text):

@@ -114,7 +114,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
             # "compared to 2014, when 219,000 asylum seekers arrived": the count of the clause that date opens
             return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
         if d.role == "base":
-            continue  # "a five-fold increase compared to 2014": the time the figure is set against
+            continue  # "a five-fold increase compared to 2014", "six times more than in 2014": what it is set against
         between = text[min(q.end, d.end) : max(q.start, d.start)]
         follows = d.start >= q.end and len(between) <= FOLLOWS_REACH and not CLAUSE_BREAK.search(between)
         # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
@@ -167,15 +167,20 @@ def quoted_relative_to_saying(text: str, dates: list[DateMention], sentence_star
     if not said:
         return dates
     day = said[-1]
-    out = []
-    for d in dates:
-        quoted = QUOTE_MARKS.findall(text, sentence_start, d.start)
-        if d is not day and d.relative and d.end <= day.start and len(quoted) % 2 == 1:
-            again = find_dates(d.text, day.start_date)
-            if len(again) == 1:
-                d = replace(again[0], start=d.start, end=d.end)
-        out.append(d)
-    return out
+    return [
+        read_from(d, day.start_date)
+        if d is not day and d.end <= day.start and len(QUOTE_MARKS.findall(text, sentence_start, d.start)) % 2
+        else d
+        for d in dates
+    ]
+
+
+def read_from(d: DateMention, day: date) -> DateMention:
+    """A relative date read from ``day`` instead of the publication date ("yesterday", "last year")."""
+    if not d.relative:
+        return d
+    again = find_dates(d.text, day)
+    return replace(again[0], start=d.start, end=d.end) if len(again) == 1 else d
 
 
 def so_far(d: DateMention, published: date | None) -> bool:
