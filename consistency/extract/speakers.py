@@ -244,6 +244,9 @@ DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
 
 PRONOUNS = frozenset("he she they it we i you who that which this these those one".split())
 
+# A reporting verb or a clause's opener inside a phrase: two clauses caught by one pattern.
+TWO_CLAUSES = re.compile(r"(?i)\b(?:said|says|told|added)\b|,\s+(?:while|whereas|but|though|although)\b")
+
 # Words a speaker's noun phrase never ends or starts with: a clause's fragment caught by a pattern.
 NOT_SPEAKER_ENDS = frozenset(
     "to that which who the a an of and or by with for in on at as not than from more less".split()
@@ -365,6 +368,8 @@ def clean_speaker(phrase: str) -> str | None:
     words = phrase.split()
     # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
     first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
+    if TWO_CLAUSES.search(phrase):
+        return None  # "the interior ministry said, while the CGT union": two clauses, not one speaker
     if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
     lone_word = len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase)
