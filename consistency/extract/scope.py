@@ -213,7 +213,7 @@ def build_claims(
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs:
-            discourse.counted_noun(ctx.measures)
+            discourse.counted_noun([m for m in ctx.measures if lexicon.measures[m.id].carries])
         if cited is None and CITATION_LINE.fullmatch(text, s_start, s_end):
             ds = []  # "Daily Express, 6 April 2016": the quoted claim's day, no time for what follows
         if not qs and not ds:
@@ -720,6 +720,8 @@ COMPARED_REACH = 20  # "which compares to " before the number
 # A locative preposition before a noun: "in government-held areas", "across the affected regions".
 IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
+# Between a toll's noun and the event it is of: "the death toll from Saturday's", "the toll of the".
+TOLL_OF = re.compile(r"(?i)\s+(?:from|of|in)\s+[^,;.\d]{0,40}$")
 # "the number of", "the total of": the noun after it is what a later figure counts.
 NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
 
@@ -768,6 +770,7 @@ def _measure(
         for m in ctx.measures
         if m.end <= q.start
         and m.start not in taken
+        and lexicon.measures[m.id].carries
         # "put the toll in government-held areas at 1,347": a noun after "in" says where, not what is counted
         and not IN_PLACE_BEFORE.search(text, max(ctx.start, m.start - IN_PLACE_REACH), m.start)
     ]
@@ -775,6 +778,10 @@ def _measure(
     if counted:
         # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
         return counted[-1].id, counted[-1].text, counted[-1]
+    nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
+    if nouns and earlier and TOLL_OF.match(text, nouns[-1].end, earlier[-1].start):
+        # "the death toll from Saturday's attack by Hamas had risen to 900": the toll's, not the attack's count
+        return nouns[-1].id, nouns[-1].text, None
     if earlier:
         m = earlier[-1]
         modifier = earlier[-2] if len(earlier) > 1 else None
@@ -782,7 +789,6 @@ def _measure(
             # "unaccounted for individuals", "displaced civilians": the word before the people says what they are
             return modifier.id, text[modifier.start : m.end], modifier
         return m.id, m.text, m
-    nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
     if nouns:  # "the death toll rose to 89"
         return nouns[-1].id, nouns[-1].text, None
     return None, None, None
