@@ -416,6 +416,10 @@ def build_claims(
             if incident is not None and incident.id in discourse.event_days:
                 as_of = as_of.model_copy(update={"event": discourse.event_days[incident.id]})
             owner = figure_owner(text, s_start, q.start)  # "the Haitian government's official toll of 316,000"
+            if owner is None and stated_attribution and location_text and lexicon.is_place(stated_attribution):
+                # "Spain reported 3,592 arrivals and Malta 105": the second place reported the second number
+                if location_text != stated_attribution and text[: q.start].rstrip(" :").endswith(location_text):
+                    owner = location_text
             claims.append(
                 _claim(
                     source,
