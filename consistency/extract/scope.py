@@ -172,6 +172,9 @@ def build_claims(
             if discourse.main_places:
                 break
     discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
+    # the one country the article speaks of, if one: where a strike or a quake it never places happens
+    named = {c for i in range(len(sentences)) for c in _named_countries(context(i), lexicon)}
+    article_country = next(iter(named)) if len(named) == 1 else None
     title = headline(source.title, source.url)
     cased = bool(source.title) or cased_as_headline(title)
     title_tokens = tokenize(title)
@@ -350,9 +353,11 @@ def build_claims(
             location = discourse.with_containers(location)
             countries = _countries(location, lexicon) if national else []
             if national and not set(countries) & lexicon.countries:
-                # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country
+                # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country; a
+                # turnout no sentence places is in the one country the article names ("UK workers ... 2 million")
                 story = discourse.event_location(incident)
                 countries = [c for c in _countries(story, lexicon) if c in lexicon.countries] or countries
+                countries = countries or ([article_country] if article_country else [])
             location = list(dict.fromkeys([*location, *countries]))
             places_of[id(q)] = location
             if measure:
@@ -432,7 +437,11 @@ def build_claims(
                     measure=measure,
                     measure_text=_with_state(measure_text, state),
                     facet=(
-                        "part" if part else "multiple" if _multiple_of(text, q, previous, resolved) else facet(text, q)
+                        "part"
+                        if part or _in_sectors(text, s_start, q)
+                        else "multiple"
+                        if _multiple_of(text, q, previous, resolved)
+                        else facet(text, q)
                     )
                     or population(text, q, measure, measure_text or q.measure_text, lexicon),
                     subject_type=_subject_type(subject, incident, lexicon),
@@ -636,6 +645,14 @@ def _elided(text: str, q: Quantity) -> bool:
     return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
 
 
+def _named_countries(ctx: SentenceContext, lexicon: Lexicon) -> set[str]:
+    """The countries a sentence names: by its places ("in Paris" is in France) and its countries' adjectives ("UK
+    workers", "Nepalese police")."""
+    places = [place for group in (*ctx.places, *ctx.subject_places) for place in group[2]]
+    found = {c for c in _countries(places, lexicon) if c in lexicon.countries}
+    return found | {e.id for e in ctx.entities if e.id in lexicon.countries}
+
+
 def _countries(places: list[str], lexicon: Lexicon) -> list[str]:
     """The countries of ``places`` (a city or province by the gazetteer's parent; a place with none is kept)."""
     return list(dict.fromkeys((ancestors(place, lexicon.place_parents) or [place])[-1] for place in places))
@@ -708,6 +725,12 @@ def _context(
     )
 
 
+# A sentence that opens on a list of sectors, in lower case: "In health, civil service and local government".
+FRONTED_SECTORS = re.compile(
+    r"(?:In|Across|Among|Within)\s+(?!(?:total|all|addition|fact|particular|short|general|response)\b)"
+    r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*(?:,\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)*\s+and\s+"
+    r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*\b"
+)
 # Between a multiple and the figure it comes to: " as many cases, or ", " more, or about ".
 MULTIPLE_RESTATED = re.compile(r"(?i)\s+(?:as\s+(?:many|much)\s+|more\s+)?(?:[a-z]+\s+){0,2}?(?:[a-z]+)?,?\s*or\s+")
 # A projection named again before its figure: "The top range of the estimate, 1.4 million", "the forecast's 9,000".
@@ -842,6 +865,13 @@ def _state(
         return ("trips", ride.group().strip()) if ride and measure in (None, "people") else (measure, None)
     state = states.measures[found.group(1).lower()]
     return (state, found.group(1)) if measure in DOINGS.get(state, PERSON_MEASURES) else (measure, None)
+
+
+def _in_sectors(text: str, sentence_start: int, q: Quantity) -> bool:
+    """Whether a sentence opens by narrowing its counts to a list of sectors: "In health, civil service and local
+    government there were approximately 900,000 people on strike" counts a part of all strikers."""
+    m = FRONTED_SECTORS.match(text, sentence_start)
+    return m is not None and m.end() <= q.start
 
 
 def _multiple_of(text: str, q: Quantity, previous: Quantity | None, resolved: dict) -> bool:
