@@ -22,3 +22,4 @@ class SentenceContext:
     measures: list[Mention]
     incidents: list[Incident]
     within: dict[str, str]  # places the sentence puts inside others: "Paradise, Butte County"
+    mentioned: list[str]  # every place the gazetteer finds in it, locative or not: "Haiti's government"

@@ -646,9 +646,9 @@ def _elided(text: str, q: Quantity) -> bool:
 
 
 def _named_countries(ctx: SentenceContext, lexicon: Lexicon) -> set[str]:
-    """The countries a sentence names: by its places ("in Paris" is in France) and its countries' adjectives ("UK
-    workers", "Nepalese police")."""
-    places = [place for group in (*ctx.places, *ctx.subject_places) for place in group[2]]
+    """The countries a sentence names: by its places ("in Paris" is in France, "Haiti's government") and its
+    countries' adjectives ("UK workers", "Nepalese police")."""
+    places = [place for group in (*ctx.places, *ctx.subject_places) for place in group[2]] + ctx.mentioned
     found = {c for c in _countries(places, lexicon) if c in lexicon.countries}
     return found | {e.id for e in ctx.entities if e.id in lexicon.countries}
 
@@ -721,7 +721,18 @@ def _context(
     # a word that names the event is no counted noun: "the strike" is a walkout, not an attack
     measures = [m for m in measures if not any(x.start <= m.start < x.end for x in incidents)]
     return SentenceContext(
-        start, end, entities, places, subject_places, peak, past_opening, anaphor, measures, incidents, within
+        start,
+        end,
+        entities,
+        places,
+        subject_places,
+        peak,
+        past_opening,
+        anaphor,
+        measures,
+        incidents,
+        within,
+        [m.id for m in known],
     )
 
 
