@@ -27,7 +27,7 @@ from .units import canonical_unit
 UNCOMPARED_MEASURES = frozenset({"duration", "ratio", "magnitude"})  # "three times as many" is a ratio, not a count
 # Dates of saying things ("said Thursday") are not events a fact-checker compares.
 REPORTING_VERBS = frozenset(
-    "say tell announce confirm report add brief state note write warn acknowledge insist declare claim".split()
+    "say tell announce confirm report add brief state note write warn acknowledge insist declare claim estimate".split()
 )
 NO_PLACE = "no place"
 FUZZY_THRESHOLD = 88  # token_set_ratio at which two surface forms name the same thing

@@ -111,7 +111,22 @@ def _date_undated(claims: list[Claim], sources: dict[str, Source]) -> list[Claim
             years[name] = found.pop()
     if not years:
         return claims
-    return [_in_year(claim, years[claim.source]) if claim.source in years else claim for claim in claims]
+    # the yearless day a sentence names: "On 15 January, the Red Cross estimated 45,000-50,000 dead"
+    sentence_days = {
+        (c.source, c.sentence): day
+        for c in claims
+        if c.source in years
+        and c.kind == "date"
+        and c.as_of.scope == "unknown"
+        and c.text.lower().startswith("on ")  # not "since the April 20 explosion": a start, or the event's day
+        and (day := _month_day(c.text))
+    }
+    return [
+        _in_year(claim, years[claim.source], sentence_days.get((claim.source, claim.sentence)))
+        if claim.source in years
+        else claim
+        for claim in claims
+    ]
 
 
 @lru_cache(maxsize=4096)  # asked of each date claim when days are collected, and again when one is dated
@@ -126,12 +141,17 @@ def _month_day(text: str) -> tuple[int, int] | None:
     return found[0].start_date.month, found[0].start_date.day
 
 
-def _in_year(claim: Claim, year: int) -> Claim:
+def _in_year(claim: Claim, year: int, sentence_day: tuple[int, int] | None = None) -> Claim:
+    """A claim of an undated article in its story's year: a date on its day, a count on the day its sentence names,
+    else over the year."""
     if claim.as_of.scope != "unknown":
         return claim
     if claim.kind == "date" and (day := _month_day(claim.text)):
         when = date(year, *day)
         return claim.model_copy(update={"as_of": AsOf(start=when, end=when, scope="explicit", text=claim.text)})
+    if claim.kind == "quantity" and sentence_day is not None:
+        when = date(year, *sentence_day)
+        return claim.model_copy(update={"as_of": AsOf(start=when, end=when, scope="explicit", text=str(year))})
     whole = AsOf(start=date(year, 1, 1), end=date(year, 12, 31), scope="context", text=str(year))
     return claim.model_copy(update={"as_of": whole})
 

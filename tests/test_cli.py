@@ -164,6 +164,24 @@ def test_extract_json_shows_what_the_story_tells(tmp_path):
     assert (year(extracted), year(alone)) == ("2010-01-01", None)
 
 
+def test_extract_json_dates_an_undated_articles_day_by_its_story(tmp_path):
+    """An undated article's "On 15 January" is in the year its story's dated articles give "Jan. 12": its count
+    holds on that day, while a count beside "since" a day stays over the year."""
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "dated.md").write_text(
+        "---\npublished: 2010-01-25\n---\nThe Jan. 12 earthquake in Haiti killed 150,000 people, the government said.\n"
+    )
+    (corpus / "undated.md").write_text(
+        "The Jan. 12 earthquake in Haiti struck near the capital.\n\nOn 15 January, the Red Cross estimated that the "
+        "earthquake had killed 45,000 people in Haiti. Since Jan. 12, aid groups have fed 90,000 people in Haiti.\n"
+    )
+    assert invoke("extract", str(corpus), "--format", "json", "-o", str(tmp_path / "claims.json")).exit_code == 0
+    claims = {c["text"]: c["as_of"] for c in json.loads((tmp_path / "claims.json").read_text())}
+    assert (claims["45,000 people"]["start"], claims["45,000 people"]["end"]) == ("2010-01-15", "2010-01-15")
+    assert claims["90,000 people"]["start"] != claims["90,000 people"]["end"]
+
+
 def test_bad_rule_file_is_one_line(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(Path(__file__).resolve().parents[1] / "rules", rules)

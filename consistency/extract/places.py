@@ -82,9 +82,12 @@ PLACE_AS_ADJECTIVE = re.compile(
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
 )
 
-# "University in Indiana", "Institute of Oceanography in Kiel": an affiliation's place.
+# "University in Indiana", "Institute of Oceanography in Kiel": an affiliation's place; "Speaking in Miami": a
+# speaker's.
 AFFILIATION_BEFORE = re.compile(
     r"\b(?:University|College|Institute|School|Hospital|Laboratory|Observatory)\s+(?:in|at)\s+(?:the\s+)?$"
+    # "Speaking in Miami, Bellerive estimated ...": where a speaker spoke
+    r"|\b(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:in|at|from)\s+(?:the\s+)?$"
 )
 
 # "Butte County", "Hatay Province": an administrative area by its kind word, in any gazetteer or none.

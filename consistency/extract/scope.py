@@ -336,6 +336,8 @@ def build_claims(
                 own = _own_entity(text, q, ctx)
                 if own is not None and own.id in lexicon.countries:
                     location, location_text = [own.id], own.text
+            if not location and incident is not None and incident.places:
+                location = list(incident.places)  # "the 2010 Haiti earthquake": where its words put it
             if not location:
                 location = discourse.places
             # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
@@ -714,6 +716,8 @@ def _context(
     past_opening = PAST_OPENING.match(text, start, end)
     anaphor = ANAPHORA.search(text, start, end)
     found_places = [Mention(g[0], g[1], g[2][0], g[3]) for g in (*places, *subject_places)]
+    # "the 2010 Haiti earthquake": a place in an event's words says where it is, locative or not
+    found_places += [m for m in known if not any(f.start <= m.start < f.end for f in found_places)]
     # names of agencies ("Cal Fire") and dates ("in March") are not events
     blocked = date_spans + [(e.start, e.end) for e in entities]
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]

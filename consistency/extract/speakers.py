@@ -249,7 +249,9 @@ TWO_CLAUSES = re.compile(r"(?i)\b(?:said|says|told|added)\b|,\s+(?:while|whereas
 
 # Words a speaker's noun phrase never ends or starts with: a clause's fragment caught by a pattern.
 NOT_SPEAKER_ENDS = frozenset(
-    "to that which who the a an of and or by with for in on at as not than from more less".split()
+    "to that which who the a an of and or by with for in on at as not than from more less "
+    # an auxiliary ends a clause, never a name: "bodies had been (counted)"
+    "been being had have has was were is are".split()
 )
 
 NOT_SPEAKER_STARTS = frozenset(
