@@ -314,6 +314,12 @@ def build_claims(
                     subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
             measure = _armed_men(text, q, measure, measure_text, subject, lexicon)
             story = incidents or discourse.recent or [x for x in [discourse.incidents.first] if x]
+            if measure == "ratio" and incident is None:
+                # "three times as many people as Trump's inauguration", "11 times the total leaked from the Exxon
+                # Valdez disaster": a multiple is of the story's event, not of what it is set against after it
+                before = [x for x in incidents if x.end <= q.start]
+                story = before or discourse.recent or [x for x in [discourse.incidents.first] if x] or story
+                subject = None if story else subject
             if subject is None and measure in (None, "ratio") and story:
                 # "That means almost 97 percent arrived by sea", "five times as big": a share, a ratio or a bare
                 # figure in a paragraph about an event is about that event, else about the story's event
