@@ -42,6 +42,13 @@ class Cli(click.Group):
             ctx.exit(2)
 
 
+def _tell_failed(project: Project, failed: list, strict: bool) -> None:
+    """One error line for each source the extractor failed on; with --strict, exit 2 after the others are out."""
+    project.tell(failed, [])
+    if strict and failed:
+        sys.exit(2)
+
+
 def _stop_unless_read(problems: list, read_any: bool, strict: bool, paths: tuple[Path, ...]) -> None:
     """Exit 2 when no article could be read (saying so when none was found), or with --strict when any could not."""
     if (strict and problems) or not read_any:
@@ -135,7 +142,16 @@ def extract(
     project = options.resolve()
     destinations = parse_formats(fmt or "table", EXTRACT_FORMATS)
     result = _load(project, paths, strict)
-    extracted = extract_sources(result.sources, project.rules_dir, jobs or default_jobs())
+    failed: list[ConsistencyError] = []  # sources the extractor failed on: one line each, the others kept
+
+    def extracted_ok():
+        for source, found in extract_sources(result.sources, project.rules_dir, jobs or default_jobs()):
+            if isinstance(found, str):
+                failed.append(ConsistencyError(source.path, found))
+                continue
+            yield source, found
+
+    extracted = extracted_ok()
     with Stages(len(result.sources)) as stages:
         if all(name in STREAM_FORMATS for name, _ in destinations):
             with ExitStack() as files:
@@ -149,12 +165,16 @@ def extract(
                     handle = files.enter_context(open(files.enter_context(atomic_path(target)), "w", encoding="utf-8"))
                     writers.append(ClaimWriter(name, handle.write))
                 stream_claims(extracted, writers, stages.advance)
+            _tell_failed(project, failed, strict)
             return
         claims = []
+        kept = []
         for source, found in extracted:
             claims += found
+            kept.append(source)
             stages.advance(source)
-        claims = learn_from_story(claims, {s.name: s for s in result.sources})
+        claims = learn_from_story(claims, {s.name: s for s in kept})
+    _tell_failed(project, failed, strict)
     for name, file in destinations:
         target = file or output
         text = render_claims(claims, name, result.sources, color=target is None and sys.stdout.isatty())

@@ -452,6 +452,27 @@ def test_an_article_the_extractor_fails_on_is_skipped_and_the_others_reported(tm
     assert [s["name"] for s in json.loads((out / "report.json").read_text())["sources"]] == ["good.md"]
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_extract_skips_an_article_the_extractor_fails_on_and_keeps_the_others(tmp_path, monkeypatch, fmt):
+    (tmp_path / "good.md").write_text(GOOD)
+    (tmp_path / "trigger.md").write_text(GOOD.replace("Wire", "Trigger"))
+    real = engine.extract_claims
+
+    def fragile(source, lexicon=None):
+        if source.outlet == "Trigger":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(source, lexicon)
+
+    monkeypatch.setattr(engine, "extract_claims", fragile)
+    result = invoke("extract", str(tmp_path), "--format", fmt)
+    assert result.exit_code == 0, result.output
+    one_line_about(result, "trigger.md", "extractor failed")
+    lines = result.stdout.splitlines() if fmt == "jsonl" else None
+    claims = [json.loads(line) for line in lines] if lines is not None else json.loads(result.stdout)
+    assert {c["source"] for c in claims} == {"good.md"}
+    assert invoke("extract", str(tmp_path), "--format", fmt, "--strict").exit_code == 2
+
+
 def test_articles_that_are_not_regular_files_are_refused_one_line_each(tmp_path):
     (tmp_path / "good.md").write_text(GOOD)
     (tmp_path / "zero.txt").symlink_to("/dev/zero")

@@ -407,6 +407,11 @@ def build_claims(
                         and not TIME_MOVES_ON.search(text, d.end, q.start)
                     ]
                 )
+                # "two million workers went on strike but the Government argues only a quarter stayed away on 30th
+                # November 2011": a past count with no earlier date is of the day a later clause names
+                later = [d for d in carried(own_dates) if d.start >= q.end and d.end_date]
+                if past_tense and not earlier and later and later[0].end_date < as_of.start and not discourse.as_of():
+                    earlier = later[:1]
                 as_of = context_time(earlier[-1]) if earlier and past_tense else discourse.as_of() or as_of
             if as_of.scope in ("current", "unknown", "context") and (that := THAT_PERIOD.search(text, s_start, s_end)):
                 # "By the end of 2023, the camp housed 280,000 ... Some 60,000 had arrived that year"
