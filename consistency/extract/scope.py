@@ -407,12 +407,20 @@ def build_claims(
                         and not TIME_MOVES_ON.search(text, d.end, q.start)
                     ]
                 )
-                # "two million workers went on strike but the Government argues only a quarter stayed away on 30th
-                # November 2011": a past count with no earlier date is of the day a later clause names
-                later = [d for d in carried(own_dates) if d.start >= q.end and d.end_date]
-                if past_tense and not earlier and later and later[0].end_date < as_of.start and not discourse.as_of():
-                    earlier = later[:1]
                 as_of = context_time(earlier[-1]) if earlier and past_tense else discourse.as_of() or as_of
+            later = (
+                [d for d in carried(own_dates) if d.start >= q.end and d.end_date] if as_of.scope == "current" else []
+            )
+            if (
+                later
+                and (past_tense or (as_of.start - later[0].end_date).days > LONG_AGO_DAYS)
+                and not discourse.as_of()
+            ):
+                # "The unions claim two million workers went on strike but the Government argues only a quarter
+                # stayed away on 30th November 2011": a count told with no date of its own, in a sentence about a
+                # day gone by, is of that day
+                if later[0].end_date < as_of.start:
+                    as_of = context_time(later[0])
             if as_of.scope in ("current", "unknown", "context") and (that := THAT_PERIOD.search(text, s_start, s_end)):
                 # "By the end of 2023, the camp housed 280,000 ... Some 60,000 had arrived that year"
                 as_of = discourse.that_period(that.group(1).lower(), that.group()) or as_of
@@ -850,6 +858,8 @@ def _measure(
 # Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres".
 PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
 
+# A day this long before the report is gone by: a sentence about it does not speak of the present.
+LONG_AGO_DAYS = 365
 # An event this many years before the report is history: its figures hold for its year, not as of the report.
 HISTORY_YEARS = 1
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.

@@ -58,6 +58,7 @@ def _sentence_end(words: str) -> re.Pattern[str]:
 LEAD_VERB = re.compile(
     rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|determine|"
     r"dispute|disputes|disputed|"  # "but ministers dispute this, putting the number closer to 1.2 million"
+    r"argue|argues|argued|contend|contends|contended|maintain|maintains|maintained|"
     r"placed|pegged|raised|lowered|revised|upped|came up with|come up with|comes up with|"
     r"suggested|suggests|concluded|concludes|projected|projects|"
     # "Government scientists Tuesday increased the estimate ... to": a revision of a figure, not a count that grew
