@@ -95,9 +95,12 @@ ADMIN_AREA = re.compile(
     r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)? (?:County|Parish|Province|District|Prefecture|Governorate|Oblast))\b"
 )
 
-# A place whose number follows: "Guinea's 2,187 deaths", "Sierra Leone with 1,281 fatalities", "Chicago: 250,000".
+# A place whose number follows: "Guinea's 2,187 deaths", "Sierra Leone with 1,281 fatalities", "Chicago: 250,000",
+# "Belgium's death toll stood at 31".
 PLACE_OWNS_NUMBER = re.compile(
-    r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b))\d"
+    r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b)"
+    # "Belgium's death toll stood at 31"
+    r"|'s?\s+(?:[a-z]+\s+)?(?:toll|count|tally|total|figure)\s+(?:[a-z]+\s+){1,3})\d"
 )
 
 # How far before a place the words of an affiliation are looked for: "Observatory at the ".

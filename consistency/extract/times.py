@@ -63,6 +63,9 @@ MAIN_CLAUSE_RESUMES = re.compile(r"(?i),\s+(?:and\s+)?(?:has|have|is|are)\b")
 # Where a date stops governing a number: "; ", ", but ", ", which ", " - ".
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who)\b|\s-\s")
 
+# A "since" clause between a count and its date: "1,905 people since it was declared (a year ago)".
+SINCE_CLAUSE = re.compile(r"(?i)\bsince\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been|began|started|broke\s+out)\b")
+
 # A relative clause a date opens: "2014, when ...".
 WHEN_CLAUSE = re.compile(r",?\s+when\b")
 
@@ -136,6 +139,9 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         if d.role == "until" and (follows or precedes) and d.end_date and published and d.end_date < published:
             # "some 30,000 fighters before Oct. 7": a figure for the time up to a past date
             return AsOf(start=None, end=d.end_date, scope="past", text=d.text)
+        if d.role != "since" and d.start >= q.end and SINCE_CLAUSE.search(text, q.end, d.start):
+            # "has killed 1,905 people since it was declared a year ago": the start of a running count
+            d = replace(d, role="since")
         if d.role == "since":
             # "since 2014 ... 60 times", "killed 200 fighters since October": a count accumulated since then, as of
             # publication (unknown in an undated article: not the end of the month it started in)
