@@ -311,6 +311,17 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
 
 def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     sentence = text[start:end]
+    verb, lead = _lead_speaker(sentence)
+    pointing_back = bool(lead and POINTING_BACK.match(sentence, 0, verb.start()))
+    if (
+        lead
+        and THAT_AFTER.match(sentence, verb.end())
+        and not pointing_back
+        and ACCORDING_TO.search(sentence, verb.end())
+    ):
+        # "The researchers estimate that 46,000 were killed, according to a copy of the report obtained by AP": who
+        # said it first, not who passed it on
+        return lead
     # Each form in turn; a form whose words are no speaker ("262, and 3,515 reported") gives way to the next.
     patterns = (ACCORDING_TO, PER_SOURCE, BY_SOURCE, DATA_FROM, NAMED_DATA, NAMED_TALLY, CITED_BY, REVISED_BY)
     for pattern in (*patterns, HEADLINE_SOURCE):
@@ -320,8 +331,6 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         speaker = clean_speaker(m.group(1)) if m else None
         if speaker:
             return speaker
-    verb, lead = _lead_speaker(sentence)
-    pointing_back = bool(lead and POINTING_BACK.match(sentence, 0, verb.start()))
     if lead and THAT_AFTER.match(sentence, verb.end()) and not pointing_back:
         return lead  # "The organizers said that ..., The Washington Post reports": who said it first
     for pattern in (SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
