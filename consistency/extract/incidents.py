@@ -34,6 +34,8 @@ INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:agency|agencies|authority|authorities|ministry|office|service|services|department|dept|committee|"
     r"commission|centre|center|management|relief|response|preparedness|insurance|fund|brigade|marshal)\b"
 )
+# Words for whatever event the story is about, once it has named one: "the disaster", "the natural disaster".
+ANY_EVENT = frozenset({"disaster", "disasters"})
 # Words that make a generic event the story's own: "the recent inauguration", "this year's march".
 RECENT = re.compile(r"(?i)\b(?:recent|latest|current|this year's|today's|yesterday's|this week's)\b")
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
@@ -249,6 +251,12 @@ class Incidents:
             self.first = incident
         if incident.indefinite:
             return incident
+        story = self.first
+        if incident.text.lower().split()[-1] in ANY_EVENT and story is not None and story.kind != incident.kind:
+            # "Nearly 11,000 people have been wounded in the natural disaster": the story's quake
+            return Incident(
+                incident.start, incident.end, story.id, story.kind, incident.text, False, story.places, story.year
+            )
         last = self.named.get(incident.kind) or self.only.get(incident.kind)
         if RECENT.search(incident.text) and incident.kind in self.first_named:
             # "The recent inauguration gets only 250,000 people but Barack Obama's inauguration ...": the story's own

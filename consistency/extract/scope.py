@@ -360,6 +360,8 @@ def build_claims(
                 discourse.event_places.setdefault(incident.id, location)
             location = discourse.with_containers(location)
             countries = _countries(location, lexicon) if national else []
+            # "the South Asian nation of Nepal": a name no gazetteer knows is no country beside one it knows
+            countries = [c for c in countries if c in lexicon.countries] or countries
             if national and not set(countries) & lexicon.countries:
                 # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country; a
                 # turnout no sentence places is in the one country the article names ("UK workers ... 2 million")
@@ -778,6 +780,8 @@ THAT_PERIOD = re.compile(r"(?i)\b(?:that|the same)\s+(year|month|day)\b")
 # A figure set against the one before: "which compares to 317,000", "compared with 1,200".
 COMPARED_TO = re.compile(r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$")
 COMPARED_REACH = 20  # "which compares to " before the number
+# A number standing on its own, not in a hyphenated compound ("7.8-magnitude", "36,807-acre").
+STANDALONE_NUMBER = re.compile(r"\d[\d.,]*(?![\d.,]*-)")
 # A locative preposition before a noun: "in government-held areas", "across the affected regions".
 IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
@@ -800,7 +804,9 @@ def _measure(
     of IS fighters ... at about 2,500")."""
     if q.measure == "people" and head_noun(q.measure_text) in ("people", "person"):
         nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
-        if nouns and not re.search(r"\d", text[nouns[-1].end : q.num_start]):
+        # no other number between ("the death toll for the 7.8-magnitude earthquake has exceeded 5,000 people": a
+        # number in a compound is no count)
+        if nouns and not STANDALONE_NUMBER.search(text, nouns[-1].end, q.num_start):
             # "the death toll from the quake has exceeded 5,000 people", "put the crowd at 500,000 people": the
             # noun the number is the value of says what the people are
             return nouns[-1].id, nouns[-1].text, None
