@@ -261,7 +261,7 @@ NOT_SPEAKER_STARTS = frozenset(
 )
 
 # A time after a speaker's name: "Afghan government estimates from 2020", "the ministry on March 3".
-TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+[^\d]{0,20}\d.*$")
+TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+\.?\s+){0,2}\d.*$")
 
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
 FRAGMENT_START = re.compile(
@@ -444,7 +444,7 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     opener = SUBORDINATOR.match(lead)
     if opener and not re.search(r"\d", sentence[: verb.start()]):  # not "2 million fled, while aid agencies warn"
         lead = lead[opener.end() :]
-    lead = lead.strip()
+    lead = TRAILING_TIME.sub("", lead.strip())  # "A University of Michigan study in 2010 estimated"
     clause = CLAUSE_INSIDE.search(lead) or re.search(r"\d", lead) or RELATIVE.match(lead)
     if 0 < len(lead.split()) <= MAX_LEAD_WORDS and not clause and not FRAGMENT_START.match(lead):
         return clean_speaker(lead)  # not "declined to comment"
