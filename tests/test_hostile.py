@@ -434,7 +434,9 @@ def test_numbers_beyond_a_float_are_not_claims_and_reports_hold_no_infinity(tmp_
     assert (out / "report.html").is_file()
 
 
-def test_an_article_the_extractor_fails_on_is_skipped_and_the_others_reported(tmp_path, monkeypatch):
+@pytest.fixture
+def one_article_breaks_the_extractor(tmp_path, monkeypatch):
+    """A folder of two articles, the extractor failing on the second (trigger.md); the folder."""
     (tmp_path / "good.md").write_text(GOOD)
     (tmp_path / "trigger.md").write_text(GOOD.replace("Wire", "Trigger"))
     real = engine.extract_claims
@@ -445,32 +447,28 @@ def test_an_article_the_extractor_fails_on_is_skipped_and_the_others_reported(tm
         return real(source, lexicon)
 
     monkeypatch.setattr(engine, "extract_claims", fragile)
-    out = tmp_path / "out"
-    result = invoke("report", str(tmp_path), "-o", str(out), "--format", "json")
+    return tmp_path
+
+
+def test_an_article_the_extractor_fails_on_is_skipped_and_the_others_reported(one_article_breaks_the_extractor):
+    folder = one_article_breaks_the_extractor
+    out = folder / "out"
+    result = invoke("report", str(folder), "-o", str(out), "--format", "json")
     assert result.exit_code == 0, result.output
     one_line_about(result, "trigger.md", "extractor failed")
     assert [s["name"] for s in json.loads((out / "report.json").read_text())["sources"]] == ["good.md"]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
-def test_extract_skips_an_article_the_extractor_fails_on_and_keeps_the_others(tmp_path, monkeypatch, fmt):
-    (tmp_path / "good.md").write_text(GOOD)
-    (tmp_path / "trigger.md").write_text(GOOD.replace("Wire", "Trigger"))
-    real = engine.extract_claims
-
-    def fragile(source, lexicon=None):
-        if source.outlet == "Trigger":
-            raise RecursionError("maximum recursion depth exceeded")
-        return real(source, lexicon)
-
-    monkeypatch.setattr(engine, "extract_claims", fragile)
-    result = invoke("extract", str(tmp_path), "--format", fmt)
+def test_extract_skips_an_article_the_extractor_fails_on_and_keeps_the_others(one_article_breaks_the_extractor, fmt):
+    folder = one_article_breaks_the_extractor
+    result = invoke("extract", str(folder), "--format", fmt)
     assert result.exit_code == 0, result.output
     one_line_about(result, "trigger.md", "extractor failed")
     lines = result.stdout.splitlines() if fmt == "jsonl" else None
     claims = [json.loads(line) for line in lines] if lines is not None else json.loads(result.stdout)
     assert {c["source"] for c in claims} == {"good.md"}
-    assert invoke("extract", str(tmp_path), "--format", fmt, "--strict").exit_code == 2
+    assert invoke("extract", str(folder), "--format", fmt, "--strict").exit_code == 2
 
 
 def test_articles_that_are_not_regular_files_are_refused_one_line_each(tmp_path):
