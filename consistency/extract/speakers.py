@@ -133,7 +133,7 @@ DATA_FROM = re.compile(
 # "the toll cited by the opposition", "a count confirmed by the WHO", "crossings were detected by member states".
 CITED_BY = re.compile(
     r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued|counted|detected|"
-    r"recorded|registered|tallied|documented|logged|verified)\s+by\s+"
+    r"recorded|registered|tallied|documented|logged|verified|predicted|forecast|projected|estimated)\s+by\s+"
     rf"(?!(?:midnight|noon|dawn|dusk|then|now|mid|early|late|the end|the time|{WEEKDAY}|{MONTH})\b)"  # a time
     # the name as short as the sentence allows: "by the Home Office in the first half of the year"
     rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and)\b|[,.;:]|$)"
