@@ -196,8 +196,10 @@ class States:
             measures,
             # "... people in West Africa could be infected": a place may stand between the people and their state
             re.compile(
-                # "migrants and refugees have already arrived": a second counted noun may join the first
-                rf"(?i)(?:\s+(?:and|or)\s+(?!{_AUX}\b)[a-z]+(?=\s))?"
+                # "migrants and refugees have already arrived", "civil servants, local-government and health workers
+                # took action": more counted nouns may join the first
+                rf"(?i)(?:(?:,\s+(?!{_AUX}\b)[a-z-]+(?:\s+[a-z-]+)?){{0,3}},?\s+(?:and|or)\s+(?!{_AUX}\b)"
+                rf"(?:[a-z-]+\s+)?[a-z-]+(?=\s))?"
                 # "people in neighbouring India and China died": one place, or two, after a word that places them
                 rf"(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                 rf"(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}(?:,?\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})?))?"

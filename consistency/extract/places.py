@@ -82,10 +82,12 @@ PLACE_AS_ADJECTIVE = re.compile(
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
 )
 
-# "University in Indiana", "Institute of Oceanography in Kiel": an affiliation's place; "Speaking in Miami": a
-# speaker's.
+# "University in Indiana", "Institute of Oceanography in Kiel", "the Cabinet Office in London": an affiliation's
+# place; "Speaking in Miami": a speaker's.
 AFFILIATION_BEFORE = re.compile(
     r"\b(?:University|College|Institute|School|Hospital|Laboratory|Observatory)\s+(?:in|at)\s+(?:the\s+)?$"
+    # "the Cabinet Office in London said": where an institution sits
+    r"|\b(?:Office|Ministry|Department|Agency|Commission|Bureau|Secretariat)\s+in\s+$"
     # "Speaking in Miami, Bellerive estimated ...": where a speaker spoke
     r"|\b(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:in|at|from)\s+(?:the\s+)?$"
 )
@@ -156,6 +158,7 @@ def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
         and not INSTITUTION_BEFORE.search(attribution, 0, m.start)
         and not INSTITUTION_AFTER.match(attribution, m.end)
         and not NAME_BEFORE_PLACE.search(attribution, 0, m.start)
+        and not AFFILIATION_BEFORE.search(attribution, 0, m.start)  # "the Cabinet Office in London"
     ]
     found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]
