@@ -329,8 +329,8 @@ def _compare_members(
             ok, distance = compare_pair(a, b, rule, spans)
             if ok and _alike(a, b):
                 links.append((a.id, b.id))
-            elif ok:
-                continue  # compatible, yet not one figure: "up to 2 million" and "fewer than 1 million"
+            elif ok or rule.corroborate_only:
+                continue  # compatible, yet not one figure ("up to 2 million", "fewer than 1 million"), or never flagged
             elif not timing or (a.id in incomplete or b.id in incomplete) and not _one_unplaced_story(a, b, incomplete):
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
             elif listed.get(a.id, 0) < MAX_CONFLICTS_PER_CLAIM and listed.get(b.id, 0) < MAX_CONFLICTS_PER_CLAIM:

@@ -20,11 +20,9 @@ from .occasions import dated_by_occasion
 from .unionfind import DisjointSets
 from .units import canonical_unit
 
-# Claims no rule compares: durations are spans of time, multipliers relate two counts; neither is a count. An
-# earthquake's magnitude is kept but not compared: a story tells of aftershocks and foreshocks ("a 6.7-magnitude
-# quake struck the next day") that its words rarely tell apart from the main shock, and one quake's magnitudes
-# differ by a tenth at most, within any tolerance.
-UNCOMPARED_MEASURES = frozenset({"duration", "ratio", "magnitude"})  # "three times as many" is a ratio, not a count
+# Claims no rule compares: durations are spans of time, multipliers relate two counts; neither is a count. (An
+# earthquake's magnitude is compared for corroboration only: rules/CC109-magnitudes.yaml.)
+UNCOMPARED_MEASURES = frozenset({"duration", "ratio"})  # "three times as many" is a ratio, not a count
 # Dates of saying things ("said Thursday") are not events a fact-checker compares.
 REPORTING_VERBS = frozenset(
     "say tell announce confirm report add brief state note write warn acknowledge insist declare claim estimate".split()

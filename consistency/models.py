@@ -289,7 +289,9 @@ class Example(Model):
     """Short articles and the verdict the rule must reach on them."""
 
     name: str = Field(pattern=r"^[a-z0-9_]+$")
-    expect: Literal["pass", "fail"]
+    expect: Literal["pass", "fail", "agree"] = Field(
+        description="fail: a conflict is flagged; pass: none is; agree: none is and an agreement joins the claims"
+    )
     published: date | None = None
     undated: bool = Field(False, description="the articles are undated on purpose (a date slipped out is an error)")
     articles: list[Article] = Field(min_length=1)
@@ -340,6 +342,11 @@ class Rule(Model):
         False,
         description="the count grows as time passes (a toll, cases, acres burned): claims are compared only when "
         "both are dated to within window_days, so a figure known only to its year is never set against a daily one",
+    )
+    corroborate_only: bool = Field(
+        False,
+        description="claims are checked for agreement only, never flagged: an earthquake's magnitudes, told of "
+        "aftershocks too in words that rarely tell them apart from the main shock",
     )
     severity: Severity = "warning"
     # Raises the severity with the distance between the claims (relative gap
