@@ -44,6 +44,9 @@ UNKNOWN_PLACE = re.compile(
     r"([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
 )
 
+# An adjective's place kind and its name after it: "the South Asian (nation of Nepal)", "the Caribbean (island of".
+KIND_OF_PLACE_AFTER = re.compile(r"\s+(?:nation|country|state|kingdom|republic|island|region|city|town)\s+of\b")
+
 # The second of two places that share a plural kind: "Sonoma" of "in Napa and Sonoma counties".
 PLURAL_KIND_PLACE = re.compile(
     r"\band\s+([A-Z][a-z'-]{2,20})\s+(?:counties|provinces|states|districts|regions|departments|prefectures)\b"
@@ -186,8 +189,8 @@ def with_unknown_places(
             continue  # "at Purdue University": an institution, not a place
         if names_event(name, lexicon) or name.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), e):
             continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
-        if frames_a_record(text, e):
-            continue  # "in California history": a record's frame
+        if frames_a_record(text, e) or KIND_OF_PLACE_AFTER.match(text, e):
+            continue  # "in California history": a record's frame; "in the South Asian nation of Nepal": Nepal is
         found.append(Mention(s, e, slug(name), name))
     return sorted(found, key=lambda m: m.start)
 
