@@ -68,6 +68,14 @@ INITIALS = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]+\b")
 # A word: "commercial" in "528 commercial buildings".
 WORD = re.compile(r"[A-Za-z]+")
 
+# A sentence that opens on a list of sectors, in lower case: "In health, civil service and local government".
+FRONTED_SECTORS = re.compile(
+    r"(?:In|Across|Among|Within)\s+(?!(?:total|all|addition|fact|particular|short|general|response)\b)"
+    r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*(?:,\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)*\s+and\s+"
+    r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*\b"
+)
+# Between a multiple and the figure it comes to: " as many cases, or ", " more, or about ".
+MULTIPLE_RESTATED = re.compile(r"(?i)\s+(?:as\s+(?:many|much)\s+|more\s+)?(?:[a-z]+\s+){0,2}?(?:[a-z]+)?,?\s*or\s+")
 # How far around a number each phrase is looked for, in characters: the longest phrase its pattern is meant to find.
 CHANGE_REACH = 40  # "grew by more than ", "an increase of nearly " before the number
 MODE_REACH = 60  # how people travelled, after the number or before it: "who have arrived by sea"
@@ -135,3 +143,26 @@ def head_noun(words: str | None) -> str | None:
         return None
     head = words.split()[-1].lower()
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+def in_sectors(text: str, sentence_start: int, q: Quantity) -> bool:
+    """Whether a sentence opens by narrowing its counts to a list of sectors: "In health, civil service and local
+    government there were approximately 900,000 people on strike" counts a part of all strikers."""
+    m = FRONTED_SECTORS.match(text, sentence_start)
+    return m is not None and m.end() <= q.start
+
+
+def multiple_of(text: str, q: Quantity, previous: Quantity | None, previous_measure: str | None) -> bool:
+    """Whether a number restates the multiple just given (``previous``, measured ``previous_measure``): "2.5 times as
+    many cases, or nearly 20,000" is a figure worked out from another, not a count of its own to set against it."""
+    return (
+        previous is not None
+        and previous_measure == "ratio"
+        and MULTIPLE_RESTATED.fullmatch(text, previous.end, q.start) is not None
+    )
+
+
+def included(text: str, q: Quantity, whole: Quantity, sentence_start: int) -> bool:
+    """Whether a number is a part of the one before it: "11 people, including 4 children", "among them 12"."""
+    cue = PART_BEFORE.search(text, max(sentence_start, q.start - PART_REACH), q.start)
+    return cue is not None and not re.search(r"[.;]", text[whole.end : cue.start()])

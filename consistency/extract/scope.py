@@ -25,12 +25,13 @@ from .events import describe_event
 from .facets import (
     GENERIC_PEOPLE,
     PART_AFTER,
-    PART_BEFORE,
-    PART_REACH,
     PREDICATE_NOUN,
     WORD,
     facet,
     head_noun,
+    in_sectors,
+    included,
+    multiple_of,
     population,
 )
 from .incidents import Incident, find_incidents
@@ -269,9 +270,13 @@ def build_claims(
                 measure, measure_text, measure_mention, state = q.measure, q.measure_text, None, None
             else:
                 measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
-                included = previous is not None and _included(text, q, previous, s_start)
+                part_of_previous = previous is not None and included(text, q, previous, s_start)
                 whole_measure = resolved.get(id(previous))
-                if included and measure in PERSON_MEASURES and whole_measure in lexicon.states.measures.values():
+                if (
+                    part_of_previous
+                    and measure in PERSON_MEASURES
+                    and whole_measure in lexicon.states.measures.values()
+                ):
                     # "killed 11 people, including 4 children": the part is of the whole's count, dead as they are
                     measure, state = whole_measure, None
                 else:
@@ -461,9 +466,9 @@ def build_claims(
                     measure_text=_with_state(measure_text, state),
                     facet=(
                         "part"
-                        if part or _in_sectors(text, s_start, q)
+                        if part or in_sectors(text, s_start, q)
                         else "multiple"
-                        if _multiple_of(text, q, previous, resolved)
+                        if multiple_of(text, q, previous, resolved.get(id(previous)) if previous else None)
                         else facet(text, q)
                     )
                     or population(text, q, measure, measure_text or q.measure_text, lexicon),
@@ -761,14 +766,6 @@ def _context(
     )
 
 
-# A sentence that opens on a list of sectors, in lower case: "In health, civil service and local government".
-FRONTED_SECTORS = re.compile(
-    r"(?:In|Across|Among|Within)\s+(?!(?:total|all|addition|fact|particular|short|general|response)\b)"
-    r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*(?:,\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)*\s+and\s+"
-    r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*\b"
-)
-# Between a multiple and the figure it comes to: " as many cases, or ", " more, or about ".
-MULTIPLE_RESTATED = re.compile(r"(?i)\s+(?:as\s+(?:many|much)\s+|more\s+)?(?:[a-z]+\s+){0,2}?(?:[a-z]+)?,?\s*or\s+")
 # A projection named again before its figure: "The top range of the estimate, 1.4 million", "the forecast's 9,000".
 RESTATED_PROJECTION = re.compile(
     r"(?i)\b(?:(?:top|upper|lower|bottom|high|low)\s+(?:end|range|bound)\s+of\s+)?(?:the|this|that|its)\s+"
@@ -907,29 +904,6 @@ def _state(
         return ("trips", ride.group().strip()) if ride and measure in (None, "people") else (measure, None)
     state = states.measures[found.group(1).lower()]
     return (state, found.group(1)) if measure in DOINGS.get(state, PERSON_MEASURES) else (measure, None)
-
-
-def _in_sectors(text: str, sentence_start: int, q: Quantity) -> bool:
-    """Whether a sentence opens by narrowing its counts to a list of sectors: "In health, civil service and local
-    government there were approximately 900,000 people on strike" counts a part of all strikers."""
-    m = FRONTED_SECTORS.match(text, sentence_start)
-    return m is not None and m.end() <= q.start
-
-
-def _multiple_of(text: str, q: Quantity, previous: Quantity | None, resolved: dict) -> bool:
-    """Whether a number restates the multiple just given: "2.5 times as many cases, or nearly 20,000" is a figure
-    worked out from another, not a count of its own to set against that other."""
-    return (
-        previous is not None
-        and resolved.get(id(previous)) == "ratio"
-        and MULTIPLE_RESTATED.fullmatch(text, previous.end, q.start) is not None
-    )
-
-
-def _included(text: str, q: Quantity, whole: Quantity, sentence_start: int) -> bool:
-    """Whether a number is a part of the one before it: "11 people, including 4 children", "among them 12"."""
-    cue = PART_BEFORE.search(text, max(sentence_start, q.start - PART_REACH), q.start)
-    return cue is not None and not re.search(r"[.;]", text[whole.end : cue.start()])
 
 
 def _armed_men(
