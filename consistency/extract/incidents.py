@@ -19,7 +19,7 @@ TITLES = frozenset(
     "president prime minister mr mrs ms dr gen general sen senator rep governor gov king queen pope former late "
     "then-president vice the a an another this that its their his her "
     # a link's words before its topic: "(More Haiti earthquake dead stories)"
-    "more most related latest top breaking read".split()
+    "more most related latest top breaking read total".split()
 )
 # Months and days before a head date the event, they do not name it: "the April earthquake".
 CALENDAR = frozenset({*MONTHS, *WEEKDAYS})

@@ -749,7 +749,8 @@ def _context(
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
     # a word that names the event is no counted noun: "the strike" is a walkout, not an attack
-    measures = [m for m in measures if not any(x.start <= m.start < x.end for x in incidents)]
+    # ("fire personnel" is a count of people all the same: it reaches past the event's word)
+    measures = [m for m in measures if not any(x.start <= m.start < x.end and m.end <= x.end for x in incidents)]
     return SentenceContext(
         start,
         end,
@@ -779,6 +780,8 @@ COMPARED_TO = re.compile(r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)
 COMPARED_REACH = 20  # "which compares to " before the number
 # A number standing on its own, not in a hyphenated compound ("7.8-magnitude", "36,807-acre").
 STANDALONE_NUMBER = re.compile(r"\d[\d.,]*(?![\d.,]*-)")
+# Between a counted noun and its number: " of ", " of about " ("a crowd of 500,000", "fire personnel of 1,065").
+NOUN_OF_NUMBER = re.compile(r"(?i)\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|at least\s+)?")
 # A locative preposition before a noun: "in government-held areas", "across the affected regions".
 IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
@@ -834,7 +837,8 @@ def _measure(
         for m in ctx.measures
         if m.end <= q.start
         and m.start not in taken
-        and lexicon.measures[m.id].carries
+        # a word that names only its own number names it before "of": "Total fire personnel of 1,065"
+        and (lexicon.measures[m.id].carries or NOUN_OF_NUMBER.fullmatch(text, m.end, q.num_start) is not None)
         # "put the toll in government-held areas at 1,347": a noun after "in" says where, not what is counted
         and not IN_PLACE_BEFORE.search(text, max(ctx.start, m.start - IN_PLACE_REACH), m.start)
     ]
