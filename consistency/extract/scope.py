@@ -141,9 +141,9 @@ def build_claims(
     def context(i: int) -> SentenceContext:
         if i not in contexts:
             spans = [(d.start, d.end) for d in date_by_sentence.get(i, [])]
-            # a sentence's counted nouns matter to its numbers and to the bare numbers of the sentence after it
-            counts = i in by_sentence or i + 1 in by_sentence
-            contexts[i] = _context(text, sentences[i], lexicon, spans, counts=counts)
+            # a sentence's counted nouns matter to its numbers, and to the bare numbers of the sentence after it
+            bare_next = any(q.measure is None and q.unit is None for q in by_sentence.get(i + 1, ()))
+            contexts[i] = _context(text, sentences[i], lexicon, spans, counts=i in by_sentence or bare_next)
         return contexts[i]
 
     def sentence_of(pos: int) -> int:
