@@ -151,6 +151,8 @@ STOP = frozenset(
     according said say says told reported including while whose where if or but nor so yet
     most many all both either no any every such of out""".split()
 )
+# A conjunction the counted noun's words end on: "and" of "212,000 and says".
+TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)
 # Participles that describe a counted noun rather than act: "61 confirmed deaths", "1.1 million suspected cases".
 NOUN_ADJECTIVES = frozenset("confirmed suspected reported recorded registered documented presumed estimated".split())
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
@@ -512,6 +514,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         words += 1
         if token.group().endswith(".") and not ABBREVIATION.fullmatch(token.group()):
             break  # "7,000 people." ends its sentence: "A magnitude 6.7 aftershock" is the next one's
+    # "212,000 and says ...": a conjunction that leads to no noun ends the phrase before it
+    limit = pos + len(TRAILING_CONJUNCTION.sub("", text[pos:limit]))
     if limit == pos:
         return
     mentions = lexicon.measure_words.find(text, pos, limit)
