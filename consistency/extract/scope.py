@@ -874,6 +874,10 @@ PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", 
 # The people an armed force counts: "1,500 men", "60,000 men under arms" (whatever owns them).
 ARMED_MEN = frozenset({"men"})
 UNDER_ARMS = re.compile(r"(?i)\s+under\s+arms\b")
+# Bodies, not people: what happens to them ("30 unions protested", "12 hospitals closed") makes no count of people.
+ORGANISATIONS = frozenset(
+    "union company firm business organisation organization agency school hospital council charity party".split()
+)
 # People who used a transit system made trips: "420,000 people used the D.C. Metro", "rode the subway".
 TRANSIT_USE = re.compile(
     r"(?i)\s+(?:have\s+|had\s+)?(?:used|rode|took|use|ride)\s+(?:the\s+|its\s+)?(?-i:[A-Z][\w.]*\s+){0,3}"
@@ -893,6 +897,8 @@ def _state(
     """The measure a state gives counted people, and the state's words when it gave one: "12 people died",
     "killed 26 civilians", "14 were detained", "the number of people arriving ... had topped a million"."""
     states = lexicon.states
+    if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS:
+        return measure, None  # "30 public-sector unions protested plans": bodies, not a crowd of people
     after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
     if after and q.measure is None and q.unit is None:
         # a bare number's own verb beats the measure it borrowed: "1,000 health workers, of whom about 500 have died"
