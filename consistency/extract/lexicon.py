@@ -370,7 +370,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             # the id the places or entity files know the country by ("Russian Federation" -> russia), else its short
             # name's ("Viet Nam" -> vietnam, "Türkiye" -> turkiye); never one pinned to another code ("Congo" is
             # DR Congo's: the Republic of the Congo is republic_of_the_congo)
-            slugs = [slug(_folded(name)) for name in names]
+            slugs = [slug(name) for name in names]
             known = [named.get(_folded(name)) for name in names] + [s for s in slugs if s in country_ids] + slugs
             id_ = next(k for k in known if k is not None and k not in pinned)
             ids_by_code[country.alpha_2] = id_

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from functools import partial
 from itertools import pairwise
 
 from ..models import AsOf, Claim, Interval, Source
@@ -191,6 +192,7 @@ def build_claims(
         headline_event = discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
         if incident.year:  # "Casualties of the 2010 Haiti earthquake"
             discourse.event_days.setdefault(headline_event.id, date(incident.year, 1, 1))
+    said = partial(said_on, text)  # a date of a statement: "the ministry said on Tuesday"
     previous_end = None
     paragraph_start = sentences[0][0] if sentences else 0
     # Every sentence, in order: one that holds no claim may still set the time, place, speaker or event of the
@@ -206,6 +208,7 @@ def build_claims(
         if cited is not None:
             ds = [read_from(d, cited.day) for d in ds]
         ctx = context(i)
+        of_event = partial(_of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
         for d in ds:  # "the Jan. 12, 2010 earthquake", "the quake that struck Nepal on April 25": when each began
             for mention, incident in zip(ctx.incidents, incidents, strict=True):
@@ -227,12 +230,12 @@ def build_claims(
                 attribution,
                 incidents,
                 dates_story=i == 0 or bool(incidents),
-                said=lambda d: said_on(text, d),
-                of_event=lambda d, found=ctx.incidents: _of_event(text, d, found),
+                said=said,
+                of_event=of_event,
             )
             continue
         sentence = source.text[s_start:s_end]
-        attached = {id(x): found for x in qs if (found := attached_speaker(text, x, s_end, lexicon))}
+        attached = {id(x): found for x in qs if (found := attached_speaker(text, x, s_end))}
         if attribution in attached.values() and len(attached) < len(qs):
             attribution = None  # "5,864 according to the count kept by the WHO": one number's source, not all's
         stated_attribution = attribution
@@ -323,7 +326,7 @@ def build_claims(
                 # "three times as many people as Trump's inauguration", "11 times the total leaked from the Exxon
                 # Valdez disaster": a multiple is of the story's event, not of what it is set against after it
                 before = [x for x in incidents if x.end <= q.start]
-                story = before or discourse.recent or [x for x in [discourse.incidents.first] if x] or story
+                story = before or discourse.recent or [x for x in [discourse.incidents.first] if x]
                 subject = None if story else subject
             if subject is None and measure in (None, "ratio") and story:
                 # "That means almost 97 percent arrived by sea", "five times as big": a share, a ratio or a bare
@@ -420,14 +423,14 @@ def build_claims(
             )
             if (
                 later
+                and later[0].end_date < as_of.start
                 and (past_tense or (as_of.start - later[0].end_date).days > LONG_AGO_DAYS)
                 and not discourse.as_of()
             ):
                 # "The unions claim two million workers went on strike but the Government argues only a quarter
                 # stayed away on 30th November 2011": a count told with no date of its own, in a sentence about a
                 # day gone by, is of that day
-                if later[0].end_date < as_of.start:
-                    as_of = context_time(later[0])
+                as_of = context_time(later[0])
             if as_of.scope in ("current", "unknown", "context") and (that := THAT_PERIOD.search(text, s_start, s_end)):
                 # "By the end of 2023, the camp housed 280,000 ... Some 60,000 had arrived that year"
                 as_of = discourse.that_period(that.group(1).lower(), that.group()) or as_of
@@ -451,7 +454,8 @@ def build_claims(
             owner = figure_owner(text, s_start, q.start)  # "the Haitian government's official toll of 316,000"
             if owner is None and stated_attribution and location_text and lexicon.is_place(stated_attribution):
                 # "Spain reported 3,592 arrivals and Malta 105": the second place reported the second number
-                if location_text != stated_attribution and text[: q.start].rstrip(" :").endswith(location_text):
+                before = text[max(0, q.start - len(location_text) - PLACE_LABEL_GAP) : q.start]
+                if location_text != stated_attribution and before.rstrip(" :").endswith(location_text):
                     owner = location_text
             claims.append(
                 _claim(
@@ -523,8 +527,8 @@ def build_claims(
             stated_attribution,
             incidents,
             dates_story=i == 0 or bool(qs or incidents),
-            said=lambda d: said_on(text, d),
-            of_event=lambda d, found=ctx.incidents: _of_event(text, d, found),
+            said=said,
+            of_event=of_event,
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
@@ -847,10 +851,10 @@ def _measure(
         # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
         return counted[-1].id, counted[-1].text, counted[-1]
     nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
-    if nouns and earlier and TOLL_OF.match(text, nouns[-1].end, earlier[-1].start):
-        # "the death toll from Saturday's attack by Hamas had risen to 900": the toll's, not the attack's count
-        return nouns[-1].id, nouns[-1].text, None
     if earlier:
+        if nouns and TOLL_OF.match(text, nouns[-1].end, earlier[-1].start):
+            # "the death toll from Saturday's attack by Hamas had risen to 900": the toll's, not the attack's count
+            return nouns[-1].id, nouns[-1].text, None
         m = earlier[-1]
         modifier = earlier[-2] if len(earlier) > 1 else None
         if m.id in PERSON_MEASURES and modifier and not text[modifier.end : m.start].strip():
@@ -865,6 +869,8 @@ def _measure(
 # Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres".
 PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
 
+# Characters between a place and the number it owns: "Malta 105", "Chicago: 250,000".
+PLACE_LABEL_GAP = 3
 # A day this long before the report is gone by: a sentence about it does not speak of the present.
 LONG_AGO_DAYS = 365
 # An event this many years before the report is history: its figures hold for its year, not as of the report.

@@ -390,7 +390,7 @@ def clean_speaker(phrase: str) -> str | None:
     return phrase
 
 
-def attached_speaker(text: str, q: Quantity, sentence_end: int, lexicon: Lexicon) -> str | None:
+def attached_speaker(text: str, q: Quantity, sentence_end: int) -> str | None:
     """The source a number's own words name right after it, in the middle of its sentence: "the number of cases, 5,864
     according to the count kept by the World Health Organization, is underreported" (that number's source, not its
     sentence's; "..., according to the WHO." at a sentence's end is the sentence's)."""
