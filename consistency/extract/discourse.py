@@ -39,10 +39,12 @@ class Discourse:
     main_places: list[str] = field(default_factory=list)
     within: dict[str, str] = field(default_factory=dict)  # place -> the place the article says it lies in
     event_places: dict[str, list[str]] = field(default_factory=dict)  # event id -> where its first count was
-    event_days: dict[str, date] = field(default_factory=dict)  # event id -> when it began, as a date dates it
+    # event id -> when it began, as the date that dates it tells: "Jan. 12, 2010", or only "2010"
+    event_days: dict[str, tuple[date, date]] = field(default_factory=dict)
     undated: bool = False
     address_month: tuple[date, date] | None = None  # an undated article's month, from its address
     stated_year: int | None = None  # an undated article's latest year stated so far
+    written_year: int | None = None  # an undated article's latest year told anywhere: it was written no earlier
     last_speaker: str | None = None  # the article's latest named speaker, for "his estimate" paragraphs later
     # measure -> when the article's running count of it began, and where it was counted
     since: dict[str, tuple[date, list[str]]] = field(default_factory=dict)
@@ -152,18 +154,19 @@ class Discourse:
             start = end = when
         return AsOf(start=start, end=end, scope="context", text=words)
 
-    def as_of(self) -> AsOf | None:
+    def as_of(self, present: bool = False) -> AsOf | None:
         """The time in force for a sentence that states none: its paragraph's (a date, or the past of a retold
-        series of figures), else an undated article's month (from its address) or year (the latest it has stated
-        so far)."""
+        series of figures), else an undated article's month (from its address) or year: the latest it has stated
+        so far, or, for a sentence in the present tense, the latest it tells of anywhere ("The official toll is
+        316,000 ... On the first anniversary in January 2011 ...": the article was written in 2011 or later)."""
         if self.past is not None:
             return self.past
         if self.time is not None:
             return context_time(self.time)
         if self.address_month is not None:
             return AsOf(start=self.address_month[0], end=self.address_month[1], scope="context")
-        if self.stated_year is not None:
-            year = self.stated_year
+        year = self.written_year if present and self.written_year else self.stated_year
+        if year is not None:
             return AsOf(start=date(year, 1, 1), end=date(year, 12, 31), scope="context", text=str(year))
         return None
 

@@ -230,6 +230,8 @@ class EventVocabulary:
     national: frozenset[str] = frozenset()
     # kinds one name covers in many places (a march and its sister marches): compared place by place
     per_place: frozenset[str] = frozenset()
+    # kinds that may last for years (an epidemic): their tolls are never settled
+    goes_on: frozenset[str] = frozenset()
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
@@ -256,6 +258,8 @@ class EventVocabulary:
                 vocabulary.national |= {kind}
             elif entry.get("scope") == "place":
                 vocabulary.per_place |= {kind}
+            if entry.get("goes_on"):
+                vocabulary.goes_on |= {kind}
         return vocabulary
 
 
@@ -278,6 +282,7 @@ class Lexicon:
     events: EventVocabulary = field(default_factory=EventVocabulary)
     rules_dir: Path | None = None  # where these files came from: reference tables are read beside them
     countries: frozenset[str] = frozenset()  # the ids of countries, among all places
+    capitals: dict[str, str] = field(default_factory=dict)  # country id -> its capital's place id
 
     def is_place(self, word: str) -> bool:
         """Whether the gazetteer knows ``word`` as a whole as a place ("UK", "Haiti"; not "NHS")."""
@@ -377,8 +382,14 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         for name in names:
             if named.get(_folded(name), id_) == id_:  # "Congo" stays the name the places files give it
                 places.add(name, id_)
-    for path in [*files["regions"], *files["cities"]]:
+    for path in [*files["regions"], *files["cities"], *files["capitals"]]:
         _add_places_table(places, parents, path, ids_by_code)
+    capitals = {  # "in the capital": the country's capital city, "Haiti" -> port_au_prince
+        ids_by_code[code]: slug(name)
+        for path in files["capitals"]
+        for name, code in _table_rows(path)
+        if code in ids_by_code
+    }
     for path in files["demonyms"]:  # "Haitian officials", "the Nepalese police": the country as an owner or a voice
         for name, code in _table_rows(path):
             if code in ids_by_code:
@@ -404,6 +415,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         events_vocabulary,
         rules_dir,
         frozenset(ids_by_code.values()) | country_ids,
+        capitals,
     )
 
 

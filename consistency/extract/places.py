@@ -195,6 +195,30 @@ def with_unknown_places(
     return sorted(found, key=lambda m: m.start)
 
 
+# "in the capital", "the country's capital", "the Haitian capital": the capital of a country; not "the capital of
+# Haiti", whose place is named
+CAPITAL_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?:(?:country|nation)['’]s\s+|(?P<adjective>[A-Z][a-z]+)\s+)?capital(?:\s+city)?\b"
+    r"(?!\s+(?:of|city|region|district|area|letters?|punishment|gains?|expenditure|spending|markets?)\b)"
+)
+THE_CAPITAL = "the_capital"  # a capital the sentence does not say the country of: the one in force (scope.py)
+
+
+def capital_mentions(text: str, start: int, end: int, entities: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """References to a country's capital, as places: "the Haitian capital" is Port-au-Prince; "the capital" is
+    THE_CAPITAL until the country in force is known."""
+    found = []
+    for m in CAPITAL_REFERENCE.finditer(text, start, end):
+        capital = THE_CAPITAL
+        if m.group("adjective"):
+            owner = [e.id for e in entities if e.start == m.start("adjective") and e.id in lexicon.capitals]
+            if not owner:
+                continue  # "the Ottoman capital", "the Venture capital": no country the gazetteer knows
+            capital = lexicon.capitals[owner[0]]
+        found.append(Mention(m.start(), m.end(), capital, m.group()))
+    return found
+
+
 def names_event(name: str, lexicon: Lexicon) -> bool:
     """Whether a capitalised name ends in an event's head noun: "Camp Fire", "Women's March"."""
     heads = lexicon.events.heads.find(name) + lexicon.events.names.find(name)

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from itertools import pairwise
+
+from dateutil.relativedelta import relativedelta
 
 from ..models import AsOf, Claim, Interval, Source
 from ..occasions import DATED_BY_EVENT
 from .addresses import cased_as_headline, headline, url_month
 from .citations import CITATION_LINE, citation_at, citations
 from .context import SentenceContext
-from .dates import DateMention
+from .dates import DateMention, anniversary_years
 from .discourse import Discourse, carried, context_time, dateline_places
 from .events import describe_event
 from .facets import (
@@ -37,12 +41,14 @@ from .facets import (
 )
 from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
-from .modality import date_modality, modality
+from .modality import DATE_PLANNED, date_modality, modality
 from .places import (
     LOCATIVE_BEFORE,
     LOCATIVE_REACH,
+    THE_CAPITAL,
     ancestors,
     assign_places,
+    capital_mentions,
     frames_a_record,
     inside_longer_name,
     place_groups,
@@ -123,6 +129,9 @@ NOUN_OWNER_REACH = 20  # an entity just before the counted noun owns it: "the nu
 OPENING_REACH = 30  # words before the entity that opens a clause: "Meanwhile, the ", "On Tuesday, "
 OPPOSED_REACH = 20  # "fighting against the ", "defeating the " before an entity
 DATE_OF_EVENT_REACH = 3  # a date right before an event's words names it: "the January 2011 earthquake"
+ANNIVERSARY_OF_REACH = 5  # "the first anniversary of the quake"
+# Dates an article tells of as past or present: not "by 2030", "before the war", nor "after the quake".
+TOLD_ROLES = frozenset({"point", "span", "since"})
 # "the group", "they": how many sentences back the entity they stand for is looked for.
 ANAPHORA_SENTENCES = 3
 
@@ -174,6 +183,8 @@ def build_claims(
             if discourse.main_places:
                 break
     discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
+    if source.published is None:
+        discourse.written_year = _latest_year_told(text, sentences, date_by_sentence, context)
     # the one country the article speaks of, if one: where a strike or a quake it never places happens
     named = {c for i in range(len(sentences)) for c in _named_countries(context(i), lexicon)}
     article_country = next(iter(named)) if len(named) == 1 else None
@@ -191,7 +202,7 @@ def build_claims(
             )
         headline_event = discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
         if incident.year:  # "Casualties of the 2010 Haiti earthquake"
-            discourse.event_days.setdefault(headline_event.id, date(incident.year, 1, 1))
+            discourse.event_days.setdefault(headline_event.id, _year_span(incident.year))
     said = partial(said_on, text)  # a date of a statement: "the ministry said on Tuesday"
     previous_end = None
     paragraph_start = sentences[0][0] if sentences else 0
@@ -208,15 +219,23 @@ def build_claims(
         if cited is not None:
             ds = [read_from(d, cited.day) for d in ds]
         ctx = context(i)
+        if any(THE_CAPITAL in g[2] for g in (*ctx.places, *ctx.subject_places)):
+            # "camps in the capital": the capital of the country the sentence names, else the paragraph's, else
+            # the story's
+            in_force = [*sorted(_named_countries(ctx, lexicon)), *_countries(discourse.places, lexicon)]
+            in_force += [*_countries(discourse.main_places, lexicon), article_country or ""]
+            _place_capital(ctx, in_force, lexicon)
         of_event = partial(_of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
         for d in ds:  # "the Jan. 12, 2010 earthquake", "the quake that struck Nepal on April 25": when each began
             for mention, incident in zip(ctx.incidents, incidents, strict=True):
                 if d.start_date and _dates_event(text, d, [mention]):
-                    discourse.event_days.setdefault(incident.id, d.start_date)
+                    discourse.event_days.setdefault(incident.id, (d.start_date, d.end_date or d.start_date))
         for incident in incidents:
             if incident.year:
-                discourse.event_days.setdefault(incident.id, date(incident.year, 1, 1))  # "the 2010 earthquake"
+                discourse.event_days.setdefault(incident.id, _year_span(incident.year))  # "the 2010 earthquake"
+        # "On the first anniversary of the quake": a year after the day it began
+        ds = [_anniversary(d, ctx.incidents, incidents, discourse) for d in ds]
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs:
@@ -383,17 +402,29 @@ def build_claims(
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
             own_dates = ds if measure in DATED_BY_EVENT else [d for d in ds if not _dates_event(text, d, ctx.incidents)]
             as_of = as_of_claim(text, q, ctx, own_dates, cited.day if cited else source.published)
-            if incident is not None and incident.year and as_of.scope not in ("peak", "past"):
+            present = bool(PRESENT.search(text, s_start, s_end))
+            named_here = incident in incidents  # "Unlike the 2004 tsunami, which killed ..., Friday's waves"
+            if (
+                incident is not None
+                and incident.year
+                and as_of.scope not in ("peak", "past")
+                and (named_here or as_of.scope != "explicit")  # "In January 2011, the 316,000 number was ..."
+            ):
                 # "the 1989 spill dumped ...": a settled figure of an event years past holds for its year; a recent
-                # event's toll holds as of the report ("the 2010 quake killed 316,000", reported in 2011)
-                if source.published is None or incident.year < source.published.year - HISTORY_YEARS:
+                # event's toll holds as of the report ("the 2010 quake killed 316,000", reported in 2011), and so
+                # does an undated article's present ("the official toll of the 2010 quake is 316,000")
+                if source.published is None:
+                    historic = not present
+                else:
+                    historic = incident.year < source.published.year - HISTORY_YEARS
+                if historic:
                     as_of = AsOf(
                         start=date(incident.year, 1, 1),
                         end=date(incident.year, 12, 31),
                         scope="explicit",
                         text=str(incident.year),
                     )
-            past_tense = as_of.scope == "current" and not PRESENT.search(text, s_start, s_end)
+            past_tense = as_of.scope == "current" and not present
             # "regional officials said on Tuesday. A further 19 remain missing": now is the day of the statement
             # (a sentence with a speaker of its own is another statement, made now)
             said_then = (
@@ -417,7 +448,7 @@ def build_claims(
                         and not TIME_MOVES_ON.search(text, d.end, q.start)
                     ]
                 )
-                as_of = context_time(earlier[-1]) if earlier and past_tense else discourse.as_of() or as_of
+                as_of = context_time(earlier[-1]) if earlier and past_tense else discourse.as_of(present) or as_of
             later = (
                 [d for d in carried(own_dates) if d.start >= q.end and d.end_date] if as_of.scope == "current" else []
             )
@@ -449,8 +480,12 @@ def build_claims(
                 discourse.projection = as_of
             else:
                 as_of = discourse.running(measure, location, as_of)
-            if incident is not None and incident.id in discourse.event_days:
-                as_of = as_of.model_copy(update={"event": discourse.event_days[incident.id]})
+            if (
+                incident is not None
+                and incident.id in discourse.event_days
+                and incident.kind not in lexicon.events.goes_on
+            ):
+                as_of = as_of.model_copy(update={"event": discourse.event_days[incident.id][0]})
             owner = figure_owner(text, s_start, q.start)  # "the Haitian government's official toll of 316,000"
             if owner is None and stated_attribution and location_text and lexicon.is_place(stated_attribution):
                 # "Spain reported 3,592 arrivals and Malta 105": the second place reported the second number
@@ -593,7 +628,9 @@ def _subject_or_event(
 EVENT_DATE_AFTER = re.compile(r"(?i)(?:in|of|on)\s")
 # A relative clause after an event's words, up to a date, no number in it: "the earthquake that struck Nepal (on April
 # 25)", "the earthquake that struck southern Turkey and northern Syria (on Monday)".
-EVENT_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:[A-Za-z'-]+\s+){1,8}")
+EVENT_CLAUSE = re.compile(
+    r"\s+(?:(?:that|which)\s+(?:[A-Za-z'-]+\s+){1,8}|(?:struck|hit|erupted|broke\s+out)\s+(?:[A-Za-z'-]+\s+){0,4})"
+)
 
 
 def _dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
@@ -692,7 +729,25 @@ def _countries(places: list[str], lexicon: Lexicon) -> list[str]:
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
     """The places a sentence states, locative or as its subject, for the sentences after it."""
-    return sorted({pid for group in (*ctx.places, *ctx.subject_places) for pid in group[2]})
+    return sorted({pid for group in (*ctx.places, *ctx.subject_places) for pid in group[2] if pid != THE_CAPITAL})
+
+
+def _overlaps(m: Mention, others: list[Mention]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o in others)
+
+
+def _place_capital(ctx: SentenceContext, countries: list[str], lexicon: Lexicon) -> None:
+    """Put the capital of the country in force (the first of ``countries`` the gazetteer knows a capital of) for a
+    sentence's "the capital", or drop the reference if there is none."""
+    capital = next((lexicon.capitals[c] for c in countries if c in lexicon.capitals), None)
+
+    def placed(groups):
+        ids = [
+            [capital if pid == THE_CAPITAL else pid for pid in g[2] if capital or pid != THE_CAPITAL] for g in groups
+        ]
+        return [(g[0], g[1], i, g[3]) for g, i in zip(groups, ids, strict=True) if i]
+
+    ctx.places, ctx.subject_places = placed(ctx.places), placed(ctx.subject_places)
 
 
 def _low(q: Quantity) -> float | None:
@@ -701,6 +756,46 @@ def _low(q: Quantity) -> float | None:
 
 def _high(q: Quantity) -> float | None:
     return q.high if q.qualifier not in ("more_than", "at_least") else None
+
+
+def _year_span(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _anniversary(
+    d: DateMention, mentions: list[Incident], incidents: list[Incident], discourse: Discourse
+) -> DateMention:
+    """An anniversary placed as many years after the day its event began ("the first anniversary of the quake", or
+    of the event in force), if the article tells when that was; any other date as it is."""
+    years = anniversary_years(d.text) if d.start_date is None else None
+    if years is None:
+        return d
+    named = [x for m, x in zip(mentions, incidents, strict=True) if 0 <= m.start - d.end <= ANNIVERSARY_OF_REACH]
+    event = named[0] if named else discourse.event(lambda kind: True)
+    began = discourse.event_days.get(event.id) if event is not None else None
+    if began is None:
+        return d
+    first, last = (day + relativedelta(years=years) for day in began)
+    return replace(d, start_date=first, end_date=last, granularity="day" if first == last else "year")
+
+
+def _latest_year_told(
+    text: str,
+    sentences: list[tuple[int, int]],
+    date_by_sentence: dict[int, list[DateMention]],
+    context: Callable[[int], SentenceContext],
+) -> int | None:
+    """The latest year an article tells of as past or present: an undated article was written no earlier. Not a
+    year it plans for ("will end by 2030"), nor an event's ("the Exxon Valdez disaster in 1989"), which may lie
+    long before the story."""
+    years = [
+        d.end_date.year
+        for i, ds in date_by_sentence.items()
+        if not DATE_PLANNED.search(text, *sentences[i])
+        for d in ds
+        if d.end_date is not None and d.role in TOLD_ROLES and not _of_event(text, d, context(i).incidents)
+    ]
+    return max(years, default=None)
 
 
 def _context(
@@ -737,6 +832,10 @@ def _context(
             or any(m.start == e.start and m.end > e.end for m in known)  # "Washington, D.C.": the longer name wins
         )
     ]
+    capitals = [m for m in capital_mentions(text, start, end, entities, lexicon) if not _overlaps(m, known)]
+    if capitals:  # "the Haitian capital": a place, not Haiti as an owner
+        entities = [e for e in entities if not _overlaps(e, capitals)]
+        known = sorted([*known, *capitals], key=lambda m: m.start)
     places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = (
