@@ -149,6 +149,11 @@ FINITE_VERBS = frozenset(
     "shows showed reached reaches sent sends told tells set sets led leads saw sees".split()
 )
 MAX_SUBJECT_WORDS = 6  # "Officials in the eastern Kharkiv region": longer, it is a clause
+# A reporting verb coordinated with an earlier one: "analyzed photographs ... and estimated that".
+COORDINATED_TAIL = re.compile(r"\s(?:and|then|and then)$")
+RELATIVE_CLAUSE = re.compile(r"(?i),\s*(?:which|who|whom|whose|that)\b")
+PAST_VERB = re.compile(r"(?i)[a-z]+ed|said|told|put|wrote|found|gave")
+AUXILIARIES = frozenset("is are was were has have had".split())
 
 # Words that describe how a figure was made: "based on police data", "compiled from".
 METHOD_BEFORE = re.compile(r"(?i)\b(?:based on|drawn from|stemming from|compiled from|derived from)\b")
@@ -363,6 +368,23 @@ def _participle_speaker(sentence: str) -> str | None:
     return None
 
 
+def _first_subject(clause: str) -> str | None:
+    """The subject of a clause's first verb, without its appositive: "Marcel Altenburg and Keith Still, crowd
+    scientists at Manchester Metropolitan University, analyzed photographs ... and" -> "Marcel Altenburg and Keith
+    Still" (the speaker of the verb coordinated after it)."""
+    head = LEADING.sub("", PARENTHETICAL.sub("", clause).lstrip(" \"“'"))
+    words: list[str] = []
+    for word in head.split():
+        bare = word.lower().strip(",")
+        if (bare in FINITE_VERBS or bare.endswith("ed")) and words:
+            if bare in AUXILIARIES:
+                return None  # "The count is based on police data and estimates ...": no verb of the subject's
+            subject = " ".join(words).split(",")[0]
+            return clean_speaker(subject) if len(subject.split()) <= MAX_SUBJECT_WORDS else None
+        words.append(word)
+    return None
+
+
 def clean_speaker(phrase: str) -> str | None:
     """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
     phrase = phrase.strip(" ,.;:\"'")
@@ -427,6 +449,8 @@ def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
 def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     """The noun phrase before a reporting verb, or None when those words are a clause or a fragment."""
     lead = sentence[: verb.start()].rstrip()
+    if COORDINATED_TAIL.search(lead) and PAST_VERB.fullmatch(verb.group()) and not RELATIVE_CLAUSE.search(lead):
+        return _first_subject(lead)  # not "..., which he calls ... and says", nor "police data and estimates"
     # "Following the explosion on April 20 BP said": the speaker follows the date
     lead = NUMBER_TOKEN.split(lead)[-1]
     lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
