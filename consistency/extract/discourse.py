@@ -11,7 +11,7 @@ closing "unlike the Exxon Valdez spill in 1989" does not date the figures above 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -170,12 +170,16 @@ class Discourse:
             return AsOf(start=date(year, 1, 1), end=date(year, 12, 31), scope="context", text=str(year))
         return None
 
-    def event(self, fits: Callable[[str], bool]) -> Incident | None:
+    def event(self, fits: Callable[[str], bool], avoid: Collection[str] = ()) -> Incident | None:
         """The event in force that ``fits`` a count: the paragraph's last, else the last named of a fitting
-        kind, else the article's main one."""
-        for candidate in (*reversed(self.recent), *reversed(self.incidents.named.values()), self.incidents.first):
+        kind, else the story's first named one of that kind, else the article's main one (none whose id is in
+        ``avoid``)."""
+        named, first = self.incidents.named.values(), self.incidents.first_named.values()
+        for candidate in (*reversed(self.recent), *reversed(named), *first, self.incidents.first):
             if candidate is not None and fits(candidate.kind):
-                return self.incidents.resolve(candidate) if not candidate.named else candidate
+                found = self.incidents.resolve(candidate) if not candidate.named else candidate
+                if found.id not in avoid:
+                    return found
         return None
 
 

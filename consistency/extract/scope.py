@@ -334,7 +334,12 @@ def build_claims(
                 # unless entities own such counts too ("the group held 110,000 square kilometers")
                 subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
             if subject is None and incident is None:
-                incident = _discourse_event(text, q, measure, discourse, lexicon)
+                # "420,000 used the Metro yesterday, which compares to 317,000 for Obama's inaugural": not the
+                # event the number is compared with
+                compared = {
+                    x.id for x in incidents if COMPARISON.search(text, min(x.end, q.end), max(x.start, q.start))
+                }
+                incident = _discourse_event(text, q, measure, discourse, lexicon, compared)
                 if incident is not None:
                     subject, subject_text = incident.id, incident.text
                 else:  # no event anywhere: whose people they are, as for any count
@@ -650,14 +655,14 @@ def _of_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
 
 
 def _discourse_event(
-    text: str, q: Quantity, measure: str | None, discourse: Discourse, lexicon: Lexicon
+    text: str, q: Quantity, measure: str | None, discourse: Discourse, lexicon: Lexicon, avoid: set[str]
 ) -> Incident | None:
-    """A toll, a crowd or a flow whose sentence names no event: the paragraph's event, else the article's,
-    else the one its count implies ("1 million migrants arrived": migration)."""
+    """A toll, a crowd or a flow whose sentence names no event (or only events in ``avoid``): the paragraph's event,
+    else the article's, else the one its count implies ("1 million migrants arrived": migration)."""
     events = lexicon.events
     if measure not in events.measures:
         return None
-    found = discourse.event(lambda kind: events.fits(measure, kind))
+    found = discourse.event(lambda kind: events.fits(measure, kind), avoid)
     if found is not None:
         return found
     kind = events.implied.get(measure or "")
