@@ -75,7 +75,7 @@ THAT_AFTER = re.compile(r"\s+that\b")
 # Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
 # ", an estimate the Coast Guard later raised".
 CLAUSE_SPLIT = re.compile(
-    r";\s*|,\s+(?=(?:while|whereas|but|though|although)\b)"
+    r";\s*|,\s+(?=(?:while|whereas|but|though|although|however)\b)"
     r"|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
 )
 
@@ -118,10 +118,12 @@ DOCUMENT_BY = re.compile(
 # name at the sentence's end says more, else the one named before does.
 POINTING_BACK = re.compile(r"(?i)\s*(?:that|this|these|those|the same|such)\b")
 
+# Verbs that name who made a document: "a survey conducted by", "the report, commissioned by USAID".
+AUTHORED = r"(?:conducted|carried out|commissioned|prepared|published|written|compiled|funded|produced|led)"
 # A document with its author in apposition before the verb: "Another survey, by a U.S. aid agency, suggested".
 DOCUMENT_APPOSITIVE = re.compile(
-    rf"(?i)^(?:[\w.'-]+\s+){{0,3}}?(?:{DOCUMENT}|projection|model)\s*,\s*(?:by|from|conducted by|carried out by)\s+"
-    r"([^,]{1,80}),$"
+    rf"(?i)^(?:[\w.'-]+\s+){{0,3}}?(?:{DOCUMENT}|projection|model)\s*,\s*(?:by|from|{AUTHORED}\s+by)\s+"
+    r"([^,]{1,80}?)(?:\s+to\s+[^,]{1,80})?,$"  # "The report, commissioned by USAID to help it ..., estimates"
 )
 
 # "Data from ACLED show", "figures released by the ministry".
@@ -133,7 +135,8 @@ DATA_FROM = re.compile(
 # "the toll cited by the opposition", "a count confirmed by the WHO", "crossings were detected by member states".
 CITED_BY = re.compile(
     r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued|counted|detected|"
-    r"recorded|registered|tallied|documented|logged|verified|predicted|forecast|projected|estimated)\s+by\s+"
+    r"recorded|registered|tallied|documented|logged|verified|predicted|forecast|projected|estimated|announced|"
+    r"made official|made public|disclosed)(?:\s+(?:without|with)\s+[a-z]+)?\s+by\s+"
     rf"(?!(?:midnight|noon|dawn|dusk|then|now|mid|early|late|the end|the time|{WEEKDAY}|{MONTH})\b)"  # a time
     # the name as short as the sentence allows: "by the Home Office in the first half of the year"
     rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and)\b|[,.;:]|$)"

@@ -54,6 +54,9 @@ SAYING_BEFORE = re.compile(
 )
 SAYING_REACH = 20
 
+# Where a sentence turns to a contrasting clause: "; ", ", however ", ", but ", ", while ".
+CLAUSE_TURN = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
+
 # Words that bring a sentence back to the present after a past cue: "once controlled ..., still has 2,500".
 STILL = re.compile(r"(?i)\b(?:still|now|currently|today|remains?)\b")
 
@@ -96,6 +99,12 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     """As of when: a peak phrase, a date scoping the number, else the publication date."""
     if ctx.peak:
         return AsOf(start=None, end=published, scope="peak", text=ctx.peak.group())
+    turn = next(reversed(list(CLAUSE_TURN.finditer(text, ctx.start, q.start))), None)
+    if turn is not None and any(turn.end() <= d.start < q.start for d in dates):
+        # "On 15 April the Red Cross put it at 2,000, however by 24 April the minister said over 5,000": a later
+        # clause with a date of its own is read as a sentence of its own
+        ctx = replace(ctx, start=turn.end())
+        dates = [d for d in dates if d.start >= turn.end()]
     before = PAST.search(text, max(ctx.start, q.start - PAST_REACH), q.start)
     if before and (
         STILL.search(text, before.end(), q.start) or MAIN_CLAUSE_RESUMES.search(text, before.end(), q.start)
