@@ -77,6 +77,8 @@ THAT_AFTER = re.compile(r"\s+that\b")
 CLAUSE_SPLIT = re.compile(
     r";\s*|,\s+(?=(?:while|whereas|but|though|although|however)\b)"
     r"|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
+    # ", and the ministry put the figure at": a second speaker of its own
+    rf"|,\s+(?=and\s+(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,4}}(?:{REPORT})\b)"
 )
 
 # A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
