@@ -63,6 +63,12 @@ PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?
 # Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
 BY_POPULATION = frozenset({"strikers"})
 GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist turnout".split())
+# People an organisation has, and the organisations that count their own.
+OWN_PEOPLE = frozenset({"employee", "staff", "member"})
+EMPLOYER = re.compile(
+    r"(?i)\b(?:department|ministry|office|agency|service|company|firm|council|authority|board|trust|union|"
+    r"federation|association|employer)s?\b"
+)
 # An organisation's initials: "NHS", "GMB", "TfL" (a place's, "UK", are looked up and left out).
 INITIALS = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]+\b")
 # A word: "commercial" in "528 commercial buildings".
@@ -123,10 +129,13 @@ def _facet_word(word: str) -> str | None:
     return found[0] if found else None
 
 
-def population(text: str, q: Quantity, measure: str | None, words: str | None, lexicon: Lexicon) -> str | None:
+def population(
+    text: str, q: Quantity, measure: str | None, words: str | None, lexicon: Lexicon, speaker: str | None = None
+) -> str | None:
     """Which people a turnout counts, when the noun narrows it: "200,000 civil servants" are not "two million
     public sector workers", of whom they are a part; nor are "400,000 NHS staff" (an employer's initials before a
-    generic noun), though "2 million UK workers" are all of them."""
+    generic noun), nor the employees or members an organisation counts of its own ("only 79,000 employees stayed
+    away, the Department of Health said"), though "2 million UK workers" are all of them."""
     if measure not in BY_POPULATION or not words:
         return None
     head = head_noun(words)
@@ -134,7 +143,11 @@ def population(text: str, q: Quantity, measure: str | None, words: str | None, l
         return head
     between = text[q.num_end : q.head_start] if q.head_start is not None else ""
     employers = [w for w in INITIALS.findall(between) if not lexicon.is_place(w)]
-    return f"{' '.join(employers).lower()} {head}" if employers else None
+    if employers:
+        return f"{' '.join(employers).lower()} {head}"
+    if head in OWN_PEOPLE and speaker and EMPLOYER.search(speaker):
+        return f"{speaker.lower()} {head}"
+    return None
 
 
 def head_noun(words: str | None) -> str | None:

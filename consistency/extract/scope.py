@@ -129,6 +129,7 @@ NOUN_OWNER_REACH = 20  # an entity just before the counted noun owns it: "the nu
 OPENING_REACH = 30  # words before the entity that opens a clause: "Meanwhile, the ", "On Tuesday, "
 OPPOSED_REACH = 20  # "fighting against the ", "defeating the " before an entity
 DATE_OF_EVENT_REACH = 3  # a date right before an event's words names it: "the January 2011 earthquake"
+UNSTATED = ("current", "unknown", "context")  # times a sentence does not state
 ANNIVERSARY_OF_REACH = 5  # "the first anniversary of the quake"
 # Dates an article tells of as past or present: not "by 2030", "before the war", nor "after the quake".
 TOLD_ROLES = frozenset({"point", "span", "since"})
@@ -227,9 +228,13 @@ def build_claims(
             _place_capital(ctx, in_force, lexicon)
         of_event = partial(_of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
-        for d in ds:  # "the Jan. 12, 2010 earthquake", "the quake that struck Nepal on April 25": when each began
+        # "the Jan. 12, 2010 earthquake", "the quake that struck Nepal on April 25": when each began; an occasion
+        # that people attend is dated by a date after its words too ("expected to strike on Wednesday"), where a
+        # disaster's may be a memorial's ("prayers for the quake on Wednesday")
+        for d in ds:
             for mention, incident in zip(ctx.incidents, incidents, strict=True):
-                if d.start_date and _dates_event(text, d, [mention]):
+                occasion = incident.kind in lexicon.events.people
+                if d.start_date and (_of_event if occasion else _dates_event)(text, d, [mention]):
                     discourse.event_days.setdefault(incident.id, (d.start_date, d.end_date or d.start_date))
         for incident in incidents:
             if incident.year:
@@ -485,6 +490,11 @@ def build_claims(
                 discourse.projection = as_of
             else:
                 as_of = discourse.running(measure, location, as_of)
+            began = discourse.event_days.get(incident.id) if incident is not None else None
+            if measure in DATED_BY_EVENT and began and began[0] == began[1] and as_of.scope in UNSTATED:
+                # "Workers were expected to strike on Wednesday. As many as 2 million took part": a turnout is
+                # of its occasion's day
+                as_of = AsOf(start=began[0], end=began[1], scope="context")
             if (
                 incident is not None
                 and incident.id in discourse.event_days
@@ -497,6 +507,7 @@ def build_claims(
                 before = text[max(0, q.start - len(location_text) - PLACE_LABEL_GAP) : q.start]
                 if location_text != stated_attribution and before.rstrip(" :").endswith(location_text):
                     owner = location_text
+            said_by = owner or attached.get(id(q)) or clause_speaker(text, clauses, q, lexicon) or attribution
             claims.append(
                 _claim(
                     source,
@@ -515,7 +526,7 @@ def build_claims(
                         if multiple_of(text, q, previous, resolved.get(id(previous)) if previous else None)
                         else facet(text, q)
                     )
-                    or population(text, q, measure, measure_text or q.measure_text, lexicon),
+                    or population(text, q, measure, measure_text or q.measure_text, lexicon, said_by),
                     subject_type=_subject_type(subject, incident, lexicon),
                     location=location,
                     location_text=location_text,
@@ -525,10 +536,7 @@ def build_claims(
                     else None,
                     unit=q.unit,
                     as_of=as_of,
-                    attribution=owner
-                    or attached.get(id(q))
-                    or clause_speaker(text, clauses, q, lexicon)
-                    or attribution,
+                    attribution=said_by,
                     modality=mood,
                     derivation=q.derivation,
                 )
@@ -696,8 +704,11 @@ def _at_event(
         return measure  # but "400,000 of its members" at a strike are strikers, not an armed group's
     drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - DRAWN_REACH), q.start)
     people = lexicon.events.people
-    for incident in (*reversed(incidents), *reversed(discourse.recent)):
-        if incident.kind in people:
+    # the sentence's event, the paragraph's, else the article's ("Workers went on strike on Wednesday. ¶ As many as
+    # 2 million took part")
+    article = (*reversed(discourse.incidents.named.values()), discourse.incidents.first)
+    for incident in (*reversed(incidents), *reversed(discourse.recent), *article):
+        if incident is not None and incident.kind in people:
             return people[incident.kind] if measure is not None or drawn else None
     return measure
 
