@@ -25,8 +25,9 @@ QUALIFIERS = {
     "approx.": "about",
     "roughly": "about",
     "some": "about",
+    # "an estimated 5,000", "the estimated 5,000": approximate; "officials estimated 5,000" is their figure, as said
     "an estimated": "about",
-    "estimated": "about",
+    "the estimated": "about",
     "an approximate": "about",
     "in the region of": "about",
     "on the order of": "about",
