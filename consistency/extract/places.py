@@ -93,6 +93,9 @@ AFFILIATION_BEFORE = re.compile(
     r"|\b(?:Office|Ministry|Department|Agency|Commission|Bureau|Secretariat)\s+in\s+$"
     # "Speaking in Miami, Bellerive estimated ...": where a speaker spoke
     r"|\b(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:in|at|from)\s+(?:the\s+)?$"
+    # "researchers at Penn State", "a professor at Georgetown": where a speaker works
+    r"|\b(?:researchers?|scientists?|professors?|experts?|economists?|epidemiologists?|academics?|analysts?)"
+    r"\s+(?:at|from)\s+(?:the\s+)?$"
 )
 
 # "Butte County", "Hatay Province": an administrative area by its kind word, in any gazetteer or none.
@@ -124,11 +127,13 @@ PLACE_JOIN = re.compile(
 )
 
 
-def ancestors(place: str, parents: dict[str, str]) -> list[str]:
-    """The places ``place`` lies in by ``parents``, nearest first: Paradise -> Butte County -> California."""
+def ancestors(place: str, parents: dict[str, str], stated: dict[str, str] | None = None) -> list[str]:
+    """The places ``place`` lies in by ``parents``, nearest first: Paradise -> Butte County -> California; where
+    the article ``stated`` what a place lies in, that wins ("SAN JUAN, Puerto Rico": not Argentina's San Juan)."""
+    stated = stated or {}
     found: list[str] = []
-    while place in parents and len(found) < 8:  # a cycle in a user's table must not loop for ever
-        place = parents[place]
+    while (place in stated or place in parents) and len(found) < 8:  # a cycle must not loop for ever
+        place = stated.get(place) or parents[place]
         found.append(place)
     return found
 
@@ -143,7 +148,9 @@ NEWSPAPER_AFTER = re.compile(
 # A place in a university's or an institute's name says where it is, not where what it counts is: "researchers at the
 # University of Michigan", "Florida State University".
 INSTITUTION_BEFORE = re.compile(r"\b(?:University|College|Institute|School|Academy)\s+of\s+(?:the\s+)?$")
-INSTITUTION_AFTER = re.compile(r"\s+(?:State\s+)?(?:University|College|Institute|Polytechnic)\b")
+INSTITUTION_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'.-]*\s+){0,3}(?:University|College|Institute|Polytechnic)\b"  # "George Washington University"
+)
 
 
 # A capitalised word right before a gazetteer name makes it part of a person's name: "Kamal Singh Bam" is no
@@ -154,16 +161,20 @@ NAME_BEFORE_PLACE = re.compile(r"\b(?!The\b)[A-Z][a-z]+\s$")
 def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
     """Places an agency is named after: "Butte County Sheriff's Office", "Nepal's home ministry", "Haitian
     officials" (not a newspaper's city: "scientists contacted by the New York Times")."""
-    found = [
-        m.id
-        for m in lexicon.places.find(attribution)
-        if not NEWSPAPER_AFTER.match(attribution, m.end)
-        and not INSTITUTION_BEFORE.search(attribution, 0, m.start)
-        and not INSTITUTION_AFTER.match(attribution, m.end)
-        and not NAME_BEFORE_PLACE.search(attribution, 0, m.start)
-        and not AFFILIATION_BEFORE.search(attribution, 0, m.start)  # "the Cabinet Office in London"
+
+    def own(m: Mention) -> bool:
+        return not (
+            NEWSPAPER_AFTER.match(attribution, m.end)
+            or INSTITUTION_BEFORE.search(attribution, 0, m.start)
+            or INSTITUTION_AFTER.match(attribution, m.end)  # "researchers at George Washington University"
+            or NAME_BEFORE_PLACE.search(attribution, 0, m.start)
+            or AFFILIATION_BEFORE.search(attribution, 0, m.start)  # "the Cabinet Office in London"
+        )
+
+    found = [m.id for m in lexicon.places.find(attribution) if own(m)]
+    found += [
+        e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country" and own(e)
     ]
-    found += [e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country"]
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]
     return list(dict.fromkeys(found))
 

@@ -205,6 +205,7 @@ def build_claims(
         if incident.year:  # "Casualties of the 2010 Haiti earthquake"
             discourse.event_days.setdefault(headline_event.id, _year_span(incident.year))
     said = partial(said_on, text)  # a date of a statement: "the ministry said on Tuesday"
+    countries_of = partial(_countries, lexicon=lexicon, within=discourse.within)  # as the article places them
     previous_end = None
     paragraph_start = sentences[0][0] if sentences else 0
     # Every sentence, in order: one that holds no claim may still set the time, place, speaker or event of the
@@ -223,8 +224,8 @@ def build_claims(
         if any(THE_CAPITAL in g[2] for g in (*ctx.places, *ctx.subject_places)):
             # "camps in the capital": the capital of the country the sentence names, else the paragraph's, else
             # the story's
-            in_force = [*sorted(_named_countries(ctx, lexicon)), *_countries(discourse.places, lexicon)]
-            in_force += [*_countries(discourse.main_places, lexicon), article_country or ""]
+            in_force = [*sorted(_named_countries(ctx, lexicon)), *countries_of(discourse.places)]
+            in_force += [*countries_of(discourse.main_places), article_country or ""]
             _place_capital(ctx, in_force, lexicon)
         of_event = partial(_of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
@@ -388,7 +389,7 @@ def build_claims(
             if not location and attribution:
                 # "according to the Butte County Sheriff's Office", "Nepal's home ministry said": the agency's place
                 location = speaker_places(attribution, lexicon)
-                abroad = not set(_countries(location, lexicon)) & set(_countries(dateline, lexicon))
+                abroad = not set(countries_of(location)) & set(countries_of(dateline))
                 if national and dateline and abroad:
                     location = []  # "PORT-AU-PRINCE, Haiti (AP) - a report commissioned by the U.S. government ..."
             if not location and incident is not None:
@@ -396,14 +397,14 @@ def build_claims(
             elif location and incident is not None:
                 discourse.event_places.setdefault(incident.id, location)
             location = discourse.with_containers(location)
-            countries = _countries(location, lexicon) if national else []
+            countries = countries_of(location) if national else []
             # "the South Asian nation of Nepal": a name no gazetteer knows is no country beside one it knows
             countries = [c for c in countries if c in lexicon.countries] or countries
             if national and not set(countries) & lexicon.countries:
                 # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country; a
                 # turnout no sentence places is in the one country the article names ("UK workers ... 2 million")
                 story = discourse.event_location(incident)
-                countries = [c for c in _countries(story, lexicon) if c in lexicon.countries] or countries
+                countries = [c for c in countries_of(story) if c in lexicon.countries] or countries
                 countries = countries or ([article_country] if article_country else [])
             location = list(dict.fromkeys([*location, *countries]))
             places_of[id(q)] = location
@@ -738,9 +739,10 @@ def _named_countries(ctx: SentenceContext, lexicon: Lexicon) -> set[str]:
     return found | {e.id for e in ctx.entities if e.id in lexicon.countries}
 
 
-def _countries(places: list[str], lexicon: Lexicon) -> list[str]:
-    """The countries of ``places`` (a city or province by the gazetteer's parent; a place with none is kept)."""
-    return list(dict.fromkeys((ancestors(place, lexicon.place_parents) or [place])[-1] for place in places))
+def _countries(places: list[str], lexicon: Lexicon, within: dict[str, str] | None = None) -> list[str]:
+    """The countries of ``places`` (a city or province by what the article says it lies ``within``, else by the
+    gazetteer's parent; a place with none is kept)."""
+    return list(dict.fromkeys((ancestors(place, lexicon.place_parents, within) or [place])[-1] for place in places))
 
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
