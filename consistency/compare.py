@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from . import units
 from .group import NO_PLACE, unchecked_reason
 from .models import Agreement, Claim, Conflict, Rule, Source, Topic
-from .occasions import dated_by_occasion
+from .occasions import DATED_BY_EVENT, dated_by_occasion
 from .rules import rule_for
 from .severity import severity_rank
 from .unionfind import DisjointSets
@@ -104,6 +104,8 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     if ta is None or tb is None:
         # "the crowd at Trump's inauguration": a count taken at one named occasion is dated by it
         return True if _same_occasion(a, b) else None
+    if _another_day(a, ta, b, tb):
+        return False  # "more than 1 million marched" a week before the march of "almost two million": two crowds
     gap = max((tb[0] - ta[1]).days, (ta[0] - tb[1]).days, 0)
     if gap > rule.window_days or (gap and a.source == b.source):
         return False  # one article giving figures for two dates tells how a number changed, not a contradiction
@@ -146,6 +148,22 @@ def _past_at(past: Claim, dated: Claim) -> bool | None:
         return False
     told = past.as_of.end
     return None if told is None or dated.as_of.start < told else False
+
+
+def _another_day(a: Claim, ta: tuple[date, date], b: Claim, tb: tuple[date, date]) -> bool:
+    """Whether two counts of people gathered (a crowd, a turnout, a day's riders) are told of two different days:
+    two occasions, unless one named occasion told of on two days."""
+    stated = ("explicit", "context")
+    return (
+        a.measure in DATED_BY_EVENT
+        and b.measure in DATED_BY_EVENT
+        and a.as_of.scope in stated
+        and b.as_of.scope in stated
+        and ta[0] == ta[1]
+        and tb[0] == tb[1]
+        and ta != tb
+        and not _same_occasion(a, b)
+    )
 
 
 def _same_occasion(a: Claim, b: Claim) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -736,6 +736,29 @@ def _duration(m: re.Match, pub: date | None) -> Resolved:
     first = _period(pub - _times(step, high), granularity)[0]
     last = _period(pub - _times(step, low), granularity)[1]
     return Resolved(first, last, granularity, True, "point")
+
+
+# Durations told from another time: "a week earlier", "two days later", "four years before".
+SHIFTS = {"earlier": -1, "before": -1, "prior": -1, "later": 1}
+
+
+def shifted(d: DateMention, anchor: DateMention) -> DateMention:
+    """A duration told from another time ("A week earlier", after a sentence about Sunday, June 16) placed from
+    ``anchor``, that time: Sunday, June 9; any other date as it is."""
+    m = DATE_RE.fullmatch(d.text)
+    if d.start_date is not None or m is None or m.lastgroup != "duration" or anchor.start_date is None:
+        return d
+    sign = SHIFTS.get(" ".join(m["duration_direction"].split()).lower())
+    if sign is None:
+        return d
+    low, high = _count(m["duration_count"])
+    step, _ = _unit(m["duration_unit"])
+    last = anchor.end_date or anchor.start_date
+    if sign < 0:
+        first, last = anchor.start_date - _times(step, high), last - _times(step, low)
+    else:
+        first, last = anchor.start_date + _times(step, low), last + _times(step, high)
+    return replace(d, start_date=first, end_date=last, granularity=anchor.granularity)
 
 
 def _stretch(m: re.Match, pub: date | None) -> Resolved:

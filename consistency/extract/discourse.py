@@ -46,6 +46,7 @@ class Discourse:
     stated_year: int | None = None  # an undated article's latest year stated so far
     written_year: int | None = None  # an undated article's latest year told anywhere: it was written no earlier
     last_speaker: str | None = None  # the article's latest named speaker, for "his estimate" paragraphs later
+    last_told: DateMention | None = None  # the article's latest point or span: "A week earlier" is told from it
     # measure -> when the article's running count of it began, and where it was counted
     since: dict[str, tuple[date, list[str]]] = field(default_factory=dict)
     projection: AsOf | None = None  # the time the article's last projection is for, should "the estimate" recur
@@ -100,6 +101,7 @@ class Discourse:
             # an undated article reports as of the latest year it has stated so far
             self.stated_year = max(years + [self.stated_year or 0])
         self.last_date = next((d for d in reversed(dates) if d.end_date is not None), self.last_date)
+        self.last_told = next((d for d in reversed(carried(dates))), self.last_told)
         dated = carried([d for d in dates if not of_event(d)])
         if dated:
             self.time, self.past = dated[-1], None

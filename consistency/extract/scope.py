@@ -24,7 +24,7 @@ from ..occasions import DATED_BY_EVENT
 from .addresses import cased_as_headline, headline, url_month
 from .citations import CITATION_LINE, citation_at, citations
 from .context import SentenceContext
-from .dates import DateMention, anniversary_years
+from .dates import DateMention, anniversary_years, shifted
 from .discourse import Discourse, carried, context_time, dateline_places
 from .events import describe_event
 from .facets import (
@@ -242,6 +242,8 @@ def build_claims(
                 discourse.event_days.setdefault(incident.id, _year_span(incident.year))  # "the 2010 earthquake"
         # "On the first anniversary of the quake": a year after the day it began
         ds = [_anniversary(d, ctx.incidents, incidents, discourse) for d in ds]
+        # "A week earlier, organisers said ...": told from the sentence's own date before it, else the article's last
+        ds = [shifted(d, _told_before(d, ds) or discourse.last_told or d) for d in ds]
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs:
@@ -774,6 +776,11 @@ def _low(q: Quantity) -> float | None:
 
 def _high(q: Quantity) -> float | None:
     return q.high if q.qualifier not in ("more_than", "at_least") else None
+
+
+def _told_before(d: DateMention, dates: list[DateMention]) -> DateMention | None:
+    """The last point or span a sentence states before ``d``."""
+    return next((o for o in reversed(carried(dates)) if o.end <= d.start), None)
 
 
 def _year_span(year: int) -> tuple[date, date]:

@@ -81,9 +81,9 @@ TIME_MOVES_ON = re.compile(
 # A dash after a date that opens the text: a dateline ("May 14, 2010 -- "), not the time of a clause.
 DATELINE_DASH = re.compile(r"\s*(?:[—–]|--)")
 
-# A date that ends in a word relating it to another event: "a decade after", "two years earlier" ("a year ago" is
-# the report's own past: a date).
-SINCE_LIKE = re.compile(r"(?i)\b(?:after|before|earlier|later)\s*$")
+# A date that ends in a word relating it to another event: "a decade after", "two years before" ("a year ago" is
+# the report's own past: a date; "a week earlier" is placed from the time told before it, dates.shifted).
+SINCE_LIKE = re.compile(r"(?i)\b(?:after|before)\s*$")
 
 # How close, in characters, a date or phrase must stand to a number to say when the number holds.
 PAST_REACH = 64  # "once held", "in the early days of the spill even more oil was flowing" ... before the number
