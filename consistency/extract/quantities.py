@@ -150,7 +150,8 @@ STOP = frozenset(
     will would could can may might should remain remaining remained still now as than after before when while
     this these those last next each per a an the there here across inside outside near into onto over under
     according said say says told reported including while whose where if or but nor so yet
-    most many all both either no any every such of out""".split()
+    most many all both either no any every such of out
+    it its they them their he him his she her we us our you i""".split()
 )
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)
@@ -511,6 +512,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             break  # a verb: "dozens of countries joined forces"; not "61 confirmed deaths"
         if word.endswith("ed") and word.islower() and NUMBER_NEXT.match(text, token.end()):
             break  # a verb with its own count: "killed 8,964 people and injured 21,952"
+        if word.endswith("ly") and word.islower() and not lexicon.measure_words.find(word):
+            break  # an adverb: "the 900 repeatedly cited" (not "12 families")
         limit = token.end()
         words += 1
         if token.group().endswith(".") and not ABBREVIATION.fullmatch(token.group()):
