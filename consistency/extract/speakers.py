@@ -154,6 +154,10 @@ FINITE_VERBS = frozenset(
     "shows showed reached reaches sent sends told tells set sets led leads saw sees".split()
 )
 MAX_SUBJECT_WORDS = 6  # "Officials in the eastern Kharkiv region": longer, it is a clause
+# Verbs that give or change a figure: their subject is its source ("Maui officials lowered the toll to 97").
+FIGURE_VERB = re.compile(
+    r"(?i)put|puts|placed|pegged|raised|lowered|revised|upped|increased|decreased|cut|doubled|halved|estimated"
+)
 # A reporting verb coordinated with an earlier one: "analyzed photographs ... and estimated that".
 COORDINATED_TAIL = re.compile(r"\s(?:and|then|and then)$")
 RELATIVE_CLAUSE = re.compile(r"(?i),\s*(?:which|who|whom|whose|that)\b")
@@ -341,8 +345,10 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         speaker = clean_speaker(m.group(1)) if m else None
         if speaker:
             return speaker
-    if lead and THAT_AFTER.match(sentence, verb.end()) and not pointing_back:
-        return lead  # "The organizers said that ..., The Washington Post reports": who said it first
+    if lead and (THAT_AFTER.match(sentence, verb.end()) or FIGURE_VERB.fullmatch(verb.group())) and not pointing_back:
+        # "The organizers said that ..., The Washington Post reports", "Maui officials lowered the toll to 97, ...
+        # after DNA testing showed that ...": who gave the figure first
+        return lead
     for pattern in (SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
         m = pattern.search(sentence)
         if m and not TIME_WORD.match(m.group(m.lastindex)):
