@@ -43,8 +43,9 @@ def learn_from_story(claims: list[Claim], sources: dict[str, Source]) -> list[Cl
 
 
 def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
-    """Each article's unnamed event ("fire") named when its headline holds the words of exactly one event of that
-    kind that other articles name ("camp_fire")."""
+    """Each article's unnamed event ("fire") named when it is placed where an event of that kind other articles
+    name is named after ("the fire in Lahaina": "lahaina_fire"), else when its headline holds the words of exactly
+    one such event ("camp_fire")."""
     named_by_kind: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         if claim.subject_type == "named_event" and claim.subject:
@@ -66,7 +67,10 @@ def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]
     out = []
     for claim in claims:
         if claim.subject_type == "event" and claim.subject in named_by_kind:
-            event = name_for(claim.source, claim.subject)
+            # "the fire in Lahaina" is "the Lahaina wildfire" another article names; else its headline's
+            kind = claim.subject
+            at = [f"{place}_{kind}" for place in claim.location if f"{place}_{kind}" in named_by_kind[kind]]
+            event = at[0] if len(at) == 1 else name_for(claim.source, kind)
             if event is not None:
                 claim = claim.model_copy(update={"subject": event, "subject_type": "named_event"})
         out.append(claim)

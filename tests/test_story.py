@@ -1,5 +1,5 @@
 """What an article learns from the other articles of its story, end to end through `consistency extract` on a
-folder: tests/data/story/places.yaml."""
+folder: tests/data/story/learned.yaml."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from click.testing import CliRunner
 
 from consistency.cli import cli
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "story" / "places.yaml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "story" / "learned.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
-def test_story_places(case, tmp_path):
+def test_story_learning(case, tmp_path):
     bodies = []  # where each article's text starts in its file
     for index, article in enumerate(case["articles"]):
         published = f"published: {article['published']}\n" if "published" in article else ""
@@ -26,9 +26,15 @@ def test_story_places(case, tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "json"])
     assert result.exit_code == 0, result.output
     claims = json.loads(result.stdout)
-    for expected in case["locations"]:
-        index, quote = expected["claim"]
+
+    def claim(ref: list) -> dict:
+        index, quote = ref
         start = bodies[index] + case["articles"][index]["text"].index(quote)
         found = [c for c in claims if c["source"] == f"a{index}.md" and c["start"] <= start < c["end"]]
         assert found, f"no claim at {quote!r} in article {index}"
-        assert sorted(found[0]["location"]) == sorted(expected["location"]), (quote, found[0]["location"])
+        return found[0]
+
+    for expected in case.get("locations", []):
+        assert sorted(claim(expected["claim"])["location"]) == sorted(expected["location"]), expected
+    for expected in case.get("subjects", []):
+        assert claim(expected["claim"])["subject"] == expected["subject"], expected
