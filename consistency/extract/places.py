@@ -300,7 +300,10 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
             if bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
                 continue  # another number stands between them: "... close to half of those came from Syria"
             distance = max(q.start - p_end, p_start - q.end, 0)
-            if CLAUSE_BETWEEN.search(text, low, high):
+            owns = p_end <= q.start and (m := PLACE_OWNS_NUMBER.match(text, p_end)) and m.end() > q.start
+            if owns:
+                distance = -1  # "followed by Liberia with 9,343", "Greece (821,008)": the place's own number
+            elif CLAUSE_BETWEEN.search(text, low, high):
                 distance += OTHER_CLAUSE  # "... in Wales, and 300 midwives ...": Wales is the first clause's
             elif p_end <= q.start and "," in text[low:high]:
                 distance += COMMA_BEFORE  # "2,000 troops in Syria, more than double the 900": Syria is the 2,000's
