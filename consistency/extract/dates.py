@@ -114,6 +114,8 @@ UNITS = {
     "year": (relativedelta(years=1), "year"),
     "decade": (relativedelta(years=10), "year"),
 }
+# "all of 2023", "the whole of last year": a whole period.
+WHOLE = ("all", "the whole", "the entirety")
 # A phrase before a date that says what role the date plays.
 ROLES = {
     "since": "since",
@@ -133,6 +135,8 @@ ROLES = {
     "within": "span",
     "over": "span",
     "throughout": "span",
+    # "121 attacks in all of 2023", "over the whole of last year"
+    **{f"{p}{all_of} of": "span" for p in ("", "in ", "over ", "for ", "during ") for all_of in WHOLE},
     # "a five-fold increase compared to 2014": the time a figure is set against, not its own
     "compared to": "base",
     "compared with": "base",
@@ -174,7 +178,7 @@ _PREP = (
     r"(?:[Ee]ver since|[Ss]ince|[Nn]o later than|[Nn]ot later than|[Pp]rior to|[Aa]head of|[Ss]tarting in|"
     r"[Bb]eginning in|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Dd]uring|[Ff]rom|[Bb]y|"
     r"[Ii]n|[Oo]n|[Aa]t|[Aa]s of|[Aa]s early as|[Aa]s late as|[Ww]ithin|[Aa]round|[Cc]irca|[Uu]p to|"
-    r"[Cc]ompared (?:to|with))"
+    r"[Cc]ompared (?:to|with)|(?:(?:[Ii]n|[Oo]ver|[Ff]or|[Dd]uring) )?(?:[Aa]ll|[Tt]he whole|[Tt]he entirety) of)"
 )
 # Which one, seen from publication: "this past", "last", "next", "following"
 _WHICH = r"(?:this past|this coming|this|last|next|past|coming|previous|following)"
@@ -320,7 +324,7 @@ LEAD_WORDS = (
     following more over nearly almost about roughly some just only less least most close well barely fewer
     under approximately a an several few couple many handful dozen dozens hundreds thousands tens and or
     mid middle start end first second third fourth final 1st 2nd 3rd 4th half between earlier so far
-    its their his her of q recent compared with
+    its their his her of q recent compared with all whole entirety
     """.split()
     )
     | frozenset(ANNIVERSARY_ORDINALS)

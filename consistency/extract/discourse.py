@@ -46,6 +46,7 @@ class Discourse:
     stated_year: int | None = None  # an undated article's latest year stated so far
     written_year: int | None = None  # an undated article's latest year told anywhere: it was written no earlier
     last_speaker: str | None = None  # the article's latest named speaker, for "his estimate" paragraphs later
+    named_places: list[str] = field(default_factory=list)  # every place stated so far, in order: "the two countries"
     last_told: DateMention | None = None  # the article's latest point or span: "A week earlier" is told from it
     # measure -> when the article's running count of it began, and where it was counted
     since: dict[str, tuple[date, list[str]]] = field(default_factory=dict)
@@ -94,6 +95,7 @@ class Discourse:
         are no time for the sentences after them."""
         if places:
             self.places = places
+            self.named_places += places
             if not self.main_places:
                 self.main_places = places
         years = [d.end_date.year for d in dates if d.end_date is not None]

@@ -230,6 +230,25 @@ def capital_mentions(text: str, start: int, end: int, entities: list[Mention], l
     return found
 
 
+# "across the two countries", "in both cities": places the article has named, as many as it says
+PLACES_REFERENCE = re.compile(
+    r"(?i)\b(?:the\s+(?P<count>two|three|four|five)|both(?:\s+(?:of\s+)?the)?)\s+"
+    r"(?P<kind>countries|nations|cities|towns|states|provinces|regions)\b"
+)
+PLACE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+THE_PLACES = "the_places"  # such a reference until the places it stands for are known (scope.py)
+
+
+def places_references(text: str, start: int, end: int) -> list[Mention]:
+    """References to places named before, as places: "the two countries" is THE_PLACES:countries:2."""
+    found = []
+    for m in PLACES_REFERENCE.finditer(text, start, end):
+        count = PLACE_COUNTS.get((m.group("count") or "two").lower(), 2)
+        kind = "countries" if m.group("kind").lower() in ("countries", "nations") else "places"
+        found.append(Mention(m.start(), m.end(), f"{THE_PLACES}:{kind}:{count}", m.group()))
+    return found
+
+
 def names_event(name: str, lexicon: Lexicon) -> bool:
     """Whether a capitalised name ends in an event's head noun: "Camp Fire", "Women's March"."""
     heads = lexicon.events.heads.find(name) + lexicon.events.names.find(name)

@@ -46,6 +46,7 @@ from .places import (
     LOCATIVE_BEFORE,
     LOCATIVE_REACH,
     THE_CAPITAL,
+    THE_PLACES,
     ancestors,
     assign_places,
     capital_mentions,
@@ -53,6 +54,7 @@ from .places import (
     inside_longer_name,
     place_groups,
     place_id,
+    places_references,
     speaker_places,
     with_unknown_places,
 )
@@ -221,6 +223,8 @@ def build_claims(
         if cited is not None:
             ds = [read_from(d, cited.day) for d in ds]
         ctx = context(i)
+        if any(pid.startswith(THE_PLACES) for g in (*ctx.places, *ctx.subject_places) for pid in g[2]):
+            _place_references(ctx, discourse.named_places, lexicon)  # "across the two countries"
         if any(THE_CAPITAL in g[2] for g in (*ctx.places, *ctx.subject_places)):
             # "camps in the capital": the capital of the country the sentence names, else the paragraph's, else
             # the story's
@@ -749,7 +753,33 @@ def _countries(places: list[str], lexicon: Lexicon, within: dict[str, str] | Non
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
     """The places a sentence states, locative or as its subject, for the sentences after it."""
-    return sorted({pid for group in (*ctx.places, *ctx.subject_places) for pid in group[2] if pid != THE_CAPITAL})
+    return sorted(
+        {
+            pid
+            for group in (*ctx.places, *ctx.subject_places)
+            for pid in group[2]
+            if pid != THE_CAPITAL and not pid.startswith(THE_PLACES)
+        }
+    )
+
+
+def _place_references(ctx: SentenceContext, named: list[str], lexicon: Lexicon) -> None:
+    """Put the places a sentence's "the two countries" stands for: the last two countries the article has named (of
+    the places, for "both cities"), or drop the reference if it has named fewer."""
+
+    def meant(pid: str) -> list[str]:
+        if not pid.startswith(THE_PLACES):
+            return [pid]
+        _, kind, count = pid.split(":")
+        fitting = [p for p in reversed(named) if (p in lexicon.countries) == (kind == "countries")]
+        last = list(dict.fromkeys(fitting))[: int(count)]
+        return sorted(last) if len(last) == int(count) else []
+
+    def placed(groups):
+        ids = [[x for pid in g[2] for x in meant(pid)] for g in groups]
+        return [(g[0], g[1], i, g[3]) for g, i in zip(groups, ids, strict=True) if i]
+
+    ctx.places, ctx.subject_places = placed(ctx.places), placed(ctx.subject_places)
 
 
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
@@ -858,6 +888,7 @@ def _context(
         )
     ]
     capitals = [m for m in capital_mentions(text, start, end, entities, lexicon) if not _overlaps(m, known)]
+    capitals += [m for m in places_references(text, start, end) if not _overlaps(m, known)]
     if capitals:  # "the Haitian capital": a place, not Haiti as an owner
         entities = [e for e in entities if not _overlaps(e, capitals)]
         known = sorted([*known, *capitals], key=lambda m: m.start)

@@ -218,6 +218,13 @@ SAID_AFTER = _sentence_end(rf"({_words_before(8)}){REPORTED}")
 # "..., Sabrina Singh, a Pentagon spokeswoman, said Thursday."
 SAID_AFTER_APPOSITIVE = _sentence_end(rf"({_words_before(5)})?([\w.'-]+,\s{_words_before(6)}){REPORTED}")
 
+# A speaker set off by commas in the middle of a sentence: "..., a senior Iraqi security official told Reuters, far
+# more than Western estimates."
+SAID_MIDDLE = re.compile(
+    r",\s+((?:(?:a|an|the)\s+)?[^,;\"“”]{1,60}?)\s+(?:said|says|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|added)\s*,\s+"
+    r"(?=[a-z])"  # the sentence goes on in lower case: not "..., officials said, Many more ..."
+)
+
 # The verb before its speaker at a sentence's end: "..., said Sabrina Singh, a Pentagon spokeswoman."
 SAID_INVERTED = _sentence_end(
     r"(?:said|says|added|wrote|noted|told reporters|explained)\s+([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})"
@@ -271,7 +278,7 @@ NOT_SPEAKER_ENDS = frozenset(
 
 NOT_SPEAKER_STARTS = frozenset(
     "while when where if as because since after before although though but and or so that which who whom "
-    "to of in on at by for with from up more less than".split()
+    "to of in on at by for with from up more less than far much well even".split()  # "far more than Western"
 )
 
 # A time after a speaker's name: "Afghan government estimates from 2020", "the ministry on March 3".
@@ -349,7 +356,7 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         # "The organizers said that ..., The Washington Post reports", "Maui officials lowered the toll to 97, ...
         # after DNA testing showed that ...": who gave the figure first
         return lead
-    for pattern in (SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
+    for pattern in (SAID_MIDDLE, SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
         m = pattern.search(sentence)
         if m and not TIME_WORD.match(m.group(m.lastindex)):
             speaker = clean_speaker("".join(g for g in m.groups() if g))
