@@ -196,9 +196,11 @@ class States:
             measures,
             # "... people in West Africa could be infected": a place may stand between the people and their state
             re.compile(
+                # "415,000 Rohingya Muslims have fled": a people's name no alias file knows may be the counted noun
+                r"(?i)(?:\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})?"
                 # "migrants and refugees have already arrived", "civil servants, local-government and health workers
                 # took action": more counted nouns may join the first
-                rf"(?i)(?:(?:,\s+(?!{_AUX}\b)[a-z-]+(?:\s+[a-z-]+)?){{0,3}},?\s+(?:and|or)\s+(?!{_AUX}\b)"
+                rf"(?:(?:,\s+(?!{_AUX}\b)[a-z-]+(?:\s+[a-z-]+)?){{0,3}},?\s+(?:and|or)\s+(?!{_AUX}\b)"
                 rf"(?:[a-z-]+\s+)?[a-z-]+(?=\s))?"
                 # "people in neighbouring India and China died": one place, or two, after a word that places them
                 rf"(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"

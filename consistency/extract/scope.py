@@ -414,7 +414,7 @@ def build_claims(
                 countries = countries or ([article_country] if article_country else [])
             location = list(dict.fromkeys([*location, *countries]))
             places_of[id(q)] = location
-            if measure:
+            if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
             own_dates = ds if measure in DATED_BY_EVENT else [d for d in ds if not _dates_event(text, d, ctx.incidents)]
