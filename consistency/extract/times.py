@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from ..models import AsOf
 from .context import SentenceContext
 from .dates import WEEKDAYS, DateMention, find_dates
@@ -57,6 +59,15 @@ SAYING_REACH = 20
 # Where a sentence turns to a contrasting clause: "; ", ", however ", ", but ", ", while ".
 CLAUSE_TURN = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
 
+# "66,237 in the same period last year", "in the same period of 2022": the sentence's period, a year back.
+SAME_PERIOD = re.compile(
+    r"(?i)\s+(?:\w+\s+){0,2}?(?:in|during|over|for)\s+the\s+same\s+(?:period|months?|weeks?|time)\s+"
+    r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|(?:of|in)\s+(?P<year>(?:19|20)\d\d))"
+)
+SAME_PERIOD_REACH = 60
+# The other side of a comparison: "compared with", "versus".
+COMPARED = re.compile(r"(?i)\b(?:compared|comparison|versus|vs\.?)(?!\w)")
+
 # Words that bring a sentence back to the present after a past cue: "once controlled ..., still has 2,500".
 STILL = re.compile(r"(?i)\b(?:still|now|currently|today|remains?)\b")
 
@@ -105,6 +116,9 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         # clause with a date of its own is read as a sentence of its own
         ctx = replace(ctx, start=turn.end())
         dates = [d for d in dates if d.start >= turn.end()]
+    same = SAME_PERIOD.match(text, q.end, min(ctx.end, q.end + SAME_PERIOD_REACH))
+    if same and published is not None and q.unit != "times":  # "nearly double the number in ...": now, not then
+        return _same_period(same, dates, published) or AsOf(start=None, end=None, scope="unknown", text=same.group())
     before = PAST.search(text, max(ctx.start, q.start - PAST_REACH), q.start)
     if before and (
         STILL.search(text, before.end(), q.start) or MAIN_CLAUSE_RESUMES.search(text, before.end(), q.start)
@@ -127,6 +141,8 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
             return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
         if d.role == "base":
             continue  # "a five-fold increase compared to 2014", "six times more than in 2014": what it is set against
+        if d.end <= q.start and COMPARED.search(text, d.end, q.start):
+            continue  # "127,207 since January 1, compared with 66,237 ...": the other side's time
         between = text[min(q.end, d.end) : max(q.start, d.start)]
         follows = d.start >= q.end and len(between) <= FOLLOWS_REACH and not CLAUSE_BREAK.search(between)
         # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
@@ -198,14 +214,28 @@ def read_from(d: DateMention, day: date) -> DateMention:
     return replace(again[0], start=d.start, end=d.end) if len(again) == 1 else d
 
 
+def _same_period(same: re.Match, dates: list[DateMention], published: date) -> AsOf | None:
+    """ "66,237 in the same period last year": the period the sentence counts over ("since January 1", "so far this
+    year"), a year (or to the year named) earlier; None when the sentence states no period."""
+    period = next((d for d in dates if d.start_date and (d.role == "since" or so_far(d, published))), None)
+    if period is None:
+        return None
+    year = same.group("year")
+    shift = relativedelta(years=(int(year) - period.start_date.year) if year else -1)
+    start, end = period.start_date + shift, published + shift
+    return AsOf(start=start, end=end, scope="explicit", text=same.group().strip(), since=start)
+
+
 def so_far(d: DateMention, published: date | None) -> bool:
-    """A current period that is still running: "this year" in an article of that year."""
+    """A current period that is still running: "this year" in an article of that year, "so far this year" (up to
+    the day of the report; not "earlier this year", a time within it)."""
     return (
         d.relative
         and published is not None
         and d.start_date is not None
         and d.end_date is not None
-        and d.start_date <= published < d.end_date
+        and d.start_date <= published <= d.end_date
+        and (published < d.end_date or d.role == "span")
         and d.granularity in ("year", "month", "week", "quarter")
     )
 
