@@ -99,7 +99,7 @@ SINCE_LIKE = re.compile(r"(?i)\b(?:after|before)\s*$")
 # How close, in characters, a date or phrase must stand to a number to say when the number holds.
 PAST_REACH = 64  # "once held", "in the early days of the spill even more oil was flowing" ... before the number
 PAST_AFTER_REACH = 40  # ... " before the war" after it
-FOLLOWS_REACH = 40  # a date after the number: "2,500 troops remain in Iraq as of December"
+FOLLOWS_REACH = 60  # a date after the number: "120,000 people have crossed the Mediterranean to Italy this year"
 FRONTED_REACH = 40  # a date opening the sentence, before its first comma: "In 2019, the group had 3,000"
 PRECEDES_REACH = 12  # a date right before the number: "in 2003 with about 130,000"
 OPENS_REACH = 3  # a date that is the sentence's first words ("By Wednesday the toll ..."), give or take a quote
