@@ -34,6 +34,12 @@ ORIGIN_BEFORE = re.compile(
     r"deport\w*|originat\w*|hail\w*|into|percent|per cent)\b[^,;.:]{0,40}?\bfrom\s+(?:the\s+)?$|%\s+from\s+$"
 )
 ORIGIN_REACH = 70  # "crossed the border into eastern Chad from " before the place
+# A distance's bearing from a place: "180 miles northeast of ", "40 km south of ".
+BEARING_BEFORE = re.compile(
+    r"(?i)\b(?:miles?|mi|kilomet(?:er|re)s?|km)\s+(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$"
+)
+BEARING_REACH = 40
 
 # A capitalised name after a locative preposition is a place even when no gazetteer has it: "in the town of Mai
 # Kadra", "near Rolling Fork".
@@ -284,6 +290,8 @@ def place_groups(text: str, mentions: list[Mention]):
         locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
         if locative and ORIGIN_BEFORE.search(text, max(0, m.start - ORIGIN_REACH), m.start):
             continue  # "came from Syria", "crossed into Chad from Sudan": where people left, not where they are
+        if BEARING_BEFORE.search(text, max(0, m.start - BEARING_REACH), m.start):
+            continue  # "about 180 miles northeast of San Francisco": where a distance is measured from
         if locative or PLACE_OWNS_NUMBER.match(text, m.end):
             groups.append((m.start, m.end, [m.id], m.text))
         elif SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start):
