@@ -99,6 +99,9 @@ _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=T
 _CURRENCY_SIGN = r"(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)"
 # The qualifier right before a number: "more than 60", "some $2.5", "between 1,500".
 QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+{_CURRENCY_SIGN}?\s?$")
+# An estimate's noun between "estimated" and its number: "the estimated crowd of ", "an estimated death toll of ".
+ESTIMATED_OF = re.compile(r"(?i)\b(?:an|the)\s+estimated\s+(?:[a-z-]+\s+){1,2}(?:of|at)\s+$")
+ESTIMATED_REACH = 40
 # A second number that closes a range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000", "two or three".
 RANGE_GAP = re.compile(rf"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*{_CURRENCY_SIGN}?\s*$")
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
@@ -151,7 +154,7 @@ STOP = frozenset(
     this these those last next each per a an the there here across inside outside near into onto over under
     according said say says told reported including while whose where if or but nor so yet
     most many all both either no any every such of out
-    it its they them their he him his she her we us our you i""".split()
+    it its they them their he him his she her we us our you i given taken seen shown known""".split()
 )
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)
@@ -394,6 +397,8 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if qual:
         qualifier = QUALIFIERS[qual.group(1).lower()]
         span_start = start - len(before) + qual.start(1)
+    elif qualifier == "exact" and ESTIMATED_OF.search(text, max(0, start - ESTIMATED_REACH), start):
+        qualifier = "about"  # "the estimated crowd of 500,000", "an estimated death toll of 300"
     unit = None
     sign_before = text[max(0, start - SIGN_REACH) : start]
     sign = units.before.search(sign_before)

@@ -281,6 +281,8 @@ NOT_SPEAKER_STARTS = frozenset(
     "to of in on at by for with from up more less than far much well even".split()  # "far more than Western"
 )
 
+# A finite verb and what follows it, after a speaker's name: "aid groups is higher".
+TRAILING_PREDICATE = re.compile(r"\s+(?:is|are|was|were)\b.*$")
 # A time after a speaker's name: "Afghan government estimates from 2020", "the ministry on March 3".
 TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+\.?\s+){0,2}\d.*$")
 
@@ -412,6 +414,7 @@ def clean_speaker(phrase: str) -> str | None:
     if not phrase or (phrase.lower() in PRONOUNS and (not phrase.isupper() or phrase == "I")):  # "who", not the WHO
         return None
     phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
+    phrase = TRAILING_PREDICATE.sub("", phrase)  # "given by aid groups is higher": the groups, not their verb
     document = DOCUMENT_BY.match(phrase)
     if document:
         author = document.group(1).strip(" ,.;:\"'")
