@@ -271,7 +271,7 @@ DATE_RE = re.compile(
     rf"|(?P<year>(?P<year_digits>{_YEAR})(?!{_S}(?:{_COUNTED})\b))"
     # "10 years after", "a decade ago", "more than a year after", "two years later", "a year from now"
     rf"|(?P<duration>{_QUAL}?(?P<duration_count>{_NUM}){_S}(?P<duration_unit>{_UNIT}){_S}"
-    rf"(?P<duration_direction>ago|after|later|earlier|before|from{_S}now|hence|prior))"
+    rf"(?P<duration_direction>ago|after|later|earlier|before|from{_S}now|hence|prior)(?P<duration_today>{_S}today)?)"
     # "within the next two years", "over the past decade", "in the coming months", "the last three weeks"
     rf"|(?P<stretch>(?:the{_S}(?P<stretch_which>next|coming|past|last|previous|following){_S}"
     rf"(?:(?P<stretch_count>{_NUM}){_S})?"
@@ -737,6 +737,8 @@ def _duration(m: re.Match, pub: date | None) -> Resolved:
         return Resolved(pub + _times(step, low), pub + _times(step, high), granularity, True, "point")
     if direction not in ("ago", "after") or pub is None:
         return _undated(granularity)  # "two years later": relative to another event
+    if direction == "ago" and m["duration_today"] and low == high:
+        return _day(pub - _times(step, low), relative=True)  # "ten years ago today": that very day
     first = _period(pub - _times(step, high), granularity)[0]
     last = _period(pub - _times(step, low), granularity)[1]
     return Resolved(first, last, granularity, True, "point")

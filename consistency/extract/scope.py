@@ -115,6 +115,8 @@ CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|w
 ELLIPSIS = re.compile(
     r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?"
     r"(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
+    # "with about 167,000 deaths, followed by Sri Lanka with 35,322 and India with 12,405"
+    r"|^,?\s+(?:followed\s+by|then|and|ahead\s+of)\s+(?:the\s+)?[A-Z][^,;.\d]{0,40}?\s+with\s+$"
 )
 
 # How far around a number, or its counted noun, each phrase is looked for, in characters: each reach holds the
