@@ -1145,9 +1145,10 @@ def _subject(
     types = _subject_types(measure, lexicon)
     opening = _opening_entity(text, ctx, anchor, types, lexicon)
     found = opening or _nearest_entity_before(text, ctx, anchor, types, lexicon)
-    if found and measure in (None, "people") and SPEAKS_AFTER.match(text, found.end):
-        # "the United Nations said 8 million people were affected": the voice, not the owner (but "the Pentagon
-        # said 34 service members were hurt" are its own)
+    unowned = not types and not _subject_types(q.measure, lexicon)  # "civilians" killed; not "service members" hurt
+    if found and (measure in (None, "people") or unowned) and SPEAKS_AFTER.match(text, found.end):
+        # "the United Nations said 8 million people were affected", "the UN has verified the deaths of 10,000": the
+        # voice, not the owner (but "the Pentagon said 34 service members were hurt" are its own)
         return None, None
     return (found.id, found.text) if found else (None, None)
 

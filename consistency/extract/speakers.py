@@ -19,7 +19,7 @@ REPORT = (
     r"said|says|told|tells|estimated|reported|put|puts|counted|tallied|recorded|tracked|documented|"
     r"claimed(?!\s+(?:the\s+)?(?:lives|\d|at least|more than|over))|"  # not "has claimed the lives of nine"
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
-    r"added|acknowledged|insisted|determined|according"
+    r"added|acknowledged|insisted|determined|verified|according"
 )
 
 # A reporting verb and a few words after it, no comma or quote: "said", "said on Thursday".

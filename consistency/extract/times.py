@@ -59,6 +59,12 @@ SAYING_REACH = 20
 # Where a sentence turns to a contrasting clause: "; ", ", however ", ", but ", ", while ".
 CLAUSE_TURN = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
 
+# "since" an event, then the date of the event: "since Russia's full-scale invasion in ", "since the war began in ".
+SINCE_EVENT = re.compile(
+    r"(?i)\bsince\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z][\w.'-]*)['\u2019]s\s+)?(?:[\w-]+\s+){1,4}?"
+    r"(?:(?:began|started|broke\s+out|erupted)\s+)?(?:(?:in|on)\s+)?$"  # the date's own "in" may be its words
+)
+SINCE_EVENT_REACH = 60
 # "66,237 in the same period last year", "in the same period of 2022": the sentence's period, a year back.
 SAME_PERIOD = re.compile(
     r"(?i)\s+(?:\w+\s+){0,2}?(?:in|during|over|for)\s+the\s+same\s+(?:period|months?|weeks?|time)\s+"
@@ -164,6 +170,8 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         if d.role == "until" and (follows or precedes) and d.end_date and published and d.end_date < published:
             # "some 30,000 fighters before Oct. 7": a figure for the time up to a past date
             return AsOf(start=None, end=d.end_date, scope="past", text=d.text)
+        if d.role != "since" and SINCE_EVENT.search(text, max(ctx.start, d.start - SINCE_EVENT_REACH), d.start):
+            d = replace(d, role="since")  # "since Russia's full-scale invasion in February 2022": that event's date
         if d.role != "since" and d.start >= q.end and SINCE_CLAUSE.search(text, q.end, d.start):
             # "has killed 1,905 people since it was declared a year ago": the start of a running count
             d = replace(d, role="since")
