@@ -59,7 +59,16 @@ from .places import (
     with_unknown_places,
 )
 from .quantities import VOLUME_UNITS, Quantity
-from .speakers import PRONOUN_SOURCE, REPORT, attached_speaker, clause_speaker, figure_owner, speaker, speaker_clauses
+from .speakers import (
+    DATELINE_LEAD,
+    PRONOUN_SOURCE,
+    REPORT,
+    attached_speaker,
+    clause_speaker,
+    figure_owner,
+    speaker,
+    speaker_clauses,
+)
 from .times import (
     CLAUSE_BREAK,
     PAST_OPENING,
@@ -1160,7 +1169,7 @@ SPEAKS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT})\b
 
 def _opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str], lexicon: Lexicon) -> Mention | None:
     """The entity the clause opens with is its grammatical subject: "Turkey has roughly 3,000 troops in Iraq"."""
-    clause_start = max(ctx.start, *(m.end() for m in CLAUSE_START.finditer(text, ctx.start, pos)), 0)
+    clause_start = max([_after_dateline(text, ctx), *(m.end() for m in CLAUSE_START.finditer(text, ctx.start, pos))])
     for e in ctx.entities:
         if (
             clause_start <= e.start < pos
@@ -1173,15 +1182,24 @@ def _opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str],
     return None
 
 
+def _after_dateline(text: str, ctx: SentenceContext) -> int:
+    """Where a sentence's own words begin, past a dateline ("KYIV, Ukraine (AP) — ")."""
+    dateline = DATELINE_LEAD.match(text[ctx.start : ctx.end])
+    return ctx.start + (dateline.end() if dateline else 0)
+
+
 def _nearest_entity_before(
     text: str, ctx: SentenceContext, pos: int, types: list[str] | None, lexicon: Lexicon, opposed: bool = False
 ) -> Mention | None:
     """The last entity before ``pos`` of one of ``types``; ``opposed`` admits ones after "against"."""
     place_spans = [(p[0], p[1]) for p in ctx.places]  # only locative places: "Turkey has ..." may own troops
+    opening = _after_dateline(text, ctx)
     candidates = []
     for e in ctx.entities:
         if e.end > pos:
             break
+        if e.start < opening:
+            continue  # "KYIV, Ukraine (AP) —": where the story was filed
         if any(s <= e.start < end for s, end in place_spans):
             continue  # "in Iraq" is where, not who
         if not opposed and OPPOSED_BEFORE.search(text[max(0, e.start - OPPOSED_REACH) : e.start]):
