@@ -410,6 +410,8 @@ def build_claims(
                 abroad = not set(countries_of(location)) & set(countries_of(dateline))
                 if national and dateline and abroad:
                     location = []  # "PORT-AU-PRINCE, Haiti (AP) - a report commissioned by the U.S. government ..."
+                if subject in lexicon.countries and subject not in countries_of(location):
+                    location = []  # "300,000 Russian troops, according to U.S. officials": another country's count
             if not location and incident is not None:
                 location = discourse.event_location(incident)  # an event happens somewhere
             elif location and incident is not None:
