@@ -79,6 +79,7 @@ from .times import (
     quoted_relative_to_saying,
     read_from,
     said_on,
+    since_event,
     so_far,
     target_date,
 )
@@ -260,6 +261,7 @@ def build_claims(
         ds = [_anniversary(d, ctx.incidents, incidents, discourse) for d in ds]
         # "A week earlier, organisers said ...": told from the sentence's own date before it, else the article's last
         ds = [shifted(d, _told_before(d, ds) or discourse.last_told or d) for d in ds]
+        ds = [since_event(text, d, s_start) for d in ds]  # "since protests began in January"
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs:
@@ -288,6 +290,7 @@ def build_claims(
             attribution = discourse.last_speaker  # "His estimate of the amount leaked ... is 126 million gallons"
         clauses = speaker_clauses(text, s_start, s_end) if len(qs) > 1 else []
         owners = assign_places(text, ctx.places, qs)
+        part_places: set[str] = set()  # places only a part's: "1.28 million nationwide, including 81,000 in Paris"
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
         taken = {x.head_start for x in qs if x.head_start is not None}  # counted nouns that belong to a number
@@ -562,6 +565,8 @@ def build_claims(
                     derivation=q.derivation,
                 )
             )
+            if claims[-1].facet == "part" and id(q) in owners:
+                part_places.update(owners[id(q)][0])
         for d in ds:
             event, event_key = describe_event(text, (s_start, s_end), d)
             places = [p for p in ctx.places]
@@ -591,7 +596,7 @@ def build_claims(
                 )
             )
         discourse.remember(
-            _sentence_places(ctx),
+            [p for p in _sentence_places(ctx) if p not in part_places],  # the next sentence's are the whole's
             ds,
             stated_attribution,
             incidents,

@@ -17,7 +17,7 @@ from .quantities import Quantity
 # (Only forms that are rarely nouns: "states", "reports", "claims" are left out.)
 REPORT = (
     r"said|says|told|tells|estimated|reported|put|puts|counted|tallied|recorded|tracked|documented|"
-    r"claimed(?!\s+(?:the\s+)?(?:lives|\d|at least|more than|over))|"  # not "has claimed the lives of nine"
+    r"claimed(?![^.;]{0,30}\blives\b)|"  # not "has claimed the lives of nine", "claimed 300 lives"
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
     r"added|acknowledged|insisted|determined|verified|according"
 )

@@ -170,8 +170,6 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         if d.role == "until" and (follows or precedes) and d.end_date and published and d.end_date < published:
             # "some 30,000 fighters before Oct. 7": a figure for the time up to a past date
             return AsOf(start=None, end=d.end_date, scope="past", text=d.text)
-        if d.role != "since" and SINCE_EVENT.search(text, max(ctx.start, d.start - SINCE_EVENT_REACH), d.start):
-            d = replace(d, role="since")  # "since Russia's full-scale invasion in February 2022": that event's date
         if d.role != "since" and d.start >= q.end and SINCE_CLAUSE.search(text, q.end, d.start):
             # "has killed 1,905 people since it was declared a year ago": the start of a running count
             d = replace(d, role="since")
@@ -220,6 +218,14 @@ def read_from(d: DateMention, day: date) -> DateMention:
         return d
     again = find_dates(d.text, day)
     return replace(again[0], start=d.start, end=d.end) if len(again) == 1 else d
+
+
+def since_event(text: str, d: DateMention, sentence_start: int) -> DateMention:
+    """The date of the event a running count starts from ("since Russia's full-scale invasion in February 2022",
+    "since protests began in January") as a start: no time of its own for the counts after it."""
+    if d.role == "point" and SINCE_EVENT.search(text, max(sentence_start, d.start - SINCE_EVENT_REACH), d.start):
+        return replace(d, role="since")
+    return d
 
 
 def _same_period(same: re.Match, dates: list[DateMention], published: date) -> AsOf | None:
