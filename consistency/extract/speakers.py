@@ -139,7 +139,8 @@ CITED_BY = re.compile(
     r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued|counted|detected|"
     r"recorded|registered|tallied|documented|logged|verified|predicted|forecast|projected|estimated|announced|"
     r"made official|made public|disclosed)(?:\s+(?:without|with)\s+[a-z]+)?\s+by\s+"
-    rf"(?!(?:midnight|noon|dawn|dusk|then|now|mid|early|late|the end|the time|{WEEKDAY}|{MONTH})\b)"  # a time
+    # a time ("by then"), not a title ("by then-prime minister Bellerive")
+    rf"(?!(?:midnight|noon|dawn|dusk|then|now|mid|early|late|the end|the time|{WEEKDAY}|{MONTH})\b(?!-))"
     # the name as short as the sentence allows: "by the Home Office in the first half of the year"
     rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and)\b|[,.;:]|$)"
 )
