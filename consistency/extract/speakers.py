@@ -145,6 +145,8 @@ CITED_BY = re.compile(
     rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and)\b|[,.;:]|$)"
 )
 
+# Who passed a statement on, set off by commas: ", as reported by Time in January 2010, ".
+CONDUIT = re.compile(r"(?i),\s+as\s+(?:reported|quoted|cited|told)\s+(?:by|to|in)\s+[^,;]{1,60},\s*")
 # A report told in a participle after its clause: ", saying that", ", estimating that".
 PARTICIPLES = "saying estimating adding noting warning claiming reporting arguing insisting putting calculating"
 PARTICIPLE_REPORT = re.compile(rf",\s+(?:{'|'.join(PARTICIPLES.split())})\b")
@@ -334,7 +336,8 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
 
 
 def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
-    sentence = text[start:end]
+    # "The Haitian government, as reported by Time in January 2010, says ...": who passed it on is no speaker
+    sentence = CONDUIT.sub(" ", text[start:end])
     verb, lead = _lead_speaker(sentence)
     pointing_back = bool(lead and POINTING_BACK.match(sentence, 0, verb.start()))
     if (
@@ -429,7 +432,8 @@ def clean_speaker(phrase: str) -> str | None:
     if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
     lone_word = len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase)
-    if (GERUND.match(words[0].lower()) and not determined) or TIME_WORD.match(phrase) or lone_word:
+    named = len(words) > 1 and words[0][0].isupper() and words[1][0].isupper()  # "Downing Street", not "Taking the"
+    if (GERUND.match(words[0].lower()) and not determined and not named) or TIME_WORD.match(phrase) or lone_word:
         return None  # "taking the numbers ...", "Revising upwards previous death toll", "this year", "best"
     return phrase
 
