@@ -403,7 +403,70 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 start, end, text[start:end], resolved.start, resolved.end, resolved.granularity, resolved.relative, role
             )
         )
-    return found
+    return _spans(text, found, published)
+
+
+# A period from one date to another: "from March to May 2022", "between Friday and Sunday", "from July 1 to Sept.
+# 30"; and one told by its end: "in the week to Sunday", "the year to March 2024".
+_SPAN_JOIN = r"(?:to|through|until|till|and|-|–)"
+MONTH_SPAN = re.compile(
+    rf"\b[FfBb](?:rom|etween){_S}(?P<first>{_MONTH}){_S}{_SPAN_JOIN}{_S}(?P<last>{_MONTH})(?:,?{_S}(?P<year>{_YEAR4}))?\b"
+)
+WEEKDAY_SPAN = re.compile(rf"\b[FfBb](?:rom|etween){_S}(?P<first>{_WEEKDAY}){_S}{_SPAN_JOIN}{_S}(?P<last>{_WEEKDAY})\b")
+SPAN_FROM = re.compile(r"(?i)\b(?:from|between)\s+$")
+SPAN_JOIN = re.compile(rf"(?i)\s*{_SPAN_JOIN}\s*")
+# "the week to Sunday", "the 12 months to March 2024", "the year ending in June": a period by its last day
+SPAN_TO_END = re.compile(
+    r"(?i)\bthe\s+(?:(?P<count>\d{1,2}|two|three|six|twelve)\s+)?(?P<unit>week|month|year)s?\s+"
+    r"(?:to|ending(?:\s+(?:in|on))?|through)\s+$"
+)
+_SPAN_COUNTS = {"two": 2, "three": 3, "six": 6, "twelve": 12}
+
+
+def _spans(text: str, found: list[DateMention], pub: date | None) -> list[DateMention]:
+    """``found`` with the periods told from one date to another, or by their end, as one mention each."""
+    spans = []
+    for m in MONTH_SPAN.finditer(text):
+        first, last = _month(m["first"]), _month(m["last"])
+        year = int(m["year"]) if m["year"] else (_nearest_month(last, pub, True) if pub else None)
+        if year is not None:
+            start = date(year if first <= last else year - 1, first, 1)
+            spans.append(
+                DateMention(m.start(), m.end(), m.group(), start, _month_end(year, last), "month", True, "span")
+            )
+    for m in WEEKDAY_SPAN.finditer(text):
+        if pub is not None:
+            last = pub - timedelta(days=(pub.weekday() - WEEKDAYS[m["last"].lower()]) % 7)
+            first = last - timedelta(days=(WEEKDAYS[m["last"].lower()] - WEEKDAYS[m["first"].lower()]) % 7)
+            spans.append(DateMention(m.start(), m.end(), m.group(), first, last, "day", True, "span"))
+    for a, b in zip(found, found[1:], strict=False):  # "from July 1 to Sept. 30"
+        joined = SPAN_JOIN.fullmatch(text, a.end, b.start)
+        opened = a.text.lower().startswith(("from ", "between ")) or SPAN_FROM.search(
+            text, max(0, a.start - 9), a.start
+        )
+        taken = any(s.start <= a.start < s.end for s in spans)  # "between Friday and Sunday" is one already
+        if joined and opened and not taken and a.start_date and b.end_date and a.granularity == b.granularity == "day":
+            start = a.start_date if a.start_date <= b.end_date else a.start_date - relativedelta(years=1)
+            spans.append(DateMention(a.start, b.end, text[a.start : b.end], start, b.end_date, "day", True, "span"))
+    for d in found:
+        to_end = SPAN_TO_END.search(text, max(0, d.start - SPAN_TO_END_REACH), d.start)
+        if to_end and d.end_date is not None:
+            count = to_end["count"] or "1"
+            length = int(count) if count.isdigit() else _SPAN_COUNTS[count.lower()]
+            step = {"week": relativedelta(weeks=length), "month": relativedelta(months=length)}.get(
+                to_end["unit"].lower(), relativedelta(years=length)
+            )
+            start = d.end_date - step + timedelta(days=1)
+            spans.append(
+                DateMention(to_end.start(), d.end, text[to_end.start() : d.end], start, d.end_date, "day", True, "span")
+            )
+    if not spans:
+        return found
+    kept = [d for d in found if not any(s.start < d.end and d.start < s.end for s in spans)]
+    return sorted([*kept, *spans], key=lambda d: d.start)
+
+
+SPAN_TO_END_REACH = 30  # "in the 12 months to " before the date
 
 
 def _matches(text: str) -> Iterator[re.Match]:
