@@ -425,8 +425,9 @@ _SPAN_COUNTS = {"two": 2, "three": 3, "six": 6, "twelve": 12}
 
 def _spans(text: str, found: list[DateMention], pub: date | None) -> list[DateMention]:
     """``found`` with the periods told from one date to another, or by their end, as one mention each."""
-    spans = []
-    for m in MONTH_SPAN.finditer(text):
+    spans: list[DateMention] = []
+    ranged = "rom " in text or "etween " in text  # "from", "between": else no span from one date to another
+    for m in MONTH_SPAN.finditer(text) if ranged else ():
         first, last = _month(m["first"]), _month(m["last"])
         year = int(m["year"]) if m["year"] else (_nearest_month(last, pub, True) if pub else None)
         if year is not None:
@@ -434,7 +435,7 @@ def _spans(text: str, found: list[DateMention], pub: date | None) -> list[DateMe
             spans.append(
                 DateMention(m.start(), m.end(), m.group(), start, _month_end(year, last), "month", True, "span")
             )
-    for m in WEEKDAY_SPAN.finditer(text):
+    for m in WEEKDAY_SPAN.finditer(text) if ranged else ():
         if pub is not None:
             last = pub - timedelta(days=(pub.weekday() - WEEKDAYS[m["last"].lower()]) % 7)
             first = last - timedelta(days=(WEEKDAYS[m["last"].lower()] - WEEKDAYS[m["first"].lower()]) % 7)
@@ -449,7 +450,10 @@ def _spans(text: str, found: list[DateMention], pub: date | None) -> list[DateMe
             start = a.start_date if a.start_date <= b.end_date else a.start_date - relativedelta(years=1)
             spans.append(DateMention(a.start, b.end, text[a.start : b.end], start, b.end_date, "day", True, "span"))
     for d in found:
-        to_end = SPAN_TO_END.search(text, max(0, d.start - SPAN_TO_END_REACH), d.start)
+        before = max(0, d.start - SPAN_TO_END_REACH)
+        if text.find(" to ", before, d.start) < 0 and text.find("ending", before, d.start) < 0:
+            continue  # most dates: no period told by its end
+        to_end = SPAN_TO_END.search(text, before, d.start)
         if to_end and d.end_date is not None:
             count = to_end["count"] or "1"
             length = int(count) if count.isdigit() else _SPAN_COUNTS[count.lower()]

@@ -224,7 +224,9 @@ THE_CAPITAL = "the_capital"  # a capital the sentence does not say the country o
 def capital_mentions(text: str, start: int, end: int, entities: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """References to a country's capital, as places: "the Haitian capital" is Port-au-Prince; "the capital" is
     THE_CAPITAL until the country in force is known."""
-    found = []
+    found: list[Mention] = []
+    if text.find("capital", start, end) < 0:  # most sentences: no regex scan
+        return found
     for m in CAPITAL_REFERENCE.finditer(text, start, end):
         capital = THE_CAPITAL
         if m.group("adjective"):
@@ -242,12 +244,15 @@ PLACES_REFERENCE = re.compile(
     r"(?P<kind>countries|nations|cities|towns|states|provinces|regions)\b"
 )
 PLACE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|regions")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (scope.py)
 
 
 def places_references(text: str, start: int, end: int) -> list[Mention]:
     """References to places named before, as places: "the two countries" is THE_PLACES:countries:2."""
-    found = []
+    found: list[Mention] = []
+    if not PLACES_KIND.search(text, start, end):  # most sentences: no case-blind scan
+        return found
     for m in PLACES_REFERENCE.finditer(text, start, end):
         count = PLACE_COUNTS.get((m.group("count") or "two").lower(), 2)
         kind = "countries" if m.group("kind").lower() in ("countries", "nations") else "places"
