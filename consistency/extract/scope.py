@@ -1,39 +1,34 @@
 """Claims from quantities and dates, each with its context: what is counted, whose, where, when, on whose word.
 
-This module assembles a claim and decides its measure and subject; ``places.py``, ``times.py``, ``speakers.py``
-and ``modality.py`` decide the rest, ``discourse.py`` carries context from sentence to sentence and
-``incidents.py`` finds the events tolls, crowds and flows are about. Every decision is a general mechanism over
-the alias files: nearest mention of the right type, locative prepositions, reporting verbs, scope phrases.
-The tool is judged on articles nobody here has read.
+This module reads an article sentence by sentence and assembles each claim; the decisions are made by the
+modules named for them: ``counted.py`` (what a number counts), ``subjects.py`` (whose count it is, or the event it
+is about), ``places.py`` (where), ``times.py`` and ``eventdates.py`` (as of when; which dates are events'),
+``speakers.py`` (on whose word) and ``modality.py`` (asserted, planned, ...); ``discourse.py`` carries context from
+sentence to sentence and ``incidents.py`` finds the events tolls, crowds and flows are about. Every decision is a
+general mechanism over the alias files: nearest mention of the right type, locative prepositions, reporting verbs,
+scope phrases. The tool is judged on articles nobody here has read.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from functools import partial
 from itertools import pairwise
-
-from dateutil.relativedelta import relativedelta
 
 from ..models import AsOf, Claim, Interval, Source
 from ..occasions import DATED_BY_EVENT
 from .addresses import cased_as_headline, headline, url_month
 from .citations import CITATION_LINE, citation_at, citations
 from .context import SentenceContext
-from .dates import DateMention, anniversary_years, shifted
+from .counted import ELLIPSIS, PERSON_MEASURES, armed_men, at_event, counted_measure, elided, state_of, with_state
+from .dates import DateMention, shifted
 from .discourse import Discourse, carried, context_time, dateline_places
+from .eventdates import anniversary, dates_event, latest_year_told, of_event, told_before, year_span
 from .events import describe_event
 from .facets import (
-    GENERIC_PEOPLE,
-    PART_AFTER,
-    PREDICATE_NOUN,
-    WORD,
     facet,
-    head_noun,
     in_sectors,
     included,
     multiple_of,
@@ -41,7 +36,7 @@ from .facets import (
 )
 from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
-from .modality import DATE_PLANNED, date_modality, modality
+from .modality import date_modality, modality
 from .places import (
     LOCATIVE_BEFORE,
     LOCATIVE_REACH,
@@ -60,14 +55,23 @@ from .places import (
 )
 from .quantities import VOLUME_UNITS, Quantity
 from .speakers import (
-    DATELINE_LEAD,
     PRONOUN_SOURCE,
-    REPORT,
     attached_speaker,
     clause_speaker,
     figure_owner,
     speaker,
     speaker_clauses,
+)
+from .subjects import (
+    COMPARISON,
+    anaphora,
+    discourse_event,
+    nearest_entity_before,
+    own_entity,
+    subject_of,
+    subject_or_event,
+    subject_type,
+    subject_types,
 )
 from .times import (
     CLAUSE_BREAK,
@@ -86,27 +90,10 @@ from .times import (
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
-# An entity opposed, not owning: "the mission against the Islamic State".
-OPPOSED_BEFORE = re.compile(
-    r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$"
-)
 # "the group", "its", "they": a subject named in an earlier sentence.
 ANAPHORA = re.compile(
     r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|"
     r"militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b"
-)
-# Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
-NOT_A_NOUN_AFTER = re.compile(
-    r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
-    r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out|"
-    r"may|might|will|would|could|should|can|must|that|who|which|"
-    r"given|taken|seen|shown|known|reported|cited|released|published|quoted)\b"  # "the toll of 450 given by ..."
-)
-# A bare number's own passive predicate: "2,503 are accounted for", "4,000 were counted in Lyon".
-OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")
-# Participles that say how a count was made, not what happened to the people: the counted noun still carries.
-NEUTRAL_PARTICIPLES = frozenset(
-    "counted recorded reported registered estimated confirmed tallied believed thought expected listed".split()
 )
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
@@ -115,41 +102,8 @@ TOTAL_WORDS = re.compile(
     r"(?i)\b(?:total|in all|altogether|so far|to date|in the end|overall|cumulative|leaked|spilled|spilt|released|"
     r"amount|capacity|holds?|stored|reserves?)\b"
 )
-# Where a sentence turns to another clause with its own subject: "; ", " but ", ", while ".
-CLAUSE_TURN = re.compile(r"[;:]|\s(?:but|while|whereas|whilst)\s")
-# Words that set one side of a comparison against the other: "compares to", "versus" (not "more than", a bound).
-COMPARISON = re.compile(r"(?i)\b(?:compar\w*|versus|vs\.?)(?!\w)")
-# Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
-CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
-# Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
-ELLIPSIS = re.compile(
-    r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?"
-    r"(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
-    # "with about 167,000 deaths, followed by Sri Lanka with 35,322 and India with 12,405"
-    r"|^,?\s+(?:followed\s+by|then|and|ahead\s+of)\s+(?:the\s+)?[A-Z][^,;.\d]{0,40}?\s+with\s+$"
-)
 
-# How far around a number, or its counted noun, each phrase is looked for, in characters: each reach holds the
-# longest phrase its pattern is meant to find, and keeps every look-up short whatever follows in the article.
-DRAWN_REACH = 24  # "was attended by ", "brought out " before a bare number
-BY_REACH = 3  # "by " right before the number: "rose by 300", "multiplies figures by 1.5"
-ELIDED_REACH = 40  # what follows a number with no noun: " in Lyon", " of them", " with"
-NOUN_START_REACH = 3  # a letter right after the number, past one space: a noun follows
-NOT_A_NOUN_REACH = 16  # a word after the number that starts no noun: " according", " including"
-NUMBER_OF_REACH = 20  # "the number of the ", "total of " before a counted noun
-STATE_AFTER_REACH = 60  # what happened to counted people, after them: " in West Africa could be infected"
-STATE_BEFORE_REACH = 40  # ... or before the number: "killed more than ", "displaced an estimated "
-POSSESSIVE_REACH = 3  # "'s " between an owner and its number: "Syria's 600,000"
-NOUN_OWNER_REACH = 20  # an entity just before the counted noun owns it: "the number of IS fighters"
-OPENING_REACH = 30  # words before the entity that opens a clause: "Meanwhile, the ", "On Tuesday, "
-OPPOSED_REACH = 20  # "fighting against the ", "defeating the " before an entity
-DATE_OF_EVENT_REACH = 3  # a date right before an event's words names it: "the January 2011 earthquake"
 UNSTATED = ("current", "unknown", "context")  # times a sentence does not state
-ANNIVERSARY_OF_REACH = 5  # "the first anniversary of the quake"
-# Dates an article tells of as past or present: not "by 2030", "before the war", nor "after the quake".
-TOLD_ROLES = frozenset({"point", "span", "since"})
-# "the group", "they": how many sentences back the entity they stand for is looked for.
-ANAPHORA_SENTENCES = 3
 
 
 def build_claims(
@@ -200,7 +154,7 @@ def build_claims(
                 break
     discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
     if source.published is None:
-        discourse.written_year = _latest_year_told(text, sentences, date_by_sentence, context)
+        discourse.written_year = latest_year_told(text, sentences, date_by_sentence, context)
     # the one country the article speaks of, if one: where a strike or a quake it never places happens
     named = {c for i in range(len(sentences)) for c in _named_countries(context(i), lexicon)}
     article_country = next(iter(named)) if len(named) == 1 else None
@@ -218,7 +172,7 @@ def build_claims(
             )
         headline_event = discourse.incidents.resolve(incident)  # "Camp Fire is 100% contained": the story's event
         if incident.year:  # "Casualties of the 2010 Haiti earthquake"
-            discourse.event_days.setdefault(headline_event.id, _year_span(incident.year))
+            discourse.event_days.setdefault(headline_event.id, year_span(incident.year))
     said = partial(said_on, text)  # a date of a statement: "the ministry said on Tuesday"
     countries_of = partial(_countries, lexicon=lexicon, within=discourse.within)  # as the article places them
     previous_end = None
@@ -244,7 +198,7 @@ def build_claims(
             in_force = [*sorted(_named_countries(ctx, lexicon)), *countries_of(discourse.places)]
             in_force += [*countries_of(discourse.main_places), article_country or ""]
             _place_capital(ctx, in_force, lexicon)
-        of_event = partial(_of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
+        event_date = partial(of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
         # "the Jan. 12, 2010 earthquake", "the quake that struck Nepal on April 25": when each began; an occasion
         # that people attend is dated by a date after its words too ("expected to strike on Wednesday"), where a
@@ -252,15 +206,15 @@ def build_claims(
         for d in ds:
             for mention, incident in zip(ctx.incidents, incidents, strict=True):
                 occasion = incident.kind in lexicon.events.people
-                if d.start_date and (_of_event if occasion else _dates_event)(text, d, [mention]):
+                if d.start_date and (of_event if occasion else dates_event)(text, d, [mention]):
                     discourse.event_days.setdefault(incident.id, (d.start_date, d.end_date or d.start_date))
         for incident in incidents:
             if incident.year:
-                discourse.event_days.setdefault(incident.id, _year_span(incident.year))  # "the 2010 earthquake"
+                discourse.event_days.setdefault(incident.id, year_span(incident.year))  # "the 2010 earthquake"
         # "On the first anniversary of the quake": a year after the day it began
-        ds = [_anniversary(d, ctx.incidents, incidents, discourse) for d in ds]
+        ds = [anniversary(d, ctx.incidents, incidents, discourse) for d in ds]
         # "A week earlier, organisers said ...": told from the sentence's own date before it, else the article's last
-        ds = [shifted(d, _told_before(d, ds) or discourse.last_told or d) for d in ds]
+        ds = [shifted(d, told_before(d, ds) or discourse.last_told or d) for d in ds]
         ds = [since_event(text, d, s_start) for d in ds]  # "since protests began in January"
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
@@ -276,7 +230,7 @@ def build_claims(
                 incidents,
                 dates_story=i == 0 or bool(incidents),
                 said=said,
-                of_event=of_event,
+                of_event=event_date,
             )
             continue
         sentence = source.text[s_start:s_end]
@@ -311,14 +265,16 @@ def build_claims(
             part = False
             if whole is not None:
                 measure, measure_mention = whole.measure, None
-                measure, state = _state(text, whole, ctx, measure, lexicon)
+                measure, state = state_of(text, whole, ctx, measure, lexicon)
                 measure_text = whole.measure_text
-                measure = _at_event(text, q, measure, incidents, discourse, lexicon)
+                measure = at_event(text, q, measure, incidents, discourse, lexicon)
                 part = measure == whole.measure  # "300 of the 2,000 migrants": some of them, unless a state says what
             elif id(q) in wholes:
                 measure, measure_text, measure_mention, state = q.measure, q.measure_text, None, None
             else:
-                measure, measure_text, measure_mention = _measure(text, q, ctx, previous, taken, lexicon, resolved)
+                measure, measure_text, measure_mention = counted_measure(
+                    text, q, ctx, previous, taken, lexicon, resolved
+                )
                 part_of_previous = previous is not None and included(text, q, previous, s_start)
                 whole_measure = resolved.get(id(previous))
                 if (
@@ -329,14 +285,14 @@ def build_claims(
                     # "killed 11 people, including 4 children": the part is of the whole's count, dead as they are
                     measure, state = whole_measure, None
                 else:
-                    measure, state = _state(text, q, ctx, measure, lexicon, measure_mention)
-                    measure = _at_event(text, q, measure, incidents, discourse, lexicon)
+                    measure, state = state_of(text, q, ctx, measure, lexicon, measure_mention)
+                    measure = at_event(text, q, measure, incidents, discourse, lexicon)
             if (
                 measure is None
                 and measure_text is None
                 and q.unit == discourse.unit
                 and discourse.measure
-                and _elided(text, q)
+                and elided(text, q)
             ):
                 # "Police counted 12,000 marchers. In Lyon they counted 4,000.": the counted noun carries
                 measure, measure_text = discourse.measure, discourse.measure_text
@@ -352,26 +308,26 @@ def build_claims(
                 if measure == "flow_rate":
                     q.unit = f"{q.unit}/d"
             resolved[id(q)] = measure
-            subject, subject_text, incident = _subject_or_event(
+            subject, subject_text, incident = subject_or_event(
                 text, q, ctx, measure, measure_mention, incidents, discourse, lexicon
             )
-            owned = bool(_subject_types(measure, lexicon))
+            owned = bool(subject_types(measure, lexicon))
             if subject is None and (owned or measure not in lexicon.events.measures):
                 # "the group", "they": an entity of the sentences before; a toll or a crowd is an event's (below),
                 # unless entities own such counts too ("the group held 110,000 square kilometers")
-                subject, subject_text = _anaphora(text, ctx, measure, lexicon, context, i)
+                subject, subject_text = anaphora(text, ctx, measure, lexicon, context, i)
             if subject is None and incident is None:
                 # "420,000 used the Metro yesterday, which compares to 317,000 for Obama's inaugural": not the
                 # event the number is compared with
                 compared = {
                     x.id for x in incidents if COMPARISON.search(text, min(x.end, q.end), max(x.start, q.start))
                 }
-                incident = _discourse_event(text, q, measure, discourse, lexicon, compared)
+                incident = discourse_event(text, q, measure, discourse, lexicon, compared)
                 if incident is not None:
                     subject, subject_text = incident.id, incident.text
                 else:  # no event anywhere: whose people they are, as for any count
-                    subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
-            measure = _armed_men(text, q, measure, measure_text, subject, lexicon)
+                    subject, subject_text = subject_of(text, q, ctx, measure, measure_mention, lexicon)
+            measure = armed_men(text, q, measure, measure_text, subject, lexicon)
             story = incidents or discourse.recent or [x for x in [discourse.incidents.first] if x]
             if measure == "ratio" and incident is None:
                 # "three times as many people as Trump's inauguration", "11 times the total leaked from the Exxon
@@ -398,7 +354,7 @@ def build_claims(
             if not location and measure in lexicon.events.people.values():
                 # "2 million UK workers joined the strike": a turnout is where its people are (refugees are not:
                 # "Syrian refugees" in Lebanon)
-                own = _own_entity(text, q, ctx)
+                own = own_entity(text, q, ctx)
                 if own is not None and own.id in lexicon.countries:
                     location, location_text = [own.id], own.text
             if not location and incident is not None and incident.places:
@@ -434,7 +390,7 @@ def build_claims(
             if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
-            own_dates = ds if measure in DATED_BY_EVENT else [d for d in ds if not _dates_event(text, d, ctx.incidents)]
+            own_dates = ds if measure in DATED_BY_EVENT else [d for d in ds if not dates_event(text, d, ctx.incidents)]
             as_of = as_of_claim(text, q, ctx, own_dates, cited.day if cited else source.published)
             present = bool(PRESENT.search(text, s_start, s_end))
             named_here = incident in incidents  # "Unlike the 2004 tsunami, which killed ..., Friday's waves"
@@ -542,7 +498,7 @@ def build_claims(
                     subject=subject,
                     subject_text=subject_text,
                     measure=measure,
-                    measure_text=_with_state(measure_text, state),
+                    measure_text=with_state(measure_text, state),
                     facet=(
                         "part"
                         if part or in_sectors(text, s_start, q)
@@ -551,7 +507,7 @@ def build_claims(
                         else facet(text, q)
                     )
                     or population(text, q, measure, measure_text or q.measure_text, lexicon, said_by),
-                    subject_type=_subject_type(subject, incident, lexicon),
+                    subject_type=subject_type(subject, incident, lexicon),
                     location=location,
                     location_text=location_text,
                     countries=countries,
@@ -571,7 +527,7 @@ def build_claims(
             event, event_key = describe_event(text, (s_start, s_end), d)
             places = [p for p in ctx.places]
             location = sorted({i for p in places for i in p[2]})
-            subject = _nearest_entity_before(text, ctx, d.start, None, lexicon)
+            subject = nearest_entity_before(text, ctx, d.start, None, lexicon)
             claims.append(
                 _claim(
                     source,
@@ -602,7 +558,7 @@ def build_claims(
             incidents,
             dates_story=i == 0 or bool(qs or incidents),
             said=said,
-            of_event=of_event,
+            of_event=event_date,
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
@@ -619,141 +575,6 @@ def _claim(source: Source, start: int, end: int, sentence: str, **fields) -> Cla
         sentence=sentence,
         **fields,
     )
-
-
-def _subject_or_event(
-    text: str,
-    q: Quantity,
-    ctx: SentenceContext,
-    measure: str | None,
-    measure_mention: Mention | None,
-    incidents: list[Incident],
-    discourse: Discourse,
-    lexicon: Lexicon,
-):
-    """(subject id, its words, the event if the subject is one). A toll, a crowd or a flow is about the event
-    its sentence names, unless its own noun names whose it is ("35 U.S. soldiers", "Syria's 600,000")."""
-    if q.subject_hint:
-        return q.subject_hint, q.measure_text, None
-    own = _own_entity(text, q, ctx)
-    fitting = [x for x in incidents if lexicon.events.fits(measure, x.kind)]
-    if own is not None and fitting and own.id in lexicon.countries and measure in lexicon.events.people.values():
-        # "2 million UK workers joined the strike": the country says where, the turnout is the strike's ("35 U.S.
-        # soldiers" killed in an attack stay the U.S.'s: a part of its toll)
-        own = None
-    if measure in lexicon.events.measures and own is None:
-        if fitting:
-            # the event of the number's own clause: "The recent inauguration drew 250,000 but Obama's drew 1.8
-            # million" (the nearer words may be the next clause's)
-            def across(x: Incident, words: re.Pattern) -> bool:
-                return words.search(text, min(x.end, q.end), max(x.start, q.start)) is not None
-
-            # "420,000 used the Metro yesterday, which compares to 317,000 for Obama's inaugural": the other side
-            # of a comparison is not this number's event
-            near = [x for x in fitting if not across(x, COMPARISON)]
-            own_clause = [x for x in near if not across(x, CLAUSE_TURN)]
-            if near:
-                incident = min(own_clause or near, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
-                return incident.id, incident.text, incident
-        if not _subject_types(measure, lexicon):
-            return None, None, None  # no entity owns a toll: the paragraph's event will
-    if own is not None:
-        return own.id, own.text, None
-    subject, subject_text = _subject(text, q, ctx, measure, measure_mention, lexicon)
-    return subject, subject_text, None
-
-
-# A date right after an event's words that dates it: "inauguration in 2009", "the Camp Fire of November 2018".
-EVENT_DATE_AFTER = re.compile(r"(?i)(?:in|of|on)\s")
-# A relative clause after an event's words, up to a date, no number in it: "the earthquake that struck Nepal (on April
-# 25)", "the earthquake that struck southern Turkey and northern Syria (on Monday)".
-EVENT_CLAUSE = re.compile(
-    r"\s+(?:(?:that|which)\s+(?:[A-Za-z'-]+\s+){1,8}|(?:struck|hit|erupted|broke\s+out)\s+(?:[A-Za-z'-]+\s+){0,4})"
-)
-
-
-def _dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
-    """Whether a date dates an event, not a count: "the January 2011 earthquake", "the earthquake that struck Nepal
-    on April 25 (killed 7,500)"."""
-    before_event = (0 <= x.start - d.end <= DATE_OF_EVENT_REACH for x in incidents)
-    in_its_clause = (x.end <= d.start and EVENT_CLAUSE.fullmatch(text, x.end, d.start) for x in incidents)
-    return any(before_event) or any(in_its_clause)
-
-
-def _of_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
-    """Whether a date is an event's, to be no time for the sentences after it: as ``_dates_event``, or right after
-    the event's words ("Barack Obama's inauguration in 2009"; in its own clause, "a second quake on May 12 killed
-    153" may still date the count)."""
-    after_event = (0 <= d.start - x.end <= 1 and EVENT_DATE_AFTER.match(d.text) for x in incidents)
-    return _dates_event(text, d, incidents) or any(after_event)
-
-
-def _discourse_event(
-    text: str, q: Quantity, measure: str | None, discourse: Discourse, lexicon: Lexicon, avoid: set[str]
-) -> Incident | None:
-    """A toll, a crowd or a flow whose sentence names no event (or only events in ``avoid``): the paragraph's event,
-    else the article's, else the one its count implies ("1 million migrants arrived": migration)."""
-    events = lexicon.events
-    if measure not in events.measures:
-        return None
-    found = discourse.event(lambda kind: events.fits(measure, kind), avoid)
-    if found is not None:
-        return found
-    kind = events.implied.get(measure or "")
-    if kind is None:
-        return None
-    implied = discourse.incidents.resolve(Incident(q.start, q.end, kind, kind, kind, False))
-    discourse.recent.append(implied)  # "Another 3,735 people died": the same migration
-    return implied
-
-
-def _subject_type(subject: str | None, incident: Incident | None, lexicon: Lexicon) -> str | None:
-    if subject is None:
-        return None
-    if incident is None or incident.id != subject:
-        return "entity"
-    if incident.id == incident.kind:
-        return "event"  # "Inauguration Day" names no one event
-    if incident.kind in lexicon.events.per_place:
-        return "named_series"  # "the Women's March" marched in 650 cities, one march in each
-    return "named_event"  # "the Camp Fire" pins its place
-
-
-def _at_event(
-    text: str, q: Quantity, measure: str | None, incidents: list[Incident], discourse: Discourse, lexicon: Lexicon
-) -> str | None:
-    """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike; so is
-    a bare number an event drew ("the protest drew 1 million", "was attended by 1.8 million")."""
-    # the measure its noun gave, when that noun is any people's ("members"), not one a state gave ("detained")
-    generic = measure == q.measure and head_noun(q.measure_text) in GENERIC_PEOPLE
-    if measure not in (None, "people", "crowd", "strikers") and not generic:
-        return measure  # but "400,000 of its members" at a strike are strikers, not an armed group's
-    drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - DRAWN_REACH), q.start)
-    people = lexicon.events.people
-    # the sentence's event, the paragraph's, else the article's ("Workers went on strike on Wednesday. ¶ As many as
-    # 2 million took part")
-    article = (*reversed(discourse.incidents.named.values()), discourse.incidents.first)
-    for incident in (*reversed(incidents), *reversed(discourse.recent), *article):
-        if incident is not None and incident.kind in people:
-            return people[incident.kind] if measure is not None or drawn else None
-    return measure
-
-
-# What an event does to the people it gathers: "drew 1 million", "was attended by 1.8 million".
-DRAWN_BY = re.compile(
-    r"(?i)\b(?:drew|draws|drawing|attracted|attracts|brought out|pulled in|attended by|joined by|swelled to)\s+$"
-)
-
-
-def _elided(text: str, q: Quantity) -> bool:
-    """A bare number whose counted noun is left out: "and 4,000 in Lyon", "400,000 of them", "another 2,500"."""
-    if re.search(r"(?i)\bby\s$", text[max(0, q.start - BY_REACH) : q.start]):
-        return False  # "multiplies figures by 1.5", "rose by 300": a factor or a change, not the same count again
-    after = text[q.end : q.end + ELIDED_REACH]
-    own = OWN_PREDICATE.match(after)
-    if own and own.group(1).lower() not in NEUTRAL_PARTICIPLES:
-        return False  # "2,503 are accounted for" after a count of the missing: a state of their own, not theirs
-    return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
 
 
 def _named_countries(ctx: SentenceContext, lexicon: Lexicon) -> set[str]:
@@ -825,51 +646,6 @@ def _low(q: Quantity) -> float | None:
 
 def _high(q: Quantity) -> float | None:
     return q.high if q.qualifier not in ("more_than", "at_least") else None
-
-
-def _told_before(d: DateMention, dates: list[DateMention]) -> DateMention | None:
-    """The last point or span a sentence states before ``d``."""
-    return next((o for o in reversed(carried(dates)) if o.end <= d.start), None)
-
-
-def _year_span(year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def _anniversary(
-    d: DateMention, mentions: list[Incident], incidents: list[Incident], discourse: Discourse
-) -> DateMention:
-    """An anniversary placed as many years after the day its event began ("the first anniversary of the quake", or
-    of the event in force), if the article tells when that was; any other date as it is."""
-    years = anniversary_years(d.text) if d.start_date is None else None
-    if years is None:
-        return d
-    named = [x for m, x in zip(mentions, incidents, strict=True) if 0 <= m.start - d.end <= ANNIVERSARY_OF_REACH]
-    event = named[0] if named else discourse.event(lambda kind: True)
-    began = discourse.event_days.get(event.id) if event is not None else None
-    if began is None:
-        return d
-    first, last = (day + relativedelta(years=years) for day in began)
-    return replace(d, start_date=first, end_date=last, granularity="day" if first == last else "year")
-
-
-def _latest_year_told(
-    text: str,
-    sentences: list[tuple[int, int]],
-    date_by_sentence: dict[int, list[DateMention]],
-    context: Callable[[int], SentenceContext],
-) -> int | None:
-    """The latest year an article tells of as past or present: an undated article was written no earlier. Not a
-    year it plans for ("will end by 2030"), nor an event's ("the Exxon Valdez disaster in 1989"), which may lie
-    long before the story."""
-    years = [
-        d.end_date.year
-        for i, ds in date_by_sentence.items()
-        if not DATE_PLANNED.search(text, *sentences[i])
-        for d in ds
-        if d.end_date is not None and d.role in TOLD_ROLES and not _of_event(text, d, context(i).incidents)
-    ]
-    return max(years, default=None)
 
 
 def _context(
@@ -953,91 +729,6 @@ RESTATED_PROJECTION = re.compile(
 RESTATED_REACH = 60  # "The top range of the estimate, " before the figure
 # A period named by the time before: "that year", "the same month".
 THAT_PERIOD = re.compile(r"(?i)\b(?:that|the same)\s+(year|month|day)\b")
-# A figure set against the one before: "which compares to 317,000", "compared with 1,200".
-COMPARED_TO = re.compile(r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$")
-COMPARED_REACH = 20  # "which compares to " before the number
-# A number standing on its own, not in a hyphenated compound ("7.8-magnitude", "36,807-acre").
-STANDALONE_NUMBER = re.compile(r"\d[\d.,]*(?![\d.,]*-)")
-# Between a counted noun and its number: " of ", " of about " ("a crowd of 500,000", "fire personnel of 1,065").
-NOUN_OF_NUMBER = re.compile(r"(?i)\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|at least\s+)?")
-# A locative preposition before a noun: "in government-held areas", "across the affected regions".
-IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
-# Between a toll's noun and the event it is of: "the death toll from Saturday's", "the toll of the".
-TOLL_OF = re.compile(r"(?i)\s+(?:from|of|in)\s+[^,;.\d]{0,40}$")
-# "the number of", "the total of": the noun after it is what a later figure counts.
-NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
-
-
-def _measure(
-    text: str,
-    q: Quantity,
-    ctx: SentenceContext,
-    previous: Quantity | None,
-    taken: set[int],
-    lexicon: Lexicon,
-    resolved: dict,
-):
-    """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number
-    of IS fighters ... at about 2,500")."""
-    if q.measure == "people" and head_noun(q.measure_text) in ("people", "person"):
-        nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
-        # no other number between ("the death toll for the 7.8-magnitude earthquake has exceeded 5,000 people": a
-        # number in a compound is no count)
-        if nouns and not STANDALONE_NUMBER.search(text, nouns[-1].end, q.num_start):
-            # "the death toll from the quake has exceeded 5,000 people", "put the crowd at 500,000 people": the
-            # noun the number is the value of says what the people are
-            return nouns[-1].id, nouns[-1].text, None
-    if q.measure:
-        return q.measure, q.measure_text, None
-    if q.unit == "times":
-        for verb in reversed(list(WORD.finditer(text, ctx.start, q.start))):
-            measure = lexicon.attack_verbs.get(verb.group().lower())
-            if measure:
-                return measure, verb.group(), Mention(verb.start(), verb.end(), measure, verb.group())
-        return None, None, None
-    if q.unit is not None:
-        return None, None, None
-    predicate = PREDICATE_NOUN.match(text, q.end, ctx.end)
-    if predicate:  # "of those, 6,453 are homes": what the number is, said after it
-        nouns = lexicon.measure_words.find(text, predicate.start(1), predicate.end(1))
-        if nouns and nouns[0].start == predicate.start(1):
-            return nouns[0].id, nouns[0].text, nouns[0]
-    after = text[q.end : min(ctx.end, q.end + NOUN_START_REACH)]  # not the next sentence's first word
-    if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH):
-        return None, None, None  # a noun follows that no alias file names
-    compared = COMPARED_TO.search(text, max(ctx.start, q.start - COMPARED_REACH), q.start)
-    if previous and resolved.get(id(previous)) and (ELLIPSIS.match(text, previous.end, q.start) or compared):
-        # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
-        return resolved[id(previous)], previous.measure_text, None
-    earlier = [
-        m
-        for m in ctx.measures
-        if m.end <= q.start
-        and m.start not in taken
-        # a word that names only its own number names it before "of": "Total fire personnel of 1,065"
-        and (lexicon.measures[m.id].carries or NOUN_OF_NUMBER.fullmatch(text, m.end, q.num_start) is not None)
-        # "put the toll in government-held areas at 1,347": a noun after "in" says where, not what is counted
-        and not IN_PLACE_BEFORE.search(text, max(ctx.start, m.start - IN_PLACE_REACH), m.start)
-    ]
-    counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - NUMBER_OF_REACH), m.start)]
-    if counted:
-        # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
-        return counted[-1].id, counted[-1].text, counted[-1]
-    nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
-    if earlier:
-        if nouns and TOLL_OF.match(text, nouns[-1].end, earlier[-1].start):
-            # "the death toll from Saturday's attack by Hamas had risen to 900": the toll's, not the attack's count
-            return nouns[-1].id, nouns[-1].text, None
-        m = earlier[-1]
-        modifier = earlier[-2] if len(earlier) > 1 else None
-        if m.id in PERSON_MEASURES and modifier and not text[modifier.end : m.start].strip():
-            # "unaccounted for individuals", "displaced civilians": the word before the people says what they are
-            return modifier.id, text[modifier.start : m.end], modifier
-        return m.id, m.text, m
-    if nouns:  # "the death toll rose to 89"
-        return nouns[-1].id, nouns[-1].text, None
-    return None, None, None
 
 
 # Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres".
@@ -1049,198 +740,3 @@ PLACE_LABEL_GAP = 3
 LONG_AGO_DAYS = 365
 # An event this many years before the report is history: its figures hold for its year, not as of the report.
 HISTORY_YEARS = 1
-# Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
-PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd"})
-# The people an armed force counts: "1,500 men", "60,000 men under arms" (whatever owns them).
-ARMED_MEN = frozenset({"men"})
-UNDER_ARMS = re.compile(r"(?i)\s+under\s+arms\b")
-# Bodies, not people: what happens to them ("30 unions protested", "12 hospitals closed") makes no count of people.
-ORGANISATIONS = frozenset(
-    "union company firm business organisation organization agency school hospital council charity party".split()
-)
-# People who used a transit system made trips: "420,000 people used the D.C. Metro", "rode the subway".
-TRANSIT_USE = re.compile(
-    r"(?i)\s+(?:have\s+|had\s+)?(?:used|rode|took|use|ride)\s+(?:the\s+|its\s+)?(?-i:[A-Z][\w.]*\s+){0,3}"
-    r"(?:metro|subway|transit|tube|underground|trains?|buses|bus|light rail|rail system|public transport)\b"
-)
-# What people do as a crowd or a flow: soldiers who "crossed" are still troops, refugees who "arrived" arrivals.
-DOINGS = {
-    "arrivals": frozenset({None, "people", "refugees"}),
-    "crowd": frozenset({None, "people", "civilians"}),
-    "strikers": frozenset({None, "people"}),
-}
-
-
-def _state(
-    text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon, mention: Mention | None = None
-) -> tuple[str | None, str | None]:
-    """The measure a state gives counted people, and the state's words when it gave one: "12 people died",
-    "killed 26 civilians", "14 were detained", "the number of people arriving ... had topped a million"."""
-    states = lexicon.states
-    if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS:
-        return measure, None  # "30 public-sector unions protested plans": bodies, not a crowd of people
-    after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
-    if after and q.measure is None and q.unit is None:
-        # a bare number's own verb beats the measure it borrowed: "1,000 health workers, of whom about 500 have died"
-        return states.measures[after.group(1).lower()], after.group(1)
-    if measure not in PERSON_MEASURES or q.unit not in (None, "percent"):
-        return measure, None  # a share of people takes their state: "30 percent of teachers went on strike"
-    if not after and mention is not None and mention.end <= q.start:
-        after = states.after.match(text, mention.end, min(q.start, mention.end + STATE_AFTER_REACH))
-    before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
-    found = after or before
-    if not found:
-        ride = TRANSIT_USE.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
-        return ("trips", ride.group().strip()) if ride and measure in (None, "people") else (measure, None)
-    state = states.measures[found.group(1).lower()]
-    return (state, found.group(1)) if measure in DOINGS.get(state, PERSON_MEASURES) else (measure, None)
-
-
-def _armed_men(
-    text: str, q: Quantity, measure: str | None, measure_text: str | None, subject: str | None, lexicon: Lexicon
-) -> str | None:
-    """Men of an armed force are its fighters or troops: "the group had about 1,500 men", "60,000 men under arms"."""
-    if measure != "people" or head_noun(measure_text) not in ARMED_MEN:
-        return measure
-    kind = lexicon.entity_types.get(subject or "")
-    if kind in ("military", "country", "alliance"):
-        return "troops"
-    if kind in ("group", "militia") or UNDER_ARMS.match(text, q.end):
-        return "fighters"
-    return measure
-
-
-def _with_state(measure_text: str | None, state: str | None) -> str | None:
-    """What is counted, in the text's words: "people" who "were injured" are "people injured"."""
-    if state is None:
-        return measure_text
-    return f"{measure_text} {state}" if measure_text else state
-
-
-def _own_entity(text: str, q: Quantity, ctx: SentenceContext) -> Mention | None:
-    """An entity in the counted noun phrase ("2,500 U.S. troops") or owning it ("Syria's 600,000")."""
-    head = q.head_start if q.head_start is not None else q.end
-    inside = [e for e in ctx.entities if q.num_end <= e.start < head]
-    if inside:
-        return inside[-1]
-    possessive = [
-        e for e in ctx.entities if 0 <= q.start - e.end <= POSSESSIVE_REACH and text[e.end : q.start].startswith("'")
-    ]
-    return possessive[-1] if possessive else None
-
-
-def _subject_types(measure: str | None, lexicon: Lexicon) -> list[str]:
-    """The entity types ``measures.yaml`` lets own a count of ``measure`` ("troops": a country, an alliance)."""
-    return lexicon.measures[measure].subjects if measure in lexicon.measures else []
-
-
-def _entity_type(e: Mention, lexicon: Lexicon) -> str:
-    """An entity's type by the alias files; a "-backed" force ("Iran-backed militias") is an armed group."""
-    return lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other")
-
-
-def _subject(
-    text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None, lexicon: Lexicon
-):
-    """Whose count it is: a modifier of the counted noun, else the nearest fitting entity before it."""
-    own = _own_entity(text, q, ctx)
-    if own is not None:
-        return own.id, own.text
-    if measure_mention is not None:
-        near = [
-            e
-            for e in ctx.entities
-            if 0 <= measure_mention.start - e.end <= NOUN_OWNER_REACH
-            and not re.search(r"[,;.]", text[e.end : measure_mention.start])
-        ]
-        if near and q.unit != "times":
-            return near[-1].id, near[-1].text
-        anchor = measure_mention.start
-    else:
-        anchor = q.start
-    types = _subject_types(measure, lexicon)
-    opening = _opening_entity(text, ctx, anchor, types, lexicon)
-    found = opening or _nearest_entity_before(text, ctx, anchor, types, lexicon)
-    unowned = not types and not _subject_types(q.measure, lexicon)  # "civilians" killed; not "service members" hurt
-    if found and (measure in (None, "people") or unowned) and SPEAKS_AFTER.match(text, found.end):
-        # "the United Nations said 8 million people were affected", "the UN has verified the deaths of 10,000": the
-        # voice, not the owner (but "the Pentagon said 34 service members were hurt" are its own)
-        return None, None
-    return (found.id, found.text) if found else (None, None)
-
-
-# An entity followed by its reporting verb is the speaker of what follows: "the United Nations said", "UNHCR has
-# estimated".
-SPEAKS_AFTER = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT})\b")
-
-
-def _opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str], lexicon: Lexicon) -> Mention | None:
-    """The entity the clause opens with is its grammatical subject: "Turkey has roughly 3,000 troops in Iraq"."""
-    clause_start = max([_after_dateline(text, ctx), *(m.end() for m in CLAUSE_START.finditer(text, ctx.start, pos))])
-    for e in ctx.entities:
-        if (
-            clause_start <= e.start < pos
-            and e.start - clause_start <= OPENING_REACH
-            and not text[clause_start : e.start].strip(' "').endswith(("in", "of", "against"))
-        ):
-            if not types or _entity_type(e, lexicon) in types:
-                return e
-            return None
-    return None
-
-
-def _after_dateline(text: str, ctx: SentenceContext) -> int:
-    """Where a sentence's own words begin, past a dateline ("KYIV, Ukraine (AP) — ")."""
-    dateline = DATELINE_LEAD.match(text[ctx.start : ctx.end])
-    return ctx.start + (dateline.end() if dateline else 0)
-
-
-def _nearest_entity_before(
-    text: str, ctx: SentenceContext, pos: int, types: list[str] | None, lexicon: Lexicon, opposed: bool = False
-) -> Mention | None:
-    """The last entity before ``pos`` of one of ``types``; ``opposed`` admits ones after "against"."""
-    place_spans = [(p[0], p[1]) for p in ctx.places]  # only locative places: "Turkey has ..." may own troops
-    opening = _after_dateline(text, ctx)
-    candidates = []
-    for e in ctx.entities:
-        if e.end > pos:
-            break
-        if e.start < opening:
-            continue  # "KYIV, Ukraine (AP) —": where the story was filed
-        if any(s <= e.start < end for s, end in place_spans):
-            continue  # "in Iraq" is where, not who
-        if not opposed and OPPOSED_BEFORE.search(text[max(0, e.start - OPPOSED_REACH) : e.start]):
-            continue
-        if types and _entity_type(e, lexicon) not in types:
-            continue
-        candidates.append(e)
-    return candidates[-1] if candidates else None
-
-
-# What an anaphor can stand for: "the group" is an armed group, "the country" a country.
-ANAPHOR_TYPES = {
-    "group": ["group", "militia"],
-    "militants": ["group", "militia"],
-    "jihadists": ["group"],
-    "insurgents": ["group"],
-    "militia": ["militia", "group"],
-    "organization": ["group", "org"],
-    "organisation": ["group", "org"],
-    "alliance": ["alliance"],
-    "coalition": ["alliance"],
-    "country": ["country"],
-}
-
-
-def _anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, context, i: int):
-    """ "the group controlled ...": the last fitting entity of the three sentences before."""
-    anaphor = ctx.anaphor
-    if not anaphor:
-        return None, None
-    noun = anaphor.group().split()[-1].lower()
-    types = ANAPHOR_TYPES.get(noun) or _subject_types(measure, lexicon)
-    for back in range(i - 1, max(-1, i - 1 - ANAPHORA_SENTENCES), -1):
-        found = _nearest_entity_before(text, context(back), context(back).end, types, lexicon, opposed=True)
-        if found:
-            return found.id, None
-    return None, None

@@ -1,0 +1,242 @@
+"""What a number counts: its counted noun, else the parallel clause's it elides or the measure its sentence
+names before it ("the death toll rose to 89"), and what happened to counted people ("12 people died")."""
+
+from __future__ import annotations
+
+import re
+
+from .context import SentenceContext
+from .discourse import Discourse
+from .facets import (
+    GENERIC_PEOPLE,
+    PART_AFTER,
+    PREDICATE_NOUN,
+    WORD,
+    head_noun,
+)
+from .incidents import Incident
+from .lexicon import Lexicon, Mention
+from .quantities import Quantity
+
+# Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
+NOT_A_NOUN_AFTER = re.compile(
+    r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
+    r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out|"
+    r"may|might|will|would|could|should|can|must|that|who|which|"
+    r"given|taken|seen|shown|known|reported|cited|released|published|quoted)\b"  # "the toll of 450 given by ..."
+)
+# A bare number's own passive predicate: "2,503 are accounted for", "4,000 were counted in Lyon".
+OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")
+# Participles that say how a count was made, not what happened to the people: the counted noun still carries.
+NEUTRAL_PARTICIPLES = frozenset(
+    "counted recorded reported registered estimated confirmed tallied believed thought expected listed".split()
+)
+# Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
+ELLIPSIS = re.compile(
+    r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?"
+    r"(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
+    # "with about 167,000 deaths, followed by Sri Lanka with 35,322 and India with 12,405"
+    r"|^,?\s+(?:followed\s+by|then|and|ahead\s+of)\s+(?:the\s+)?[A-Z][^,;.\d]{0,40}?\s+with\s+$"
+)
+# How far around a number, or its counted noun, each phrase is looked for, in characters: each reach holds the
+# longest phrase its pattern is meant to find, and keeps every look-up short whatever follows in the article.
+DRAWN_REACH = 24  # "was attended by ", "brought out " before a bare number
+BY_REACH = 3  # "by " right before the number: "rose by 300", "multiplies figures by 1.5"
+ELIDED_REACH = 40  # what follows a number with no noun: " in Lyon", " of them", " with"
+NOUN_START_REACH = 3  # a letter right after the number, past one space: a noun follows
+NOT_A_NOUN_REACH = 16  # a word after the number that starts no noun: " according", " including"
+NUMBER_OF_REACH = 20  # "the number of the ", "total of " before a counted noun
+STATE_AFTER_REACH = 60  # what happened to counted people, after them: " in West Africa could be infected"
+STATE_BEFORE_REACH = 40  # ... or before the number: "killed more than ", "displaced an estimated "
+
+
+def at_event(
+    text: str, q: Quantity, measure: str | None, incidents: list[Incident], discourse: Discourse, lexicon: Lexicon
+) -> str | None:
+    """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike; so is
+    a bare number an event drew ("the protest drew 1 million", "was attended by 1.8 million")."""
+    # the measure its noun gave, when that noun is any people's ("members"), not one a state gave ("detained")
+    generic = measure == q.measure and head_noun(q.measure_text) in GENERIC_PEOPLE
+    if measure not in (None, "people", "crowd", "strikers") and not generic:
+        return measure  # but "400,000 of its members" at a strike are strikers, not an armed group's
+    drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - DRAWN_REACH), q.start)
+    people = lexicon.events.people
+    # the sentence's event, the paragraph's, else the article's ("Workers went on strike on Wednesday. ¶ As many as
+    # 2 million took part")
+    article = (*reversed(discourse.incidents.named.values()), discourse.incidents.first)
+    for incident in (*reversed(incidents), *reversed(discourse.recent), *article):
+        if incident is not None and incident.kind in people:
+            return people[incident.kind] if measure is not None or drawn else None
+    return measure
+
+
+# What an event does to the people it gathers: "drew 1 million", "was attended by 1.8 million".
+DRAWN_BY = re.compile(
+    r"(?i)\b(?:drew|draws|drawing|attracted|attracts|brought out|pulled in|attended by|joined by|swelled to)\s+$"
+)
+
+
+def elided(text: str, q: Quantity) -> bool:
+    """A bare number whose counted noun is left out: "and 4,000 in Lyon", "400,000 of them", "another 2,500"."""
+    if re.search(r"(?i)\bby\s$", text[max(0, q.start - BY_REACH) : q.start]):
+        return False  # "multiplies figures by 1.5", "rose by 300": a factor or a change, not the same count again
+    after = text[q.end : q.end + ELIDED_REACH]
+    own = OWN_PREDICATE.match(after)
+    if own and own.group(1).lower() not in NEUTRAL_PARTICIPLES:
+        return False  # "2,503 are accounted for" after a count of the missing: a state of their own, not theirs
+    return not re.match(r"\s?[A-Za-z]", after) or bool(NOT_A_NOUN_AFTER.match(after)) or bool(PART_AFTER.match(after))
+
+
+# A figure set against the one before: "which compares to 317,000", "compared with 1,200".
+COMPARED_TO = re.compile(r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$")
+COMPARED_REACH = 20  # "which compares to " before the number
+# A number standing on its own, not in a hyphenated compound ("7.8-magnitude", "36,807-acre").
+STANDALONE_NUMBER = re.compile(r"\d[\d.,]*(?![\d.,]*-)")
+# Between a counted noun and its number: " of ", " of about " ("a crowd of 500,000", "fire personnel of 1,065").
+NOUN_OF_NUMBER = re.compile(r"(?i)\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|at least\s+)?")
+# A locative preposition before a noun: "in government-held areas", "across the affected regions".
+IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
+# Between a toll's noun and the event it is of: "the death toll from Saturday's", "the toll of the".
+TOLL_OF = re.compile(r"(?i)\s+(?:from|of|in)\s+[^,;.\d]{0,40}$")
+# "the number of", "the total of": the noun after it is what a later figure counts.
+NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
+
+
+def counted_measure(
+    text: str,
+    q: Quantity,
+    ctx: SentenceContext,
+    previous: Quantity | None,
+    taken: set[int],
+    lexicon: Lexicon,
+    resolved: dict,
+):
+    """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number
+    of IS fighters ... at about 2,500")."""
+    if q.measure == "people" and head_noun(q.measure_text) in ("people", "person"):
+        nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
+        # no other number between ("the death toll for the 7.8-magnitude earthquake has exceeded 5,000 people": a
+        # number in a compound is no count)
+        if nouns and not STANDALONE_NUMBER.search(text, nouns[-1].end, q.num_start):
+            # "the death toll from the quake has exceeded 5,000 people", "put the crowd at 500,000 people": the
+            # noun the number is the value of says what the people are
+            return nouns[-1].id, nouns[-1].text, None
+    if q.measure:
+        return q.measure, q.measure_text, None
+    if q.unit == "times":
+        for verb in reversed(list(WORD.finditer(text, ctx.start, q.start))):
+            measure = lexicon.attack_verbs.get(verb.group().lower())
+            if measure:
+                return measure, verb.group(), Mention(verb.start(), verb.end(), measure, verb.group())
+        return None, None, None
+    if q.unit is not None:
+        return None, None, None
+    predicate = PREDICATE_NOUN.match(text, q.end, ctx.end)
+    if predicate:  # "of those, 6,453 are homes": what the number is, said after it
+        nouns = lexicon.measure_words.find(text, predicate.start(1), predicate.end(1))
+        if nouns and nouns[0].start == predicate.start(1):
+            return nouns[0].id, nouns[0].text, nouns[0]
+    after = text[q.end : min(ctx.end, q.end + NOUN_START_REACH)]  # not the next sentence's first word
+    if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH):
+        return None, None, None  # a noun follows that no alias file names
+    compared = COMPARED_TO.search(text, max(ctx.start, q.start - COMPARED_REACH), q.start)
+    if previous and resolved.get(id(previous)) and (ELLIPSIS.match(text, previous.end, q.start) or compared):
+        # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
+        return resolved[id(previous)], previous.measure_text, None
+    earlier = [
+        m
+        for m in ctx.measures
+        if m.end <= q.start
+        and m.start not in taken
+        # a word that names only its own number names it before "of": "Total fire personnel of 1,065"
+        and (lexicon.measures[m.id].carries or NOUN_OF_NUMBER.fullmatch(text, m.end, q.num_start) is not None)
+        # "put the toll in government-held areas at 1,347": a noun after "in" says where, not what is counted
+        and not IN_PLACE_BEFORE.search(text, max(ctx.start, m.start - IN_PLACE_REACH), m.start)
+    ]
+    counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - NUMBER_OF_REACH), m.start)]
+    if counted:
+        # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
+        return counted[-1].id, counted[-1].text, counted[-1]
+    nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
+    if earlier:
+        if nouns and TOLL_OF.match(text, nouns[-1].end, earlier[-1].start):
+            # "the death toll from Saturday's attack by Hamas had risen to 900": the toll's, not the attack's count
+            return nouns[-1].id, nouns[-1].text, None
+        m = earlier[-1]
+        modifier = earlier[-2] if len(earlier) > 1 else None
+        if m.id in PERSON_MEASURES and modifier and not text[modifier.end : m.start].strip():
+            # "unaccounted for individuals", "displaced civilians": the word before the people says what they are
+            return modifier.id, text[modifier.start : m.end], modifier
+        return m.id, m.text, m
+    if nouns:  # "the death toll rose to 89"
+        return nouns[-1].id, nouns[-1].text, None
+    return None, None, None
+
+
+# Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
+PERSON_MEASURES = frozenset({None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd"})
+# The people an armed force counts: "1,500 men", "60,000 men under arms" (whatever owns them).
+ARMED_MEN = frozenset({"men"})
+UNDER_ARMS = re.compile(r"(?i)\s+under\s+arms\b")
+# Bodies, not people: what happens to them ("30 unions protested", "12 hospitals closed") makes no count of people.
+ORGANISATIONS = frozenset(
+    "union company firm business organisation organization agency school hospital council charity party".split()
+)
+# People who used a transit system made trips: "420,000 people used the D.C. Metro", "rode the subway".
+TRANSIT_USE = re.compile(
+    r"(?i)\s+(?:have\s+|had\s+)?(?:used|rode|took|use|ride)\s+(?:the\s+|its\s+)?(?-i:[A-Z][\w.]*\s+){0,3}"
+    r"(?:metro|subway|transit|tube|underground|trains?|buses|bus|light rail|rail system|public transport)\b"
+)
+# What people do as a crowd or a flow: soldiers who "crossed" are still troops, refugees who "arrived" arrivals.
+DOINGS = {
+    "arrivals": frozenset({None, "people", "refugees"}),
+    "crowd": frozenset({None, "people", "civilians"}),
+    "strikers": frozenset({None, "people"}),
+}
+
+
+def state_of(
+    text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon, mention: Mention | None = None
+) -> tuple[str | None, str | None]:
+    """The measure a state gives counted people, and the state's words when it gave one: "12 people died",
+    "killed 26 civilians", "14 were detained", "the number of people arriving ... had topped a million"."""
+    states = lexicon.states
+    if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS:
+        return measure, None  # "30 public-sector unions protested plans": bodies, not a crowd of people
+    after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
+    if after and q.measure is None and q.unit is None:
+        # a bare number's own verb beats the measure it borrowed: "1,000 health workers, of whom about 500 have died"
+        return states.measures[after.group(1).lower()], after.group(1)
+    if measure not in PERSON_MEASURES or q.unit not in (None, "percent"):
+        return measure, None  # a share of people takes their state: "30 percent of teachers went on strike"
+    if not after and mention is not None and mention.end <= q.start:
+        after = states.after.match(text, mention.end, min(q.start, mention.end + STATE_AFTER_REACH))
+    before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
+    found = after or before
+    if not found:
+        ride = TRANSIT_USE.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
+        return ("trips", ride.group().strip()) if ride and measure in (None, "people") else (measure, None)
+    state = states.measures[found.group(1).lower()]
+    return (state, found.group(1)) if measure in DOINGS.get(state, PERSON_MEASURES) else (measure, None)
+
+
+def armed_men(
+    text: str, q: Quantity, measure: str | None, measure_text: str | None, subject: str | None, lexicon: Lexicon
+) -> str | None:
+    """Men of an armed force are its fighters or troops: "the group had about 1,500 men", "60,000 men under arms"."""
+    if measure != "people" or head_noun(measure_text) not in ARMED_MEN:
+        return measure
+    kind = lexicon.entity_types.get(subject or "")
+    if kind in ("military", "country", "alliance"):
+        return "troops"
+    if kind in ("group", "militia") or UNDER_ARMS.match(text, q.end):
+        return "fighters"
+    return measure
+
+
+def with_state(measure_text: str | None, state: str | None) -> str | None:
+    """What is counted, in the text's words: "people" who "were injured" are "people injured"."""
+    if state is None:
+        return measure_text
+    return f"{measure_text} {state}" if measure_text else state
