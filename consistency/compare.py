@@ -283,8 +283,11 @@ def _stated(claim: Claim) -> tuple[float, float]:
 
 # A claim that contradicts many others is listed against a few (see _listed); the rest are counted on the topic
 # (Topic.unlisted_conflicts), so a corpus retelling one story 2,000 times stays readable. Ten: a study's toll
-# at odds with the official one is listed against each outlet that reports it, and each unit it is given in.
+# at odds with the official one is listed against each outlet that reports it, and each unit it is given in;
+# five in a topic of more than CROWDED_TOPIC claims, where ten would only repeat the same disagreement.
 MAX_CONFLICTS_PER_CLAIM = 10
+CROWDED_TOPIC = 200
+CROWDED_CAP = 5
 # Each claim is compared with the next claims in as-of order, up to this many: the nearest in time are the
 # comparisons that matter, and the work stays linear in the size of a topic (bench/bench_report.py shows it)
 # even when a corpus retells one story thousands of times. Agreements still chain across the whole topic.
@@ -358,12 +361,14 @@ def _compare_members(
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
             else:
                 rivals.append((a, b, distance))
-    found, unlisted = _listed(rivals)
+    found, unlisted = _listed(rivals, MAX_CONFLICTS_PER_CLAIM if len(members) <= CROWDED_TOPIC else CROWDED_CAP)
     return links, [_conflict(rule, topic, a, b, distance, sources) for a, b, distance in found], unlisted
 
 
-def _listed(rivals: list[tuple[Claim, Claim, float | None]]) -> tuple[list[tuple[Claim, Claim, float | None]], int]:
-    """The conflicting pairs listed, at most MAX_CONFLICTS_PER_CLAIM per claim, and how many are not. A claim at odds
+def _listed(
+    rivals: list[tuple[Claim, Claim, float | None]], cap: int
+) -> tuple[list[tuple[Claim, Claim, float | None]], int]:
+    """The conflicting pairs listed, at most ``cap`` per claim, and how many are not. A claim at odds
     with few others is listed first: "60,000" against four reports of "316,000" fills its own list, and the one
     article that sets 316,000 against 46,000-85,000 is still listed."""
     degree: dict[str, int] = {}
@@ -373,7 +378,7 @@ def _listed(rivals: list[tuple[Claim, Claim, float | None]]) -> tuple[list[tuple
     listed: dict[str, int] = {}
     found = []
     for a, b, distance in sorted(rivals, key=lambda r: max(degree[r[0].id], degree[r[1].id])):  # stable
-        if listed.get(a.id, 0) < MAX_CONFLICTS_PER_CLAIM and listed.get(b.id, 0) < MAX_CONFLICTS_PER_CLAIM:
+        if listed.get(a.id, 0) < cap and listed.get(b.id, 0) < cap:
             listed[a.id] = listed.get(a.id, 0) + 1
             listed[b.id] = listed.get(b.id, 0) + 1
             found.append((a, b, distance))

@@ -208,3 +208,29 @@ def test_topics_compared_in_parallel_give_the_serial_report(monkeypatch):
     monkeypatch.setattr(engine, "PARALLEL_COMPARE_FROM", 0)
     monkeypatch.setattr(engine, "POOL_FROM", 1)
     assert run([SEEDS], RunOptions(jobs=2)).report.model_dump(mode="json") == serial
+
+
+def test_a_crowded_topic_lists_fewer_conflicts_per_claim(tmp_path):
+    """A story retold hundreds of times lists each claim against five rivals at most, a small one against ten."""
+    from consistency.compare import CROWDED_CAP, CROWDED_TOPIC, MAX_CONFLICTS_PER_CLAIM
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for index in range(CROWDED_TOPIC + 5):
+        fighters = 1000 * (1 + index % 40) ** 2  # forty estimates, each far from the others
+        (folder / f"a{index}.md").write_text(
+            f"---\noutlet: Outlet {index}\npublished: 2024-09-30\n---\n"
+            f"There are about {fighters:,} Islamic State fighters in Iraq and Syria, source {index} said.\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "out"
+    args = ["report", str(folder), "--no-cache", "--format", "json", "-o", str(out), "-j", "1"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    listed: dict[str, int] = {}
+    for conflict in report["conflicts"]:
+        for claim in conflict["claims"]:
+            listed[claim] = listed.get(claim, 0) + 1
+    assert listed and max(listed.values()) == CROWDED_CAP < MAX_CONFLICTS_PER_CLAIM
+    assert sum(t["unlisted_conflicts"] for t in report["topics"]) > 0
