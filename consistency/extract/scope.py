@@ -88,6 +88,10 @@ from .times import (
     target_date,
 )
 
+# Two numbers of one noun: "12 and 30 people", "12 or 13 soldiers".
+PAIRED = re.compile(r"\s+(?:and|or)\s+")
+# "in Kharkiv and Odesa respectively": each number its own place, in order.
+RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 # "the group", "its", "they": a subject named in an earlier sentence.
@@ -244,6 +248,8 @@ def build_claims(
             attribution = discourse.last_speaker  # "His estimate of the amount leaked ... is 126 million gallons"
         clauses = speaker_clauses(text, s_start, s_end) if len(qs) > 1 else []
         owners = assign_places(text, ctx.places, qs)
+        if RESPECTIVELY.search(text, s_start, s_end):
+            owners = _respectively(owners, qs)
         part_places: set[str] = set()  # places only a part's: "1.28 million nationwide, including 81,000 in Paris"
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
@@ -259,6 +265,16 @@ def build_claims(
             and PART_OF.fullmatch(text, q.end, whole.start)
         }
         parts = {id(part): whole for whole in qs if (part := wholes.get(id(whole)))}
+        # "killed 12 and 30 people": the first number counts what the second's noun names, and the second's people
+        # went through what the first's verb says
+        paired = {
+            id(a): b
+            for a, b in pairwise(qs)
+            if a.measure is None and a.unit is None and PAIRED.fullmatch(text, a.end, b.start)
+        }
+        for a in qs:
+            if (b := paired.get(id(a))) is not None and b.measure is not None:
+                a.measure, a.measure_text = b.measure, b.measure_text
         for k, q in enumerate(qs):
             previous = qs[k - 1] if k else None
             whole = parts.get(id(q))
@@ -278,11 +294,12 @@ def build_claims(
                 part_of_previous = previous is not None and included(text, q, previous, s_start)
                 whole_measure = resolved.get(id(previous))
                 if (
-                    part_of_previous
+                    (part_of_previous or paired.get(id(previous)) is q)
                     and measure in PERSON_MEASURES
                     and whole_measure in lexicon.states.measures.values()
                 ):
-                    # "killed 11 people, including 4 children": the part is of the whole's count, dead as they are
+                    # "killed 11 people, including 4 children": the part is of the whole's count, dead as they are;
+                    # so are the 30 of "killed 12 and 30 people"
                     measure, state = whole_measure, None
                 else:
                     measure, state = state_of(text, q, ctx, measure, lexicon, measure_mention)
@@ -562,6 +579,19 @@ def build_claims(
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -> dict[int, tuple[list[str], str]]:
+    """ "12 and 30 people in Kharkiv and Odesa respectively": a group of as many places as numbers before it gives
+    each number its own, in order."""
+    owners = dict(owners)
+    for q in qs:
+        ids, words = owners.get(id(q), ([], ""))
+        numbers = [x for x in qs if x.start <= q.start and id(x) not in owners or x is q][-len(ids) :]
+        if len(ids) > 1 and len(numbers) == len(ids):
+            for x, pid in zip(numbers, ids, strict=True):
+                owners[id(x)] = ([pid], words)
+    return owners
 
 
 def _claim(source: Source, start: int, end: int, sentence: str, **fields) -> Claim:
