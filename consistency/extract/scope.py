@@ -75,6 +75,7 @@ from .subjects import (
 )
 from .times import (
     CLAUSE_BREAK,
+    DIGIT,
     PAST_OPENING,
     PEAK,
     PRESENT,
@@ -459,12 +460,10 @@ def build_claims(
             later = (
                 [d for d in carried(own_dates) if d.start >= q.end and d.end_date] if as_of.scope == "current" else []
             )
-            if (
-                later
-                and later[0].end_date < as_of.start
-                and (past_tense or (as_of.start - later[0].end_date).days > LONG_AGO_DAYS)
-                and not discourse.as_of()
-            ):
+            long_ago = bool(later) and (as_of.start - later[0].end_date).days > LONG_AGO_DAYS
+            if later and not long_ago and DIGIT.search(text, q.end, later[0].start):
+                later = []  # a recent day after another number is that number's: "rose to 45, up from 30 on Monday"
+            if later and later[0].end_date < as_of.start and (past_tense or long_ago) and not discourse.as_of():
                 # "The unions claim two million workers went on strike but the Government argues only a quarter
                 # stayed away on 30th November 2011": a count told with no date of its own, in a sentence about a
                 # day gone by, is of that day

@@ -59,6 +59,7 @@ SAYING_REACH = 20
 # Where a sentence turns to a contrasting clause: "; ", ", however ", ", but ", ", while ".
 CLAUSE_TURN = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
 
+DIGIT = re.compile(r"\d")
 # "since" an event, then the date of the event: "since Russia's full-scale invasion in ", "since the war began in ".
 SINCE_EVENT = re.compile(
     r"(?i)\bsince\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z][\w.'-]*)['\u2019]s\s+)?(?:[\w-]+\s+){1,4}?"
@@ -150,7 +151,13 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         if d.end <= q.start and COMPARED.search(text, d.end, q.start):
             continue  # "127,207 since January 1, compared with 66,237 ...": the other side's time
         between = text[min(q.end, d.end) : max(q.start, d.start)]
-        follows = d.start >= q.end and len(between) <= FOLLOWS_REACH and not CLAUSE_BREAK.search(between)
+        # "rose to 45, up from 30 on Monday": a date after another number is that number's
+        follows = (
+            d.start >= q.end
+            and len(between) <= FOLLOWS_REACH
+            and not CLAUSE_BREAK.search(between)
+            and not DIGIT.search(between)
+        )
         # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
         # "On June 3 it put the number at 3,500": no nearer date between, and not a dateline ("May 14, 2010 --")
         opens = (
