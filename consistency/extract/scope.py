@@ -353,9 +353,10 @@ def build_claims(
                 before = [x for x in incidents if x.end <= q.start]
                 story = before or discourse.recent or [x for x in [discourse.incidents.first] if x]
                 subject = None if story else subject
-            if subject is None and measure in (None, "ratio") and story:
-                # "That means almost 97 percent arrived by sea", "five times as big": a share, a ratio or a bare
-                # figure in a paragraph about an event is about that event, else about the story's event
+            if subject is None and measure in (None, "ratio", "people") and story:
+                # "That means almost 97 percent arrived by sea", "five times as big", "More than 40 people have been
+                # quarantined": a share, a ratio, a bare figure or people no one owns, in a paragraph about an
+                # event, are about that event, else about the story's event
                 incident = story[-1]
                 subject, subject_text = incident.id, incident.text
             location, location_text = owners.get(id(q), ([], None))
