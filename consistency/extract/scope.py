@@ -712,11 +712,12 @@ def _context(
             or any(m.start == e.start and m.end > e.end for m in known)  # "Washington, D.C.": the longer name wins
         )
     ]
-    capitals = [m for m in capital_mentions(text, start, end, entities, lexicon) if not _overlaps(m, known)]
-    capitals += [m for m in places_references(text, start, end) if not _overlaps(m, known)]
-    if capitals:  # "the Haitian capital": a place, not Haiti as an owner
-        entities = [e for e in entities if not _overlaps(e, capitals)]
-        known = sorted([*known, *capitals], key=lambda m: m.start)
+    # places the sentence names by reference: "the Haitian capital", "the capital", "the two countries"
+    referred = [m for m in capital_mentions(text, start, end, entities, lexicon) if not _overlaps(m, known)]
+    referred += [m for m in places_references(text, start, end) if not _overlaps(m, known)]
+    if referred:  # "the Haitian capital": a place, not Haiti as an owner
+        entities = [e for e in entities if not _overlaps(e, referred)]
+        known = sorted([*known, *referred], key=lambda m: m.start)
     places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = (
