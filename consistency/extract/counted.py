@@ -23,7 +23,8 @@ NOT_A_NOUN_AFTER = re.compile(
     r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
     r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out|"
     r"may|might|will|would|could|should|can|must|that|who|which|"
-    r"given|taken|seen|shown|known|reported|cited|released|published|quoted)\b"  # "the toll of 450 given by ..."
+    r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
+    r"mark|threshold|milestone|barrier)\b"  # "the toll passed the 1,000 mark"
 )
 # A bare number's own passive predicate: "2,503 are accounted for", "4,000 were counted in Lyon".
 OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")

@@ -99,6 +99,12 @@ _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=T
 _CURRENCY_SIGN = r"(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)"
 # The qualifier right before a number: "more than 60", "some $2.5", "between 1,500".
 QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+{_CURRENCY_SIGN}?\s?$")
+# A threshold a count went past: "passed the 1,000 mark", "topped the 10,000 threshold".
+MARK_AFTER = re.compile(r"(?i)\s+(?:mark|threshold|milestone|barrier)\b")
+PASSED_BEFORE = re.compile(
+    r"(?i)\b(?:passed|passing|topped|topping|crossed|crossing|exceeded|surpassed|broke|broken|"
+    r"(?:gone|went|going|moved)\s+(?:well\s+)?(?:past|beyond|over))\s+the\s+$"
+)
 # An estimate's noun between "estimated" and its number: "the estimated crowd of ", "an estimated death toll of ".
 ESTIMATED_OF = re.compile(r"(?i)\b(?:an|the)\s+estimated\s+(?:[a-z-]+\s+){1,2}(?:of|at)\s+$")
 ESTIMATED_REACH = 40
@@ -154,7 +160,8 @@ STOP = frozenset(
     this these those last next each per a an the there here across inside outside near into onto over under
     according said say says told reported including while whose where if or but nor so yet
     most many all both either no any every such of out
-    it its they them their he him his she her we us our you i given taken seen shown known""".split()
+    it its they them their he him his she her we us our you i given taken seen shown known
+    mark threshold milestone barrier""".split()
 )
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)
@@ -399,6 +406,8 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         span_start = start - len(before) + qual.start(1)
     elif qualifier == "exact" and ESTIMATED_OF.search(text, max(0, start - ESTIMATED_REACH), start):
         qualifier = "about"  # "the estimated crowd of 500,000", "an estimated death toll of 300"
+    elif qualifier == "exact" and MARK_AFTER.match(text, end) and PASSED_BEFORE.search(text, max(0, start - 30), start):
+        qualifier = "more_than"  # "the toll passed the 1,000 mark", "has gone well past the 10,000 mark"
     unit = None
     sign_before = text[max(0, start - SIGN_REACH) : start]
     sign = units.before.search(sign_before)
