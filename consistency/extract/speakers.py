@@ -98,7 +98,7 @@ RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
 
 # A determiner before a reporting verb makes it a noun: "the estimate", "their revised estimate", "its claim".
 NOUN_BEFORE = re.compile(
-    r"(?i)\b(?:a|an|the|this|that|its|their|his|her|our|member)\s+"
+    r"(?i)(?:\b(?:a|an|the|this|that|its|their|his|her|our|member)|['\u2019]s)\s+"  # "the government's previous"
     r"(?:(?:previous|latest|new|initial|official|first|last|earlier|revised|best|current|final|own)\s+)?$"
 )
 
@@ -162,7 +162,9 @@ FIGURE_VERB = re.compile(
     r"(?i)put|puts|placed|pegged|raised|lowered|revised|upped|increased|decreased|cut|doubled|halved|estimated"
 )
 # A reporting verb coordinated with an earlier one: "analyzed photographs ... and estimated that".
-COORDINATED_TAIL = re.compile(r"\s(?:and|then|and then)$")
+# A quotation's end: its last punctuation, then the quote mark (English copy puts the comma inside).
+CLOSING_QUOTE = re.compile(r"[,.!?][\"\u201d]")
+COORDINATED_TAIL = re.compile(r"(?:\sand|,\s*then|\sand\s+then)$")  # not "A team then pegged": an adverb
 RELATIVE_CLAUSE = re.compile(r"(?i),\s*(?:which|who|whom|whose|that)\b")
 PAST_VERB = re.compile(r"(?i)[a-z]+ed|said|told|put|wrote|found|gave")
 AUXILIARIES = frozenset("is are was were has have had".split())
@@ -400,7 +402,7 @@ def _first_subject(clause: str) -> str | None:
     words: list[str] = []
     for word in head.split():
         bare = word.lower().strip(",")
-        if (bare in FINITE_VERBS or bare.endswith("ed")) and words:
+        if (bare in FINITE_VERBS or (bare.endswith("ed") and "-" not in bare)) and words:  # not "government-appointed"
             if bare in AUXILIARIES:
                 return None  # "The count is based on police data and estimates ...": no verb of the subject's
             subject = " ".join(words).split(",")[0]
@@ -411,7 +413,7 @@ def _first_subject(clause: str) -> str | None:
 
 def clean_speaker(phrase: str) -> str | None:
     """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
-    phrase = phrase.strip(" ,.;:\"'")
+    phrase = phrase.strip(" ,.;:\"'\u201c\u201d\u2018\u2019")  # straight and curly quotes alike
     determined = bool(DETERMINER.match(phrase))  # "the posting", "a ruling": a noun, not a gerund
     phrase = DETERMINER.sub("", phrase)
     phrase = re.sub(r"\s+", " ", phrase)
@@ -479,7 +481,11 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
         return _first_subject(lead)  # not "..., which he calls ... and says", nor "police data and estimates"
     # "Following the explosion on April 20 BP said": the speaker follows the date
     lead = NUMBER_TOKEN.split(lead)[-1]
-    lead = lead.split('"')[-1] if lead.count('"') % 2 == 0 and '"' in lead else lead
+    closing = [m.end() for m in CLOSING_QUOTE.finditer(lead)]
+    if closing:  # "... 2,500 troops remain," Sabrina Singh, a Pentagon spokeswoman, said": past the quote
+        lead = lead[closing[-1] :]
+    elif lead.count('"') % 2 == 0 and '"' in lead:
+        lead = lead.split('"')[-1]
     lead = LEADING.sub("", AGENCY_LEAD.sub("", DATELINE_LEAD.sub("", lead.lstrip())))
     while AUX_TAIL.search(lead):
         lead = AUX_TAIL.sub("", lead).rstrip()
