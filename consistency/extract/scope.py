@@ -63,7 +63,6 @@ from .speakers import (
     speaker_clauses,
 )
 from .subjects import (
-    COMPARISON,
     anaphora,
     discourse_event,
     nearest_entity_before,
@@ -75,6 +74,7 @@ from .subjects import (
 )
 from .times import (
     CLAUSE_BREAK,
+    COMPARISON,
     DIGIT,
     PAST_OPENING,
     PEAK,

@@ -15,6 +15,7 @@ from .speakers import (
     DATELINE_LEAD,
     REPORT,
 )
+from .times import COMPARISON
 
 # An entity opposed, not owning: "the mission against the Islamic State".
 OPPOSED_BEFORE = re.compile(
@@ -22,8 +23,6 @@ OPPOSED_BEFORE = re.compile(
 )
 # Where a sentence turns to another clause with its own subject: "; ", " but ", ", while ".
 CLAUSE_TURN = re.compile(r"[;:]|\s(?:but|while|whereas|whilst)\s")
-# Words that set one side of a comparison against the other: "compares to", "versus" (not "more than", a bound).
-COMPARISON = re.compile(r"(?i)\b(?:compar\w*|versus|vs\.?)(?!\w)")
 # Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
 CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:but|while|whereas|and)\s+|\b(?:that|which|who)\s+")
 POSSESSIVE_REACH = 3  # "'s " between an owner and its number: "Syria's 600,000"

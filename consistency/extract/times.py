@@ -57,7 +57,7 @@ SAYING_BEFORE = re.compile(
 SAYING_REACH = 20
 
 # Where a sentence turns to a contrasting clause: "; ", ", however ", ", but ", ", while ".
-CLAUSE_TURN = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
+CONTRAST_CLAUSE = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
 
 DIGIT = re.compile(r"\d")
 # "since" an event, then the date of the event: "since Russia's full-scale invasion in ", "since the war began in ".
@@ -72,8 +72,8 @@ SAME_PERIOD = re.compile(
     r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|(?:of|in)\s+(?P<year>(?:19|20)\d\d))"
 )
 SAME_PERIOD_REACH = 60
-# The other side of a comparison: "compared with", "versus".
-COMPARED = re.compile(r"(?i)\b(?:compared|comparison|versus|vs\.?)(?!\w)")
+# Words that set one side of a comparison against the other: "compares to", "versus" (not "more than", a bound).
+COMPARISON = re.compile(r"(?i)\b(?:compar\w*|versus|vs\.?)(?!\w)")
 
 # Words that bring a sentence back to the present after a past cue: "once controlled ..., still has 2,500".
 STILL = re.compile(r"(?i)\b(?:still|now|currently|today|remains?)\b")
@@ -117,7 +117,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     """As of when: a peak phrase, a date scoping the number, else the publication date."""
     if ctx.peak:
         return AsOf(start=None, end=published, scope="peak", text=ctx.peak.group())
-    turn = next(reversed(list(CLAUSE_TURN.finditer(text, ctx.start, q.start))), None)
+    turn = next(reversed(list(CONTRAST_CLAUSE.finditer(text, ctx.start, q.start))), None)
     if turn is not None and any(turn.end() <= d.start < q.start for d in dates):
         # "On 15 April the Red Cross put it at 2,000, however by 24 April the minister said over 5,000": a later
         # clause with a date of its own is read as a sentence of its own
@@ -148,7 +148,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
             return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
         if d.role == "base":
             continue  # "a five-fold increase compared to 2014", "six times more than in 2014": what it is set against
-        if d.end <= q.start and COMPARED.search(text, d.end, q.start):
+        if d.end <= q.start and COMPARISON.search(text, d.end, q.start):
             continue  # "127,207 since January 1, compared with 66,237 ...": the other side's time
         between = text[min(q.end, d.end) : max(q.start, d.start)]
         # "rose to 45, up from 30 on Monday": a date after another number is that number's
