@@ -161,12 +161,15 @@ MAX_SUBJECT_WORDS = 6  # "Officials in the eastern Kharkiv region": longer, it i
 FIGURE_VERB = re.compile(
     r"(?i)put|puts|placed|pegged|raised|lowered|revised|upped|increased|decreased|cut|doubled|halved|estimated"
 )
-# A reporting verb coordinated with an earlier one: "analyzed photographs ... and estimated that".
 # A quotation's end: its last punctuation, then the quote mark (English copy puts the comma inside).
 CLOSING_QUOTE = re.compile(r"[,.!?][\"\u201d]")
-COORDINATED_TAIL = re.compile(r"(?:\sand|,\s*then|\sand\s+then)$")  # not "A team then pegged": an adverb
+# A reporting verb coordinated with an earlier one: "analyzed photographs ... and estimated that" (not "A team then
+# pegged": an adverb); none inside a relative clause ("..., which he calls ... and says").
+COORDINATED_TAIL = re.compile(r"(?:\sand|,\s*then|\sand\s+then)$")
 RELATIVE_CLAUSE = re.compile(r"(?i),\s*(?:which|who|whom|whose|that)\b")
+# Such a verb in the past, as coordinated reports are ("estimated", "said"; not the noun "estimates").
 PAST_VERB = re.compile(r"(?i)[a-z]+ed|said|told|put|wrote|found|gave")
+# Verbs that make the words before a coordinated report a clause of their own: "The count is based on ... and".
 AUXILIARIES = frozenset("is are was were has have had".split())
 
 # Words that describe how a figure was made: "based on police data", "compiled from".
