@@ -587,7 +587,8 @@ def _respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) 
     owners = dict(owners)
     for q in qs:
         ids, words = owners.get(id(q), ([], ""))
-        numbers = [x for x in qs if x.start <= q.start and id(x) not in owners or x is q][-len(ids) :]
+        # the numbers up to this one that no place was given to, and this one
+        numbers = [x for x in qs if x is q or (x.start < q.start and id(x) not in owners)][-len(ids) :]
         if len(ids) > 1 and len(numbers) == len(ids):
             for x, pid in zip(numbers, ids, strict=True):
                 owners[id(x)] = ([pid], words)
