@@ -42,9 +42,9 @@ class Cli(click.Group):
             ctx.exit(2)
 
 
-def _tell_failed(project: Project, failed: list, strict: bool) -> None:
+def _tell_failed(project: Project, failed: dict[str, ConsistencyError], strict: bool) -> None:
     """One error line for each source the extractor failed on; with --strict, exit 2 after the others are out."""
-    project.tell(failed, [])
+    project.tell(list(failed.values()), [])
     if strict and failed:
         sys.exit(2)
 
@@ -132,7 +132,7 @@ def extract(
     """
     from contextlib import ExitStack
 
-    from .engine import default_jobs, extract_sources
+    from .engine import default_jobs, extract_sources, extracted_or_failed
     from .output import render_claims, write_text
     from .report.atomic import atomic_path
     from .story import learn_from_story
@@ -142,16 +142,8 @@ def extract(
     project = options.resolve()
     destinations = parse_formats(fmt or "table", EXTRACT_FORMATS)
     result = _load(project, paths, strict)
-    failed: list[ConsistencyError] = []  # sources the extractor failed on: one line each, the others kept
-
-    def extracted_ok():
-        for source, found in extract_sources(result.sources, project.rules_dir, jobs or default_jobs()):
-            if isinstance(found, str):
-                failed.append(ConsistencyError(source.path, found))
-                continue
-            yield source, found
-
-    extracted = extracted_ok()
+    failed: dict[str, ConsistencyError] = {}  # sources the extractor failed on: one line each, the others kept
+    extracted = extracted_or_failed(extract_sources(result.sources, project.rules_dir, jobs or default_jobs()), failed)
     with Stages(len(result.sources)) as stages:
         if all(name in STREAM_FORMATS for name, _ in destinations):
             with ExitStack() as files:

@@ -122,6 +122,18 @@ def extract_sources(
                 yield source, claims
 
 
+def extracted_or_failed(
+    results: Iterable[tuple[Source, list[Claim] | str]], failed: dict[str, ConsistencyError]
+) -> Iterator[tuple[Source, list[Claim]]]:
+    """The sources extracted, each with its claims; one the extractor failed on goes to ``failed`` (by name) instead,
+    so one bad article never loses the others' results."""
+    for source, found in results:
+        if isinstance(found, str):
+            failed[source.name] = ConsistencyError(source.path, found)
+            continue
+        yield source, found
+
+
 def _extract_batch_star(task: tuple) -> list[tuple[list[Claim] | str, bool]]:
     return extract_batch(*task)
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .compare import compare_topics
 from .config import describe_folders, rule_folders
-from .engine import assemble, compare_in_parallel, extract_sources, safe_extract
+from .engine import assemble, compare_in_parallel, extract_sources, extracted_or_failed, safe_extract
 from .errors import ConsistencyError
 from .extract.lexicon import default_lexicon
 from .group import group_claims, related_to
@@ -68,10 +68,8 @@ def analyse(
     failed: dict[str, ConsistencyError] = {}  # source name -> why the extractor skipped it
     if options.focus is None:
         claims = []
-        for source, found in extract_sources(sources, options.rules_dir, options.jobs, options.cache):
-            if isinstance(found, str):
-                failed[source.name] = ConsistencyError(source.path, found)
-                continue
+        extracted = extract_sources(sources, options.rules_dir, options.jobs, options.cache)
+        for source, found in extracted_or_failed(extracted, failed):
             claims += found
             if options.progress:
                 options.progress(source)

@@ -217,7 +217,7 @@ def _place_named(claims: list[Claim]) -> list[Claim]:
         if found and claim.kind == "quantity" and claim.subject_type == "named_event" and not claim.location:
             claim = claim.model_copy(update={"location": list(found[0]), "countries": list(found[1])})
         out.append(claim)
-    return out if any(o is not c for o, c in zip(out, claims, strict=True)) else claims
+    return out
 
 
 def _date_events(claims: list[Claim]) -> list[Claim]:

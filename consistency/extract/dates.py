@@ -421,6 +421,7 @@ SPAN_TO_END = re.compile(
     r"(?:to|ending(?:\s+(?:in|on))?|through)\s+$"
 )
 _SPAN_COUNTS = {"two": 2, "three": 3, "six": 6, "twelve": 12}
+SPAN_TO_END_REACH = 30  # "in the 12 months to " before the date
 
 
 def _spans(text: str, found: list[DateMention], pub: date | None) -> list[DateMention]:
@@ -468,9 +469,6 @@ def _spans(text: str, found: list[DateMention], pub: date | None) -> list[DateMe
         return found
     kept = [d for d in found if not any(s.start < d.end and d.start < s.end for s in spans)]
     return sorted([*kept, *spans], key=lambda d: d.start)
-
-
-SPAN_TO_END_REACH = 30  # "in the 12 months to " before the date
 
 
 def _matches(text: str) -> Iterator[re.Match]:
@@ -966,11 +964,12 @@ def _anniversary(m: re.Match, pub: date | None) -> Resolved:
 
 
 def anniversary_years(text: str) -> int | None:
-    """How many years after its event an anniversary falls: "the first anniversary" -> 1, "its 10th" -> 10."""
-    match = re.search(rf"(?i)\b({_NTH})\s+anniversary", text)
-    if match is None:
+    """How many years after its event an anniversary falls: "the first anniversary" -> 1, "its 10th" -> 10; None
+    for any other date's words."""
+    m = DATE_RE.fullmatch(text)
+    if m is None or m.lastgroup != "anniversary":
         return None
-    nth = match.group(1).lower()
+    nth = m["anniversary_nth"].lower()
     return ANNIVERSARY_ORDINALS.get(nth) or int(nth[:-2])
 
 

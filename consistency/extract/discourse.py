@@ -103,12 +103,13 @@ class Discourse:
             # an undated article reports as of the latest year it has stated so far
             self.stated_year = max(years + [self.stated_year or 0])
         self.last_date = next((d for d in reversed(dates) if d.end_date is not None), self.last_date)
-        self.last_told = next((d for d in reversed(carried(dates))), self.last_told)
-        dated = carried([d for d in dates if not of_event(d)])
+        told = carried(dates)
+        self.last_told = told[-1] if told else self.last_told
+        dated = [d for d in told if not of_event(d)]
         if dated:
             self.time, self.past = dated[-1], None
             self.time_said = said(dated[-1])
-        if carried(dates):
+        if told:
             # "The Exxon Valdez ran aground on March 24, 1989. The spill ...": once the story is dated, an event not
             # yet named may be another than the one named further on
             self.incidents.only.clear()

@@ -105,6 +105,7 @@ PASSED_BEFORE = re.compile(
     r"(?i)\b(?:passed|passing|topped|topping|crossed|crossing|exceeded|surpassed|broke|broken|"
     r"(?:gone|went|going|moved)\s+(?:well\s+)?(?:past|beyond|over))\s+the\s+$"
 )
+PASSED_REACH = 30  # "has gone well past the " before the number
 # An estimate's noun between "estimated" and its number: "the estimated crowd of ", "an estimated death toll of ".
 ESTIMATED_OF = re.compile(r"(?i)\b(?:an|the)\s+estimated\s+(?:[a-z-]+\s+){1,2}(?:of|at)\s+$")
 ESTIMATED_REACH = 40
@@ -406,7 +407,11 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         span_start = start - len(before) + qual.start(1)
     elif qualifier == "exact" and ESTIMATED_OF.search(text, max(0, start - ESTIMATED_REACH), start):
         qualifier = "about"  # "the estimated crowd of 500,000", "an estimated death toll of 300"
-    elif qualifier == "exact" and MARK_AFTER.match(text, end) and PASSED_BEFORE.search(text, max(0, start - 30), start):
+    elif (
+        qualifier == "exact"
+        and MARK_AFTER.match(text, end)
+        and PASSED_BEFORE.search(text, max(0, start - PASSED_REACH), start)
+    ):
         qualifier = "more_than"  # "the toll passed the 1,000 mark", "has gone well past the 10,000 mark"
     unit = None
     sign_before = text[max(0, start - SIGN_REACH) : start]

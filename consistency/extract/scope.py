@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from itertools import pairwise
@@ -646,11 +647,7 @@ def _place_references(ctx: SentenceContext, named: list[str], lexicon: Lexicon) 
         last = list(dict.fromkeys(fitting))[: int(count)]
         return sorted(last) if len(last) == int(count) else []
 
-    def placed(groups):
-        ids = [[x for pid in g[2] for x in meant(pid)] for g in groups]
-        return [(g[0], g[1], i, g[3]) for g, i in zip(groups, ids, strict=True) if i]
-
-    ctx.places, ctx.subject_places = placed(ctx.places), placed(ctx.subject_places)
+    _replace_places(ctx, meant)
 
 
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
@@ -661,11 +658,14 @@ def _place_capital(ctx: SentenceContext, countries: list[str], lexicon: Lexicon)
     """Put the capital of the country in force (the first of ``countries`` the gazetteer knows a capital of) for a
     sentence's "the capital", or drop the reference if there is none."""
     capital = next((lexicon.capitals[c] for c in countries if c in lexicon.capitals), None)
+    _replace_places(ctx, lambda pid: [pid] if pid != THE_CAPITAL else [capital] if capital else [])
+
+
+def _replace_places(ctx: SentenceContext, meant: Callable[[str], list[str]]) -> None:
+    """A sentence's place groups with each place id replaced by the ids it ``meant``; a group left with none goes."""
 
     def placed(groups):
-        ids = [
-            [capital if pid == THE_CAPITAL else pid for pid in g[2] if capital or pid != THE_CAPITAL] for g in groups
-        ]
+        ids = [[x for pid in g[2] for x in meant(pid)] for g in groups]
         return [(g[0], g[1], i, g[3]) for g, i in zip(groups, ids, strict=True) if i]
 
     ctx.places, ctx.subject_places = placed(ctx.places), placed(ctx.subject_places)

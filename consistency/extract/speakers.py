@@ -383,33 +383,31 @@ def _participle_speaker(sentence: str) -> str | None:
     milestone Thursday, estimating that ...", "crowd scientists interviewed by The New York Times gave their own
     estimates, saying that ..." (the words before the clause's first verb, a few at most)."""
     cue = PARTICIPLE_REPORT.search(sentence)
-    if cue is None:
+    found = _words_to_verb(sentence[: cue.start()]) if cue else None
+    if found is None or len(found[0]) > MAX_SUBJECT_WORDS or any(word.endswith(",") for word in found[0]):
         return None
-    head = LEADING.sub("", PARENTHETICAL.sub("", sentence[: cue.start()]).lstrip(" \"“'"))
-    subject: list[str] = []
-    for word in head.split():
-        bare = word.lower().strip(",")
-        if (bare in FINITE_VERBS or bare.endswith("ed")) and subject:
-            return clean_speaker(" ".join(subject))
-        subject.append(word)
-        if len(subject) > MAX_SUBJECT_WORDS or word.endswith(","):
-            return None
-    return None
+    return clean_speaker(" ".join(found[0]))
 
 
 def _first_subject(clause: str) -> str | None:
     """The subject of a clause's first verb, without its appositive: "Marcel Altenburg and Keith Still, crowd
     scientists at Manchester Metropolitan University, analyzed photographs ... and" -> "Marcel Altenburg and Keith
     Still" (the speaker of the verb coordinated after it)."""
-    head = LEADING.sub("", PARENTHETICAL.sub("", clause).lstrip(" \"“'"))
+    found = _words_to_verb(clause)
+    if found is None or found[1] in AUXILIARIES:
+        return None  # "The count is based on police data and estimates ...": no verb of the subject's
+    subject = " ".join(found[0]).split(",")[0]
+    return clean_speaker(subject) if len(subject.split()) <= MAX_SUBJECT_WORDS else None
+
+
+def _words_to_verb(clause: str) -> tuple[list[str], str] | None:
+    """The words of a clause before its first verb (a common finite one, or one in "-ed": not "government-appointed"),
+    and that verb, lower-cased; None when no verb follows a first word."""
     words: list[str] = []
-    for word in head.split():
+    for word in LEADING.sub("", PARENTHETICAL.sub("", clause).lstrip(" \"“'")).split():
         bare = word.lower().strip(",")
-        if (bare in FINITE_VERBS or (bare.endswith("ed") and "-" not in bare)) and words:  # not "government-appointed"
-            if bare in AUXILIARIES:
-                return None  # "The count is based on police data and estimates ...": no verb of the subject's
-            subject = " ".join(words).split(",")[0]
-            return clean_speaker(subject) if len(subject.split()) <= MAX_SUBJECT_WORDS else None
+        if words and (bare in FINITE_VERBS or (bare.endswith("ed") and "-" not in bare)):
+            return words, bare
         words.append(word)
     return None
 
