@@ -26,6 +26,8 @@ NOT_A_NOUN_AFTER = re.compile(
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
     r"mark|threshold|milestone|barrier)\b"  # "the toll passed the 1,000 mark"
 )
+# A verb and its object right after a bare number: "Of the attacks, 70 targeted Syria" (no noun, so one is elided).
+VERB_AFTER = re.compile(r"\s?[a-z]+ed\s+(?:[A-Z]|the\b|an?\b|its\b|their\b)")
 # A bare number's own passive predicate: "2,503 are accounted for", "4,000 were counted in Lyon".
 OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")
 # Participles that say how a count was made, not what happened to the people: the counted noun still carries.
@@ -139,7 +141,8 @@ def counted_measure(
         if nouns and nouns[0].start == predicate.start(1):
             return nouns[0].id, nouns[0].text, nouns[0]
     after = text[q.end : min(ctx.end, q.end + NOUN_START_REACH)]  # not the next sentence's first word
-    if re.match(r"\s?[A-Za-z]", after) and not NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH):
+    verb = q.measure_text is None and VERB_AFTER.match(text, q.end, ctx.end)
+    if re.match(r"\s?[A-Za-z]", after) and not (NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH) or verb):
         return None, None, None  # a noun follows that no alias file names
     compared = COMPARED_TO.search(text, max(ctx.start, q.start - COMPARED_REACH), q.start)
     if previous and resolved.get(id(previous)) and (ELLIPSIS.match(text, previous.end, q.start) or compared):

@@ -167,7 +167,10 @@ STOP = frozenset(
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)
 # Participles that describe a counted noun rather than act: "61 confirmed deaths", "1.1 million suspected cases".
-NOUN_ADJECTIVES = frozenset("confirmed suspected reported recorded registered documented presumed estimated".split())
+NOUN_ADJECTIVES = frozenset(
+    "confirmed suspected reported recorded registered documented presumed estimated "
+    "such other more additional further separate".split()  # "198 such operations", "40 more fighters"
+)
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 CURRENCIES = frozenset({"usd", "eur", "gbp"})
@@ -501,6 +504,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         pos += of.end()
     elif of and POSSESSIVE_OF.match(of.group()):
         pos += of.end()  # "400,000 of its members walked out": a part of the owner's people, counted as they are
+    elif of and q.low != 1 and _partitive(text, pos + of.end(), lexicon):
+        pos += of.end()  # "66 of the attacks were in Syria": some of the attacks, counted as attacks
     # The counted noun: a few words, no punctuation between them, not past a stop word.
     limit = pos
     words = 0
@@ -579,6 +584,22 @@ def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> 
             q.measure, q.measure_text, q.head_start, q.end = "people", word, token.start(), token.end()
             q.subject_hint = found[0].id
             return
+
+
+# After "of": the article of a partitive whose noun a number counts ("66 of the attacks", "12 of those killed").
+PARTITIVE_OF = re.compile(r"(?i)\s+of\s+(?:the|these|those)\s+$")
+PARTITIVE_NOUN_REACH = 30  # "rocket and drone attacks": one adjective or two before the noun
+
+
+def _partitive(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Whether "of the" before ``pos`` opens a partitive the number is a part of: a counted noun follows within a
+    word or two ("66 of the rocket attacks"), and no number of its own ("300 of the 2,000 migrants" is a whole)."""
+    if not PARTITIVE_OF.search(text, max(0, pos - OF_REACH), pos):
+        return False
+    nouns = lexicon.measure_words.find(text, pos, min(len(text), pos + PARTITIVE_NOUN_REACH))
+    between = text[pos : nouns[0].start] if nouns else ""
+    # not "one of the smallest turnouts": a superlative picks one out, it counts nothing
+    return bool(nouns) and len(between.split()) <= 2 and not re.search(r"[\d,;.]|\w(?:est|most)\b", between)
 
 
 # Before a number, what makes a four-digit one a year: "the 2010 earthquake", "Haiti's 2010 earthquake".

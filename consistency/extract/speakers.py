@@ -90,6 +90,9 @@ REVISED_BY = re.compile(
     r"\s+(?:later\s+|then\s+|subsequently\s+|has\s+|had\s+)?(?:raised|lowered|revised|upped|put|pegged|placed|set)\b"
 )
 
+# Verbs that are never a noun nor an adjective, so no determiner before them makes them one: "the official said".
+SPEECH_ONLY = re.compile(r"(?i)said|says|told|tells|wrote|added|warned|noted|insisted|acknowledged")
+
 # A passive's auxiliary before a verb: "are believed", "was widely reported": no speaker leads it.
 PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
@@ -255,7 +258,8 @@ LEADING = re.compile(
 # "PARADISE, Butte County — ".
 DATELINE_LEAD = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+){0,3}"  # KATHMANDU / LONDON, England
-    r"\s*(?:\([^)]{1,30}\))?\s*[-—–]+\s*"  # (Reuters) —
+    # (Reuters) —; a hyphen only with a space before it or doubled: not the one inside "CJTF-OIR"
+    r"\s*(?:\([^)]{1,30}\))?(?:\s*[—–]+|\s+-+|\s*--+)\s*"
 )
 
 # What is left of a dateline whose date a number ended: "(UPI) -- " of "GENEVA, Switzerland, Dec. 22 (UPI) --".
@@ -434,7 +438,8 @@ def clean_speaker(phrase: str) -> str | None:
         return None  # "the interior ministry said, while the CGT union": two clauses, not one speaker
     if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
-    lone_word = len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase)
+    # "Official figures show": no one; "the official said": a person
+    lone_word = len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase) and not (determined and words[0] == "official")
     named = len(words) > 1 and words[0][0].isupper() and words[1][0].isupper()  # "Downing Street", not "Taking the"
     if (GERUND.match(words[0].lower()) and not determined and not named) or TIME_WORD.match(phrase) or lone_word:
         return None  # "taking the numbers ...", "Revising upwards previous death toll", "this year", "best"
@@ -464,7 +469,8 @@ def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
     verbs = [
         v
         for v in LEAD_VERB.finditer(sentence)
-        if not NOUN_BEFORE.search(sentence, 0, v.start()) and not PASSIVE_BEFORE.search(sentence, 0, v.start())
+        if (SPEECH_ONLY.fullmatch(v.group()) or not NOUN_BEFORE.search(sentence, 0, v.start()))
+        and not PASSIVE_BEFORE.search(sentence, 0, v.start())
     ]
     for previous, verb in zip([None, *verbs], verbs, strict=False):
         if previous is not None and "," not in sentence[previous.end() : verb.start()]:
