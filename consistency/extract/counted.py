@@ -35,9 +35,11 @@ NEUTRAL_PARTICIPLES = frozenset(
     "counted recorded reported registered estimated confirmed tallied believed thought expected listed".split()
 )
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
+_PARALLEL = r"(?:and|while|but|whereas|with|including|to|of whom|among them)"
 ELLIPSIS = re.compile(
-    r"(?:\s+in\s+[A-Za-z][^,;.\d]{0,40}?)?\s*(?:,\s*)?"
-    r"(?:and|while|but|whereas|with|including|to|of whom|among them)?\s+(?:another\s+|a further\s+)?$"
+    # a comma or a conjunction between them: not "10,000 fighters in more than 24 prisons"
+    rf"(?:\s+in\s+[A-Za-z][^,;.\d]{{0,40}}?)?\s*(?:,\s*(?:{_PARALLEL}\s+)?|\s{_PARALLEL}\s+)"
+    r"(?:another\s+|a further\s+)?$"
     # "with about 167,000 deaths, followed by Sri Lanka with 35,322 and India with 12,405"
     r"|^,?\s+(?:followed\s+by|then|and|ahead\s+of)\s+(?:the\s+)?[A-Z][^,;.\d]{0,40}?\s+with\s+$"
 )

@@ -285,6 +285,11 @@ class Lexicon:
     rules_dir: Path | None = None  # where these files came from: reference tables are read beside them
     countries: frozenset[str] = frozenset()  # the ids of countries, among all places
     capitals: dict[str, str] = field(default_factory=dict)  # country id -> its capital's place id
+    bodies: frozenset[str] = frozenset()  # folded names of institutions ("the Pentagon"): a country's, not a place
+
+    def is_body(self, name: str) -> bool:
+        """Whether ``name`` is an institution that acts for its country ("CENTCOM"), so locates nothing it says."""
+        return _folded(name) in self.bodies
 
     def is_place(self, word: str) -> bool:
         """Whether the gazetteer knows ``word`` as a whole as a place ("UK", "Haiti"; not "NHS")."""
@@ -350,11 +355,12 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         else:
             units.update({str(form).lower(): id_ for form in forms})
 
-    entities, entity_types = PhraseIndex(), {}
+    entities, entity_types, bodies = PhraseIndex(), {}, set()
     for id_, spec in (entry for path in files["entities"] for entry in _entries(path)):
         entity_types[id_] = spec.get("type", "other")
-        for name in [*spec.get("names", []), *spec.get("adjectives", [])]:
+        for name in [*spec.get("names", []), *spec.get("adjectives", []), *spec.get("bodies", [])]:
             entities.add(str(name), id_)
+        bodies.update(_folded(str(name)) for name in spec.get("bodies", []))
 
     places, parents = PhraseIndex(), {}
     named: dict[str, str] = {}  # a name the places files give (folded) -> its id
@@ -418,6 +424,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         rules_dir,
         frozenset(ids_by_code.values()) | country_ids,
         capitals,
+        frozenset(bodies),
     )
 
 

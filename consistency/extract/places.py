@@ -177,12 +177,18 @@ def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
             or AFFILIATION_BEFORE.search(attribution, 0, m.start)  # "the Cabinet Office in London"
         )
 
-    found = [m.id for m in lexicon.places.find(attribution) if own(m)]
-    found += [
-        e.id for e in lexicon.entities.find(attribution) if lexicon.entity_types.get(e.id) == "country" and own(e)
-    ]
+    entities = lexicon.entities.find(attribution)
+    # "CENTCOM said", "U.S. Central Command said": a body acting for its country abroad as at home, so no place of
+    # what it says
+    bodies = [e for e in entities if lexicon.is_body(e.text)]
+    found = [m.id for m in lexicon.places.find(attribution) if own(m) and not any(_within(m, b) for b in bodies)]
+    found += [e.id for e in entities if lexicon.entity_types.get(e.id) == "country" and own(e) and e not in bodies]
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]
     return list(dict.fromkeys(found))
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def place_id(name: str, lexicon: Lexicon) -> str:

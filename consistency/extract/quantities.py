@@ -569,8 +569,9 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         _demonym(text, q, pos, limit, lexicon)
         if q.measure is None:  # a noun no alias file names: keep its words, so topics can still be matched fuzzily
             head = list(TOKEN.finditer(text, pos, limit))[-1]
-            if head.group()[0].islower() or head.group().isupper():
-                q.measure_text, q.head_start, q.end = head.group(), head.start(), head.end()
+            word = head.group() if ABBREVIATION.fullmatch(head.group()) else head.group().rstrip(".")
+            if word[0].islower() or word.isupper():  # "2,000 foreigners." ends the sentence, its stop not its noun's
+                q.measure_text, q.head_start, q.end = word, head.start(), head.start() + len(word)
 
 
 def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> None:
