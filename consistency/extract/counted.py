@@ -26,8 +26,9 @@ NOT_A_NOUN_AFTER = re.compile(
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
     r"mark|threshold|milestone|barrier)\b"  # "the toll passed the 1,000 mark"
 )
-# A verb and its object right after a bare number: "Of the attacks, 70 targeted Syria" (no noun, so one is elided).
-VERB_AFTER = re.compile(r"\s?[a-z]+ed\s+(?:[A-Z]|the\b|an?\b|its\b|their\b)")
+# A verb right after a bare number: "Of the attacks, 70 targeted Syria", "passed 10,000 resulting in" (no noun, so
+# one is elided).
+VERB_AFTER = re.compile(r"\s?(?:[a-z]+ed\s+(?:[A-Z]|the\b|an?\b|its\b|their\b)|[a-z]+ing\b)")
 # A bare number's own passive predicate: "2,503 are accounted for", "4,000 were counted in Lyon".
 OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")
 # Participles that say how a count was made, not what happened to the people: the counted noun still carries.
@@ -95,6 +96,9 @@ def elided(text: str, q: Quantity) -> bool:
 # A figure set against the one before: "which compares to 317,000", "compared with 1,200".
 COMPARED_TO = re.compile(r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$")
 COMPARED_REACH = 20  # "which compares to " before the number
+# A number right before a word: "10,000 captured" (the word is that number's).
+NUMBER_END = re.compile(r"\d\s+$")
+NUMBER_END_REACH = 3
 # A number standing on its own, not in a hyphenated compound ("7.8-magnitude", "36,807-acre").
 STANDALONE_NUMBER = re.compile(r"\d[\d.,]*(?![\d.,]*-)")
 # Between a counted noun and its number: " of ", " of about " ("a crowd of 500,000", "fire personnel of 1,065").
@@ -150,6 +154,8 @@ def counted_measure(
     if previous and resolved.get(id(previous)) and (ELLIPSIS.match(text, previous.end, q.start) or compared):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
         return resolved[id(previous)], previous.measure_text, None
+    if q.measure_text is not None:
+        return None, None, None  # "1,200 engineers", "two dozen prisons": a noun of its own, if one no file names
     earlier = [
         m
         for m in ctx.measures
@@ -219,6 +225,8 @@ def state_of(
     if not after and mention is not None and mention.end <= q.start:
         after = states.after.match(text, mention.end, min(q.start, mention.end + STATE_AFTER_REACH))
     before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
+    if before and NUMBER_END.search(text, max(0, before.start(1) - NUMBER_END_REACH), before.start(1)):
+        before = None  # "10,000 captured fighters in more than 24 prisons": the number before it is the captured
     found = after or before
     if not found:
         ride = TRANSIT_USE.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))

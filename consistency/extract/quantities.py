@@ -226,6 +226,7 @@ REPEATED_UNIT_REACH = 30  # a unit said twice in a range: "1.5 million gallons t
 UNIT_REACH = 40  # the unit after it: " square kilometers", "-acre"
 PER_DAY_REACH = 30  # what makes a volume a flow: " of crude oil per day"
 TIMES_REACH = 8  # " times" after it
+NOUN_AFTER_REACH = 40  # a counted noun right after an adjective: " deaths", " workers"
 OF_REACH = 16  # " of their " between a vague amount or a unit and the counted noun
 NOUN_PHRASE_REACH = 80  # the counted noun phrase after it: "rocket and drone attacks on U.S. bases"
 MAX_NOUN_WORDS = 6  # ... of at most this many words
@@ -538,6 +539,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             break  # a verb with its own count: "killed 8,964 people and injured 21,952"
         if word.endswith("ly") and word.islower() and not lexicon.measure_words.find(word):
             break  # an adverb: "the 900 repeatedly cited" (not "12 families")
+        if word.endswith("ing") and word.islower() and not _names_noun(text, token, lexicon):
+            break  # a participle: "passed 10,000 resulting in"; not "40 striking workers", "300 missing"
         limit = token.end()
         words += 1
         if token.group().endswith(".") and not ABBREVIATION.fullmatch(token.group()):
@@ -611,8 +614,18 @@ def _adjective_of_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
     """Whether a word like "reported" is an adjective of a counted noun right after it: "2,705 reported deaths"."""
     if token.group().lower() not in NOUN_ADJECTIVES or lexicon.states.after.match(text, token.start() - 1):
         return False  # "3,515 reported missing or dead" is a state of the people counted, not "reported deaths"
-    nouns = lexicon.measure_words.find(text, token.end(), min(len(text), token.end() + 40))
+    return _noun_next(text, token, lexicon)
+
+
+def _noun_next(text: str, token: re.Match, lexicon: Lexicon) -> bool:
+    """Whether a counted noun follows a word right after it: "reported deaths", "striking workers"."""
+    nouns = lexicon.measure_words.find(text, token.end(), min(len(text), token.end() + NOUN_AFTER_REACH))
     return bool(nouns) and not text[token.end() : nouns[0].start].strip()
+
+
+def _names_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
+    """Whether a word is a counted noun, or an adjective right before one: "missing", "striking workers"."""
+    return bool(lexicon.measure_words.find(token.group())) or _noun_next(text, token, lexicon)
 
 
 # A unit's definition, not a count: "(Each barrel contains about 42 gallons", "one acre equals 0.4 hectares".

@@ -98,8 +98,9 @@ RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 # "the group", "its", "they": a subject named in an earlier sentence.
 ANAPHORA = re.compile(
-    r"(?i)\b(?:the (?:group|terror group|militant group|jihadist group|extremist group|organization|organisation|"
-    r"militants|jihadists|insurgents|militia|alliance|coalition|country)|its|their|they)\b"
+    r"(?i)\b(?:the (?:(?:armed|rebel|insurgent|terrorist|terror|militant|jihadist|extremist) )?group|"
+    r"the (?:organization|organisation|militants|jihadists|insurgents|extremists|rebels|militia|alliance|coalition|"
+    r"country)|its|their|they)\b"
 )
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
@@ -624,14 +625,13 @@ def _countries(places: list[str], lexicon: Lexicon, within: dict[str, str] | Non
 
 
 def _sentence_places(ctx: SentenceContext) -> list[str]:
-    """The places a sentence states, locative or as its subject, for the sentences after it."""
-    return sorted(
-        {
-            pid
-            for group in (*ctx.places, *ctx.subject_places)
-            for pid in group[2]
-            if pid != THE_CAPITAL and not pid.startswith(THE_PLACES)
-        }
+    """The places a sentence states, locative or as its subject, for the sentences after it, in the order it names
+    them ("the two countries" after "The United States has troops in Iraq and Syria" are the last two)."""
+    groups = sorted((*ctx.places, *ctx.subject_places))
+    return list(
+        dict.fromkeys(
+            pid for group in groups for pid in group[2] if pid != THE_CAPITAL and not pid.startswith(THE_PLACES)
+        )
     )
 
 

@@ -45,6 +45,9 @@ PAST_OPENING = re.compile(r"(?i)\s*(?:before|prior to) the [a-z]+(?: [a-z]+)?,")
 # sentences before it set ("The coalition formed in 2014. About 2,500 troops remain in Iraq.").
 PRESENT = re.compile(
     r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b"
+    # a verb that holds a number now ("the SDF guard some 10,000 fighters"): a noun too, so only right before one
+    r"|\b(?:holds?|guards?|houses|hosts|keeps?|employs|contains|shelters|controls)\s+"
+    r"(?:(?:some|about|around|roughly|nearly|almost|over|more than|fewer than|at least|an estimated)\s+)?\d"
 )
 
 # Quotation marks, straight or curly: an odd number before a date puts it inside a quotation.
