@@ -20,7 +20,9 @@ LOCATIVE_BEFORE = re.compile(
     # places as objects of verbs of movement: "have fled Ukraine", "left Mali", "reached Greece"
     r"fled|flee|flees|fleeing|left|leaving|leave|reached|reaching|reach|entered|entering|enter|"
     # and of what a disaster does: "the quake that struck Peru", "floods battered Kerala"
-    r"struck|strikes|hit|hits|rocked|rocks|shook|battered|batters|devastated|ravaged|swept|engulfed)"
+    r"struck|strikes|hit|hits|rocked|rocks|shook|battered|batters|devastated|ravaged|swept|engulfed|"
+    # and of an attack: "70 targeted Syria", "missiles pounded Kharkiv"
+    r"targeted|targeting|attacked|attacking|bombed|bombing|shelled|shelling|pounded|pounding|raided|invaded)"
     r"\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$"
 )
 # How far before a name its locative preposition is looked for, in characters: "in", "across northern",
@@ -124,6 +126,15 @@ SENTENCE_BREAK_REACH = 3
 
 # A comma between two places, the second locating the first: "Del Rio, Texas".
 APPOSITION = re.compile(r"\s*,\s*")
+
+# Kinds of place a name is given with: "the al-Hol camp", "the town of Bakhmut".
+_PLACE_KIND = r"(?:camp|city|town|village|district|province|region|county|valley|island|port)"
+# Between such a place and the wider place it lies in: " camp in northeastern " (after "the al-Hol"), " in eastern "
+# (after "the town of Bakhmut").
+KIND_IN = re.compile(rf"\s+{_PLACE_KIND}\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?")
+IN_WIDER = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?")
+KIND_OF_BEFORE = re.compile(rf"(?i)\b{_PLACE_KIND}\s+of\s+$")
+KIND_OF_REACH = 20  # "the refugee camp of " before the name
 
 # Between coordinated places: "Iraq and Syria", "Iraq, Syria or Libya", "Iraq and in Syria".
 PLACE_JOIN = re.compile(
@@ -278,7 +289,14 @@ def place_groups(text: str, mentions: list[Mention]):
     groups: list[tuple[int, int, list[str], str]] = []
     subjects: list[tuple[int, int, list[str], str]] = []
     within: dict[str, str] = {}  # what the text says lies in what: "Paradise, Butte County"
-    for m in mentions:
+    for previous, m in zip([None, *mentions], mentions, strict=False):
+        if previous is not None and _named_place_in(text, previous, m):
+            # "The al-Hol camp in northeastern Syria houses": the camp, which the text says lies in Syria
+            if groups and groups[-1][0] == previous.start:
+                groups.pop()
+            groups.append((previous.start, m.end, [previous.id], text[previous.start : m.end]))
+            within[previous.id] = m.id
+            continue
         if NAME_GOES_ON.match(text, m.end) or PLACE_AS_ADJECTIVE.match(text, m.end):
             continue  # "the U.S. Embassy", "on U.S. forces": part of a name or a modifier, not a place
         if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
@@ -308,6 +326,15 @@ def place_groups(text: str, mentions: list[Mention]):
         elif SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start):
             subjects.append((m.start, m.end, [m.id], m.text))
     return groups, subjects, within
+
+
+def _named_place_in(text: str, place: Mention, wider: Mention) -> bool:
+    """Whether a text puts a place it names as a kind of place in a wider one: "the al-Hol camp in northeastern
+    Syria", "the town of Bakhmut in eastern Ukraine"."""
+    if KIND_IN.fullmatch(text, place.end, wider.start):
+        return True
+    kind_before = KIND_OF_BEFORE.search(text, max(0, place.start - KIND_OF_REACH), place.start)
+    return bool(kind_before) and IN_WIDER.fullmatch(text, place.end, wider.start) is not None
 
 
 def starts_sentence(text: str, pos: int) -> bool:

@@ -96,11 +96,12 @@ PAIRED = re.compile(r"\s+(?:and|or)\s+")
 RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
-# "the group", "its", "they": a subject named in an earlier sentence.
+# "the group", "its", "they", "of those": a subject named in an earlier sentence.
 ANAPHORA = re.compile(
     r"(?i)\b(?:the (?:(?:armed|rebel|insurgent|terrorist|terror|militant|jihadist|extremist) )?group|"
     r"the (?:organization|organisation|militants|jihadists|insurgents|extremists|rebels|militia|alliance|coalition|"
-    r"country)|its|their|they)\b"
+    # "Of those, fewer than 2,000 are fighters" (opening the sentence: not "most of them women")
+    r"country)|its|their|they|(?-i:Of) (?:those|these|them))\b"
 )
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
