@@ -132,6 +132,9 @@ class Discourse:
         since, where = self.since.get(measure, (None, []))
         if since is None or as_of.scope not in ("context", "current") or as_of.end is None or as_of.end < since:
             return as_of
+        if as_of.scope == "context" and as_of.start is not None and as_of.start < since:
+            return as_of  # "There were 198 such operations" after "313 operations in 2023": the period carried
+
         if where and location and not set(where) & set(location):
             return as_of  # "In neighbouring Argentina, officials reported 4,000 hectares burned": another count
         return as_of.model_copy(update={"start": since, "since": since})

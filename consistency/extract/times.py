@@ -109,6 +109,8 @@ SINCE_LIKE = re.compile(r"(?i)\b(?:after|before)\s*$")
 # How close, in characters, a date or phrase must stand to a number to say when the number holds.
 PAST_REACH = 64  # "once held", "in the early days of the spill even more oil was flowing" ... before the number
 PAST_AFTER_REACH = 40  # ... " before the war" after it
+# Between a date and a number in the participles that go on from its clause: ", killing 153 militants and detaining ".
+PARTICIPLE_TAIL = re.compile(r"[^,;:]{0,40},\s+[a-z]+ing\b[^;:.]{0,80}")
 FOLLOWS_REACH = 60  # a date after the number: "120,000 people have crossed the Mediterranean to Italy this year"
 FRONTED_REACH = 40  # a date opening the sentence, before its first comma: "In 2019, the group had 3,000"
 PRECEDES_REACH = 12  # a date right before the number: "in 2003 with about 130,000"
@@ -171,8 +173,13 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         fronted = (
             (d.end <= first_comma < q.start and d.start - ctx.start <= FRONTED_REACH) or opens
         ) and not TIME_MOVES_ON.search(text, d.end, q.start)
-        # "in 2003 with about 130,000"
-        precedes = d.end <= q.start and len(between) <= PRECEDES_REACH and not CLAUSE_BREAK.search(between)
+        # "in 2003 with about 130,000"; "313 operations in 2023, killing 153 militants and detaining 300 more": what
+        # the dated action did, told in participles after it
+        precedes = (
+            d.end <= q.start
+            and (len(between) <= PRECEDES_REACH or PARTICIPLE_TAIL.fullmatch(between) is not None)
+            and not CLAUSE_BREAK.search(between)
+        )
         if (fronted or opens) and _by_date(d):
             # "By Wednesday the toll had risen to 5,000": the count as of that day; "By June": some day of June
             start = d.end_date if d.granularity == "day" or d.start_date is None else d.start_date
