@@ -57,6 +57,24 @@ def test_unresolved_without_publication_date():
     assert [(m.text, m.start_date) for m in found] == [("on Thursday", None), ("March 2003", date(2003, 3, 1))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAGHDAD, March 8 (Reuters) - The minister arrived on Tuesday.",
+        "GENEVA, Switzerland, Dec. 22 (UPI) -- The agency met on Tuesday.",
+        "KYIV, Ukraine, Feb. 24, 2023 (AP) — Sirens sounded on Tuesday.",
+    ],
+)
+def test_a_datelines_day_is_no_event_date(text):
+    """The day a dateline gives is the report's, not a claim about when something happened."""
+    from consistency.extract import extract_claims
+    from consistency.models import Source
+
+    source = Source(name="a.txt", path=Path("a.txt"), text=text, published=date(2023, 3, 10))
+    dated = [c.text for c in extract_claims(source) if c.kind == "date"]
+    assert dated == ["on Tuesday"]
+
+
 # Fragments of date expressions, shuffled into near misses.
 PIECES = [
     *"0123456789 ,.-/'aAinMyDecJuly",

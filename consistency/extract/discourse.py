@@ -10,7 +10,6 @@ closing "unlike the Exxon Valdez spill in 1989" does not date the figures above 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -18,15 +17,9 @@ from datetime import date, timedelta
 from ..models import AsOf
 from .dates import DateMention
 from .incidents import Incident, Incidents
-from .places import ancestors
+from .places import DATELINE, ancestors
 from .times import SINCE_LIKE
 
-# "PARADISE, Butte County —", "KATHMANDU, Nepal (AP) -": a dateline's place, at the start of the body.
-DATELINE_PLACE = re.compile(
-    r"\s*([A-Z][A-Z.'-]{2,30}(?: [A-Z][A-Z.'-]{1,30}){0,2})"  # PARADISE, PORT-AU-PRINCE
-    r"(?:,\s*([A-Z][A-Za-z.'-]{1,30}(?: [A-Z][A-Za-z.'-]{1,30}){0,2}))?"  # , Butte County / , Calif.
-    r"\s*(?:\([A-Za-z .]{2,30}\)\s*)?(?:[—–]|--?)\s"
-)
 # Dates whose time is the count's: not "since X" (a start) nor "before X" (a bound) nor "X ago" (``SINCE_LIKE``).
 CARRIED_ROLES = frozenset({"point", "span"})
 
@@ -210,7 +203,7 @@ def dateline_places(text: str, body_start: int, lookup) -> list[str]:
     ``lookup`` names a place's id."""
     start = body_start
     for _ in range(DATELINE_LINES):
-        match = DATELINE_PLACE.match(text, start)
+        match = DATELINE.match(text, start)
         if match:
             return [lookup(name) for name in match.groups() if name]
         end = text.find("\n", start)

@@ -14,6 +14,24 @@ from .dates import MONTHS, WEEKDAYS
 from .lexicon import POSSESSIVE, Lexicon, Mention, slug
 from .quantities import Quantity
 
+# A dateline opening an article's body or a sentence: "KATHMANDU - ", "LONDON (Reuters) — ", "PARADISE, Butte County
+# — ", "BAGHDAD, March 8 (Reuters) - ", "GENEVA, Switzerland, Dec. 22 (UPI) -- ". Its place and region are groups 1
+# and 2; a dash counts only with a space after it (not the hyphen inside "CJTF-OIR said").
+DATELINE = re.compile(
+    r"\s*([A-Z][A-Z.'-]{1,30}(?: [A-Z][A-Z.'-]{1,30}){0,2})"  # PARADISE, PORT-AU-PRINCE
+    r"(?:,?\s*([A-Z][A-Za-z.'-]{1,30}(?: [A-Z][A-Za-z.'-]{1,30}){0,2}))?"  # , Butte County / , Calif.
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"  # , March 8 / , Dec. 22, 2015
+    r"\s*(?:\([A-Za-z .]{2,30}\)\s*)?(?:[—–]+|-{1,2})\s+"  # (Reuters) —
+)
+
+
+def past_dateline(words: str) -> str:
+    """``words`` without the dateline that opens them: "BAGHDAD, March 8 (Reuters) - Officials said" -> "Officials
+    said"."""
+    dateline = DATELINE.match(words)
+    return words[dateline.end() :] if dateline else words
+
+
 # A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
 LOCATIVE_BEFORE = re.compile(
     r"(?i)\b(?:in|inside|across|within|throughout|through|near|around|into|at|of|over|to|on|from|"

@@ -39,6 +39,7 @@ from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
 from .modality import date_modality, modality
 from .places import (
+    DATELINE,
     LOCATIVE_BEFORE,
     LOCATIVE_REACH,
     THE_CAPITAL,
@@ -543,7 +544,10 @@ def build_claims(
             )
             if claims[-1].facet == "part" and id(q) in owners:
                 part_places.update(owners[id(q)][0])
+        report_line = DATELINE.match(text, s_start, s_end)
         for d in ds:
+            if report_line and d.end <= report_line.end():
+                continue  # "BAGHDAD, March 8 (Reuters) -": the day of the report, no event's date
             event, event_key = describe_event(text, (s_start, s_end), d)
             places = [p for p in ctx.places]
             location = sorted({i for p in places for i in p[2]})

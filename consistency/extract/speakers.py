@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import Lexicon
+from .places import past_dateline
 from .quantities import Quantity
 
 # Reporting verbs: "X said", "X estimated", "X put the number at".
@@ -254,14 +255,6 @@ TIME_WORD = re.compile(rf"(?i)\s*(?:on\s+)?(?:{WEEKDAY}|today|yesterday|last|thi
 LEADING = re.compile(
     r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+"
 )
-# A dateline before the speaker: "KATHMANDU - Nepal's government said", "LONDON (Reuters) — Unions said",
-# "PARADISE, Butte County — ".
-DATELINE_LEAD = re.compile(
-    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][a-z]+){0,3}"  # KATHMANDU / LONDON, England
-    # (Reuters) —; a hyphen only with a space before it or doubled: not the one inside "CJTF-OIR"
-    r"\s*(?:\([^)]{1,30}\))?(?:\s*[—–]+|\s+-+|\s*--+)\s*"
-)
-
 # What is left of a dateline whose date a number ended: "(UPI) -- " of "GENEVA, Switzerland, Dec. 22 (UPI) --".
 AGENCY_LEAD = re.compile(r"^\([^)]{1,30}\)\s*[-—–]+\s*")
 
@@ -408,7 +401,7 @@ def _words_to_verb(clause: str) -> tuple[list[str], str] | None:
     """The words of a clause before its first verb (a common finite one, or one in "-ed": not "government-appointed"),
     and that verb, lower-cased; None when no verb follows a first word."""
     words: list[str] = []
-    for word in LEADING.sub("", PARENTHETICAL.sub("", clause).lstrip(" \"“'")).split():
+    for word in LEADING.sub("", PARENTHETICAL.sub("", past_dateline(clause)).lstrip(" \"“'")).split():
         bare = word.lower().strip(",")
         if words and (bare in FINITE_VERBS or (bare.endswith("ed") and "-" not in bare)):
             return words, bare
@@ -493,7 +486,7 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
         lead = lead[closing[-1] :]
     elif lead.count('"') % 2 == 0 and '"' in lead:
         lead = lead.split('"')[-1]
-    lead = LEADING.sub("", AGENCY_LEAD.sub("", DATELINE_LEAD.sub("", lead.lstrip())))
+    lead = LEADING.sub("", AGENCY_LEAD.sub("", past_dateline(lead.lstrip())))
     while AUX_TAIL.search(lead):
         lead = AUX_TAIL.sub("", lead).rstrip()
     author = DOCUMENT_APPOSITIVE.match(lead)

@@ -9,10 +9,9 @@ from .context import SentenceContext
 from .discourse import Discourse
 from .incidents import Incident
 from .lexicon import Lexicon, Mention
-from .places import ORIGIN_BEFORE, ORIGIN_REACH
+from .places import DATELINE, ORIGIN_BEFORE, ORIGIN_REACH
 from .quantities import Quantity
 from .speakers import (
-    DATELINE_LEAD,
     REPORT,
 )
 from .times import COMPARISON
@@ -181,8 +180,8 @@ def opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str], 
 
 def after_dateline(text: str, ctx: SentenceContext) -> int:
     """Where a sentence's own words begin, past a dateline ("KYIV, Ukraine (AP) — ")."""
-    dateline = DATELINE_LEAD.match(text[ctx.start : ctx.end])
-    return ctx.start + (dateline.end() if dateline else 0)
+    dateline = DATELINE.match(text, ctx.start, ctx.end)
+    return dateline.end() if dateline else ctx.start
 
 
 def nearest_entity_before(
