@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from consistency.extract.lexicon import default_lexicon
+from consistency.extract.quantities import QUALIFIERS_AFTER, find_quantities
+
 
 def _load_numbers():
     """The module under test; loaded from its file while sibling extractor modules are still being written."""
@@ -254,3 +257,19 @@ def test_parse_number_never_raises_on_a_match(pieces: list[str]):
 def test_case_folded_letters_do_not_raise(text: str):
     for written in _matches(text):
         parse_number(written)
+
+
+@given(
+    st.integers(min_value=2, max_value=10**7),
+    st.sampled_from(sorted(QUALIFIERS_AFTER.items())),
+    st.sampled_from(["{n} {bound}", "{n} {bound} people", "{n} homes {bound}"]),
+)
+def test_a_bound_said_after_a_number(n: int, bound: tuple[str, str], shape: str):
+    """ "500 or more people", "300 homes at least": the bound after the number (or its noun) qualifies it, and the
+    claim's span takes it in."""
+    words, qualifier = bound
+    phrase = shape.format(n=f"{n:,}", bound=words)
+    text = f"Officials said {phrase} by Friday."
+    found = find_quantities(text, [], default_lexicon())
+    assert [(q.low, q.qualifier) for q in found] == [(n, qualifier)]
+    assert text[found[0].start : found[0].end] == phrase

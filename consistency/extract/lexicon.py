@@ -60,6 +60,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 _END = ""  # the trie key under which a phrase's id is stored (no token is empty)
+TITLE_CASE_ACRONYM = 4  # letters from which an acronym may be written as a name: "Nato" (but "Who" is a pronoun)
 
 
 @dataclass
@@ -83,6 +84,9 @@ class PhraseIndex:
             node = self.exact
             for word in words:
                 node = node.setdefault(word.replace(".", ""), {})
+            if len(words) == 1 and phrase.isalpha() and len(phrase) >= TITLE_CASE_ACRONYM:
+                # house styles that write a long acronym as a word: "Isis", "Nato", "Centcom" (not "Who")
+                self.exact.setdefault(phrase.capitalize(), {}).setdefault(_END, id_)
         else:
             node = self.folded
             for word in words:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import POSSESSIVE, Lexicon, Mention, slug
@@ -370,13 +371,22 @@ OTHER_CLAUSE = 1000  # characters a clause break counts as: a place of one's own
 COMMA_BEFORE = 20  # ... and a comma between a place and the number after it: a phrase of its own, as a rule
 
 
+# Between a number's noun and a number that modifies it: " from " (80 countries), " of " (the 2,000).
+MODIFIER_GAP = re.compile(r"\s+(?:from|across|representing|of)\s+(?:the\s+)?")
+
+
 def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
     """Place groups and quantities paired nearest first, each at most once: "2,500 troops remain in Iraq and 900 in
     Syria" gives Iraq to the 2,500 once Syria has gone to the 900 beside it."""
-    starts = sorted(q.start for q in quantities)
+    # "15,000 foreign fighters from 80 countries have travelled to Syria": a number that modifies the one before it
+    # neither stands between that one and its place nor takes the place
+    modifiers = {id(b) for a, b in pairwise(quantities) if MODIFIER_GAP.fullmatch(text, a.end, b.start)}
+    starts = sorted(q.start for q in quantities if id(q) not in modifiers)
     pairs = []
     for p_start, p_end, ids, p_text in places:
         for q in quantities:
+            if id(q) in modifiers:
+                continue
             if q.start <= p_start < q.end and q.head_start is not None and p_start < q.head_start:
                 continue  # "2,500 U.S. troops": an adjective of the noun, not a place
             low, high = (p_end, q.start) if p_end <= q.start else (q.end, p_start)

@@ -95,6 +95,23 @@ QUALIFIERS = {
     "near": "nearly",  # "a near five-fold increase"
 }
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+# Words after a number that bound it: "200,000 at least", "500 or more people", "a dozen or so".
+QUALIFIERS_AFTER = {
+    "at least": "at_least",
+    "or more": "at_least",
+    "and counting": "at_least",
+    "or so": "about",
+    "at most": "at_most",
+    "or fewer": "at_most",
+    "or less": "at_most",
+}
+QUALIFIER_AFTER = re.compile(rf"(?i)\s+({'|'.join(QUALIFIERS_AFTER)})\b")
+# A verb whose object "about" opens: "talking about 200,000" (a topic, not an estimate; not "asked about 30
+# patients", which is an estimate of how many were asked).
+ABOUT_AS_PREPOSITION = re.compile(
+    r"(?i)\b(?:talk|talks|talking|talked|speak|speaks|speaking|spoke|think|thinks|thinking|thought|care|cares|"
+    r"worry|worries|worried)\s+$"
+)
 # A currency sign before a number: "$", "US$", "€", "£".
 _CURRENCY_SIGN = r"(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)"
 # The qualifier right before a number: "more than 60", "some $2.5", "between 1,500".
@@ -392,6 +409,8 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         return None
     before = text[max(0, start - QUALIFIER_REACH) : start]
     qual = QUALIFIER_BEFORE.search(before)
+    if qual and qual.group(1).lower() == "about" and ABOUT_AS_PREPOSITION.search(before, 0, qual.start(1)):
+        qual = None  # "I am talking about 200,000": what is spoken of, not an estimate near it
     if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - NAME_REACH) : start]):
         return None
     name = NAME_BEFORE.search(text, max(0, start - NAME_REACH), start)
@@ -430,6 +449,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if qualifier == "range":  # "from 12 countries", "up from 3.5 percent": a range only once its second number comes
         qualifier, opener, span_start = "exact", span_start, start
     q = Quantity(span_start, end, start, end, low, high, qualifier, unit=unit, vague=vague, range_opener=opener)
+    _qualify_after(text, q)  # "500 or more people"
     magnitude = MAGNITUDE_AFTER.match(after)
     named_before = None if qual else MAGNITUDE_BEFORE.search(before)
     if magnitude or named_before:
@@ -440,7 +460,15 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
             q.start = start - len(before) + named_before.start()
         return q
     _attach_unit_and_noun(text, q, units, lexicon)
+    _qualify_after(text, q)  # "300 bodies at least"
     return q
+
+
+def _qualify_after(text: str, q: Quantity) -> None:
+    """A bound said after the number or its noun: "200,000 at least", "500 or more people", "300 bodies at least"."""
+    post = QUALIFIER_AFTER.match(text, q.end)
+    if post and q.qualifier == "exact":
+        q.qualifier, q.end = QUALIFIERS_AFTER[post.group(1).lower()], post.end()
 
 
 def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:
@@ -473,7 +501,7 @@ def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Unit
 
 def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexicon) -> None:
     """Extend the span over a unit ("square kilometers", "%") and the counted noun phrase."""
-    pos = q.num_end
+    pos = q.end  # past a bound said after the number: "500 or more people"
     unit = units.after.match(text, pos, pos + UNIT_REACH)
     if unit and (q.unit is None or q.unit in CURRENCIES):
         unit_id = units.lookup[unit.group(1).lower()]

@@ -88,6 +88,17 @@ YARDSTICK = re.compile(
     r"|(?P<cmp>larger|bigger|greater|smaller)\s+(?:in\s+(?:size|area)\s+)?than"
     r"|as\s+(?P<as>large|big)\s+as)\s+"
 )
+# The same words right before a name: the place is a yardstick, not where a claim is ("roughly the size of the
+# United Kingdom", "larger than Belgium").
+YARDSTICK_BEFORE = re.compile(YARDSTICK.pattern + r"(?:the\s+)?(?:state\s+of\s+)?$")
+YARDSTICK_REACH = 60  # "the combined land area of the state of " before the name
+
+
+def is_yardstick(text: str, place_start: int) -> bool:
+    """Whether the place named at ``place_start`` is what a size is set against: "the size of the United Kingdom"."""
+    return YARDSTICK_BEFORE.search(text, max(0, place_start - YARDSTICK_REACH), place_start) is not None
+
+
 # "The size of Russia makes it hard to defend": the size as a topic, not a value.
 NOT_A_VALUE_BEFORE = re.compile(
     r"(?i)(?:^|\n\s*|[.;:!?(\"]\s*|\b(?:given|despite|because\s+of|due\s+to|considering|of|about\s+how)\s+)$"

@@ -56,6 +56,7 @@ from .places import (
     with_unknown_places,
 )
 from .quantities import VOLUME_UNITS, Quantity
+from .reference import is_yardstick
 from .speakers import (
     PRONOUN_SOURCE,
     attached_speaker,
@@ -389,9 +390,14 @@ def build_claims(
             if not location and attribution:
                 # "according to the Butte County Sheriff's Office", "Nepal's home ministry said": the agency's place
                 location = speaker_places(attribution, lexicon)
-                abroad = not set(countries_of(location)) & set(countries_of(dateline))
-                if national and dateline and abroad:
-                    location = []  # "PORT-AU-PRINCE, Haiti (AP) - a report commissioned by the U.S. government ..."
+                # where the story is: its dateline, else the first place its first paragraph names
+                story = [c for c in countries_of(dateline or discourse.main_places) if c in lexicon.countries]
+                own_word = lexicon.is_place(attribution)  # "Liberia has recorded 4,162": a country's own count
+                if story and not own_word and not set(countries_of(location)) & set(story):
+                    # "PORT-AU-PRINCE, Haiti (AP) - a report commissioned by the U.S. government ...", "fighters
+                    # across Iraq and Syria ... 15,000 foreign fighters, according to U.S. intelligence": a foreign
+                    # voice says nothing of where the story's counts are
+                    location = []
                 if subject in lexicon.countries and subject not in countries_of(location):
                     location = []  # "300,000 Russian troops, according to U.S. officials": another country's count
             if not location and incident is not None:
@@ -703,7 +709,9 @@ def _context(
     known = [
         m
         for m in lexicon.places.find_in(text, tokens)
-        if not inside_longer_name(text, start, m) and not frames_a_record(text, m.end)
+        if not inside_longer_name(text, start, m)
+        and not frames_a_record(text, m.end)
+        and not is_yardstick(text, m.start)
     ]
     # A capital that stands for its government ("Washington said") is the city where the grammar says "place":
     # "in Washington", a dateline's "LONDON".

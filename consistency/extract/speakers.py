@@ -261,6 +261,7 @@ AGENCY_LEAD = re.compile(r"^\([^)]{1,30}\)\s*[-—–]+\s*")
 # Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
 AUX_TAIL = re.compile(
     rf"(?i)\s+(?:so far|(?:on\s+)?(?:{WEEKDAY})|today|yesterday|"
+    r"(?:earlier\s+)?(?:last|this)\s+(?:year|month|week|spring|summer|autumn|fall|winter)|"  # "The CIA last year put"
     r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|initially|"
     r"originally|first|once|reportedly|"
     r"had\s+also|have\s+also|has\s+also|(?:was|were|is|are|has been|have been)\s+able\s+to)$"
