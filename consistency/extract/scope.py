@@ -105,6 +105,12 @@ ANAPHORA = re.compile(
     # "Of those, fewer than 2,000 are fighters" (opening the sentence: not "most of them women")
     r"country)|its|their|they|(?-i:Of) (?:those|these|them))\b"
 )
+# A paragraph that opens by pointing back at the one before goes on with its context: "That compares with a CIA
+# estimate in 2014 of between 20,000 and 31,500".
+GOES_ON = re.compile(
+    r"(?:That|This|Those|These)\s+(?:compares|is|was|are|were|figure|number|estimate|count|toll|total|means|would|"
+    r"brings|puts|represents)\b"
+)
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
 # Words of a volume accumulated, not a rate: "4.9 million barrels in total", "has leaked 126 million gallons so far".
@@ -190,7 +196,7 @@ def build_claims(
     # Every sentence, in order: one that holds no claim may still set the time, place, speaker or event of the
     # sentences after it.
     for i, (s_start, s_end) in enumerate(sentences):
-        if previous_end is not None and "\n\n" in text[previous_end:s_start]:
+        if previous_end is not None and "\n\n" in text[previous_end:s_start] and not GOES_ON.match(text, s_start):
             discourse.new_paragraph()
             paragraph_start = s_start
         previous_end = s_end

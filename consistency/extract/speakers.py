@@ -179,9 +179,10 @@ AUXILIARIES = frozenset("is are was were has have had".split())
 # Words that describe how a figure was made: "based on police data", "compiled from".
 METHOD_BEFORE = re.compile(r"(?i)\b(?:based on|drawn from|stemming from|compiled from|derived from)\b")
 
-# "a U.N. tally of Ebola deaths", "the AP count of": a named body's tally of something.
+# "a U.N. tally of Ebola deaths", "the AP count of", "a CIA estimate in 2014 of": a named body's figure of something.
 NAMED_TALLY = re.compile(
-    r"\b((?:(?!(?:The|Their|Its|His|Her|Our|This|That|These|Those|A|An)\s)[A-Z][\w.&'-]*\s){1,4}(?:tally|count))\s+of\b"
+    r"\b((?:(?!(?:The|Their|Its|His|Her|Our|This|That|These|Those|A|An)\s)[A-Z][\w.&'-]*\s){1,4}"
+    r"(?:tally|count|estimate|assessment))(?:\s+(?:in|from)\s+\d{4})?\s+of\b"
 )
 
 # "UNHCR figures show", "ACLED data show".
