@@ -48,6 +48,9 @@ PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them
 PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
 )
+# A sentence that opens on a part of the count before: "Of those, it said, fewer than 2,000 ...".
+PART_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)Of (?:those|these|them),[^\d.;]{0,40}$")
+PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than " before the number
 # Bodies found, located, recovered: a count of discoveries, not the toll ("Three bodies were found outside homes").
 FOUND_AFTER = re.compile(
     r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)\b"
@@ -102,9 +105,13 @@ def facet(text: str, q: Quantity) -> str | None:
     modes = list(MODE.finditer(text, max(0, q.start - MODE_REACH), q.start))
     if modes and not re.search(r"[,;.]|\d", text[modes[-1].end() : q.start]):
         return MODES[(modes[-1].group("way") or modes[-1].group("journey")).lower()]
-    part_before = PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start)
-    if PART_AFTER.match(text, q.end) or (part_before and not PREDICATE_NOUN.match(text, q.end)):
-        return "part"  # not "of those, 6,453 are homes": a count of homes, whole
+    part_before = PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start) or PART_OPENING.search(
+        text, max(0, q.start - PART_OPENING_REACH), q.start
+    )
+    predicate = PREDICATE_NOUN.match(text, q.end)
+    # not "of those, 6,453 are homes": a count of homes, whole; but "fewer than 2,000 are active fighters" narrows
+    if PART_AFTER.match(text, q.end) or (part_before and (not predicate or " " in predicate.group(1))):
+        return "part"
     if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH):
         return "found"
     before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
