@@ -22,8 +22,10 @@ PINT_UNITS = {
     "m": "meter",
     "bbl": "oil_barrel",
     "gal": "gallon",
+    "l": "liter",
     "bbl/d": "oil_barrel / day",
     "gal/d": "gallon / day",
+    "l/d": "liter / day",
 }
 # The unit claims of one dimension are compared in: areas in km², lengths in km.
 # Volumes and flows in US gallons (a barrel of oil is 42), the unit both are most often restated in.
@@ -37,8 +39,10 @@ CANONICAL = {
     "m": "km",
     "bbl": "gal",
     "gal": "gal",
+    "l": "gal",
     "bbl/d": "gal/d",
     "gal/d": "gal/d",
+    "l/d": "gal/d",
 }
 # How a unit is written after a number in reports.
 SYMBOLS = {
@@ -51,8 +55,10 @@ SYMBOLS = {
     "m": "m",
     "bbl": "barrels",
     "gal": "gallons",
+    "l": "litres",
     "bbl/d": "barrels a day",
     "gal/d": "gallons a day",
+    "l/d": "litres a day",
     "percent": "%",
     "usd": "USD",
     "eur": "EUR",

@@ -55,6 +55,12 @@ PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than 
 FOUND_AFTER = re.compile(
     r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)\b"
 )
+# What was recovered, not what was lost: "crews had recovered 3,150 gallons", "have so far collected 5,544".
+RECOVERED_BEFORE = re.compile(
+    r"(?i)\b(?:recovered|collected|skimmed|removed|cleaned up|vacuumed|siphoned|retrieved)\s+"
+    r"(?:(?:about|some|nearly|almost|more than|over|at least|roughly|an estimated)\s+)?$"
+)
+RECOVERED_REACH = 40  # "have so far collected more than " before the number
 # "grew by 5,000 acres", "an increase of 300": a change, not a level.
 CHANGE_BEFORE = re.compile(
     r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
@@ -112,7 +118,9 @@ def facet(text: str, q: Quantity) -> str | None:
     # not "of those, 6,453 are homes": a count of homes, whole; but "fewer than 2,000 are active fighters" narrows
     if PART_AFTER.match(text, q.end) or (part_before and (not predicate or " " in predicate.group(1))):
         return "part"
-    if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH):
+    if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH) or RECOVERED_BEFORE.search(
+        text, max(0, q.start - RECOVERED_REACH), q.start
+    ):
         return "found"
     before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
     if before:

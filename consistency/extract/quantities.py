@@ -12,7 +12,9 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
+from .. import units as units_module
 from .dates import MONTHS, WEEKDAYS, DateMention
 from .lexicon import TOKEN, Lexicon, Mention
 from .numbers import FRACTIONS, NUMBER_RE, parse_number
@@ -220,7 +222,7 @@ MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4
 # A number right after a word: "(injured) 21,952", "(wounded) more than 300".
 NUMBER_NEXT = re.compile(r"\s+(?:\d|(?:more than|at least|about|nearly|some|over)\s+\d)")
 # Volumes that a "per day" makes a flow: "5,000 barrels a day", "3.9 million gallons of oil per day".
-VOLUME_UNITS = frozenset({"bbl", "gal"})
+VOLUME_UNITS = frozenset({"bbl", "gal", "l"})
 # " a day", " of crude oil per day", " daily"
 PER_DAY = re.compile(r"(?i)(?:\s+of\s+(?:crude\s+)?oil)?(?:\s+(?:a|per|each|every)\s+day|\s+daily)\b")
 # A multiplier's word: "three times", "60 times" (a count of attacks, or a ratio).
@@ -360,7 +362,23 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
     scan = any(word in lowered for word in MULTIPLIER_HINTS)
     multipliers = [_multiplier(text, m) for m in MULTIPLIER_RE.finditer(text)] if scan else []
     found += [q for q in multipliers if q and not _inside(blocked, blocked_starts, q.num_start)]
-    return sorted(found, key=lambda q: q.start)
+    found.sort(key=lambda q: q.start)
+    for stated, converted in pairwise(found):
+        if _converts(text, stated, converted) and converted.qualifier == "exact":
+            converted.qualifier = stated.qualifier  # "at least 126,000 gallons (477,000 litres)": at least, too
+    return found
+
+
+def _converts(text: str, stated: Quantity, converted: Quantity) -> bool:
+    """Whether a bracketed figure restates the one before it in another unit of its kind: "42,000 square miles
+    (110,000 square kilometers)"."""
+    canonical = units_module.CANONICAL
+    return (
+        stated.unit in canonical
+        and converted.unit in canonical
+        and canonical[stated.unit] == canonical[converted.unit]
+        and CONVERSION_GAP.fullmatch(text, stated.end, converted.start) is not None
+    )
 
 
 def _multiplier(text: str, match: re.Match) -> Quantity | None:
@@ -655,6 +673,9 @@ def _names_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
     """Whether a word is a counted noun, or an adjective right before one: "missing", "striking workers"."""
     return bool(lexicon.measure_words.find(token.group())) or _noun_next(text, token, lexicon)
 
+
+# Between a figure and its conversion: " (", " (or ".
+CONVERSION_GAP = re.compile(r"\s*\(\s*(?:or\s+)?")
 
 # A unit's definition, not a count: "(Each barrel contains about 42 gallons", "one acre equals 0.4 hectares".
 UNIT_DEFINITION_BEFORE = re.compile(

@@ -61,6 +61,7 @@ from .speakers import (
     PRONOUN_SOURCE,
     attached_speaker,
     clause_speaker,
+    elsewhere_in_sentence,
     figure_owner,
     speaker,
     speaker_clauses,
@@ -520,7 +521,12 @@ def build_claims(
                 before = text[max(0, q.start - len(location_text) - PLACE_LABEL_GAP) : q.start]
                 if location_text != stated_attribution and before.rstrip(" :").endswith(location_text):
                     owner = location_text
-            said_by = owner or attached.get(id(q)) or clause_speaker(text, clauses, q, lexicon) or attribution
+            voice = attribution
+            if stated_attribution and elsewhere_in_sentence(text, clauses, q, stated_attribution):
+                # "That is less than the 144,000 gallons first feared, but the leak killed 100 birds, according to
+                # the network": the network speaks for its own clause only
+                voice = (cited.who if cited else None) or discourse.speaker
+            said_by = owner or attached.get(id(q)) or clause_speaker(text, clauses, q, lexicon) or voice
             claims.append(
                 _claim(
                     source,

@@ -82,6 +82,9 @@ CLAUSE_SPLIT = re.compile(
     rf"|,\s+(?=and\s+(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,4}}(?:{REPORT})\b)"
 )
 
+# A clause that turns against the one before: ", but", ", while", "; though".
+CONTRAST_OPENING = re.compile(r"(?i)(?:,|;)\s*(?:but|while|whereas|though|although|however)\b")
+
 # A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
 
@@ -326,6 +329,17 @@ def clause_speaker(text: str, clauses: list[tuple[int, int]], q: Quantity, lexic
         if a <= q.start < b:
             return speaker(text, a, b, lexicon)
     return None
+
+
+def elsewhere_in_sentence(text: str, clauses: list[tuple[int, int]], q: Quantity, said_by: str) -> bool:
+    """Whether a sentence's speaker is named only in another clause than the number's, after a contrast ("..., but
+    the leak killed 100 birds, according to the network"); not when a quotation holds both clauses ("“... is
+    between 25,000 to 30,000 barrels per day, but could be as low as 20,000 ...,” McNutt said")."""
+    quoted = any(mark in text[q.end : clauses[-1][1]] for mark in '"\u201d') if clauses else False
+    for a, b in clauses:
+        if a <= q.start < b:
+            return said_by not in text[a:b] and CONTRAST_OPENING.match(text, b) is not None and not quoted
+    return False
 
 
 def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:

@@ -24,7 +24,8 @@ PEAK = re.compile(
 PAST = re.compile(
     r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time|"
     # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
-    r"initially|originally|at first|earliest|the first estimate|(?:the|that|its|their) initial|previous(?:ly)?"
+    r"initially|originally|at first|earliest|the first estimate|(?:the|that|its|their) initial|previous(?:ly)?|"
+    r"(?:the|that|its|their) earlier (?:figure|estimate|count|tally|toll)"
     r"|supplanted by|replaced by"
     # "in the early days of the spill even more oil was flowing": a figure for the start of the story
     r"|in the (?:early|first) (?:days|weeks|months|hours)|at the outset|early on)\b"
@@ -32,10 +33,12 @@ PAST = re.compile(
     r"|\bto\s+[^.;]{1,40}?\bfrom\s+(?:more than\s+|about\s+|nearly\s+|some\s+)?$"
 )
 
-# After the number: "(2 million people lived there) before the war".
+# After the number: "(2 million people lived there) before the war"; a figure first feared or reported, since
+# superseded ("the 144,000 gallons first feared").
 PAST_AFTER = re.compile(
     r"(?i)(?:\s+[a-z]+){0,3}\s+(?:before|prior to) the "
     r"(?:war|invasion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic)\b"
+    r"|(?:\s+[a-z]+){0,2}?\s+(?:first|initially|originally)\s+(?:feared|reported|estimated|thought|believed|given)\b"
 )
 
 # A sentence that opens in the past: "Before the war, ...", "Prior to the 2011 uprising, ...".
@@ -185,6 +188,10 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
             start = d.end_date if d.granularity == "day" or d.start_date is None else d.start_date
             return AsOf(start=start, end=d.end_date, scope="explicit", text=d.text)
         if d.role == "until" and (follows or precedes) and d.end_date and published and d.end_date < published:
+            if _by_date(d) and d.start >= q.end:
+                # "Crews had recovered 3,150 gallons by Sunday evening": the count as it stood that day
+                start = d.end_date if d.granularity == "day" or d.start_date is None else d.start_date
+                return AsOf(start=start, end=d.end_date, scope="explicit", text=d.text)
             # "some 30,000 fighters before Oct. 7": a figure for the time up to a past date
             return AsOf(start=None, end=d.end_date, scope="past", text=d.text)
         if d.role != "since" and d.start >= q.end and SINCE_CLAUSE.search(text, q.end, d.start):
