@@ -674,8 +674,8 @@ def _names_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
     return bool(lexicon.measure_words.find(token.group())) or _noun_next(text, token, lexicon)
 
 
-# Between a figure and its conversion: " (", " (or ".
-CONVERSION_GAP = re.compile(r"\s*\(\s*(?:or\s+)?")
+# Between a figure and its conversion: " (", " (or ", ", or " ("over 31 square miles, or 20,000 acres").
+CONVERSION_GAP = re.compile(r"\s*\(\s*(?:or\s+)?|,\s+or\s+")
 
 # A unit's definition, not a count: "(Each barrel contains about 42 gallons", "one acre equals 0.4 hectares".
 UNIT_DEFINITION_BEFORE = re.compile(
