@@ -21,6 +21,7 @@ from .quantities import Quantity
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
 NOT_A_NOUN_AFTER = re.compile(
     r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
+    r"a|an|"  # "up from 260,000 a month earlier"
     r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out|"
     r"may|might|will|would|could|should|can|must|that|who|which|"
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
@@ -94,7 +95,10 @@ def elided(text: str, q: Quantity) -> bool:
 
 
 # A figure set against the one before: "which compares to 317,000", "compared with 1,200".
-COMPARED_TO = re.compile(r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$")
+# ... or the figure it changed from: "380,000 refugees, up from 260,000 a month earlier".
+COMPARED_TO = re.compile(
+    r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$|\b(?:up|down|rising|falling|climbing)\s+from\s+$"
+)
 COMPARED_REACH = 20  # "which compares to " before the number
 # A number right before a word: "10,000 captured" (the word is that number's).
 NUMBER_END = re.compile(r"\d\s+$")

@@ -53,6 +53,9 @@ LOCATIVE_REACH = 40
 ORIGIN_BEFORE = re.compile(
     r"(?i)\b(?:came|come|comes|coming|arriv\w*|cross\w*|fled|flee\w*|escap\w*|travell?\w*|migrat\w*|return\w*|"
     r"deport\w*|originat\w*|hail\w*|into|percent|per cent)\b[^,;.:]{0,40}?\bfrom\s+(?:the\s+)?$|%\s+from\s+$"
+    # people named by where they come from: "women and children from Darfur", "refugees from Syria"
+    r"|\b(?:refugees|migrants|asylum[- ]seekers|children|women|men|families|people|civilians|evacuees|nationals)"
+    r"\s+from\s+(?:the\s+)?$"
 )
 ORIGIN_REACH = 70  # "crossed the border into eastern Chad from " before the place
 # A distance's bearing from a place: "180 miles northeast of ", "40 km south of ".
@@ -381,7 +384,9 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
     # "15,000 foreign fighters from 80 countries have travelled to Syria": a number that modifies the one before it
     # neither stands between that one and its place nor takes the place
     modifiers = {id(b) for a, b in pairwise(quantities) if MODIFIER_GAP.fullmatch(text, a.end, b.start)}
-    starts = sorted(q.start for q in quantities if id(q) not in modifiers)
+    # nor does a span of time stand between: "Four months of war in Sudan have displaced more than 4 million people"
+    durations = {id(q) for q in quantities if q.measure == "duration"}
+    starts = sorted(q.start for q in quantities if id(q) not in modifiers | durations)
     pairs = []
     for p_start, p_end, ids, p_text in places:
         for q in quantities:
@@ -406,7 +411,8 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
     for _, p_start, q, group in sorted(pairs, key=lambda pair: pair[:3]):
         if q not in owners and p_start not in placed:
             owners[q] = group
-            placed.add(p_start)
+            if q not in durations:  # a span of time shares its place: "three months of fighting in Gaza"
+                placed.add(p_start)
     return owners
 
 

@@ -230,8 +230,11 @@ def build_claims(
                 discourse.event_days.setdefault(incident.id, year_span(incident.year))  # "the 2010 earthquake"
         # "On the first anniversary of the quake": a year after the day it began
         ds = [anniversary(d, ctx.incidents, incidents, discourse) for d in ds]
-        # "A week earlier, organisers said ...": told from the sentence's own date before it, else the article's last
-        ds = [shifted(d, told_before(d, ds) or discourse.last_told or d) for d in ds]
+        # "A week earlier, organisers said ...": told from the sentence's own date before it, else the article's last;
+        # in a sentence about now, from now ("380,000 refugees have reached Chad, up from 260,000 a month earlier")
+        now = source.published if PRESENT.search(text, s_start, s_end) else None
+        told_now = DateMention(s_start, s_start, "", now, now, "day", True, "point") if now else None
+        ds = [shifted(d, told_before(d, ds) or told_now or discourse.last_told or d) for d in ds]
         ds = [since_event(text, d, s_start) for d in ds]  # "since protests began in January"
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
@@ -426,7 +429,9 @@ def build_claims(
             if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
-            own_dates = ds if measure in DATED_BY_EVENT else [d for d in ds if not dates_event(text, d, ctx.incidents)]
+            # ("During the 2006 war, Hezbollah fired 4,000 rockets": a count no event owns is of the event's year)
+            event_count = measure in lexicon.events.measures and measure not in DATED_BY_EVENT
+            own_dates = [d for d in ds if not dates_event(text, d, ctx.incidents)] if event_count else ds
             as_of = as_of_claim(text, q, ctx, own_dates, cited.day if cited else source.published)
             present = bool(PRESENT.search(text, s_start, s_end))
             named_here = incident in incidents  # "Unlike the 2004 tsunami, which killed ..., Friday's waves"
