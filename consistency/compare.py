@@ -109,6 +109,8 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     gap = max((tb[0] - ta[1]).days, (ta[0] - tb[1]).days, 0)
     if gap > rule.window_days or (gap and a.source == b.source):
         return False  # one article giving figures for two dates tells how a number changed, not a contradiction
+    if rule.change_days is not None and gap > rule.change_days:
+        return None  # "about 2,000 troops" in December, "roughly 1,000" in October: a withdrawal, or a rival figure
     sa, sb = a.as_of.since, b.as_of.since
     if sa and sb and abs((sa - sb).days) > rule.window_days:
         return False  # totals since different starts ("this year" against "since June") count different things

@@ -338,6 +338,12 @@ class Rule(Model):
     # more_than: 0.5 means 60-90; a qualifier not listed stays open (or exact).
     tolerance: dict[Qualifier, Annotated[float, Field(ge=0, le=1)]] = {}
     window_days: int | None = Field(None, ge=0, description="claims further apart in as_of are not compared")
+    change_days: int | None = Field(
+        None,
+        ge=0,
+        description="claims further apart than this in as_of may corroborate but never conflict: the number may "
+        "have changed between them (troops are withdrawn and sent back)",
+    )
     running: bool = Field(
         False,
         description="the count grows as time passes (a toll, cases, acres burned): claims are compared only when "

@@ -99,7 +99,7 @@ FOUND_REACH = 60  # " bodies were found", " had been pulled" after the number
 ADDED_REACH = 16  # "an additional ", "a further new " before the number
 
 
-def facet(text: str, q: Quantity) -> str | None:
+def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
     """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
     "grew by 5,000 acres" (a change, not a level)."""
     if CHANGE_BEFORE.search(text, max(0, q.start - CHANGE_REACH), q.start):
@@ -115,8 +115,10 @@ def facet(text: str, q: Quantity) -> str | None:
         text, max(0, q.start - PART_OPENING_REACH), q.start
     )
     predicate = PREDICATE_NOUN.match(text, q.end)
-    # not "of those, 6,453 are homes": a count of homes, whole; but "fewer than 2,000 are active fighters" narrows
-    if PART_AFTER.match(text, q.end) or (part_before and (not predicate or " " in predicate.group(1))):
+    # not "of those, 6,453 are homes": a count of homes, whole; but "fewer than 2,000 are active fighters" and "about
+    # 2,000 are foreigners" narrow them
+    narrows = not predicate or " " in predicate.group(1) or not lexicon.measure_words.find(predicate.group(1))
+    if PART_AFTER.match(text, q.end) or (part_before and narrows):
         return "part"
     if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH) or RECOVERED_BEFORE.search(
         text, max(0, q.start - RECOVERED_REACH), q.start

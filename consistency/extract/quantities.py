@@ -181,7 +181,7 @@ STOP = frozenset(
     according said say says told reported including while whose where if or but nor so yet
     most many all both either no any every such of out
     it its they them their he him his she her we us our you i given taken seen shown known
-    mark threshold milestone barrier""".split()
+    mark threshold milestone barrier home""".split()  # "bring all 2,000 home": an adverb, not a count of homes
 )
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)

@@ -548,7 +548,7 @@ def build_claims(
                         if part or in_sectors(text, s_start, q)
                         else "multiple"
                         if multiple_of(text, q, previous, resolved.get(id(previous)) if previous else None)
-                        else facet(text, q)
+                        else facet(text, q, lexicon)
                     )
                     or population(text, q, measure, measure_text or q.measure_text, lexicon, said_by),
                     subject_type=subject_type(subject, incident, lexicon),

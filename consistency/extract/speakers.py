@@ -85,6 +85,9 @@ CLAUSE_SPLIT = re.compile(
 # A clause that turns against the one before: ", but", ", while", "; though".
 CONTRAST_OPENING = re.compile(r"(?i)(?:,|;)\s*(?:but|while|whereas|though|although|however)\b")
 
+# A relative clause set off by commas: ", which has lost about 11,000 fighters in the war,".
+RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  # "11,000" holds no clause's comma
+
 # A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
 
@@ -495,6 +498,8 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     lead = sentence[: verb.start()].rstrip()
     if COORDINATED_TAIL.search(lead) and PAST_VERB.fullmatch(verb.group()) and not RELATIVE_CLAUSE.search(lead):
         return _first_subject(lead)  # not "..., which he calls ... and says", nor "police data and estimates"
+    # "The SDF, which has lost about 11,000 fighters in the war, says": the head, past its relative clause
+    lead = RELATIVE_ASIDE.sub("", lead)
     # "Following the explosion on April 20 BP said": the speaker follows the date
     lead = NUMBER_TOKEN.split(lead)[-1]
     closing = [m.end() for m in CLOSING_QUOTE.finditer(lead)]

@@ -37,7 +37,8 @@ PAST = re.compile(
 # superseded ("the 144,000 gallons first feared").
 PAST_AFTER = re.compile(
     r"(?i)(?:\s+[a-z]+){0,3}\s+(?:before|prior to) the "
-    r"(?:war|invasion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic)\b"
+    r"(?:[A-Z][a-z]+\s+)?(?:war|invasion|incursion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic|"
+    r"withdrawal|pullout|surge)\b"
     r"|(?:\s+[a-z]+){0,2}?\s+(?:first|initially|originally)\s+(?:feared|reported|estimated|thought|believed|given)\b"
 )
 
