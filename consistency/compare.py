@@ -23,6 +23,16 @@ from .values import value_text
 # Words that do not tell one originator from another: "a recent UN report" is "UN report".
 _VOICE_NOISE = re.compile(r"(?i)\b(?:a|an|the|recent|new|latest|senior|top|some|other|several|two|three|anonymous)\b")
 SAME_VOICE = 90  # token_set_ratio at which two attributions name the same originator
+# People speaking by their role: "officials", "a defense official", "sources", "analysts".
+UNNAMED_ROLE = re.compile(
+    r"(?i)\b(?:officials?|sources?|analysts?|experts?|diplomats?|observers?|spokes(?:man|woman|person)|commanders?|"
+    r"officers?|aides?|lawmakers?|residents?|witnesses|authorities|people familiar)\b"
+)
+# Two capitalised words in a row, the second not an institution's: a person's name ("Pat Ryder", "Lloyd Austin").
+PERSONAL_NAME = re.compile(
+    r"\b[A-Z][a-z]+\s+(?!(?:Department|Ministry|Office|Command|House|Nations|Guard|Forces|Army|Police|Council|Agency|"
+    r"Service|Organization|Organisation|Committee|Team|Group)\b)[A-Z][a-z]+\b"
+)
 MIN_STEM = 4  # a word this long may stand for its longer forms: "iraq" for "iraqi", "haiti" for "haitian"
 _POSSESSIVE = re.compile(r"'s\b")
 
@@ -179,7 +189,16 @@ def voice(claim: Claim) -> str:
 
 @lru_cache(maxsize=65536)  # asked twice for every pair compared, of a few thousand distinct claims
 def _voice(attribution: str | None, source: str, sentence: str) -> str:
-    return _originator(attribution) if attribution else f"{source}#{sentence}"
+    if not attribution:
+        return f"{source}#{sentence}"
+    # "officials" quoted by two outlets are two voices: nothing says they are the same people
+    return f"{source}#{_originator(attribution)}" if _unnamed(attribution) else _originator(attribution)
+
+
+def _unnamed(attribution: str) -> bool:
+    """Whether a speaker is people by their role alone ("U.S. officials", "a senior defence official"), no one named
+    ("Pentagon press secretary Pat Ryder")."""
+    return bool(UNNAMED_ROLE.search(attribution)) and not PERSONAL_NAME.search(attribution)
 
 
 @lru_cache(maxsize=65536)  # asked twice for every pair compared, of a few distinct attributions

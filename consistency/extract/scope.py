@@ -532,6 +532,20 @@ def build_claims(
                 # the network": the network speaks for its own clause only
                 voice = (cited.who if cited else None) or discourse.speaker
             said_by = owner or attached.get(id(q)) or clause_speaker(text, clauses, q, lexicon) or voice
+            narrowed = (
+                "part"
+                if part or in_sectors(text, s_start, q)
+                else "multiple"
+                if multiple_of(text, q, previous, resolved.get(id(previous)) if previous else None)
+                else facet(text, q, lexicon)
+            )
+            own_place = (
+                id(q) in owners and previous is not None and set(location) != set(places_of.get(id(previous), []))
+            )
+            if narrowed == "part" and own_place:
+                # "3,400 in the region, a figure that includes 2,500 in Iraq": a part of the whole, and all of Iraq's
+                part_places.update(owners[id(q)][0])
+                narrowed = None
             claims.append(
                 _claim(
                     source,
@@ -543,14 +557,7 @@ def build_claims(
                     subject_text=subject_text,
                     measure=measure,
                     measure_text=with_state(measure_text, state),
-                    facet=(
-                        "part"
-                        if part or in_sectors(text, s_start, q)
-                        else "multiple"
-                        if multiple_of(text, q, previous, resolved.get(id(previous)) if previous else None)
-                        else facet(text, q, lexicon)
-                    )
-                    or population(text, q, measure, measure_text or q.measure_text, lexicon, said_by),
+                    facet=narrowed or population(text, q, measure, measure_text or q.measure_text, lexicon, said_by),
                     subject_type=subject_type(subject, incident, lexicon),
                     location=location,
                     location_text=location_text,
