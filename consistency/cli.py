@@ -297,7 +297,8 @@ def review(
 ) -> None:
     """Review the conflicts in PATH (default: the articles setting, else the seeds) in a local web page.
 
-    Decisions go to PATH/reviews/decisions.jsonl; later reports and checks honour them.
+    Decisions go to PATH/reviews/decisions.jsonl (for the seeds of an installed package,
+    ./reviews/decisions.jsonl); later reports and checks honour them.
 
     Example:
 

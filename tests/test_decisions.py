@@ -153,3 +153,14 @@ def test_two_concurrent_writers_lose_nothing(tmp_path):
     log = read_log(path)
     assert log.problems == []
     assert sorted(log.latest()) == sorted(f"{p}{i:03d}" for p in "ab" for i in range(WRITES))
+
+
+def test_decisions_on_an_installed_packages_seeds_stay_in_the_current_folder(tmp_path, monkeypatch):
+    """A wheel's seeds live in site-packages: reviewing them writes to ./reviews, never into the package."""
+    from consistency.review.decisions import DECISIONS_FILE, decisions_path
+
+    installed = tmp_path / "venv" / "lib" / "python3.11" / "site-packages" / "consistency" / "data" / "seeds"
+    installed.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert decisions_path(installed) == tmp_path / DECISIONS_FILE
+    assert decisions_path(tmp_path / "articles") == tmp_path / "articles" / DECISIONS_FILE

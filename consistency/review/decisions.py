@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..pipeline import Run
 
 DECISIONS_FILE = Path("reviews") / "decisions.jsonl"
+INSTALLED = frozenset({"site-packages", "dist-packages"})  # where an installed package's files live
 MAX_LOG_BYTES = 64 * 1024 * 1024  # a million decisions; more is not an editors' log
 MAX_LINE_BYTES = 64 * 1024  # a decision is a verdict, a note and two quoted sentences
 
@@ -58,8 +59,12 @@ class DecisionLog:
 
 
 def decisions_path(corpus_dir: Path) -> Path:
-    """Where a corpus keeps its decisions."""
-    return Path(corpus_dir) / DECISIONS_FILE
+    """Where a corpus keeps its decisions: beside its articles; for the seeds inside an installed package, in the
+    current folder (a package's files are not a user's to write)."""
+    corpus = Path(corpus_dir)
+    if INSTALLED.intersection(corpus.resolve().parts):
+        return Path.cwd() / DECISIONS_FILE
+    return corpus / DECISIONS_FILE
 
 
 def read_log(path: Path) -> DecisionLog:
