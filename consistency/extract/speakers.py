@@ -299,6 +299,9 @@ TRAILING_PREDICATE = re.compile(r"\s+(?:is|are|was|were)\b.*$")
 # A time after a speaker's name: "Afghan government estimates from 2020", "the ministry on March 3".
 TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+\.?\s+){0,2}\d.*$")
 
+# How a document came out, after its name: "study published Tuesday in ...", "report released earlier this year".
+TRAILING_PARTICIPLE = re.compile(r"(?<=\w)\s+(?:published|released|issued|posted|updated|made public)\b.*$")
+
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
 FRAGMENT_START = re.compile(
     r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$"
@@ -443,6 +446,8 @@ def clean_speaker(phrase: str) -> str | None:
         author = document.group(1).strip(" ,.;:\"'")
         determined = bool(DETERMINER.match(author))  # "by the ruling", not "by taking the numbers"
         phrase = DETERMINER.sub("", author)
+    else:
+        phrase = TRAILING_PARTICIPLE.sub("", phrase)  # "Harvard study published Tuesday in the ... Journal"
     words = phrase.split()
     # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
     first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
