@@ -232,9 +232,10 @@ def build_claims(
         ds = [anniversary(d, ctx.incidents, incidents, discourse) for d in ds]
         # "A week earlier, organisers said ...": told from the sentence's own date before it, else the article's last;
         # in a sentence about now, from now ("380,000 refugees have reached Chad, up from 260,000 a month earlier")
-        now = source.published if PRESENT.search(text, s_start, s_end) else None
-        told_now = DateMention(s_start, s_start, "", now, now, "day", True, "point") if now else None
-        ds = [shifted(d, told_before(d, ds) or told_now or discourse.last_told or d) for d in ds]
+        if any(d.start_date is None for d in ds):  # only a duration with no date of its own is shifted
+            now = source.published if PRESENT.search(text, s_start, s_end) else None
+            told_now = DateMention(s_start, s_start, "", now, now, "day", True, "point") if now else None
+            ds = [shifted(d, told_before(d, ds) or told_now or discourse.last_told or d) for d in ds]
         ds = [since_event(text, d, s_start) for d in ds]  # "since protests began in January"
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker

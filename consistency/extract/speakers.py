@@ -255,6 +255,21 @@ SAID_AFTER_PRESENT = _sentence_end(
     r"(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)"
 )
 
+# The forms that name a source, in the order they are tried, each with words one of which it cannot match without.
+SOURCE_FORMS = (
+    (ACCORDING_TO, ("according",)),
+    (PER_SOURCE, ("per",)),
+    (BY_SOURCE, ("by", "from")),
+    (DATA_FROM, ("by", "from")),
+    (NAMED_DATA, ("show", "suggest", "indicate")),
+    (NAMED_TALLY, ("tally", "count", "estimate", "assessment")),
+    (CITED_BY, ("by",)),
+    (REVISED_BY, ("raised", "lowered", "revised", "upped", "put", "pegged", "placed", "set")),
+    (HEADLINE_SOURCE, (":",)),
+)
+# How far from a sentence's end its closing speaker may start: ", said Sabrina Singh, a Pentagon spokeswoman."
+SAID_TAIL_REACH = 600
+
 # A time where a speaker was looked for: "on Tuesday", "yesterday", "this year", "in 2020".
 TIME_WORD = re.compile(rf"(?i)\s*(?:on\s+)?(?:{WEEKDAY}|today|yesterday|last|this|earlier|in)\b")
 
@@ -374,8 +389,10 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         # said it first, not who passed it on
         return lead
     # Each form in turn; a form whose words are no speaker ("262, and 3,515 reported") gives way to the next.
-    patterns = (ACCORDING_TO, PER_SOURCE, BY_SOURCE, DATA_FROM, NAMED_DATA, NAMED_TALLY, CITED_BY, REVISED_BY)
-    for pattern in (*patterns, HEADLINE_SOURCE):
+    lowered = sentence.lower()
+    for pattern, cues in SOURCE_FORMS:
+        if not any(cue in lowered for cue in cues):
+            continue  # most sentences hold no cue of most forms: a substring test spares the regex scan
         m = pattern.search(sentence)
         if m and pattern is DATA_FROM and METHOD_BEFORE.search(sentence, 0, m.start()):
             continue  # "The count is based on ... data and estimates from government": how it was made, not by whom
@@ -387,7 +404,9 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         # after DNA testing showed that ...": who gave the figure first
         return lead
     for pattern in (SAID_MIDDLE, SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
-        m = pattern.search(sentence)
+        # the forms that end a sentence are looked for in its tail, which holds the longest of them
+        tail = 0 if pattern is SAID_MIDDLE else max(0, len(sentence) - SAID_TAIL_REACH)
+        m = pattern.search(sentence, tail)
         if m and not TIME_WORD.match(m.group(m.lastindex)):
             speaker = clean_speaker("".join(g for g in m.groups() if g))
             if speaker:
