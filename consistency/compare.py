@@ -189,12 +189,10 @@ def voice(claim: Claim) -> str:
 
 @lru_cache(maxsize=65536)  # asked twice for every pair compared, of a few thousand distinct claims
 def _voice(attribution: str | None, source: str, sentence: str) -> str:
-    if not attribution:
-        return f"{source}#{sentence}"
-    # "officials" quoted by two outlets are two voices: nothing says they are the same people
-    return f"{source}#{_originator(attribution)}" if _unnamed(attribution) else _originator(attribution)
+    return _originator(attribution) if attribution else f"{source}#{sentence}"
 
 
+@lru_cache(maxsize=4096)  # a few distinct attributions, asked about for every pair of two outlets
 def _unnamed(attribution: str) -> bool:
     """Whether a speaker is people by their role alone ("U.S. officials", "a senior defence official"), no one named
     ("Pentagon press secretary Pat Ryder")."""
@@ -212,6 +210,9 @@ def independent(a: Claim, b: Claim) -> bool:
     parts, or a series, far more often than a contradiction."""
     if a.source == b.source and not (a.attribution and b.attribution):
         return False
+    two_outlets = a.attribution and b.attribution and a.source != b.source
+    if two_outlets and (_unnamed(a.attribution) or _unnamed(b.attribution)):
+        return True  # "officials" quoted by two outlets are two voices: nothing says they are the same people
     va, vb = voice(a), voice(b)
     if a.attribution and b.attribution:
         return not _same_originator(va, vb)
