@@ -27,6 +27,7 @@ NOT_A_NOUN_AFTER = re.compile(
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
     r"mark|threshold|milestone|barrier)\b"  # "the toll passed the 1,000 mark"
 )
+REACHED = re.compile(r"(?i)\breached\b")
 # A verb right after a bare number: "Of the attacks, 70 targeted Syria", "passed 10,000 resulting in" (no noun, so
 # one is elided).
 VERB_AFTER = re.compile(r"\s?(?:[a-z]+ed\s+(?:[A-Z]|the\b|an?\b|its\b|their\b)|[a-z]+ing\b)")
@@ -160,6 +161,11 @@ def counted_measure(
         return resolved[id(previous)], previous.measure_text, None
     if q.measure_text is not None:
         return None, None, None  # "1,200 engineers", "two dozen prisons": a noun of its own, if one no file names
+    own_verb = lexicon.states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
+    if own_verb and not REACHED.search(own_verb.group(1)):
+        # "killed 1,310 people and infected some 200,000": its own verb says what it counts ("has reached 11,300"
+        # says only that a count grew)
+        return None, None, None
     earlier = [
         m
         for m in ctx.measures

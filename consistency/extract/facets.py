@@ -61,6 +61,12 @@ RECOVERED_BEFORE = re.compile(
     r"(?:(?:about|some|nearly|almost|more than|over|at least|roughly|an estimated)\s+)?$"
 )
 RECOVERED_REACH = 40  # "have so far collected more than " before the number
+# The patients one body treated, tested or vaccinated: its own work, not the outbreak's count ("MSF said its teams
+# had treated more than 100,000 patients").
+TREATED_BEFORE = re.compile(
+    r"(?i)\b(?:treated|admitted|vaccinated|inoculated|tested|screened|cared for|saw)\s+"
+    r"(?:(?:about|some|nearly|almost|more than|over|at least|roughly|an estimated)\s+)?$"
+)
 # "grew by 5,000 acres", "an increase of 300": a change, not a level.
 CHANGE_BEFORE = re.compile(
     r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
@@ -124,6 +130,8 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         text, max(0, q.start - RECOVERED_REACH), q.start
     ):
         return "found"
+    if TREATED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start):
+        return "treated"
     before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
     if before:
         return "additional"

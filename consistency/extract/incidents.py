@@ -110,7 +110,7 @@ def find_incidents(
     for head in vocabulary.heads.find_in(text, tokens):
         if _blocked(head.start, blocked) or INSTITUTION_AFTER.match(text, head.end):
             continue
-        incident = _with_modifiers(text, tokens, head, place_at, owner_at)
+        incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names})
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
         inside = [n for n in names if incident.start <= n.start and n.end <= incident.end]
         if inside:
@@ -140,10 +140,16 @@ def _blocked(position: int, blocked: list[tuple[int, int]]) -> bool:
 
 
 def _with_modifiers(
-    text: str, tokens: list[Token], head: Mention, place_at: dict[int, Mention], owners: dict[int, Mention]
+    text: str,
+    tokens: list[Token],
+    head: Mention,
+    place_at: dict[int, Mention],
+    owners: dict[int, Mention],
+    name_starts: set[int],
 ) -> Incident:
     """The head with the names around it: "last year's Tubbs Fire" -> Tubbs Fire, "Hurricane Helene" -> Helene
-    (named); "the Turkish earthquake", "the April earthquake" stay unnamed (a place, a month)."""
+    (named); "the Turkish earthquake", "the April earthquake" stay unnamed (a place, a month); a lower-case name of
+    the event ("Yemen's cholera outbreak") is passed over to the place before it (``name_starts``)."""
     index = next(i for i, t in enumerate(tokens) if t[0] == head.start)
     start, end = head.start, head.end
     names: list[str] = []
@@ -158,6 +164,8 @@ def _with_modifiers(
             places.append(place_at[tokens[j][0]].id)
         elif tokens[j][0] in owners:  # "the Turkish earthquake": a country's adjective says where, not which
             places.append(owners[tokens[j][0]].id)
+        elif tokens[j][0] in name_starts and not bare[:1].isupper():
+            pass  # "Yemen's cholera outbreak": the disease is named apart (find_incidents), the place may come before
         elif (bare != word or text[tokens[j][1] : start].strip()) and not names and bare.lower() in PEOPLE_OWNERS:
             names.append(bare.lower())  # "the women's march", "nurses' strike"
             start = tokens[j][0]

@@ -647,6 +647,8 @@ def _partitive(text: str, pos: int, lexicon: Lexicon) -> bool:
     if not PARTITIVE_OF.search(text, max(0, pos - OF_REACH), pos):
         return False
     nouns = lexicon.measure_words.find(text, pos, min(len(text), pos + PARTITIVE_NOUN_REACH))
+    if nouns and text.startswith(("'s", "\u2019s"), nouns[0].end):
+        return False  # "20 of the country's 22 governorates": the noun owns the whole, it is not what is counted
     between = text[pos : nouns[0].start] if nouns else ""
     # not "one of the smallest turnouts": a superlative picks one out, it counts nothing
     return bool(nouns) and len(between.split()) <= 2 and not re.search(r"[\d,;.]|\w(?:est|most)\b", between)
