@@ -543,10 +543,9 @@ def build_claims(
             own_place = (
                 id(q) in owners and previous is not None and set(location) != set(places_of.get(id(previous), []))
             )
-            if narrowed == "part" and own_place:
-                # "3,400 in the region, a figure that includes 2,500 in Iraq": a part of the whole, and all of Iraq's
-                part_places.update(owners[id(q)][0])
-                narrowed = None
+            whole_part = narrowed == "part"  # its places are a part's, for the sentences after it
+            if whole_part and own_place:
+                narrowed = None  # "3,400 in the region, a figure that includes 2,500 in Iraq": all of Iraq's
             claims.append(
                 _claim(
                     source,
@@ -573,7 +572,7 @@ def build_claims(
                     derivation=q.derivation,
                 )
             )
-            if claims[-1].facet == "part" and id(q) in owners:
+            if whole_part and id(q) in owners:
                 part_places.update(owners[id(q)][0])
         report_line = DATELINE.match(text, s_start, s_end)
         for d in ds:
