@@ -27,6 +27,7 @@ NOT_A_NOUN_AFTER = re.compile(
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
     r"mark|threshold|milestone|barrier)\b"  # "the toll passed the 1,000 mark"
 )
+# "has reached 11,300": a state word of arrivals ("reached Europe") that before a number tells only of a count grown.
 REACHED = re.compile(r"(?i)\breached\b")
 # A verb right after a bare number: "Of the attacks, 70 targeted Syria", "passed 10,000 resulting in" (no noun, so
 # one is elided).

@@ -370,8 +370,8 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
 
 
 def _converts(text: str, stated: Quantity, converted: Quantity) -> bool:
-    """Whether a bracketed figure restates the one before it in another unit of its kind: "42,000 square miles
-    (110,000 square kilometers)"."""
+    """Whether a figure restates the one before it in another unit of its kind, in brackets or after ", or":
+    "42,000 square miles (110,000 square kilometers)", "over 31 square miles, or 20,000 acres"."""
     canonical = units_module.CANONICAL
     return (
         stated.unit in canonical
