@@ -114,6 +114,8 @@ IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|across|inside|within|throughout)\s+(?
 IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
 # Between a toll's noun and the event it is of: "the death toll from Saturday's", "the toll of the".
 TOLL_OF = re.compile(r"(?i)\s+(?:from|of|in)\s+[^,;.\d]{0,40}$")
+# A noun that is the subject of a reporting verb: the speaker ("the air force said"), not a counted thing.
+SPEAKER_NOUN_AFTER = re.compile(r"(?i)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told|reported|announced|added)\b")
 # "the number of", "the total of": the noun after it is what a later figure counts.
 NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
 
@@ -176,6 +178,8 @@ def counted_measure(
         and (lexicon.measures[m.id].carries or NOUN_OF_NUMBER.fullmatch(text, m.end, q.num_start) is not None)
         # "put the toll in government-held areas at 1,347": a noun after "in" says where, not what is counted
         and not IN_PLACE_BEFORE.search(text, max(ctx.start, m.start - IN_PLACE_REACH), m.start)
+        # "Ukraine's air force said, adding that 71 were shot down": the speaker's noun counts nothing
+        and not SPEAKER_NOUN_AFTER.match(text, m.end)
     ]
     counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - NUMBER_OF_REACH), m.start)]
     if counted:

@@ -158,8 +158,12 @@ def subject_of(
 
 
 # An entity followed by its reporting verb is the speaker of what follows: "the United Nations said", "UNHCR has
-# estimated", "the Armed Conflict Location & Event Data Project (Acled) has recorded".
-SPEAKS_AFTER = re.compile(rf"\)?(?:\s*\([^()]{{1,15}}\))?\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT})\b")
+# estimated", "the Armed Conflict Location & Event Data Project (Acled) has recorded", "Israeli officials said".
+SPEAKS_AFTER = re.compile(
+    r"\)?(?:\s*\([^()]{1,15}\))?(?:'s)?"
+    r"(?:\s+(?:[a-z]+\s+)?(?:officials?|authorities|ministry|government|military|army|police|spokes(?:man|woman|person)))?"
+    rf"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT})\b"
+)
 
 
 def opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str], lexicon: Lexicon) -> Mention | None:
