@@ -112,6 +112,8 @@ GOES_ON = re.compile(
     r"(?:That|This|Those|These)\s+(?:compares|is|was|are|were|figure|number|estimate|count|toll|total|means|would|"
     r"brings|puts|represents)\b"
 )
+# After a place, a word that makes it a part's: "with 55 deaths in Lee County alone".
+ALONE_AFTER = re.compile(r"\s+alone\b")
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
 # Words of a volume accumulated, not a rate: "4.9 million barrels in total", "has leaked 126 million gallons so far".
@@ -166,7 +168,7 @@ def build_claims(
         for i, (s_start, _) in enumerate(sentences):
             if i and "\n\n" in text[sentences[i - 1][1] : s_start]:
                 break
-            discourse.main_places = _sentence_places(context(i))
+            discourse.main_places = _sentence_places(text, context(i))
             if discourse.main_places:
                 break
     discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
@@ -245,7 +247,7 @@ def build_claims(
             ds = []  # "Daily Express, 6 April 2016": the quoted claim's day, no time for what follows
         if not qs and not ds:
             discourse.remember(
-                _sentence_places(ctx),
+                _sentence_places(text, ctx),
                 ds,
                 attribution,
                 incidents,
@@ -606,7 +608,7 @@ def build_claims(
                 )
             )
         discourse.remember(
-            [p for p in _sentence_places(ctx) if p not in part_places],  # the next sentence's are the whole's
+            [p for p in _sentence_places(text, ctx) if p not in part_places],  # the next sentence's are the whole's
             ds,
             stated_attribution,
             incidents,
@@ -659,10 +661,11 @@ def _countries(places: list[str], lexicon: Lexicon, within: dict[str, str] | Non
     return list(dict.fromkeys((ancestors(place, lexicon.place_parents, within) or [place])[-1] for place in places))
 
 
-def _sentence_places(ctx: SentenceContext) -> list[str]:
+def _sentence_places(text: str, ctx: SentenceContext) -> list[str]:
     """The places a sentence states, locative or as its subject, for the sentences after it, in the order it names
-    them ("the two countries" after "The United States has troops in Iraq and Syria" are the last two)."""
-    groups = sorted((*ctx.places, *ctx.subject_places))
+    them ("the two countries" after "The United States has troops in Iraq and Syria" are the last two); not a place
+    only a part is in ("100 dead, with 55 in Lee County alone")."""
+    groups = sorted(g for g in (*ctx.places, *ctx.subject_places) if not ALONE_AFTER.match(text, g[1]))
     return list(
         dict.fromkeys(
             pid for group in groups for pid in group[2] if pid != THE_CAPITAL and not pid.startswith(THE_PLACES)
