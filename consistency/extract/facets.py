@@ -55,17 +55,17 @@ PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than 
 FOUND_AFTER = re.compile(
     r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)\b"
 )
+# A verb's object number, its qualifier between: "collected more than ", "treated some ".
+_OBJECT_NUMBER = r"\s+(?:(?:about|some|nearly|almost|more than|over|at least|roughly|an estimated)\s+)?$"
 # What was recovered, not what was lost: "crews had recovered 3,150 gallons", "have so far collected 5,544".
 RECOVERED_BEFORE = re.compile(
-    r"(?i)\b(?:recovered|collected|skimmed|removed|cleaned up|vacuumed|siphoned|retrieved)\s+"
-    r"(?:(?:about|some|nearly|almost|more than|over|at least|roughly|an estimated)\s+)?$"
+    rf"(?i)\b(?:recovered|collected|skimmed|removed|cleaned up|vacuumed|siphoned|retrieved){_OBJECT_NUMBER}"
 )
 RECOVERED_REACH = 40  # "have so far collected more than " before the number
 # The patients one body treated, tested or vaccinated: its own work, not the outbreak's count ("MSF said its teams
 # had treated more than 100,000 patients").
 TREATED_BEFORE = re.compile(
-    r"(?i)\b(?:treated|admitted|vaccinated|inoculated|tested|screened|cared for|saw)\s+"
-    r"(?:(?:about|some|nearly|almost|more than|over|at least|roughly|an estimated)\s+)?$"
+    rf"(?i)\b(?:treated|admitted|vaccinated|inoculated|tested|screened|cared for|saw){_OBJECT_NUMBER}"
 )
 # "grew by 5,000 acres", "an increase of 300": a change, not a level.
 CHANGE_BEFORE = re.compile(
