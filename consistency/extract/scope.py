@@ -112,6 +112,8 @@ GOES_ON = re.compile(
     r"(?:That|This|Those|These)\s+(?:compares|is|was|are|were|figure|number|estimate|count|toll|total|means|would|"
     r"brings|puts|represents)\b"
 )
+# Between two counts of one event: "12 people were killed and 40 (injured)", "killed 12 and injured 40".
+JOINED_COUNTS = re.compile(r"\s+(?:(?:were|was|have been|had been)\s+)?(?:[a-z]+\s+)?and\s+(?:[a-z]+\s+)?")
 # After a place, a word that makes it a part's: "with 55 deaths in Lee County alone".
 ALONE_AFTER = re.compile(r"\s+alone\b")
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
@@ -294,6 +296,7 @@ def build_claims(
         for a in qs:
             if (b := paired.get(id(a))) is not None and b.measure is not None:
                 a.measure, a.measure_text = b.measure, b.measure_text
+        first_claim = len(claims)
         for k, q in enumerate(qs):
             previous = qs[k - 1] if k else None
             whole = parts.get(id(q))
@@ -576,6 +579,7 @@ def build_claims(
             )
             if whole_part and id(q) in owners:
                 part_places.update(owners[id(q)][0])
+        claims[first_claim:] = _share_backwards(text, claims[first_claim:])
         report_line = DATELINE.match(text, s_start, s_end)
         for d in ds:
             if report_line and d.end <= report_line.end():
@@ -659,6 +663,23 @@ def _countries(places: list[str], lexicon: Lexicon, within: dict[str, str] | Non
     """The countries of ``places`` (a city or province by what the article says it lies ``within``, else by the
     gazetteer's parent; a place with none is kept)."""
     return list(dict.fromkeys((ancestors(place, lexicon.place_parents, within) or [place])[-1] for place in places))
+
+
+def _share_backwards(text: str, claims: list[Claim]) -> list[Claim]:
+    """Two counts of one event joined by "and" share the place and the day told after the second: "At least 12 people
+    were killed and 40 injured when a bus plunged into a ravine in northern Peru on Sunday"."""
+    for k in range(len(claims) - 2, -1, -1):
+        a, b = claims[k], claims[k + 1]
+        if a.kind != "quantity" or b.kind != "quantity" or not JOINED_COUNTS.fullmatch(text, a.end, b.start):
+            continue
+        update: dict = {}
+        if not a.location and b.location:
+            update.update(location=b.location, location_text=b.location_text, countries=b.countries)
+        if a.as_of.scope in UNSTATED and b.as_of.scope == "explicit":
+            update["as_of"] = b.as_of
+        if update:
+            claims[k] = a.model_copy(update=update)
+    return claims
 
 
 def _sentence_places(text: str, ctx: SentenceContext) -> list[str]:
