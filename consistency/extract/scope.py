@@ -236,8 +236,11 @@ def build_claims(
         ds = [anniversary(d, ctx.incidents, incidents, discourse) for d in ds]
         # "A week earlier, organisers said ...": told from the sentence's own date before it, else the article's last;
         # in a sentence about now, from now ("380,000 refugees have reached Chad, up from 260,000 a month earlier")
-        if any(d.start_date is None for d in ds):  # only a duration with no date of its own is shifted
-            now = source.published if PRESENT.search(text, s_start, s_end) else None
+        shiftable = any(d.start_date is None for d in ds)  # only a duration with no date of its own is shifted
+        # the sentence's tense, read once for the durations it places and the counts it gives
+        present = bool((qs or shiftable) and PRESENT.search(text, s_start, s_end))
+        if shiftable:
+            now = source.published if present else None
             told_now = DateMention(s_start, s_start, "", now, now, "day", True, "point") if now else None
             ds = [shifted(d, told_before(d, ds) or told_now or discourse.last_told or d) for d in ds]
         ds = [since_event(text, d, s_start) for d in ds]  # "since protests began in January"
@@ -439,7 +442,6 @@ def build_claims(
             event_count = measure in lexicon.events.measures and measure not in DATED_BY_EVENT
             own_dates = [d for d in ds if not dates_event(text, d, ctx.incidents)] if event_count else ds
             as_of = as_of_claim(text, q, ctx, own_dates, cited.day if cited else source.published)
-            present = bool(PRESENT.search(text, s_start, s_end))
             named_here = incident in incidents  # "Unlike the 2004 tsunami, which killed ..., Friday's waves"
             if (
                 incident is not None
