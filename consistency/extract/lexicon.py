@@ -59,6 +59,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+# An acronym written with periods inside a longer name: "U.S." of "U.S. Central Command", "U.N." of "U.N. agencies".
+DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
 _END = ""  # the trie key under which a phrase's id is stored (no token is empty)
 TITLE_CASE_ACRONYM = 4  # letters from which an acronym may be written as a name: "Nato" (but "Who" is a pronoun)
 
@@ -91,6 +93,8 @@ class PhraseIndex:
             node = self.folded
             for word in words:
                 node = node.setdefault(word.lower(), {})
+            if DOTTED_ACRONYM.search(phrase):  # "U.S. Agency for International Development" is "US Agency ..." too
+                self.add(DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), phrase), id_)
         node.setdefault(_END, id_)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:

@@ -212,8 +212,8 @@ def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
 
     entities = lexicon.entities.find(attribution)
     # "CENTCOM said", "U.S. Central Command said": a body acting for its country abroad as at home, so no place of
-    # what it says
-    bodies = [e for e in entities if lexicon.is_body(e.text)]
+    # what it says; nor an agency named after its country ("the US Agency for International Development")
+    bodies = [e for e in entities if lexicon.is_body(e.text) or lexicon.entity_types.get(e.id) == "org"]
     found = [m.id for m in lexicon.places.find(attribution) if own(m) and not any(_within(m, b) for b in bodies)]
     found += [e.id for e in entities if lexicon.entity_types.get(e.id) == "country" and own(e) and e not in bodies]
     found += [slug(m.group(1)) for m in ADMIN_AREA.finditer(attribution)]

@@ -528,7 +528,7 @@ def build_claims(
                 and incident.kind not in lexicon.events.goes_on
             ):
                 as_of = as_of.model_copy(update={"event": discourse.event_days[incident.id][0]})
-            owner = figure_owner(text, s_start, q.start)  # "the Haitian government's official toll of 316,000"
+            owner = figure_owner(text, s_start, q.start, lexicon)  # "the Haitian government's official toll of 316,000"
             if owner is None and stated_attribution and location_text and lexicon.is_place(stated_attribution):
                 # "Spain reported 3,592 arrivals and Malta 105": the second place reported the second number
                 before = text[max(0, q.start - len(location_text) - PLACE_LABEL_GAP) : q.start]
@@ -756,10 +756,13 @@ def _context(
     backed = [e for e in entities if e.id.endswith("_backed")]
     entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
     entities.sort(key=lambda e: e.start)
+    # "the US Agency for International Development": an agency's name says where it is from, not where a count is
+    agencies = [(e.start, e.end) for e in entities if lexicon.entity_types.get(e.id) == "org"]
     known = [
         m
         for m in lexicon.places.find_in(text, tokens)
-        if not inside_longer_name(text, start, m)
+        if not any(a <= m.start and m.end <= b for a, b in agencies)
+        and not inside_longer_name(text, start, m)
         and not frames_a_record(text, m.end)
         and not is_yardstick(text, m.start)
     ]

@@ -144,15 +144,19 @@ DATA_FROM = re.compile(
     rf"({_name_after(9)}?)(?=\s+(?:{DATA_VERB}|put|puts)\b|[,;:]|$)"  # the name as short as the verb allows
 )
 
-# "the toll cited by the opposition", "a count confirmed by the WHO", "crossings were detected by member states".
+# "the toll cited by the opposition", "a count confirmed by the WHO", "crossings were detected by member states",
+# "the deaths reported earlier by the government".
 CITED_BY = re.compile(
     r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued|counted|detected|"
     r"recorded|registered|tallied|documented|logged|verified|predicted|forecast|projected|estimated|announced|"
-    r"made official|made public|disclosed)(?:\s+(?:without|with)\s+[a-z]+)?\s+by\s+"
+    r"made official|made public|disclosed)(?:\s+(?:without|with)\s+[a-z]+)?"
+    r"(?:\s+(?:earlier|later|previously|initially|first|originally|separately|officially|publicly))?\s+by\s+"
     # a time ("by then"), not a title ("by then-prime minister Bellerive")
     rf"(?!(?:midnight|noon|dawn|dusk|then|now|mid|early|late|the end|the time|{WEEKDAY}|{MONTH})\b(?!-))"
     # the name as short as the sentence allows: "by the Home Office in the first half of the year"
-    rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and)\b|[,.;:]|$)"
+    # or a verb: "the 900 cases confirmed by the health ministry were only a fraction"
+    rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and|"
+    r"is|are|was|were|has|have|had)\b|[,.;:]|$)"
 )
 
 # Who passed a statement on, set off by commas: ", as reported by Time in January 2010, ".
@@ -218,10 +222,12 @@ BY_SOURCE = re.compile(
     r"(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
 )
 
-# A figure its owner gives: "the Haitian government's official toll of more than 316,000", "UNHCR's count of 1,000".
+# A figure its owner gives: "the Haitian government's official toll of more than 316,000", "UNHCR's count of 1,000",
+# "the ministry's toll now stands at 3,283".
 OWNED_FIGURE = re.compile(
     r"((?:[A-Z][\w.&-]*\s+){0,3}(?:[A-Z][\w.&-]*|government|ministry|police|army|agency|military))'s\s+"
-    r"(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\s+(?:of|at|was|is|stood at)\s+$"
+    r"(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\s+"
+    r"(?:of|at|was|is|(?:now\s+)?(?:stood|stands|remains|remained)\s+at)\s+$"
 )
 OWNED_FIGURE_REACH = 90  # "the Haitian government's official death toll of "
 
@@ -267,6 +273,8 @@ SOURCE_FORMS = (
     (REVISED_BY, ("raised", "lowered", "revised", "upped", "put", "pegged", "placed", "set")),
     (HEADLINE_SOURCE, (":",)),
 )
+# How far past a form's match a known name it cuts short may end: "... Organization| for Migration".
+NAME_GROWTH_REACH = 60
 # How far from a sentence's end its closing speaker may start: ", said Sabrina Singh, a Pentagon spokeswoman."
 SAID_TAIL_REACH = 600
 
@@ -316,6 +324,9 @@ TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+
 
 # How a document came out, after its name: "study published Tuesday in ...", "report released earlier this year".
 TRAILING_PARTICIPLE = re.compile(r"(?<=\w)\s+(?:published|released|issued|posted|updated|made public)\b.*$")
+
+# A figure and a relative clause on it, caught as a speaker: "(a) figure many researchers (dispute)".
+FIGURE_CLAUSE = re.compile(r"(?i)^(?:figure|number|toll|total|estimate|tally|count)s?\s+(?!by\b|from\b|of\b)")
 
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
 FRAGMENT_START = re.compile(
@@ -396,7 +407,7 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         m = pattern.search(sentence)
         if m and pattern is DATA_FROM and METHOD_BEFORE.search(sentence, 0, m.start()):
             continue  # "The count is based on ... data and estimates from government": how it was made, not by whom
-        speaker = clean_speaker(m.group(1)) if m else None
+        speaker = clean_speaker(_whole_name(sentence, m, lexicon)) if m else None
         if speaker:
             return speaker
     if lead and (THAT_AFTER.match(sentence, verb.end()) or FIGURE_VERB.fullmatch(verb.group())) and not pointing_back:
@@ -414,6 +425,16 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     if pointing_back:
         return None  # "that same group": the speaker named before, or at the end
     return lead or _participle_speaker(sentence)
+
+
+def _whole_name(sentence: str, m: re.Match, lexicon: Lexicon) -> str:
+    """The name a form matched, grown to the whole of a known name it cuts short: a form ends a name before "for"
+    or "in" ("counted by the International Organization for Migration"), where the alias table knows it goes on."""
+    start, end = m.span(1)
+    for mention in lexicon.entities.find(sentence, start, min(len(sentence), end + NAME_GROWTH_REACH)):
+        if start <= mention.start < end < mention.end:
+            return sentence[start : mention.end]
+    return m.group(1)
 
 
 def _participle_speaker(sentence: str) -> str | None:
@@ -465,6 +486,8 @@ def clean_speaker(phrase: str) -> str | None:
         author = document.group(1).strip(" ,.;:\"'")
         determined = bool(DETERMINER.match(author))  # "by the ruling", not "by taking the numbers"
         phrase = DETERMINER.sub("", author)
+    elif FIGURE_CLAUSE.match(phrase):
+        return None  # "316,000 dead, a figure many researchers dispute": a figure and who doubts it, not who gave it
     else:
         phrase = TRAILING_PARTICIPLE.sub("", phrase)  # "Harvard study published Tuesday in the ... Journal"
     words = phrase.split()
@@ -491,11 +514,13 @@ def attached_speaker(text: str, q: Quantity, sentence_end: int) -> str | None:
     return clean_speaker(text[cue.end() : end.start()]) if end else None
 
 
-def figure_owner(text: str, start: int, end: int) -> str | None:
+def figure_owner(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     """The source a possessive names for the figure at ``end`` (its sentence starting at ``start``): "the Haitian
-    government's official toll of 316,000"."""
+    government's official toll of 316,000"; not an event's ("Hurricane Maria's official death toll stands at 64")."""
     owned = OWNED_FIGURE.search(text, max(start, end - OWNED_FIGURE_REACH), end)
-    return clean_speaker(owned.group(1)) if owned else None
+    if not owned or lexicon.events.heads.find(owned.group(1)) or lexicon.events.names.find(owned.group(1)):
+        return None
+    return clean_speaker(owned.group(1))
 
 
 def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:

@@ -25,7 +25,8 @@ PAST = re.compile(
     r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time|"
     # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
     r"initially|originally|at first|earliest|the first estimate|(?:the|that|its|their) initial|previous(?:ly)?|"
-    r"(?:the|that|its|their) earlier (?:figure|estimate|count|tally|toll)"
+    # "the earlier figure", "the government's earlier estimate of 230,000"
+    r"(?:the|that|its|their|an|\w+'s|\w+\u2019s) earlier (?:official )?(?:figure|estimate|count|tally|toll)"
     r"|supplanted by|replaced by"
     # "in the early days of the spill even more oil was flowing": a figure for the start of the story
     r"|in the (?:early|first) (?:days|weeks|months|hours)|at the outset|early on)\b"
