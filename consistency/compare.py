@@ -107,7 +107,7 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     if a.kind == "date" or rule.window_days is None:
         return True
     ta, tb = _as_of_days(a), _as_of_days(b)
-    if rule.running and _settled(a) and _settled(b) and a.as_of.event.year == b.as_of.event.year:
+    if rule.running and rule.settles and _settled(a) and _settled(b) and a.as_of.event.year == b.as_of.event.year:
         return True  # a toll told long after its event is no longer running: two such tolls are rivals
     if ta is None and tb is None and a.source == b.source:
         return True  # one undated article: its figures speak of one time unless it says otherwise
@@ -419,7 +419,7 @@ def _beyond_window(a: Claim, b: Claim, rule: Rule) -> bool:
     """Whether ``b`` (later in the sorted order) and every claim after it start past ``a``'s window."""
     if rule.window_days is None or a.kind == "date" or a.as_of.start is None or b.as_of.start is None:
         return False
-    if _settled(a):
+    if rule.settles and _settled(a):
         return False  # a settled toll meets later settled ones whenever they were told (up to MAX_NEIGHBOURS)
     end = a.as_of.end or a.as_of.start
     return (b.as_of.start - end).days > rule.window_days

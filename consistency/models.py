@@ -349,6 +349,12 @@ class Rule(Model):
         description="the count grows as time passes (a toll, cases, acres burned): claims are compared only when "
         "both are dated to within window_days, so a figure known only to its year is never set against a daily one",
     )
+    settles: bool = Field(
+        True,
+        description="a running count stops rising once its event is over: two figures each told half a year or more "
+        "after their event are compared whenever they were told; false for levels that rise and fall for years "
+        "(people displaced or detained)",
+    )
     corroborate_only: bool = Field(
         False,
         description="claims are checked for agreement only, never flagged: an earthquake's magnitudes, told of "

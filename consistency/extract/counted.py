@@ -30,8 +30,8 @@ NOT_A_NOUN_AFTER = re.compile(
 # "has reached 11,300": a state word of arrivals ("reached Europe") that before a number tells only of a count grown.
 REACHED = re.compile(r"(?i)\breached\b")
 # A verb right after a bare number: "Of the attacks, 70 targeted Syria", "passed 10,000 resulting in" (no noun, so
-# one is elided).
-VERB_AFTER = re.compile(r"\s?(?:[a-z]+ed\s+(?:[A-Z]|the\b|an?\b|its\b|their\b)|[a-z]+ing\b)")
+# one is elided); a participle with its agent: "the 680,000 counted by the IOM".
+VERB_AFTER = re.compile(r"\s?(?:[a-z]+ed\s+(?:[A-Z]|the\b|an?\b|its\b|their\b|by\b)|[a-z]+ing\b)")
 # A bare number's own passive predicate: "2,503 are accounted for", "4,000 were counted in Lyon".
 OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")
 # Participles that say how a count was made, not what happened to the people: the counted noun still carries.
@@ -100,6 +100,7 @@ def elided(text: str, q: Quantity) -> bool:
 # ... or the figure it changed from: "380,000 refugees, up from 260,000 a month earlier".
 COMPARED_TO = re.compile(
     r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$|\b(?:up|down|rising|falling|climbing)\s+from\s+$"
+    r"|\b(?:rather than|instead of)\s+(?:the\s+)?$"  # "was about 375,000, rather than the 680,000 counted by the IOM"
 )
 COMPARED_REACH = 20  # "which compares to " before the number
 # A number right before a word: "10,000 captured" (the word is that number's).

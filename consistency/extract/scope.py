@@ -440,7 +440,9 @@ def build_claims(
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
             # ("During the 2006 war, Hezbollah fired 4,000 rockets": a count no event owns is of the event's year)
             event_count = measure in lexicon.events.measures and measure not in DATED_BY_EVENT
-            own_dates = [d for d in ds if not dates_event(text, d, ctx.incidents)] if event_count else ds
+            # nor of a count told in the present ("1,300 families remain in temporary housing after the 2013 typhoon")
+            now_told = _present_clause(text, q, s_start, s_end)
+            own_dates = [d for d in ds if not dates_event(text, d, ctx.incidents)] if event_count or now_told else ds
             as_of = as_of_claim(text, q, ctx, own_dates, cited.day if cited else source.published)
             named_here = incident in incidents  # "Unlike the 2004 tsunami, which killed ..., Friday's waves"
             if (
@@ -451,11 +453,11 @@ def build_claims(
             ):
                 # "the 1989 spill dumped ...": a settled figure of an event years past holds for its year; a recent
                 # event's toll holds as of the report ("the 2010 quake killed 316,000", reported in 2011), and so
-                # does an undated article's present ("the official toll of the 2010 quake is 316,000")
-                if source.published is None:
-                    historic = not present
-                else:
-                    historic = incident.year < source.published.year - HISTORY_YEARS
+                # does an undated article's present ("the official toll of the 2010 quake is 316,000"), and any
+                # article's ("32,000 people still live in camps after the 2010 earthquake", told in 2020)
+                historic = not now_told and (
+                    source.published is None or incident.year < source.published.year - HISTORY_YEARS
+                )
                 if historic:
                     as_of = AsOf(
                         start=date(incident.year, 1, 1),
@@ -682,6 +684,14 @@ def _share_backwards(text: str, claims: list[Claim]) -> list[Claim]:
         if update:
             claims[k] = a.model_copy(update=update)
     return claims
+
+
+def _present_clause(text: str, q: Quantity, start: int, end: int) -> bool:
+    """Whether the clause a number stands in is in the present: "32,000 people still live in camps" (not "Residents
+    still recall the 2011 tsunami, which destroyed some 120,000 buildings")."""
+    opened = max(text.rfind(",", start, q.start), text.rfind(";", start, q.start), start - 1) + 1
+    closed = min((i for i in (text.find(",", q.end, end), text.find(";", q.end, end)) if i >= 0), default=end)
+    return PRESENT.search(text, opened, closed) is not None
 
 
 def _sentence_places(text: str, ctx: SentenceContext) -> list[str]:

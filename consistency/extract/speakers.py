@@ -78,6 +78,8 @@ THAT_AFTER = re.compile(r"\s+that\b")
 CLAUSE_SPLIT = re.compile(
     r";\s*|,\s+(?=(?:while|whereas|but|though|although|however)\b)"
     r"|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
+    # ", rather than the 680,000 counted by the IOM": a rival figure with its own source
+    r"|,\s+(?=(?:rather than|instead of)\s+(?:the|a|an)\b)"
     # ", and the ministry put the figure at": a second speaker of its own
     rf"|,\s+(?=and\s+(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,4}}(?:{REPORT})\b)"
 )
@@ -148,7 +150,7 @@ DATA_FROM = re.compile(
 # "the deaths reported earlier by the government".
 CITED_BY = re.compile(
     r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued|counted|detected|"
-    r"recorded|registered|tallied|documented|logged|verified|predicted|forecast|projected|estimated|announced|"
+    r"recorded|registered|tallied|documented|logged|verified|predicted|forecast|projected|estimated|announced|claimed|"
     r"made official|made public|disclosed)(?:\s+(?:without|with)\s+[a-z]+)?"
     r"(?:\s+(?:earlier|later|previously|initially|first|originally|separately|officially|publicly))?\s+by\s+"
     # a time ("by then"), not a title ("by then-prime minister Bellerive")
