@@ -170,7 +170,7 @@ def build_claims(
         for i, (s_start, _) in enumerate(sentences):
             if i and "\n\n" in text[sentences[i - 1][1] : s_start]:
                 break
-            discourse.main_places = _sentence_places(text, context(i))
+            discourse.main_places = _sentence_places(text, context(i), lexicon)
             if discourse.main_places:
                 break
     discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
@@ -252,7 +252,7 @@ def build_claims(
             ds = []  # "Daily Express, 6 April 2016": the quoted claim's day, no time for what follows
         if not qs and not ds:
             discourse.remember(
-                _sentence_places(text, ctx),
+                _sentence_places(text, ctx, lexicon),
                 ds,
                 attribution,
                 incidents,
@@ -616,7 +616,9 @@ def build_claims(
                 )
             )
         discourse.remember(
-            [p for p in _sentence_places(text, ctx) if p not in part_places],  # the next sentence's are the whole's
+            [
+                p for p in _sentence_places(text, ctx, lexicon) if p not in part_places
+            ],  # the next sentence's are the whole's
             ds,
             stated_attribution,
             incidents,
@@ -694,11 +696,18 @@ def _present_clause(text: str, q: Quantity, start: int, end: int) -> bool:
     return PRESENT.search(text, opened, closed) is not None
 
 
-def _sentence_places(text: str, ctx: SentenceContext) -> list[str]:
+def _sentence_places(text: str, ctx: SentenceContext, lexicon: Lexicon) -> list[str]:
     """The places a sentence states, locative or as its subject, for the sentences after it, in the order it names
     them ("the two countries" after "The United States has troops in Iraq and Syria" are the last two); not a place
-    only a part is in ("100 dead, with 55 in Lee County alone")."""
+    only a part is in ("100 dead, with 55 in Lee County alone"), nor a country that only holds another place it
+    names ("the toll in Derna, according to Libya's health minister": Derna, wherever the gazetteer puts it)."""
     groups = sorted(g for g in (*ctx.places, *ctx.subject_places) if not ALONE_AFTER.match(text, g[1]))
+    inner = [pid for g in groups for pid in g[2] if pid not in lexicon.countries]
+    wider = {up for pid in inner for up in ancestors(pid, lexicon.place_parents, ctx.within)}
+    countries = [g for g in groups if set(g[2]) <= lexicon.countries]
+    if len(countries) == 1 and inner and all(pid not in lexicon.place_parents for pid in inner):
+        wider |= set(countries[0][2])  # a place no gazetteer knows lies in the one country the sentence names
+    groups = [g for g in groups if not set(g[2]) <= wider]
     return list(
         dict.fromkeys(
             pid for group in groups for pid in group[2] if pid != THE_CAPITAL and not pid.startswith(THE_PLACES)
