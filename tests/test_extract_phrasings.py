@@ -3,7 +3,8 @@
 Each item is a sentence or a few paragraphs, its publication date (omitted for an
 undated article) and every quantity claim a careful fact-checker finds in it (see
 STYLE.md section 5). An expected claim is found by overlap with the first occurrence
-of its ``quote``; only the fields an item annotates are checked. Extra quantity
+of its ``quote``; only the fields an item annotates are checked (``span: exact``: the
+claim's text is the quote, no more and no less). Extra quantity
 claims fail the item unless it sets ``partial: true``; no quantity claim may start
 inside a ``not_claims`` substring.
 
@@ -51,6 +52,7 @@ CLAIM_KEYS = {
     "as_of",
     "modality",
     "facet",
+    "span",
 }
 AS_OF_KEYS = {"scope", "start", "end", "since"}
 # Not in the alias files but part of the annotation vocabulary: bare durations
@@ -354,6 +356,8 @@ def _field_errors(expected: dict[str, Any], claim: Any) -> list[str]:
     for field in ("measure", "measure_text", "unit", "subject", "modality", "facet"):
         if field in expected and getattr(claim, field) != expected[field]:
             errors.append(f"{field}: expected {expected[field]}, got {getattr(claim, field)}")
+    if expected.get("span") == "exact" and claim.text != expected["quote"]:
+        errors.append(f"span: expected {expected['quote']!r}, got {claim.text!r}")
     if "location" in expected and sorted(expected["location"] or []) != sorted(claim.location):
         errors.append(f"location: expected {sorted(expected['location'] or [])}, got {sorted(claim.location)}")
     if "attribution" in expected:

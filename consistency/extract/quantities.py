@@ -182,6 +182,10 @@ STOP = frozenset(
     most many all both either no any every such of out
     it its they them their he him his she her we us our you i given taken seen shown known
     mark threshold milestone barrier home""".split()  # "bring all 2,000 home": an adverb, not a count of homes
+    # more prepositions, and verbs in the past with no "-ed" to tell them: "burst two dams and tore through the city"
+    + """through throughout around against toward towards via between among along behind beyond upon within
+    tore swept struck hit left took made gave sent came went broke fell rose drove ran began brought caught fought
+    held kept led met paid put saw stood threw won wrote burst spread sank fled""".split()
 )
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)
