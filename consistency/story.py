@@ -14,6 +14,9 @@ An article that never places its event ("the spill", "oil spilt into the Gulf") 
 articles of its story that do, when they all put it in one place: the same kind of event, counted by the same
 measure, on a day both articles name ("since the April 20 explosion"), is one event.
 
+An article that only ever says "the disaster" counts the event the other articles of its story name at the same
+place ("the flood" in Derna), when they all name one.
+
 A toll whose article never dates its event ("the earthquake", in Haiti) learns when the event began from the
 articles that do ("the Jan. 12, 2010 earthquake"): a toll told half a year or more after its event is settled,
 and settled tolls are compared whenever each was told (``compare.comparable_in_time``).
@@ -28,6 +31,7 @@ from functools import lru_cache
 
 from .extract.addresses import headline
 from .extract.dates import MONTHS, find_dates
+from .extract.incidents import ANY_EVENT
 from .models import AsOf, Claim, Source
 
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -39,7 +43,33 @@ def learn_from_story(claims: list[Claim], sources: dict[str, Source]) -> list[Cl
     """``claims`` with each article's unnamed event named, an undated article's year set and an event's start
     known where the other articles of its story say them; claims that learn nothing are returned as they are (the
     same objects)."""
-    return _date_events(_place_named(_place_unplaced(_date_undated(_name_events(claims, sources), sources))))
+    named = _name_generic(_name_events(claims, sources))
+    return _date_events(_place_named(_place_unplaced(_date_undated(named, sources))))
+
+
+def _name_generic(claims: list[Claim]) -> list[Claim]:
+    """An article that only ever calls its event "the disaster" counts the event the other articles of its story
+    count by the same measure at the same place, when they all name one ("the flood" in Derna)."""
+    named: dict[tuple[str, str], set[tuple[str, tuple[str, ...]]]] = defaultdict(set)  # (place, measure) -> events
+    for claim in claims:
+        if claim.kind == "quantity" and claim.subject_type == "event" and not _generic(claim) and claim.measure:
+            for place in claim.location:
+                named[(place, claim.measure)].add((claim.subject or "", tuple(claim.countries)))
+    out = []
+    for claim in claims:
+        if claim.kind == "quantity" and _generic(claim):
+            found = set().union(*(named.get((place, claim.measure or ""), set()) for place in claim.location))
+            if len(found) == 1:
+                subject, countries = found.pop()
+                claim = claim.model_copy(update={"subject": subject, "countries": list(countries)})
+        out.append(claim)
+    return out
+
+
+def _generic(claim: Claim) -> bool:
+    """Whether a count's event is only "the disaster": the words for whatever event a story is about."""
+    words = (claim.subject_text or "").lower().split()
+    return claim.subject_type == "event" and bool(words) and words[-1] in ANY_EVENT
 
 
 def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
@@ -221,7 +251,10 @@ def _place_named(claims: list[Claim]) -> list[Claim]:
 
 
 def _date_events(claims: list[Claim]) -> list[Claim]:
-    """A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
+    """An article that only ever says "the disaster" counts the event the other articles of its story name at the same
+place ("the flood" in Derna), when they all name one.
+
+A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
     articles that do, when they all put it in one year ("the Jan. 12, 2010 earthquake")."""
     starts: dict[tuple, set[date]] = defaultdict(set)  # event, where -> the days articles say it began
     for claim in claims:
