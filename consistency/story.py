@@ -252,10 +252,10 @@ def _place_named(claims: list[Claim]) -> list[Claim]:
 
 def _date_events(claims: list[Claim]) -> list[Claim]:
     """An article that only ever says "the disaster" counts the event the other articles of its story name at the same
-place ("the flood" in Derna), when they all name one.
+    place ("the flood" in Derna), when they all name one.
 
-A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
-    articles that do, when they all put it in one year ("the Jan. 12, 2010 earthquake")."""
+    A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
+        articles that do, when they all put it in one year ("the Jan. 12, 2010 earthquake")."""
     starts: dict[tuple, set[date]] = defaultdict(set)  # event, where -> the days articles say it began
     for claim in claims:
         if claim.as_of.event is not None and claim.subject:
