@@ -277,13 +277,17 @@ def capital_mentions(text: str, start: int, end: int, entities: list[Mention], l
     return found
 
 
-# "across the two countries", "in both cities": places the article has named, as many as it says
+# "across the two countries", "in both cities": places the article has named, as many as it says; "in the country",
+# "the city": the last one (not "the country music festival", "the city council": a noun's modifier)
 PLACES_REFERENCE = re.compile(
-    r"(?i)\b(?:the\s+(?P<count>two|three|four|five)|both(?:\s+(?:of\s+)?the)?)\s+"
+    r"(?i)\b(?:(?:the\s+(?P<count>two|three|four|five)|both(?:\s+(?:of\s+)?the)?)\s+"
     r"(?P<kind>countries|nations|cities|towns|states|provinces|regions)\b"
+    r"|the\s+(?P<one>country|nation|city|town)\b(?![-\w]|\s+(?:music|club|council|hall|cent(?:re|er)|limits|"
+    r"government|police|manager|mayor|officials?|authorities|department|side|house|road|star|singer|folk|life|people|"
+    r"dwellers?|state|planners?|park|streets?)\b))"
 )
 PLACE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
-PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|regions")
+PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|regions|country|nation|city|town")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (scope.py)
 
 
@@ -293,8 +297,12 @@ def places_references(text: str, start: int, end: int) -> list[Mention]:
     if not PLACES_KIND.search(text, start, end):  # most sentences: no case-blind scan
         return found
     for m in PLACES_REFERENCE.finditer(text, start, end):
-        count = PLACE_COUNTS.get((m.group("count") or "two").lower(), 2)
-        kind = "countries" if m.group("kind").lower() in ("countries", "nations") else "places"
+        count = 1 if m.group("one") else PLACE_COUNTS.get((m.group("count") or "two").lower(), 2)
+        kind = (
+            "countries"
+            if (m.group("kind") or m.group("one")).lower() in ("countries", "nations", "country", "nation")
+            else "places"
+        )
         found.append(Mention(m.start(), m.end(), f"{THE_PLACES}:{kind}:{count}", m.group()))
     return found
 

@@ -212,7 +212,7 @@ def build_claims(
             ds = [read_from(d, cited.day) for d in ds]
         ctx = context(i)
         if any(pid.startswith(THE_PLACES) for g in (*ctx.places, *ctx.subject_places) for pid in g[2]):
-            _place_references(ctx, discourse.named_places, lexicon)  # "across the two countries"
+            _place_references(text, ctx, discourse.named_places, lexicon)  # "across the two countries"
         if any(THE_CAPITAL in g[2] for g in (*ctx.places, *ctx.subject_places)):
             # "camps in the capital": the capital of the country the sentence names, else the paragraph's, else
             # the story's
@@ -715,19 +715,30 @@ def _sentence_places(text: str, ctx: SentenceContext, lexicon: Lexicon) -> list[
     )
 
 
-def _place_references(ctx: SentenceContext, named: list[str], lexicon: Lexicon) -> None:
-    """Put the places a sentence's "the two countries" stands for: the last two countries the article has named (of
-    the places, for "both cities"), or drop the reference if it has named fewer."""
+def _place_references(text: str, ctx: SentenceContext, named: list[str], lexicon: Lexicon) -> None:
+    """Put the places a sentence's "the two countries" stands for: the last two countries the article has named, the
+    sentence's own before it included ("Colombia's agency said 1.4 million live in the country"; of the places, for
+    "both cities"), or drop the reference if it has named fewer."""
+    groups = sorted((*ctx.places, *ctx.subject_places))
 
-    def meant(pid: str) -> list[str]:
+    def meant(pid: str, at: int) -> list[str]:
         if not pid.startswith(THE_PLACES):
             return [pid]
         _, kind, count = pid.split(":")
-        fitting = [p for p in reversed(named) if (p in lexicon.countries) == (kind == "countries")]
+        before = [x for g in groups if g[1] <= at for x in g[2] if x != THE_CAPITAL and not x.startswith(THE_PLACES)]
+        fitting = [p for p in reversed([*named, *before]) if (p in lexicon.countries) == (kind == "countries")]
+        if not fitting and kind == "countries":
+            # a country the sentence names as no place, when the article has named none: "Colombia's migration
+            # agency said 1.4 million Venezuelans live in the country" (not "U.S. officials" after "in Syria")
+            fitting = [m.id for m in reversed(lexicon.places.find(text, ctx.start, at)) if m.id in lexicon.countries]
         last = list(dict.fromkeys(fitting))[: int(count)]
         return sorted(last) if len(last) == int(count) else []
 
-    _replace_places(ctx, meant)
+    def placed(found):
+        ids = [[x for pid in g[2] for x in meant(pid, g[0])] for g in found]
+        return [(g[0], g[1], i, g[3]) for g, i in zip(found, ids, strict=True) if i]
+
+    ctx.places, ctx.subject_places = placed(ctx.places), placed(ctx.subject_places)
 
 
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
