@@ -34,6 +34,13 @@ INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:agency|agencies|authority|authorities|ministry|office|service|services|department|dept|committee|"
     r"commission|centre|center|management|relief|response|preparedness|insurance|fund|brigade|marshal)\b"
 )
+# A word that makes an event's head a figure of speech: "the country's economic collapse", "a political earthquake",
+# "a flood of complaints" is no disaster.
+FIGURATIVE_BEFORE = re.compile(
+    r"(?i)\b(?:economic|financial|fiscal|political|constitutional|diplomatic|moral|social|institutional|market|"
+    r"currency|banking|debt|stock|electoral|regime|state)\s+$"
+)
+FIGURATIVE_REACH = 16  # "constitutional " before the head
 # Words for whatever event the story is about, once it has named one: "the disaster", "the natural disaster".
 ANY_EVENT = frozenset({"disaster", "disasters"})
 # Words that make a generic event the story's own: "the recent inauguration", "this year's march".
@@ -108,7 +115,11 @@ def find_incidents(
         names.append(Incident(name.start, name.end, slug, kind, name.text, True))
     found: list[Incident] = []
     for head in vocabulary.heads.find_in(text, tokens):
-        if _blocked(head.start, blocked) or INSTITUTION_AFTER.match(text, head.end):
+        if (
+            _blocked(head.start, blocked)
+            or INSTITUTION_AFTER.match(text, head.end)
+            or FIGURATIVE_BEFORE.search(text, max(0, head.start - FIGURATIVE_REACH), head.start)
+        ):
             continue
         incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names})
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
