@@ -101,6 +101,7 @@ def elided(text: str, q: Quantity) -> bool:
 COMPARED_TO = re.compile(
     r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$|\b(?:up|down|rising|falling|climbing)\s+from\s+$"
     r"|\b(?:rather than|instead of)\s+(?:the\s+)?$"  # "was about 375,000, rather than the 680,000 counted by the IOM"
+    r"|\b(?:fewer|more|less|higher|lower|greater|smaller|larger)\s+than\s+the\s+$"  # "far fewer than the 25,000"
 )
 COMPARED_REACH = 20  # "which compares to " before the number
 # A number right before a word: "10,000 captured" (the word is that number's).
@@ -157,9 +158,13 @@ def counted_measure(
             return nouns[0].id, nouns[0].text, nouns[0]
     after = text[q.end : min(ctx.end, q.end + NOUN_START_REACH)]  # not the next sentence's first word
     verb = q.measure_text is None and VERB_AFTER.match(text, q.end, ctx.end)
-    if re.match(r"\s?[A-Za-z]", after) and not (NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH) or verb):
-        return None, None, None  # a noun follows that no alias file names
     compared = COMPARED_TO.search(text, max(ctx.start, q.start - COMPARED_REACH), q.start)
+    # "far fewer than the 25,000 Prigozhin claimed": a name opens a relative clause, it is no counted noun
+    named = compared and re.match(r"\s[A-Z][a-z]", after)
+    if re.match(r"\s?[A-Za-z]", after) and not (
+        NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH) or verb or named
+    ):
+        return None, None, None  # a noun follows that no alias file names
     if previous and resolved.get(id(previous)) and (ELLIPSIS.match(text, previous.end, q.start) or compared):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
         return resolved[id(previous)], previous.measure_text, None

@@ -103,6 +103,7 @@ BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|
 ANAPHORA = re.compile(
     r"(?i)\b(?:the (?:(?:armed|rebel|insurgent|terrorist|terror|militant|jihadist|extremist) )?group|"
     r"the (?:organization|organisation|militants|jihadists|insurgents|extremists|rebels|militia|alliance|coalition|"
+    r"force|mercenaries|mercenary group|fighters|"
     # "Of those, fewer than 2,000 are fighters" (opening the sentence: not "most of them women")
     r"country)|its|their|they|(?-i:Of) (?:those|these|them))\b"
 )
@@ -419,6 +420,8 @@ def build_claims(
                     location = []
                 if subject in lexicon.countries and subject not in countries_of(location):
                     location = []  # "300,000 Russian troops, according to U.S. officials": another country's count
+                elif own_word and subject in lexicon.entity_types and subject not in lexicon.countries:
+                    location = []  # "The US believes Wagner has about 25,000 fighters": a group's, wherever it is
             if not location and incident is not None:
                 location = discourse.event_location(incident)  # an event happens somewhere
             elif location and incident is not None:
