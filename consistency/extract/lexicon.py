@@ -242,10 +242,14 @@ class EventVocabulary:
     per_place: frozenset[str] = frozenset()
     # kinds that may last for years (an epidemic): their tolls are never settled
     goes_on: frozenset[str] = frozenset()
+    # kinds that own only some counts: a festival its crowd, never the toll of a shooting at it
+    only: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
         kinds = self.measures.get(measure or "")
+        if kind in self.only and measure not in self.only[kind]:
+            return False
         return kinds is not None and (not kinds or kind in kinds)
 
     @classmethod
@@ -270,6 +274,8 @@ class EventVocabulary:
                 vocabulary.per_place |= {kind}
             if entry.get("goes_on"):
                 vocabulary.goes_on |= {kind}
+            if entry.get("only"):
+                vocabulary.only[kind] = frozenset(map(str, entry["only"]))
         return vocabulary
 
 

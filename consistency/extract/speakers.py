@@ -94,6 +94,9 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  #
 
 # A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
+# A count (not a year, a day or an ordinal) and a lower-case noun after it: "546 injuries", "5,300 deaths".
+COUNT_NOUN_AFTER = re.compile(r"(?!(?:1[89]|20)\d\d\b)\d(?:[\d,.]*\d)?\s+[a-z]")
+CLAUSE_MARK = re.compile(r"[,;:\"\u201d]")  # ... unless a new clause or a quotation's end comes between
 
 # "an estimate the Coast Guard later raised to 5,000": who revised a figure.
 REVISED_BY = re.compile(
@@ -385,6 +388,15 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     if found is None:
         return None
     named = text.find(found, start, end)
+    if named >= 0:
+        # "the Bureau of Alcohol, Tobacco, Firearms and Explosives said": a known name a form cut at a comma
+        window = text[max(start, named - NAME_GROWTH_REACH) : named + len(found)]
+        offset = max(start, named - NAME_GROWTH_REACH)
+        for e in lexicon.entities.find(window):
+            grown = DETERMINER.sub("", e.text)  # "the Pentagon" is the Pentagon already found
+            if offset + e.start < named and offset + e.end == named + len(found) and grown != found:
+                found, named = grown, offset + e.end - len(grown)
+                break
     initials = INTRODUCED_INITIALS.match(text, named + len(found), end) if named >= 0 else None
     return f"{found} ({initials.group(1)})" if initials else found
 
@@ -553,8 +565,16 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
         return _first_subject(lead)  # not "..., which he calls ... and says", nor "police data and estimates"
     # "The SDF, which has lost about 11,000 fighters in the war, says": the head, past its relative clause
     lead = RELATIVE_ASIDE.sub("", lead)
-    # "Following the explosion on April 20 BP said": the speaker follows the date
-    lead = NUMBER_TOKEN.split(lead)[-1]
+    # "Following the explosion on April 20 BP said": the speaker follows the date; "the 546 injuries first
+    # reported": a count's own noun follows it, no speaker
+    numbers = list(NUMBER_TOKEN.finditer(lead))
+    if (
+        numbers
+        and COUNT_NOUN_AFTER.match(lead, numbers[-1].start())
+        and not CLAUSE_MARK.search(lead, numbers[-1].end())
+    ):
+        return None
+    lead = lead[numbers[-1].end() :] if numbers else lead
     closing = [m.end() for m in CLOSING_QUOTE.finditer(lead)]
     if closing:  # "... 2,500 troops remain," Sabrina Singh, a Pentagon spokeswoman, said": past the quote
         lead = lead[closing[-1] :]
