@@ -193,7 +193,11 @@ def counted_measure(
         return counted[-1].id, counted[-1].text, counted[-1]
     nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
     if earlier:
-        if nouns and TOLL_OF.match(text, nouns[-1].end, earlier[-1].start):
+        if nouns and (
+            TOLL_OF.match(text, nouns[-1].end, earlier[-1].start)
+            # "expanded its strike, bringing the total on strike to 25,000": the noun nearer the number says
+            or nouns[-1].end > earlier[-1].start
+        ):
             # "the death toll from Saturday's attack by Hamas had risen to 900": the toll's, not the attack's count
             return nouns[-1].id, nouns[-1].text, None
         m = earlier[-1]
@@ -212,7 +216,11 @@ PERSON_MEASURES = frozenset(
     {None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd", "detainees"}
 )  # "1,200 hostages have been freed", "14 detainees were killed": what happened to them is what is counted
 # The people an armed force counts: "1,500 men", "60,000 men under arms" (whatever owns them).
-ARMED_MEN = frozenset({"men"})
+ARMED_MEN = frozenset({"men", "member", "members"})
+MEMBERS = frozenset({"member", "members"})
+# "the group has 5,000 to 7,000 members": an armed group no sentence has named yet
+GROUP_BEFORE = re.compile(r"(?i)\bthe\s+(?:armed\s+|militant\s+|rebel\s+|jihadist\s+|extremist\s+)?group\b[^.;]{0,30}$")
+GROUP_REACH = 60  # "the armed group has " and a little more before the number
 UNDER_ARMS = re.compile(r"(?i)\s+under\s+arms\b")
 # Bodies, not people: what happens to them ("30 unions protested", "12 hospitals closed") makes no count of people.
 ORGANISATIONS = frozenset(
@@ -262,13 +270,25 @@ def armed_men(
     text: str, q: Quantity, measure: str | None, measure_text: str | None, subject: str | None, lexicon: Lexicon
 ) -> str | None:
     """Men of an armed force are its fighters or troops: "the group had about 1,500 men", "60,000 men under arms"."""
-    if measure != "people" or head_noun(measure_text) not in ARMED_MEN:
+    head = head_noun(measure_text)
+    if measure != "people" or head not in ARMED_MEN:
         return measure
     kind = lexicon.entity_types.get(subject or "")
+    if head in MEMBERS:  # "NATO's 32 members" are countries, "12,700 UAW members" workers
+        return "fighters" if kind in ("group", "militia") else "troops" if kind == "military" else measure
     if kind in ("military", "country", "alliance"):
         return "troops"
     if kind in ("group", "militia") or UNDER_ARMS.match(text, q.end):
         return "fighters"
+    return measure
+
+
+def group_members(text: str, q: Quantity, measure: str | None, measure_text: str | None) -> str | None:
+    """ "The armed group has 5,000 to 7,000 members": an armed group's members are its fighters, which says whose
+    they are before the entities around are weighed."""
+    if measure == "people" and head_noun(measure_text) in MEMBERS:
+        if GROUP_BEFORE.search(text, max(0, q.start - GROUP_REACH), q.start):
+            return "fighters"
     return measure
 
 

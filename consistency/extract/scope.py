@@ -23,7 +23,17 @@ from ..occasions import DATED_BY_EVENT
 from .addresses import cased_as_headline, headline, url_month
 from .citations import CITATION_LINE, citation_at, citations
 from .context import SentenceContext
-from .counted import ELLIPSIS, PERSON_MEASURES, armed_men, at_event, counted_measure, elided, state_of, with_state
+from .counted import (
+    ELLIPSIS,
+    PERSON_MEASURES,
+    armed_men,
+    at_event,
+    counted_measure,
+    elided,
+    group_members,
+    state_of,
+    with_state,
+)
 from .dates import DateMention, shifted
 from .discourse import Discourse, carried, context_time, dateline_places
 from .eventdates import anniversary, dates_event, latest_year_told, of_event, told_before, year_span
@@ -350,6 +360,7 @@ def build_claims(
                 measure = "flow_rate" if rate and not TOTAL_WORDS.search(text, s_start, s_end) else "volume"
                 if measure == "flow_rate":
                     q.unit = f"{q.unit}/d"
+            measure = group_members(text, q, measure, measure_text)
             resolved[id(q)] = measure
             subject, subject_text, incident = subject_or_event(
                 text, q, ctx, measure, measure_mention, incidents, discourse, lexicon

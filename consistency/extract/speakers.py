@@ -332,6 +332,9 @@ TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+
 # How a document came out, after its name: "study published Tuesday in ...", "report released earlier this year".
 TRAILING_PARTICIPLE = re.compile(r"(?<=\w)\s+(?:published|released|issued|posted|updated|made public)\b.*$")
 
+# A number in a phrase makes it a clause's fragment ("3,515 reported"), unless it is part of a name: "Channel 12
+# news", "France 24", "the G7" (not "January 12").
+NAME_NUMBER = re.compile(rf"\b(?!(?i:{MONTH})\b)[A-Z][A-Za-z]*\s\d{{1,3}}\b(?![,.]\d)|\b[A-Z]+\d+\b")
 # A figure and a relative clause on it, caught as a speaker: "(a) figure many researchers (dispute)".
 FIGURE_CLAUSE = re.compile(r"(?i)^(?:figure|number|toll|total|estimate|tally|count)s?\s+(?!by\b|from\b|of\b)")
 
@@ -511,7 +514,8 @@ def clean_speaker(phrase: str) -> str | None:
     first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
     if TWO_CLAUSES.search(phrase):
         return None  # "the interior ministry said, while the CGT union": two clauses, not one speaker
-    if not words or re.search(r"\d", phrase) or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
+    numbered = re.search(r"\d", NAME_NUMBER.sub("", phrase))
+    if not words or numbered or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
     # "Official figures show": no one; "the official said": a person
     lone_word = len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase) and not (determined and words[0] == "official")
@@ -546,7 +550,8 @@ def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
     verbs = [
         v
         for v in LEAD_VERB.finditer(sentence)
-        if (SPEECH_ONLY.fullmatch(v.group()) or not NOUN_BEFORE.search(sentence, 0, v.start()))
+        if v.group().lower() != "according"  # "160,000 protesters gathered ..., according to": the claim, no speaker
+        and (SPEECH_ONLY.fullmatch(v.group()) or not NOUN_BEFORE.search(sentence, 0, v.start()))
         and not PASSIVE_BEFORE.search(sentence, 0, v.start())
     ]
     for previous, verb in zip([None, *verbs], verbs, strict=False):
