@@ -742,9 +742,13 @@ def _place_references(text: str, ctx: SentenceContext, named: list[str], lexicon
         before = [x for g in groups if g[1] <= at for x in g[2] if x != THE_CAPITAL and not x.startswith(THE_PLACES)]
         fitting = [p for p in reversed([*named, *before]) if (p in lexicon.countries) == (kind == "countries")]
         if not fitting and kind == "countries":
-            # a country the sentence names as no place, when the article has named none: "Colombia's migration
-            # agency said 1.4 million Venezuelans live in the country" (not "U.S. officials" after "in Syria")
-            fitting = [m.id for m in reversed(lexicon.places.find(text, ctx.start, at)) if m.id in lexicon.countries]
+            # the country the places named lie in ("in Tel Aviv ... Across the country"), else one the sentence names
+            # as no place, when the article has named none: "Colombia's migration agency said 1.4 million
+            # Venezuelans live in the country" (not "U.S. officials" after "in Syria")
+            wider = [up for p in reversed([*named, *before]) for up in ancestors(p, lexicon.place_parents)]
+            fitting = [p for p in wider if p in lexicon.countries] or [
+                m.id for m in reversed(lexicon.places.find(text, ctx.start, at)) if m.id in lexicon.countries
+            ]
         last = list(dict.fromkeys(fitting))[: int(count)]
         return sorted(last) if len(last) == int(count) else []
 
