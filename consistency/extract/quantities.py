@@ -189,6 +189,7 @@ STOP = frozenset(
 )
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)
+AGENT_AFTER = re.compile(r"\s+by\b")  # a participle with its agent is a verb: "the 750 estimated by the UN"
 # Participles that describe a counted noun rather than act: "61 confirmed deaths", "1.1 million suspected cases".
 NOUN_ADJECTIVES = frozenset(
     "confirmed suspected reported recorded registered documented presumed estimated "
@@ -582,9 +583,9 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             word.endswith("ed")
             and word.islower()
             and not lexicon.measure_words.find(word)
-            and word not in NOUN_ADJECTIVES
+            and (word not in NOUN_ADJECTIVES or AGENT_AFTER.match(text, token.end()))
         ):
-            break  # a verb: "dozens of countries joined forces"; not "61 confirmed deaths"
+            break  # a verb: "countries joined forces", "the 750 estimated by the UN"; not "61 confirmed deaths"
         if word.endswith("ed") and word.islower() and NUMBER_NEXT.match(text, token.end()):
             break  # a verb with its own count: "killed 8,964 people and injured 21,952"
         if word.endswith("ly") and word.islower() and not lexicon.measure_words.find(word):

@@ -81,7 +81,7 @@ CLAUSE_SPLIT = re.compile(
     # ", rather than the 680,000 counted by the IOM", ", far fewer than the 25,000 Prigozhin claimed": a rival figure
     # with its own source
     r"|,\s+(?=(?:rather than|instead of)\s+(?:the|a|an)\b)"
-    r"|,\s+(?=(?:(?:far|much|well|many)\s+)?(?:fewer|more|less|higher|lower)\s+than\s+the\b)"
+    r"|,\s+(?=(?:(?:far|much|well|many)\s+)?(?:(?:fewer|more|less|higher|lower)\s+than|below|above)\s+the\b)"
     # ", and the ministry put the figure at": a second speaker of its own
     rf"|,\s+(?=and\s+(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,4}}(?:{REPORT})\b)"
 )

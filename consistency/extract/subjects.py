@@ -162,7 +162,7 @@ def subject_of(
 SPEAKS_AFTER = re.compile(
     r"\)?(?:\s*\([^()]{1,15}\))?(?:'s)?"
     r"(?:\s+(?:[a-z]+\s+)?(?:officials?|authorities|ministry|government|military|army|police|spokes(?:man|woman|person)))?"
-    rf"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT})\b"
+    rf"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT}|say|estimate|believe|report)\b"  # "Greek authorities say"
 )
 
 
