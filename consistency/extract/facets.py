@@ -44,6 +44,8 @@ MODES = {
 }
 # A part of a total just given: "844,176 of them landing in Greece", "including 34,215 who arrived by land".
 PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them)\b")
+# A partitive the count's words run through: "658 of the deaths", "66 of the attacks" (some of those told of).
+PARTITIVE = re.compile(r"(?i)\s+of\s+(?:the|these|those)\s+")
 # "including 34,215", "of whom some 400": the part named before its number.
 PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
@@ -105,6 +107,15 @@ FOUND_REACH = 60  # " bodies were found", " had been pulled" after the number
 ADDED_REACH = 16  # "an additional ", "a further new " before the number
 
 
+def _part_of(text: str, q: Quantity, lexicon: Lexicon) -> str:
+    """A partitive's part, by whose it is when its clause opens on a name: "Egypt accounted for 658 of the deaths"
+    is Egypt's part, never a rival of Indonesia's 199."""
+    opened = max(text.rfind(mark, 0, q.start) for mark in (".", ";", "\n")) + 1
+    names = lexicon.places.find(text, opened, q.start) + lexicon.entities.find(text, opened, q.start)
+    first = min(names, key=lambda m: m.start, default=None)
+    return f"part of {first.id}" if first else "part"
+
+
 def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
     """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
     "grew by 5,000 acres" (a change, not a level)."""
@@ -124,6 +135,9 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
     # not "of those, 6,453 are homes": a count of homes, whole; but "fewer than 2,000 are active fighters" and "about
     # 2,000 are foreigners" narrow them
     narrows = not predicate or " " in predicate.group(1) or not lexicon.measure_words.find(predicate.group(1))
+    partitive = PARTITIVE.match(text, q.num_end)
+    if partitive and partitive.end() <= q.end:
+        return _part_of(text, q, lexicon)
     if PART_AFTER.match(text, q.end) or (part_before and narrows):
         return "part"
     if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH) or RECOVERED_BEFORE.search(
