@@ -117,8 +117,8 @@ class Claim(Model):
     measure_text: str | None = None
     facet: str | None = Field(
         None,
-        description="what narrows the measure: 'commercial' buildings, 'other' buildings, a 'change' ('grew by 5,000'), "
-        "a 'part' of a total told before ('part of egypt': 'Egypt accounted for 658 of the deaths')",
+        description="what narrows the measure: 'commercial' buildings, 'other' buildings, a 'change' ('grew by "
+        "5,000'), a 'part' of a total told before ('part of egypt': 'Egypt accounted for 658 of the deaths')",
     )
     subject_type: Literal["entity", "event", "named_event", "named_series"] | None = Field(
         None,

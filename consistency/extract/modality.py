@@ -19,6 +19,13 @@ PLANNED = re.compile(
     r"(?:(?:for|to|by|of|with|about|until|up)\s+)?(?:(?:an?\s+)?(?:additional|another|further|extra|new)\s+)?$"
 )
 
+# "will reduce its forces in Afghanistan to 8,600": a modal's verb that changes a level, and the target it sets.
+PLANNED_TARGET = re.compile(
+    rf"(?i)\b(?:{MODAL}|{PLAN}|agreed to|agrees? to|pledged? to|promised? to|vowed? to)\s+(?:[a-z]+ly\s+)?"
+    r"(?:reduce|cut|lower|raise|increase|bring|boost|expand|shrink|draw\s+down|trim|double|halve|limit|cap)\b"
+    r"[^.;,]{0,60}?\bto\s+(?:about\s+|around\s+|roughly\s+|some\s+|fewer than\s+|no more than\s+)?$"
+)
+
 # "up to 500,000 people could be forced from their homes": the modal right after the counted noun.
 MODAL_AFTER = re.compile(
     r"(?i)(?:\s+(?:a|per|each)\s+(?:day|week|month|year))?"
@@ -63,6 +70,7 @@ def modality(text: str, ctx: SentenceContext, q: Quantity) -> str:
     """Planned ("will deploy 3,000", "up to 500 could be"), conditional ("if ..."), else asserted."""
     modal = (
         PLANNED.search(text, max(ctx.start, q.start - PLANNED_REACH), q.start)
+        or PLANNED_TARGET.search(text, max(ctx.start, q.start - PLANNED_REACH), q.start)
         or MODAL_AFTER.match(text, q.end, min(ctx.end, q.end + MODAL_AFTER_REACH))
         or MODAL_QUALIFIER.match(text, q.start, q.num_start)  # "could reach 10,000": the qualifier is a modal's
     )

@@ -330,7 +330,9 @@ TRAILING_PREDICATE = re.compile(r"\s+(?:is|are|was|were)\b.*$")
 TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+\.?\s+){0,2}\d.*$")
 
 # How a document came out, after its name: "study published Tuesday in ...", "report released earlier this year".
-TRAILING_PARTICIPLE = re.compile(r"(?<=\w)\s+(?:published|released|issued|posted|updated|made public)\b.*$")
+TRAILING_PARTICIPLE = re.compile(
+    r"(?<=\w)\s+(?:published|released|issued|posted|updated|made public|signed|adopted)\b.*$"
+)
 
 # A number in a phrase makes it a clause's fragment ("3,515 reported"), unless it is part of a name: "Channel 12
 # news", "France 24", "the G7" (not "January 12").
