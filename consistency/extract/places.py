@@ -112,7 +112,8 @@ SUBJECT_PLACE = re.compile(
 # A place that modifies a noun: "U.S. forces", "the Iraq war", "the Syria border".
 PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
-    r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence)\b"
+    r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence|"
+    r"estimates?|assessments?|figures|tally|count)\b"  # "an earlier U.S. estimate": whose figure, not where
 )
 
 # "University in Indiana", "Institute of Oceanography in Kiel", "the Cabinet Office in London": an affiliation's

@@ -431,8 +431,10 @@ def build_claims(
                     location = []
                 if subject in lexicon.countries and subject not in countries_of(location):
                     location = []  # "300,000 Russian troops, according to U.S. officials": another country's count
-                elif own_word and subject in lexicon.entity_types and subject not in lexicon.countries:
-                    location = []  # "The US believes Wagner has about 25,000 fighters": a group's, wherever it is
+                elif subject in lexicon.entity_types and subject not in lexicon.countries:
+                    # "The US believes Wagner has about 25,000 fighters", "US officials estimate that Islamic State
+                    # has 20,000": a group's, wherever it is
+                    location = []
             if not location and incident is not None:
                 location = discourse.event_location(incident)  # an event happens somewhere
             elif location and incident is not None:
@@ -746,8 +748,11 @@ def _place_references(text: str, ctx: SentenceContext, named: list[str], lexicon
             # as no place, when the article has named none: "Colombia's migration agency said 1.4 million
             # Venezuelans live in the country" (not "U.S. officials" after "in Syria")
             wider = [up for p in reversed([*named, *before]) for up in ancestors(p, lexicon.place_parents)]
+            named_here = sorted([*lexicon.places.find(text, ctx.start, at), *ctx.entities], key=lambda m: -m.start)
             fitting = [p for p in wider if p in lexicon.countries] or [
-                m.id for m in reversed(lexicon.places.find(text, ctx.start, at)) if m.id in lexicon.countries
+                m.id
+                for m in named_here
+                if m.end <= at and m.id in lexicon.countries  # "Colombia's", "Iraqi"
             ]
         last = list(dict.fromkeys(fitting))[: int(count)]
         return sorted(last) if len(last) == int(count) else []

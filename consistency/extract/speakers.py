@@ -87,7 +87,11 @@ CLAUSE_SPLIT = re.compile(
 )
 
 # A clause that turns against the one before: ", but", ", while", "; though".
-CONTRAST_OPENING = re.compile(r"(?i)(?:,|;)\s*(?:but|while|whereas|though|although|however)\b")
+CONTRAST_OPENING = re.compile(
+    r"(?i)(?:,|;)\s*(?:but|while|whereas|though|although|however|rather than|instead of"
+    # a rival figure's clause: "..., far more than the CIA's estimate of up to 31,500"
+    r"|(?:(?:far|much|well|many)\s+)?(?:(?:fewer|more|less|higher|lower)\s+than|below|above)\s+the)\b"
+)
 
 # A relative clause set off by commas: ", which has lost about 11,000 fighters in the war,".
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  # "11,000" holds no clause's comma
@@ -582,17 +586,22 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     ):
         return None
     lead = lead[numbers[-1].end() :] if numbers else lead
+    claim_first = bool(numbers)  # the words before the verb open on the claim's count
     closing = [m.end() for m in CLOSING_QUOTE.finditer(lead)]
     if closing:  # "... 2,500 troops remain," Sabrina Singh, a Pentagon spokeswoman, said": past the quote
-        lead = lead[closing[-1] :]
+        lead, claim_first = lead[closing[-1] :], False
     elif lead.count('"') % 2 == 0 and '"' in lead:
-        lead = lead.split('"')[-1]
+        lead, claim_first = lead.split('"')[-1], False
     lead = LEADING.sub("", AGENCY_LEAD.sub("", past_dateline(lead.lstrip())))
     while AUX_TAIL.search(lead):
         lead = AUX_TAIL.sub("", lead).rstrip()
     author = DOCUMENT_APPOSITIVE.match(lead)
     if author:  # "Another survey, by a U.S. aid agency, suggested": the author, not the document
         lead = author.group(1)
+    elif lead.endswith(",") and claim_first and lead.count(",") > 1:
+        # "killed more than 6,000 fighters in Iraq, the U.S. ambassador, Stuart Jones, told": the claim, then its
+        # speaker with an appositive
+        lead = lead.split(",", 1)[-1].strip().rstrip(",")
     elif lead.endswith(","):  # "A UN report, based on ..., estimated": the head before the appositive
         lead = lead.split(",", 1)[0]
     else:  # "During an interview on July 23, CIA Director William Burns acknowledged"; ", but a study put"

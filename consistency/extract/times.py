@@ -26,7 +26,8 @@ PAST = re.compile(
     # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
     r"initially|originally|at first|earliest|the first estimate|(?:the|that|its|their) initial|previous(?:ly)?|"
     # "the earlier figure", "the government's earlier estimate of 230,000"
-    r"(?:the|that|its|their|an|\w+'s|\w+\u2019s) earlier (?:official )?(?:figure|estimate|count|tally|toll)"
+    r"(?:the|that|its|their|an|\w+'s|\w+\u2019s) earlier (?:official |[A-Z][\w.]*\s+)?"
+    r"(?:figure|estimate|count|tally|toll)"  # "an earlier U.S. estimate of about 10,000"
     r"|supplanted by|replaced by"
     # "in the early days of the spill even more oil was flowing": a figure for the start of the story
     r"|in the (?:early|first) (?:days|weeks|months|hours)|at the outset|early on)\b"
