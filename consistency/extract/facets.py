@@ -17,8 +17,16 @@ from .quantities import Quantity
 
 # Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
 FACETS = frozenset(
-    "commercial residential other additional new more further remaining confirmed suspected probable daily".split()
+    "commercial residential other additional new more further remaining confirmed suspected probable daily "
+    "registered".split()  # "929,624 registered Syrians": those on an agency's books, a part of all who are there
 )
+# The registered, told around the number: "660,000 Syrians are registered with UNHCR", "UNHCR has registered about
+# 660,000", "the number of registered refugees at just under 1 million".
+REGISTERED_AFTER = re.compile(r"(?i)(?:\s+[A-Za-z]+){0,2}?\s+(?:are|were|is|was|have been|had been)\s+registered\b")
+REGISTERED_BEFORE = re.compile(
+    r"(?i)\bregistered\s+(?:[a-z]+\s+){0,5}?(?:(?:about|some|nearly|almost|more than|over|just under|at)\s+)*$"
+)
+REGISTERED_REACH = 60
 # A word this long with a letter or two wrong still names its facet: ratio at or above TYPO_SCORE.
 MIN_TYPO_WORD = 7
 TYPO_SCORE = 90
@@ -146,11 +154,15 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         return "found"
     if TREATED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start):
         return "treated"
+    if REGISTERED_AFTER.match(text, q.end, q.end + REGISTERED_REACH) or REGISTERED_BEFORE.search(
+        text, max(0, q.start - REGISTERED_REACH), q.start
+    ):
+        return "registered"
     before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
     if before:
         return "additional"
-    if q.head_start is not None:
-        words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start])]
+    if q.head_start is not None or q.end > q.num_end:  # "929,624 registered Syrians": a noun no file names
+        words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start or q.end])]
         narrowing = [facet for w in words if (facet := _facet_word(w))]
         if narrowing:
             return " ".join(narrowing)

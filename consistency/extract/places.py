@@ -92,7 +92,7 @@ NOT_PLACES = frozenset(
     Centre Group Force Forces Army Navy Air Police Party Union League Coalition Alliance Organization Organisation
     Fund Bank Foundation Company Corporation Inc Ltd Mr Mrs Ms Dr Gen President Prime Minister Secretary Spring
     Summer Autumn Fall Winter Q1 Q2 Q3 Q4 English French Arabic Spanish German Russian
-    Metro Subway Underground""".split()
+    Metro Subway Underground Day Week Eve Summit Conference Games Cup Olympics""".split()  # "On World Refugee Day"
 ) | set(_CALENDAR)
 
 # A capitalised word right after a place continues a name: "the U.S. Embassy", "the Washington Post" (a month,
@@ -139,7 +139,10 @@ ADMIN_AREA = re.compile(
 PLACE_OWNS_NUMBER = re.compile(
     r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b)"
     # "Belgium's death toll stood at 31"
-    r"|'s?\s+(?:[a-z]+\s+)?(?:toll|count|tally|total|figure)\s+(?:[a-z]+\s+){1,3})\d"
+    r"|'s?\s+(?:[a-z]+\s+)?(?:toll|count|tally|total|figure)\s+(?:[a-z]+\s+){1,3}"
+    # "Turkey was home to more than 3.6 million", "Lebanon, which hosts some 1.5 million"
+    r"|,?\s+(?:which\s+|that\s+)?(?:is|was|remains|has\s+been)\s+(?:now\s+|still\s+)?home\s+to\s+(?:[a-z]+\s+){0,3}"
+    r"|,\s+which\s+(?:hosts|hosted|houses|shelters)\s+(?:[a-z]+\s+){0,3})\d"
 )
 
 # How far before a place the words of an affiliation are looked for: "Observatory at the ".
@@ -368,13 +371,19 @@ def _named_place_in(text: str, place: Mention, wider: Mention) -> bool:
     return bool(kind_before) and IN_WIDER.fullmatch(text, place.end, wider.start) is not None
 
 
+# The end of a dateline, right before a sentence's first word: "(Reuters) - ", "(AP) — ".
+DATELINE_END = re.compile(r"\)\s*[-\u2013\u2014]+\s*$")
+DATELINE_END_REACH = 6
+
+
 def starts_sentence(text: str, pos: int) -> bool:
     """ "Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
     before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
     if text[max(0, pos - len("The ")) : pos] == "The ":
         pos -= len("The ")  # "The Kurdistan Region hosts ..."
         before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
-    return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n"))
+    dateline = DATELINE_END.search(text, max(0, pos - DATELINE_END_REACH), pos)  # "BEIRUT (Reuters) - Lebanon"
+    return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n")) or dateline is not None
 
 
 # Where one clause ends and another with its own number begins: "; ", ", and ", ", while ".
