@@ -643,7 +643,24 @@ def build_claims(
             of_event=event_date,
         )
     claims.sort(key=lambda c: (c.start, c.end))
-    return claims
+    return _regional_parts(claims)
+
+
+def _regional_parts(claims: list[Claim]) -> list[Claim]:
+    """A national event's count a region's own authorities give, beside the article's count for the whole country,
+    is the region's ("The death toll climbed to 143 ... Authorities in North Rhine-Westphalia reported 45 deaths"):
+    compared region by region, never with the country's total. Any other count placed in a city stays the
+    country's: "375,000 people are still in camps in Port-au-Prince" is a rival of the UN's 680,000 for Haiti."""
+    national = {(c.subject, c.measure) for c in claims if c.countries and set(c.location) <= set(c.countries)}
+
+    def regional(c: Claim) -> bool:
+        own = bool(c.location_text and c.attribution and c.location_text in c.attribution)
+        return own and bool(c.countries) and not set(c.location) <= set(c.countries)
+
+    return [
+        c.model_copy(update={"countries": []}) if regional(c) and (c.subject, c.measure) in national else c
+        for c in claims
+    ]
 
 
 def _respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -> dict[int, tuple[list[str], str]]:
