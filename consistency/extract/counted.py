@@ -108,6 +108,8 @@ COMPARED_REACH = 20  # "which compares to " before the number
 # A number right before a word: "10,000 captured" (the word is that number's).
 NUMBER_END = re.compile(r"\d\s+$")
 NUMBER_END_REACH = 3
+YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d\s+$")  # "in July 2021 killed": a year, no count
+YEAR_END_REACH = 6
 # A number standing on its own, not in a hyphenated compound ("7.8-magnitude", "36,807-acre").
 STANDALONE_NUMBER = re.compile(r"\d[\d.,]*(?![\d.,]*-)")
 # Between a counted noun and its number: " of ", " of about " ("a crowd of 500,000", "fire personnel of 1,065").
@@ -257,8 +259,14 @@ def state_of(
     if not after and mention is not None and mention.end <= q.start:
         after = states.after.match(text, mention.end, min(q.start, mention.end + STATE_AFTER_REACH))
     before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
-    if before and NUMBER_END.search(text, max(0, before.start(1) - NUMBER_END_REACH), before.start(1)):
-        before = None  # "10,000 captured fighters in more than 24 prisons": the number before it is the captured
+    if (
+        before
+        and NUMBER_END.search(text, max(0, before.start(1) - NUMBER_END_REACH), before.start(1))
+        and not YEAR_END.search(text, max(0, before.start(1) - YEAR_END_REACH), before.start(1))
+    ):
+        # "10,000 captured fighters in more than 24 prisons": the number before it is the captured (not "the floods
+        # in July 2021 killed 180": a year)
+        before = None
     found = after or before
     if not found:
         ride = TRANSIT_USE.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
