@@ -180,6 +180,8 @@ def _topic(key: tuple, claims: list[Claim], guests: list[str]) -> Topic:
     measure = first.measure or (first.measure_text or "").lower()
     if first.facet:
         measure = f"{first.facet} {measure}"
+    if (first.unit or "").startswith("per "):
+        measure = f"{measure} {first.unit}"  # "deaths per 100,000": a rate's topic is no count's
     who = (first.subject or "").replace("_", " ")
     where = ", ".join(key[4] or first.location).replace("_", " ")
     label = " ".join(part for part in (who, measure, f"in {where}" if where else "") if part)

@@ -34,7 +34,8 @@ def value_text(claim: Claim) -> str:
     v = claim.value
     if v is None:
         return "unresolved"
-    unit = UNIT_SUFFIX.get(claim.unit or "", "")
+    rate = (claim.unit or "").startswith("per ")  # "12 per 100,000": a rate says its base
+    unit = f" {claim.unit}" if rate else UNIT_SUFFIX.get(claim.unit or "", "")
     # "42,000 sq mi (≈ 108,780 km²)": a value in another unit is also shown in the one it was compared in
     target = units.canonical_unit(claim.unit)
     scale = units.canonical_factor(claim.unit)

@@ -62,6 +62,7 @@ AS_OF_KEYS = {"scope", "start", "end", "since"}
 # two are listed under `measures:` of events.yaml, not in measures.yaml).
 EXTRA_MEASURES = {"duration"}
 EXTRA_UNITS = {"fraction"}
+RATE_UNIT = re.compile(r"per \d{1,3}(?:,\d{3})*")  # a rate's base: "12 deaths per 100,000 people"
 # A unit "a day": "5,000 barrels a day" is bbl/d.
 PER_DAY = "/d"
 PLACE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -177,8 +178,9 @@ def _yaml_problems(
         problems += _value_problems(label, claim)
         if "measure" in claim and claim["measure"] is not None and claim["measure"] not in measures:
             problems.append(f"{label}: measure {claim['measure']!r} is not in measures.yaml")
-        if "unit" in claim and claim["unit"] is not None and claim["unit"].removesuffix(PER_DAY) not in units:
-            problems.append(f"{label}: unit {claim['unit']!r} is not in units.yaml (nor <unit>{PER_DAY})")
+        unit = claim.get("unit")
+        if unit is not None and unit.removesuffix(PER_DAY) not in units and not RATE_UNIT.fullmatch(unit):
+            problems.append(f"{label}: unit {unit!r} is not in units.yaml (nor <unit>{PER_DAY}, nor 'per <base>')")
         subject = claim.get("subject")
         if subject is not None and not _is_subject(str(subject), entities, *_event_ids()):
             problems.append(

@@ -371,7 +371,21 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
     for stated, converted in pairwise(found):
         if _converts(text, stated, converted) and converted.qualifier == "exact":
             converted.qualifier = stated.qualifier  # "at least 126,000 gallons (477,000 litres)": at least, too
-    return found
+    return _rates(text, found)
+
+
+def _rates(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "12 deaths per 100,000 people": a rate, counted per its base, which is no count of its own."""
+    bases: set[int] = set()
+    for rate, base in pairwise(found):
+        if id(rate) not in bases and PER_BASE.fullmatch(text, rate.end, base.num_start) and base.low:
+            rate.unit, rate.end = f"per {base.low:,.0f}", base.end
+            bases.add(id(base))
+    return [q for q in found if id(q) not in bases]
+
+
+# Between a rate and its base: " per ", " for every ".
+PER_BASE = re.compile(r"(?i)\s+(?:per|for every|in every)\s+")
 
 
 def _converts(text: str, stated: Quantity, converted: Quantity) -> bool:
