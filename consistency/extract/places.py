@@ -396,6 +396,11 @@ COMMA_BEFORE = 20  # ... and a comma between a place and the number after it: a 
 MODIFIER_GAP = re.compile(r"\s+(?:from|across|representing|of)\s+(?:the\s+)?")
 
 
+# A locative phrase that opens its sentence: "Across Canada, ", "In Germany, ".
+OPENING_PLACE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|Across|Throughout|Inside|Within|All over)\s+(?:the\s+)?$")
+OPENING_PLACE_REACH = 20
+
+
 def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tuple[list[str], str]]:
     """Place groups and quantities paired nearest first, each at most once: "2,500 troops remain in Iraq and 900 in
     Syria" gives Iraq to the 2,500 once Syria has gone to the 900 beside it."""
@@ -405,6 +410,13 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
     # nor does a span of time stand between: "Four months of war in Sudan have displaced more than 4 million people"
     durations = {id(q) for q in quantities if q.measure == "duration"}
     starts = sorted(q.start for q in quantities if id(q) not in modifiers | durations)
+    # "Across Canada, more than 1,000 fires are burning, and some 13.7 million hectares have burned": a place that
+    # opens the sentence frames all of it
+    framing = {
+        p_start
+        for p_start, p_end, _, _ in places
+        if OPENING_PLACE.search(text, max(0, p_start - OPENING_PLACE_REACH), p_start) and text.startswith(",", p_end)
+    }
     pairs = []
     for p_start, p_end, ids, p_text in places:
         for q in quantities:
@@ -413,7 +425,7 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
             if q.start <= p_start < q.end and q.head_start is not None and p_start < q.head_start:
                 continue  # "2,500 U.S. troops": an adjective of the noun, not a place
             low, high = (p_end, q.start) if p_end <= q.start else (q.end, p_start)
-            if bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
+            if p_start not in framing and bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
                 continue  # another number stands between them: "... close to half of those came from Syria"
             distance = max(q.start - p_end, p_start - q.end, 0)
             owns = p_end <= q.start and (m := PLACE_OWNS_NUMBER.match(text, p_end)) and m.end() > q.start
@@ -429,7 +441,8 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
     for _, p_start, q, group in sorted(pairs, key=lambda pair: pair[:3]):
         if q not in owners and p_start not in placed:
             owners[q] = group
-            if q not in durations:  # a span of time shares its place: "three months of fighting in Gaza"
+            # a span of time shares its place: "three months of fighting in Gaza"
+            if q not in durations and p_start not in framing:
                 placed.add(p_start)
     return owners
 
