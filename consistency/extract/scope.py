@@ -456,9 +456,12 @@ def build_claims(
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
             # ("During the 2006 war, Hezbollah fired 4,000 rockets": a count no event owns is of the event's year)
             event_count = measure in lexicon.events.measures and measure not in DATED_BY_EVENT
-            # nor of a count told in the present ("1,300 families remain in temporary housing after the 2013 typhoon")
-            now_told = _present_clause(text, q, s_start, s_end)
-            own_dates = [d for d in ds if not dates_event(text, d, ctx.incidents)] if event_count or now_told else ds
+            # nor of a count told in the present ("1,300 families remain in temporary housing after the 2013 typhoon");
+            # the clause's tense is read only where an event's date could date the count
+            event_dates = [d for d in ds if dates_event(text, d, ctx.incidents)] if ctx.incidents else []
+            dated_event = bool(event_dates) or (incident is not None and bool(incident.year))
+            now_told = dated_event and _present_clause(text, q, s_start, s_end)
+            own_dates = [d for d in ds if d not in event_dates] if event_count or now_told else ds
             as_of = as_of_claim(text, q, ctx, own_dates, cited.day if cited else source.published)
             named_here = incident in incidents  # "Unlike the 2004 tsunami, which killed ..., Friday's waves"
             if (
