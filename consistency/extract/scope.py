@@ -634,10 +634,9 @@ def build_claims(
                     modality=date_modality(text, s_start, d.start),
                 )
             )
+        whole_places = [p for p in _sentence_places(text, ctx, lexicon) if p not in part_places]
         discourse.remember(
-            [
-                p for p in _sentence_places(text, ctx, lexicon) if p not in part_places
-            ],  # the next sentence's are the whole's
+            whole_places,  # the next sentence's are the whole's
             ds,
             stated_attribution,
             incidents,

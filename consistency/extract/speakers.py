@@ -73,6 +73,9 @@ SUBORDINATOR = re.compile(r"(?i)^.*\b(?:while|whereas|though|although|when|after
 # "said that", "estimated that": a verb that opens a reported clause.
 THAT_AFTER = re.compile(r"\s+that\b")
 
+# A rival figure set against the one before, in a clause of its own: "far fewer than the", "below the".
+RIVAL_FIGURE = r"(?:(?:far|much|well|many)\s+)?(?:(?:fewer|more|less|higher|lower)\s+than|below|above)\s+the"
+
 # Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
 # ", an estimate the Coast Guard later raised".
 CLAUSE_SPLIT = re.compile(
@@ -81,7 +84,7 @@ CLAUSE_SPLIT = re.compile(
     # ", rather than the 680,000 counted by the IOM", ", far fewer than the 25,000 Prigozhin claimed": a rival figure
     # with its own source
     r"|,\s+(?=(?:rather than|instead of)\s+(?:the|a|an)\b)"
-    r"|,\s+(?=(?:(?:far|much|well|many)\s+)?(?:(?:fewer|more|less|higher|lower)\s+than|below|above)\s+the\b)"
+    rf"|,\s+(?={RIVAL_FIGURE}\b)"
     # ", and the ministry put the figure at": a second speaker of its own
     rf"|,\s+(?=and\s+(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,4}}(?:{REPORT})\b)"
 )
@@ -90,7 +93,7 @@ CLAUSE_SPLIT = re.compile(
 CONTRAST_OPENING = re.compile(
     r"(?i)(?:,|;)\s*(?:but|while|whereas|though|although|however|rather than|instead of"
     # a rival figure's clause: "..., far more than the CIA's estimate of up to 31,500"
-    r"|(?:(?:far|much|well|many)\s+)?(?:(?:fewer|more|less|higher|lower)\s+than|below|above)\s+the)\b"
+    rf"|{RIVAL_FIGURE})\b"
 )
 
 # A relative clause set off by commas: ", which has lost about 11,000 fighters in the war,".
