@@ -36,7 +36,8 @@ VERB_AFTER = re.compile(r"\s?(?:[a-z]+ed\s+(?:[A-Z]|the\b|an?\b|its\b|their\b|by
 OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had been)\s+(?:now\s+|still\s+)?([a-z]+ed)\b")
 # Participles that say how a count was made, not what happened to the people: the counted noun still carries.
 NEUTRAL_PARTICIPLES = frozenset(
-    "counted recorded reported registered estimated confirmed tallied believed thought expected listed".split()
+    "counted recorded reported registered estimated confirmed tallied believed thought expected listed "
+    "deployed stationed based posted positioned".split()  # "some 900 are deployed in Syria": where, not what befell
 )
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
 _PARALLEL = r"(?:and|while|but|whereas|with|including|to|of whom|among them)"
