@@ -979,8 +979,18 @@ def _month_alone(m: re.Match, pub: date | None) -> Resolved | None:
         return None
     if pub is None:
         return _undated("month")
-    year = _nearest_month(month, pub, _is_since(m))
+    # "when the offensive began in October", told in July: last October
+    told_past = PAST_EVENT_BEFORE.search(m.string, max(0, m.start() - PAST_EVENT_REACH), m.start())
+    year = _nearest_month(month, pub, _is_since(m) or told_past is not None)
     return Resolved(date(year, month, 1), _month_end(year, month), "month", True, "point")
+
+
+# A verb in the past that an event's month follows: "began in October", "struck in March" (not "will be held in").
+PAST_EVENT_BEFORE = re.compile(
+    r"(?i)(?<!\bbe )\b(?:began|started|launched|erupted|struck|hit|happened|occurred|ended|broke out|took place|"
+    r"died|was killed|were killed|fell|collapsed)\s+$"
+)
+PAST_EVENT_REACH = 20
 
 
 # Each form of DATE_RE (the name of its outer group) and the function that resolves it.

@@ -96,6 +96,8 @@ CONTRAST_OPENING = re.compile(
     rf"|{RIVAL_FIGURE})\b"
 )
 
+SPEAKER_OPENING = 8  # "; the " before a speaker that opens the clause after a semicolon
+
 # A relative clause set off by commas: ", which has lost about 11,000 fighters in the war,".
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  # "11,000" holds no clause's comma
 
@@ -389,7 +391,10 @@ def elsewhere_in_sentence(text: str, clauses: list[tuple[int, int]], q: Quantity
     quoted = any(mark in text[q.end : clauses[-1][1]] for mark in '"\u201d') if clauses else False
     for a, b in clauses:
         if a <= q.start < b:
-            return said_by not in text[a:b] and CONTRAST_OPENING.match(text, b) is not None and not quoted
+            # "...; U.S. officials estimate only a few hundred remain": a clause that opens on its own speaker
+            opens_on_speaker = text.startswith(";", b) and said_by in text[b : b + len(said_by) + SPEAKER_OPENING]
+            turns = CONTRAST_OPENING.match(text, b) is not None or opens_on_speaker
+            return said_by not in text[a:b] and turns and not quoted
     return False
 
 
@@ -590,6 +595,8 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
         return None
     lead = lead[numbers[-1].end() :] if numbers else lead
     claim_first = bool(numbers)  # the words before the verb open on the claim's count
+    if ";" in lead:  # "... 6,000 fighters in the city; U.S. officials estimate": the clause's own subject
+        lead, claim_first = lead.rsplit(";", 1)[-1], False
     closing = [m.end() for m in CLOSING_QUOTE.finditer(lead)]
     if closing:  # "... 2,500 troops remain," Sabrina Singh, a Pentagon spokeswoman, said": past the quote
         lead, claim_first = lead[closing[-1] :], False
