@@ -17,6 +17,7 @@ from .facets import (
 from .incidents import Incident
 from .lexicon import Lexicon, Mention
 from .quantities import Quantity
+from .speakers import RIVAL_FIGURE
 
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
 NOT_A_NOUN_AFTER = re.compile(
@@ -102,8 +103,7 @@ def elided(text: str, q: Quantity) -> bool:
 COMPARED_TO = re.compile(
     r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$|\b(?:up|down|rising|falling|climbing)\s+from\s+$"
     r"|\b(?:rather than|instead of)\s+(?:the\s+)?$"  # "was about 375,000, rather than the 680,000 counted by the IOM"
-    # "far fewer than the 25,000 Prigozhin claimed", "far below the 750 estimated by the UN"
-    r"|\b(?:(?:fewer|more|less|higher|lower|greater|smaller|larger)\s+than|below|above)\s+the\s+$"
+    rf"|\b{RIVAL_FIGURE}\s+$"  # "far fewer than the 25,000 Prigozhin claimed", "far below the 750 estimated by the UN"
 )
 COMPARED_REACH = 20  # "which compares to " before the number
 # A number right before a word: "10,000 captured" (the word is that number's).

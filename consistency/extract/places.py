@@ -371,19 +371,16 @@ def _named_place_in(text: str, place: Mention, wider: Mention) -> bool:
     return bool(kind_before) and IN_WIDER.fullmatch(text, place.end, wider.start) is not None
 
 
-# The end of a dateline, right before a sentence's first word: "(Reuters) - ", "(AP) — ".
-DATELINE_END = re.compile(r"\)\s*[-\u2013\u2014]+\s*$")
-DATELINE_END_REACH = 6
-
-
 def starts_sentence(text: str, pos: int) -> bool:
     """ "Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
     before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
     if text[max(0, pos - len("The ")) : pos] == "The ":
         pos -= len("The ")  # "The Kurdistan Region hosts ..."
         before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
-    dateline = DATELINE_END.search(text, max(0, pos - DATELINE_END_REACH), pos)  # "BEIRUT (Reuters) - Lebanon"
-    return pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n")) or dateline is not None
+    dateline = DATELINE.match(text, text.rfind("\n", 0, pos) + 1, pos)  # "BEIRUT (Reuters) - Lebanon hosts"
+    return (
+        pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n")) or (dateline and dateline.end() == pos)
+    )
 
 
 # Where one clause ends and another with its own number begins: "; ", ", and ", ", while ".

@@ -74,7 +74,10 @@ SUBORDINATOR = re.compile(r"(?i)^.*\b(?:while|whereas|though|although|when|after
 THAT_AFTER = re.compile(r"\s+that\b")
 
 # A rival figure set against the one before, in a clause of its own: "far fewer than the", "below the".
-RIVAL_FIGURE = r"(?:(?:far|much|well|many)\s+)?(?:(?:fewer|more|less|higher|lower)\s+than|below|above)\s+the"
+RIVAL_FIGURE = (
+    r"(?:(?:far|much|well|many)\s+)?(?:(?:fewer|more|less|higher|lower|greater|smaller|larger)\s+than|below|above)"
+    r"\s+the"
+)
 
 # Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
 # ", an estimate the Coast Guard later raised".
@@ -405,7 +408,7 @@ def speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     if found is None:
         return None
     named = text.find(found, start, end)
-    if named >= 0:
+    if named >= 0 and text.endswith(", ", 0, named):
         # "the Bureau of Alcohol, Tobacco, Firearms and Explosives said": a known name a form cut at a comma
         window = text[max(start, named - NAME_GROWTH_REACH) : named + len(found)]
         offset = max(start, named - NAME_GROWTH_REACH)
