@@ -300,6 +300,8 @@ class Lexicon:
     countries: frozenset[str] = frozenset()  # the ids of countries, among all places
     capitals: dict[str, str] = field(default_factory=dict)  # country id -> its capital's place id
     bodies: frozenset[str] = frozenset()  # folded names of institutions ("the Pentagon"): a country's, not a place
+    # the ids of a country's parts that are no city too: "Sindh", "Hatay" (not "Beirut", a governorate and a city)
+    provinces: frozenset[str] = frozenset()
 
     def is_body(self, name: str) -> bool:
         """Whether ``name`` is an institution that acts for its country ("CENTCOM"), so locates nothing it says."""
@@ -406,6 +408,8 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
                 places.add(name, id_)
     for path in [*files["regions"], *files["cities"], *files["capitals"]]:
         _add_places_table(places, parents, path, ids_by_code)
+    cities = {slug(name) for path in [*files["cities"], *files["capitals"]] for name, _ in _table_rows(path)}
+    provinces = {slug(name) for path in files["regions"] for name, _ in _table_rows(path)} - cities
     capitals = {  # "in the capital": the country's capital city, "Haiti" -> port_au_prince
         ids_by_code[code]: slug(name)
         for path in files["capitals"]
@@ -439,6 +443,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         frozenset(ids_by_code.values()) | country_ids,
         capitals,
         frozenset(bodies),
+        frozenset(provinces - set(ids_by_code.values()) - country_ids),
     )
 
 

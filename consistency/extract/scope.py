@@ -645,24 +645,27 @@ def build_claims(
             of_event=event_date,
         )
     claims.sort(key=lambda c: (c.start, c.end))
-    return _regional_parts(claims)
+    return _regional_parts(claims, lexicon)
 
 
-def _regional_parts(claims: list[Claim]) -> list[Claim]:
-    """A national event's count a region's own authorities give, beside the article's count for the whole country,
-    is the region's ("The death toll climbed to 143 ... Authorities in North Rhine-Westphalia reported 45 deaths"):
-    compared region by region, never with the country's total. Any other count placed in a city stays the
-    country's: "375,000 people are still in camps in Port-au-Prince" is a rival of the UN's 680,000 for Haiti."""
+def _regional_parts(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
+    """A national event's count its own sentence places in a province is the province's ("In Sindh province alone,
+    621 people have died"), and so is one a region's own authorities give beside the article's count for the whole
+    country ("The death toll climbed to 143 ... Authorities in North Rhine-Westphalia reported 45 deaths"): compared
+    region by region, never with the country's total. Any other count placed in a city stays the country's: "375,000
+    people are still in camps in Port-au-Prince" is a rival of the UN's 680,000 for Haiti."""
     national = {(c.subject, c.measure) for c in claims if c.countries and set(c.location) <= set(c.countries)}
 
     def regional(c: Claim) -> bool:
+        if not c.countries or set(c.location) <= set(c.countries):
+            return False
         own = bool(c.location_text and c.attribution and c.location_text in c.attribution)
-        return own and bool(c.countries) and not set(c.location) <= set(c.countries)
+        if own and (c.subject, c.measure) in national:
+            return True
+        provinces = set(c.location) & lexicon.provinces
+        return bool(provinces) and any(m.id in provinces for m in lexicon.places.find(c.sentence))
 
-    return [
-        c.model_copy(update={"countries": []}) if regional(c) and (c.subject, c.measure) in national else c
-        for c in claims
-    ]
+    return [c.model_copy(update={"countries": []}) if regional(c) else c for c in claims]
 
 
 def _respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -> dict[int, tuple[list[str], str]]:
