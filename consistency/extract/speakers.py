@@ -103,6 +103,9 @@ SPEAKER_OPENING = 8  # "; the " before a speaker that opens the clause after a s
 
 # A relative clause set off by commas: ", which has lost about 11,000 fighters in the war,".
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  # "11,000" holds no clause's comma
+# A relative clause whose own subject says the figure: "losses that the World Bank put at", "a toll which officials
+# put at" (the speaker is the words after the pronoun).
+RELATIVE_SUBJECT = re.compile(r"\s(?:that|which)\s+(?=\w)")
 
 # A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
@@ -454,6 +457,8 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         # the forms that end a sentence are looked for in its tail, which holds the longest of them
         tail = 0 if pattern is SAID_MIDDLE else max(0, len(sentence) - SAID_TAIL_REACH)
         m = pattern.search(sentence, tail)
+        if m and pattern is SAID_INVERTED and lead and m.start() <= verb.start() < m.start(1):
+            return lead  # "Guterres, who visited last week, said the floods had ...": said what, not by whom
         if m and not TIME_WORD.match(m.group(m.lastindex)):
             speaker = clean_speaker("".join(g for g in m.groups() if g))
             if speaker:
@@ -600,6 +605,9 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     claim_first = bool(numbers)  # the words before the verb open on the claim's count
     if ";" in lead:  # "... 6,000 fighters in the city; U.S. officials estimate": the clause's own subject
         lead, claim_first = lead.rsplit(";", 1)[-1], False
+    relative = list(RELATIVE_SUBJECT.finditer(lead))
+    if relative:
+        lead, claim_first = lead[relative[-1].end() :], False
     closing = [m.end() for m in CLOSING_QUOTE.finditer(lead)]
     if closing:  # "... 2,500 troops remain," Sabrina Singh, a Pentagon spokeswoman, said": past the quote
         lead, claim_first = lead[closing[-1] :], False
