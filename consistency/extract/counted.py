@@ -147,6 +147,9 @@ def counted_measure(
             return nouns[-1].id, nouns[-1].text, None
     if q.measure:
         return q.measure, q.measure_text, None
+    if head_noun(q.measure_text) in THINGS:
+        # "attacks on three churches and three hotels killed 253": things, whatever the sentence counts
+        return None, q.measure_text, None
     if q.unit == "times":
         for verb in reversed(list(WORD.finditer(text, ctx.start, q.start))):
             measure = lexicon.attack_verbs.get(verb.group().lower())
@@ -230,6 +233,12 @@ UNDER_ARMS = re.compile(r"(?i)\s+under\s+arms\b")
 ORGANISATIONS = frozenset(
     "union company firm business organisation organization agency school hospital council charity party".split()
 )
+# Things, neither people nor what a sentence's other numbers count: "attacks on three churches and three hotels
+# killed 253", "three hotels were destroyed".
+THINGS = frozenset(
+    "church mosque temple synagogue hotel restaurant shop store market embassy station vehicle car truck bus boat "
+    "ship plane aircraft helicopter bridge".split()
+)
 # People who used a transit system made trips: "420,000 people used the D.C. Metro", "rode the subway".
 TRANSIT_USE = re.compile(
     r"(?i)\s+(?:have\s+|had\s+)?(?:used|rode|took|use|ride)\s+(?:the\s+|its\s+)?(?-i:[A-Z][\w.]*\s+){0,3}"
@@ -249,7 +258,7 @@ def state_of(
     """The measure a state gives counted people, and the state's words when it gave one: "12 people died",
     "killed 26 civilians", "14 were detained", "the number of people arriving ... had topped a million"."""
     states = lexicon.states
-    if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS:
+    if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS | THINGS:
         return measure, None  # "30 public-sector unions protested plans": bodies, not a crowd of people
     after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
     if after and q.measure is None and q.unit is None:

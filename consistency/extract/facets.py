@@ -81,7 +81,11 @@ TREATED_BEFORE = re.compile(
 CHANGE_BEFORE = re.compile(
     r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
     r"decreased|shrank|up|down)\s+(?:by\s+)(?:just\s+|only\s+|nearly\s+|about\s+|some\s+|more than\s+|almost\s+)?"
-    r"|\b(?:an?\s+)?(?:increase|rise|jump|drop|decline|fall)\s+of\s+(?:about\s+|some\s+|nearly\s+|more than\s+)?)$"
+    r"|\b(?:an?\s+)?(?:increase|rise|jump|drop|decline|fall)\s+of\s+(?:about\s+|some\s+|nearly\s+|more than\s+)?"
+    # a verb that changes its object: "lowered its count of the dead by more than ", "raised the toll by "
+    r"|\b(?:raised|lowered|revised|cut|reduced|increased|boosted|trimmed|upped)\s+(?:its|the|their|his|her)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,9}?by\s+"
+    r"(?:just\s+|only\s+|nearly\s+|about\s+|some\s+|more than\s+|almost\s+)?)$"
 )
 # A number's predicate noun: "6,453 are homes", "12 were children".
 PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?)\b(?=\s*[,.;:]|\s+(?:and|in|of)\b|$)")
@@ -108,7 +112,7 @@ FRONTED_SECTORS = re.compile(
 # Between a multiple and the figure it comes to: " as many cases, or ", " more, or about ".
 MULTIPLE_RESTATED = re.compile(r"(?i)\s+(?:as\s+(?:many|much)\s+|more\s+)?(?:[a-z]+\s+){0,2}?(?:[a-z]+)?,?\s*or\s+")
 # How far around a number each phrase is looked for, in characters: the longest phrase its pattern is meant to find.
-CHANGE_REACH = 40  # "grew by more than ", "an increase of nearly " before the number
+CHANGE_REACH = 90  # "grew by more than ", "lowered its count of the dead from the attacks by more than " before it
 MODE_REACH = 60  # how people travelled, after the number or before it: "who have arrived by sea"
 PART_REACH = 24  # "including some ", "of whom about " before the number
 FOUND_REACH = 60  # " bodies were found", " had been pulled" after the number
@@ -206,6 +210,10 @@ def head_noun(words: str | None) -> str | None:
     if not words:
         return None
     head = words.split()[-1].lower()
+    if head.endswith(("ches", "shes", "sses", "xes")):
+        return head[:-2]  # "churches", "buses" are not "churche", "buse"
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"  # "facilities"
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 

@@ -17,7 +17,7 @@ from itertools import pairwise
 from .. import units as units_module
 from .dates import MONTHS, WEEKDAYS, DateMention
 from .lexicon import TOKEN, Lexicon, Mention
-from .numbers import FRACTIONS, NUMBER_RE, parse_number
+from .numbers import FRACTIONS, NUMBER_RE, TENS, UNITS, parse_number
 
 # Words before a number that bound it, longest first. "some 2,500" -> about.
 QUALIFIERS = {
@@ -205,6 +205,10 @@ REFERRED_NOUN = re.compile(
     r"(?i)\s+(?:\w+\s+)?(?:countries|cities|states|nations|regions|provinces|towns|villages|sides|parties|governments|"
     r"leaders|companies|teams|groups|events|inaugurations|marches|agencies|organi[sz]ations|men|women)\b"
 )
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
+# Between the two numbers of a share: "one in seven", "3 out of 10", "one in every five".
+ONE_IN_GAP = re.compile(r"(?i)\s+(?:in|out\s+of)\s+(?:every\s+)?")
+TIME_SPAN_AFTER = re.compile(r"(?i)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b")
 # "raised its rate by 0.5% to 4.75%": a change, then the level it led to, not a range.
 BY_BEFORE = re.compile(r"(?i)\bby\s$")
 # "members of the armed forces", "members of its police": the body the members belong to.
@@ -243,6 +247,7 @@ QUALIFIER_REACH = 30  # "in the region of", "not fewer than" and a currency sign
 NAME_REACH = 24  # a word that makes it a name or a label: "Resolution 2254", "battalion 3", "Interstate 95"
 SIGN_REACH = 6  # a currency sign right before it: "US$ 5", "€5"
 BY_REACH = 4  # "by " before it: "cut by a third", "rose by 0.5% to 4.75%"
+LEVEL_OVER_CHANGE = 3  # "by 40 to 310": a level at least this many times the change it follows
 AFTER_REACH = 40  # what makes it not a count after it: "-year-old", " on the Richter scale"
 FRACTION_OF_REACH = 12  # a share's "of" after it: "a third of the"
 RANGE_GAP_REACH = 8  # between a range's two numbers: " to ", " and US$ "
@@ -337,6 +342,11 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
         first = numbers[i]
         last = first
         quantity = _quantity(text, first, units, lexicon)
+        share = _one_in(text, quantity, numbers[i + 1]) if quantity and i + 1 < len(numbers) else None
+        if share:  # "one in seven Pakistanis": a share of them, not seven people
+            found.append(share)
+            i += 2
+            continue
         # A range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000"
         if quantity and i + 1 < len(numbers):
             nxt = numbers[i + 1]
@@ -351,7 +361,11 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
                 # "1.5 million gallons to 2.5 million gallons per day": the unit said twice
                 unit_gap = units.after.match(between)
                 gap = RANGE_GAP.match(between[unit_gap.end() :]) if unit_gap else None
-            if gap and _is_range(text, first, nxt, gap, quantity.range_opener is not None):
+            if (
+                gap
+                and _is_range(text, first, nxt, gap, quantity.range_opener is not None)
+                and not _change_then_level(text, first, nxt, gap, quantity)
+            ):
                 last = nxt
                 i += 1
         i += 1
@@ -431,6 +445,28 @@ def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, opened: 
     if and_:
         return opened
     return bool(to or or_)
+
+
+def _one_in(text: str, q: Quantity, nxt: re.Match) -> Quantity | None:
+    """ "one in seven", "nearly one in three", "3 out of 10": a share (1/7), as a fraction is, never a count."""
+    if not ONE_IN_GAP.fullmatch(text, q.num_end, nxt.start()) or q.unit or q.vague:
+        return None
+    if TIME_SPAN_AFTER.match(text, nxt.end()):
+        return None  # "two in 10 days": a count in a span of time
+    whole = parse_number(nxt.group())[0]
+    if q.low is None or not whole or q.low >= whole:
+        return None
+    share = q.low / whole
+    return Quantity(q.start, nxt.end(), q.num_start, nxt.end(), share, share, q.qualifier, unit="fraction")
+
+
+def _change_then_level(text: str, first: re.Match, nxt: re.Match, gap: re.Match, q: Quantity) -> bool:
+    """ "raised the toll by 40 to 310": a change, then the count it led to (a level far above the change), not a
+    range; "cut by 200 to 300 jobs", "by 5 to 10 percent" stay ranges."""
+    if not gap.group(2) or q.unit or not BY_BEFORE.search(text, max(0, first.start() - BY_REACH), first.start()):
+        return False
+    level = parse_number(nxt.group())[0]
+    return q.low is not None and level is not None and level >= LEVEL_OVER_CHANGE * q.low
 
 
 def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:
@@ -591,8 +627,10 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             break  # "arrests in Denver: 0 Estimated protesters in Boston: 175,000": a label's value, the next label
         word = token.group().rstrip(".")
         stop = word.lower() in STOP and not word.isupper() and not _adjective_of_noun(text, token, lexicon)
-        if stop or word[0].isdigit():
-            break  # "2,000 reported the ministry" ends the phrase; "2,705 reported deaths" goes on to its noun
+        if stop or word[0].isdigit() or word.lower().split("-")[0] in NUMBER_WORDS:
+            # "2,000 reported the ministry" ends the phrase; "2,705 reported deaths" goes on to its noun; "three
+            # churches and three hotels": the next number counts a noun of its own
+            break
         if (
             word.endswith("ed")
             and word.islower()
