@@ -26,6 +26,8 @@ PINT_UNITS = {
     "bbl/d": "oil_barrel / day",
     "gal/d": "gallon / day",
     "l/d": "liter / day",
+    "t": "metric_ton",
+    "kg": "kilogram",
 }
 # The unit claims of one dimension are compared in: areas in km², lengths in km.
 # Volumes and flows in US gallons (a barrel of oil is 42), the unit both are most often restated in.
@@ -43,6 +45,8 @@ CANONICAL = {
     "bbl/d": "gal/d",
     "gal/d": "gal/d",
     "l/d": "gal/d",
+    "t": "t",
+    "kg": "t",
 }
 # How a unit is written after a number in reports.
 SYMBOLS = {
@@ -59,6 +63,8 @@ SYMBOLS = {
     "bbl/d": "barrels a day",
     "gal/d": "gallons a day",
     "l/d": "litres a day",
+    "t": "tonnes",
+    "kg": "kg",
     "percent": "%",
     "usd": "USD",
     "eur": "EUR",

@@ -15,7 +15,6 @@ QUALIFIER_WORDS = {
     "at_most": "up to ",
 }
 # How a unit follows a number in an explanation: "110,000 km²", "40%".
-UNIT_SUFFIX = {"km2": " km²", "mi2": " sq mi", "percent": "%", "usd": " USD"}
 
 
 def format_number(x: float | None) -> str:
@@ -27,6 +26,13 @@ def format_number(x: float | None) -> str:
     return f"{x:.4g}"
 
 
+def unit_suffix(unit: str | None) -> str:
+    """What follows a value: "%", " km²", " tonnes"; nothing for a count of people or a span of time."""
+    if unit == "percent":
+        return "%"
+    return f" {units.symbol(unit)}" if unit in units.SYMBOLS and unit != "people" else ""
+
+
 def value_text(claim: Claim) -> str:
     """A claim's value as a person writes it: "about 1,000", "1,500–3,000", "more than 60", "December 2021"."""
     if claim.kind == "date":
@@ -35,7 +41,7 @@ def value_text(claim: Claim) -> str:
     if v is None:
         return "unresolved"
     rate = (claim.unit or "").startswith("per ")  # "12 per 100,000": a rate says its base
-    unit = f" {claim.unit}" if rate else UNIT_SUFFIX.get(claim.unit or "", "")
+    unit = f" {claim.unit}" if rate else unit_suffix(claim.unit)
     # "42,000 sq mi (≈ 108,780 km²)": a value in another unit is also shown in the one it was compared in
     target = units.canonical_unit(claim.unit)
     scale = units.canonical_factor(claim.unit)

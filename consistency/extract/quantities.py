@@ -197,6 +197,7 @@ NOUN_ADJECTIVES = frozenset(
 )
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
+MASS_UNITS = frozenset({"t", "kg"})
 CURRENCIES = frozenset({"usd", "eur", "gbp"})
 # A determiner before a word number: "the two countries", "both cities".
 THE_BEFORE = re.compile(r"(?i)\b(?:the|both|all|these|those)\s$")
@@ -760,6 +761,8 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         return False
     if q.unit in AREA_UNITS:
         q.measure = q.measure or "area"
+    if q.unit in MASS_UNITS:
+        q.measure = q.measure or "mass"  # "2,750 tonnes of ammonium nitrate", "20 kg of cocaine"
     if q.unit in CURRENCIES:
         q.measure = q.measure or "money"
     year_like = raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.unit is None
