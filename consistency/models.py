@@ -130,6 +130,11 @@ class Claim(Model):
     countries: list[str] = Field(
         [], description="for an event whose counts are a country's (a quake's toll): the countries topics match on"
     )
+    within: list[str] = Field(
+        [],
+        description="the places of `location` that hold its others (Lebanon, for Beirut): where the count also is, "
+        "never what tells two counts' places apart",
+    )
     value: Interval | None = None
     unit: str | None = None
     as_of: AsOf

@@ -590,6 +590,7 @@ def build_claims(
                     location=location,
                     location_text=location_text,
                     countries=countries,
+                    within=_containers(location, lexicon, discourse.within),
                     value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier)
                     if q.low is not None or q.high is not None
                     else None,
@@ -666,6 +667,12 @@ def _regional_parts(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
         return bool(provinces) and any(m.id in provinces for m in lexicon.places.find(c.sentence))
 
     return [c.model_copy(update={"countries": []}) if regional(c) else c for c in claims]
+
+
+def _containers(location: list[str], lexicon: Lexicon, stated: dict[str, str]) -> list[str]:
+    """The places of ``location`` that hold another of them: ["beirut", "lebanon"] -> ["lebanon"]."""
+    wider = {up for place in location for up in ancestors(place, lexicon.place_parents, stated)}
+    return [place for place in location if place in wider]
 
 
 def _respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -> dict[int, tuple[list[str], str]]:
