@@ -355,6 +355,7 @@ def _compare_members(
     rivals: list[tuple[Claim, Claim, float | None]] = []
     # what the text leaves unknown: never a conflict
     incomplete = {c.id: reason for c in members if (reason := unchecked_reason(c))}
+    guests = set(topic.guests)  # counts with no place of their own: they may corroborate, never contradict
     spans = {c.id: bounds(c, rule) for c in members} if rule.compare != "date_match" else None
     echoes: dict[tuple, str] = {}  # (originator, figure) -> the first claim of it: one link each repeat, not each pair
     echoed: set[str] = set()
@@ -377,7 +378,7 @@ def _compare_members(
             ok, distance = compare_pair(a, b, rule, spans)
             if ok and _alike(a, b):
                 links.append((a.id, b.id))
-            elif ok or rule.corroborate_only:
+            elif ok or rule.corroborate_only or a.id in guests or b.id in guests:
                 continue  # compatible, yet not one figure ("up to 2 million", "fewer than 1 million"), or never flagged
             elif not timing or (a.id in incomplete or b.id in incomplete) and not _one_unplaced_story(a, b, incomplete):
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor

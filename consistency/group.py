@@ -51,9 +51,11 @@ def _quantity_key(claim: Claim) -> tuple | None:
     measure = claim.measure or (f"~{claim.measure_text.lower()}" if claim.measure_text else None)
     if measure is None or claim.subject is None:
         return None
-    # A named event pins its place ("the Camp Fire"); any other subject is compared place by place.
-    # "Beirut" and "Beirut, Lebanon" are one place: the places that hold another tell no two counts apart
-    where = () if claim.subject_type == "named_event" else tuple(claim.countries or _narrowest(claim))
+    # A named event pins its place ("the Camp Fire"), but for the country of a count of one that crosses borders
+    # (Cyclone Idai's toll in Mozambique is not Zimbabwe's); any other subject is compared place by place, where
+    # "Beirut" and "Beirut, Lebanon" are one place: the places that hold another tell no two counts apart.
+    named = claim.subject_type == "named_event"
+    where = tuple(claim.countries) if named else tuple(claim.countries or _narrowest(claim))
     # Units in one dimension share a topic ("42,000 square miles" with "110,000 square kilometers"); compare converts.
     key = ("quantity", measure, claim.facet or "", claim.subject, where, canonical_unit(claim.unit) or "")
     return key if claim.modality == "asserted" else (*key, claim.modality)  # projections have topics of their own

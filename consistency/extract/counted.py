@@ -25,6 +25,9 @@ NOT_A_NOUN_AFTER = re.compile(
     r"a|an|"  # "up from 260,000 a month earlier"
     r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out|"
     r"may|might|will|would|could|should|can|must|that|who|which|"
+    # "rose to 500 across three countries", "killed 40 nationwide"
+    r"across|inside|outside|near|into|onto|over|under|through|throughout|around|against|toward|towards|via|between|"
+    r"among|along|behind|beyond|upon|within|nationwide|countrywide|worldwide|overall|altogether|combined|so far|"
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
     r"mark|threshold|milestone|barrier)\b"  # "the toll passed the 1,000 mark"
 )

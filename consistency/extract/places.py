@@ -291,8 +291,27 @@ PLACES_REFERENCE = re.compile(
     r"dwellers?|state|planners?|park|streets?)\b))"
 )
 PLACE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# A count over many places, told right after it: "above 500 across three southern African countries", "40 in
+# neighbouring countries", "1,000 across the region".
+SPREAD_AFTER = re.compile(
+    r"(?i)\s*(?:[a-z]+\s+){0,5}?(?:(?:across|throughout)\s+the\s+(?:region|continent|world)\b|"
+    r"(?:across|throughout|in)\s+(?:[\w-]+\s+){1,3}?(?:countries|nations|states|provinces|regions)\b)"
+)
+# ... or before it: "taking the toll across the region to more than 700".
+SPREAD_BEFORE = re.compile(
+    r"(?i)\b(?:across|throughout)\s+the\s+(?:region|continent|world)\s+(?:to|at|of)\s+(?:\w+\s+){0,2}$"
+)
+SPREAD_REACH = 60  # "across the region to more than " before the number, "across three southern African countries"
 PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|regions|country|nation|city|town")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (scope.py)
+
+
+def spread_over_places(text: str, start: int, end: int, sentence_end: int) -> bool:
+    """Whether the count from ``start`` to ``end`` is told over many places at once, none named with it."""
+    return bool(
+        SPREAD_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
+        or SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start)
+    )
 
 
 def places_references(text: str, start: int, end: int) -> list[Mention]:

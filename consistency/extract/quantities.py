@@ -186,6 +186,8 @@ STOP = frozenset(
     + """through throughout around against toward towards via between among along behind beyond upon within
     tore swept struck hit left took made gave sent came went broke fell rose drove ran began brought caught fought
     held kept led met paid put saw stood threw won wrote burst spread sank fled""".split()
+    # adverbs of extent: "killed 1,200 nationwide", "500 overall"
+    + "nationwide countrywide worldwide overall altogether combined".split()
 )
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)

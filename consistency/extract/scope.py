@@ -63,6 +63,7 @@ from .places import (
     place_id,
     places_references,
     speaker_places,
+    spread_over_places,
     with_unknown_places,
 )
 from .quantities import VOLUME_UNITS, Quantity
@@ -450,6 +451,9 @@ def build_claims(
                 countries = [c for c in countries_of(story) if c in lexicon.countries] or countries
                 countries = countries or ([article_country] if article_country else [])
             location = list(dict.fromkeys([*location, *countries]))
+            if not owners.get(id(q)) and spread_over_places(text, q.start, q.end, ctx.end):
+                # "the toll rose above 500 across three countries": many places, none of them alone
+                location, countries = [], []
             places_of[id(q)] = location
             if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
