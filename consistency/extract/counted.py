@@ -28,6 +28,7 @@ NOT_A_NOUN_AFTER = re.compile(
     # "rose to 500 across three countries", "killed 40 nationwide"
     r"across|inside|outside|near|into|onto|over|under|through|throughout|around|against|toward|towards|via|between|"
     r"among|along|behind|beyond|upon|within|nationwide|countrywide|worldwide|overall|altogether|combined|so far|"
+    r"(?:first|initially|originally)(?=\s+[a-z]+ed\b)|"  # "not the 10 to 15 first reported"
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
     r"mark|threshold|milestone|barrier)\b"  # "the toll passed the 1,000 mark"
 )
@@ -105,7 +106,7 @@ def elided(text: str, q: Quantity) -> bool:
 # ... or the figure it changed from: "380,000 refugees, up from 260,000 a month earlier".
 COMPARED_TO = re.compile(
     r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$|\b(?:up|down|rising|falling|climbing)\s+from\s+$"
-    r"|\b(?:rather than|instead of)\s+(?:the\s+)?$"  # "was about 375,000, rather than the 680,000 counted by the IOM"
+    r"|\b(?:rather than|instead of|not)\s+(?:the\s+)?$"  # "375,000, rather than the 680,000", "four, not the 10"
     rf"|\b{RIVAL_FIGURE}\s+$"  # "far fewer than the 25,000 Prigozhin claimed", "far below the 750 estimated by the UN"
 )
 COMPARED_REACH = 20  # "which compares to " before the number

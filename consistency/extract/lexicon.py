@@ -182,7 +182,7 @@ class Measure:
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|thought|"
     r"known|said|presumed|estimated|to|be|since|"
-    r"who|that|which|of them|of whom|counted as|listed as|confirmed|still|remain|remained|"
+    r"who|that|which|of them|of whom|counted as|listed as|as|confirmed|still|remain|remained|"
     r"on (?:a|the) list of(?: those| people)?|"  # "249 are on a list of those unaccounted for"
     r"could|would|may|might|will|found|already|so far|[a-z]+ly)"
 )
@@ -208,13 +208,16 @@ class States:
                 r"(?i)(?:\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})?"
                 # "migrants and refugees have already arrived", "civil servants, local-government and health workers
                 # took action": more counted nouns may join the first
+                # "61 civilians and six security officers had died": the people joined on share their state
                 rf"(?:(?:,\s+(?!{_AUX}\b)[a-z-]+(?:\s+[a-z-]+)?){{0,3}},?\s+(?:and|or)\s+(?!{_AUX}\b)"
-                rf"(?:[a-z-]+\s+)?[a-z-]+(?=\s))?"
+                rf"(?:\d[\d,]*\s+(?!{_AUX}\b))?(?:[a-z-]+\s+){{0,2}}[a-z-]+(?=\s))?"
                 # "people in neighbouring India and China died": one place, or two, after a word that places them
                 rf"(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                 rf"(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}(?:,?\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})?))?"
                 # "the nearly 4,000 this year reported missing": a time may stand there too
                 r"(?:\s+(?:(?:this|last)\s+(?:year|month|week)|so\s+far(?:\s+this\s+year)?|to\s+date))?"
+                # "Twenty-two people, including children, were killed": an aside on who they were
+                r"(?:,\s+(?:including|among them|mostly|many of them|most of them|some of them)\s+[^,.;]{1,40},)?"
                 rf"\s+(?:{_AUX}\s+){{0,5}}({alt})\b"  # "are thought to have been killed"
             ),
             # "killed more than 26": the state, then a qualifier of the number that follows

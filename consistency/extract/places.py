@@ -292,10 +292,12 @@ PLACES_REFERENCE = re.compile(
 )
 PLACE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # A count over many places, told right after it: "above 500 across three southern African countries", "40 in
-# neighbouring countries", "1,000 across the region".
+# neighbouring countries", "1,000 across the region"; a country's provinces ("884,000 people in five provinces") keep
+# the count in its country; "the two countries" names places told before (PLACES_REFERENCE).
 SPREAD_AFTER = re.compile(
-    r"(?i)\s*(?:[a-z]+\s+){0,5}?(?:(?:across|throughout)\s+the\s+(?:region|continent|world)\b|"
-    r"(?:across|throughout|in)\s+(?:[\w-]+\s+){1,3}?(?:countries|nations|states|provinces|regions)\b)"
+    r"(?i)\s*(?:[a-z]+\s+){0,5}?(?:(?:across|throughout)\s+the\s+(?P<wide>region|continent|world)\b|"
+    r"(?:across|throughout|in)\s+(?!(?:the|both|these|those)\s)(?:[\w-]+\s+){1,3}?"
+    r"(?:(?P<countries>countries|nations)|states|provinces|regions)\b)"
 )
 # ... or before it: "taking the toll across the region to more than 700".
 SPREAD_BEFORE = re.compile(
@@ -306,12 +308,13 @@ PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|regio
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (scope.py)
 
 
-def spread_over_places(text: str, start: int, end: int, sentence_end: int) -> bool:
-    """Whether the count from ``start`` to ``end`` is told over many places at once, none named with it."""
-    return bool(
-        SPREAD_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
-        or SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start)
-    )
+def spread_over_places(text: str, start: int, end: int, sentence_end: int) -> str | None:
+    """How the count from ``start`` to ``end`` is told over many places at once, none named with it: "countries"
+    ("across three countries", "across the region"), "parts" (of one country: "in five provinces"), or None."""
+    after = SPREAD_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
+    if after:
+        return "countries" if after.group("wide") or after.group("countries") else "parts"
+    return "countries" if SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start) else None
 
 
 def places_references(text: str, start: int, end: int) -> list[Mention]:

@@ -147,6 +147,12 @@ BEFORE_NOT_COUNT = re.compile(
     r"vol\.|version|level|phase|category|grade|class|squad|battalion|brigade|division|regiment|apartment|"
     r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z])\Z"  # \Z: not before a "\n"
 )
+# A person's age after the name: "the bomber, Salman Abedi, 22, ...", "named as Jane Doe, 34." (not "in Odesa, 18":
+# a place's count).
+AGE_NAME_BEFORE = re.compile(r"\b([A-Z][a-z'-]+\s+[A-Z][a-z'-]+),\s$")
+AGE_AFTER = re.compile(r"(?:,|;|\)|\.(?:\s|$))")
+AGE_NAME_REACH = 60  # a first and last name and the comma before the age
+MAX_AGE = 120
 # Spans where digits are not quantities: phone numbers, street addresses, clock times, codes.
 JUNK = re.compile(
     r"(?=[\d(+])"  # every form starts with one of these: a one-character test rejects most positions fast
@@ -209,6 +215,8 @@ REFERRED_NOUN = re.compile(
     r"leaders|companies|teams|groups|events|inaugurations|marches|agencies|organi[sz]ations|men|women)\b"
 )
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
+# A past participle next: "reported" of "the 10 to 15 first reported".
+PARTICIPLE_NEXT = re.compile(r"\s+[a-z]+ed\b")
 # Between the two numbers of a share: "one in seven", "3 out of 10", "one in every five".
 ONE_IN_GAP = re.compile(r"(?i)\s+(?:in|out\s+of)\s+(?:every\s+)?")
 TIME_SPAN_AFTER = re.compile(r"(?i)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b")
@@ -450,6 +458,15 @@ def _is_range(text: str, first: re.Match, nxt: re.Match, gap: re.Match, opened: 
     return bool(to or or_)
 
 
+def _age(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the number from ``start`` to ``end`` is a person's age after their name: "Salman Abedi, 22,"."""
+    raw = text[start:end]
+    if not raw.isdigit() or int(raw) >= MAX_AGE or not AGE_AFTER.match(text, end):
+        return False
+    name = AGE_NAME_BEFORE.search(text, max(0, start - AGE_NAME_REACH), start)
+    return name is not None and not lexicon.places.find(name.group(1))  # "Kharkiv Oblast, 12": a place's
+
+
 def _one_in(text: str, q: Quantity, nxt: re.Match) -> Quantity | None:
     """ "one in seven", "nearly one in three", "3 out of 10": a share (1/7), as a fraction is, never a count."""
     if not ONE_IN_GAP.fullmatch(text, q.num_end, nxt.start()) or q.unit or q.vague:
@@ -488,6 +505,8 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if qual and qual.group(1).lower() == "about" and ABOUT_AS_PREPOSITION.search(before, 0, qual.start(1)):
         qual = None  # "I am talking about 200,000": what is spoken of, not an estimate near it
     if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - NAME_REACH) : start]):
+        return None
+    if not qual and _age(text, start, end, lexicon):
         return None
     name = NAME_BEFORE.search(text, max(0, start - NAME_REACH), start)
     if (
@@ -645,6 +664,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             break  # a verb with its own count: "killed 8,964 people and injured 21,952"
         if word.endswith("ly") and word.islower() and not lexicon.measure_words.find(word):
             break  # an adverb: "the 900 repeatedly cited" (not "12 families")
+        if word in ("first", "last") and PARTICIPLE_NEXT.match(text, token.end()):
+            break  # "the 10 to 15 first reported": when they were told, not who (not "100 first responders")
         if word.endswith("ing") and word.islower() and not _names_noun(text, token, lexicon):
             break  # a participle: "passed 10,000 resulting in"; not "40 striking workers", "300 missing"
         limit = token.end()

@@ -451,9 +451,12 @@ def build_claims(
                 countries = [c for c in countries_of(story) if c in lexicon.countries] or countries
                 countries = countries or ([article_country] if article_country else [])
             location = list(dict.fromkeys([*location, *countries]))
-            if not owners.get(id(q)) and spread_over_places(text, q.start, q.end, ctx.end):
+            spread = None if owners.get(id(q)) else spread_over_places(text, q.start, q.end, ctx.end)
+            if spread == "countries":
                 # "the toll rose above 500 across three countries": many places, none of them alone
                 location, countries = [], []
+            elif spread == "parts":  # "884,000 people in five provinces": in the country, in none of its parts alone
+                location = [place for place in location if place in lexicon.countries]
             places_of[id(q)] = location
             if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
