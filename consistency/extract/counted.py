@@ -61,6 +61,8 @@ ELIDED_REACH = 40  # what follows a number with no noun: " in Lyon", " of them",
 NOUN_START_REACH = 3  # a letter right after the number, past one space: a noun follows
 NOT_A_NOUN_REACH = 16  # a word after the number that starts no noun: " according", " including"
 NUMBER_OF_REACH = 20  # "the number of the ", "total of " before a counted noun
+# "the number of Venezuelans": a people named by its demonym, counted.
+NUMBER_OF_PEOPLE = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?([A-Z][a-z]+s)\b")
 STATE_AFTER_REACH = 60  # what happened to counted people, after them: " in West Africa could be infected"
 STATE_BEFORE_REACH = 40  # ... or before the number: "killed more than ", "displaced an estimated "
 
@@ -202,6 +204,12 @@ def counted_measure(
     if counted:
         # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
         return counted[-1].id, counted[-1].text, counted[-1]
+    people = NUMBER_OF_PEOPLE.search(text, ctx.start, q.start)
+    named = lexicon.entities.find(people.group(1)[:-1]) if people else []
+    if people and not earlier and named and lexicon.entity_types.get(named[0].id) == "country":
+        # "The number of Venezuelans who have left their country has reached 4 million": a people, counted; what
+        # happened to them (their state after the name) says more
+        return "people", people.group(1), Mention(people.start(1), people.end(1), "people", people.group(1))
     nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
     if earlier:
         if nouns and (
@@ -272,6 +280,8 @@ def state_of(
         return measure, None  # a share of people takes their state: "30 percent of teachers went on strike"
     if not after and mention is not None and mention.end <= q.start:
         after = states.after.match(text, mention.end, min(q.start, mention.end + STATE_AFTER_REACH))
+        if after and REACHED.search(after.group(1)) and not text[after.end() : q.num_start].strip(" ,"):
+            after = None  # "the number of refugees had reached 2 million": the count grew, no one arrived
     before = states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
     if (
         before
@@ -281,6 +291,8 @@ def state_of(
         # "10,000 captured fighters in more than 24 prisons": the number before it is the captured (not "the floods
         # in July 2021 killed 180": a year)
         before = None
+    if before and REACHED.search(before.group(1)):
+        before = None  # "the number of refugees had reached 2 million": the count grew, no one arrived
     found = after or before
     if not found:
         ride = TRANSIT_USE.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))

@@ -32,6 +32,9 @@ class Discourse:
     main_places: list[str] = field(default_factory=list)
     within: dict[str, str] = field(default_factory=dict)  # place -> the place the article says it lies in
     event_places: dict[str, list[str]] = field(default_factory=dict)  # event id -> where its first count was
+    # event kind -> the measures whose counts are each where they happened: arrivals where people came, refugees
+    # where they fled from
+    scattered: dict[str, frozenset[str]] = field(default_factory=dict)
     # event id -> when it began, as the date that dates it tells: "Jan. 12, 2010", or only "2010"
     event_days: dict[str, tuple[date, date]] = field(default_factory=dict)
     undated: bool = False
@@ -61,10 +64,20 @@ class Discourse:
         wider = [up for place in places for up in ancestors(place, self.within)]
         return list(dict.fromkeys([*places, *wider]))
 
-    def event_location(self, incident: Incident) -> list[str]:
+    def event_location(self, incident: Incident, measure: str | None = None) -> list[str]:
         """Where an event happens: where its name says ("the Nepal quake"), where an earlier count of it was placed
-        ("85 dead, the Butte County sheriff said ... The fire has scorched 153,335 acres"), else where the story is."""
-        return list(incident.places) or self.event_places.get(incident.id) or self.main_places
+        ("85 dead, the Butte County sheriff said ... The fire has scorched 153,335 acres"), else where the story is.
+        A count of a measure told where it happened (migration's arrivals and refugees) is where an earlier count of
+        the same measure was: 1.2 million arrivals in Poland say nothing of where 2 million refugees fled from."""
+        if measure not in self.scattered.get(incident.kind, ()):
+            return list(incident.places) or self.event_places.get(incident.id) or self.main_places
+        return list(incident.places) or self.event_places.get(f"{incident.id}/{measure}") or []
+
+    def place_event(self, incident: Incident, measure: str | None, location: list[str]) -> None:
+        """Remember where a count of an event was placed, for its unplaced counts after it."""
+        self.event_places.setdefault(incident.id, location)
+        if measure in self.scattered.get(incident.kind, ()):
+            self.event_places.setdefault(f"{incident.id}/{measure}", location)
 
     def new_paragraph(self) -> None:
         self.places, self.time, self.past, self.speaker, self.recent = [], None, None, None, []

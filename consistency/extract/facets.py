@@ -89,6 +89,16 @@ CHANGE_BEFORE = re.compile(
 )
 # A number's predicate noun: "6,453 are homes", "12 were children".
 PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?)\b(?=\s*[,.;:]|\s+(?:and|in|of)\b|$)")
+# Displacement inside a country, before the number ("Inside Ukraine, an estimated 1.85 million") or after it ("1.85
+# million internally displaced people", "people displaced within Syria", "IDPs").
+INTERNAL_BEFORE = re.compile(r"(?i)\b(?:inside|within)\s+(?:the\s+country|(?-i:[A-Z])[\w'-]+)\b[^.;]{0,60}$")
+INTERNAL_AFTER = re.compile(
+    r"(?i)[^.;]{0,60}?(?:\binternally\s+displaced|\bdisplaced\s+(?:inside|within)\s+(?:the\s+country|(?-i:[A-Z]))"
+    r"|\bIDPs?\b)"
+)
+INTERNAL_REACH = (
+    80  # "Inside Ukraine, an estimated " before the number; " people have been displaced within Syria" after
+)
 # Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
 BY_POPULATION = frozenset({"strikers"})
 GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist turnout".split())
@@ -191,6 +201,8 @@ def population(
     public sector workers", of whom they are a part; nor are "400,000 NHS staff" (an employer's initials before a
     generic noun), nor the employees or members an organisation counts of its own ("only 79,000 employees stayed
     away, the Department of Health said"), though "2 million UK workers" are all of them."""
+    if measure == "refugees" and _internal(text, q):
+        return "internal"
     if measure not in BY_POPULATION or not words:
         return None
     head = head_noun(words)
@@ -203,6 +215,15 @@ def population(
     if head in OWN_PEOPLE and speaker and EMPLOYER.search(speaker):
         return f"{speaker.lower()} {head}"
     return None
+
+
+def _internal(text: str, q: Quantity) -> bool:
+    """Whether displaced people are displaced inside their country ("Inside Ukraine, 1.85 million people have been
+    displaced", "1.85 million internally displaced"): a count of their own, never set against refugees who fled it."""
+    return bool(
+        INTERNAL_BEFORE.search(text, max(0, q.start - INTERNAL_REACH), q.start)
+        or INTERNAL_AFTER.match(text, q.num_end, min(len(text), q.end + INTERNAL_REACH))
+    )
 
 
 def head_noun(words: str | None) -> str | None:

@@ -241,6 +241,8 @@ class EventVocabulary:
     people: dict[str, str] = field(default_factory=dict)  # kind -> what people counted at it are ("protest" -> crowd)
     # kinds whose counts are a country's: an earthquake's toll, a strike's turnout
     national: frozenset[str] = frozenset()
+    # kind -> the measures whose counts are each where they happened (migration: arrivals, refugees)
+    scattered: dict[str, frozenset[str]] = field(default_factory=dict)
     # kinds one name covers in many places (a march and its sister marches): compared place by place
     per_place: frozenset[str] = frozenset()
     # kinds that may last for years (an epidemic): their tolls are never settled
@@ -277,6 +279,8 @@ class EventVocabulary:
                 vocabulary.per_place |= {kind}
             if entry.get("goes_on"):
                 vocabulary.goes_on |= {kind}
+            if entry.get("scattered"):
+                vocabulary.scattered[kind] = frozenset(map(str, entry["scattered"]))
             if entry.get("only"):
                 vocabulary.only[kind] = frozenset(map(str, entry["only"]))
         return vocabulary

@@ -64,6 +64,10 @@ BEARING_BEFORE = re.compile(
     r"south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$"
 )
 BEARING_REACH = 40
+# A place that only describes another, in an aside: "In Moldova, one of Europe's poorest countries, ...".
+DESCRIBING_BEFORE = re.compile(r"(?i),\s+(?:one|some|many|most|among)\s+(?:of\s+)?(?:the\s+)?$")
+DESCRIBING_REACH = 20  # ", one of the " before the place
+POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s")
 
 # A capitalised name after a locative preposition is a place even when no gazetteer has it: "in the town of Mai
 # Kadra", "near Rolling Fork".
@@ -377,6 +381,10 @@ def place_groups(text: str, mentions: list[Mention]):
             continue  # "came from Syria", "crossed into Chad from Sudan": where people left, not where they are
         if BEARING_BEFORE.search(text, max(0, m.start - BEARING_REACH), m.start):
             continue  # "about 180 miles northeast of San Francisco": where a distance is measured from
+        if POSSESSIVE_AFTER.match(text, m.end) and DESCRIBING_BEFORE.search(
+            text, max(0, m.start - DESCRIBING_REACH), m.start
+        ):
+            continue  # "Moldova, one of Europe's poorest countries": what the place before is, not where
         if locative or PLACE_OWNS_NUMBER.match(text, m.end):
             groups.append((m.start, m.end, [m.id], m.text))
         elif SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start):

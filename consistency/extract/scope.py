@@ -176,6 +176,7 @@ def build_claims(
         main_places=dateline,
         within=dict(pairwise(dateline)),
         undated=source.published is None,
+        scattered=lexicon.events.scattered,
         address_month=url_month(source.url) if source.published is None else None,
     )
     if not discourse.main_places:  # where the story is: the first place its first paragraph names
@@ -437,9 +438,9 @@ def build_claims(
                     # has 20,000": a group's, wherever it is
                     location = []
             if not location and incident is not None:
-                location = discourse.event_location(incident)  # an event happens somewhere
+                location = discourse.event_location(incident, measure)  # an event happens somewhere
             elif location and incident is not None:
-                discourse.event_places.setdefault(incident.id, location)
+                discourse.place_event(incident, measure, location)
             location = discourse.with_containers(location)
             countries = countries_of(location) if national else []
             # "the South Asian nation of Nepal": a name no gazetteer knows is no country beside one it knows
@@ -575,9 +576,8 @@ def build_claims(
                 if multiple_of(text, q, previous, resolved.get(id(previous)) if previous else None)
                 else facet(text, q, lexicon)
             )
-            own_place = (
-                id(q) in owners and previous is not None and set(location) != set(places_of.get(id(previous), []))
-            )
+            # a part placed on its own is that place's count: "More than 1.2 million of them have crossed into Poland"
+            own_place = id(q) in owners and (previous is None or set(location) != set(places_of.get(id(previous), [])))
             whole_part = narrowed == "part"  # its places are a part's, for the sentences after it
             if whole_part and own_place:
                 narrowed = None  # "3,400 in the region, a figure that includes 2,500 in Iraq": all of Iraq's
