@@ -182,7 +182,9 @@ def counted_measure(
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
         return resolved[id(previous)], previous.measure_text, None
     if q.measure_text is not None:
-        return None, None, None  # "1,200 engineers", "two dozen prisons": a noun of its own, if one no file names
+        # "1,200 engineers", "two dozen prisons", "500 fires": a noun of its own, if one no file names; a plural one
+        # is kept, so no measure of the sentences before is carried to it ("153 more", "212 late" are no nouns)
+        return None, (q.measure_text if q.measure_text.endswith("s") else None), None
     own_verb = lexicon.states.before.search(text, max(ctx.start, q.start - STATE_BEFORE_REACH), q.start)
     if own_verb and not REACHED.search(own_verb.group(1)):
         # "killed 1,310 people and infected some 200,000": its own verb says what it counts ("has reached 11,300"

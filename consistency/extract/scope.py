@@ -104,6 +104,10 @@ from .times import (
     target_date,
 )
 
+# A figure of another time set against the count before it: "surpassing the previous record of 7.6 million".
+PREVIOUS_FIGURE = re.compile(
+    r"(?i)\b(?:previous|prior|former|earlier|old)\s+(?:record|high|peak|figure|estimate|total)\b"
+)
 # Two numbers of one noun: "12 and 30 people", "12 or 13 soldiers".
 PAIRED = re.compile(r"\s+(?:and|or)\s+")
 # "in Kharkiv and Odesa respectively": each number its own place, in order.
@@ -521,8 +525,14 @@ def build_claims(
                 [d for d in carried(own_dates) if d.start >= q.end and d.end_date] if as_of.scope == "current" else []
             )
             long_ago = bool(later) and (as_of.start - later[0].end_date).days > LONG_AGO_DAYS
-            if later and not long_ago and DIGIT.search(text, q.end, later[0].start):
-                later = []  # a recent day after another number is that number's: "rose to 45, up from 30 on Monday"
+            if (
+                later
+                and DIGIT.search(text, q.end, later[0].start)
+                and (not long_ago or PREVIOUS_FIGURE.search(text, q.end, later[0].start))
+            ):
+                # a day after another number is that number's: "rose to 45, up from 30 on Monday", "8.1 million
+                # hectares, surpassing the previous record of 7.6 million set in 1989"
+                later = []
             if later and later[0].end_date < as_of.start and (past_tense or long_ago) and not discourse.as_of():
                 # "The unions claim two million workers went on strike but the Government argues only a quarter
                 # stayed away on 30th November 2011": a count told with no date of its own, in a sentence about a
