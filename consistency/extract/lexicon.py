@@ -458,13 +458,15 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path, 
     """Places of a ``name<TAB>country`` table (``aliases/regions.tsv``, ``aliases/cities.tsv``, made by
     tools/make_gazetteer.py), matched case-sensitively: "Sindh", "Mobile" (not "mobile"); each lies in the
     country ``countries`` names by its ISO code (the ids places and entities use: "united_states", "united_kingdom")."""
+    country_ids = set(countries.values())
     for name, code in _table_rows(path):
         if name in AMBIGUOUS_PLACE_NAMES:
             continue
         id_ = slug(name)
         places.add(name, id_, case_sensitive=True)
         country = countries.get(code)
-        if country is not None and id_ not in parents:
+        # "Niger", a state of Nigeria, is not what the country Niger lies in
+        if country is not None and id_ not in parents and id_ not in country_ids:
             parents[id_] = country
 
 

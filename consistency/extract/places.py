@@ -295,6 +295,9 @@ PLACES_REFERENCE = re.compile(
     r"dwellers?|state|planners?|park|streets?)\b))"
 )
 PLACE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# A relative clause set off by commas: ", which is fighting to topple the government in Mogadishu,".
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;]{1,120},")
+SAYING = re.compile(r"\s*(?:said|says|told|tells|added|warned|noted)\b")
 # A count over many places, told right after it: "above 500 across three southern African countries", "40 in
 # neighbouring countries", "1,000 across the region"; a country's provinces ("884,000 people in five provinces") keep
 # the count in its country; "the two countries" names places told before (PLACES_REFERENCE).
@@ -319,6 +322,23 @@ def spread_over_places(text: str, start: int, end: int, sentence_end: int) -> st
     if after:
         return "countries" if after.group("wide") or after.group("countries") else "parts"
     return "countries" if SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start) else None
+
+
+def outside_asides(text: str, start: int, end: int, groups: list, quantities: list) -> list:
+    """The place groups of a sentence but those in a relative aside no number of it is in: "Al-Shabab, which is
+    fighting the government in Mogadishu, commands about 15,000 fighters" places the group's words, not its count."""
+    if "," not in text[start:end]:
+        return groups
+    # not before a saying: "Hasina, who visited the camps in Cox's Bazar, said the district held a million" tells
+    # where the district is
+    asides = [
+        (m.start(), m.end()) for m in RELATIVE_ASIDE.finditer(text, start, end) if not SAYING.match(text, m.end())
+    ]
+    return [
+        g
+        for g in groups
+        if not any(a <= g[0] and g[1] <= b and not any(a <= q.start < b for q in quantities) for a, b in asides)
+    ]
 
 
 def places_references(text: str, start: int, end: int) -> list[Mention]:

@@ -687,7 +687,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         head = mentions[-1]  # the head of an English noun phrase is its last noun: "rocket and drone attacks"
         if q.unit == "fraction":
             return  # "a third of the territory": the share is of a whole, handled by scope
-        q.measure = head.id
+        # "$110 million drone base": money, spent on what the noun names
+        q.measure = "money" if q.unit in CURRENCIES and lexicon.measures[head.id].unit != q.unit else head.id
         q.measure_text = head.text
         q.head_start = head.start
         q.end = head.end

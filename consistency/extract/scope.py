@@ -59,6 +59,7 @@ from .places import (
     capital_mentions,
     frames_a_record,
     inside_longer_name,
+    outside_asides,
     place_groups,
     place_id,
     places_references,
@@ -288,7 +289,7 @@ def build_claims(
         if attribution is None and PRONOUN_SOURCE.search(text, s_start, s_end):
             attribution = discourse.last_speaker  # "His estimate of the amount leaked ... is 126 million gallons"
         clauses = speaker_clauses(text, s_start, s_end) if len(qs) > 1 else []
-        owners = assign_places(text, ctx.places, qs)
+        owners = assign_places(text, outside_asides(text, s_start, s_end, ctx.places, qs), qs)
         if RESPECTIVELY.search(text, s_start, s_end):
             owners = _respectively(owners, qs)
         part_places: set[str] = set()  # places only a part's: "1.28 million nationwide, including 81,000 in Paris"
@@ -533,7 +534,14 @@ def build_claims(
                 # a day after another number is that number's: "rose to 45, up from 30 on Monday", "8.1 million
                 # hectares, surpassing the previous record of 7.6 million set in 1989"
                 later = []
-            if later and later[0].end_date < as_of.start and (past_tense or long_ago) and not discourse.as_of():
+            mood = modality(text, ctx, q)
+            if (
+                later
+                and later[0].end_date < as_of.start
+                and (past_tense or long_ago)
+                and not discourse.as_of()
+                and mood != "planned"  # "450 troops would be sent, reversing a withdrawal of 700 in 2020"
+            ):
                 # "The unions claim two million workers went on strike but the Government argues only a quarter
                 # stayed away on 30th November 2011": a count told with no date of its own, in a sentence about a
                 # day gone by, is of that day
@@ -543,7 +551,6 @@ def build_claims(
                 as_of = discourse.that_period(that.group(1).lower(), that.group()) or as_of
             if as_of.scope == "past":
                 discourse.past = as_of  # "A team then pegged the flow at ...": the retelling goes on in the past
-            mood = modality(text, ctx, q)
             restated = discourse.projection is not None and RESTATED_PROJECTION.search(
                 text, max(s_start, q.start - RESTATED_REACH), q.start
             )

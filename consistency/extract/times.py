@@ -42,6 +42,8 @@ PAST_AFTER = re.compile(
     r"(?:[A-Z][a-z]+\s+)?(?:war|invasion|incursion|conflict|crisis|collapse|offensive|uprising|revolution|coup|pandemic|"
     r"withdrawal|pullout|surge)\b"
     r"|(?:\s+[a-z]+){0,2}?\s+(?:first|initially|originally)\s+(?:feared|reported|estimated|thought|believed|given)\b"
+    # "About 10,000 French troops were once based across the Sahel", "who had once fought"
+    r"|(?:\s+[a-z]+){0,2}?\s+(?:were|was|had|had\s+been)\s+once\b"
 )
 
 # A sentence that opens in the past: "Before the war, ...", "Prior to the 2011 uprising, ...".
