@@ -435,6 +435,7 @@ def starts_sentence(text: str, pos: int) -> bool:
 
 # Where one clause ends and another with its own number begins: "; ", ", and ", ", while ".
 CLAUSE_BETWEEN = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+AND = re.compile(r"\band\b")
 OTHER_CLAUSE = 1000  # characters a clause break counts as: a place of one's own clause always comes first
 COMMA_BEFORE = 20  # ... and a comma between a place and the number after it: a phrase of its own, as a rule
 
@@ -480,8 +481,10 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
                 distance = -1  # "followed by Liberia with 9,343", "Greece (821,008)": the place's own number
             elif CLAUSE_BETWEEN.search(text, low, high):
                 distance += OTHER_CLAUSE  # "... in Wales, and 300 midwives ...": Wales is the first clause's
-            elif p_end <= q.start and "," in text[low:high]:
-                distance += COMMA_BEFORE  # "2,000 troops in Syria, more than double the 900": Syria is the 2,000's
+            elif p_end <= q.start and ("," in text[low:high] or AND.search(text, low, high)):
+                # "2,000 troops in Syria, more than double the 900": Syria is the 2,000's; "in the path of the storm in
+                # Mozambique and another 920,000 had been affected in Malawi": Mozambique is the first clause's
+                distance += COMMA_BEFORE
             pairs.append((distance + (0.5 if p_end <= q.start else 0), p_start, id(q), (ids, p_text)))
     owners: dict[int, tuple[list[str], str]] = {}
     placed: set[int] = set()

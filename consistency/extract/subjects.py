@@ -160,7 +160,7 @@ def subject_of(
 # An entity followed by its reporting verb is the speaker of what follows: "the United Nations said", "UNHCR has
 # estimated", "the Armed Conflict Location & Event Data Project (Acled) has recorded", "Israeli officials said".
 SPEAKS_AFTER = re.compile(
-    r"\)?(?:\s*\([^()]{1,15}\))?(?:'s)?"
+    r"\)?(?:\s*\([^()]{1,15}\))?(?:'s(?:\s+[A-Z][\w&-]*){0,5})?"  # "the UN's World Food Programme said"
     r"(?:\s+(?:[a-z]+\s+)?(?:officials?|authorities|ministry|government|military|army|police|spokes(?:man|woman|person)))?"
     rf"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{REPORT}|say|estimate|believe|report)\b"  # "Greek authorities say"
 )
