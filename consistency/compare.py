@@ -365,6 +365,8 @@ def _compare_members(
                 break
             if focus is not None and a.source not in focus and b.source not in focus:
                 continue
+            if a.id in guests and b.id in guests:
+                continue  # two guests meet in the topic of their own, not in every one they visit
             timing = comparable_in_time(a, b, rule)
             if timing is False:
                 continue

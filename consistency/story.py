@@ -225,7 +225,8 @@ def _place_unplaced(claims: list[Claim]) -> list[Claim]:
         return claims
     out = []
     for claim in claims:
-        if (found := where.get((claim.source, claim.subject))) and claim.kind == "quantity" and not claim.location:
+        unplaced = not claim.location and not claim.location_text  # "worldwide" places a count, and in no one place
+        if (found := where.get((claim.source, claim.subject))) and claim.kind == "quantity" and unplaced:
             claim = claim.model_copy(update={"location": list(found[0]), "countries": list(found[1])})
         out.append(claim)
     return out
@@ -244,7 +245,8 @@ def _place_named(claims: list[Claim]) -> list[Claim]:
     out = []
     for claim in claims:
         found = agreed.get(claim.subject or "")
-        if found and claim.kind == "quantity" and claim.subject_type == "named_event" and not claim.location:
+        unplaced = not claim.location and not claim.location_text
+        if found and claim.kind == "quantity" and claim.subject_type == "named_event" and unplaced:
             claim = claim.model_copy(update={"location": list(found[0]), "countries": list(found[1])})
         out.append(claim)
     return out

@@ -35,6 +35,7 @@ class Discourse:
     # event kind -> the measures whose counts are each where they happened: arrivals where people came, refugees
     # where they fled from
     scattered: dict[str, frozenset[str]] = field(default_factory=dict)
+    spread: str | None = None  # the paragraph's counts are over many places: "around the world", "across the region"
     # event id -> when it began, as the date that dates it tells: "Jan. 12, 2010", or only "2010"
     event_days: dict[str, tuple[date, date]] = field(default_factory=dict)
     undated: bool = False
@@ -81,6 +82,7 @@ class Discourse:
 
     def new_paragraph(self) -> None:
         self.places, self.time, self.past, self.speaker, self.recent = [], None, None, None, []
+        self.spread = None
         self.time_said, self.last_date = False, None
         self.measure = self.measure_text = self.unit = None
 
@@ -100,7 +102,7 @@ class Discourse:
         Tuesday") from other dates; ``of_event`` tells the dates of events ("Obama's inauguration in 2009"), which
         are no time for the sentences after them."""
         if places:
-            self.places = places
+            self.places, self.spread = places, None
             self.named_places += places
             if not self.main_places:
                 self.main_places = places

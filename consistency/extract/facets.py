@@ -93,7 +93,7 @@ PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?
 # million internally displaced people", "people displaced within Syria", "IDPs").
 INTERNAL_BEFORE = re.compile(r"(?i)\b(?:inside|within)\s+(?:the\s+country|(?-i:[A-Z])[\w'-]+)\b[^.;]{0,60}$")
 INTERNAL_AFTER = re.compile(
-    r"(?i)[^.;]{0,60}?(?:\binternally\s+displaced|\bdisplaced\s+(?:inside|within)\s+(?:the\s+country|(?-i:[A-Z]))"
+    r"(?i)[^.;]{0,60}?(?:\binternally\s+displaced|\bdisplaced\s+(?:inside|within)\s+(?:the\s+(?:country|enclave|territory|strip)|(?-i:[A-Z]))"
     r"|\bIDPs?\b)"
 )
 INTERNAL_REACH = (

@@ -217,7 +217,9 @@ class States:
                 # "the nearly 4,000 this year reported missing": a time may stand there too
                 r"(?:\s+(?:(?:this|last)\s+(?:year|month|week)|so\s+far(?:\s+this\s+year)?|to\s+date))?"
                 # "Twenty-two people, including children, were killed": an aside on who they were
-                r"(?:,\s+(?:including|among them|mostly|many of them|most of them|some of them)\s+[^,.;]{1,40},)?"
+                # ", or some 85 percent of the population,", " - about 85% of the population -"
+                r"(?:,\s+(?:including|among them|mostly|many of them|most of them|some of them|or)\s+[^,.;]{1,40},"
+                r"|\s+[-\u2013\u2014]\s+[^-\u2013\u2014.;]{1,40}\s+[-\u2013\u2014])?"
                 rf"\s+(?:{_AUX}\s+){{0,5}}({alt})\b"  # "are thought to have been killed"
             ),
             # "killed more than 26": the state, then a qualifier of the number that follows

@@ -64,6 +64,11 @@ BEARING_BEFORE = re.compile(
     r"south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$"
 )
 BEARING_REACH = 40
+# An aside on the place before, up to another place it ranks it in: ", the worst-hit country in ".
+DESCRIBED_GAP = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}(?:country|nation|city|state|province|region|town|capital|island)\s+"
+    r"(?:in|of)\s+(?:the\s+)?"
+)
 # A place that only describes another, in an aside: "In Moldova, one of Europe's poorest countries, ...".
 DESCRIBING_BEFORE = re.compile(r"(?i),\s+(?:one|some|many|most|among)\s+(?:of\s+)?(?:the\s+)?$")
 DESCRIBING_REACH = 20  # ", one of the " before the place
@@ -109,7 +114,9 @@ POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 # A place that is the subject of its clause: "Greece has received", "Liberia remains the worst affected",
 # "Washington, D.C., reportedly had".
 SUBJECT_PLACE = re.compile(
-    r"(?:'s)?,?\s+(?:alone\s+|[a-z]+ly\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|"
+    r"(?:'s)?"
+    r"(?:,\s+(?:the|a|an|one\s+of)\s[^,;]{1,60},)?"  # "Italy, the worst-hit country in Europe, has reported"
+    r",?\s+(?:alone\s+|[a-z]+ly\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|"
     r"reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was|remains|remained)\b"
 )
 
@@ -143,7 +150,7 @@ ADMIN_AREA = re.compile(
 PLACE_OWNS_NUMBER = re.compile(
     r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b)"
     # "Belgium's death toll stood at 31"
-    r"|'s?\s+(?:[a-z]+\s+)?(?:toll|count|tally|total|figure)\s+(?:[a-z]+\s+){1,3}"
+    r"|'s?\s+(?:[a-z]+\s+)?(?:toll|count|tally|total|figure)\s+(?:[a-z]+\s+){1,6}"
     # "Turkey was home to more than 3.6 million", "Lebanon, which hosts some 1.5 million"
     r"|,?\s+(?:which\s+|that\s+)?(?:is|was|remains|has\s+been)\s+(?:now\s+|still\s+)?home\s+to\s+(?:[a-z]+\s+){0,3}"
     r"|,\s+which\s+(?:hosts|hosted|houses|shelters)\s+(?:[a-z]+\s+){0,3})\d"
@@ -302,26 +309,31 @@ SAYING = re.compile(r"\s*(?:said|says|told|tells|added|warned|noted)\b")
 # neighbouring countries", "1,000 across the region"; a country's provinces ("884,000 people in five provinces") keep
 # the count in its country; "the two countries" names places told before (PLACES_REFERENCE).
 SPREAD_AFTER = re.compile(
-    r"(?i)\s*(?:[a-z]+\s+){0,5}?(?:(?:across|throughout)\s+the\s+(?P<wide>region|continent|world)\b|"
+    r"(?i)\s*(?:[a-z]+\s+){0,5}?(?:(?:across|throughout|around)\s+the\s+(?P<wide>region|continent|world|globe)\b|"
+    r"(?P<world>worldwide|globally)\b|"
     r"(?:across|throughout|in)\s+(?!(?:the|both|these|those)\s)(?:[\w-]+\s+){1,3}?"
     r"(?:(?P<countries>countries|nations)|states|provinces|regions)\b)"
 )
 # ... or before it: "taking the toll across the region to more than 700".
 SPREAD_BEFORE = re.compile(
     r"(?i)\b(?:across|throughout)\s+the\s+(?:region|continent|world)\s+(?:to|at|of)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:global|worldwide)\s+(?:[a-z-]+\s+){0,4}$"  # "global cases had passed 1 million"
 )
 SPREAD_REACH = 60  # "across the region to more than " before the number, "across three southern African countries"
 PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|regions|country|nation|city|town")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (scope.py)
 
 
-def spread_over_places(text: str, start: int, end: int, sentence_end: int) -> str | None:
-    """How the count from ``start`` to ``end`` is told over many places at once, none named with it: "countries"
-    ("across three countries", "across the region"), "parts" (of one country: "in five provinces"), or None."""
+def spread_over_places(text: str, start: int, end: int, sentence_end: int) -> tuple[str, str] | None:
+    """How the count from ``start`` to ``end`` is told over many places at once, none named with it, and the words
+    that say so: "countries" ("across three countries", "across the region", "worldwide"), "parts" (of one
+    country: "in five provinces"), or None."""
     after = SPREAD_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
     if after:
-        return "countries" if after.group("wide") or after.group("countries") else "parts"
-    return "countries" if SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start) else None
+        wide = after.group("wide") or after.group("world") or after.group("countries")
+        return ("countries" if wide else "parts"), after.group().strip()
+    before = SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start)
+    return ("countries", before.group().strip()) if before else None
 
 
 def outside_asides(text: str, start: int, end: int, groups: list, quantities: list) -> list:
@@ -389,6 +401,8 @@ def place_groups(text: str, mentions: list[Mention]):
             else:
                 groups[-1] = (s, m.end, sorted({*ids, m.id}), text[s : m.end])
             continue
+        if previous is not None and DESCRIBED_GAP.fullmatch(text, previous.end, m.start):
+            continue  # "Italy, the worst-hit country in Europe, has reported": what Italy is, not where
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue

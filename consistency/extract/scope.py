@@ -458,10 +458,15 @@ def build_claims(
                 countries = countries or ([article_country] if article_country else [])
             location = list(dict.fromkeys([*location, *countries]))
             spread = None if owners.get(id(q)) else spread_over_places(text, q.start, q.end, ctx.end)
-            if spread == "countries":
-                # "the toll rose above 500 across three countries": many places, none of them alone
-                location, countries = [], []
-            elif spread == "parts":  # "884,000 people in five provinces": in the country, in none of its parts alone
+            if spread is None and not owners.get(id(q)) and not (ctx.places or ctx.subject_places) and discourse.spread:
+                # "More than 1 million people around the world have been infected. At least 51,485 have died."
+                spread = ("countries", discourse.spread)
+            if spread and spread[0] == "countries":
+                discourse.spread = spread[1]
+                # "the toll rose above 500 across three countries": many places, none of them alone (the words say
+                # where, so no other article's place is lent to it)
+                location, countries, location_text = [], [], spread[1]
+            elif spread:  # "884,000 people in five provinces": in the country, in none of its parts alone
                 location = [place for place in location if place in lexicon.countries]
             places_of[id(q)] = location
             if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
