@@ -178,9 +178,11 @@ def counted_measure(
         NOT_A_NOUN_AFTER.match(text, q.end, q.end + NOT_A_NOUN_REACH) or verb or named
     ):
         return None, None, None  # a noun follows that no alias file names
-    if previous and resolved.get(id(previous)) and (ELLIPSIS.match(text, previous.end, q.start) or compared):
-        # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing
-        return resolved[id(previous)], previous.measure_text, None
+    carried = resolved.get(id(previous)) if previous else None
+    if carried not in (None, "ratio", "duration") and (ELLIPSIS.match(text, previous.end, q.start) or compared):
+        # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing (not "rise eightfold, to
+        # as many as 20,000": a multiple counts nothing)
+        return carried, previous.measure_text, None
     if q.measure_text is not None:
         # "1,200 engineers", "two dozen prisons", "500 fires": a noun of its own, if one no file names; a plural one
         # is kept, so no measure of the sentences before is carried to it ("153 more", "212 late" are no nouns)

@@ -19,6 +19,11 @@ PLANNED = re.compile(
     r"(?:(?:for|to|by|of|with|about|until|up)\s+)?(?:(?:an?\s+)?(?:additional|another|further|extra|new)\s+)?$"
 )
 
+# "the toll could rise eightfold, to as many as 20,000": a modal's verb of growth, and the level it may reach.
+PLANNED_RISE = re.compile(
+    rf"(?i)\b(?:{MODAL})\s+(?:[a-z]+ly\s+)?(?:rise|reach|climb|grow|increase|top|exceed|surpass|hit|soar|jump)\b"
+    r"[^.;\d]{0,40}$"
+)
 # "will reduce its forces in Afghanistan to 8,600": a modal's verb that changes a level, and the target it sets.
 PLANNED_TARGET = re.compile(
     rf"(?i)\b(?:{MODAL}|{PLAN}|agreed to|agrees? to|pledged? to|promised? to|vowed? to)\s+(?:[a-z]+ly\s+)?"
@@ -71,6 +76,7 @@ def modality(text: str, ctx: SentenceContext, q: Quantity) -> str:
     modal = (
         PLANNED.search(text, max(ctx.start, q.start - PLANNED_REACH), q.start)
         or PLANNED_TARGET.search(text, max(ctx.start, q.start - PLANNED_REACH), q.start)
+        or PLANNED_RISE.search(text, max(ctx.start, q.start - PLANNED_REACH), q.start)
         or MODAL_AFTER.match(text, q.end, min(ctx.end, q.end + MODAL_AFTER_REACH))
         or MODAL_QUALIFIER.match(text, q.start, q.num_start)  # "could reach 10,000": the qualifier is a modal's
     )
