@@ -36,6 +36,7 @@ class Discourse:
     # where they fled from
     scattered: dict[str, frozenset[str]] = field(default_factory=dict)
     spread: str | None = None  # the paragraph's counts are over many places: "around the world", "across the region"
+    last_place: tuple[list[str], str | None] | None = None  # where the paragraph's last placed count is, in words
     # event id -> when it began, as the date that dates it tells: "Jan. 12, 2010", or only "2010"
     event_days: dict[str, tuple[date, date]] = field(default_factory=dict)
     undated: bool = False
@@ -82,7 +83,7 @@ class Discourse:
 
     def new_paragraph(self) -> None:
         self.places, self.time, self.past, self.speaker, self.recent = [], None, None, None, []
-        self.spread = None
+        self.spread = self.last_place = None
         self.time_said, self.last_date = False, None
         self.measure = self.measure_text = self.unit = None
 

@@ -89,6 +89,15 @@ CHANGE_BEFORE = re.compile(
 )
 # A number's predicate noun: "6,453 are homes", "12 were children".
 PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?)\b(?=\s*[,.;:]|\s+(?:and|in|of)\b|$)")
+# Damaged, not destroyed: "damaged some 300 homes" before the number, "were damaged" after it.
+DAMAGED_BEFORE = re.compile(
+    r"(?i)(?P<either>\bdestroy(?:ed|s|ing)\s+or\s+)?\bdamag(?:ed|es|ing)\s+"
+    r"(?:some\s+|about\s+|more than\s+|at least\s+|nearly\s+|an estimated\s+|another\s+)?$"
+)
+DAMAGED_AFTER = re.compile(
+    r"(?i)\s+(?:were|was|have been|had been|are|is)\s+(?:[a-z]+ly\s+)?"
+    r"(?:damaged(?P<either>\s+or\s+destroyed)?|partly|partially)\b"
+)
 # Displacement inside a country, before the number ("Inside Ukraine, an estimated 1.85 million") or after it ("1.85
 # million internally displaced people", "people displaced within Syria", "IDPs").
 INTERNAL_BEFORE = re.compile(r"(?i)\b(?:inside|within)\s+(?:the\s+country|(?-i:[A-Z])[\w'-]+)\b[^.;]{0,60}$")
@@ -168,6 +177,12 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         return "found"
     if TREATED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start):
         return "treated"
+    damaged = DAMAGED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start) or DAMAGED_AFTER.match(
+        text, q.end, q.end + FOUND_REACH
+    )
+    if damaged or "damaged" in text[q.num_end : q.head_start or q.num_end].lower():
+        # "damaged 300 homes", "300 damaged homes": not the 6,400 destroyed; "destroyed or damaged": both
+        return "damaged or destroyed" if damaged and damaged.group("either") else "damaged"
     if REGISTERED_AFTER.match(text, q.end, q.end + REGISTERED_REACH) or REGISTERED_BEFORE.search(
         text, max(0, q.start - REGISTERED_REACH), q.start
     ):

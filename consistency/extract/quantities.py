@@ -203,6 +203,11 @@ NOUN_ADJECTIVES = frozenset(
     "confirmed suspected reported recorded registered documented presumed estimated "
     "such other more additional further separate".split()  # "198 such operations", "40 more fighters"
 )
+# Participles that are adjectives right after a number: "at least 10 collapsed buildings", "300 damaged homes" (not
+# "90,000 acres and destroyed more buildings": a verb after "and").
+STATE_ADJECTIVES = frozenset(
+    "collapsed damaged destroyed flooded burned burnt abandoned armed unarmed wounded injured detained".split()
+)
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 MASS_UNITS = frozenset({"t", "kg"})
@@ -658,6 +663,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             and word.islower()
             and not lexicon.measure_words.find(word)
             and (word not in NOUN_ADJECTIVES or AGENT_AFTER.match(text, token.end()))
+            and not (word in STATE_ADJECTIVES and not words)
         ):
             break  # a verb: "countries joined forces", "the 750 estimated by the UN"; not "61 confirmed deaths"
         if word.endswith("ed") and word.islower() and NUMBER_NEXT.match(text, token.end()):

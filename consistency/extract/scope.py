@@ -105,6 +105,7 @@ from .times import (
     target_date,
 )
 
+NEAR_PLACE_REACH = 60  # characters between a count and the words that place it: "people are still in camps in "
 # A figure of another time set against the count before it: "surpassing the previous record of 7.6 million".
 PREVIOUS_FIGURE = re.compile(
     r"(?i)\b(?:previous|prior|former|earlier|old)\s+(?:record|high|peak|figure|estimate|total)\b"
@@ -295,6 +296,8 @@ def build_claims(
         part_places: set[str] = set()  # places only a part's: "1.28 million nationwide, including 81,000 in Paris"
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
+        place_words: dict[int, str | None] = {}  # the words that placed each count, when its sentence named them
+        own_places: dict[int, bool] = {}  # whether each count's own words placed it
         taken = {x.head_start for x in qs if x.head_start is not None}  # counted nouns that belong to a number
         # "146,000 of 492,000 civil servants took part": the first counts the noun and takes its state; the second
         # is the whole they are part of, which did nothing
@@ -347,6 +350,7 @@ def build_claims(
                 else:
                     measure, state = state_of(text, q, ctx, measure, lexicon, measure_mention)
                     measure = at_event(text, q, measure, incidents, discourse, lexicon)
+            elided_count = False
             if (
                 measure is None
                 and measure_text is None
@@ -356,6 +360,7 @@ def build_claims(
             ):
                 # "Police counted 12,000 marchers. In Lyon they counted 4,000.": the counted noun carries
                 measure, measure_text = discourse.measure, discourse.measure_text
+                elided_count = True
             if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:
                 # "BP put the flow at 5,000 barrels a day. The earliest figure, 1,000 barrels, ...": still a flow
                 measure, q.unit = "flow_rate", f"{q.unit}/d"
@@ -403,6 +408,9 @@ def build_claims(
                 incident = story[-1]
                 subject, subject_text = incident.id, incident.text
             location, location_text = owners.get(id(q), ([], None))
+            # the count's own words put it there, right beside it: "Of those, 137 died in Mexico City" (not "150,000
+            # dead, apparently from bodies recovered in the rubble of buildings in Port-au-Prince")
+            own_place = bool(location) and _placed_near(text, q, location_text, s_start, s_end)
             if (
                 not location
                 and previous
@@ -410,9 +418,15 @@ def build_claims(
             ):
                 # "1,410 people had been killed in Gaza and 6,268 wounded"; "1,000 barrels a day were leaking into
                 # the Gulf, an estimate later raised to 5,000 barrels a day": the same count, the same place
-                location = places_of.get(id(previous), [])
+                location, location_text = places_of.get(id(previous), []), place_words.get(id(previous))
+                own_place = own_places.get(id(previous), False)
+            if not location and elided_count and discourse.last_place:
+                # "375,000 people are still in camps in the capital. The UN estimates there are 680,000.": the
+                # count its noun is carried from is where it is too
+                location, location_text, own_place = discourse.last_place
             if not location and ctx.subject_places:
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
+                own_place = True  # "Mexico City has recorded 137 deaths"
             if not location and measure in lexicon.events.people.values():
                 # "2 million UK workers joined the strike": a turnout is where its people are (refugees are not:
                 # "Syrian refugees" in Lebanon)
@@ -468,7 +482,13 @@ def build_claims(
                 location, countries, location_text = [], [], spread[1]
             elif spread:  # "884,000 people in five provinces": in the country, in none of its parts alone
                 location = [place for place in location if place in lexicon.countries]
-            places_of[id(q)] = location
+            if own_place and countries and _within_a_country(location, lexicon, discourse.within):
+                # a national event's count its own words put in a city or a province is that place's, compared place
+                # by place, never with the country's total ("LES CAYES, Haiti - the toll rose to 1,941" is Haiti's)
+                countries = []
+            places_of[id(q)], place_words[id(q)], own_places[id(q)] = location, location_text, own_place
+            if location:
+                discourse.last_place = (location, location_text, own_place)
             if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
@@ -679,11 +699,10 @@ def build_claims(
 
 
 def _regional_parts(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
-    """A national event's count its own sentence places in a province is the province's ("In Sindh province alone,
-    621 people have died"), and so is one a region's own authorities give beside the article's count for the whole
-    country ("The death toll climbed to 143 ... Authorities in North Rhine-Westphalia reported 45 deaths"): compared
-    region by region, never with the country's total. Any other count placed in a city stays the country's: "375,000
-    people are still in camps in Port-au-Prince" is a rival of the UN's 680,000 for Haiti."""
+    """A national event's count a region's own authorities give, beside the article's count for the whole country,
+    is the region's ("The death toll climbed to 143 ... Authorities in North Rhine-Westphalia reported 45 deaths"),
+    and so is one its sentence puts in a province ("In Sindh province alone, 621 people have died"): compared
+    region by region, never with the country's total."""
     national = {(c.subject, c.measure) for c in claims if c.countries and set(c.location) <= set(c.countries)}
 
     def regional(c: Claim) -> bool:
@@ -702,6 +721,23 @@ def _containers(location: list[str], lexicon: Lexicon, stated: dict[str, str]) -
     """The places of ``location`` that hold another of them: ["beirut", "lebanon"] -> ["lebanon"]."""
     wider = {up for place in location for up in ancestors(place, lexicon.place_parents, stated)}
     return [place for place in location if place in wider]
+
+
+def _placed_near(text: str, q: Quantity, words: str | None, start: int, end: int) -> bool:
+    """Whether the words that place a count stand near it in its sentence ("137 died in Mexico City")."""
+    at = text.find(words, start, end) if words else -1
+    if at < 0:
+        return True
+    return max(at - q.end, q.start - (at + len(words)), 0) <= NEAR_PLACE_REACH
+
+
+def _within_a_country(location: list[str], lexicon: Lexicon, stated: dict[str, str]) -> bool:
+    """Whether a place of ``location`` lies inside a country: a city, a province, a district (not West Africa)."""
+    return any(
+        place not in lexicon.countries
+        and any(up in lexicon.countries for up in ancestors(place, lexicon.place_parents, stated))
+        for place in location
+    )
 
 
 def _respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -> dict[int, tuple[list[str], str]]:
