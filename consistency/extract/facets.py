@@ -89,6 +89,9 @@ CHANGE_BEFORE = re.compile(
 )
 # A number's predicate noun: "6,453 are homes", "12 were children".
 PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?)\b(?=\s*[,.;:]|\s+(?:and|in|of)\b|$)")
+# A gift right before its amount: "pledged €100m", "promised to give $50 million".
+PLEDGED_BEFORE = re.compile(r"(?i)\b(?:pledged|promised|donated|gave|offered)\s+(?:to\s+give\s+)?(?:[a-z]+\s+){0,2}$")
+PLEDGED_REACH = 40  # "promised to give another " before the amount
 # Damaged, not destroyed: "damaged some 300 homes" before the number, "were damaged" after it.
 DAMAGED_BEFORE = re.compile(
     r"(?i)(?P<either>\bdestroy(?:ed|s|ing)\s+or\s+)?\bdamag(?:ed|es|ing)\s+"
@@ -218,6 +221,9 @@ def population(
     away, the Department of Health said"), though "2 million UK workers" are all of them."""
     if measure == "refugees" and _internal(text, q):
         return "internal"
+    if speaker and PLEDGED_BEFORE.search(text, max(0, q.start - PLEDGED_REACH), q.start):
+        # "Pinault pledged €100m, and the Arnault family promised €200m": each giver's gift, no rival of another's
+        return f"given by {speaker.lower()}"
     if measure not in BY_POPULATION or not words:
         return None
     head = head_noun(words)

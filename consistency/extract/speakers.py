@@ -20,7 +20,8 @@ REPORT = (
     r"said|says|told|tells|estimated|reported|put|puts|counted|tallied|recorded|tracked|documented|"
     r"claimed(?![^.;]{0,30}\blives\b)|"  # not "has claimed the lives of nine", "claimed 300 lives"
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
-    r"added|acknowledged|insisted|determined|verified|according"
+    r"added|acknowledged|insisted|determined|verified|according|"
+    r"pledged|promised"  # "Pinault pledged €100m": a pledge is on the word of who makes it
 )
 
 # A reporting verb and a few words after it, no comma or quote: "said", "said on Thursday".
