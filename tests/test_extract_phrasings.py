@@ -125,7 +125,7 @@ def _is_subject(subject: str, entities: set[str], events: set[str], named_event:
         subject in entities
         or subject in events
         or bool(named_event.fullmatch(subject))
-        or bool(re.fullmatch(r"[a-z_]+_backed", subject))
+        or bool(re.fullmatch(r"[a-z_]+_(?:backed|rebuilding)", subject))
     )
 
 
@@ -185,7 +185,7 @@ def _yaml_problems(
         if subject is not None and not _is_subject(str(subject), entities, *_event_ids()):
             problems.append(
                 f"{label}: subject {subject!r} is not in entities.yaml, nor an event of events.yaml "
-                "(a kind, a listed name, <name>_<kind>), nor a <name>_backed id"
+                "(a kind, a listed name, <name>_<kind>), nor a <name>_backed or <name>_rebuilding id"
             )
         if "location" in claim:
             location = claim["location"]
@@ -273,6 +273,7 @@ def test_validation_rejects_what_the_conventions_do_not_name():
         "earthquake",
         "islamic_state",
         "iran_backed",
+        "cathedral_rebuilding",
     ):
         assert _is_subject(subject, vocabulary[2], *_event_ids()), subject
     for subject in ("camp", "fire_camp", "ebola_virus", "Camp_Fire"):

@@ -236,7 +236,7 @@ def counted_measure(
 
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
 PERSON_MEASURES = frozenset(
-    {None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd", "detainees"}
+    {None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd", "detainees", "responders"}
 )  # "1,200 hostages have been freed", "14 detainees were killed": what happened to them is what is counted
 # The people an armed force counts: "1,500 men", "60,000 men under arms" (whatever owns them).
 ARMED_MEN = frozenset({"men", "member", "members"})

@@ -46,7 +46,7 @@ from .facets import (
     population,
 )
 from .incidents import Incident, find_incidents
-from .lexicon import Lexicon, Mention, tokenize
+from .lexicon import Lexicon, Mention, slug, tokenize
 from .modality import date_modality, modality
 from .places import (
     DATELINE,
@@ -105,6 +105,13 @@ from .times import (
     target_date,
 )
 
+# What money is for, when it makes a thing again: "towards rebuilding the 850-year-old cathedral", "for the
+# reconstruction of Notre-Dame", "to repair the bridge".
+MADE_AGAIN = re.compile(
+    r"(?i)\b(?:for|towards?|to)\s+(?:the\s+)?(?:rebuild(?:ing)?|reconstruct(?:ion|ing)?|repair(?:ing|s)?|"
+    r"restor(?:ation|ing|e))\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w'-]+-old\s+)?"
+    r"(?P<what>[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3})"
+)
 NEAR_PLACE_REACH = 60  # characters between a count and the words that place it: "people are still in camps in "
 # A figure of another time set against the count before it: "surpassing the previous record of 7.6 million".
 PREVIOUS_FIGURE = re.compile(
@@ -611,6 +618,11 @@ def build_claims(
                 # the network": the network speaks for its own clause only
                 voice = (cited.who if cited else None) or discourse.speaker
             said_by = owner or attached.get(id(q)) or clause_speaker(text, clauses, q, lexicon) or voice
+            if measure == "money" and incident is None and (made := MADE_AGAIN.search(text, s_start, s_end)):
+                # "€100m towards rebuilding the cathedral", "donations for the reconstruction of Notre-Dame": the
+                # money is for making that thing again (subject "cathedral_rebuilding")
+                subject_text = made.group("what")
+                subject = f"{slug(subject_text)}_rebuilding"
             narrowed = (
                 "part"
                 if part or in_sectors(text, s_start, q)
