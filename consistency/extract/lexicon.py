@@ -312,6 +312,11 @@ class Lexicon:
     # the ids of a country's parts that are no city too: "Sindh", "Hatay" (not "Beirut", a governorate and a city)
     provinces: frozenset[str] = frozenset()
 
+    @functools.cached_property
+    def wide_places(self) -> frozenset[str]:
+        """Places wider than any country, that hold others: "Africa", "the Middle East"."""
+        return frozenset(self.place_parents.values()) - self.countries
+
     def is_body(self, name: str) -> bool:
         """Whether ``name`` is an institution that acts for its country ("CENTCOM"), so locates nothing it says."""
         return _folded(name) in self.bodies

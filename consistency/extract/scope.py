@@ -744,12 +744,15 @@ def _placed_near(text: str, q: Quantity, words: str | None, start: int, end: int
 
 
 def _within_a_country(location: list[str], lexicon: Lexicon, stated: dict[str, str]) -> bool:
-    """Whether a place of ``location`` lies inside a country: a city, a province, a district (not West Africa)."""
-    return any(
-        place not in lexicon.countries
-        and any(up in lexicon.countries for up in ancestors(place, lexicon.place_parents, stated))
-        for place in location
-    )
+    """Whether a place of ``location`` lies inside a country: a city, a province, a district, a town no gazetteer
+    knows ("the town of Amatrice"); not a region of several countries (West Africa, whose parent is Africa)."""
+    for place in location:
+        if place in lexicon.countries or place in lexicon.wide_places:
+            continue
+        wider = ancestors(place, lexicon.place_parents, stated)
+        if not wider or any(up in lexicon.countries for up in wider):
+            return True
+    return False
 
 
 def _respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -> dict[int, tuple[list[str], str]]:
