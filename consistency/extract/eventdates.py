@@ -22,6 +22,8 @@ ANNIVERSARY_OF_REACH = 5  # "the first anniversary of the quake"
 TOLD_ROLES = frozenset({"point", "span", "since"})
 # A date right after an event's words that dates it: "inauguration in 2009", "the Camp Fire of November 2018".
 EVENT_DATE_AFTER = re.compile(r"(?i)(?:in|of|on)\s")
+# An event told by its verb in the past: "capsized", "the boat sank", "the quake struck".
+PAST_VERB_END = re.compile(r"(?i)(?:ed|sank|struck|hit|broke out|went down|blew up)$")
 # A relative clause after an event's words, up to a date, no number in it: "the earthquake that struck Nepal (on April
 # 25)", "the earthquake that struck southern Turkey and northern Syria (on Monday)".
 EVENT_CLAUSE = re.compile(
@@ -34,7 +36,11 @@ def dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
     on April 25 (killed 7,500)"."""
     before_event = (0 <= x.start - d.end <= DATE_OF_EVENT_REACH for x in incidents)
     in_its_clause = (x.end <= d.start and EVENT_CLAUSE.fullmatch(text, x.end, d.start) for x in incidents)
-    return any(before_event) or any(in_its_clause)
+    # "when the fishing boat sank on Saturday night": a date right after the verb that tells the event
+    after_its_verb = (
+        0 <= d.start - x.end <= 1 and EVENT_DATE_AFTER.match(d.text) and PAST_VERB_END.search(x.text) for x in incidents
+    )
+    return any(before_event) or any(in_its_clause) or any(after_its_verb)
 
 
 def of_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:

@@ -145,7 +145,8 @@ MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[- ]?$")
 BEFORE_NOT_COUNT = re.compile(
     r"(?i)(?:\b(?:aged?|ages|no\.|nos\.|resolution|article|section|chapter|flight|route|highway|room|page|"
     r"vol\.|version|level|phase|category|grade|class|squad|battalion|brigade|division|regiment|apartment|"
-    r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z])\Z"  # \Z: not before a "\n"
+    r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z]"
+    r"|\baged?\s+\d{1,3}\s*(?:to|-|\u2013|and)\s*)\Z"  # \Z: not before a "\n"; "aged 11 to 16": both ages
 )
 # A person's age after the name: "the bomber, Salman Abedi, 22, ...", "named as Jane Doe, 34." (not "in Odesa, 18":
 # a place's count).

@@ -106,7 +106,11 @@ SPEAKER_OPENING = 8  # "; the " before a speaker that opens the clause after a s
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  # "11,000" holds no clause's comma
 # A relative clause whose own subject says the figure: "losses that the World Bank put at", "a toll which officials
 # put at" (the speaker is the words after the pronoun).
-RELATIVE_SUBJECT = re.compile(r"\s(?:that|which)\s+(?=\w)")
+# A relative clause closing a speaker's noun phrase: " that capsized off Libya", " who fled the city".
+TRAILING_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+\S.*$")
+RELATIVE_SUBJECT = re.compile(
+    r"\s(?:that|which)\s+(?=\w)(?![a-z]+ed\b|(?:is|was|are|were|has|had|have|will|would|could|can)\b)"
+)  # not "the boat that capsized off Libya has told": the pronoun is the clause's subject there
 
 # A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?,?\s+")
@@ -523,6 +527,7 @@ def clean_speaker(phrase: str) -> str | None:
         return None
     phrase = TRAILING_TIME.sub("", phrase)  # "Afghan government estimates from 2020"
     phrase = TRAILING_PREDICATE.sub("", phrase)  # "given by aid groups is higher": the groups, not their verb
+    phrase = TRAILING_RELATIVE.sub("", phrase)  # "A survivor of the boat that capsized off Libya": the survivor
     document = DOCUMENT_BY.match(phrase)
     if document:
         author = document.group(1).strip(" ,.;:\"'")
