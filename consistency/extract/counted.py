@@ -12,11 +12,10 @@ from .facets import (
     PART_AFTER,
     PREDICATE_NOUN,
     WORD,
-    head_noun,
 )
 from .incidents import Incident
 from .lexicon import Lexicon, Mention
-from .quantities import Quantity
+from .quantities import THINGS, Quantity, head_noun
 from .speakers import RIVAL_FIGURE
 
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
@@ -248,12 +247,6 @@ UNDER_ARMS = re.compile(r"(?i)\s+under\s+arms\b")
 # Bodies, not people: what happens to them ("30 unions protested", "12 hospitals closed") makes no count of people.
 ORGANISATIONS = frozenset(
     "union company firm business organisation organization agency school hospital council charity party".split()
-)
-# Things, neither people nor what a sentence's other numbers count: "attacks on three churches and three hotels
-# killed 253", "three hotels were destroyed".
-THINGS = frozenset(
-    "church mosque temple synagogue hotel restaurant shop store market embassy station vehicle car truck bus boat "
-    "ship plane aircraft helicopter bridge".split()
 )
 # People who used a transit system made trips: "420,000 people used the D.C. Metro", "rode the subway".
 TRANSIT_USE = re.compile(

@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .lexicon import Lexicon
-from .quantities import Quantity
+from .quantities import Quantity, head_noun
 
 # Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
 FACETS = frozenset(
@@ -245,18 +245,6 @@ def _internal(text: str, q: Quantity) -> bool:
         INTERNAL_BEFORE.search(text, max(0, q.start - INTERNAL_REACH), q.start)
         or INTERNAL_AFTER.match(text, q.num_end, min(len(text), q.end + INTERNAL_REACH))
     )
-
-
-def head_noun(words: str | None) -> str | None:
-    """The last word of a noun phrase, lower-cased and singular: "public sector workers" -> "worker"."""
-    if not words:
-        return None
-    head = words.split()[-1].lower()
-    if head.endswith(("ches", "shes", "sses", "xes")):
-        return head[:-2]  # "churches", "buses" are not "churche", "buse"
-    if head.endswith("ies") and len(head) > 4:
-        return head[:-3] + "y"  # "facilities"
-    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
 def in_sectors(text: str, sentence_start: int, q: Quantity) -> bool:

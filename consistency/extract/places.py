@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import POSSESSIVE, Lexicon, Mention, slug
-from .quantities import Quantity
+from .quantities import Quantity, counts_things
 
 # A dateline opening an article's body or a sentence: "KATHMANDU - ", "LONDON (Reuters) — ", "PARADISE, Butte County
 # — ", "BAGHDAD, March 8 (Reuters) - ", "GENEVA, Switzerland, Dec. 22 (UPI) -- ". Its place and region are groups 1
@@ -471,6 +471,7 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
     modifiers = {id(b) for a, b in pairwise(quantities) if MODIFIER_GAP.fullmatch(text, a.end, b.start)}
     # nor does a span of time stand between: "Four months of war in Sudan have displaced more than 4 million people"
     durations = {id(q) for q in quantities if q.measure == "duration"}
+    things = {id(q) for q in quantities if counts_things(q)}
     starts = sorted(q.start for q in quantities if id(q) not in modifiers | durations)
     # "Across Canada, more than 1,000 fires are burning, and some 13.7 million hectares have burned": a place that
     # opens the sentence frames all of it
@@ -505,8 +506,9 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
     for _, p_start, q, group in sorted(pairs, key=lambda pair: pair[:3]):
         if q not in owners and p_start not in placed:
             owners[q] = group
-            # a span of time shares its place: "three months of fighting in Gaza"
-            if q not in durations and p_start not in framing:
+            # a span of time shares its place ("three months of fighting in Gaza"), and so does a count of the things
+            # an event struck ("his attack on two mosques in Christchurch killed 49 people")
+            if q not in durations and q not in things and p_start not in framing:
                 placed.add(p_start)
     return owners
 

@@ -223,6 +223,12 @@ REFERRED_NOUN = re.compile(
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
 # A past participle next: "reported" of "the 10 to 15 first reported".
 PARTICIPLE_NEXT = re.compile(r"\s+[a-z]+ed\b")
+# Things, neither people nor what a sentence's other numbers count: "attacks on three churches and three hotels
+# killed 253", "three hotels were destroyed".
+THINGS = frozenset(
+    "church mosque temple synagogue hotel restaurant shop store market embassy station vehicle car truck bus boat "
+    "ship plane aircraft helicopter bridge".split()
+)
 # Between the two numbers of a share: "one in seven", "3 out of 10", "one in every five".
 ONE_IN_GAP = re.compile(r"(?i)\s+(?:in|out\s+of)\s+(?:every\s+)?")
 TIME_SPAN_AFTER = re.compile(r"(?i)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b")
@@ -471,6 +477,23 @@ def _age(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
         return False
     name = AGE_NAME_BEFORE.search(text, max(0, start - AGE_NAME_REACH), start)
     return name is not None and not lexicon.places.find(name.group(1))  # "Kharkiv Oblast, 12": a place's
+
+
+def head_noun(words: str | None) -> str | None:
+    """The last word of a noun phrase, lower-cased and singular: "public sector workers" -> "worker"."""
+    if not words:
+        return None
+    head = words.split()[-1].lower()
+    if head.endswith(("ches", "shes", "sses", "xes")):
+        return head[:-2]  # "churches", "buses" are not "churche", "buse"
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"  # "facilities"
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+def counts_things(q: Quantity) -> bool:
+    """Whether a number counts things no alias file names: "two mosques", "three luxury hotels"."""
+    return q.measure is None and head_noun(q.measure_text) in THINGS
 
 
 def _one_in(text: str, q: Quantity, nxt: re.Match) -> Quantity | None:
