@@ -51,9 +51,9 @@ def _quantity_key(claim: Claim) -> tuple | None:
     measure = claim.measure or (f"~{claim.measure_text.lower()}" if claim.measure_text else None)
     if measure is None or claim.subject is None:
         return None
-    # A named event pins its place ("the Camp Fire"), but for the country of a count of one that crosses borders
-    # (Cyclone Idai's toll in Mozambique is not Zimbabwe's); any other subject is compared place by place, where
-    # "Beirut" and "Beirut, Lebanon" are one place: the places that hold another tell no two counts apart.
+    # A named event pins its place ("the Camp Fire"), but one that crosses borders is still compared country by
+    # country (Cyclone Idai's toll in Mozambique is not Zimbabwe's). Any other subject is compared place by place,
+    # where "Beirut" and "Beirut, Lebanon" are one place: the places that hold another tell no two counts apart.
     named = claim.subject_type == "named_event"
     where = tuple(claim.countries) if named else tuple(claim.countries or _narrowest(claim))
     # Units in one dimension share a topic ("42,000 square miles" with "110,000 square kilometers"); compare converts.

@@ -14,7 +14,6 @@ QUALIFIER_WORDS = {
     "less_than": "fewer than ",
     "at_most": "up to ",
 }
-# How a unit follows a number in an explanation: "110,000 km²", "40%".
 
 
 def format_number(x: float | None) -> str:
@@ -27,7 +26,8 @@ def format_number(x: float | None) -> str:
 
 
 def unit_suffix(unit: str | None) -> str:
-    """What follows a value: "%", " km²", " tonnes"; nothing for a count of people or a span of time."""
+    """What follows a value in an explanation: "40%", "110,000 km²", "2,750 tonnes"; nothing for a count of people or
+    a span of time."""
     if unit == "percent":
         return "%"
     return f" {units.symbol(unit)}" if unit in units.SYMBOLS and unit != "people" else ""

@@ -304,7 +304,7 @@ def build_claims(
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
         place_words: dict[int, str | None] = {}  # the words that placed each count, when its sentence named them
-        own_places: dict[int, bool] = {}  # whether each count's own words placed it
+        placed_by_words: dict[int, bool] = {}  # whether each count's own words placed it
         taken = {x.head_start for x in qs if x.head_start is not None}  # counted nouns that belong to a number
         # "146,000 of 492,000 civil servants took part": the first counts the noun and takes its state; the second
         # is the whole they are part of, which did nothing
@@ -417,7 +417,7 @@ def build_claims(
             location, location_text = owners.get(id(q), ([], None))
             # the count's own words put it there, right beside it: "Of those, 137 died in Mexico City" (not "150,000
             # dead, apparently from bodies recovered in the rubble of buildings in Port-au-Prince")
-            own_place = bool(location) and _placed_near(text, q, location_text, s_start, s_end)
+            placed_here = bool(location) and _placed_near(text, q, location_text, s_start, s_end)
             if (
                 not location
                 and previous
@@ -426,14 +426,14 @@ def build_claims(
                 # "1,410 people had been killed in Gaza and 6,268 wounded"; "1,000 barrels a day were leaking into
                 # the Gulf, an estimate later raised to 5,000 barrels a day": the same count, the same place
                 location, location_text = places_of.get(id(previous), []), place_words.get(id(previous))
-                own_place = own_places.get(id(previous), False)
+                placed_here = placed_by_words.get(id(previous), False)
             if not location and elided_count and discourse.last_place:
                 # "375,000 people are still in camps in the capital. The UN estimates there are 680,000.": the
                 # count its noun is carried from is where it is too
-                location, location_text, own_place = discourse.last_place
+                location, location_text, placed_here = discourse.last_place
             if not location and ctx.subject_places:
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
-                own_place = True  # "Mexico City has recorded 137 deaths"
+                placed_here = True  # "Mexico City has recorded 137 deaths"
             if not location and measure in lexicon.events.people.values():
                 # "2 million UK workers joined the strike": a turnout is where its people are (refugees are not:
                 # "Syrian refugees" in Lebanon)
@@ -489,13 +489,13 @@ def build_claims(
                 location, countries, location_text = [], [], spread[1]
             elif spread:  # "884,000 people in five provinces": in the country, in none of its parts alone
                 location = [place for place in location if place in lexicon.countries]
-            if own_place and countries and _within_a_country(location, lexicon, discourse.within):
+            if placed_here and countries and _within_a_country(location, lexicon, discourse.within):
                 # a national event's count its own words put in a city or a province is that place's, compared place
                 # by place, never with the country's total ("LES CAYES, Haiti - the toll rose to 1,941" is Haiti's)
                 countries = []
-            places_of[id(q)], place_words[id(q)], own_places[id(q)] = location, location_text, own_place
+            places_of[id(q)], place_words[id(q)], placed_by_words[id(q)] = location, location_text, placed_here
             if location:
-                discourse.last_place = (location, location_text, own_place)
+                discourse.last_place = (location, location_text, placed_here)
             if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
