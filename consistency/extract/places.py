@@ -80,7 +80,7 @@ UNKNOWN_PLACE = re.compile(
     r"\b(?i:in|near|across|inside|outside|around|through|at|on)\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?"
-    r"([A-Z][a-z'-]{2,20}(?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
+    r"([A-Z][a-z'-]{1,19}[a-z'](?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
 )
 
 # An adjective's place kind and its name after it: "the South Asian (nation of Nepal)", "the Caribbean (island of".
@@ -168,7 +168,10 @@ APPOSITION = re.compile(r"\s*,\s*")
 _PLACE_KIND = r"(?:camp|city|town|village|district|province|region|county|valley|island|port)"
 # Between such a place and the wider place it lies in: " camp in northeastern " (after "the al-Hol"), " in eastern "
 # (after "the town of Bakhmut").
-KIND_IN = re.compile(rf"\s+{_PLACE_KIND}\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?")
+# Buildings a name is given with: "Notre-Dame cathedral in Paris", "Grenfell Tower in west London".
+_BUILDING_KIND = r"(?:cathedral|mosque|church|temple|synagogue|stadium|arena|mall|hospital|airport|tower|school|market)"
+KIND_IN = re.compile(rf"\s+(?:{_PLACE_KIND}|{_BUILDING_KIND})\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?")
+NAMED_BUILDING = re.compile(rf"(?i)\b{_BUILDING_KIND}$")
 IN_WIDER = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?")
 KIND_OF_BEFORE = re.compile(rf"(?i)\b{_PLACE_KIND}\s+of\s+$")
 KIND_OF_REACH = 20  # "the refugee camp of " before the name
@@ -428,9 +431,11 @@ def place_groups(text: str, mentions: list[Mention]):
 
 def _named_place_in(text: str, place: Mention, wider: Mention) -> bool:
     """Whether a text puts a place it names as a kind of place in a wider one: "the al-Hol camp in northeastern
-    Syria", "the town of Bakhmut in eastern Ukraine"."""
+    Syria", "the town of Bakhmut in eastern Ukraine", "Notre-Dame cathedral in Paris"."""
     if KIND_IN.fullmatch(text, place.end, wider.start):
         return True
+    if NAMED_BUILDING.search(place.text) and IN_WIDER.fullmatch(text, place.end, wider.start):
+        return True  # "Grenfell Tower in west London"
     kind_before = KIND_OF_BEFORE.search(text, max(0, place.start - KIND_OF_REACH), place.start)
     return bool(kind_before) and IN_WIDER.fullmatch(text, place.end, wider.start) is not None
 
