@@ -15,7 +15,7 @@ from .facets import (
 )
 from .incidents import Incident
 from .lexicon import Lexicon, Mention
-from .quantities import THINGS, Quantity, head_noun
+from .quantities import THINGS, Quantity, counts_things, head_noun
 from .speakers import RIVAL_FIGURE
 
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
@@ -152,7 +152,7 @@ def counted_measure(
             return nouns[-1].id, nouns[-1].text, None
     if q.measure:
         return q.measure, q.measure_text, None
-    if head_noun(q.measure_text) in THINGS:
+    if counts_things(q):
         # "attacks on three churches and three hotels killed 253": things, whatever the sentence counts
         return None, q.measure_text, None
     if q.unit == "times":

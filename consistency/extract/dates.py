@@ -148,6 +148,7 @@ THAN_REACH = 6
 CHANGED_BEFORE = re.compile(
     r"(?i)\b(?:up|down|higher|lower)(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|percent|per cent|percentage points?|points?))?\s+$"
 )
+CHANGED_REACH = 40  # "down by 1.5 percentage points " before "on"
 # Vague counts of units: "several years ago", "a few months after".
 FEW_UNITS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "some": (2, 9), "many": (5, 20)}
 
@@ -400,7 +401,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 role = ROLES.get(word, "point")
             if role == "point" and THAN_BEFORE.search(text, max(0, start - THAN_REACH), start):
                 role = "base"  # "six times more than in 2014": the time a figure is set against
-            elif role == "point" and word in ("on", "from") and CHANGED_BEFORE.search(text, max(0, start - 40), start):
+            elif (
+                role == "point"
+                and word in ("on", "from")
+                and CHANGED_BEFORE.search(text, max(0, start - CHANGED_REACH), start)
+            ):
                 role = "base"  # "down 1.5 points on 2017", "up 12% from 2019"
         elif role == "point" and kind in ("year", "month"):
             continue  # "2014" and "March" alone are too often not dates: a count, a name ("May")

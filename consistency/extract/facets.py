@@ -108,9 +108,7 @@ INTERNAL_AFTER = re.compile(
     r"(?i)[^.;]{0,60}?(?:\binternally\s+displaced|\bdisplaced\s+(?:inside|within)\s+(?:the\s+(?:country|enclave|territory|strip)|(?-i:[A-Z]))"
     r"|\bIDPs?\b)"
 )
-INTERNAL_REACH = (
-    80  # "Inside Ukraine, an estimated " before the number; " people have been displaced within Syria" after
-)
+INTERNAL_REACH = 80  # "Inside Ukraine, an estimated " before the number, " people were displaced within Syria" after
 # Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
 BY_POPULATION = frozenset({"strikers"})
 GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist turnout".split())
@@ -139,6 +137,7 @@ MODE_REACH = 60  # how people travelled, after the number or before it: "who hav
 PART_REACH = 24  # "including some ", "of whom about " before the number
 FOUND_REACH = 60  # " bodies were found", " had been pulled" after the number
 ADDED_REACH = 16  # "an additional ", "a further new " before the number
+DAMAGED_REACH = 60  # "destroyed or damaged an estimated " before it, " have been partially damaged or destroyed" after
 
 
 def _part_of(text: str, q: Quantity, lexicon: Lexicon) -> str:
@@ -180,8 +179,8 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         return "found"
     if TREATED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start):
         return "treated"
-    damaged = DAMAGED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start) or DAMAGED_AFTER.match(
-        text, q.end, q.end + FOUND_REACH
+    damaged = DAMAGED_BEFORE.search(text, max(0, q.start - DAMAGED_REACH), q.start) or DAMAGED_AFTER.match(
+        text, q.end, q.end + DAMAGED_REACH
     )
     if damaged or "damaged" in text[q.num_end : q.head_start or q.num_end].lower():
         # "damaged 300 homes", "300 damaged homes": not the 6,400 destroyed; "destroyed or damaged": both
@@ -218,7 +217,8 @@ def population(
     """Which people a turnout counts, when the noun narrows it: "200,000 civil servants" are not "two million
     public sector workers", of whom they are a part; nor are "400,000 NHS staff" (an employer's initials before a
     generic noun), nor the employees or members an organisation counts of its own ("only 79,000 employees stayed
-    away, the Department of Health said"), though "2 million UK workers" are all of them."""
+    away, the Department of Health said"), though "2 million UK workers" are all of them; people displaced inside
+    their country ("internal"); a giver's own gift ("given by ..."), no rival of another giver's."""
     if measure == "refugees" and _internal(text, q):
         return "internal"
     if speaker and PLEDGED_BEFORE.search(text, max(0, q.start - PLEDGED_REACH), q.start):

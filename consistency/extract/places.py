@@ -546,3 +546,32 @@ def frames_a_record(text: str, place_end: int) -> bool:
     """Whether a place ending at ``place_end`` only frames a record ("in California history", "in U.S. history"):
     not where the count is."""
     return bool(RECORD_AFTER.match(text, place_end))
+
+
+NEAR_PLACE_REACH = 60  # characters between a count and the words that place it: "people are still in camps in "
+
+
+def containers(location: list[str], lexicon: Lexicon, stated: dict[str, str]) -> list[str]:
+    """The places of ``location`` that hold another of them: ["beirut", "lebanon"] -> ["lebanon"]."""
+    wider = {up for place in location for up in ancestors(place, lexicon.place_parents, stated)}
+    return [place for place in location if place in wider]
+
+
+def placed_near(text: str, q: Quantity, words: str | None, start: int, end: int) -> bool:
+    """Whether the words that place a count stand near it in its sentence ("137 died in Mexico City")."""
+    at = text.find(words, start, end) if words else -1
+    if at < 0:
+        return True
+    return max(at - q.end, q.start - (at + len(words)), 0) <= NEAR_PLACE_REACH
+
+
+def within_a_country(location: list[str], lexicon: Lexicon, stated: dict[str, str]) -> bool:
+    """Whether a place of ``location`` lies inside a country: a city, a province, a district, a town no gazetteer
+    knows ("the town of Amatrice"); not a region of several countries (West Africa, whose parent is Africa)."""
+    for place in location:
+        if place in lexicon.countries or place in lexicon.wide_places:
+            continue
+        wider = ancestors(place, lexicon.place_parents, stated)
+        if not wider or any(up in lexicon.countries for up in wider):
+            return True
+    return False

@@ -46,7 +46,7 @@ from .facets import (
     population,
 )
 from .incidents import Incident, find_incidents
-from .lexicon import Lexicon, Mention, slug, tokenize
+from .lexicon import Lexicon, Mention, tokenize
 from .modality import date_modality, modality
 from .places import (
     DATELINE,
@@ -57,15 +57,18 @@ from .places import (
     ancestors,
     assign_places,
     capital_mentions,
+    containers,
     frames_a_record,
     inside_longer_name,
     outside_asides,
     place_groups,
     place_id,
+    placed_near,
     places_references,
     speaker_places,
     spread_over_places,
     with_unknown_places,
+    within_a_country,
 )
 from .quantities import VOLUME_UNITS, Quantity
 from .reference import is_yardstick
@@ -81,6 +84,7 @@ from .speakers import (
 from .subjects import (
     anaphora,
     discourse_event,
+    made_again,
     nearest_entity_before,
     own_entity,
     subject_of,
@@ -105,14 +109,6 @@ from .times import (
     target_date,
 )
 
-# What money is for, when it makes a thing again: "towards rebuilding the 850-year-old cathedral", "for the
-# reconstruction of Notre-Dame", "to repair the bridge".
-MADE_AGAIN = re.compile(
-    r"(?i)\b(?:for|towards?|to)\s+(?:the\s+)?(?:rebuild(?:ing)?|reconstruct(?:ion|ing)?|repair(?:ing|s)?|"
-    r"restor(?:ation|ing|e))\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w'-]+-old\s+)?"
-    r"(?P<what>[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3})"
-)
-NEAR_PLACE_REACH = 60  # characters between a count and the words that place it: "people are still in camps in "
 # A figure of another time set against the count before it: "surpassing the previous record of 7.6 million".
 PREVIOUS_FIGURE = re.compile(
     r"(?i)\b(?:previous|prior|former|earlier|old)\s+(?:record|high|peak|figure|estimate|total)\b"
@@ -417,7 +413,7 @@ def build_claims(
             location, location_text = owners.get(id(q), ([], None))
             # the count's own words put it there, right beside it: "Of those, 137 died in Mexico City" (not "150,000
             # dead, apparently from bodies recovered in the rubble of buildings in Port-au-Prince")
-            placed_here = bool(location) and _placed_near(text, q, location_text, s_start, s_end)
+            placed_here = bool(location) and placed_near(text, q, location_text, s_start, s_end)
             if (
                 not location
                 and previous
@@ -489,7 +485,7 @@ def build_claims(
                 location, countries, location_text = [], [], spread[1]
             elif spread:  # "884,000 people in five provinces": in the country, in none of its parts alone
                 location = [place for place in location if place in lexicon.countries]
-            if placed_here and countries and _within_a_country(location, lexicon, discourse.within):
+            if placed_here and countries and within_a_country(location, lexicon, discourse.within):
                 # a national event's count its own words put in a city or a province is that place's, compared place
                 # by place, never with the country's total ("LES CAYES, Haiti - the toll rose to 1,941" is Haiti's)
                 countries = []
@@ -618,11 +614,8 @@ def build_claims(
                 # the network": the network speaks for its own clause only
                 voice = (cited.who if cited else None) or discourse.speaker
             said_by = owner or attached.get(id(q)) or clause_speaker(text, clauses, q, lexicon) or voice
-            if measure == "money" and incident is None and (made := MADE_AGAIN.search(text, s_start, s_end)):
-                # "€100m towards rebuilding the cathedral", "donations for the reconstruction of Notre-Dame": the
-                # money is for making that thing again (subject "cathedral_rebuilding")
-                subject_text = made.group("what")
-                subject = f"{slug(subject_text)}_rebuilding"
+            if measure == "money" and incident is None and (made := made_again(text, s_start, s_end)):
+                subject, subject_text = made  # "€100m towards rebuilding the cathedral"
             narrowed = (
                 "part"
                 if part or in_sectors(text, s_start, q)
@@ -651,7 +644,7 @@ def build_claims(
                     location=location,
                     location_text=location_text,
                     countries=countries,
-                    within=_containers(location, lexicon, discourse.within),
+                    within=containers(location, lexicon, discourse.within),
                     value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier)
                     if q.low is not None or q.high is not None
                     else None,
@@ -727,32 +720,6 @@ def _regional_parts(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
         return bool(provinces) and any(m.id in provinces for m in lexicon.places.find(c.sentence))
 
     return [c.model_copy(update={"countries": []}) if regional(c) else c for c in claims]
-
-
-def _containers(location: list[str], lexicon: Lexicon, stated: dict[str, str]) -> list[str]:
-    """The places of ``location`` that hold another of them: ["beirut", "lebanon"] -> ["lebanon"]."""
-    wider = {up for place in location for up in ancestors(place, lexicon.place_parents, stated)}
-    return [place for place in location if place in wider]
-
-
-def _placed_near(text: str, q: Quantity, words: str | None, start: int, end: int) -> bool:
-    """Whether the words that place a count stand near it in its sentence ("137 died in Mexico City")."""
-    at = text.find(words, start, end) if words else -1
-    if at < 0:
-        return True
-    return max(at - q.end, q.start - (at + len(words)), 0) <= NEAR_PLACE_REACH
-
-
-def _within_a_country(location: list[str], lexicon: Lexicon, stated: dict[str, str]) -> bool:
-    """Whether a place of ``location`` lies inside a country: a city, a province, a district, a town no gazetteer
-    knows ("the town of Amatrice"); not a region of several countries (West Africa, whose parent is Africa)."""
-    for place in location:
-        if place in lexicon.countries or place in lexicon.wide_places:
-            continue
-        wider = ancestors(place, lexicon.place_parents, stated)
-        if not wider or any(up in lexicon.countries for up in wider):
-            return True
-    return False
 
 
 def _respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -> dict[int, tuple[list[str], str]]:

@@ -104,10 +104,10 @@ SPEAKER_OPENING = 8  # "; the " before a speaker that opens the clause after a s
 
 # A relative clause set off by commas: ", which has lost about 11,000 fighters in the war,".
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  # "11,000" holds no clause's comma
-# A relative clause whose own subject says the figure: "losses that the World Bank put at", "a toll which officials
-# put at" (the speaker is the words after the pronoun).
 # A relative clause closing a speaker's noun phrase: " that capsized off Libya", " who fled the city".
 TRAILING_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+\S.*$")
+# A relative clause whose own subject says the figure: "losses that the World Bank put at", "a toll which officials
+# put at" (the speaker is the words after the pronoun).
 RELATIVE_SUBJECT = re.compile(
     r"\s(?:that|which)\s+(?=\w)(?![a-z]+ed\b|(?:is|was|are|were|has|had|have|will|would|could|can)\b)"
 )  # not "the boat that capsized off Libya has told": the pronoun is the clause's subject there

@@ -8,7 +8,7 @@ import re
 from .context import SentenceContext
 from .discourse import Discourse
 from .incidents import Incident
-from .lexicon import Lexicon, Mention
+from .lexicon import Lexicon, Mention, slug
 from .places import DATELINE, ORIGIN_BEFORE, ORIGIN_REACH
 from .quantities import Quantity
 from .speakers import (
@@ -239,3 +239,19 @@ def anaphora(text: str, ctx: SentenceContext, measure, lexicon: Lexicon, context
         if found:
             return found.id, None
     return None, None
+
+
+# What money is for, when it makes a thing again: "towards rebuilding the 850-year-old cathedral", "for the
+# reconstruction of Notre-Dame", "to repair the bridge".
+MADE_AGAIN = re.compile(
+    r"(?i)\b(?:for|towards?|to)\s+(?:the\s+)?(?:rebuild(?:ing)?|reconstruct(?:ion|ing)?|repair(?:ing|s)?|"
+    r"restor(?:ation|ing|e))\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w'-]+-old\s+)?"
+    r"(?P<what>[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3})"
+)
+
+
+def made_again(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The subject of money a sentence spends on making a thing again, and its words: "€100m towards rebuilding the
+    cathedral" is about cathedral_rebuilding."""
+    made = MADE_AGAIN.search(text, start, end)
+    return (f"{slug(made.group('what'))}_rebuilding", made.group("what")) if made else None
