@@ -15,7 +15,7 @@ from .facets import (
 )
 from .incidents import Incident
 from .lexicon import Lexicon, Mention
-from .quantities import THINGS, Quantity, counts_things, head_noun
+from .quantities import ELLIPSIS, THINGS, Quantity, counts_things, head_noun
 from .speakers import RIVAL_FIGURE
 
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
@@ -42,15 +42,6 @@ OWN_PREDICATE = re.compile(r"(?i)\s?(?:are|is|was|were|have been|has been|had be
 NEUTRAL_PARTICIPLES = frozenset(
     "counted recorded reported registered estimated confirmed tallied believed thought expected listed "
     "deployed stationed based posted positioned".split()  # "some 900 are deployed in Syria": where, not what befell
-)
-# Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
-_PARALLEL = r"(?:and|while|but|whereas|with|including|to|of whom|among them)"
-ELLIPSIS = re.compile(
-    # a comma or a conjunction between them: not "10,000 fighters in more than 24 prisons"
-    rf"(?:\s+in\s+[A-Za-z][^,;.\d]{{0,40}}?)?\s*(?:,\s*(?:{_PARALLEL}\s+)?|\s{_PARALLEL}\s+)"
-    r"(?:another\s+|a further\s+)?$"
-    # "with about 167,000 deaths, followed by Sri Lanka with 35,322 and India with 12,405"
-    r"|^,?\s+(?:followed\s+by|then|and|ahead\s+of)\s+(?:the\s+)?[A-Z][^,;.\d]{0,40}?\s+with\s+$"
 )
 # How far around a number, or its counted noun, each phrase is looked for, in characters: each reach holds the
 # longest phrase its pattern is meant to find, and keeps every look-up short whatever follows in the article.

@@ -174,6 +174,20 @@ NOT_NAMES = frozenset(
 )
 # "60 Minutes", "737 MAX": a number followed by a capitalised word, with no counted noun, is a name.
 NAME_AFTER = re.compile(r"\s[A-Z]")
+# Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
+_PARALLEL = r"(?:and|while|but|whereas|with|including|to|of whom|among them)"
+ELLIPSIS = re.compile(
+    # a comma or a conjunction between them: not "10,000 fighters in more than 24 prisons"
+    rf"(?:\s+in\s+[A-Za-z][^,;.\d]{{0,40}}?)?\s*(?:,\s*(?:{_PARALLEL}\s+)?|\s{_PARALLEL}\s+)"
+    r"(?:another\s+|a further\s+)?$"
+    # "with about 167,000 deaths, followed by Sri Lanka with 35,322 and India with 12,405"
+    r"|^,?\s+(?:followed\s+by|then|and|ahead\s+of)\s+(?:the\s+)?[A-Z][^,;.\d]{0,40}?\s+with\s+$"
+)
+# A word number with no noun that a parallel clause gives one: "41 died at the Al Noor mosque and seven at the
+# Linwood mosque", "killed 12 in Kabul, and three in Herat"; its counted noun is the earlier number's (counted.py).
+ELIDED_CLAUSE_BEFORE = re.compile(rf"(?:,\s*(?:{_PARALLEL}\s+)?|\s{_PARALLEL}\s+|;\s*)(?:another\s+|a further\s+)?$")
+ELIDED_PLACE_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+(?:[a-z]+\s+)?)?(?:in|at|on|from)\s+(?:the\s+)?[A-Z]")
+ELIDED_REACH = 80  # from the earlier number to this one: one clause and its place
 # A share without "of": "cut by a third", "a two-thirds majority".
 FRACTION_CONTEXT = re.compile(r"(?i)\bby\s+\S+\s*$|^\S+(?:\s\S+)?\s+majority\b")
 # "of" between a vague amount or unit and the counted noun: "dozens of rocket attacks", "110,000 km2 of territory".
@@ -398,7 +412,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
             quantity = _range(text, quantity, first, last, units, lexicon)
             if quantity is None:
                 continue
-        if _keep(text, quantity, first):
+        if _keep(text, quantity, first, found[-1] if found else None):
             found.append(quantity)
     lowered = text.lower()  # most articles hold no multiplier word: a substring test spares the regex scan
     scan = any(word in lowered for word in MULTIPLIER_HINTS)
@@ -801,7 +815,19 @@ UNIT_DEFINITION_REACH = 48  # "each barrel contains about " and the like
 UNIT_DEFINITION_AFTER = re.compile(r"(?i)\s+(?:of [a-z]+\s+)?in\s+(?:a|an|one|each|every)\s+[a-z]+\b")
 
 
-def _keep(text: str, q: Quantity, match: re.Match) -> bool:
+def _elided(text: str, q: Quantity, previous: Quantity | None) -> bool:
+    """Whether a number with no noun of its own stands in a clause parallel to a counted one's, before a place."""
+    return (
+        previous is not None
+        and (previous.measure is not None or previous.measure_text is not None)
+        and 0 < q.start - previous.end <= ELIDED_REACH
+        and not re.search(r"[.!?]\s", text[previous.end : q.start])
+        and ELIDED_CLAUSE_BEFORE.search(text, previous.end, q.start) is not None
+        and ELIDED_PLACE_AFTER.match(text, q.end) is not None
+    )
+
+
+def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names, units' definitions."""
     raw = match.group()
     if (
@@ -846,6 +872,7 @@ def _keep(text: str, q: Quantity, match: re.Match) -> bool:
         and q.qualifier in ("exact",)
         and q.measure_text is None
         and (q.low or 0) < 1000
+        and not _elided(text, q, previous)
     ):
         return False  # "one of the", "at one point", "two of them"; not "half a million had turned out"
     if raw.lower() in ("one", "a", "an") and q.measure == "duration" and q.qualifier == "exact":
