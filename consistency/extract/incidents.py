@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import POSSESSIVE, EventVocabulary, Mention, Token, slug
+from .numbers import TENS, UNITS
 
 # Titles before a name are not part of the event's name: "President Obama's inauguration" is Obama's.
 TITLES = frozenset(
@@ -42,6 +43,15 @@ FIGURATIVE_BEFORE = re.compile(
     r"currency|banking|debt|stock|electoral|regime|state)\s+$"
 )
 FIGURATIVE_REACH = 16  # "constitutional " before the head
+# A number before an event's words in the plural counts such events, it names none: "more than 150 attacks on US
+# forces", "three separate bombings" (not "a magnitude 7.8 earthquake", "the 2010 quake").
+COUNTED_BEFORE = re.compile(
+    # a count, not a year ("the 2023 floods") nor a decimal's end ("7.8")
+    rf"(?i)(?:(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?<!(?:1[89]|20)\d\d)|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}|hundred|thousand|dozens|hundreds|thousands|several|"
+    r"multiple|numerous))(?:\s+of)?\s+(?:[a-z-]+\s+)?$"
+)
+COUNTED_REACH = 40  # "more than 1,000 separate " before the head
+PLURAL = re.compile(r"[a-z]s\b")
 # Words for whatever event the story is about, once it has named one: "the disaster", "the natural disaster".
 ANY_EVENT = frozenset({"disaster", "disasters"})
 # Words that make a generic event the story's own: "the recent inauguration", "this year's march".
@@ -120,6 +130,9 @@ def find_incidents(
             _blocked(head.start, blocked)
             or INSTITUTION_AFTER.match(text, head.end)
             or FIGURATIVE_BEFORE.search(text, max(0, head.start - FIGURATIVE_REACH), head.start)
+            or (
+                PLURAL.search(head.text) and COUNTED_BEFORE.search(text, max(0, head.start - COUNTED_REACH), head.start)
+            )
         ):
             continue
         incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names})

@@ -216,6 +216,7 @@ AGENT_AFTER = re.compile(r"\s+by\b")  # a participle with its agent is a verb: "
 # Participles that describe a counted noun rather than act: "61 confirmed deaths", "1.1 million suspected cases".
 NOUN_ADJECTIVES = frozenset(
     "confirmed suspected reported recorded registered documented presumed estimated "
+    "coordinated attempted foiled thwarted "  # "three coordinated attacks", "12 foiled plots"
     "such other more additional further separate".split()  # "198 such operations", "40 more fighters"
 )
 # Participles that are adjectives right after a number: "at least 10 collapsed buildings", "300 damaged homes" (not
