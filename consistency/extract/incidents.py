@@ -133,6 +133,7 @@ def find_incidents(
             or (
                 PLURAL.search(head.text) and COUNTED_BEFORE.search(text, max(0, head.start - COUNTED_REACH), head.start)
             )
+            or _uncued(text, head.text, vocabulary)
         ):
             continue
         incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names})
@@ -158,6 +159,12 @@ def find_incidents(
         if not any(x.start <= m.start(1) < x.end for x in found) and "strike" in vocabulary.people:
             found.append(Incident(m.start(1), m.end(1), "strike", "strike", m.group(), False))
     return sorted(found + names, key=lambda i: i.start)
+
+
+def _uncued(text: str, words: str, vocabulary: EventVocabulary) -> bool:
+    """Whether the words name their kind of event only with a cue the article lacks ("the strike" with no union)."""
+    cues = vocabulary.cued.get(words.lower())
+    return cues is not None and cues.search(text) is None
 
 
 def _blocked(position: int, blocked: list[tuple[int, int]]) -> bool:

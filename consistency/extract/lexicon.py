@@ -251,6 +251,9 @@ class EventVocabulary:
     goes_on: frozenset[str] = frozenset()
     # kinds that own only some counts: a festival its crowd, never the toll of a shooting at it
     only: dict[str, frozenset[str]] = field(default_factory=dict)
+    # words that name an event of a kind only in an article with one of the kind's cue words: "the strike" is a
+    # walkout where the article speaks of unions or pay, an attack in war reporting (lower case form -> cues)
+    cued: dict[str, re.Pattern] = field(default_factory=dict)
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
@@ -285,6 +288,10 @@ class EventVocabulary:
                 vocabulary.scattered[kind] = frozenset(map(str, entry["scattered"]))
             if entry.get("only"):
                 vocabulary.only[kind] = frozenset(map(str, entry["only"]))
+            if entry.get("cued"):
+                cues = re.compile(r"(?i)\b(?:" + "|".join(re.escape(str(c)) for c in entry.get("cues", [])) + r")\b")
+                for word in entry["cued"]:
+                    vocabulary.cued.update({form.lower(): cues for form in plurals(str(word))})
         return vocabulary
 
 
