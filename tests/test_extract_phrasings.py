@@ -62,7 +62,7 @@ AS_OF_KEYS = {"scope", "start", "end", "since"}
 # two are listed under `measures:` of events.yaml, not in measures.yaml).
 EXTRA_MEASURES = {"duration"}
 EXTRA_UNITS = {"fraction"}
-RATE_UNIT = re.compile(r"per \d{1,3}(?:,\d{3})*")  # a rate's base: "12 deaths per 100,000 people"
+RATE_UNIT = re.compile(r"per (?:\d{1,3}(?:,\d{3})*|day|week|month)")  # "12 deaths per 100,000 people", "2,000 a day"
 # A unit "a day": "5,000 barrels a day" is bbl/d.
 PER_DAY = "/d"
 PLACE_ID = re.compile(r"^[a-z][a-z0-9_]*$")

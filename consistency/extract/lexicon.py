@@ -214,8 +214,9 @@ class States:
                 # "people in neighbouring India and China died": one place, or two, after a word that places them
                 rf"(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                 rf"(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}(?:,?\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})?))?"
-                # "the nearly 4,000 this year reported missing": a time may stand there too
-                r"(?:\s+(?:(?:this|last)\s+(?:year|month|week)|so\s+far(?:\s+this\s+year)?|to\s+date))?"
+                # "the nearly 4,000 this year reported missing", "about 2,000 a day were crossing": a time may stand there
+                r"(?:\s+(?:(?:this|last)\s+(?:year|month|week)|so\s+far(?:\s+this\s+year)?|to\s+date"
+                r"|(?:a|per|every|each)\s+(?:day|week|month)))?"
                 # "Twenty-two people, including children, were killed": an aside on who they were
                 # ", or some 85 percent of the population,", " - about 85% of the population -"
                 r"(?:,\s+(?:including|among them|mostly|many of them|most of them|some of them|or)\s+[^,.;]{1,40},"

@@ -319,6 +319,7 @@ class Quantity:
     head_start: int | None = None  # where the counted noun begins (modifiers lie between num_end and here)
     vague: bool = False
     derivation: str | None = None  # set by reference resolution: the arithmetic behind the value
+    per: str | None = None  # a count's stretch of time: "2,000 a day" is per day (its unit once it is a claim)
     subject_hint: str | None = None  # "35,000 Palestinians": the demonym names whose count it is
     range_opener: int | None = None  # where "between"/"from" starts, when one comes before the number
 
@@ -423,6 +424,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
     for stated, converted in pairwise(found):
         if _converts(text, stated, converted) and converted.qualifier == "exact":
             converted.qualifier = stated.qualifier  # "at least 126,000 gallons (477,000 litres)": at least, too
+    _per_time(text, found)
     return _rates(text, found)
 
 
@@ -438,6 +440,27 @@ def _rates(text: str, found: list[Quantity]) -> list[Quantity]:
 
 # Between a rate and its base: " per ", " for every ".
 PER_BASE = re.compile(r"(?i)\s+(?:per|for every|in every)\s+")
+# A count per stretch of time, after it in its clause: "about 2,000 a day", "15,000 people were still arriving every
+# day", "3,000 migrants arrive daily"; not "up from 17 a day earlier" nor "in a day of protests".
+PER_TIME = re.compile(
+    r"(?i)(?<!\bin )\b(?:(?:a|per|every|each)\s+(day|week|month)|(daily|weekly|monthly))\b"
+    r"(?!\s+(?:earlier|later|before|after|ago|of|or|and)\b|-)"
+)
+PER_TIME_REACH = 60  # "people were still crossing the border every day": the verb phrase after the count
+CLAUSE_END = re.compile(r"[,;.!?()\n]|\s[-\u2013\u2014]\s")
+PER_TIME_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
+
+
+def _per_time(text: str, found: list[Quantity]) -> None:
+    """Mark a count said per day, week or month: a rate is no total (compared only with rates)."""
+    for i, q in enumerate(found):
+        if q.unit is not None or q.measure == "duration":
+            continue
+        end = min(len(text), q.end + PER_TIME_REACH, found[i + 1].start if i + 1 < len(found) else len(text))
+        stop = CLAUSE_END.search(text, q.end, end)
+        rate = PER_TIME.search(text, q.end, stop.start() if stop else end)
+        if rate:
+            q.per = (rate.group(1) or PER_TIME_UNIT[rate.group(2).lower()]).lower()
 
 
 def _converts(text: str, stated: Quantity, converted: Quantity) -> bool:

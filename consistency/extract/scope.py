@@ -648,7 +648,7 @@ def build_claims(
                     value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier)
                     if q.low is not None or q.high is not None
                     else None,
-                    unit=q.unit,
+                    unit=q.unit or (f"per {q.per}" if q.per else None),
                     as_of=as_of,
                     attribution=said_by,
                     modality=mood,
