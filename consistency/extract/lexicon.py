@@ -214,7 +214,7 @@ class States:
                 # "people in neighbouring India and China died": one place, or two, after a word that places them
                 rf"(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
                 rf"(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}(?:,?\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})?))?"
-                # "the nearly 4,000 this year reported missing", "about 2,000 a day were crossing": a time may stand there
+                # "the nearly 4,000 this year reported missing", "about 2,000 a day were crossing": a time between
                 r"(?:\s+(?:(?:this|last)\s+(?:year|month|week)|so\s+far(?:\s+this\s+year)?|to\s+date"
                 r"|(?:a|per|every|each)\s+(?:day|week|month)))?"
                 # "Twenty-two people, including children, were killed": an aside on who they were
