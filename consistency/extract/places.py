@@ -463,6 +463,15 @@ COMMA_BEFORE = 20  # ... and a comma between a place and the number after it: a 
 MODIFIER_GAP = re.compile(r"\s+(?:from|across|representing|of)\s+(?:the\s+)?")
 
 
+# A place tied to the counted people by a verb of where they are: "5,200 U.S. troops stationed in Iraq", "900
+# remain in Syria": theirs, however near a place before the number stands ("questions on Capitol Hill about the").
+STATIONED_IN = re.compile(
+    r"\s+(?:(?:are|were|is|was|still|now)\s+)?(?:stationed|deployed|based|posted|garrisoned|remaining|remain|remains|"
+    r"serving|serve|operating|operate)\s+(?:in|inside|across|throughout|to|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?"
+)
+
+WHERE_AFTER = re.compile(r",?\s+where\b")
+
 # A locative phrase that opens its sentence: "Across Canada, ", "In Germany, ".
 OPENING_PLACE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|Across|Throughout|Inside|Within|All over)\s+(?:the\s+)?$")
 OPENING_PLACE_REACH = 20
@@ -485,6 +494,8 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
         for p_start, p_end, _, _ in places
         if OPENING_PLACE.search(text, max(0, p_start - OPENING_PLACE_REACH), p_start) and text.startswith(",", p_end)
     }
+    # "a deployment to Syria, where they will join the 900 American troops": the place of a "where" clause is shared
+    shared = {p_start for p_start, p_end, _, _ in places if WHERE_AFTER.match(text, p_end)}
     pairs = []
     for p_start, p_end, ids, p_text in places:
         for q in quantities:
@@ -499,6 +510,8 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
             owns = p_end <= q.start and (m := PLACE_OWNS_NUMBER.match(text, p_end)) and m.end() > q.start
             if owns:
                 distance = -1  # "followed by Liberia with 9,343", "Greece (821,008)": the place's own number
+            elif q.end <= p_start and STATIONED_IN.fullmatch(text, q.end, p_start):
+                distance = 0
             elif CLAUSE_BETWEEN.search(text, low, high):
                 distance += OTHER_CLAUSE  # "... in Wales, and 300 midwives ...": Wales is the first clause's
             elif p_end <= q.start and ("," in text[low:high] or AND.search(text, low, high)):
@@ -513,7 +526,7 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
             owners[q] = group
             # a span of time shares its place ("three months of fighting in Gaza"), and so does a count of the things
             # an event struck ("his attack on two mosques in Christchurch killed 49 people")
-            if q not in durations and q not in things and p_start not in framing:
+            if q not in durations and q not in things and p_start not in framing | shared:
                 placed.add(p_start)
     return owners
 
