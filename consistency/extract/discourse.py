@@ -49,6 +49,8 @@ class Discourse:
     # measure -> when the article's running count of it began, and where it was counted
     since: dict[str, tuple[date, list[str]]] = field(default_factory=dict)
     projection: AsOf | None = None  # the time the article's last projection is for, should "the estimate" recur
+    # measure -> the entities the article has named as owning such counts, with their words: "2,500 American troops"
+    owners: dict[str, dict[str, str | None]] = field(default_factory=dict)
     # the paragraph's
     places: list[str] = field(default_factory=list)
     time: DateMention | None = None
@@ -74,6 +76,15 @@ class Discourse:
         if measure not in self.scattered.get(incident.kind, ()):
             return list(incident.places) or self.event_places.get(incident.id) or self.main_places
         return list(incident.places) or self.event_places.get(f"{incident.id}/{measure}") or []
+
+    def own(self, measure: str, subject: str, subject_text: str | None) -> None:
+        """Remember that the article named ``subject`` as owning a count of ``measure``."""
+        self.owners.setdefault(measure, {}).setdefault(subject, subject_text)
+
+    def sole_owner(self, measure: str | None) -> tuple[str | None, str | None]:
+        """The one entity the article has named as owning counts of ``measure`` so far; none when it named two."""
+        named = self.owners.get(measure or "", {})
+        return next(iter(named.items())) if len(named) == 1 else (None, None)
 
     def place_event(self, incident: Incident, measure: str | None, location: list[str]) -> None:
         """Remember where a count of an event was placed, for its unplaced counts after it."""

@@ -176,6 +176,7 @@ class Measure:
     # whether its words name what an earlier or later number counts ("the number of arrests ... at 418"); a place
     # word does not ("put the toll in the Kursk region at 1,347")
     carries: bool = True
+    owned_throughout: bool = False  # the article's one named owner owns its unowned counts (troops, fighters)
 
 
 # Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
@@ -375,7 +376,13 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
     files = alias_files(rules_dir)
     measures, measure_words, measure_nouns, attack_verbs, states = {}, PhraseIndex(), PhraseIndex(), {}, {}
     for id_, spec in (entry for path in files["measures"] for entry in _entries(path)):
-        measures[id_] = Measure(id_, list(spec.get("subjects", [])), spec.get("unit"), bool(spec.get("carries", True)))
+        measures[id_] = Measure(
+            id_,
+            list(spec.get("subjects", [])),
+            spec.get("unit"),
+            bool(spec.get("carries", True)),
+            bool(spec.get("owned_throughout", False)),
+        )
         for word in spec.get("words", []):
             for form in plurals(str(word)):
                 measure_words.add(form, id_)

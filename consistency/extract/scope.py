@@ -396,6 +396,17 @@ def build_claims(
                     subject, subject_text = incident.id, incident.text
                 else:  # no event anywhere: whose people they are, as for any count
                     subject, subject_text = subject_of(text, q, ctx, measure, measure_mention, lexicon)
+            throughout = measure in lexicon.measures and lexicon.measures[measure].owned_throughout
+            if throughout and subject is None and incident is None:
+                # "That force stood at about 5,200": people no one in the sentence owns are those of the one owner
+                # the article has named for such counts ("the roughly 2,500 American troops in the country")
+                subject, subject_text = discourse.sole_owner(measure)
+            elif (
+                throughout
+                and subject in lexicon.entity_types
+                and lexicon.entity_types[subject] in subject_types(measure, lexicon)
+            ):
+                discourse.own(measure, subject, subject_text)
             measure = armed_men(text, q, measure, measure_text, subject, lexicon)
             story = incidents or discourse.recent or [x for x in [discourse.incidents.first] if x]
             if measure == "ratio" and incident is None:
