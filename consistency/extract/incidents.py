@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import POSSESSIVE, EventVocabulary, Mention, Token, slug
 from .numbers import TENS, UNITS
+from .places import AT_NAMED_BUILDING
 
 # Titles before a name are not part of the event's name: "President Obama's inauguration" is Obama's.
 TITLES = frozenset(
@@ -235,6 +236,10 @@ def _with_modifiers(
             after.append(POSSESSIVE.sub("", word).lower())
             end = tokens[k][1]
             k += 1
+    building = None if names or after else AT_NAMED_BUILDING.match(text, head.end)
+    if building:  # "the fire at Grenfell Tower": named as "the Grenfell Tower fire" is
+        names = [POSSESSIVE.sub("", w).lower() for w in reversed(building.group(1).split())]
+        end = building.end()
     named = bool(names or after) or (head_word[:1].isupper() and index > 0 and not _sentence_initial(text, head.start))
     year = EVENT_YEAR.search(text, max(0, start - EVENT_YEAR_REACH), start) or YEAR_GAP.search(text, start, head.start)
     # "Obama's 2009 inauguration" and "Obama's 2013 inaugural" are two events: a year tells a recurring one apart
