@@ -52,7 +52,9 @@ PAST_OPENING = re.compile(r"(?i)\s*(?:before|prior to) the [a-z]+(?: [a-z]+)?,")
 # Present-tense verbs: a sentence saying how things stand now is as of publication, whatever time the
 # sentences before it set ("The coalition formed in 2014. About 2,500 troops remain in Iraq.").
 PRESENT = re.compile(
-    r"(?i)\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b"
+    # (not "are estimated to have been killed": a past told now)
+    r"(?i)(?<!\bto )\b(?:is|are|has|have|remains?|stands?|now|currently|still|today|this week|says|say|estimates)\b"
+    r"(?!\s+(?:[a-z]+\s+)?to\s+have\b)"
     # a verb that holds a number now ("the SDF guard some 10,000 fighters"): a noun too, so only right before one
     r"|\b(?:holds?|guards?|houses|hosts|keeps?|employs|contains|shelters|controls)\s+"
     r"(?:(?:some|about|around|roughly|nearly|almost|over|more than|fewer than|at least|an estimated)\s+)?\d"
