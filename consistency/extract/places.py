@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import POSSESSIVE, Lexicon, Mention, slug
-from .quantities import Quantity, counts_things
+from .quantities import Quantity, converts, counts_things
 
 # A dateline opening an article's body or a sentence: "KATHMANDU - ", "LONDON (Reuters) — ", "PARADISE, Butte County
 # — ", "BAGHDAD, March 8 (Reuters) - ", "GENEVA, Switzerland, Dec. 22 (UPI) -- ". Its place and region are groups 1
@@ -460,6 +460,9 @@ def starts_sentence(text: str, pos: int) -> bool:
 
 # Where one clause ends and another with its own number begins: "; ", ", and ", ", while ".
 CLAUSE_BETWEEN = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+# A participle's clause after a number: its places are its own ("spread across 240 square miles, destroying most of
+# Paradise"), never the number's before it.
+PARTICIPLE_CLAUSE = re.compile(r",\s+[a-z]+ing\b")
 AND = re.compile(r"\band\b")
 OTHER_CLAUSE = 1000  # characters a clause break counts as: a place of one's own clause always comes first
 COMMA_BEFORE = 20  # ... and a comma between a place and the number after it: a phrase of its own, as a rule
@@ -489,6 +492,10 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
     # "15,000 foreign fighters from 80 countries have travelled to Syria": a number that modifies the one before it
     # neither stands between that one and its place nor takes the place
     modifiers = {id(b) for a, b in pairwise(quantities) if MODIFIER_GAP.fullmatch(text, a.end, b.start)}
+    # "88,000 square kilometres (34,000 square miles) of Iraq and Syria": a figure restated in another unit is where
+    # the figure is, and stands between it and no place
+    restated = {id(b): id(a) for a, b in pairwise(quantities) if converts(text, a, b)}
+    modifiers |= set(restated)
     # nor does a span of time stand between: "Four months of war in Sudan have displaced more than 4 million people"
     durations = {id(q) for q in quantities if q.measure == "duration"}
     things = {id(q) for q in quantities if counts_things(q)}
@@ -510,6 +517,8 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
             if q.start <= p_start < q.end and q.head_start is not None and p_start < q.head_start:
                 continue  # "2,500 U.S. troops": an adjective of the noun, not a place
             low, high = (p_end, q.start) if p_end <= q.start else (q.end, p_start)
+            if q.end <= p_start and PARTICIPLE_CLAUSE.search(text, q.end, p_start):
+                continue
             if p_start not in framing and bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
                 continue  # another number stands between them: "... close to half of those came from Syria"
             distance = max(q.start - p_end, p_start - q.end, 0)
@@ -534,6 +543,9 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
             # an event struck ("his attack on two mosques in Christchurch killed 49 people")
             if q not in durations and q not in things and p_start not in framing | shared:
                 placed.add(p_start)
+    for converted, stated in restated.items():
+        if stated in owners:
+            owners[converted] = owners[stated]
     return owners
 
 

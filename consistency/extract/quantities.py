@@ -422,7 +422,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
     found += [q for q in multipliers if q and not _inside(blocked, blocked_starts, q.num_start)]
     found.sort(key=lambda q: q.start)
     for stated, converted in pairwise(found):
-        if _converts(text, stated, converted) and converted.qualifier == "exact":
+        if converts(text, stated, converted) and converted.qualifier == "exact":
             converted.qualifier = stated.qualifier  # "at least 126,000 gallons (477,000 litres)": at least, too
     _per_time(text, found)
     return _rates(text, found)
@@ -463,7 +463,7 @@ def _per_time(text: str, found: list[Quantity]) -> None:
             q.per = (rate.group(1) or PER_TIME_UNIT[rate.group(2).lower()]).lower()
 
 
-def _converts(text: str, stated: Quantity, converted: Quantity) -> bool:
+def converts(text: str, stated: Quantity, converted: Quantity) -> bool:
     """Whether a figure restates the one before it in another unit of its kind, in brackets or after ", or":
     "42,000 square miles (110,000 square kilometers)", "over 31 square miles, or 20,000 acres"."""
     canonical = units_module.CANONICAL
