@@ -138,6 +138,8 @@ AFFILIATION_BEFORE = re.compile(
     # "researchers at Penn State", "a professor at Georgetown": where a speaker works
     r"|\b(?:researchers?|scientists?|professors?|experts?|economists?|epidemiologists?|academics?|analysts?)"
     r"\s+(?:at|from)\s+(?:the\s+)?$"
+    # "the U.S. ambassador to Iraq", "the UN envoy for Syria": where a diplomat is sent
+    r"|\b(?:[Aa]mbassadors?|[Ee]nvoys?|[Cc]onsuls?|[Cc]hargé d'affaires)\s+(?:to|for|in)\s+(?:the\s+)?$"
 )
 
 # "Butte County", "Hatay Province": an administrative area by its kind word, in any gazetteer or none.
@@ -462,7 +464,7 @@ def starts_sentence(text: str, pos: int) -> bool:
 CLAUSE_BETWEEN = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 # A participle's clause after a number: its places are its own ("spread across 240 square miles, destroying most of
 # Paradise"), never the number's before it.
-PARTICIPLE_CLAUSE = re.compile(r",\s+[a-z]+ing\b")
+PARTICIPLE_CLAUSE = re.compile(r",\s+(?!according\b)[a-z]+ing\b")
 AND = re.compile(r"\band\b")
 OTHER_CLAUSE = 1000  # characters a clause break counts as: a place of one's own clause always comes first
 COMMA_BEFORE = 20  # ... and a comma between a place and the number after it: a phrase of its own, as a rule

@@ -119,6 +119,8 @@ PAIRED = re.compile(r"\s+(?:and|or)\s+")
 RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
+# A speaker's first word, which may name its country: "Iraqi officials", "the Syrian army", "Syria's ministry".
+NATIONAL_VOICE = re.compile(r"(?:the\s+)?([A-Z][\w.-]*)(?:['\u2019]s)?\b")
 # "the group", "its", "they", "of those": a subject named in an earlier sentence.
 ANAPHORA = re.compile(
     r"(?i)\b(?:the (?:(?:armed|rebel|insurgent|terrorist|terror|militant|jihadist|extremist) )?group|"
@@ -474,6 +476,16 @@ def build_claims(
                 location = discourse.event_location(incident, measure)  # an event happens somewhere
             elif location and incident is not None:
                 discourse.place_event(incident, measure, location)
+            # the country the speaker's first word names ("Iraqi officials", "Syria's army"; not "the U.S. ambassador
+            # to Iraq")
+            first = NATIONAL_VOICE.match(attribution or "")
+            voice = [p for p in speaker_places(first.group(1), lexicon) if p in location] if first else []
+            countries_lent = len(location) > 1 and all(p in lexicon.countries for p in location)
+            if countries_lent and len(voice) == 1 and not (owners.get(id(q)) or ctx.subject_places or ctx.peak):
+                # "across Iraq and Syria ... Iraqi officials say only 400-500 remain on their side of the border":
+                # a national voice that places its count nowhere speaks of its own country among those lent to it
+                # (of now: "at the height of their power" the group's land lay across both)
+                location = voice
             location = discourse.with_containers(location)
             countries = countries_of(location) if national else []
             # "the South Asian nation of Nepal": a name no gazetteer knows is no country beside one it knows

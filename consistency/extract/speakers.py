@@ -250,13 +250,14 @@ BY_SOURCE = re.compile(
 )
 
 # A figure its owner gives: "the Haitian government's official toll of more than 316,000", "UNHCR's count of 1,000",
-# "the ministry's toll now stands at 3,283".
+# "the ministry's toll now stands at 3,283", "Central Command's figure for the same period was far lower: roughly".
 OWNED_FIGURE = re.compile(
     r"((?:[A-Z][\w.&-]*\s+){0,3}(?:[A-Z][\w.&-]*|government|ministry|police|army|agency|military))'s\s+"
-    r"(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\s+"
-    r"(?:of|at|was|is|(?:now\s+)?(?:stood|stands|remains|remained)\s+at)\s+$"
+    r"(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)(?:\s+for\s+[^,;:.]{1,30}?)?\s+"
+    r"(?:of|at|was|is|(?:now\s+)?(?:stood|stands|remains|remained)\s+at)"
+    r"(?:\s+(?:far\s+|much\s+|slightly\s+|even\s+)?(?:lower|higher|smaller|larger|bigger|greater))?:?\s+$"
 )
-OWNED_FIGURE_REACH = 90  # "the Haitian government's official death toll of "
+OWNED_FIGURE_REACH = 120  # "the Haitian government's official death toll of ", "... for the same period was far lower: "
 
 # A figure a pronoun gives a source: "His estimate ... is", "their count": the article's last named speaker's.
 PRONOUN_SOURCE = re.compile(
