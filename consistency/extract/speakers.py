@@ -257,7 +257,7 @@ OWNED_FIGURE = re.compile(
     r"(?:of|at|was|is|(?:now\s+)?(?:stood|stands|remains|remained)\s+at)"
     r"(?:\s+(?:far\s+|much\s+|slightly\s+|even\s+)?(?:lower|higher|smaller|larger|bigger|greater))?:?\s+$"
 )
-OWNED_FIGURE_REACH = 120  # "the Haitian government's official death toll of ", "... for the same period was far lower: "
+OWNED_FIGURE_REACH = 120  # "the Haitian government's official death toll of ", "... for that period was far lower: "
 
 # A figure a pronoun gives a source: "His estimate ... is", "their count": the article's last named speaker's.
 PRONOUN_SOURCE = re.compile(
