@@ -360,7 +360,7 @@ def build_claims(
                 measure is None
                 and measure_text is None
                 and q.unit == discourse.unit
-                and discourse.measure
+                and (discourse.measure or discourse.measure_text)
                 and elided(text, q)
             ):
                 # "Police counted 12,000 marchers. In Lyon they counted 4,000.": the counted noun carries
@@ -517,6 +517,10 @@ def build_claims(
                 discourse.last_place = (location, location_text, placed_here)
             if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
+            elif measure is None and q.unit is None and measure_text and measure_text.endswith("s"):
+                # "about 700,000 customers were still without electricity ... put the number at about 540,000": a
+                # plural noun no alias file names still says what the paragraph counts
+                discourse.measure, discourse.measure_text, discourse.unit = None, measure_text, None
             # "killed in the January 2011 earthquake": a date that names the event is not the time of its toll
             # ("During the 2006 war, Hezbollah fired 4,000 rockets": a count no event owns is of the event's year)
             event_count = measure in lexicon.events.measures and measure not in DATED_BY_EVENT
