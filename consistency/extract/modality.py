@@ -36,7 +36,8 @@ MODAL_AFTER = re.compile(
     r"(?i)(?:\s+(?:a|per|each)\s+(?:day|week|month|year))?"
     r"(?:\s+(?:from|of|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
     r"\s+(?:(?:also|still|now|soon|then)\s+)?"
-    rf"(?:{MODAL}|(?:is|are) (?:expected|set|likely) to)\b"
+    # (not "may have been killed": a guess at what happened, no plan)
+    rf"(?:(?:{MODAL})(?!\s+(?:not\s+)?have\b)|(?:is|are) (?:expected|set|likely) to)\b"
 )
 
 # A qualifier that is a modal's ceiling: "could reach", "may reach".

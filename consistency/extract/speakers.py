@@ -328,7 +328,7 @@ AUX_TAIL = re.compile(
 # An article opening a phrase: "the IOM", "a UN report".
 DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
 
-PRONOUNS = frozenset("he she they it we i you who that which this these those one".split())
+PRONOUNS = frozenset("he she they it we i you who that which this these those one his her their its our my".split())
 
 # A reporting verb or a clause's opener inside a phrase: two clauses caught by one pattern.
 TWO_CLAUSES = re.compile(r"(?i)\b(?:said|says|told|added)\b|,\s+(?:while|whereas|but|though|although)\b")

@@ -25,6 +25,7 @@ PAST = re.compile(
     r"(?i)\b(?:once [a-z]+ed|once (?:had|held|boasted)|used to (?:have|hold|control)|formerly|at the time|"
     # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
     r"initially|originally|at first|earliest|the first estimate|(?:the|that|its|their) initial|previous(?:ly)?|"
+    r"had earlier|"  # "Dickman had earlier put the toll at 480 million"
     # "the earlier figure", "the government's earlier estimate of 230,000"
     r"(?:the|that|its|their|an|\w+'s|\w+\u2019s) earlier (?:official |[A-Z][\w.]*\s+)?"
     r"(?:figure|estimate|count|tally|toll)"  # "an earlier U.S. estimate of about 10,000"
