@@ -112,6 +112,7 @@ INTERNAL_REACH = 80  # "Inside Ukraine, an estimated " before the number, " peop
 # Turnouts whose counted noun names a part of the people: teachers, nurses, civil servants.
 BY_POPULATION = frozenset({"strikers"})
 GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist turnout".split())
+GENERIC_ANIMALS = frozenset("animal wildlife creature".split())
 # People an organisation has, and the organisations that count their own.
 OWN_PEOPLE = frozenset({"employee", "staff", "member"})
 EMPLOYER = re.compile(
@@ -224,6 +225,10 @@ def population(
     if speaker and PLEDGED_BEFORE.search(text, max(0, q.start - PLEDGED_REACH), q.start):
         # "Pinault pledged €100m, and the Arnault family promised €200m": each giver's gift, no rival of another's
         return f"given by {speaker.lower()}"
+    if measure == "animals" and words:
+        # "2.46 billion reptiles" are a part of "3 billion animals": each kind is counted apart from the whole
+        head = head_noun(words)
+        return None if head in GENERIC_ANIMALS else head
     if measure not in BY_POPULATION or not words:
         return None
     head = head_noun(words)
