@@ -59,6 +59,8 @@ class Discourse:
     past: AsOf | None = None  # a past figure's time: "The earliest figure, 1,000 barrels, ... A team then pegged"
     speaker: str | None = None
     recent: list[Incident] = field(default_factory=list)  # the paragraph's events, in order
+    # the article's last counted measure and its words, for "the official count stood at 16" in a later paragraph
+    article_measure: tuple[str | None, str | None] = (None, None)
     measure: str | None = None  # the paragraph's last counted measure, its words and unit
     measure_text: str | None = None
     unit: str | None = None

@@ -121,6 +121,8 @@ RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 # A speaker's first word, which may name its country: "Iraqi officials", "the Syrian army", "Syria's ministry".
 NATIONAL_VOICE = re.compile(r"(?:the\s+)?([A-Z][\w.-]*)(?:['\u2019]s)?\b")
+# A figure's noun, or a pronoun standing for one, before a bare number: "The official count stood at", "It rose to".
+FIGURE_BEFORE = re.compile(r"(?i)\b(?:count|tally|figure|toll|number|total|estimate)\b|^\s*(?:It|That)\s+[a-z]+\s")
 # "the group", "its", "they", "of those": a subject named in an earlier sentence.
 ANAPHORA = re.compile(
     r"(?i)\b(?:the (?:(?:armed|rebel|insurgent|terrorist|terror|militant|jihadist|extremist) )?group|"
@@ -366,6 +368,20 @@ def build_claims(
                 # "Police counted 12,000 marchers. In Lyon they counted 4,000.": the counted noun carries
                 measure, measure_text = discourse.measure, discourse.measure_text
                 elided_count = True
+            elif (
+                measure is None
+                and measure_text is None
+                and q.unit is None
+                and not (discourse.measure or discourse.measure_text)
+                and any(discourse.article_measure)
+                and elided(text, q)
+                and FIGURE_BEFORE.search(text, s_start, q.start)
+            ):
+                # "... 6 to 18 deaths. // The official count stood at 16 on Oct. 3": a figure's noun with no measure
+                # of its paragraph speaks of the article's last count, unless it names its own ("the death toll")
+                named = lexicon.measure_nouns.find(text, s_start, q.start)
+                measure, measure_text = (named[-1].id, named[-1].text) if named else discourse.article_measure
+                elided_count = True
             if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:
                 # "BP put the flow at 5,000 barrels a day. The earliest figure, 1,000 barrels, ...": still a flow
                 measure, q.unit = "flow_rate", f"{q.unit}/d"
@@ -517,6 +533,8 @@ def build_claims(
                 discourse.last_place = (location, location_text, placed_here)
             if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
                 discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
+                if q.unit is None:
+                    discourse.article_measure = (measure, measure_text)
             elif measure is None and q.unit is None and measure_text and measure_text.endswith("s"):
                 # "about 700,000 customers were still without electricity ... put the number at about 540,000": a
                 # plural noun no alias file names still says what the paragraph counts
