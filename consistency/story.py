@@ -75,13 +75,17 @@ def _generic(claim: Claim) -> bool:
 def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]:
     """Each article's unnamed event ("fire") named when it is placed where an event of that kind other articles
     name is named after ("the fire in Lahaina": "lahaina_fire"), else when its headline holds the words of exactly
-    one such event ("camp_fire")."""
+    one such event ("camp_fire"), else when the other articles count exactly one such event where it is ("Puerto
+    Rico's hurricane" is Hurricane Maria)."""
     named_by_kind: dict[str, set[str]] = defaultdict(set)
+    named_at: dict[tuple[str, str], set[str]] = defaultdict(set)  # (kind, place) -> the named events counted there
     for claim in claims:
         if claim.subject_type == "named_event" and claim.subject:
             kind = _kind(claim.subject)
             if kind:
                 named_by_kind[kind].add(claim.subject)
+                for place in claim.location:
+                    named_at[(kind, place)].add(claim.subject)
     if not named_by_kind:
         return claims
     renamed: dict[tuple[str, str], str | None] = {}  # (source, kind) -> the event its headline names
@@ -101,6 +105,10 @@ def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]
             kind = claim.subject
             at = [f"{place}_{kind}" for place in claim.location if f"{place}_{kind}" in named_by_kind[kind]]
             event = at[0] if len(at) == 1 else name_for(claim.source, kind)
+            if event is None:
+                # "Puerto Rico's hurricane" where the other articles count one named storm, Hurricane Maria
+                there = set().union(*(named_at.get((kind, place), set()) for place in claim.location))
+                event = there.pop() if len(there) == 1 else None
             if event is not None:
                 claim = claim.model_copy(update={"subject": event, "subject_type": "named_event"})
         out.append(claim)
