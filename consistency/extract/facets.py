@@ -101,6 +101,13 @@ DAMAGED_AFTER = re.compile(
     r"(?i)\s+(?:were|was|have been|had been|are|is)\s+(?:[a-z]+ly\s+)?"
     r"(?:damaged(?P<either>\s+or\s+destroyed)?|partly|partially)\b"
 )
+# Left, not destroyed: "176 villages had been completely abandoned", "12 towns were evacuated" (people evacuated
+# are a count of their own measure).
+LEFT_BEHIND = frozenset({"places", "structures", "homes"})
+ABANDONED_AFTER = re.compile(
+    r"(?i)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:were|was|have been|had been|are|is)\s+(?:[a-z]+ly\s+)?"
+    r"(?:abandoned|deserted|emptied|evacuated)\b"
+)
 # Displacement inside a country, before the number ("Inside Ukraine, an estimated 1.85 million") or after it ("1.85
 # million internally displaced people", "people displaced within Syria", "IDPs").
 INTERNAL_BEFORE = re.compile(r"(?i)\b(?:inside|within)\s+(?:the\s+country|(?-i:[A-Z])[\w'-]+)\b[^.;]{0,60}$")
@@ -186,6 +193,8 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
     if damaged or "damaged" in text[q.num_end : q.head_start or q.num_end].lower():
         # "damaged 300 homes", "300 damaged homes": not the 6,400 destroyed; "destroyed or damaged": both
         return "damaged or destroyed" if damaged and damaged.group("either") else "damaged"
+    if q.measure in LEFT_BEHIND and ABANDONED_AFTER.match(text, q.end, q.end + DAMAGED_REACH):
+        return "abandoned"  # not the villages burned: another count of the same places
     if REGISTERED_AFTER.match(text, q.end, q.end + REGISTERED_REACH) or REGISTERED_BEFORE.search(
         text, max(0, q.start - REGISTERED_REACH), q.start
     ):

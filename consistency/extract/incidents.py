@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import POSSESSIVE, EventVocabulary, Mention, Token, slug
 from .numbers import TENS, UNITS
-from .places import AT_NAMED_BUILDING
+from .places import AT_NAMED_BUILDING, NAMED_BUILDING
 
 # Titles before a name are not part of the event's name: "President Obama's inauguration" is Obama's.
 TITLES = frozenset(
@@ -243,9 +243,12 @@ def _with_modifiers(
     named = bool(names or after) or (head_word[:1].isupper() and index > 0 and not _sentence_initial(text, head.start))
     year = EVENT_YEAR.search(text, max(0, start - EVENT_YEAR_REACH), start) or YEAR_GAP.search(text, start, head.start)
     # "Obama's 2009 inauguration" and "Obama's 2013 inaugural" are two events: a year tells a recurring one apart
-    ident = (
-        "_".join([*reversed(names), *after, head.id, *([year.group().strip()] if year else [])]) if named else head.id
-    )
+    # "the Grenfell Tower fire", "the fire at Grenfell Tower" and "the Grenfell fire" are one fire: a building's kind
+    # after its name does not name the event
+    words = list(reversed(names))
+    if len(words) > 1 and NAMED_BUILDING.fullmatch(words[-1]):
+        words = words[:-1]
+    ident = "_".join([*words, *after, head.id, *([year.group().strip()] if year else [])]) if named else head.id
     return Incident(
         start,
         end,
