@@ -252,6 +252,16 @@ DOINGS = {
 }
 
 
+# Places of detention that hold the people counted after them: "prisons ..., which hold about 10,000 fighters", "the
+# SDF's makeshift prisons hold some 10,000 men" (a camp's residents, or a stadium's crowd, are not held).
+DETENTION_HOLD = re.compile(
+    r"(?i)\b(?:prisons?|jails?|detention\s+(?:centres?|centers?|facilities|camps?)|cells)\b[^.;]{0,60}?"
+    r"\b(?:hold|holds|held|holding|house|houses|housing|guard|guards|keep|keeps)\s+"
+    r"(?:some\s+|about\s+|around\s+|roughly\s+|more than\s+|at least\s+|nearly\s+|an estimated\s+|up to\s+)?$"
+)
+DETENTION_REACH = 100  # "the network of makeshift prisons run by the Syrian Democratic Forces, which hold about "
+
+
 def state_of(
     text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon, mention: Mention | None = None
 ) -> tuple[str | None, str | None]:
@@ -282,6 +292,8 @@ def state_of(
     if before and REACHED.search(before.group(1)):
         before = None  # "the number of refugees had reached 2 million": the count grew, no one arrived
     found = after or before
+    if not found and DETENTION_HOLD.search(text, max(ctx.start, q.start - DETENTION_REACH), q.start):
+        return "detainees", "held"  # "the prisons run by the SDF, which hold about 10,000 Islamic State fighters"
     if not found:
         ride = TRANSIT_USE.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
         return ("trips", ride.group().strip()) if ride and measure in (None, "people") else (measure, None)
