@@ -303,6 +303,7 @@ def build_claims(
         part_places: set[str] = set()  # places only a part's: "1.28 million nationwide, including 81,000 in Paris"
         resolved: dict[int, str | None] = {}  # measure of each quantity once its state is known, for ellipsis
         places_of: dict[int, list[str]] = {}
+        subjects_of: dict[int, tuple[str | None, str | None]] = {}  # each count's subject, for the one it elides
         place_words: dict[int, str | None] = {}  # the words that placed each count, when its sentence named them
         placed_by_words: dict[int, bool] = {}  # whether each count's own words placed it
         taken = {x.head_start for x in qs if x.head_start is not None}  # counted nouns that belong to a number
@@ -425,6 +426,19 @@ def build_claims(
                 and lexicon.entity_types[subject] in subject_types(measure, lexicon)
             ):
                 discourse.own(measure, subject, subject_text)
+            if (
+                previous is not None
+                and id(previous) in subjects_of
+                and resolved.get(id(previous)) == measure
+                and ELLIPSIS.match(text, previous.end, q.start)
+                and not any(
+                    previous.end <= e.start < q.start and not any(p[0] <= e.start < p[1] for p in ctx.places)
+                    for e in ctx.entities
+                )  # an entity of its own between ("Germany has 1,000 troops in Lithuania and Britain 900"), not a place
+            ):
+                # "attacked more than 160 times, 66 times in Iraq, 97 in Syria": an elided count is the same count's
+                subject, subject_text = subjects_of[id(previous)]
+            subjects_of[id(q)] = (subject, subject_text)
             measure = armed_men(text, q, measure, measure_text, subject, lexicon)
             story = incidents or discourse.recent or [x for x in [discourse.incidents.first] if x]
             if measure == "ratio" and incident is None:

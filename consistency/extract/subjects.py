@@ -20,6 +20,11 @@ from .times import COMPARISON
 OPPOSED_BEFORE = re.compile(
     r"(?i)\b(?:against|targeting|fighting|fight|defeat|defeating|counter|versus|vs\.|on|from|by)\s+(?:the\s+)?$"
 )
+# A relative clause right after a count, opening on its subject: "the some 120 attacks that " (Iran-backed militias
+# have launched), "the 2,000 troops which " (Turkey keeps in Iraq).
+RELATIVE_DOER = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
+# A passive's auxiliary before the verb that counts: "have been attacked", "were struck".
+PASSIVE_BEFORE = re.compile(r"\b(?:been|were|was|are|is|being)\s+$")  # lower case: not "IS fighters"
 # Where a sentence turns to another clause with its own subject: "; ", " but ", ", while ".
 CLAUSE_TURN = re.compile(r"[;:]|\s(?:but|while|whereas|whilst)\s")
 # Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
@@ -130,10 +135,19 @@ def entity_type(e: Mention, lexicon: Lexicon) -> str:
 def subject_of(
     text: str, q: Quantity, ctx: SentenceContext, measure: str | None, measure_mention: Mention | None, lexicon: Lexicon
 ):
-    """Whose count it is: a modifier of the counted noun, else the nearest fitting entity before it."""
+    """Whose count it is: a modifier of the counted noun, else the subject of a relative clause after it, else the
+    nearest fitting entity before it (none when that entity suffered what is counted)."""
     own = own_entity(text, q, ctx)
     if own is not None:
         return own.id, own.text
+    types = subject_types(measure, lexicon)
+    doer = next((e for e in ctx.entities if e.start >= q.end and RELATIVE_DOER.fullmatch(text, q.end, e.start)), None)
+    if doer is not None and (not types or entity_type(doer, lexicon) in types):
+        return doer.id, doer.text  # "the some 120 attacks that Iran-backed militias have launched"
+    if measure_mention is not None and PASSIVE_BEFORE.search(
+        text, max(0, measure_mention.start - 12), measure_mention.start
+    ):
+        return None, None  # "U.S. and coalition troops have been attacked 160 times": the troops are the target
     if measure_mention is not None:
         near = [
             e
@@ -146,7 +160,6 @@ def subject_of(
         anchor = measure_mention.start
     else:
         anchor = q.start
-    types = subject_types(measure, lexicon)
     opening = opening_entity(text, ctx, anchor, types, lexicon)
     found = opening or nearest_entity_before(text, ctx, anchor, types, lexicon)
     unowned = not types and not subject_types(q.measure, lexicon)  # "civilians" killed; not "service members" hurt
