@@ -83,6 +83,12 @@ UNKNOWN_PLACE = re.compile(
     r"([A-Z][a-z'-]{1,19}[a-z'](?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
 )
 
+# A camp by its name: "the al-Hol camp", "Kutupalong refugee camp", "Al-Hol, a camp still home to".
+CAMP_NAME = re.compile(
+    r"\b((?:[Aa]l-|[Ee]l-)?[A-Z][\w'-]{1,20}(?:[ -][A-Z][\w'-]{1,20}){0,2})"
+    r"(?=\s+(?:refugee\s+|displacement\s+|detention\s+|displaced\s+persons\s+)?camp\b|,\s+(?:a|the)\s+(?:[a-z]+\s+){0,2}camp\b)"
+)
+
 # An adjective's place kind and its name after it: "the South Asian (nation of Nepal)", "the Caribbean (island of".
 KIND_OF_PLACE_AFTER = re.compile(r"\s+(?:nation|country|state|kingdom|republic|island|region|city|town)\s+of\b")
 
@@ -115,9 +121,11 @@ POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
 # "Washington, D.C., reportedly had".
 SUBJECT_PLACE = re.compile(
     r"(?:'s)?"
-    r"(?:,\s+(?:the|a|an|one\s+of)\s[^,;]{1,60},)?"  # "Italy, the worst-hit country in Europe, has reported"
-    r",?\s+(?:alone\s+|[a-z]+ly\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|recorded|"
-    r"reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was|remains|remained)\b"
+    r"(?:\s+(?:refugee\s+|detention\s+)?camp)?"  # "The al-Hol camp now houses"
+    r"(?:,\s+(?:the|a|an|one\s+of)\s[^,;]{1,60},"  # "Italy, the worst-hit country in Europe, has reported"
+    r"|,\s+which\s[^;]{1,80}?,)?"  # "Al-Hol, which peaked at about 73,000 residents in 2019, still holds"
+    r",?\s+(?:alone\s+|still\s+|[a-z]+ly\s+)?(?:has|have|had|hosts|hosted|houses|housed|received|receives|registered|"
+    r"recorded|reported|counts|counted|took|takes|took in|lost|holds|held|now|is|was|remains|remained)\b"
 )
 
 # A place that modifies a noun: "U.S. forces", "the Iraq war", "the Syria border".
@@ -264,7 +272,11 @@ def with_unknown_places(
     """Add places no gazetteer knows where the grammar says "place": "in the town of Mai Kadra", "near Rolling Fork"."""
     taken = [(m.start, m.end) for m in (*known, *entities)]
     found = list(known)
-    for m in (*UNKNOWN_PLACE.finditer(text, start, end), *PLURAL_KIND_PLACE.finditer(text, start, end)):
+    for m in (
+        *UNKNOWN_PLACE.finditer(text, start, end),
+        *PLURAL_KIND_PLACE.finditer(text, start, end),
+        *CAMP_NAME.finditer(text, start, end),
+    ):
         s, e = m.span(1)
         name = m.group(1)
         if any(word in NOT_PLACES for word in name.split()) or any(a < e and s < b for a, b in taken):
