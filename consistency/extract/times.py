@@ -140,7 +140,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         ctx = replace(ctx, start=turn.end())
         dates = [d for d in dates if d.start >= turn.end()]
     same = SAME_PERIOD.match(text, q.end, min(ctx.end, q.end + SAME_PERIOD_REACH))
-    if same and published is not None and q.unit != "times":  # "nearly double the number in ...": now, not then
+    if same and (published is not None or same.group("year")) and q.unit != "times":  # not "nearly double the ..."
         return _same_period(same, dates, published) or AsOf(start=None, end=None, scope="unknown", text=same.group())
     before = PAST.search(text, max(ctx.start, q.start - PAST_REACH), q.start)
     if before and (
@@ -260,13 +260,22 @@ def since_event(text: str, d: DateMention, sentence_start: int) -> DateMention:
     return d
 
 
-def _same_period(same: re.Match, dates: list[DateMention], published: date) -> AsOf | None:
+def _same_period(same: re.Match, dates: list[DateMention], published: date | None) -> AsOf | None:
     """ "66,237 in the same period last year": the period the sentence counts over ("since January 1", "so far this
     year"), a year (or to the year named) earlier; None when the sentence states no period."""
-    period = next((d for d in dates if d.start_date and (d.role == "since" or so_far(d, published))), None)
+    year = same.group("year")
+    period = next(
+        (d for d in dates if d.start_date and published and (d.role == "since" or so_far(d, published))), None
+    )
+    if period is None and year:
+        # "62 attacks in the first half of 2023, down from nearly 250 in the same period of 2022": a closed span
+        span = [d for d in dates if d.start_date and d.end_date and d.end <= same.start() and d.end_date > d.start_date]
+        if span:
+            shift = relativedelta(years=int(year) - span[-1].start_date.year)
+            start, end = span[-1].start_date + shift, span[-1].end_date + shift
+            return AsOf(start=start, end=end, scope="explicit", text=same.group().strip())
     if period is None:
         return None
-    year = same.group("year")
     shift = relativedelta(years=(int(year) - period.start_date.year) if year else -1)
     start, end = period.start_date + shift, published + shift
     return AsOf(start=start, end=end, scope="explicit", text=same.group().strip(), since=start)
