@@ -243,6 +243,18 @@ CLAUSE_END = re.compile(r"[,;)]")
 # A headline that ends with its source: "Ebola death toll passes 10,000: WHO".
 HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,4})$")
 
+# A headline that opens with its source: "Study: Hurricane Maria killed 4,645", "Police: 12 dead in shooting".
+HEADLINE_LEAD_SOURCE = re.compile(
+    r"^((?:[A-Z][\w.'-]*\s)?(?:Study|Report|Survey|Poll|Census|Police|Officials|Researchers|Scientists|Experts|"
+    r"UN|U\.N\.|WHO|Pentagon|Army|Military|Ministry)):\s"
+)
+# A document whose participle reports what follows: "a new United Nations monitoring-team report estimating that",
+# "a survey finding that".
+DOCUMENT_SAYING = re.compile(
+    rf"(?i)\b((?:a|an|the)\s+(?:[\w.'-]+\s+){{0,5}}?(?:{DOCUMENT}|review|census))\s+"
+    r"(?:estimating|finding|showing|saying|suggesting|concluding|reporting)\b"
+)
+
 # "a report by Human Rights Watch", "the latest count from UNHCR": a document and its author.
 BY_SOURCE = re.compile(
     rf"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){{0,2}}(?:{DOCUMENT}|review|investigation)\s+"
@@ -300,6 +312,8 @@ SOURCE_FORMS = (
     (CITED_BY, ("by",)),
     (REVISED_BY, ("raised", "lowered", "revised", "upped", "put", "pegged", "placed", "set")),
     (HEADLINE_SOURCE, (":",)),
+    (HEADLINE_LEAD_SOURCE, (":",)),
+    (DOCUMENT_SAYING, ("estimating", "finding", "showing", "saying", "suggesting", "concluding", "reporting")),
 )
 # How far past a form's match a known name it cuts short may end: "... Organization| for Migration".
 NAME_GROWTH_REACH = 60
@@ -521,6 +535,7 @@ def _words_to_verb(clause: str) -> tuple[list[str], str] | None:
 def clean_speaker(phrase: str) -> str | None:
     """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
     phrase = phrase.strip(" ,.;:\"'\u201c\u201d\u2018\u2019")  # straight and curly quotes alike
+    phrase = phrase.rpartition(": ")[2]  # "Grenfell Tower: police expect": a headline's topic, then its speaker
     determined = bool(DETERMINER.match(phrase))  # "the posting", "a ruling": a noun, not a gerund
     phrase = DETERMINER.sub("", phrase)
     phrase = re.sub(r"\s+", " ", phrase)
