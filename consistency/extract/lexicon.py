@@ -207,6 +207,8 @@ class States:
             re.compile(
                 # "415,000 Rohingya Muslims have fled": a people's name no alias file knows may be the counted noun
                 r"(?i)(?:\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})?"
+                # "730 children below the age of five were killed": the people's age limit stands between
+                r"(?:\s+(?:under|below|over|above|aged)\s+(?:the\s+age\s+of\s+)?[\w-]+)?"
                 # "migrants and refugees have already arrived", "civil servants, local-government and health workers
                 # took action": more counted nouns may join the first
                 # "61 civilians and six security officers had died": the people joined on share their state

@@ -148,6 +148,12 @@ BEFORE_NOT_COUNT = re.compile(
     r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z]"
     r"|\baged?\s+\d{1,3}\s*(?:to|-|\u2013|and)\s*)\Z"  # \Z: not before a "\n"; "aged 11 to 16": both ages
 )
+# An age limit of the people counted: "730 children under five", "those below the age of 18", "over 65s".
+AGE_LIMIT_BEFORE = re.compile(
+    r"(?i)(?:\b(?:children|kids|babies|infants|boys|girls|people|those|adults|anyone|persons|patients|victims|men|"
+    r"women)\s+(?:under|below|over|above|younger than|older than)\s+(?:the\s+age\s+of\s+)?"
+    r"|\b(?:under|below|over|above)\s+the\s+age\s+of\s+|\bage\s+of\s+)\Z"
+)
 # A person's age after the name: "the bomber, Salman Abedi, 22, ...", "named as Jane Doe, 34." (not "in Odesa, 18":
 # a place's count).
 AGE_NAME_BEFORE = re.compile(r"\b([A-Z][a-z'-]+\s+[A-Z][a-z'-]+),\s$")
@@ -573,6 +579,8 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         qual = None  # "I am talking about 200,000": what is spoken of, not an estimate near it
     if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - NAME_REACH) : start]):
         return None
+    if AGE_LIMIT_BEFORE.search(text[max(0, start - NAME_REACH) : start]):
+        return None  # "children under five", "below the age of 18": an age limit, not a count
     if not qual and _age(text, start, end, lexicon):
         return None
     name = NAME_BEFORE.search(text, max(0, start - NAME_REACH), start)

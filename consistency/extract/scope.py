@@ -400,6 +400,8 @@ def build_claims(
                 text, q, ctx, measure, measure_mention, incidents, discourse, lexicon
             )
             owned = bool(subject_types(measure, lexicon))
+            if not owned and _the_voice(subject, subject_text, attribution, text[s_start:s_end], lexicon):
+                subject, subject_text = None, None  # "Surveys by MSF ... concluded that 6,700 were killed": the voice
             if subject is None and (owned or measure not in lexicon.events.measures):
                 # "the group", "they": an entity of the sentences before; a toll or a crowd is an event's (below),
                 # unless entities own such counts too ("the group held 110,000 square kilometers")
@@ -415,6 +417,8 @@ def build_claims(
                     subject, subject_text = incident.id, incident.text
                 else:  # no event anywhere: whose people they are, as for any count
                     subject, subject_text = subject_of(text, q, ctx, measure, measure_mention, lexicon)
+                    if not owned and _the_voice(subject, subject_text, attribution, text[s_start:s_end], lexicon):
+                        subject, subject_text = None, None
             throughout = measure in lexicon.measures and lexicon.measures[measure].owned_throughout
             if throughout and subject is None and incident is None:
                 # "That force stood at about 5,200": people no one in the sentence owns are those of the one owner
@@ -1026,3 +1030,13 @@ PLACE_LABEL_GAP = 3
 LONG_AGO_DAYS = 365
 # An event this many years before the report is history: its figures hold for its year, not as of the report.
 HISTORY_YEARS = 1
+
+
+def _the_voice(subject: str | None, words: str | None, attribution: str | None, sentence: str, lexicon) -> bool:
+    """Whether an entity found as a count's subject is named in the sentence only inside its speaker's words: the
+    voice, not whose count it is."""
+    if lexicon.entity_types.get(subject or "") in (None, "country") or not words or not attribution:
+        return False  # a country is where the voice is, too: "Beirut Governor Marwan Abboud put the damage at"
+    pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+    inside = len(pattern.findall(attribution))
+    return inside > 0 and len(pattern.findall(sentence)) <= inside
