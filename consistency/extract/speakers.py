@@ -532,6 +532,12 @@ def _words_to_verb(clause: str) -> tuple[list[str], str] | None:
     return None
 
 
+# People and bodies that speak, after a noun that says which: "Housing officials", "Shipping firms".
+SPEAKING_BODY = re.compile(
+    r"officials?|authorities|ministers?|experts?|analysts?|agenc(?:y|ies)|groups?|firms?|companies|workers|sources"
+)
+
+
 def clean_speaker(phrase: str) -> str | None:
     """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
     phrase = phrase.strip(" ,.;:\"'\u201c\u201d\u2018\u2019")  # straight and curly quotes alike
@@ -564,7 +570,9 @@ def clean_speaker(phrase: str) -> str | None:
     # "Official figures show": no one; "the official said": a person
     lone_word = len(words) == 1 and NOT_A_SPEAKER_WORD.match(phrase) and not (determined and words[0] == "official")
     named = len(words) > 1 and words[0][0].isupper() and words[1][0].isupper()  # "Downing Street", not "Taking the"
-    if (GERUND.match(words[0].lower()) and not determined and not named) or TIME_WORD.match(phrase) or lone_word:
+    # "Housing officials", "Mining companies": a noun before the people who speak, not a gerund's clause
+    body = len(words) == 2 and SPEAKING_BODY.fullmatch(words[1].lower()) is not None
+    if (GERUND.match(words[0].lower()) and not (determined or named or body)) or TIME_WORD.match(phrase) or lone_word:
         return None  # "taking the numbers ...", "Revising upwards previous death toll", "this year", "best"
     return phrase
 
