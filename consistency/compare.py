@@ -384,6 +384,8 @@ def _compare_members(
                 continue  # compatible, yet not one figure ("up to 2 million", "fewer than 1 million"), or never flagged
             elif not timing or (a.id in incomplete or b.id in incomplete) and not _one_unplaced_story(a, b, incomplete):
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
+            elif rule.compare == "date_match" and not _same_scene(a, b):
+                continue  # "raised the toll" on two days: of one event only where a place or a subject says so
             else:
                 rivals.append((a, b, distance))
     found, unlisted = _listed(rivals, MAX_CONFLICTS_PER_CLAIM if len(members) <= CROWDED_TOPIC else CROWDED_CAP)
@@ -416,6 +418,14 @@ def _one_unplaced_story(a: Claim, b: Claim, incomplete: dict[str, str]) -> bool:
     abstain; anything else missing still is."""
     reasons = {incomplete.get(a.id), incomplete.get(b.id)} - {None}
     return a.source == b.source and a.location == b.location and reasons == {NO_PLACE}
+
+
+def _same_scene(a: Claim, b: Claim) -> bool:
+    """Whether two dated events are known to be one: a place they share, or one subject ("59 soldiers killed since
+    2013" in the Sahel is no crush in Seoul that "killed 158 people on 29 October")."""
+    places_a = {*a.location, *a.countries, *a.within}
+    places_b = {*b.location, *b.countries, *b.within}
+    return bool(places_a & places_b) or (a.subject is not None and a.subject == b.subject)
 
 
 def _beyond_window(a: Claim, b: Claim, rule: Rule) -> bool:

@@ -152,8 +152,9 @@ def _merge_fuzzy(blocks: dict[tuple, list[Claim]]) -> dict[tuple, list[Claim]]:
     for key in blocks:
         if key[0] == "quantity" and key[1].startswith("~"):
             buckets[("quantity", *key[2:])].append(key)
-        elif key[0] == "date":
-            buckets[("date", key[1].split()[0])].append(key)  # same verb lemma
+        elif key[0] == "date" and " " in key[1]:
+            # same verb lemma; a verb alone ("kill") would join every event of that verb, as a subset of each
+            buckets[("date", key[1].split()[0])].append(key)
     sets = DisjointSets(blocks)
     for keys in buckets.values():
         for i, a in enumerate(keys):
