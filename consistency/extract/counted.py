@@ -98,10 +98,12 @@ def elided(text: str, q: Quantity) -> bool:
 # ... or the figure it changed from: "380,000 refugees, up from 260,000 a month earlier".
 COMPARED_TO = re.compile(
     r"(?i)\b(?:compares?|compared|as against)\s+(?:to|with)?\s*$|\b(?:up|down|rising|falling|climbing)\s+from\s+$"
+    # "was raised to 5,100 troops from 4,500": the figure a change started from
+    r"|\bto\s+(?:about\s+|some\s+|nearly\s+|more than\s+)?\d[\d,.]*(?:\s+[a-z]+){0,2}\s+from\s+$"
     r"|\b(?:rather than|instead of|not)\s+(?:the\s+)?$"  # "375,000, rather than the 680,000", "four, not the 10"
     rf"|\b{RIVAL_FIGURE}\s+$"  # "far fewer than the 25,000 Prigozhin claimed", "far below the 750 estimated by the UN"
 )
-COMPARED_REACH = 20  # "which compares to " before the number
+COMPARED_REACH = 40  # "which compares to ", "to 5,100 troops from " before the number
 # A number right before a word: "10,000 captured" (the word is that number's).
 NUMBER_END = re.compile(r"\d\s+$")
 NUMBER_END_REACH = 3

@@ -474,9 +474,11 @@ def build_claims(
                 # "375,000 people are still in camps in the capital. The UN estimates there are 680,000.": the
                 # count its noun is carried from is where it is too
                 location, location_text, placed_here = discourse.last_place
-            if not location and ctx.subject_places:
+            if not location and ctx.subject_places and not (owned and subject in ctx.subject_places[0][2]):
+                # "Mexico City has recorded 137 deaths" (not "France has some 4,500 troops deployed in the region":
+                # the owner of its troops, not where they are)
                 location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
-                placed_here = True  # "Mexico City has recorded 137 deaths"
+                placed_here = True
             if not location and measure in lexicon.events.people.values():
                 # "2 million UK workers joined the strike": a turnout is where its people are (refugees are not:
                 # "Syrian refugees" in Lebanon)
