@@ -1034,7 +1034,9 @@ LONG_AGO_DAYS = 365
 HISTORY_YEARS = 1
 
 
-def _the_voice(subject: str | None, words: str | None, attribution: str | None, sentence: str, lexicon) -> bool:
+def _the_voice(
+    subject: str | None, words: str | None, attribution: str | None, sentence: str, lexicon: Lexicon
+) -> bool:
     """Whether an entity found as a count's subject is named in the sentence only inside its speaker's words: the
     voice, not whose count it is."""
     if lexicon.entity_types.get(subject or "") in (None, "country") or not words or not attribution:
