@@ -828,7 +828,17 @@ def shifted(d: DateMention, anchor: DateMention) -> DateMention:
     """A duration told from another time ("A week earlier", after a sentence about Sunday, June 16) placed from
     ``anchor``, that time: Sunday, June 9; any other date as it is."""
     m = DATE_RE.fullmatch(d.text)
-    if d.start_date is not None or m is None or m.lastgroup != "duration" or anchor.start_date is None:
+    if d.start_date is not None or m is None or anchor.start_date is None:
+        return d
+    following = (m.lastgroup == "stretch" and (m["stretch_which"] or "").lower() == "following") or (
+        m.lastgroup == "which_unit" and m["which_unit_which"].lower() == "following"
+    )
+    if following:
+        # "When the summit closed in January 2020, ... the following month": February 2020
+        step, granularity = _unit(m["stretch_unit"] if m.lastgroup == "stretch" else m["which_unit_unit"])
+        first, last = _period((anchor.end_date or anchor.start_date) + _times(step, 1), granularity)
+        return replace(d, start_date=first, end_date=last, granularity=granularity)
+    if m.lastgroup != "duration":
         return d
     sign = SHIFTS.get(" ".join(m["duration_direction"].split()).lower())
     if sign is None:
@@ -850,6 +860,9 @@ def _stretch(m: re.Match, pub: date | None) -> Resolved:
         which, count = m["stretch_which2"], m["stretch_count2"]
     low, high = _count(count) if count else (1.0, 1.0)
     step, granularity = _unit(m["stretch_unit"])
+    if which.lower() == "following" and not count:
+        # "the following month": the month after a time told before it, not after publication (``shifted``)
+        return _undated(granularity, "point")
     if pub is None:
         return _undated(granularity, "span")
     if which in ("next", "coming", "following"):
@@ -890,8 +903,8 @@ def _this_unit_part(m: re.Match, pub: date | None) -> Resolved:
 def _which_unit(m: re.Match, pub: date | None) -> Resolved:
     which, unit = m["which_unit_which"], m["which_unit_unit"]
     granularity = {"weekend": "day", "decade": "decade"}.get(unit, unit)
-    if pub is None:
-        return _undated(granularity)
+    if pub is None or (which.lower() == "following" and unit in ("week", "month", "year")):
+        return _undated(granularity)  # "the following week": after a time told before it (``shifted``)
     shift = {
         "last": -1,
         "past": -1,

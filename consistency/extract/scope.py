@@ -119,6 +119,8 @@ PAIRED = re.compile(r"\s+(?:and|or)\s+")
 RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
+# A time told from the one before it: "the following week".
+FOLLOWING = re.compile(r"(?i)(?:the\s+)?following\b")
 # A speaker's first word, which may name its country: "Iraqi officials", "the Syrian army", "Syria's ministry".
 NATIONAL_VOICE = re.compile(r"(?:the\s+)?([A-Z][\w.-]*)(?:['\u2019]s)?\b")
 # A figure's noun, or a pronoun standing for one, before a bare number: "The official count stood at", "It rose to".
@@ -268,7 +270,13 @@ def build_claims(
         if shiftable:
             now = source.published if present else None
             told_now = DateMention(s_start, s_start, "", now, now, "day", True, "point") if now else None
-            ds = [shifted(d, told_before(d, ds) or told_now or discourse.last_told or d) for d in ds]
+            ds = [
+                # "the following week" is never told from now, whatever the sentence's tense
+                shifted(
+                    d, told_before(d, ds) or (None if FOLLOWING.match(d.text) else told_now) or discourse.last_told or d
+                )
+                for d in ds
+            ]
         ds = [since_event(text, d, s_start) for d in ds]  # "since protests began in January"
         discourse.within.update(ctx.within)
         attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
