@@ -244,6 +244,8 @@ def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
             or AFFILIATION_BEFORE.search(attribution, 0, m.start)  # "the Cabinet Office in London"
         )
 
+    if place_id(attribution, lexicon) in lexicon.capitals.values():
+        return []  # "Paris promised reinforcements", "Moscow said": a government by its capital, speaking of anywhere
     entities = lexicon.entities.find(attribution)
     # "CENTCOM said", "U.S. Central Command said": a body acting for its country abroad as at home, so no place of
     # what it says; nor an agency named after its country ("the US Agency for International Development")
