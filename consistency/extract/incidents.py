@@ -35,7 +35,8 @@ PEOPLE_OWNERS = frozenset(
 INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:agency|agencies|authority|authorities|ministry|office|service|services|department|dept|committee|"
     r"commission|centre|center|management|relief|response|preparedness|insurance|fund|brigade|marshal|"
-    r"crews?|teams?|workers?|services?)\b"  # "Rescue crews searched", "rescue teams": who responds, no event
+    r"crews?|teams?|workers?|services?|"  # "Rescue crews searched", "rescue teams": who responds, no event
+    r"officials?|chiefs?|commissioners?|spokes(?:man|woman|person))\b"  # "Fire officials at the scene put the toll"
 )
 # A word that makes an event's head a figure of speech: "the country's economic collapse", "a political earthquake",
 # "a flood of complaints" is no disaster.
