@@ -8,6 +8,7 @@ for the last named event of its kind in the article (``Incidents.resolve``), as 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -35,7 +36,7 @@ PEOPLE_OWNERS = frozenset(
 INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:agency|agencies|authority|authorities|ministry|office|service|services|department|dept|committee|"
     r"commission|centre|center|management|relief|response|preparedness|insurance|fund|brigade|marshal|"
-    r"crews?|teams?|workers?|services?|"  # "Rescue crews searched", "rescue teams": who responds, no event
+    r"crews?|teams?|workers?|"  # "Rescue crews searched", "rescue teams": who responds, no event
     r"officials?|chiefs?|commissioners?|spokes(?:man|woman|person))\b"  # "Fire officials at the scene put the toll"
 )
 # A word that makes an event's head a figure of speech: "the country's economic collapse", "a political earthquake",
@@ -49,8 +50,9 @@ FIGURATIVE_REACH = 16  # "constitutional " before the head
 # forces", "three separate bombings" (not "a magnitude 7.8 earthquake", "the 2010 quake").
 COUNTED_BEFORE = re.compile(
     # a count, not a year ("the 2023 floods") nor a decimal's end ("7.8")
-    rf"(?i)(?:(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?<!(?:1[89]|20)\d\d)|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}|hundred|thousand|dozens|hundreds|thousands|several|"
-    r"multiple|numerous))(?:\s+of)?\s+(?:[a-z-]+\s+)?$"
+    r"(?i)(?:(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?<!(?:1[89]|20)\d\d)"
+    rf"|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}|hundred|thousand|dozens|hundreds|thousands|several|multiple|numerous))"
+    r"(?:\s+of)?\s+(?:[a-z-]+\s+)?$"
 )
 COUNTED_REACH = 40  # "more than 1,000 separate " before the head
 PLURAL = re.compile(r"[a-z]s\b")
@@ -166,7 +168,13 @@ def find_incidents(
 def _uncued(text: str, words: str, vocabulary: EventVocabulary) -> bool:
     """Whether the words name their kind of event only with a cue the article lacks ("the strike" with no union)."""
     cues = vocabulary.cued.get(words.lower())
-    return cues is not None and cues.search(text) is None
+    return cues is not None and not _cued(cues, text)
+
+
+@functools.lru_cache(maxsize=8)
+def _cued(cues: re.Pattern, text: str) -> bool:
+    """Whether the article holds one of the cues: asked once per article, whatever the sentence."""
+    return cues.search(text) is not None
 
 
 def _blocked(position: int, blocked: list[tuple[int, int]]) -> bool:

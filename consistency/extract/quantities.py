@@ -182,18 +182,19 @@ NOT_NAMES = frozenset(
 NAME_AFTER = re.compile(r"\s[A-Z]")
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
 _PARALLEL = r"(?:and|while|but|whereas|with|including|to|of whom|among them)"
+# a comma or a conjunction between them: not "10,000 fighters in more than 24 prisons"
+_CLAUSE_JOIN = rf"(?:,\s*(?:{_PARALLEL}\s+)?|\s{_PARALLEL}\s+)"
 ELLIPSIS = re.compile(
-    # a comma or a conjunction between them: not "10,000 fighters in more than 24 prisons"
-    rf"(?:\s+in\s+[A-Za-z][^,;.\d]{{0,40}}?)?\s*(?:,\s*(?:{_PARALLEL}\s+)?|\s{_PARALLEL}\s+)"
-    r"(?:another\s+|a further\s+)?$"
+    rf"(?:\s+in\s+[A-Za-z][^,;.\d]{{0,40}}?)?\s*{_CLAUSE_JOIN}(?:another\s+|a further\s+)?$"
     # "with about 167,000 deaths, followed by Sri Lanka with 35,322 and India with 12,405"
     r"|^,?\s+(?:followed\s+by|then|and|ahead\s+of)\s+(?:the\s+)?[A-Z][^,;.\d]{0,40}?\s+with\s+$"
 )
 # A word number with no noun that a parallel clause gives one: "41 died at the Al Noor mosque and seven at the
 # Linwood mosque", "killed 12 in Kabul, and three in Herat"; its counted noun is the earlier number's (counted.py).
-ELIDED_CLAUSE_BEFORE = re.compile(rf"(?:,\s*(?:{_PARALLEL}\s+)?|\s{_PARALLEL}\s+|;\s*)(?:another\s+|a further\s+)?$")
+ELIDED_CLAUSE_BEFORE = re.compile(rf"(?:{_CLAUSE_JOIN}|;\s*)(?:another\s+|a further\s+)?$")
 ELIDED_PLACE_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+(?:[a-z]+\s+)?)?(?:in|at|on|from)\s+(?:the\s+)?[A-Z]")
-ELIDED_REACH = 80  # from the earlier number to this one: one clause and its place
+PARALLEL_REACH = 80  # from the earlier number to this one: one clause and its place
+SENTENCE_BREAK = re.compile(r"[.!?]\s")
 # A share without "of": "cut by a third", "a two-thirds majority".
 FRACTION_CONTEXT = re.compile(r"(?i)\bby\s+\S+\s*$|^\S+(?:\s\S+)?\s+majority\b")
 # "of" between a vague amount or unit and the counted noun: "dozens of rocket attacks", "110,000 km2 of territory".
@@ -852,8 +853,8 @@ def _elided(text: str, q: Quantity, previous: Quantity | None) -> bool:
     return (
         previous is not None
         and (previous.measure is not None or previous.measure_text is not None)
-        and 0 < q.start - previous.end <= ELIDED_REACH
-        and not re.search(r"[.!?]\s", text[previous.end : q.start])
+        and 0 < q.start - previous.end <= PARALLEL_REACH
+        and not SENTENCE_BREAK.search(text, previous.end, q.start)
         and ELIDED_CLAUSE_BEFORE.search(text, previous.end, q.start) is not None
         and ELIDED_PLACE_AFTER.match(text, q.end) is not None
     )

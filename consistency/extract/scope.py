@@ -443,10 +443,7 @@ def build_claims(
                 and id(previous) in subjects_of
                 and resolved.get(id(previous)) == measure
                 and ELLIPSIS.match(text, previous.end, q.start)
-                and not any(
-                    previous.end <= e.start < q.start and not any(p[0] <= e.start < p[1] for p in ctx.places)
-                    for e in ctx.entities
-                )  # an entity of its own between ("Germany has 1,000 troops in Lithuania and Britain 900"), not a place
+                and not _owner_between(ctx, previous.end, q.start)
             ):
                 # "attacked more than 160 times, 66 times in Iraq, 97 in Syria": an elided count is the same count's
                 subject, subject_text = subjects_of[id(previous)]
@@ -1042,12 +1039,18 @@ LONG_AGO_DAYS = 365
 HISTORY_YEARS = 1
 
 
+def _owner_between(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether an entity that is no place stands between two counts: "Germany has 1,000 troops in Lithuania and
+    Britain 900" gives the second count an owner of its own ("in Iraq" would not)."""
+    return any(start <= e.start < end and not any(p[0] <= e.start < p[1] for p in ctx.places) for e in ctx.entities)
+
+
 def _the_voice(
     subject: str | None, words: str | None, attribution: str | None, sentence: str, lexicon: Lexicon
 ) -> bool:
     """Whether an entity found as a count's subject is named in the sentence only inside its speaker's words: the
     voice, not whose count it is."""
-    if lexicon.entity_types.get(subject or "") in (None, "country") or not words or not attribution:
+    if lexicon.entity_types.get(subject or "") in (None, "country") or not words or words not in (attribution or ""):
         return False  # a country is where the voice is, too: "Beirut Governor Marwan Abboud put the damage at"
     pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
     inside = len(pattern.findall(attribution))

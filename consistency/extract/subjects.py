@@ -25,6 +25,7 @@ OPPOSED_BEFORE = re.compile(
 RELATIVE_DOER = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 # A passive's auxiliary before the verb that counts: "have been attacked", "were struck".
 PASSIVE_BEFORE = re.compile(r"\b(?:been|were|was|are|is|being)\s+$")  # lower case: not "IS fighters"
+PASSIVE_REACH = 12  # "have been " before the verb
 # Where a sentence turns to another clause with its own subject: "; ", " but ", ", while ".
 CLAUSE_TURN = re.compile(r"[;:]|\s(?:but|while|whereas|whilst)\s")
 # Where a clause opens inside a sentence: "; ", ", while ", "that ", "which ".
@@ -145,7 +146,7 @@ def subject_of(
     if doer is not None and (not types or entity_type(doer, lexicon) in types):
         return doer.id, doer.text  # "the some 120 attacks that Iran-backed militias have launched"
     if measure_mention is not None and PASSIVE_BEFORE.search(
-        text, max(0, measure_mention.start - 12), measure_mention.start
+        text, max(0, measure_mention.start - PASSIVE_REACH), measure_mention.start
     ):
         return None, None  # "U.S. and coalition troops have been attacked 160 times": the troops are the target
     if measure_mention is not None:
