@@ -322,6 +322,8 @@ class Lexicon:
     bodies: frozenset[str] = frozenset()  # folded names of institutions ("the Pentagon"): a country's, not a place
     # the ids of a country's parts that are no city too: "Sindh", "Hatay" (not "Beirut", a governorate and a city)
     provinces: frozenset[str] = frozenset()
+    # places the places files call a region, that "the region" may stand for: "the Sahel", "the Middle East"
+    regions: frozenset[str] = frozenset()
 
     @functools.cached_property
     def wide_places(self) -> frozenset[str]:
@@ -409,7 +411,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             entities.add(str(name), id_)
         bodies.update(_folded(str(name)) for name in spec.get("bodies", []))
 
-    places, parents = PhraseIndex(), {}
+    places, parents, regions = PhraseIndex(), {}, set()
     named: dict[str, str] = {}  # a name the places files give (folded) -> its id
     ids_by_code: dict[str, str] = {}  # ISO 3166 code -> the id of the country: "RU" -> russia
     for id_, spec in (entry for path in files["places"] for entry in _entries(path)):
@@ -418,6 +420,8 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             named.setdefault(_folded(str(name)), id_)
         if spec.get("parent"):
             parents[id_] = spec["parent"]
+        if spec.get("kind") == "region":
+            regions.add(id_)
         if spec.get("iso"):
             ids_by_code[str(spec["iso"])] = id_
     country_ids = {id_ for id_, t in entity_types.items() if t == "country"}
@@ -475,6 +479,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         capitals,
         frozenset(bodies),
         frozenset(provinces - set(ids_by_code.values()) - country_ids),
+        frozenset(regions),
     )
 
 

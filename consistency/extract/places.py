@@ -318,11 +318,11 @@ def capital_mentions(text: str, start: int, end: int, entities: list[Mention], l
 
 
 # "across the two countries", "in both cities": places the article has named, as many as it says; "in the country",
-# "the city": the last one (not "the country music festival", "the city council": a noun's modifier)
+# "the city", "the region": the last one (not "the country music festival", "the city council": a noun's modifier)
 PLACES_REFERENCE = re.compile(
     r"(?i)\b(?:(?:the\s+(?P<count>two|three|four|five)|both(?:\s+(?:of\s+)?the)?)\s+"
     r"(?P<kind>countries|nations|cities|towns|states|provinces|regions)\b"
-    r"|the\s+(?P<one>country|nation|city|town)\b(?![-\w]|\s+(?:music|club|council|hall|cent(?:re|er)|limits|"
+    r"|the\s+(?P<one>country|nation|city|town|region)\b(?![-\w]|\s+(?:music|club|council|hall|cent(?:re|er)|limits|"
     r"government|police|manager|mayor|officials?|authorities|department|side|house|road|star|singer|folk|life|people|"
     r"dwellers?|state|planners?|park|streets?)\b))"
 )
@@ -345,7 +345,7 @@ SPREAD_BEFORE = re.compile(
     r"|\b(?:global|worldwide)\s+(?:[a-z-]+\s+){0,4}$"  # "global cases had passed 1 million"
 )
 SPREAD_REACH = 60  # "across the region to more than " before the number, "across three southern African countries"
-PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|regions|country|nation|city|town")
+PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|region|country|nation|city|town")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (scope.py)
 
 
@@ -385,9 +385,12 @@ def places_references(text: str, start: int, end: int) -> list[Mention]:
         return found
     for m in PLACES_REFERENCE.finditer(text, start, end):
         count = 1 if m.group("one") else PLACE_COUNTS.get((m.group("count") or "two").lower(), 2)
+        word = (m.group("kind") or m.group("one")).lower()
         kind = (
             "countries"
-            if (m.group("kind") or m.group("one")).lower() in ("countries", "nations", "country", "nation")
+            if word in ("countries", "nations", "country", "nation")
+            else "region"
+            if word == "region"
             else "places"
         )
         found.append(Mention(m.start(), m.end(), f"{THE_PLACES}:{kind}:{count}", m.group()))

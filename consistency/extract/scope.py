@@ -112,6 +112,7 @@ from .times import (
 # A figure of another time set against the count before it: "surpassing the previous record of 7.6 million".
 PREVIOUS_FIGURE = re.compile(
     r"(?i)\b(?:previous|prior|former|earlier|old)\s+(?:record|high|peak|figure|estimate|total)\b"
+    r"|\b(?:down|up)\s+from\b|\bfrom\s+(?:a|its|their)\s+(?:peak|high|low)\b"  # "down from a peak of 5,100 in 2020"
 )
 # Two numbers of one noun: "12 and 30 people", "12 or 13 soldiers".
 PAIRED = re.compile(r"\s+(?:and|or)\s+")
@@ -888,7 +889,10 @@ def _place_references(text: str, ctx: SentenceContext, named: list[str], lexicon
             return [pid]
         _, kind, count = pid.split(":")
         before = [x for g in groups if g[1] <= at for x in g[2] if x != THE_CAPITAL and not x.startswith(THE_PLACES)]
-        fitting = [p for p in reversed([*named, *before]) if (p in lexicon.countries) == (kind == "countries")]
+        if kind == "region":  # "the region": the last region named ("the Sahel", "the Donetsk region"), no country
+            fitting = [p for p in reversed([*named, *before]) if p in lexicon.regions]
+        else:
+            fitting = [p for p in reversed([*named, *before]) if (p in lexicon.countries) == (kind == "countries")]
         if not fitting and kind == "countries":
             # the country the places named lie in ("in Tel Aviv ... Across the country"), else one the sentence names
             # as no place, when the article has named none: "Colombia's migration agency said 1.4 million
