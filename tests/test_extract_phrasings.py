@@ -125,7 +125,7 @@ def _is_subject(subject: str, entities: set[str], events: set[str], named_event:
         subject in entities
         or subject in events
         or bool(named_event.fullmatch(subject))
-        or bool(re.fullmatch(r"[a-z_]+_(?:backed|rebuilding)", subject))
+        or bool(re.fullmatch(r"[a-z_]+_(?:backed|rebuilding|force)", subject))
     )
 
 
@@ -185,7 +185,7 @@ def _yaml_problems(
         if subject is not None and not _is_subject(str(subject), entities, *_event_ids()):
             problems.append(
                 f"{label}: subject {subject!r} is not in entities.yaml, nor an event of events.yaml "
-                "(a kind, a listed name, <name>_<kind>), nor a <name>_backed or <name>_rebuilding id"
+                "(a kind, a listed name, <name>_<kind>), nor a <name>_backed, <name>_rebuilding or <name>_force id"
             )
         if "location" in claim:
             location = claim["location"]

@@ -189,7 +189,7 @@ class Discourse:
         series of figures), else an undated article's month (from its address) or year: the latest it has stated
         so far, or, for a sentence in the present tense, the latest it tells of anywhere ("The official toll is
         316,000 ... On the first anniversary in January 2011 ...": the article was written in 2011 or later)."""
-        if self.past is not None:
+        if self.past is not None and not present:  # "has now been reduced to 346": the retelling is over
             return self.past
         if self.time is not None:
             return context_time(self.time)

@@ -345,19 +345,29 @@ SPREAD_BEFORE = re.compile(
     r"|\b(?:global|worldwide)\s+(?:[a-z-]+\s+){0,4}$"  # "global cases had passed 1 million"
 )
 SPREAD_REACH = 60  # "across the region to more than " before the number, "across three southern African countries"
+# ... or set apart from the place in force, anywhere before it in its sentence: "In other affected states (MS, FL) the
+# number of deaths is 256", "in the other provinces".
+OTHER_PLACES = re.compile(
+    r"(?i)\b(?:in|across|for|throughout)\s+(?:the\s+|all\s+)?other\s+(?:[a-z-]+\s+)?"
+    r"(?:states|countries|nations|provinces|regions|cities|towns|districts|counties)\b"
+)
 PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|region|country|nation|city|town")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (scope.py)
 
 
-def spread_over_places(text: str, start: int, end: int, sentence_end: int) -> tuple[str, str] | None:
+def spread_over_places(
+    text: str, start: int, end: int, sentence_start: int, sentence_end: int
+) -> tuple[str, str] | None:
     """How the count from ``start`` to ``end`` is told over many places at once, none named with it, and the words
-    that say so: "countries" ("across three countries", "across the region", "worldwide"), "parts" (of one
-    country: "in five provinces"), or None."""
+    that say so: "countries" ("across three countries", "across the region", "worldwide", "in other states": none
+    the article has named), "parts" (of one country: "in five provinces"), or None."""
     after = SPREAD_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
     if after:
         wide = after.group("wide") or after.group("world") or after.group("countries")
         return ("countries" if wide else "parts"), after.group().strip()
-    before = SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start)
+    before = SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start) or OTHER_PLACES.search(
+        text, sentence_start, start
+    )
     return ("countries", before.group().strip()) if before else None
 
 

@@ -229,8 +229,11 @@ NOUN_ADJECTIVES = frozenset(
 # Participles that are adjectives right after a number: "at least 10 collapsed buildings", "300 damaged homes" (not
 # "90,000 acres and destroyed more buildings": a verb after "and").
 STATE_ADJECTIVES = frozenset(
-    "collapsed damaged destroyed flooded burned burnt abandoned armed unarmed wounded injured detained".split()
+    "collapsed damaged destroyed flooded burned burnt abandoned armed unarmed wounded injured detained deceased "
+    "displaced stranded trapped".split()  # "1,464 deceased victims", "300 stranded migrants"
 )
+# Adjectives that end like adverbs: "1,200 elderly residents".
+LY_ADJECTIVES = frozenset({"elderly"})
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 MASS_UNITS = frozenset({"t", "kg"})
@@ -256,6 +259,20 @@ ONE_IN_GAP = re.compile(r"(?i)\s+(?:in|out\s+of)\s+(?:every\s+)?")
 TIME_SPAN_AFTER = re.compile(r"(?i)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b")
 # "raised its rate by 0.5% to 4.75%": a change, then the level it led to, not a range.
 BY_BEFORE = re.compile(r"(?i)\bby\s$")
+# A verb of change before "from": "the toll has dropped from 1,836 to 1,723", "raised its estimate of the death toll
+# from 1,000 to 5,000": the figure it left and the one it reached, two counts (not "ranged from 10 to 20", "from 12 to
+# 15 people").
+CHANGE_VERB = (
+    r"(?:rose|risen|rises?|climbed|climbs?|increased|increases?|jumped|jumps?|grew|grown|grows?|soared|surged|"
+    r"swelled|swollen|doubled|tripled|fell|fallen|falls?|dropped|drops?|decreased|decreases?|declined|declines?|"
+    r"plunged|plummeted|shrank|shrunk|dipped|revised|raised|lowered|cut|reduced|upgraded|downgraded|updated|"
+    r"corrected|changed|went|gone|moved)"
+)
+CHANGED_FROM = re.compile(
+    rf"(?i)\b{CHANGE_VERB}\b(?:\s+[\w'-]+){{0,6}}?\s+from\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|at least|an estimated|an?)\s+)?$"
+)
+CHANGED_FROM_REACH = 90  # "raised its estimate of the death toll from about " before the number
 # "members of the armed forces", "members of its police": the body the members belong to.
 MEMBERS_OF = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?")
 # "three times as many", "six times more": a multiplier.
@@ -411,6 +428,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
                 gap
                 and _is_range(text, first, nxt, gap, quantity.range_opener is not None)
                 and not _change_then_level(text, first, nxt, gap, quantity)
+                and not changed_from(text, quantity)
             ):
                 last = nxt
                 i += 1
@@ -561,6 +579,11 @@ def _change_then_level(text: str, first: re.Match, nxt: re.Match, gap: re.Match,
         return False
     level = parse_number(nxt.group())[0]
     return q.low is not None and level is not None and level >= LEVEL_OVER_CHANGE * q.low
+
+
+def changed_from(text: str, q: Quantity) -> re.Match | None:
+    """The words that make ``q`` the figure a change started from ("has dropped from 1,836 to 1,723"), if any."""
+    return CHANGED_FROM.search(text, max(0, q.num_start - CHANGED_FROM_REACH), q.num_start)
 
 
 def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:
@@ -739,7 +762,12 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             break  # a verb: "countries joined forces", "the 750 estimated by the UN"; not "61 confirmed deaths"
         if word.endswith("ed") and word.islower() and NUMBER_NEXT.match(text, token.end()):
             break  # a verb with its own count: "killed 8,964 people and injured 21,952"
-        if word.endswith("ly") and word.islower() and not lexicon.measure_words.find(word):
+        if (
+            word.endswith("ly")
+            and word.islower()
+            and word not in LY_ADJECTIVES
+            and not lexicon.measure_words.find(word)
+        ):
             break  # an adverb: "the 900 repeatedly cited" (not "12 families")
         if word in ("first", "last") and PARTICIPLE_NEXT.match(text, token.end()):
             break  # "the 10 to 15 first reported": when they were told, not who (not "100 first responders")

@@ -45,6 +45,7 @@ from .facets import (
     multiple_of,
     population,
 )
+from .forces import Forces, named_forces
 from .incidents import Incident, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
 from .modality import date_modality, modality
@@ -70,7 +71,7 @@ from .places import (
     with_unknown_places,
     within_a_country,
 )
-from .quantities import VOLUME_UNITS, Quantity
+from .quantities import VOLUME_UNITS, Quantity, changed_from
 from .reference import is_yardstick
 from .speakers import (
     PRONOUN_SOURCE,
@@ -114,8 +115,11 @@ PREVIOUS_FIGURE = re.compile(
     r"(?i)\b(?:previous|prior|former|earlier|old)\s+(?:record|high|peak|figure|estimate|total)\b"
     r"|\b(?:down|up)\s+from\b|\bfrom\s+(?:a|its|their)\s+(?:peak|high|low)\b"  # "down from a peak of 5,100 in 2020"
 )
+# The words that make a figure the one a change started from: "rose from ", "to 230,000 from about ".
+STARTED_FROM = re.compile(r"\bfrom\s+(?:[a-z]+\s+)?$")
 # Two numbers of one noun: "12 and 30 people", "12 or 13 soldiers".
 PAIRED = re.compile(r"\s+(?:and|or)\s+")
+TO = re.compile(r"\s+to\s+")  # ... and the two of a change: "rose from 1,836 to 1,900 deaths"
 # "in Kharkiv and Odesa respectively": each number its own place, in order.
 RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
@@ -166,13 +170,14 @@ def build_claims(
     """Turn quantities and date mentions into Claims with their context."""
     starts = [s for s, _ in sentences]
     contexts: dict[int, SentenceContext] = {}
+    forces = named_forces(text, lexicon)
 
     def context(i: int) -> SentenceContext:
         if i not in contexts:
             spans = [(d.start, d.end) for d in date_by_sentence.get(i, [])]
             # a sentence's counted nouns matter to its numbers, and to the bare numbers of the sentence after it
             bare_next = any(q.measure is None and q.unit is None for q in by_sentence.get(i + 1, ()))
-            contexts[i] = _context(text, sentences[i], lexicon, spans, counts=i in by_sentence or bare_next)
+            contexts[i] = _context(text, sentences[i], lexicon, spans, forces, counts=i in by_sentence or bare_next)
         return contexts[i]
 
     def sentence_of(pos: int) -> int:
@@ -332,11 +337,17 @@ def build_claims(
         paired = {
             id(a): b
             for a, b in pairwise(qs)
-            if a.measure is None and a.unit is None and PAIRED.fullmatch(text, a.end, b.start)
+            if a.measure is None
+            and a.unit is None
+            and (
+                PAIRED.fullmatch(text, a.end, b.start) or (TO.fullmatch(text, a.end, b.start) and changed_from(text, a))
+            )
         }
         for a in qs:
             if (b := paired.get(id(a))) is not None and b.measure is not None:
                 a.measure, a.measure_text = b.measure, b.measure_text
+                if changed_from(text, a):
+                    a.unit = b.unit  # "went from 1,000 to 5,000 barrels a day": the figure it left is in barrels too
         first_claim = len(claims)
         for k, q in enumerate(qs):
             previous = qs[k - 1] if k else None
@@ -539,7 +550,7 @@ def build_claims(
                 countries = [c for c in countries_of(story) if c in lexicon.countries] or countries
                 countries = countries or ([article_country] if article_country else [])
             location = list(dict.fromkeys([*location, *countries]))
-            spread = None if owners.get(id(q)) else spread_over_places(text, q.start, q.end, ctx.end)
+            spread = None if owners.get(id(q)) else spread_over_places(text, q.start, q.end, ctx.start, ctx.end)
             if spread is None and not owners.get(id(q)) and not (ctx.places or ctx.subject_places) and discourse.spread:
                 # "More than 1 million people around the world have been infected. At least 51,485 have died."
                 spread = ("countries", discourse.spread)
@@ -648,8 +659,10 @@ def build_claims(
             if as_of.scope in ("current", "unknown", "context") and (that := THAT_PERIOD.search(text, s_start, s_end)):
                 # "By the end of 2023, the camp housed 280,000 ... Some 60,000 had arrived that year"
                 as_of = discourse.that_period(that.group(1).lower(), that.group()) or as_of
-            if as_of.scope == "past":
-                discourse.past = as_of  # "A team then pegged the flow at ...": the retelling goes on in the past
+            if as_of.scope == "past" and not STARTED_FROM.search(as_of.text or ""):
+                # "A team then pegged the flow at ...": the retelling goes on in the past (not after the figure a
+                # change started from: "rose from 1,836 to 1,900" reached 1,900 now)
+                discourse.past = as_of
             restated = discourse.projection is not None and RESTATED_PROJECTION.search(
                 text, max(s_start, q.start - RESTATED_REACH), q.start
             )
@@ -944,7 +957,12 @@ def _high(q: Quantity) -> float | None:
 
 
 def _context(
-    text: str, span: tuple[int, int], lexicon: Lexicon, date_spans: list[tuple[int, int]], counts: bool = True
+    text: str,
+    span: tuple[int, int],
+    lexicon: Lexicon,
+    date_spans: list[tuple[int, int]],
+    forces: Forces,
+    counts: bool = True,
 ) -> SentenceContext:
     """What a sentence holds; without ``counts`` (a sentence with no number, before one with none) its counted nouns
     are not looked up, since only its places, speaker, time and events carry to later sentences."""
@@ -955,9 +973,12 @@ def _context(
         sponsor = lexicon.entities.find(m.group(1))
         sponsor_id = sponsor[0].id if sponsor else m.group(1).lower()
         entities.append(Mention(m.start(), m.end(), f"{sponsor_id}_backed", m.group()))
-    # A "-backed" group wins over the sponsor's own name inside it ("Iran" in "Iran-backed").
-    backed = [e for e in entities if e.id.endswith("_backed")]
-    entities = [e for e in entities if e.id.endswith("_backed") or not any(b.start <= e.start < b.end for b in backed)]
+    # A "-backed" group wins over the sponsor's own name inside it ("Iran" in "Iran-backed"), a force the article
+    # names over a name inside its own ("European" in "the European Takuba task force").
+    named = [m for m in forces.mentions(text, start, end) if not _overlaps(m, entities)]
+    entities += named
+    backed = [e for e in entities if e.id.endswith("_backed")] + named
+    entities = [e for e in entities if e in backed or not any(b.start <= e.start < b.end for b in backed)]
     entities.sort(key=lambda e: e.start)
     # "the US Agency for International Development": an agency's name says where it is from, not where a count is
     agencies = [(e.start, e.end) for e in entities if lexicon.entity_types.get(e.id) == "org"]

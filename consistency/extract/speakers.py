@@ -255,6 +255,12 @@ DOCUMENT_SAYING = re.compile(
     r"(?:estimating|finding|showing|saying|suggesting|concluding|reporting)\b"
 )
 
+# "claims by Somalia's president that 200 soldiers died": a claim and who made it.
+CLAIM_BY = re.compile(
+    r"(?i)\b(?:claims?|assertions?|allegations?|statements?)\s+(?:made\s+)?by\s+"
+    r"([^\s,.;:]+(?:\s+[^\s,.;:]+){0,6}?)\s+that\b"
+)
+
 # "a report by Human Rights Watch", "the latest count from UNHCR": a document and its author.
 BY_SOURCE = re.compile(
     rf"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){{0,2}}(?:{DOCUMENT}|review|investigation)\s+"
@@ -305,6 +311,7 @@ SAID_AFTER_PRESENT = _sentence_end(
 SOURCE_FORMS = (
     (ACCORDING_TO, ("according",)),
     (PER_SOURCE, ("per",)),
+    (CLAIM_BY, ("by",)),
     (BY_SOURCE, ("by", "from")),
     (DATA_FROM, ("by", "from")),
     (NAMED_DATA, ("show", "suggest", "indicate")),
@@ -327,6 +334,11 @@ TIME_WORD = re.compile(rf"(?i)\s*(?:on\s+)?(?:{WEEKDAY}|today|yesterday|last|thi
 LEADING = re.compile(
     r"(?i)^(?:(?:but|and|however|meanwhile|still|also|now|separately|in addition|moreover|yet|that)\b,?\s+)+"
 )
+# A time opening a sentence before its speaker: "On Sunday, ", "Last week, ", "In March 2019, ", "On Sept. 12, ".
+OPENING_TIME = re.compile(
+    rf"(?i)^(?:on\s+)?(?:{WEEKDAY}|today|yesterday|(?:last|this|earlier|later)\s+[a-z]+|"
+    rf"(?:in\s+|on\s+)?(?:{MONTH})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}})\s*,\s*"
+)
 # What is left of a dateline whose date a number ended: "(UPI) -- " of "GENEVA, Switzerland, Dec. 22 (UPI) --".
 AGENCY_LEAD = re.compile(r"^\([^)]{1,30}\)\s*[-—–]+\s*")
 
@@ -335,7 +347,7 @@ AUX_TAIL = re.compile(
     rf"(?i)\s+(?:so far|(?:on\s+)?(?:{WEEKDAY})|today|yesterday|"
     r"(?:earlier\s+)?(?:last|this)\s+(?:year|month|week|spring|summer|autumn|fall|winter)|"  # "The CIA last year put"
     r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|initially|"
-    r"originally|first|once|reportedly|"
+    r"originally|first|once|reportedly|instead|again|in\s+turn|"
     r"had\s+also|have\s+also|has\s+also|(?:was|were|is|are|has been|have been)\s+able\s+to)$"
 )
 
@@ -385,7 +397,7 @@ GERUND = re.compile(r"^[a-z]+ing$")
 # One lower-case word that names no one: "best" (of "the best estimate"), "most", "latest".
 NOT_A_SPEAKER_WORD = re.compile(
     r"(?i)^(?:[a-z]+(?:est|ly)|more|most|less|least|many|much|few|other|same|new|current|later|earlier|then|now|"
-    r"initial|early|previous|official|first|final|revised|updated)$"
+    r"initial|early|previous|official|first|final|revised|updated|original|preliminary|provisional|old)$"
 )
 
 
@@ -466,6 +478,8 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         m = pattern.search(sentence)
         if m and pattern is DATA_FROM and METHOD_BEFORE.search(sentence, 0, m.start()):
             continue  # "The count is based on ... data and estimates from government": how it was made, not by whom
+        if m and lead and m.start(1) < verb.start() and verb.end() < m.end(1):
+            continue  # "The agency also cited police figures showing": a form's words across the speaker's verb
         speaker = clean_speaker(_whole_name(sentence, m, lexicon)) if m else None
         if speaker:
             return speaker
@@ -643,7 +657,7 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
         lead, claim_first = lead[closing[-1] :], False
     elif lead.count('"') % 2 == 0 and '"' in lead:
         lead, claim_first = lead.split('"')[-1], False
-    lead = LEADING.sub("", AGENCY_LEAD.sub("", past_dateline(lead.lstrip())))
+    lead = OPENING_TIME.sub("", LEADING.sub("", AGENCY_LEAD.sub("", past_dateline(lead.lstrip()))))
     while AUX_TAIL.search(lead):
         lead = AUX_TAIL.sub("", lead).rstrip()
     author = DOCUMENT_APPOSITIVE.match(lead)

@@ -7,6 +7,7 @@ import re
 
 from .context import SentenceContext
 from .discourse import Discourse
+from .forces import FORCE
 from .incidents import Incident
 from .lexicon import Lexicon, Mention, slug
 from .places import DATELINE, ORIGIN_BEFORE, ORIGIN_REACH
@@ -130,6 +131,8 @@ def subject_types(measure: str | None, lexicon: Lexicon) -> list[str]:
 
 def entity_type(e: Mention, lexicon: Lexicon) -> str:
     """An entity's type by the alias files; a "-backed" force ("Iran-backed militias") is an armed group."""
+    if e.id.endswith(FORCE):
+        return "military"  # "Task Force Takuba", "MINUSMA": a force the article names (forces.py)
     return lexicon.entity_types.get(e.id, "group" if e.id.endswith("_backed") else "other")
 
 

@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from ..models import AsOf
 from .context import SentenceContext
 from .dates import WEEKDAYS, DateMention, find_dates
-from .quantities import Quantity
+from .quantities import Quantity, changed_from
 
 # "at its peak", "at the height of its power": the number describes a past high point.
 PEAK = re.compile(
@@ -149,6 +149,8 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         # "The group, which once controlled a third of Iraq, still has about 2,500 fighters", "The militia, which
         # once counted 60,000 men, has shrunk to a few thousand"
         before = None
+    if change := changed_from(text, q):  # "has dropped from 1,836 to 1,723": the figure the change started from
+        return AsOf(start=None, end=published, scope="past", text=change.group())
     past = before or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + PAST_AFTER_REACH)) or ctx.past_opening
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())

@@ -1,0 +1,63 @@
+"""Armed forces of many nations an article names for itself: a task force, a mission known by its initials ("Task
+Force Takuba", "the UN mission in Mali, MINUSMA"). No alias table lists every one, but the words around the name say
+it is a force's; from then on the name alone ("Takuba", "MINUSMA") is that force, anywhere in the article. A
+military operation ("Operation Barkhane") is not one: its troops are its country's, counted as the country's."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, Mention, slug
+
+FORCE = "_force"  # the end of a named force's id: "takuba_force" (an entity of type military)
+
+# "Task Force Takuba", "Joint Task Force Bravo"
+TITLED = re.compile(r"\b(?:Joint\s+|Combined\s+)?Task\s+Force\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
+# "the European Takuba task force": the name right before the words
+NAME_BEFORE = re.compile(r"\b([A-Z][\w'-]+)\s+task\s+force\b")
+# "the UN mission in Mali, MINUSMA,", "the African Union force in Somalia (AMISOM)": initials set beside a mission
+INTRODUCED = re.compile(
+    r"\b(?:mission|force|operation)(?:\s+in\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?(?:,\s+|\s+\()"
+    r"([A-Z]{3,}[A-Za-z-]*)(?=[,)])"
+)
+
+
+@dataclass(frozen=True)
+class Forces:
+    """The forces one article names: each name it uses -> the force's id ({"Takuba": "takuba_force"})."""
+
+    names: dict[str, str]
+
+    @functools.cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        longest_first = sorted(self.names, key=len, reverse=True)
+        return re.compile(
+            r"\b(?:(?:Joint\s+|Combined\s+)?Task\s+Force\s+)?("
+            + "|".join(map(re.escape, longest_first))
+            + r")(?:\s+task\s+force)?\b"
+        )
+
+    def mentions(self, text: str, start: int, end: int) -> list[Mention]:
+        """Where a sentence names one of the forces ("Task Force Takuba" as a whole, "Takuba" alone)."""
+        if not self.names:
+            return []
+        return [
+            Mention(m.start(), m.end(), self.names[m.group(1)], m.group())
+            for m in self._pattern.finditer(text, start, end)
+        ]
+
+
+def named_forces(text: str, lexicon: Lexicon) -> Forces:
+    """The forces an article names. A name the alias files know ("Combined Joint Task Force" is the coalition) or a
+    place is theirs, not a new force's."""
+    names: dict[str, str] = {}
+    for pattern in (TITLED, NAME_BEFORE, INTRODUCED):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            whole = m.group() if pattern is TITLED else name
+            if lexicon.entities.find(whole) or lexicon.places.find(name) or lexicon.entities.find(name):
+                continue
+            names.setdefault(name, slug(name) + FORCE)
+    return Forces(names)
