@@ -66,6 +66,11 @@ def _name_generic(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _unplaced(claim: Claim) -> bool:
+    """Whether a claim's words place it nowhere ("worldwide" places a count, and in no one place)."""
+    return not claim.location and not claim.location_text
+
+
 def _generic(claim: Claim) -> bool:
     """Whether a count's event is only "the disaster": the words for whatever event a story is about."""
     words = (claim.subject_text or "").lower().split()
@@ -233,8 +238,7 @@ def _place_unplaced(claims: list[Claim]) -> list[Claim]:
         return claims
     out = []
     for claim in claims:
-        unplaced = not claim.location and not claim.location_text  # "worldwide" places a count, and in no one place
-        if (found := where.get((claim.source, claim.subject))) and claim.kind == "quantity" and unplaced:
+        if (found := where.get((claim.source, claim.subject))) and claim.kind == "quantity" and _unplaced(claim):
             claim = claim.model_copy(update={"location": list(found[0]), "countries": list(found[1])})
         out.append(claim)
     return out
@@ -253,8 +257,7 @@ def _place_named(claims: list[Claim]) -> list[Claim]:
     out = []
     for claim in claims:
         found = agreed.get(claim.subject or "")
-        unplaced = not claim.location and not claim.location_text
-        if found and claim.kind == "quantity" and claim.subject_type == "named_event" and unplaced:
+        if found and claim.kind == "quantity" and claim.subject_type == "named_event" and _unplaced(claim):
             claim = claim.model_copy(update={"location": list(found[0]), "countries": list(found[1])})
         out.append(claim)
     return out

@@ -327,6 +327,14 @@ PLACES_REFERENCE = re.compile(
     r"dwellers?|state|planners?|park|streets?)\b))"
 )
 PLACE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# What such a reference stands for: countries, a region (the places files' `kind: region`), else any places.
+REFERENCE_KINDS = {
+    "countries": "countries",
+    "nations": "countries",
+    "country": "countries",
+    "nation": "countries",
+    "region": "region",
+}
 # A relative clause set off by commas: ", which is fighting to topple the government in Mogadishu,".
 RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;]{1,120},")
 SAYING = re.compile(r"\s*(?:said|says|told|tells|added|warned|noted)\b")
@@ -395,14 +403,7 @@ def places_references(text: str, start: int, end: int) -> list[Mention]:
         return found
     for m in PLACES_REFERENCE.finditer(text, start, end):
         count = 1 if m.group("one") else PLACE_COUNTS.get((m.group("count") or "two").lower(), 2)
-        word = (m.group("kind") or m.group("one")).lower()
-        kind = (
-            "countries"
-            if word in ("countries", "nations", "country", "nation")
-            else "region"
-            if word == "region"
-            else "places"
-        )
+        kind = REFERENCE_KINDS.get((m.group("kind") or m.group("one")).lower(), "places")
         found.append(Mention(m.start(), m.end(), f"{THE_PLACES}:{kind}:{count}", m.group()))
     return found
 
