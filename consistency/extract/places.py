@@ -297,7 +297,7 @@ CAPITAL_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:(?:country|nation)['’]s\s+|(?P<adjective>[A-Z][a-z]+)\s+)?capital(?:\s+city)?\b"
     r"(?!\s+(?:of|city|region|district|area|letters?|punishment|gains?|expenditure|spending|markets?)\b)"
 )
-THE_CAPITAL = "the_capital"  # a capital the sentence does not say the country of: the one in force (scope.py)
+THE_CAPITAL = "the_capital"  # a capital the sentence does not say the country of: the one in force (claim_place.py)
 
 
 def capital_mentions(text: str, start: int, end: int, entities: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -360,7 +360,7 @@ OTHER_PLACES = re.compile(
     r"(?:states|countries|nations|provinces|regions|cities|towns|districts|counties)\b"
 )
 PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|region|country|nation|city|town")
-THE_PLACES = "the_places"  # such a reference until the places it stands for are known (scope.py)
+THE_PLACES = "the_places"  # such a reference until the places it stands for are known (claim_place.py)
 
 
 def spread_over_places(

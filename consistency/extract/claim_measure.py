@@ -1,0 +1,149 @@
+"""What a count counts, read in its sentence and paragraph: its own noun, a whole's or a paired number's, the noun
+the paragraph carries, and whether a volume is a flow. ``counted.py`` reads the noun and its state; this module
+decides which of those readings a count takes."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import NamedTuple
+
+from .counted import PERSON_MEASURES, at_event, counted_measure, elided, group_members, state_of
+from .facets import included
+from .lexicon import Mention
+from .quantities import VOLUME_UNITS, Quantity, changed_from
+from .reading import Article, Reading
+
+# Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres".
+PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
+# Two numbers of one noun: "12 and 30 people", "12 or 13 soldiers".
+PAIRED = re.compile(r"\s+(?:and|or)\s+")
+TO = re.compile(r"\s+to\s+")  # ... and the two of a change: "rose from 1,836 to 1,900 deaths"
+# A figure's noun, or a pronoun standing for one, before a bare number: "The official count stood at", "It rose to".
+FIGURE_BEFORE = re.compile(r"(?i)\b(?:count|tally|figure|toll|number|total|estimate)\b|^\s*(?:It|That)\s+[a-z]+\s")
+# Words that make a sentence about a flow: "the daily spillage", "the flow rate".
+RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
+# Words of a volume accumulated, not a rate: "4.9 million barrels in total", "has leaked 126 million gallons so far".
+TOTAL_WORDS = re.compile(
+    r"(?i)\b(?:total|in all|altogether|so far|to date|in the end|overall|cumulative|leaked|spilled|spilt|released|"
+    r"amount|capacity|holds?|stored|reserves?)\b"
+)
+
+
+class Measured(NamedTuple):
+    measure: str | None  # the measure id, or None when nothing says what is counted
+    text: str | None  # the words that say it
+    mention: Mention | None  # the counted noun found for the count itself
+    state: str | None  # "dead", "missing": what the people counted went through
+    part: bool  # some of a whole the sentence counts: "300 of the 2,000 migrants"
+    elided: bool  # the noun carried from an earlier sentence: "In Lyon they counted 4,000."
+
+
+def relate_counts(text: str, r: Reading) -> None:
+    """Find the sentence's counts that lend each other their noun: a part and its whole, two numbers of one noun."""
+    qs = r.quantities
+    r.taken = {x.head_start for x in qs if x.head_start is not None}  # counted nouns that belong to a number
+    # "146,000 of 492,000 civil servants took part": the first counts the noun and takes its state; the second is
+    # the whole they are part of, which did nothing
+    r.wholes = {
+        id(whole): q
+        for q, whole in pairwise(qs)
+        if q.measure is None and q.unit == whole.unit and whole.measure and PART_OF.fullmatch(text, q.end, whole.start)
+    }
+    r.parts = {id(part): whole for whole in qs if (part := r.wholes.get(id(whole)))}
+    # "killed 12 and 30 people": the first number counts what the second's noun names, and the second's people went
+    # through what the first's verb says
+    r.paired = {
+        id(a): b
+        for a, b in pairwise(qs)
+        if a.measure is None
+        and a.unit is None
+        and (PAIRED.fullmatch(text, a.end, b.start) or (TO.fullmatch(text, a.end, b.start) and changed_from(text, a)))
+    }
+    for a in qs:
+        if (b := r.paired.get(id(a))) is not None and b.measure is not None:
+            a.measure, a.measure_text = b.measure, b.measure_text
+            if changed_from(text, a):
+                a.unit = b.unit  # "went from 1,000 to 5,000 barrels a day": the figure it left is in barrels too
+
+
+def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity | None) -> Measured:
+    """What ``q`` counts; ``previous`` is the count before it in the sentence."""
+    text, lexicon, discourse, ctx = article.text, article.lexicon, article.discourse, r.ctx
+    whole = r.parts.get(id(q))
+    part = False
+    if whole is not None:
+        measure, measure_mention = whole.measure, None
+        measure, state = state_of(text, whole, ctx, measure, lexicon)
+        measure_text = whole.measure_text
+        measure = at_event(text, q, measure, r.incidents, discourse, lexicon)
+        part = measure == whole.measure  # "300 of the 2,000 migrants": some of them, unless a state says what
+    elif id(q) in r.wholes:
+        measure, measure_text, measure_mention, state = q.measure, q.measure_text, None, None
+    else:
+        measure, measure_text, measure_mention = counted_measure(text, q, ctx, previous, r.taken, lexicon, r.measures)
+        part_of_previous = previous is not None and included(text, q, previous, r.start)
+        whole_measure = r.measures.get(id(previous))
+        if (
+            (part_of_previous or r.paired.get(id(previous)) is q)
+            and measure in PERSON_MEASURES
+            and whole_measure in lexicon.states.measures.values()
+        ):
+            # "killed 11 people, including 4 children": the part is of the whole's count, dead as they are; so are
+            # the 30 of "killed 12 and 30 people"
+            measure, state = whole_measure, None
+        else:
+            measure, state = state_of(text, q, ctx, measure, lexicon, measure_mention)
+            measure = at_event(text, q, measure, r.incidents, discourse, lexicon)
+    elided_count = False
+    if (
+        measure is None
+        and measure_text is None
+        and q.unit == discourse.unit
+        and (discourse.measure or discourse.measure_text)
+        and elided(text, q)
+    ):
+        # "Police counted 12,000 marchers. In Lyon they counted 4,000.": the counted noun carries
+        measure, measure_text = discourse.measure, discourse.measure_text
+        elided_count = True
+    elif (
+        measure is None
+        and measure_text is None
+        and q.unit is None
+        and not (discourse.measure or discourse.measure_text)
+        and any(discourse.article_measure)
+        and elided(text, q)
+        and FIGURE_BEFORE.search(text, r.start, q.start)
+    ):
+        # "... 6 to 18 deaths. // The official count stood at 16 on Oct. 3": a figure's noun with no measure of its
+        # paragraph speaks of the article's last count, unless it names its own ("the death toll")
+        named = lexicon.measure_nouns.find(text, r.start, q.start)
+        measure, measure_text = (named[-1].id, named[-1].text) if named else discourse.article_measure
+        elided_count = True
+    if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:
+        # "BP put the flow at 5,000 barrels a day. The earliest figure, 1,000 barrels, ...": still a flow
+        measure, q.unit = "flow_rate", f"{q.unit}/d"
+    if measure in (None, "volume") and q.unit in VOLUME_UNITS:
+        # "the daily spillage could be ... 25,000 barrels", "pegged the flow at 12,000 barrels": a volume in a
+        # sentence about a rate is a rate; so is one in a paragraph about rates ("The new flow numbers ... The
+        # earliest figure, 1,000 barrels"), unless its sentence speaks of a total
+        rate = RATE_WORDS.search(text, r.start, r.end) or RATE_WORDS.search(text, r.paragraph_start, r.start)
+        measure = "flow_rate" if rate and not TOTAL_WORDS.search(text, r.start, r.end) else "volume"
+        if measure == "flow_rate":
+            q.unit = f"{q.unit}/d"
+    measure = group_members(text, q, measure, measure_text)
+    r.measures[id(q)] = measure
+    return Measured(measure, measure_text, measure_mention, state, part, elided_count)
+
+
+def carry_measure(article: Article, q: Quantity, measure: str | None, measure_text: str | None) -> None:
+    """Let the paragraph's later bare numbers count what ``q`` counts."""
+    discourse = article.discourse
+    if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
+        discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
+        if q.unit is None:
+            discourse.article_measure = (measure, measure_text)
+    elif measure is None and q.unit is None and measure_text and measure_text.endswith("s"):
+        # "about 700,000 customers were still without electricity ... put the number at about 540,000": a plural
+        # noun no alias file names still says what the paragraph counts
+        discourse.measure, discourse.measure_text, discourse.unit = None, measure_text, None

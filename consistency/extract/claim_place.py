@@ -1,0 +1,284 @@
+"""Where a count is, read in its sentence and paragraph: its own words, the count it shares a clause with, the
+sentence's subject, its event, its speaker's country, the paragraph's places. ``places.py`` finds the places a
+sentence names; this module decides which of them a count is in, and what "the region", "the two countries" and "the
+capital" stand for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ..models import Claim
+from .claim_subject import Owned
+from .context import SentenceContext
+from .counted import ELLIPSIS
+from .lexicon import Lexicon
+from .places import (
+    THE_CAPITAL,
+    THE_PLACES,
+    ancestors,
+    placed_near,
+    speaker_places,
+    spread_over_places,
+    within_a_country,
+)
+from .quantities import Quantity
+from .reading import Article, Reading
+from .subjects import own_entity
+
+# "in Kharkiv and Odesa respectively": each number its own place, in order.
+RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
+# A speaker's first word, which may name its country: "Iraqi officials", "the Syrian army", "Syria's ministry".
+NATIONAL_VOICE = re.compile(r"(?:the\s+)?([A-Z][\w.-]*)(?:['\u2019]s)?\b")
+# After a place, a word that makes it a part's: "with 55 deaths in Lee County alone".
+ALONE_AFTER = re.compile(r"\s+alone\b")
+
+
+class Placed(NamedTuple):
+    location: list[str]
+    text: str | None  # the words that place it
+    countries: list[str]  # the countries of a national event's count, which it is compared within
+    here: bool  # whether the count's own words placed it
+
+
+def read_place(
+    article: Article,
+    r: Reading,
+    q: Quantity,
+    previous: Quantity | None,
+    measure: str | None,
+    owner: Owned,
+    elided_count: bool,
+) -> Placed:
+    """Where ``q`` is; ``owner`` is whose count it is, ``elided_count`` whether its noun was carried."""
+    text, lexicon, discourse, ctx = article.text, article.lexicon, article.discourse, r.ctx
+    subject, incident, owned = owner.subject, owner.incident, owner.owned
+    location, location_text = r.owners.get(id(q), ([], None))
+    # the count's own words put it there, right beside it: "Of those, 137 died in Mexico City" (not "150,000
+    # dead, apparently from bodies recovered in the rubble of buildings in Port-au-Prince")
+    placed_here = bool(location) and placed_near(text, q, location_text, r.start, r.end)
+    if (
+        not location
+        and previous
+        and (ELLIPSIS.match(text, previous.end, q.start) or r.measures.get(id(previous)) == measure)
+    ):
+        # "1,410 people had been killed in Gaza and 6,268 wounded"; "1,000 barrels a day were leaking into
+        # the Gulf, an estimate later raised to 5,000 barrels a day": the same count, the same place
+        location, location_text = r.places.get(id(previous), []), r.place_words.get(id(previous))
+        placed_here = r.placed_by_words.get(id(previous), False)
+    if not location and elided_count and discourse.last_place:
+        # "375,000 people are still in camps in the capital. The UN estimates there are 680,000.": the
+        # count its noun is carried from is where it is too
+        location, location_text, placed_here = discourse.last_place
+    if not location and ctx.subject_places and not (owned and subject in ctx.subject_places[0][2]):
+        # "Mexico City has recorded 137 deaths" (not "France has some 4,500 troops deployed in the region":
+        # the owner of its troops, not where they are)
+        location, location_text = ctx.subject_places[0][2], ctx.subject_places[0][3]
+        placed_here = True
+    if not location and measure in lexicon.events.people.values():
+        # "2 million UK workers joined the strike": a turnout is where its people are (refugees are not:
+        # "Syrian refugees" in Lebanon)
+        own = own_entity(text, q, ctx)
+        if own is not None and own.id in lexicon.countries:
+            location, location_text = [own.id], own.text
+    if not location and incident is not None and incident.places:
+        location = list(incident.places)  # "the 2010 Haiti earthquake": where its words put it
+    if not location:
+        location = discourse.places
+    # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
+    national = incident is not None and incident.kind in lexicon.events.national
+    if not location and r.attribution:
+        # "according to the Butte County Sheriff's Office", "Nepal's home ministry said": the agency's place
+        location = speaker_places(r.attribution, lexicon)
+        # where the story is: its dateline, else the first place its first paragraph names
+        story = [c for c in article.countries_of(article.dateline or discourse.main_places) if c in lexicon.countries]
+        own_word = lexicon.is_place(r.attribution)  # "Liberia has recorded 4,162": a country's own count
+        if story and not own_word and not set(article.countries_of(location)) & set(story):
+            # "PORT-AU-PRINCE, Haiti (AP) - a report commissioned by the U.S. government ...", "fighters
+            # across Iraq and Syria ... 15,000 foreign fighters, according to U.S. intelligence": a foreign
+            # voice says nothing of where the story's counts are
+            location = []
+        if subject in lexicon.countries and subject not in article.countries_of(location):
+            location = []  # "300,000 Russian troops, according to U.S. officials": another country's count
+        elif subject in lexicon.entity_types and subject not in lexicon.countries:
+            # "The US believes Wagner has about 25,000 fighters", "US officials estimate that Islamic State
+            # has 20,000": a group's, wherever it is
+            location = []
+    if not location and incident is not None:
+        location = discourse.event_location(incident, measure)  # an event happens somewhere
+    elif location and incident is not None:
+        discourse.place_event(incident, measure, location)
+    # the country the speaker's first word names ("Iraqi officials", "Syria's army"; not "the U.S. ambassador
+    # to Iraq")
+    first = NATIONAL_VOICE.match(r.attribution or "")
+    voice = [p for p in speaker_places(first.group(1), lexicon) if p in location] if first else []
+    countries_lent = len(location) > 1 and all(p in lexicon.countries for p in location)
+    if countries_lent and len(voice) == 1 and not (r.owners.get(id(q)) or ctx.subject_places or ctx.peak):
+        # "across Iraq and Syria ... Iraqi officials say only 400-500 remain on their side of the border":
+        # a national voice that places its count nowhere speaks of its own country among those lent to it
+        # (of now: "at the height of their power" the group's land lay across both)
+        location = voice
+    location = discourse.with_containers(location)
+    countries = article.countries_of(location) if national else []
+    # "the South Asian nation of Nepal": a name no gazetteer knows is no country beside one it knows
+    countries = [c for c in countries if c in lexicon.countries] or countries
+    if national and not set(countries) & lexicon.countries:
+        # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country; a
+        # turnout no sentence places is in the one country the article names ("UK workers ... 2 million")
+        story = discourse.event_location(incident)
+        countries = [c for c in article.countries_of(story) if c in lexicon.countries] or countries
+        countries = countries or ([article.country] if article.country else [])
+    location = list(dict.fromkeys([*location, *countries]))
+    spread = None if r.owners.get(id(q)) else spread_over_places(text, q.start, q.end, ctx.start, ctx.end)
+    if spread is None and not r.owners.get(id(q)) and not (ctx.places or ctx.subject_places) and discourse.spread:
+        # "More than 1 million people around the world have been infected. At least 51,485 have died."
+        spread = ("countries", discourse.spread)
+    if spread and spread[0] == "countries":
+        discourse.spread = spread[1]
+        # "the toll rose above 500 across three countries": many places, none of them alone (the words say
+        # where, so no other article's place is lent to it)
+        location, countries, location_text = [], [], spread[1]
+    elif spread:  # "884,000 people in five provinces": in the country, in none of its parts alone
+        location = [place for place in location if place in lexicon.countries]
+    if placed_here and countries and within_a_country(location, lexicon, discourse.within):
+        # a national event's count its own words put in a city or a province is that place's, compared place
+        # by place, never with the country's total ("LES CAYES, Haiti - the toll rose to 1,941" is Haiti's)
+        countries = []
+    r.places[id(q)], r.place_words[id(q)], r.placed_by_words[id(q)] = location, location_text, placed_here
+    if location:
+        discourse.last_place = (location, location_text, placed_here)
+    return Placed(location, location_text, countries, placed_here)
+
+
+def resolve_references(article: Article, ctx: SentenceContext) -> None:
+    """Put the places a sentence names by reference: "across the two countries", "camps in the capital"."""
+    lexicon, discourse = article.lexicon, article.discourse
+    groups = (*ctx.places, *ctx.subject_places)
+    if any(pid.startswith(THE_PLACES) for g in groups for pid in g[2]):
+        _place_references(article.text, ctx, discourse.named_places, lexicon)
+    if any(THE_CAPITAL in g[2] for g in (*ctx.places, *ctx.subject_places)):
+        # "camps in the capital": the capital of the country the sentence names, else the paragraph's, else the
+        # story's
+        in_force = [*sorted(named_countries(ctx, lexicon)), *article.countries_of(discourse.places)]
+        in_force += [*article.countries_of(discourse.main_places), article.country or ""]
+        _place_capital(ctx, in_force, lexicon)
+
+
+def regional_parts(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
+    """A national event's count a region's own authorities give, beside the article's count for the whole country,
+    is the region's ("The death toll climbed to 143 ... Authorities in North Rhine-Westphalia reported 45 deaths"),
+    and so is one its sentence puts in a province ("In Sindh province alone, 621 people have died"): compared
+    region by region, never with the country's total."""
+    national = {(c.subject, c.measure) for c in claims if c.countries and set(c.location) <= set(c.countries)}
+
+    def regional(c: Claim) -> bool:
+        if not c.countries or set(c.location) <= set(c.countries):
+            return False
+        own = bool(c.location_text and c.attribution and c.location_text in c.attribution)
+        if own and (c.subject, c.measure) in national:
+            return True
+        provinces = set(c.location) & lexicon.provinces
+        return bool(provinces) and any(m.id in provinces for m in lexicon.places.find(c.sentence))
+
+    return [c.model_copy(update={"countries": []}) if regional(c) else c for c in claims]
+
+
+def respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -> dict[int, tuple[list[str], str]]:
+    """ "12 and 30 people in Kharkiv and Odesa respectively": a group of as many places as numbers before it gives
+    each number its own, in order."""
+    owners = dict(owners)
+    for q in qs:
+        ids, words = owners.get(id(q), ([], ""))
+        # the numbers up to this one that no place was given to, and this one
+        numbers = [x for x in qs if x is q or (x.start < q.start and id(x) not in owners)][-len(ids) :]
+        if len(ids) > 1 and len(numbers) == len(ids):
+            for x, pid in zip(numbers, ids, strict=True):
+                owners[id(x)] = ([pid], words)
+    return owners
+
+
+def named_countries(ctx: SentenceContext, lexicon: Lexicon) -> set[str]:
+    """The countries a sentence names: by its places ("in Paris" is in France, "Haiti's government") and its
+    countries' adjectives ("UK workers", "Nepalese police")."""
+    places = [place for group in (*ctx.places, *ctx.subject_places) for place in group[2]] + ctx.mentioned
+    found = {c for c in countries_of(places, lexicon) if c in lexicon.countries}
+    return found | {e.id for e in ctx.entities if e.id in lexicon.countries}
+
+
+def countries_of(places: list[str], lexicon: Lexicon, within: dict[str, str] | None = None) -> list[str]:
+    """The countries of ``places`` (a city or province by what the article says it lies ``within``, else by the
+    gazetteer's parent; a place with none is kept)."""
+    return list(dict.fromkeys((ancestors(place, lexicon.place_parents, within) or [place])[-1] for place in places))
+
+
+def sentence_places(text: str, ctx: SentenceContext, lexicon: Lexicon) -> list[str]:
+    """The places a sentence states, locative or as its subject, for the sentences after it, in the order it names
+    them ("the two countries" after "The United States has troops in Iraq and Syria" are the last two); not a place
+    only a part is in ("100 dead, with 55 in Lee County alone"), nor a country that only holds another place it
+    names ("the toll in Derna, according to Libya's health minister": Derna, wherever the gazetteer puts it)."""
+    groups = sorted(g for g in (*ctx.places, *ctx.subject_places) if not ALONE_AFTER.match(text, g[1]))
+    inner = [pid for g in groups for pid in g[2] if pid not in lexicon.countries]
+    wider = {up for pid in inner for up in ancestors(pid, lexicon.place_parents, ctx.within)}
+    countries = [g for g in groups if set(g[2]) <= lexicon.countries]
+    if len(countries) == 1 and inner and all(pid not in lexicon.place_parents for pid in inner):
+        wider |= set(countries[0][2])  # a place no gazetteer knows lies in the one country the sentence names
+    groups = [g for g in groups if not set(g[2]) <= wider]
+    return list(
+        dict.fromkeys(
+            pid for group in groups for pid in group[2] if pid != THE_CAPITAL and not pid.startswith(THE_PLACES)
+        )
+    )
+
+
+def _place_references(text: str, ctx: SentenceContext, named: list[str], lexicon: Lexicon) -> None:
+    """Put the places a sentence's "the two countries" stands for: the last two countries the article has named, the
+    sentence's own before it included ("Colombia's agency said 1.4 million live in the country"; of the places, for
+    "both cities"), or drop the reference if it has named fewer."""
+    groups = sorted((*ctx.places, *ctx.subject_places))
+
+    def meant(pid: str, at: int) -> list[str]:
+        if not pid.startswith(THE_PLACES):
+            return [pid]
+        _, kind, count = pid.split(":")
+        before = [x for g in groups if g[1] <= at for x in g[2] if x != THE_CAPITAL and not x.startswith(THE_PLACES)]
+        if kind == "region":  # "the region": the last region named ("the Sahel", "the Donetsk region"), no country
+            fitting = [p for p in reversed([*named, *before]) if p in lexicon.regions]
+        else:
+            fitting = [p for p in reversed([*named, *before]) if (p in lexicon.countries) == (kind == "countries")]
+        if not fitting and kind == "countries":
+            # the country the places named lie in ("in Tel Aviv ... Across the country"), else one the sentence names
+            # as no place, when the article has named none: "Colombia's migration agency said 1.4 million
+            # Venezuelans live in the country" (not "U.S. officials" after "in Syria")
+            wider = [up for p in reversed([*named, *before]) for up in ancestors(p, lexicon.place_parents)]
+            named_here = sorted([*lexicon.places.find(text, ctx.start, at), *ctx.entities], key=lambda m: -m.start)
+            fitting = [p for p in wider if p in lexicon.countries] or [
+                m.id
+                for m in named_here
+                if m.end <= at and m.id in lexicon.countries  # "Colombia's", "Iraqi"
+            ]
+        last = list(dict.fromkeys(fitting))[: int(count)]
+        return sorted(last) if len(last) == int(count) else []
+
+    def placed(found):
+        ids = [[x for pid in g[2] for x in meant(pid, g[0])] for g in found]
+        return [(g[0], g[1], i, g[3]) for g, i in zip(found, ids, strict=True) if i]
+
+    ctx.places, ctx.subject_places = placed(ctx.places), placed(ctx.subject_places)
+
+
+def _place_capital(ctx: SentenceContext, countries: list[str], lexicon: Lexicon) -> None:
+    """Put the capital of the country in force (the first of ``countries`` the gazetteer knows a capital of) for a
+    sentence's "the capital", or drop the reference if there is none."""
+    capital = next((lexicon.capitals[c] for c in countries if c in lexicon.capitals), None)
+    _replace_places(ctx, lambda pid: [pid] if pid != THE_CAPITAL else [capital] if capital else [])
+
+
+def _replace_places(ctx: SentenceContext, meant: Callable[[str], list[str]]) -> None:
+    """A sentence's place groups with each place id replaced by the ids it ``meant``; a group left with none goes."""
+
+    def placed(groups):
+        ids = [[x for pid in g[2] for x in meant(pid)] for g in groups]
+        return [(g[0], g[1], i, g[3]) for g, i in zip(groups, ids, strict=True) if i]
+
+    ctx.places, ctx.subject_places = placed(ctx.places), placed(ctx.subject_places)

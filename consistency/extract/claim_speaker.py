@@ -1,0 +1,54 @@
+"""On whose word a count is, read in its sentence and paragraph: a source named beside the number, the speaker of
+its clause, of its sentence, of the paragraph. ``speakers.py`` finds who says; this module decides whose word each
+count is."""
+
+from __future__ import annotations
+
+from .citations import Citation
+from .quantities import Quantity
+from .reading import Article, Reading
+from .speakers import (
+    PRONOUN_SOURCE,
+    attached_speaker,
+    clause_speaker,
+    elsewhere_in_sentence,
+    figure_owner,
+    speaker_clauses,
+)
+
+# Characters between a place and the number it owns: "Malta 105", "Chicago: 250,000".
+PLACE_LABEL_GAP = 3
+
+
+def sentence_voices(
+    article: Article, qs: list[Quantity], start: int, end: int, stated: str | None, cited: Citation | None
+) -> tuple[str | None, str | None, dict[int, str], list[tuple[int, int]]]:
+    """The speaker of a sentence's counts as a whole, the one it names itself (``stated``, unless that is one count's
+    own source), each count's own source, and the clauses that may each have a speaker."""
+    text, discourse = article.text, article.discourse
+    attached = {id(x): found for x in qs if (found := attached_speaker(text, x, end))}
+    if stated in attached.values() and len(attached) < len(qs):
+        stated = None  # "5,864 according to the count kept by the WHO": one number's source, not all's
+    # a quoted claim's source speaks for it alone, not for the fact-check's sentences after it
+    attribution = stated or (cited.who if cited else None) or discourse.speaker
+    if attribution is None and PRONOUN_SOURCE.search(text, start, end):
+        attribution = discourse.last_speaker  # "His estimate of the amount leaked ... is 126 million gallons"
+    clauses = speaker_clauses(text, start, end) if len(qs) > 1 else []
+    return attribution, stated, attached, clauses
+
+
+def read_speaker(article: Article, r: Reading, q: Quantity, location_text: str | None) -> str | None:
+    """On whose word ``q`` is; ``location_text`` is the words that placed it."""
+    text, lexicon, stated = article.text, article.lexicon, r.stated_attribution
+    owner = figure_owner(text, r.start, q.start, lexicon)  # "the Haitian government's official toll of 316,000"
+    if owner is None and stated and location_text and lexicon.is_place(stated):
+        # "Spain reported 3,592 arrivals and Malta 105": the second place reported the second number
+        before = text[max(0, q.start - len(location_text) - PLACE_LABEL_GAP) : q.start]
+        if location_text != stated and before.rstrip(" :").endswith(location_text):
+            owner = location_text
+    voice = r.attribution
+    if stated and elsewhere_in_sentence(text, r.clauses, q, stated):
+        # "That is less than the 144,000 gallons first feared, but the leak killed 100 birds, according to the
+        # network": the network speaks for its own clause only
+        voice = (r.cited.who if r.cited else None) or article.discourse.speaker
+    return owner or r.attached.get(id(q)) or clause_speaker(text, r.clauses, q, lexicon) or voice

@@ -1,0 +1,124 @@
+"""What one sentence holds, found once: its entities, places, counted nouns, events and scope words."""
+
+from __future__ import annotations
+
+import re
+
+from .context import SentenceContext
+from .forces import Forces
+from .incidents import find_incidents
+from .lexicon import Lexicon, Mention, tokenize
+from .places import (
+    LOCATIVE_BEFORE,
+    LOCATIVE_REACH,
+    capital_mentions,
+    frames_a_record,
+    inside_longer_name,
+    place_groups,
+    places_references,
+    with_unknown_places,
+)
+from .reference import is_yardstick
+from .times import PAST_OPENING, PEAK
+
+# "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
+BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
+# "the group", "its", "they", "of those": a subject named in an earlier sentence.
+ANAPHORA = re.compile(
+    r"(?i)\b(?:the (?:(?:armed|rebel|insurgent|terrorist|terror|militant|jihadist|extremist) )?group|"
+    r"the (?:organization|organisation|militants|jihadists|insurgents|extremists|rebels|militia|alliance|coalition|"
+    r"force|mercenaries|mercenary group|fighters|"
+    # "Of those, fewer than 2,000 are fighters" (opening the sentence: not "most of them women")
+    r"country)|its|their|they|(?-i:Of) (?:those|these|them))\b"
+)
+
+
+def sentence_context(
+    text: str,
+    span: tuple[int, int],
+    lexicon: Lexicon,
+    date_spans: list[tuple[int, int]],
+    forces: Forces,
+    counts: bool = True,
+) -> SentenceContext:
+    """What a sentence holds; without ``counts`` (a sentence with no number, before one with none) its counted nouns
+    are not looked up, since only its places, speaker, time and events carry to later sentences."""
+    start, end = span
+    tokens = tokenize(text, start, end)
+    entities = lexicon.entities.find_in(text, tokens)
+    for m in BACKED.finditer(text, start, end):
+        sponsor = lexicon.entities.find(m.group(1))
+        sponsor_id = sponsor[0].id if sponsor else m.group(1).lower()
+        entities.append(Mention(m.start(), m.end(), f"{sponsor_id}_backed", m.group()))
+    # A "-backed" group wins over the sponsor's own name inside it ("Iran" in "Iran-backed"), a force the article
+    # names over a name inside its own ("European" in "the European Takuba task force").
+    named = [m for m in forces.mentions(text, start, end) if not _overlaps(m, entities)]
+    entities += named
+    backed = [e for e in entities if e.id.endswith("_backed")] + named
+    entities = [e for e in entities if e in backed or not any(b.start <= e.start < b.end for b in backed)]
+    entities.sort(key=lambda e: e.start)
+    # "the US Agency for International Development": an agency's name says where it is from, not where a count is
+    agencies = [(e.start, e.end) for e in entities if lexicon.entity_types.get(e.id) == "org"]
+    known = [
+        m
+        for m in lexicon.places.find_in(text, tokens)
+        if not any(a <= m.start and m.end <= b for a, b in agencies)
+        and not inside_longer_name(text, start, m)
+        and not frames_a_record(text, m.end)
+        and not is_yardstick(text, m.start)
+    ]
+    # A capital that stands for its government ("Washington said") is the city where the grammar says "place":
+    # "in Washington", a dateline's "LONDON".
+    cities = {m.start for m in known if m.id not in lexicon.countries}  # "Washington": a city, not the country
+    entities = [
+        e
+        for e in entities
+        if e.start not in cities
+        or not (
+            LOCATIVE_BEFORE.search(text, max(start, e.start - LOCATIVE_REACH), e.start)
+            or (e.text.isupper() and len(e.text) > 4)
+            or any(m.start == e.start and m.end > e.end for m in known)  # "Washington, D.C.": the longer name wins
+        )
+    ]
+    # places the sentence names by reference: "the Haitian capital", "the capital", "the two countries"
+    referred = [m for m in capital_mentions(text, start, end, entities, lexicon) if not _overlaps(m, known)]
+    referred += [m for m in places_references(text, start, end) if not _overlaps(m, known)]
+    if referred:  # "the Haitian capital": a place, not Haiti as an owner
+        entities = [e for e in entities if not _overlaps(e, referred)]
+        known = sorted([*known, *referred], key=lambda m: m.start)
+    places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))
+    inside_entity = {i for e in entities for i in range(e.start, e.end)}
+    measures = (
+        [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity] if counts else []
+    )
+    peak = PEAK.search(text, start, end)
+    past_opening = PAST_OPENING.match(text, start, end)
+    anaphor = ANAPHORA.search(text, start, end)
+    found_places = [Mention(g[0], g[1], g[2][0], g[3]) for g in (*places, *subject_places)]
+    # "the 2010 Haiti earthquake": a place in an event's words says where it is, locative or not
+    found_places += [m for m in known if not any(f.start <= m.start < f.end for f in found_places)]
+    # names of agencies ("Cal Fire") and dates ("in March") are not events
+    blocked = date_spans + [(e.start, e.end) for e in entities]
+    countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
+    incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
+    # a word that names the event is no counted noun: "the strike" is a walkout, not an attack
+    # ("fire personnel" is a count of people all the same: it reaches past the event's word)
+    measures = [m for m in measures if not any(x.start <= m.start < x.end and m.end <= x.end for x in incidents)]
+    return SentenceContext(
+        start,
+        end,
+        entities,
+        places,
+        subject_places,
+        peak,
+        past_opening,
+        anaphor,
+        measures,
+        incidents,
+        within,
+        [m.id for m in known],
+    )
+
+
+def _overlaps(m: Mention, others: list[Mention]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o in others)
