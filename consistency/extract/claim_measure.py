@@ -14,8 +14,11 @@ from .lexicon import Mention
 from .quantities import VOLUME_UNITS, Quantity, changed_from
 from .reading import Article, Reading
 
-# Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres".
-PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
+# Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres", "two million of
+# Hong Kong's seven million people", "19,000 of the city's 20,000 residents".
+PART_OF = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Za-z][\w.-]*['\u2019]s\s+)?"
+)
 # Two numbers of one noun: "12 and 30 people", "12 or 13 soldiers".
 PAIRED = re.compile(r"\s+(?:and|or)\s+")
 TO = re.compile(r"\s+to\s+")  # ... and the two of a change: "rose from 1,836 to 1,900 deaths"

@@ -184,6 +184,37 @@ def regional_parts(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
     return [c.model_copy(update={"countries": []}) if regional(c) else c for c in claims]
 
 
+def events_placed_later(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
+    """An event's counts told before any sentence placed such a count of it are where the article's later counts of
+    it are, when the article places all its counts in that one place: "the organisers said 1.03 million attended the
+    march ... police put the crowd in Hong Kong at 240,000" (the sentences lend an event's place forward as they are
+    read; this lends it back). Not counts each where they happened (arrivals, refugees: ``scattered``), nor a named
+    event's, which are compared wherever they are ("the Camp Fire killed 85", not only in Paradise)."""
+    if len({tuple(c.location) for c in claims if c.kind == "quantity" and c.location}) != 1:
+        return claims  # "Liberia ... Sierra Leone ... Mali": which of them a count told before is in, no one says
+    scattered = set().union(*lexicon.events.scattered.values())
+    placed: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "quantity" and c.subject_type == "event" and c.location:
+            placed.setdefault((c.subject, c.measure), []).append(c)
+    out = []
+    for c in claims:
+        later = placed.get((c.subject, c.measure), []) if c.subject_type == "event" else []
+        found = {(tuple(x.location), tuple(x.countries)) for x in later}
+        if (
+            c.kind == "quantity"
+            and not c.location
+            and not c.location_text
+            and len(found) == 1
+            and c.start < later[0].start
+            and c.measure not in scattered
+        ):
+            location, countries = found.pop()
+            c = c.model_copy(update={"location": list(location), "countries": list(countries)})
+        out.append(c)
+    return out
+
+
 def respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -> dict[int, tuple[list[str], str]]:
     """ "12 and 30 people in Kharkiv and Odesa respectively": a group of as many places as numbers before it gives
     each number its own, in order."""

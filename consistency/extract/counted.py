@@ -120,6 +120,12 @@ IN_PLACE_REACH = 40  # "in the rebel-held northern " before the noun
 TOLL_OF = re.compile(r"(?i)\s+(?:from|of|in)\s+[^,;.\d]{0,40}$")
 # A noun that is the subject of a reporting verb: the speaker ("the air force said"), not a counted thing.
 SPEAKER_NOUN_AFTER = re.compile(r"(?i)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told|reported|announced|added)\b")
+# A place of so many people: "the city of 7.3 million", "a nation of some 30 million" (its population).
+PLACE_OF = re.compile(
+    r"(?i)\b(?:city|country|nation|town|metropolis|island|territory|state|province|region|capital|village)\s+of\s+"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+|around\s+|roughly\s+)?$"
+)
+PLACE_OF_REACH = 40  # "metropolis of more than " before the number
 # "the number of", "the total of": the noun after it is what a later figure counts.
 NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
 
@@ -143,6 +149,12 @@ def counted_measure(
             # "the death toll from the quake has exceeded 5,000 people", "put the crowd at 500,000 people": the
             # noun the number is the value of says what the people are
             return nouns[-1].id, nouns[-1].text, None
+    if (
+        q.measure in (None, "people")
+        and q.unit is None
+        and PLACE_OF.search(text, max(0, q.start - PLACE_OF_REACH), q.start)
+    ):
+        return "population", q.measure_text, None  # "in the city of 7.3 million (people)": all who live there
     if q.measure:
         return q.measure, q.measure_text, None
     if counts_things(q):
@@ -228,7 +240,19 @@ def counted_measure(
 
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
 PERSON_MEASURES = frozenset(
-    {None, "people", "civilians", "troops", "fighters", "refugees", "countries", "crowd", "detainees", "responders"}
+    {
+        None,
+        "people",
+        "civilians",
+        "troops",
+        "fighters",
+        "refugees",
+        "countries",
+        "crowd",
+        "detainees",
+        "responders",
+        "population",
+    }
 )  # "1,200 hostages have been freed", "14 detainees were killed": what happened to them is what is counted
 # The people an armed force counts: "1,500 men", "60,000 men under arms" (whatever owns them).
 ARMED_MEN = frozenset({"men", "member", "members"})
@@ -249,8 +273,8 @@ TRANSIT_USE = re.compile(
 # What people do as a crowd or a flow: soldiers who "crossed" are still troops, refugees who "arrived" arrivals.
 DOINGS = {
     "arrivals": frozenset({None, "people", "refugees"}),
-    "crowd": frozenset({None, "people", "civilians"}),
-    "strikers": frozenset({None, "people"}),
+    "crowd": frozenset({None, "people", "civilians", "population"}),  # "two million of its 7 million people marched"
+    "strikers": frozenset({None, "people", "population"}),
 }
 
 

@@ -109,23 +109,25 @@ class Discourse:
         dates_story: bool = True,
         said: Callable[[DateMention], bool] = lambda d: False,
         of_event: Callable[[DateMention], bool] = lambda d: False,
+        earlier: Callable[[DateMention], bool] = lambda d: False,
     ) -> None:
         """What a sentence stated, for the sentences after it. Only a sentence that ``dates_story`` (the first, one
         with a count or one naming an event) sets an undated article's year: "Congress barred the agency from
         releasing them in 1996" is an aside, not the story's year. ``said`` tells the day of a statement ("said on
         Tuesday") from other dates; ``of_event`` tells the dates of events ("Obama's inauguration in 2009"), which
-        are no time for the sentences after them."""
+        are no time for the sentences after them; ``earlier`` the days of earlier events the story is set against
+        ("the previous deadliest incident happened in 1990"), which are not its year."""
         if places:
             self.places, self.spread = places, None
             self.named_places += places
             if not self.main_places:
                 self.main_places = places
-        years = [d.end_date.year for d in dates if d.end_date is not None]
+        years = [d.end_date.year for d in dates if d.end_date is not None and not earlier(d)]  # not history's
         if self.undated and years and dates_story:
             # an undated article reports as of the latest year it has stated so far
             self.stated_year = max(years + [self.stated_year or 0])
         self.last_date = next((d for d in reversed(dates) if d.end_date is not None), self.last_date)
-        told = carried(dates)
+        told = [d for d in carried(dates) if not earlier(d)]
         self.last_told = told[-1] if told else self.last_told
         dated = [d for d in told if not of_event(d)]
         if dated:

@@ -30,6 +30,14 @@ EVENT_CLAUSE = re.compile(
     r"\s+(?:(?:that|which)\s+(?:[A-Za-z'-]+\s+){1,8}|(?:struck|hit|erupted|broke\s+out)\s+(?:[A-Za-z'-]+\s+){0,4})"
 )
 
+# A date followed by the event it is the day of: "in 1990, when a stampede killed 1,426".
+WHEN_EVENT = re.compile(r"(?i),?\s+when\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}")
+# A verb that says something happened, right before its date: "the incident happened in 1990".
+HAPPENED_BEFORE = re.compile(r"(?i)\b(?:happened|occurred|took\s+place)\s+$")
+HAPPENED_REACH = 20  # "took place " before the date
+# Words that set an event against an earlier one: "the previous deadliest-ever incident".
+EARLIER = re.compile(r"(?i)\b(?:previous|prior|earlier|last\s+such)\b")
+
 
 def dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
     """Whether a date dates an event, not a count: "the January 2011 earthquake", "the earthquake that struck Nepal
@@ -49,6 +57,15 @@ def of_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
     153" may still date the count)."""
     after_event = (0 <= d.start - x.end <= 1 and EVENT_DATE_AFTER.match(d.text) for x in incidents)
     return dates_event(text, d, incidents) or any(after_event)
+
+
+def earlier_event(text: str, sentence: tuple[int, int], d: DateMention, incidents: list[Incident]) -> bool:
+    """Whether a date is the day of an earlier event the article sets its story against, never the story's year:
+    "The previous deadliest incident happened in 1990, when a stampede killed 1,426 people"."""
+    if not EARLIER.search(text, *sentence):
+        return False
+    when_event = (x.start >= d.end and WHEN_EVENT.fullmatch(text, d.end, x.start) for x in incidents)
+    return any(when_event) or HAPPENED_BEFORE.search(text, max(0, d.start - HAPPENED_REACH), d.start) is not None
 
 
 def told_before(d: DateMention, dates: list[DateMention]) -> DateMention | None:
@@ -91,6 +108,9 @@ def latest_year_told(
         for i, ds in date_by_sentence.items()
         if not DATE_PLANNED.search(text, *sentences[i])
         for d in ds
-        if d.end_date is not None and d.role in TOLD_ROLES and not of_event(text, d, context(i).incidents)
+        if d.end_date is not None
+        and d.role in TOLD_ROLES
+        and not of_event(text, d, context(i).incidents)
+        and not earlier_event(text, sentences[i], d, context(i).incidents)
     ]
     return max(years, default=None)

@@ -14,13 +14,15 @@ from .lexicon import Lexicon, Mention, slug
 FORCE = "_force"  # the end of a named force's id: "takuba_force" (an entity of type military)
 
 # "Task Force Takuba", "Joint Task Force Bravo"
-TITLED = re.compile(r"\b(?:Joint\s+|Combined\s+)?Task\s+Force\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
+TITLED = re.compile(r"\b(?:Joint\s+|Combined\s+)?Task\s+Force\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 # "the European Takuba task force": the name right before the words
-NAME_BEFORE = re.compile(r"\b([A-Z][\w'-]+)\s+task\s+force\b")
-# "the UN mission in Mali, MINUSMA,", "the African Union force in Somalia (AMISOM)": initials set beside a mission
+NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w'-]+)\s+task\s+force\b")
+# "the UN mission in Mali, MINUSMA,", "the African Union force in Somalia (AMISOM)": initials set beside a mission;
+# the words before them, from its sponsor's name on, are its long name ("African Union force in Somalia").
 INTRODUCED = re.compile(
-    r"\b(?:mission|force|operation)(?:\s+in\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?(?:,\s+|\s+\()"
-    r"([A-Z]{3,}[A-Za-z-]*)(?=[,)])"
+    r"\b(?:(?:The|the)\s+)?(?P<long>(?:[A-Z][\w'.-]*\s+){0,4}(?:mission|force|operation)"
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?)(?:,\s+|\s+\()"
+    r"(?P<name>[A-Z]{3,}[A-Za-z-]*)(?=[,)])"
 )
 
 
@@ -55,9 +57,11 @@ def named_forces(text: str, lexicon: Lexicon) -> Forces:
     names: dict[str, str] = {}
     for pattern in (TITLED, NAME_BEFORE, INTRODUCED):
         for m in pattern.finditer(text):
-            name = m.group(1)
+            name = m.group("name")
             whole = m.group() if pattern is TITLED else name
             if lexicon.entities.find(whole) or lexicon.places.find(name) or lexicon.entities.find(name):
                 continue
             names.setdefault(name, slug(name) + FORCE)
+            if pattern is INTRODUCED and m.group("long")[:1].isupper():
+                names.setdefault(m.group("long"), names[name])  # the long name is the same force
     return Forces(names)

@@ -32,10 +32,13 @@ PEOPLE_OWNERS = frozenset(
     "women men children students teachers nurses doctors workers farmers miners veterans mothers youth".split()
 )
 # An event's word that names an institution: "the disaster agency", "the fire department", "the Earthquake
-# Commission" speak of no event.
+# Commission", "the Iranian Hajj and Pilgrimage Organization" speak of no event.
 INSTITUTION_AFTER = re.compile(
-    r"(?i)\s+(?:agency|agencies|authority|authorities|ministry|office|service|services|department|dept|committee|"
+    r"(?i)(?:\s+(?:and|of|for|&|(?-i:[A-Z])[\w-]*(?!['\u2019])))"  # "... and Pilgrimage": more of the name,
+    r"{0,3}?"  # never an owner's ("Hurricane Maria's official toll")
+    r"\s+(?:agency|agencies|authority|authorities|ministry|office|service|services|department|dept|committee|"
     r"commission|centre|center|management|relief|response|preparedness|insurance|fund|brigade|marshal|"
+    r"organi[sz]ation|institute|foundation|association|society|bureau|council|"
     r"crews?|teams?|workers?|"  # "Rescue crews searched", "rescue teams": who responds, no event
     r"officials?|chiefs?|commissioners?|spokes(?:man|woman|person))\b"  # "Fire officials at the scene put the toll"
 )

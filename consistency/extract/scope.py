@@ -24,6 +24,7 @@ from .claim_measure import carry_measure, read_measure, relate_counts
 from .claim_place import (
     RESPECTIVELY,
     countries_of,
+    events_placed_later,
     named_countries,
     read_place,
     regional_parts,
@@ -38,7 +39,7 @@ from .context import SentenceContext
 from .counted import with_state
 from .dates import DateMention
 from .discourse import Discourse, dateline_places
-from .eventdates import latest_year_told, of_event, year_span
+from .eventdates import earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
 from .facets import facet, in_sectors, multiple_of, population
 from .forces import named_forces
@@ -116,6 +117,7 @@ def build_claims(
         ctx = context(i)
         resolve_references(article, ctx)
         event_date = partial(of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
+        earlier = partial(earlier_event, text, (s_start, s_end), incidents=ctx.incidents)
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)
@@ -133,6 +135,7 @@ def build_claims(
                 dates_story=i == 0 or bool(incidents),
                 said=said,
                 of_event=event_date,
+                earlier=earlier,
             )
             continue
         sentence = source.text[s_start:s_end]
@@ -169,9 +172,10 @@ def build_claims(
             dates_story=i == 0 or bool(qs or incidents),
             said=said,
             of_event=event_date,
+            earlier=earlier,
         )
     claims.sort(key=lambda c: (c.start, c.end))
-    return regional_parts(claims, lexicon)
+    return regional_parts(events_placed_later(claims, lexicon), lexicon)
 
 
 def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexicon) -> Article:

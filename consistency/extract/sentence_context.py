@@ -52,7 +52,10 @@ def sentence_context(
         entities.append(Mention(m.start(), m.end(), f"{sponsor_id}_backed", m.group()))
     # A "-backed" group wins over the sponsor's own name inside it ("Iran" in "Iran-backed"), a force the article
     # names over a name inside its own ("European" in "the European Takuba task force").
-    named = [m for m in forces.mentions(text, start, end) if not _overlaps(m, entities)]
+    # A name the alias files know as a whole ("Combined Joint Task Force") stays theirs.
+    named = [
+        m for m in forces.mentions(text, start, end) if not any(e.start <= m.start and m.end <= e.end for e in entities)
+    ]
     entities += named
     backed = [e for e in entities if e.id.endswith("_backed")] + named
     entities = [e for e in entities if e in backed or not any(b.start <= e.start < b.end for b in backed)]
