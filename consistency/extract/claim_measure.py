@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .counted import PERSON_MEASURES, at_event, counted_measure, elided, group_members, state_of
-from .facets import included
+from .facets import SCOPE_AFTER, included
 from .lexicon import Mention
 from .quantities import VOLUME_UNITS, Quantity, changed_from
 from .reading import Article, Reading
@@ -24,6 +24,12 @@ PAIRED = re.compile(r"\s+(?:and|or)\s+")
 TO = re.compile(r"\s+to\s+")  # ... and the two of a change: "rose from 1,836 to 1,900 deaths"
 # A figure's noun, or a pronoun standing for one, before a bare number: "The official count stood at", "It rose to".
 FIGURE_BEFORE = re.compile(r"(?i)\b(?:count|tally|figure|toll|number|total|estimate)\b|^\s*(?:It|That)\s+[a-z]+\s")
+# Rain told by its depth or volume right after the number: "47 inches of rain", "a trillion gallons of water falling".
+RAIN_AFTER = re.compile(
+    r"(?i)\s+of\s+(?:rain|rainfall|rainwater|snow|precipitation)\b"
+    r"|\s+of\s+water\s+(?:fall|fell|falling|falls)\b"  # not "the dams held 22.5 million cubic metres of water"
+)
+NOUN_AFTER_SCOPE_REACH = 30  # "deaths" after "480 out of state "
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
 # Words of a volume accumulated, not a rate: "4.9 million barrels in total", "has leaked 126 million gallons so far".
@@ -123,6 +129,13 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         named = lexicon.measure_nouns.find(text, r.start, q.start)
         measure, measure_text = (named[-1].id, named[-1].text) if named else discourse.article_measure
         elided_count = True
+    if measure is None and measure_text is None and (scope := SCOPE_AFTER.match(text, q.end)):
+        # "480 out of state deaths": the noun after where they were
+        nouns = lexicon.measure_words.find(text, scope.end(), min(r.end, scope.end() + NOUN_AFTER_SCOPE_REACH))
+        if nouns and nouns[0].start == scope.end():
+            measure, measure_text, measure_mention = nouns[0].id, nouns[0].text, nouns[0]
+    if measure in (None, "volume") and (rain := RAIN_AFTER.match(text, q.end)):
+        measure, measure_text = "rainfall", rain.group().strip()  # no spill's: water that fell
     if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:
         # "BP put the flow at 5,000 barrels a day. The earliest figure, 1,000 barrels, ...": still a flow
         measure, q.unit = "flow_rate", f"{q.unit}/d"

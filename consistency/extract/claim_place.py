@@ -40,6 +40,7 @@ class Placed(NamedTuple):
     text: str | None  # the words that place it
     countries: list[str]  # the countries of a national event's count, which it is compared within
     here: bool  # whether the count's own words placed it
+    elsewhere: bool  # told of all places but the one in force: "256 in other states" (a part of the count)
 
 
 def read_place(
@@ -134,10 +135,11 @@ def read_place(
     if spread is None and not r.owners.get(id(q)) and not (ctx.places or ctx.subject_places) and discourse.spread:
         # "More than 1 million people around the world have been infected. At least 51,485 have died."
         spread = ("countries", discourse.spread)
-    if spread and spread[0] == "countries":
-        discourse.spread = spread[1]
-        # "the toll rose above 500 across three countries": many places, none of them alone (the words say
-        # where, so no other article's place is lent to it)
+    if spread and spread[0] in ("countries", "others"):
+        if spread[0] == "countries":
+            discourse.spread = spread[1]
+        # "the toll rose above 500 across three countries", "256 in other states": many places, none of them alone
+        # (the words say where, so no other article's place is lent to it)
         location, countries, location_text = [], [], spread[1]
     elif spread:  # "884,000 people in five provinces": in the country, in none of its parts alone
         location = [place for place in location if place in lexicon.countries]
@@ -148,7 +150,7 @@ def read_place(
     r.places[id(q)], r.place_words[id(q)], r.placed_by_words[id(q)] = location, location_text, placed_here
     if location:
         discourse.last_place = (location, location_text, placed_here)
-    return Placed(location, location_text, countries, placed_here)
+    return Placed(location, location_text, countries, placed_here, bool(spread) and spread[0] == "others")
 
 
 def resolve_references(article: Article, ctx: SentenceContext) -> None:

@@ -573,6 +573,32 @@ def _is_deadline(m: re.Match) -> bool:
     return bool(prep) and " ".join(prep.split()).lower() in DEADLINES
 
 
+# A sentence told in the past: a past-tense verb ("fell", "caused", "flooded") and nothing that looks ahead.
+PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|did|fell|hit|struck|began|broke|took|came|went|left|rose|grew|made|saw|found|"
+    r"(?!(?:need|expect|schedul|plann|propos|intend)ed\b)[a-z]{3,}ed)\b"
+)
+LOOKS_AHEAD = re.compile(
+    r"(?i)\b(?:will|would|could|may|might|shall|expected|scheduled|planned|proposed|due|set to|plans?|next|"
+    r"upcoming|coming|is to|are to|to be held|forecast)\b"
+)
+
+
+def _told_past(m: re.Match) -> bool:
+    """Whether the sentence a date stands in is told in the past ("rain fell from Aug. 25-29", told in June: last
+    August's), nothing in it looking ahead."""
+    text = m.string
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    sentence = text[start : min(ends, default=len(text))]
+    return PAST_TENSE.search(sentence) is not None and LOOKS_AHEAD.search(sentence) is None
+
+
+def _past_not_deadline(m: re.Match) -> bool:
+    """A past sentence's day, but not a deadline it set ahead: "agreed to pull all forces by Dec. 31"."""
+    return not _is_deadline(m) and _told_past(m)
+
+
 def _is_since(m: re.Match) -> bool:
     prep = m.group("prep")
     return bool(prep) and ROLES.get(" ".join(prep.split()).lower()) == "since"
@@ -582,7 +608,7 @@ def _md(m: re.Match, pub: date | None) -> Resolved:
     month, day = _month(m["md_month"]), _day_number(m["md_day"])
     if pub is None:
         return _undated("day")
-    first = _nearest_year(month, day, pub, _is_since(m), _is_deadline(m))
+    first = _nearest_year(month, day, pub, _is_since(m) or _past_not_deadline(m), _is_deadline(m))
     last = first.replace(day=_day_number(m["md_last_day"])) if m["md_last_day"] else first
     return Resolved(first, max(first, last), "day", True, "point")
 
@@ -591,7 +617,7 @@ def _dm(m: re.Match, pub: date | None) -> Resolved:
     month, day = _month(m["dm_month"]), _day_number(m["dm_day"])
     if pub is None:
         return _undated("day")
-    return _day(_nearest_year(month, day, pub, _is_since(m), _is_deadline(m)), relative=True)
+    return _day(_nearest_year(month, day, pub, _is_since(m) or _past_not_deadline(m), _is_deadline(m)), relative=True)
 
 
 def _my(m: re.Match, pub: date | None) -> Resolved:
@@ -665,7 +691,7 @@ def _month_part(m: re.Match, pub: date | None) -> Resolved:
     elif pub is None:
         return _undated("part")
     else:
-        year, relative = _nearest_month(month, pub, _is_since(m)), True
+        year, relative = _nearest_month(month, pub, _is_since(m) or _told_past(m)), True
     first, last = _phase_of_month(phase, year, month)
     return Resolved(first, last, "part", relative, "until" if phase == "end" else "point")
 
@@ -1005,7 +1031,7 @@ def _month_alone(m: re.Match, pub: date | None) -> Resolved | None:
         return _undated("month")
     # "when the offensive began in October", told in July: last October
     told_past = PAST_EVENT_BEFORE.search(m.string, max(0, m.start() - PAST_EVENT_REACH), m.start())
-    year = _nearest_month(month, pub, _is_since(m) or told_past is not None)
+    year = _nearest_month(month, pub, _is_since(m) or told_past is not None or _told_past(m))
     return Resolved(date(year, month, 1), _month_end(year, month), "month", True, "point")
 
 

@@ -50,6 +50,15 @@ MODES = {
     "air": "by air",
     "plane": "by air",
 }
+# Where the people counted were, against the place in force: "480 out of state deaths", "in-state victims"; told in
+# the count's noun or in the figure's noun before it ("The out-of-state number has been reduced to 346").
+_SCOPE = r"out[- ]of[- ](?:state|town|country|county|province)|in[- ]state"
+SCOPE_WORDS = re.compile(rf"(?i)\b(?P<scope>{_SCOPE})\b")
+SCOPE_AFTER = re.compile(rf"(?i)\s+(?P<scope>{_SCOPE})\s+")  # right after the number: "480 out of state deaths"
+FIGURE_NOUN_BEFORE = re.compile(
+    r"(?i)\bthe\s+(?P<words>(?:[\w-]+\s+){1,4}?)(?:number|total|toll|count|figure|tally)\b[^.;\d]{0,60}$"
+)
+FIGURE_NOUN_REACH = 120  # "The out of state number has now been reduced to " before the number
 # A part of a total just given: "844,176 of them landing in Greece", "including 34,215 who arrived by land".
 PART_AFTER = re.compile(r"(?i)\s+(?:of them|of whom|of those|of these|among them)\b")
 # A partitive the count's words run through: "658 of the deaths", "66 of the attacks" (some of those told of).
@@ -169,6 +178,9 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
     modes = list(MODE.finditer(text, max(0, q.start - MODE_REACH), q.start))
     if modes and not re.search(r"[,;.]|\d", text[modes[-1].end() : q.start]):
         return MODES[(modes[-1].group("way") or modes[-1].group("journey")).lower()]
+    scoped = _scope(text, q)
+    if scoped:
+        return scoped
     part_before = PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start) or PART_OPENING.search(
         text, max(0, q.start - PART_OPENING_REACH), q.start
     )
@@ -208,6 +220,18 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         if narrowing:
             return " ".join(narrowing)
     return None
+
+
+def _scope(text: str, q: Quantity) -> str | None:
+    """ "out of state", "in-state": where the people a count counts were, in its noun ("480 out of state deaths") or
+    in the noun of the figure it is the value of ("The out of state number has been reduced to 346")."""
+    own = SCOPE_WORDS.search(text, q.num_end, q.head_start if q.head_start is not None else q.end) or SCOPE_AFTER.match(
+        text, q.end
+    )
+    figure = FIGURE_NOUN_BEFORE.search(text, max(0, q.start - FIGURE_NOUN_REACH), q.start)
+    if own is None and figure is not None:
+        own = SCOPE_WORDS.search(figure.group("words"))
+    return " ".join(own.group("scope").lower().replace("-", " ").split()) if own else None
 
 
 @lru_cache(maxsize=4096)

@@ -168,6 +168,46 @@ def find_incidents(
     return sorted(found + names, key=lambda i: i.start)
 
 
+def called_by_name(text: str, vocabulary: EventVocabulary) -> dict[str, tuple[str, str]]:
+    """The names an article calls its events by alone, having named them after their kind's word: "Hurricane
+    Harvey ... Harvey killed 68 people" ({"Harvey": ("harvey_storm", "storm")}, the id "Hurricane Harvey" has)."""
+    pattern = _named_after_word(tuple(sorted(vocabulary.by_name, key=len, reverse=True)))
+    names = {}
+    for m in pattern.finditer(text) if vocabulary.by_name else ():
+        name = m.group("name")
+        if name.lower() not in CALENDAR and not INSTITUTION_AFTER.match(text, m.start("name") - 1):
+            kind = vocabulary.by_name[" ".join(m.group("word").lower().split())]
+            names.setdefault(name, (slug(f"{name.lower()}_{kind}"), kind))
+    return names
+
+
+@functools.lru_cache(maxsize=4)
+def _named_after_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "Hurricane Harvey", "Typhoon Haiyan": a kind's word, then a capitalised name."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"\b(?P<word>(?i:{alternatives}))\s+(?P<name>[A-Z][a-z]+)\b(?!['\u2019]s\s+[A-Z])")
+
+
+def by_name(
+    text: str, start: int, end: int, names: dict[str, tuple[str, str]], found: list[Incident]
+) -> list[Incident]:
+    """A sentence's mentions of events by their name alone ("Harvey"), where no event's words already stand; not a
+    person's name ("Harvey Weinstein")."""
+    if not names:
+        return []
+    alone = []
+    for m in _names_alone(tuple(sorted(names, key=len, reverse=True))).finditer(text, start, end):
+        if not any(x.start <= m.start() < x.end for x in found):
+            ident, kind = names[m.group()]
+            alone.append(Incident(m.start(), m.end(), ident, kind, m.group(), True))
+    return alone
+
+
+@functools.lru_cache(maxsize=64)
+def _names_alone(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b(?!\s+[A-Z])")
+
+
 def _uncued(text: str, words: str, vocabulary: EventVocabulary) -> bool:
     """Whether the words name their kind of event only with a cue the article lacks ("the strike" with no union)."""
     cues = vocabulary.cued.get(words.lower())

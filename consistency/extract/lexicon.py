@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
+from rapidfuzz import fuzz, process
 
 from ..config import VOCABULARIES, alias_files, default_rules_dir
 from ..errors import ConsistencyError
@@ -62,6 +63,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # An acronym written with periods inside a longer name: "U.S." of "U.S. Central Command", "U.N." of "U.N. agencies".
 DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
 _END = ""  # the trie key under which a phrase's id is stored (no token is empty)
+# A place name no gazetteer knows, this long, within this ratio of a country's or a province's: a typo of it.
+MIN_TYPO_PLACE = 6
+TYPO_PLACE_SCORE = 90
 TITLE_CASE_ACRONYM = 4  # letters from which an acronym may be written as a name: "Nato" (but "Who" is a pronoun)
 
 
@@ -253,6 +257,9 @@ class EventVocabulary:
     per_place: frozenset[str] = frozenset()
     # kinds that may last for years (an epidemic): their tolls are never settled
     goes_on: frozenset[str] = frozenset()
+    # words of the kinds an event of is called by its name alone once named after the word ("Hurricane Harvey":
+    # "Harvey") -> the kind
+    by_name: dict[str, str] = field(default_factory=dict)
     # kinds that own only some counts: a festival its crowd, never the toll of a shooting at it
     only: dict[str, frozenset[str]] = field(default_factory=dict)
     # words that name an event of a kind only in an article with one of the kind's cue words: "the strike" is a
@@ -288,6 +295,8 @@ class EventVocabulary:
                 vocabulary.per_place |= {kind}
             if entry.get("goes_on"):
                 vocabulary.goes_on |= {kind}
+            if entry.get("by_name"):
+                vocabulary.by_name.update({str(word).lower(): kind for word in entry.get("words", [])})
             if entry.get("scattered"):
                 vocabulary.scattered[kind] = frozenset(map(str, entry["scattered"]))
             if entry.get("only"):
@@ -329,6 +338,27 @@ class Lexicon:
     def wide_places(self) -> frozenset[str]:
         """Places wider than any country, that hold others: "Africa", "the Middle East"."""
         return frozenset(self.place_parents.values()) - self.countries
+
+    @functools.cached_property
+    def _spelled(self) -> dict[str, str]:
+        """The one-word names of countries and provinces, for names spelt with a letter wrong ("Louisian")."""
+        wide = self.countries | self.provinces
+        tries = (self.places.folded, self.places.exact)  # table names are matched case-sensitively ("Mobile")
+        return {word.lower(): node[_END] for trie in tries for word, node in trie.items() if node.get(_END) in wide}
+
+    def misspelt_place(self, name: str) -> str | None:
+        """The country or province a one-word name no gazetteer knows is a typo of: "Louisian" is Louisiana, a letter
+        short. Only a long name, its first letters right and its length off by a letter or two: a typo, not
+        another name ("Niger" is no "Nigeria"), nor the name with an ending ("Austrian")."""
+        word = name.lower()
+        if len(word) < MIN_TYPO_PLACE or not word.isalpha():
+            return None
+        found = process.extractOne(word, self._spelled.keys(), scorer=fuzz.ratio, score_cutoff=TYPO_PLACE_SCORE)
+        if found is None or found[0][:3] != word[:3] or abs(len(found[0]) - len(word)) > 2:
+            return None
+        if word.startswith(found[0]):
+            return None  # "Austrian", "Texans": the name's adjective or people, not a typo
+        return self._spelled[found[0]]
 
     def is_body(self, name: str) -> bool:
         """Whether ``name`` is an institution that acts for its country ("CENTCOM"), so locates nothing it says."""

@@ -287,7 +287,7 @@ def with_unknown_places(
             continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
         if frames_a_record(text, e) or KIND_OF_PLACE_AFTER.match(text, e):
             continue  # "in California history": a record's frame; "in the South Asian nation of Nepal": Nepal is
-        found.append(Mention(s, e, slug(name), name))
+        found.append(Mention(s, e, lexicon.misspelt_place(name) or slug(name), name))  # "in Louisian": Louisiana
     return sorted(found, key=lambda m: m.start)
 
 
@@ -367,16 +367,18 @@ def spread_over_places(
     text: str, start: int, end: int, sentence_start: int, sentence_end: int
 ) -> tuple[str, str] | None:
     """How the count from ``start`` to ``end`` is told over many places at once, none named with it, and the words
-    that say so: "countries" ("across three countries", "across the region", "worldwide", "in other states": none
-    the article has named), "parts" (of one country: "in five provinces"), or None."""
+    that say so: "countries" ("across three countries", "across the region", "worldwide": none the article has
+    named), "parts" (of one country: "in five provinces"), "others" (all but the place in force: "in other
+    states"), or None."""
     after = SPREAD_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
     if after:
         wide = after.group("wide") or after.group("world") or after.group("countries")
         return ("countries" if wide else "parts"), after.group().strip()
-    before = SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start) or OTHER_PLACES.search(
-        text, sentence_start, start
-    )
-    return ("countries", before.group().strip()) if before else None
+    before = SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start)
+    if before:
+        return "countries", before.group().strip()
+    others = OTHER_PLACES.search(text, sentence_start, start)
+    return ("others", others.group().strip()) if others else None
 
 
 def outside_asides(text: str, start: int, end: int, groups: list, quantities: list) -> list:

@@ -43,7 +43,7 @@ from .eventdates import earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
 from .facets import facet, in_sectors, multiple_of, population
 from .forces import named_forces
-from .incidents import Incident, find_incidents
+from .incidents import Incident, called_by_name, find_incidents
 from .lexicon import Lexicon, tokenize
 from .modality import date_modality
 from .places import DATELINE, assign_places, containers, outside_asides, place_id
@@ -76,6 +76,7 @@ def build_claims(
     starts = [s for s, _ in sentences]
     contexts: dict[int, SentenceContext] = {}
     forces = named_forces(text, lexicon)
+    event_names = called_by_name(text, lexicon.events)
 
     def context(i: int) -> SentenceContext:
         if i not in contexts:
@@ -83,7 +84,7 @@ def build_claims(
             # a sentence's counted nouns matter to its numbers, and to the bare numbers of the sentence after it
             bare_next = any(q.measure is None and q.unit is None for q in by_sentence.get(i + 1, ()))
             counts = i in by_sentence or bare_next
-            contexts[i] = sentence_context(text, sentences[i], lexicon, spans, forces, counts=counts)
+            contexts[i] = sentence_context(text, sentences[i], lexicon, spans, forces, event_names, counts=counts)
         return contexts[i]
 
     def sentence_of(pos: int) -> int:
@@ -243,7 +244,9 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
     if measure == "money" and owner.incident is None and (made := made_again(text, r.start, r.end)):
         subject, subject_text = made  # "€100m towards rebuilding the cathedral"
     narrowed = (
-        "part"
+        "elsewhere"
+        if placed.elsewhere
+        else "part"
         if measured.part or in_sectors(text, r.start, q)
         else "multiple"
         if multiple_of(text, q, previous, r.measures.get(id(previous)) if previous else None)

@@ -6,7 +6,7 @@ import re
 
 from .context import SentenceContext
 from .forces import Forces
-from .incidents import find_incidents
+from .incidents import by_name, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
 from .places import (
     LOCATIVE_BEFORE,
@@ -39,12 +39,16 @@ def sentence_context(
     lexicon: Lexicon,
     date_spans: list[tuple[int, int]],
     forces: Forces,
+    event_names: dict[str, tuple[str, str]],
     counts: bool = True,
 ) -> SentenceContext:
     """What a sentence holds; without ``counts`` (a sentence with no number, before one with none) its counted nouns
-    are not looked up, since only its places, speaker, time and events carry to later sentences."""
+    are not looked up, since only its places, speaker, time and events carry to later sentences. ``forces`` and
+    ``event_names`` are the forces and the events the article calls by name (``called_by_name``)."""
     start, end = span
     tokens = tokenize(text, start, end)
+    # "Harvey" in "Hurricane Harvey" or alone is the storm, never a place ("Hurricane Florence")
+    alone = by_name(text, start, end, event_names, [])
     entities = lexicon.entities.find_in(text, tokens)
     for m in BACKED.finditer(text, start, end):
         sponsor = lexicon.entities.find(m.group(1))
@@ -89,7 +93,8 @@ def sentence_context(
     if referred:  # "the Haitian capital": a place, not Haiti as an owner
         entities = [e for e in entities if not _overlaps(e, referred)]
         known = sorted([*known, *referred], key=lambda m: m.start)
-    places, subject_places, within = place_groups(text, with_unknown_places(text, start, end, known, entities, lexicon))
+    found = with_unknown_places(text, start, end, [m for m in known if not _overlaps(m, alone)], entities, lexicon)
+    places, subject_places, within = place_groups(text, [m for m in found if not _overlaps(m, alone)])
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = (
         [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity] if counts else []
@@ -104,6 +109,7 @@ def sentence_context(
     blocked = date_spans + [(e.start, e.end) for e in entities]
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
+    incidents = sorted([*incidents, *by_name(text, start, end, event_names, incidents)], key=lambda x: x.start)
     # a word that names the event is no counted noun: "the strike" is a walkout, not an attack
     # ("fire personnel" is a count of people all the same: it reaches past the event's word)
     measures = [m for m in measures if not any(x.start <= m.start < x.end and m.end <= x.end for x in incidents)]
