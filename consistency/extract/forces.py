@@ -17,13 +17,15 @@ FORCE = "_force"  # the end of a named force's id: "takuba_force" (an entity of 
 TITLED = re.compile(r"\b(?:Joint\s+|Combined\s+)?Task\s+Force\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 # "the European Takuba task force": the name right before the words
 NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w'-]+)\s+task\s+force\b")
-# "the UN mission in Mali, MINUSMA,", "the African Union force in Somalia (AMISOM)": initials set beside a mission;
-# the words before them, from its sponsor's name on, are its long name ("African Union force in Somalia").
+# "the UN mission in Mali, MINUSMA,", "the African Union force in Somalia (AMISOM)": initials set beside a mission
 INTRODUCED = re.compile(
-    r"\b(?:(?:The|the)\s+)?(?P<long>(?:[A-Z][\w'.-]*\s+){0,4}(?:mission|force|operation)"
-    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?)(?:,\s+|\s+\()"
+    r"\b(?:mission|force|operation)(?:\s+in\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?(?:,\s+|\s+\()"
     r"(?P<name>[A-Z]{3,}[A-Za-z-]*)(?=[,)])"
 )
+# ... and the names before the mission's word, its sponsor's: "African Union" (its long name "African Union force in
+# Somalia")
+SPONSOR_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:[A-Z][\w'.-]*\s+){1,4}$")
+SPONSOR_REACH = 60
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,16 @@ def named_forces(text: str, lexicon: Lexicon) -> Forces:
     """The forces an article names. A name the alias files know ("Combined Joint Task Force" is the coalition) or a
     place is theirs, not a new force's."""
     names: dict[str, str] = {}
-    for pattern in (TITLED, NAME_BEFORE, INTRODUCED):
-        for m in pattern.finditer(text):
+    # the words each form needs, looked for first: most articles name no task force
+    for pattern, needed in ((TITLED, "Task Force"), (NAME_BEFORE, "task force"), (INTRODUCED, "")):
+        for m in pattern.finditer(text) if needed in text else ():
             name = m.group("name")
             whole = m.group() if pattern is TITLED else name
             if lexicon.entities.find(whole) or lexicon.places.find(name) or lexicon.entities.find(name):
                 continue
             names.setdefault(name, slug(name) + FORCE)
-            if pattern is INTRODUCED and m.group("long")[:1].isupper():
-                names.setdefault(m.group("long"), names[name])  # the long name is the same force
+            sponsor = SPONSOR_BEFORE.search(text, max(0, m.start() - SPONSOR_REACH), m.start())
+            if pattern is INTRODUCED and sponsor:  # the long name is the same force
+                long_name = text[sponsor.start() : m.start("name")].rstrip(" ,(").removeprefix("The ")
+                names.setdefault(long_name, names[name])
     return Forces(names)

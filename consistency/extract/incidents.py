@@ -171,9 +171,11 @@ def find_incidents(
 def called_by_name(text: str, vocabulary: EventVocabulary) -> dict[str, tuple[str, str]]:
     """The names an article calls its events by alone, having named them after their kind's word: "Hurricane
     Harvey ... Harvey killed 68 people" ({"Harvey": ("harvey_storm", "storm")}, the id "Hurricane Harvey" has)."""
-    pattern = _named_after_word(tuple(sorted(vocabulary.by_name, key=len, reverse=True)))
+    words = tuple(sorted(vocabulary.by_name, key=len, reverse=True))
+    if not any(word.title() in text for word in words):  # most articles: no scan of the text
+        return {}
     names = {}
-    for m in pattern.finditer(text) if vocabulary.by_name else ():
+    for m in _named_after_word(words).finditer(text):
         name = m.group("name")
         if name.lower() not in CALENDAR and not INSTITUTION_AFTER.match(text, m.start("name") - 1):
             kind = vocabulary.by_name[" ".join(m.group("word").lower().split())]
@@ -183,9 +185,9 @@ def called_by_name(text: str, vocabulary: EventVocabulary) -> dict[str, tuple[st
 
 @functools.lru_cache(maxsize=4)
 def _named_after_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """ "Hurricane Harvey", "Typhoon Haiyan": a kind's word, then a capitalised name."""
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"\b(?P<word>(?i:{alternatives}))\s+(?P<name>[A-Z][a-z]+)\b(?!['\u2019]s\s+[A-Z])")
+    """ "Hurricane Harvey", "Typhoon Haiyan": a kind's word, capitalised as a title is, then a name."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.title().split())) for w in words)
+    return re.compile(rf"\b(?P<word>{alternatives})\s+(?P<name>[A-Z][a-z]{{2,}})\b(?!['\u2019]s\s+[A-Z])")
 
 
 def by_name(
