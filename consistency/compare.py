@@ -223,6 +223,8 @@ def independent(a: Claim, b: Claim) -> bool:
 
 @lru_cache(maxsize=65536)  # a few thousand distinct pairs of originators, asked about over a million times
 def _same_originator(a: str, b: str) -> bool:
+    if a.startswith("another ") != b.startswith("another "):
+        return False  # "one ministry's tally ... and another's": two ministries
     return fuzz.token_set_ratio(*_stems_aligned(a, b)) >= SAME_VOICE
 
 

@@ -276,6 +276,12 @@ OWNED_FIGURE = re.compile(
     r"(?:\s+(?:far\s+|much\s+|slightly\s+|even\s+)?(?:lower|higher|smaller|larger|bigger|greater))?:?\s+$"
 )
 OWNED_FIGURE_REACH = 120  # "the Haitian government's official death toll of ", "... for that period was far lower: "
+# ... and one owned by the other of two: "one ministry's tally of 38,195 dead and another's of 30,957".
+OTHER_OWNER = re.compile(
+    r"\b(?:[Aa]nother|[Tt]he\s+other)['\u2019]s\s+(?:(?:toll|count|estimate|figure|tally|total)\s+)?(?:of|at|was|is)\s+$"
+)
+OTHER_OWNER_REACH = 40
+OWNER_HEAD = re.compile(r"([A-Za-z]+)['\u2019]s\s+(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\b")
 
 # A figure a pronoun gives a source: "His estimate ... is", "their count": the article's last named speaker's.
 PRONOUN_SOURCE = re.compile(
@@ -397,7 +403,9 @@ GERUND = re.compile(r"^[a-z]+ing$")
 # One lower-case word that names no one: "best" (of "the best estimate"), "most", "latest".
 NOT_A_SPEAKER_WORD = re.compile(
     r"(?i)^(?:[a-z]+(?:est|ly)|more|most|less|least|many|much|few|other|same|new|current|later|earlier|then|now|"
-    r"initial|early|previous|official|first|final|revised|updated|original|preliminary|provisional|old)$"
+    r"initial|early|previous|official|first|final|revised|updated|original|preliminary|provisional|old|"
+    # a change is no one: "The change lowered confirmed deaths from 170,000 to 96,000"
+    r"change|move|decision|revision|increase|rise|drop|decline|shift|adjustment|update|correction|reduction)$"
 )
 
 
@@ -602,9 +610,14 @@ def attached_speaker(text: str, q: Quantity, sentence_end: int) -> str | None:
 
 def figure_owner(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     """The source a possessive names for the figure at ``end`` (its sentence starting at ``start``): "the Haitian
-    government's official toll of 316,000"; not an event's ("Hurricane Maria's official death toll stands at 64")."""
+    government's official toll of 316,000", "another's of 30,957" after "one ministry's tally of 38,195" (another
+    ministry); not an event's ("Hurricane Maria's official death toll stands at 64")."""
     owned = OWNED_FIGURE.search(text, max(start, end - OWNED_FIGURE_REACH), end)
-    if not owned or lexicon.events.heads.find(owned.group(1)) or lexicon.events.names.find(owned.group(1)):
+    if not owned:
+        other = OTHER_OWNER.search(text, max(start, end - OTHER_OWNER_REACH), end)
+        first = OWNER_HEAD.search(text, start, other.start()) if other else None
+        return f"another {first.group(1).lower()}" if first else None  # "another's": another ministry
+    if lexicon.events.heads.find(owned.group(1)) or lexicon.events.names.find(owned.group(1)):
         return None
     return clean_speaker(owned.group(1))
 
