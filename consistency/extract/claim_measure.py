@@ -30,6 +30,16 @@ RAIN_AFTER = re.compile(
     r"|\s+of\s+water\s+(?:fall|fell|falling|falls)\b"  # not "the dams held 22.5 million cubic metres of water"
 )
 NOUN_AFTER_SCOPE_REACH = 30  # "deaths" after "480 out of state "
+# Money an event cost, in the words right after the amount ("$4 billion in economic losses", "$125 billion in
+# damages") or in the clause before it ("the damage could reach $15 billion", "losses estimated between $10 and").
+LOSS_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:in|of)\s+(?:[a-z]+\s+){0,2}?(?P<noun>damages?|losses|loss)\b")
+LOSS_BEFORE = re.compile(
+    r"(?i)\b(?P<noun>damages?|losses|loss|destruction|(?:the|total|estimated)\s+costs?)\b"  # not "will cost"
+    r"[^.;\d$\u20ac\u00a3]{0,60}$"
+)
+# ... what insurers will pay of it: "insured losses", "insured property value in the range of".
+INSURED_BEFORE = re.compile(r"(?i)\b(?P<noun>insured|insurance)\b[^.;\d$\u20ac\u00a3]{0,60}$")
+LOSS_REACH = 80  # "the estimated cost of the damage from Tuesday's explosion was between " before the amount
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
 # Words of a volume accumulated, not a rate: "4.9 million barrels in total", "has leaked 126 million gallons so far".
@@ -134,6 +144,14 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         nouns = lexicon.measure_words.find(text, scope.end(), min(r.end, scope.end() + NOUN_AFTER_SCOPE_REACH))
         if nouns and nouns[0].start == scope.end():
             measure, measure_text, measure_mention = nouns[0].id, nouns[0].text, nouns[0]
+    if measure == "money":
+        before = max(r.start, q.start - LOSS_REACH)
+        insured = INSURED_BEFORE.search(text, before, q.start) or (
+            (loss := LOSS_AFTER.match(text, q.end)) and "insured" in loss.group().lower() and loss
+        )
+        loss = LOSS_AFTER.match(text, q.end) or LOSS_BEFORE.search(text, before, q.start)
+        if insured or loss:  # "$2.5 billion to 4 billion" of insured property: what insurers pay, not all lost
+            measure, measure_text = ("insured_losses", insured.group()) if insured else ("damage", loss.group("noun"))
     if measure in (None, "volume") and (rain := RAIN_AFTER.match(text, q.end)):
         measure, measure_text = "rainfall", rain.group().strip()  # no spill's: water that fell
     if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:

@@ -49,6 +49,13 @@ FIGURATIVE_BEFORE = re.compile(
     r"currency|banking|debt|stock|electoral|regime|state)\s+$"
 )
 FIGURATIVE_REACH = 16  # "constitutional " before the head
+# An event a record is measured from: "its worst crisis since the 1975-1990 civil war" names a yardstick, not the
+# event the sentence's counts are about.
+RECORD_SINCE_BEFORE = re.compile(
+    r"(?i)\b(?:worst|deadliest|largest|biggest|highest|lowest|costliest|strongest|heaviest|most|first)\b"
+    r"[^.;!?]{0,40}?\bsince\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
+)
+RECORD_SINCE_REACH = 80
 # A number before an event's words in the plural counts such events, it names none: "more than 150 attacks on US
 # forces", "three separate bombings" (not "a magnitude 7.8 earthquake", "the 2010 quake").
 COUNTED_BEFORE = re.compile(
@@ -137,6 +144,7 @@ def find_incidents(
             _blocked(head.start, blocked)
             or INSTITUTION_AFTER.match(text, head.end)
             or FIGURATIVE_BEFORE.search(text, max(0, head.start - FIGURATIVE_REACH), head.start)
+            or RECORD_SINCE_BEFORE.search(text, max(0, head.start - RECORD_SINCE_REACH), head.start)
             or (
                 PLURAL.search(head.text) and COUNTED_BEFORE.search(text, max(0, head.start - COUNTED_REACH), head.start)
             )

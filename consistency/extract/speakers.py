@@ -283,6 +283,10 @@ OTHER_OWNER = re.compile(
 OTHER_OWNER_REACH = 40
 OWNER_HEAD = re.compile(r"([A-Za-z]+)['\u2019]s\s+(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\b")
 
+# A determiner before a reporting verb's word makes it a noun: "Another estimate", "A second estimate", "its count".
+NOUN_DETERMINER = re.compile(
+    r"(?i)\b(?:a|an|another|the|this|that|its|their|his|her|one|second|third|new|latest|separate)\s+$"
+)
 # A figure a pronoun gives a source: "His estimate ... is", "their count": the article's last named speaker's.
 PRONOUN_SOURCE = re.compile(
     r"(?i)\b(?:his|her|their)\s+(?:\w+\s+)?(?:estimate|estimates|count|figure|figures|tally|calculation|analysis|"
@@ -632,6 +636,7 @@ def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
         if v.group().lower() != "according"  # "160,000 protesters gathered ..., according to": the claim, no speaker
         and (SPEECH_ONLY.fullmatch(v.group()) or not NOUN_BEFORE.search(sentence, 0, v.start()))
         and not PASSIVE_BEFORE.search(sentence, 0, v.start())
+        and not NOUN_DETERMINER.search(sentence, 0, v.start())  # "Another estimate from AccuWeather": a noun
     ]
     for previous, verb in zip([None, *verbs], verbs, strict=False):
         if previous is not None and "," not in sentence[previous.end() : verb.start()]:
