@@ -32,7 +32,10 @@ RAIN_AFTER = re.compile(
 NOUN_AFTER_SCOPE_REACH = 30  # "deaths" after "480 out of state "
 # Money an event cost, in the words right after the amount ("$4 billion in economic losses", "$125 billion in
 # damages") or in the clause before it ("the damage could reach $15 billion", "losses estimated between $10 and").
-LOSS_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:in|of)\s+(?:[a-z]+\s+){0,2}?(?P<noun>damages?|losses|loss)\b")
+LOSS_AFTER = re.compile(
+    r"(?i)\s+(?:[a-z]+\s+)?(?:in|of)\s+(?:[a-z]+\s+){0,2}?(?P<noun>damages?|losses|loss)\b"
+    r"|,\s+[^.;]{0,50}?\b(?P<costliest>costliest)\b"  # "At $175 billion, Katrina remains the costliest disaster"
+)
 LOSS_BEFORE = re.compile(
     r"(?i)\b(?P<noun>damages?|losses|loss|destruction|(?:the|total|estimated)\s+costs?)\b"  # not "will cost"
     r"[^.;\d$\u20ac\u00a3]{0,60}$"
@@ -145,13 +148,7 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         if nouns and nouns[0].start == scope.end():
             measure, measure_text, measure_mention = nouns[0].id, nouns[0].text, nouns[0]
     if measure == "money":
-        before = max(r.start, q.start - LOSS_REACH)
-        insured = INSURED_BEFORE.search(text, before, q.start) or (
-            (loss := LOSS_AFTER.match(text, q.end)) and "insured" in loss.group().lower() and loss
-        )
-        loss = LOSS_AFTER.match(text, q.end) or LOSS_BEFORE.search(text, before, q.start)
-        if insured or loss:  # "$2.5 billion to 4 billion" of insured property: what insurers pay, not all lost
-            measure, measure_text = ("insured_losses", insured.group()) if insured else ("damage", loss.group("noun"))
+        measure, measure_text = _cost(text, r, q) or (measure, measure_text)
     if measure in (None, "volume") and (rain := RAIN_AFTER.match(text, q.end)):
         measure, measure_text = "rainfall", rain.group().strip()  # no spill's: water that fell
     if measure == "volume" and discourse.measure == "flow_rate" and q.unit in VOLUME_UNITS:
@@ -181,3 +178,16 @@ def carry_measure(article: Article, q: Quantity, measure: str | None, measure_te
         # "about 700,000 customers were still without electricity ... put the number at about 540,000": a plural
         # noun no alias file names still says what the paragraph counts
         discourse.measure, discourse.measure_text, discourse.unit = None, measure_text, None
+
+
+def _cost(text: str, r: Reading, q: Quantity) -> tuple[str, str] | None:
+    """What an amount of money an event cost is: its damage ("$4 billion in economic losses", "the damage could
+    reach $15 billion") or what insurers pay of it ("insured losses of around $3.2 billion"), with the words saying so;
+    None for any other money (aid, a pledge, a price)."""
+    before = max(r.start, q.start - LOSS_REACH)
+    after = LOSS_AFTER.match(text, q.end)
+    insured = INSURED_BEFORE.search(text, before, q.start)
+    if insured or (after and "insured" in after.group().lower()):
+        return "insured_losses", (insured or after).group().strip()
+    loss = after or LOSS_BEFORE.search(text, before, q.start)
+    return ("damage", loss.group("noun") or loss.group("costliest")) if loss else None

@@ -177,13 +177,15 @@ def find_incidents(
 
 
 def called_by_name(text: str, vocabulary: EventVocabulary) -> dict[str, tuple[str, str]]:
-    """The names an article calls its events by alone, having named them after their kind's word: "Hurricane
-    Harvey ... Harvey killed 68 people" ({"Harvey": ("harvey_storm", "storm")}, the id "Hurricane Harvey" has)."""
+    """The names an article calls its events by alone, having named them after their kind's word or said what they
+    are: "Hurricane Harvey ... Harvey killed 68 people", "Harvey was a Category 4 hurricane" ({"Harvey":
+    ("harvey_storm", "storm")}, the id "Hurricane Harvey" has)."""
     words = tuple(sorted(vocabulary.by_name, key=len, reverse=True))
-    if not any(word.title() in text for word in words):  # most articles: no scan of the text
+    lowered = text.lower()
+    if not any(word in lowered for word in words):  # most articles: no scan of the text
         return {}
     names = {}
-    for m in _named_after_word(words).finditer(text):
+    for m in (*_named_after_word(words).finditer(text), *_named_as(words).finditer(text)):
         name = m.group("name")
         if name.lower() not in CALENDAR and not INSTITUTION_AFTER.match(text, m.start("name") - 1):
             kind = vocabulary.by_name[" ".join(m.group("word").lower().split())]
@@ -196,6 +198,16 @@ def _named_after_word(words: tuple[str, ...]) -> re.Pattern[str]:
     """ "Hurricane Harvey", "Typhoon Haiyan": a kind's word, capitalised as a title is, then a name."""
     alternatives = "|".join(r"\s+".join(map(re.escape, w.title().split())) for w in words)
     return re.compile(rf"\b(?P<word>{alternatives})\s+(?P<name>[A-Z][a-z]{{2,}})\b(?!['\u2019]s\s+[A-Z])")
+
+
+@functools.lru_cache(maxsize=4)
+def _named_as(words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "Harvey was a Category 4 hurricane": a name the sentence says is such an event."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(
+        rf"(?<![\w.] )\b(?P<name>[A-Z][a-z]{{2,}})\s+(?:was|is|became|had\s+become)\s+(?:a|an|the)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?P<word>{alternatives})\b"
+    )
 
 
 def by_name(

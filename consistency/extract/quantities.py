@@ -129,7 +129,11 @@ PASSED_REACH = 30  # "has gone well past the " before the number
 ESTIMATED_OF = re.compile(r"(?i)\b(?:an|the)\s+estimated\s+(?:[a-z-]+\s+){1,2}(?:of|at)\s+$")
 ESTIMATED_REACH = 40
 # A second number that closes a range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000", "two or three".
-RANGE_GAP = re.compile(rf"(?i)^\s*(?:(-)|(to)|(and)|(or))\s*{_CURRENCY_SIGN}?\s*$")
+RANGE_GAP = re.compile(
+    rf"(?i)^\s*(?:(-)|(to)|(and)|(or))"
+    r"(?:\s+(?:more\s+than|over|almost|nearly|about|around|roughly))?"  # "from $80 billion to more than $100 billion"
+    rf"\s*{_CURRENCY_SIGN}?\s*$"
+)
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
 AFTER_NOT_COUNT = re.compile(
     r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b"
@@ -312,7 +316,7 @@ BY_REACH = 4  # "by " before it: "cut by a third", "rose by 0.5% to 4.75%"
 LEVEL_OVER_CHANGE = 3  # "by 40 to 310": a level at least this many times the change it follows
 AFTER_REACH = 40  # what makes it not a count after it: "-year-old", " on the Richter scale"
 FRACTION_OF_REACH = 12  # a share's "of" after it: "a third of the"
-RANGE_GAP_REACH = 8  # between a range's two numbers: " to ", " and US$ "
+RANGE_GAP_REACH = 20  # between a range's two numbers: " to ", " and US$ ", " to more than $"
 REPEATED_UNIT_REACH = 30  # a unit said twice in a range: "1.5 million gallons to 2.5 million gallons"
 UNIT_REACH = 40  # the unit after it: " square kilometers", "-acre"
 PER_DAY_REACH = 30  # what makes a volume a flow: " of crude oil per day"

@@ -21,7 +21,9 @@ REPORT = (
     r"claimed(?![^.;]{0,30}\blives\b)|"  # not "has claimed the lives of nine", "claimed 300 lives"
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
     r"added|acknowledged|insisted|determined|verified|according|"
-    r"pledged|promised"  # "Pinault pledged €100m": a pledge is on the word of who makes it
+    r"pledged|promised|"  # "Pinault pledged €100m": a pledge is on the word of who makes it
+    # "The agency reports more than $439 million": a verb where a figure follows (not "news reports said")
+    r"reports(?=\s+(?:that\s+)?(?:more|fewer|less|about|around|some|nearly|almost|at|over|up|\$|\d))"
 )
 
 # A reporting verb and a few words after it, no comma or quote: "said", "said on Thursday".
