@@ -313,6 +313,11 @@ SAID_INVERTED = _sentence_end(
     r"(?:said|says|added|wrote|noted|told reporters|explained)\s+([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})"
 )
 
+# A quote closed, then who said it, the sentence going on: '"... without homes," said Marwan Aboud, adding that'.
+QUOTE_SAID = re.compile(
+    r"[,.!?][\"\u201d]\s+(?:said|says|added|wrote|explained)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)"
+)
+
 # At a sentence's end a present-tense verb is plainly a verb: "..., the U.N. estimates."
 SAID_AFTER_PRESENT = _sentence_end(
     rf"({_words_before(8)})"
@@ -501,9 +506,9 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         # "The organizers said that ..., The Washington Post reports", "Maui officials lowered the toll to 97, ...
         # after DNA testing showed that ...": who gave the figure first
         return lead
-    for pattern in (SAID_MIDDLE, SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
+    for pattern in (QUOTE_SAID, SAID_MIDDLE, SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
         # the forms that end a sentence are looked for in its tail, which holds the longest of them
-        tail = 0 if pattern is SAID_MIDDLE else max(0, len(sentence) - SAID_TAIL_REACH)
+        tail = 0 if pattern in (SAID_MIDDLE, QUOTE_SAID) else max(0, len(sentence) - SAID_TAIL_REACH)
         m = pattern.search(sentence, tail)
         if m and pattern is SAID_INVERTED and lead and m.start() <= verb.start() < m.start(1):
             return lead  # "Guterres, who visited last week, said the floods had ...": said what, not by whom
