@@ -30,6 +30,7 @@ RAIN_AFTER = re.compile(
     r"|\s+of\s+water\s+(?:fall|fell|falling|falls)\b"  # not "the dams held 22.5 million cubic metres of water"
 )
 NOUN_AFTER_SCOPE_REACH = 30  # "deaths" after "480 out of state "
+OWN_STATE_REACH = 30  # " remain missing" after "2,525 people"
 # Money an event cost, in the words right after the amount ("$4 billion in economic losses", "$125 billion in
 # damages") or in the clause before it ("the damage could reach $15 billion", "losses estimated between $10 and").
 LOSS_AFTER = re.compile(
@@ -106,10 +107,14 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         measure, measure_text, measure_mention = counted_measure(text, q, ctx, previous, r.taken, lexicon, r.measures)
         part_of_previous = previous is not None and included(text, q, previous, r.start)
         whole_measure = r.measures.get(id(previous))
+        own_state = lexicon.states.after.match(text, q.end, min(r.end, q.end + OWN_STATE_REACH))
         if (
             (part_of_previous or r.paired.get(id(previous)) is q)
             and measure in PERSON_MEASURES
             and whole_measure in lexicon.states.measures.values()
+            # "the toll totaled 15,900 and 2,525 people remain missing": a paired count's own state (not a part's:
+            # "forced to flee, of whom about 1 million crossed" are of the fled)
+            and not (own_state and r.paired.get(id(previous)) is q)
         ):
             # "killed 11 people, including 4 children": the part is of the whole's count, dead as they are; so are
             # the 30 of "killed 12 and 30 people"

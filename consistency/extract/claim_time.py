@@ -34,8 +34,8 @@ PREVIOUS_FIGURE = re.compile(
     r"(?i)\b(?:previous|prior|former|earlier|old)\s+(?:record|high|peak|figure|estimate|total)\b"
     r"|\b(?:down|up)\s+from\b|\bfrom\s+(?:a|its|their)\s+(?:peak|high|low)\b"  # "down from a peak of 5,100 in 2020"
 )
-# A time told from the one before it: "the following week".
-FOLLOWING = re.compile(r"(?i)(?:the\s+)?following\b")
+# A time told from the one before it, never from now: "the following week", "ten years later".
+FOLLOWING = re.compile(r"(?i)(?:the\s+)?following\b|.*\blater$")
 # The words that make a figure the one a change started from: "rose from ", "to 230,000 from about ".
 STARTED_FROM = re.compile(r"\bfrom\s+(?:[a-z]+\s+)?$")
 # A projection named again before its figure: "The top range of the estimate, 1.4 million", "the forecast's 9,000".
@@ -202,7 +202,7 @@ def sentence_dates(
         now = article.source.published if present else None
         told_now = DateMention(start, start, "", now, now, "day", True, "point") if now else None
         ds = [
-            # "the following week" is never told from now, whatever the sentence's tense
+            # "the following week", "ten years later" are never told from now, whatever the sentence's tense
             shifted(
                 d, told_before(d, ds) or (None if FOLLOWING.match(d.text) else told_now) or discourse.last_told or d
             )

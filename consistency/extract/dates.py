@@ -407,7 +407,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 and CHANGED_BEFORE.search(text, max(0, start - CHANGED_REACH), start)
             ):
                 role = "base"  # "down 1.5 points on 2017", "up 12% from 2019"
-            elif role in ("since", "point") and RECORD_BEFORE.search(text, max(0, start - RECORD_REACH), start):
+            elif role in ("since", "point") and RECORD_BEFORE.search(
+                text,
+                max(0, start - RECORD_REACH),
+                match.end("prep"),  # the date's own "since" ends the frame
+            ):
                 role = "base"  # "the deadliest storm since Sandy in 2012": a record's frame, no count's start
         elif role == "point" and kind in ("year", "month"):
             continue  # "2014" and "March" alone are too often not dates: a count, a name ("May")
@@ -422,7 +426,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 # A superlative a "since" date frames: "the deadliest U.S. storm since Sandy in 2012", "the highest since 1919".
 RECORD_BEFORE = re.compile(
     r"(?i)\b(?:deadliest|worst|largest|biggest|highest|lowest|costliest|strongest|heaviest|wettest|hottest|"
-    r"coldest|driest|most|least|first|fewest)\b[^;!?\n]{0,60}?\bsince\s+(?:[A-Z][\w-]*\s+(?:in\s+)?)?$"
+    r"coldest|driest|most|least|first|fewest)\b[^,;!?\n]{0,60}?\bsince\s+(?:[A-Z][\w-]*\s+(?:in\s+)?)?$"
 )
 RECORD_REACH = 90  # "the deadliest hurricane to hit Texas since " before the date
 # A period from one date to another: "from March to May 2022", "between Friday and Sunday", "from July 1 to Sept.

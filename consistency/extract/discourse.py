@@ -204,10 +204,11 @@ class Discourse:
 
     def event(self, fits: Callable[[str], bool], avoid: Collection[str] = ()) -> Incident | None:
         """The event in force that ``fits`` a count: the paragraph's last, else the last named of a fitting
-        kind, else the story's first named one of that kind, else the article's main one (none whose id is in
-        ``avoid``)."""
+        kind, else the story's first named one of that kind, else the article's main one, else the one kind of event
+        the article names further on (none whose id is in ``avoid``)."""
         named, first = self.incidents.named.values(), self.incidents.first_named.values()
-        for candidate in (*reversed(self.recent), *reversed(named), *first, self.incidents.first):
+        main = self.incidents.first or self.incidents.ahead
+        for candidate in (*reversed(self.recent), *reversed(named), *first, main):
             if candidate is not None and fits(candidate.kind):
                 found = self.incidents.resolve(candidate) if not candidate.named else candidate
                 if found.id not in avoid:

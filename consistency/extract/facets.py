@@ -18,8 +18,11 @@ from .quantities import Quantity, head_noun
 # Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
 FACETS = frozenset(
     "commercial residential other additional new more further remaining confirmed suspected probable daily "
-    "registered".split()  # "929,624 registered Syrians": those on an agency's books, a part of all who are there
+    "registered "  # "929,624 registered Syrians": those on an agency's books, a part of all who are there
+    "direct indirect related".split()  # "68 direct deaths", "3,700 disaster-related deaths": kinds of a toll
 )
+# A kind of a toll told after its noun: "3,775 deaths related to the disasters" (not "attributed to": any toll's).
+RELATED_AFTER = re.compile(r"(?i)\s+(?:related|linked)\s+to\b")
 # The registered, told around the number: "660,000 Syrians are registered with UNHCR", "UNHCR has registered about
 # 660,000", "the number of registered refugees at just under 1 million".
 REGISTERED_AFTER = re.compile(r"(?i)(?:\s+[A-Za-z]+){0,2}?\s+(?:are|were|is|was|have been|had been)\s+registered\b")
@@ -72,7 +75,8 @@ PART_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)Of (?:those|these|them),[^\d.;]{0,4
 PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than " before the number
 # Bodies found, located, recovered: a count of discoveries, not the toll ("Three bodies were found outside homes").
 FOUND_AFTER = re.compile(
-    r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)\b"
+    r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)"
+    r"|(?:had\s+|have\s+)?washed\s+(?:up|ashore))\b"  # "dozens of bodies from Zimbabwe had washed up in Mozambique"
 )
 # A verb's object number, its qualifier between: "collected more than ", "treated some ".
 _OBJECT_NUMBER = r"\s+(?:(?:about|some|nearly|almost|more than|over|at least|roughly|an estimated)\s+)?$"
@@ -214,9 +218,13 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
     before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
     if before:
         return "additional"
+    if RELATED_AFTER.match(text, q.end):
+        return "related"
     if q.head_start is not None or q.end > q.num_end:  # "929,624 registered Syrians": a noun no file names
         words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start or q.end])]
         narrowing = [facet for w in words if (facet := _facet_word(w))]
+        if {"direct", "indirect"} <= set(narrowing):  # "1,800 direct and indirect deaths": all of them
+            narrowing = [facet for facet in narrowing if facet not in ("direct", "indirect")]
         if narrowing:
             return " ".join(narrowing)
     return None

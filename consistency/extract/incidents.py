@@ -49,6 +49,8 @@ FIGURATIVE_BEFORE = re.compile(
     r"currency|banking|debt|stock|electoral|regime|state)\s+$"
 )
 FIGURATIVE_REACH = 16  # "constitutional " before the head
+# An event's word in a compound that says what it did to a place: "quake-hit areas", "flood-ravaged villages".
+HIT_BY = re.compile(r"\b([A-Za-z]+)-(?:hit|stricken|ravaged|affected|devastated|battered|damaged|struck|wracked)\b")
 # An event a record is measured from: "its worst crisis since the 1975-1990 civil war" names a yardstick, not the
 # event the sentence's counts are about.
 RECORD_SINCE_BEFORE = re.compile(
@@ -167,6 +169,10 @@ def find_incidents(
             )
             names = [n for n in names if n not in inside]
         found.append(incident)
+    for m in HIT_BY.finditer(text, tokens[0][0] if tokens else 0, tokens[-1][1] if tokens else 0):
+        kind = vocabulary.heads.find(m.group(1))
+        if kind and not any(x.start <= m.start() < x.end for x in found):  # "quake-hit areas": the quake's
+            found.append(Incident(m.start(1), m.end(1), kind[0].id, kind[0].id, m.group(1), False))
     for verb in vocabulary.verbs.find_in(text, tokens):
         if not any(x.start < verb.end and verb.start < x.end for x in found) and not _blocked(verb.start, blocked):
             found.append(Incident(verb.start, verb.end, verb.id, verb.id, verb.text, False))
@@ -299,6 +305,10 @@ def _with_modifiers(
                 break
         start = tokens[j][0]
         j -= 1
+    joined = j >= 1 and names and text[tokens[j][0] : tokens[j][1]] == "and" and tokens[j - 1][0] in place_at
+    if joined:  # "the Lahaina and Kula wildfires": a name coordinated with a place is a place no gazetteer knows
+        places = [*places, *(slug(name) for name in names), place_at[tokens[j - 1][0]].id]
+        names, start = [], tokens[j - 1][0]
     head_word = text[head.start : head.end]
     after: list[str] = []
     if head_word[:1].isupper():  # "Hurricane Helene", "Typhoon Haiyan", "Storm Boris": the name follows the kind
@@ -349,6 +359,7 @@ class Incidents:
     first: Incident | None = None  # the article's main event: its first named one, else its first
     only: dict[str, Incident] = field(default_factory=dict)  # kind -> the one event of it the article names
     first_named: dict[str, Incident] = field(default_factory=dict)  # kind -> the first named: the story's own
+    ahead: Incident | None = None  # the one kind of event the whole article names, before any sentence names it
 
     def expect(self, incidents: list[Incident]) -> None:
         """Learn the events the whole article names: "The march drew 500,000 ... organizers of the Women's March
@@ -359,6 +370,9 @@ class Incidents:
             if incident.named and incident.id != incident.kind and incident.year is None:
                 by_kind.setdefault(incident.kind, {}).setdefault(incident.id, incident)
         self.only = {kind: next(iter(ids.values())) for kind, ids in by_kind.items() if len(ids) == 1}
+        # "the death toll topped 1,217 ... buildings damaged in quake-hit areas": the article's one kind of event
+        kinds = {incident.kind for incident in incidents}
+        self.ahead = incidents[0] if len(kinds) == 1 else None
 
     def resolve(self, incident: Incident) -> Incident:
         """A generic mention ("the blaze") is the last named event of its kind, else the only one the article names

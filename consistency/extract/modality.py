@@ -19,9 +19,11 @@ PLANNED = re.compile(
     r"(?:(?:for|to|by|of|with|about|until|up)\s+)?(?:(?:an?\s+)?(?:additional|another|further|extra|new)\s+)?$"
 )
 
-# "the toll could rise eightfold, to as many as 20,000": a modal's verb of growth, and the level it may reach.
+# "the toll could rise eightfold, to as many as 20,000", "expects the death toll to surpass 500": a modal's (or an
+# expectation's) verb of growth, and the level it may reach.
 PLANNED_RISE = re.compile(
-    rf"(?i)\b(?:{MODAL})\s+(?:[a-z]+ly\s+)?(?:rise|reach|climb|grow|increase|top|exceed|surpass|hit|soar|jump)\b"
+    rf"(?i)\b(?:{MODAL}|(?:expects?|expected|forecasts?|predicts?|fears?|feared)\s+(?:the\s+)?(?:[\w-]+\s+){{0,6}}?to)"
+    r"\s+(?:[a-z]+ly\s+)?(?:rise|reach|climb|grow|increase|top|exceed|surpass|hit|soar|jump)\b"
     r"[^.;\d]{0,40}$"
 )
 # "will reduce its forces in Afghanistan to 8,600": a modal's verb that changes a level, and the target it sets.
