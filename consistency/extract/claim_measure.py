@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .counted import PERSON_MEASURES, at_event, counted_measure, elided, group_members, state_of
 from .facets import SCOPE_AFTER, included
 from .lexicon import Mention
-from .quantities import VOLUME_UNITS, Quantity, changed_from
+from .quantities import VOLUME_UNITS, Quantity, changed_from, head_noun
 from .reading import Article, Reading
 
 # Between a part and its whole: "146,000 of 492,000 civil servants", "14 of the 800 Jobcentres", "two million of
@@ -31,6 +31,8 @@ RAIN_AFTER = re.compile(
 )
 NOUN_AFTER_SCOPE_REACH = 30  # "deaths" after "480 out of state "
 OWN_STATE_REACH = 30  # " remain missing" after "2,525 people"
+# Between two numbers of one list, each after its place: ", in Donggala ", ", Sigi ", ", and Parigi Moutong ".
+LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:in\s+)?(?:[A-Z][\w-]*\s+){1,3}")
 # Money an event cost, in the words right after the amount ("$4 billion in economic losses", "$125 billion in
 # damages") or in the clause before it ("the damage could reach $15 billion", "losses estimated between $10 and").
 LOSS_AFTER = re.compile(
@@ -105,6 +107,15 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         measure, measure_text, measure_mention, state = q.measure, q.measure_text, None, None
     else:
         measure, measure_text, measure_mention = counted_measure(text, q, ctx, previous, r.taken, lexicon, r.measures)
+        if (
+            previous is not None
+            and measure == "people"
+            and head_noun(q.measure_text) == head_noun(previous.measure_text)
+            and r.measures.get(id(previous)) not in (None, "people")
+            and LIST_GAP.fullmatch(text, previous.end, q.start)
+        ):
+            # "the toll reached 1,177 people, in Donggala 153 people, Sigi 65 people": a list of one count
+            measure = r.measures[id(previous)]
         part_of_previous = previous is not None and included(text, q, previous, r.start)
         whole_measure = r.measures.get(id(previous))
         own_state = lexicon.states.after.match(text, q.end, min(r.end, q.end + OWN_STATE_REACH))

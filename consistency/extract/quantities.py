@@ -174,6 +174,15 @@ JUNK = re.compile(
     r"|\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,5}"  # +44 20 7946 0958
     r"|(?<=, )\d{1,3}(?=, ))"  # "Pope Francis, 86, was ...": an age in apposition
 )
+COUNTED_AFTER_REACH = 30  # " people" after "Sigi 65"
+# A figure's noun and its verb right before a word number, which is its value: "The official death toll rose to four".
+FIGURE_VALUE_BEFORE = re.compile(
+    r"(?i)\b(?:toll|tally|count|total|number|figure)\s+(?:\w+\s+){0,2}?(?:rose|climbed|jumped|increased|stood|"
+    r"stands|reached|hit|was|is|fell|dropped|rises|climbs)\s+(?:to\s+|at\s+)?$"
+)
+FIGURE_VALUE_REACH = 60
+# Some of the people the count before counted: "Four attackers were killed, three of whom were wearing belts".
+PART_OF_WHOM = re.compile(r"(?i)\s+of\s+(?:whom|them|those|these)\b")
 # A capitalised word right before a number names it: "Interstate 95", "Boeing 737", "Line 4" (but "The 900 troops").
 NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+) \Z")  # a space, not a line break: "Boeing 737"
 NOT_NAMES = frozenset(
@@ -363,6 +372,12 @@ def _phrasal_verb(text: str, pos: int, lexicon: Lexicon) -> bool:
     """Whether a state of several words starts right after ``pos``: " took part", " went on strike"."""
     state = lexicon.states.after.match(text, pos)
     return bool(state) and " " in state.group(1) and not text[pos : state.start(1)].strip()
+
+
+def _counted_after(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether a counted noun follows a number right away: "Sigi 65 people" counts people, whatever names it."""
+    found = lexicon.measure_words.find(text, end, min(len(text), end + COUNTED_AFTER_REACH))
+    return bool(found) and not text[end : found[0].start].strip()
 
 
 def _month_or_day(word: str) -> bool:
@@ -618,8 +633,9 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         and name.group(1) not in NOT_NAMES
         and not _month_or_day(name.group(1))
         and not lexicon.is_place(name.group(1))
+        and not _counted_after(text, end, lexicon)
     ):
-        return None  # "Interstate 95", "Boeing 737"; not "Malta 105" in a list of countries
+        return None  # "Interstate 95", "Boeing 737"; not "Malta 105" in a list of countries, nor "Sigi 65 people"
     low, high, vague = parse_number(raw)
     qualifier = "vague" if vague else "exact"
     span_start = start
@@ -938,8 +954,12 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None) ->
         and q.measure_text is None
         and (q.low or 0) < 1000
         and not _elided(text, q, previous)
+        and not FIGURE_VALUE_BEFORE.search(text, max(0, q.start - FIGURE_VALUE_REACH), q.start)
+        and not (previous is not None and PART_OF_WHOM.match(text, q.num_end))
     ):
-        return False  # "one of the", "at one point", "two of them"; not "half a million had turned out"
+        # "one of the", "at one point", "two of them"; not "half a million had turned out", "the death toll rose
+        # to four", "Four attackers were killed, three of whom were wearing explosive belts"
+        return False
     if raw.lower() in ("one", "a", "an") and q.measure == "duration" and q.qualifier == "exact":
         return False  # "one day, ...": an idiom, not a duration
     if q.measure == "duration" and DURATION_AS_TIME.match(text[q.end : q.end + DURATION_IDIOM_REACH]):
