@@ -310,7 +310,9 @@ SAID_MIDDLE = re.compile(
 
 # The verb before its speaker at a sentence's end: "..., said Sabrina Singh, a Pentagon spokeswoman."
 SAID_INVERTED = _sentence_end(
-    r"(?:said|says|added|wrote|noted|told reporters|explained)\s+([A-Za-z.'-]+(?:,?\s+[A-Za-z.'-]+){0,13})"
+    # "..., said spokesman for the National Agency for Disaster Management (BNPB) Sutopo Nugroho."
+    r"(?:said|says|added|wrote|noted|told reporters|explained)\s+"
+    r"([A-Za-z.'-]+(?:,?\s+(?:[A-Za-z.'-]+|\([A-Z]{2,}\))){0,13})"
 )
 
 # A quote closed, then who said it, the sentence going on: '"... without homes," said Marwan Aboud, adding that'.
@@ -688,6 +690,8 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     author = DOCUMENT_APPOSITIVE.match(lead)
     if author:  # "Another survey, by a U.S. aid agency, suggested": the author, not the document
         lead = author.group(1)
+    elif lead.endswith(",") and claim_first and lead.count(",") == 1:
+        return None  # "The toll has reached 1,407 people, said spokesman ...": the count's noun, then "said X"
     elif lead.endswith(",") and claim_first and lead.count(",") > 1:
         # "killed more than 6,000 fighters in Iraq, the U.S. ambassador, Stuart Jones, told": the claim, then its
         # speaker with an appositive
