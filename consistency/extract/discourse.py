@@ -43,7 +43,10 @@ class Discourse:
     address_month: tuple[date, date] | None = None  # an undated article's month, from its address
     stated_year: int | None = None  # an undated article's latest year stated so far
     written_year: int | None = None  # an undated article's latest year told anywhere: it was written no earlier
-    last_speaker: str | None = None  # the article's latest named speaker, for "his estimate" paragraphs later
+    _last_speaker: str | None = None  # the article's latest named speaker, for "his estimate" paragraphs later
+    # Speakers of sentences with no claim, found only when a claim asks (most are never asked): each a finder and
+    # whether it is still the paragraph's.
+    _unread: list[tuple[Callable[[], str | None], bool]] = field(default_factory=list)
     named_places: list[str] = field(default_factory=list)  # every place stated so far, in order: "the two countries"
     last_told: DateMention | None = None  # the article's latest point or span: "A week earlier" is told from it
     # measure -> when the article's running count of it began, and where it was counted
@@ -57,13 +60,33 @@ class Discourse:
     last_date: DateMention | None = None  # the paragraph's last stated date of any kind ("By the end of 2023")
     time_said: bool = False  # the paragraph's time is the day of a statement ("the ministry said on Tuesday")
     past: AsOf | None = None  # a past figure's time: "The earliest figure, 1,000 barrels, ... A team then pegged"
-    speaker: str | None = None
+    _speaker: str | None = None
     recent: list[Incident] = field(default_factory=list)  # the paragraph's events, in order
     # the article's last counted measure and its words, for "the official count stood at 16" in a later paragraph
     article_measure: tuple[str | None, str | None] = (None, None)
     measure: str | None = None  # the paragraph's last counted measure, its words and unit
     measure_text: str | None = None
     unit: str | None = None
+
+    @property
+    def speaker(self) -> str | None:
+        """The paragraph's speaker: "the ministry said on Friday ... In Odesa, 18" is the ministry's."""
+        self._read_speakers()
+        return self._speaker
+
+    @property
+    def last_speaker(self) -> str | None:
+        self._read_speakers()
+        return self._last_speaker
+
+    def _read_speakers(self) -> None:
+        for find, paragraphs in self._unread:
+            found = find()
+            if found:
+                self._last_speaker = found
+                if paragraphs:
+                    self._speaker = found
+        self._unread.clear()
 
     def with_containers(self, places: list[str]) -> list[str]:
         """The places and those the article has said they lie in: Paradise -> Paradise, Butte County."""
@@ -95,7 +118,8 @@ class Discourse:
             self.event_places.setdefault(f"{incident.id}/{measure}", location)
 
     def new_paragraph(self) -> None:
-        self.places, self.time, self.past, self.speaker, self.recent = [], None, None, None, []
+        self.places, self.time, self.past, self._speaker, self.recent = [], None, None, None, []
+        self._unread = [(find, False) for find, _ in self._unread]  # a last speaker still, no longer the paragraph's
         self.spread = self.last_place = None
         self.time_said, self.last_date = False, None
         self.measure = self.measure_text = self.unit = None
@@ -104,7 +128,7 @@ class Discourse:
         self,
         places: list[str],
         dates: list[DateMention],
-        speaker: str | None,
+        speaker: str | None | Callable[[], str | None],
         incidents: list[Incident],
         dates_story: bool = True,
         said: Callable[[DateMention], bool] = lambda d: False,
@@ -116,7 +140,8 @@ class Discourse:
         releasing them in 1996" is an aside, not the story's year. ``said`` tells the day of a statement ("said on
         Tuesday") from other dates; ``of_event`` tells the dates of events ("Obama's inauguration in 2009"), which
         are no time for the sentences after them; ``earlier`` the days of earlier events the story is set against
-        ("the previous deadliest incident happened in 1990"), which are not its year."""
+        ("the previous deadliest incident happened in 1990"), which are not its year. ``speaker`` may be a finder of
+        it, called only if a later claim asks who is speaking."""
         if places:
             self.places, self.spread = places, None
             self.named_places += places
@@ -137,8 +162,11 @@ class Discourse:
             # "The Exxon Valdez ran aground on March 24, 1989. The spill ...": once the story is dated, an event not
             # yet named may be another than the one named further on
             self.incidents.only.clear()
-        if speaker:
-            self.speaker = self.last_speaker = speaker
+        if callable(speaker):
+            self._unread.append((speaker, True))
+        elif speaker:
+            self._speaker = self._last_speaker = speaker
+            self._unread.clear()  # a speaker named now is the paragraph's and the last, whoever spoke before
         self.recent += incidents
 
     def running(self, measure: str | None, location: list[str], as_of: AsOf) -> AsOf:

@@ -33,6 +33,9 @@ MAX_PHRASE = 7  # words in the longest name looked up
 MAX_ACRONYM = 6  # an all-capital name this short is matched case-sensitively: "IS" is not "is"
 
 
+POSSESSIVE_ENDS = frozenset("s'\u2019")  # the last letters a possessive ending leaves on a word
+
+
 def _key(word: str) -> str:
     """How a token is looked up: "U.S." stays, "Iraq's" -> "iraq", a sentence-final "Iraq." -> "iraq"."""
     if word.endswith(("'s", "'", "\u2019s", "\u2019")):
@@ -55,8 +58,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of text[start:end] with the keys phrase indexes look them up by; shared by every index of a sentence."""
     out = []
     for m in TOKEN.finditer(text, start, len(text) if end is None else end):
-        key = _key(m.group())
-        out.append((m.start(), m.end(), key.lower(), key.replace(".", "")))
+        word = m.group()
+        key = _key(word) if word[-1] in POSSESSIVE_ENDS or "\u2019" in word else word  # most words: as they are
+        out.append((m.start(), m.end(), key.lower(), key.replace(".", "") if "." in key else key))
     return out
 
 
@@ -113,7 +117,8 @@ class PhraseIndex:
         while i < len(tokens):
             token = tokens[i]
             # Most words start no name: one dict test each before walking the tries.
-            if token[2] not in folded and token[3] not in exact and token[2].rstrip(".") not in folded:
+            key = token[2]
+            if key not in folded and token[3] not in exact and (key[-1] != "." or key.rstrip(".") not in folded):
                 i += 1
                 continue
             hit = self._longest(tokens, i)

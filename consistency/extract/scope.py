@@ -122,7 +122,6 @@ def build_claims(
         incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)
-        attribution = speaker(text, s_start, s_end, lexicon)  # even with no claim: the paragraph's speaker
         if not qs:
             discourse.counted_noun([m for m in ctx.measures if lexicon.measures[m.id].carries])
         if cited is None and CITATION_LINE.fullmatch(text, s_start, s_end):
@@ -131,7 +130,7 @@ def build_claims(
             discourse.remember(
                 sentence_places(text, ctx, lexicon),
                 ds,
-                attribution,
+                partial(speaker, text, s_start, s_end, lexicon),  # the paragraph's speaker, found if asked for
                 incidents,
                 dates_story=i == 0 or bool(incidents),
                 said=said,
@@ -140,6 +139,7 @@ def build_claims(
             )
             continue
         sentence = source.text[s_start:s_end]
+        attribution = speaker(text, s_start, s_end, lexicon)
         attribution, stated, attached, clauses = sentence_voices(article, qs, s_start, s_end, attribution, cited)
         owners = assign_places(text, outside_asides(text, s_start, s_end, ctx.places, qs), qs)
         if RESPECTIVELY.search(text, s_start, s_end):
