@@ -80,12 +80,15 @@ class Discourse:
         return self._last_speaker
 
     def _read_speakers(self) -> None:
-        for find, paragraphs in self._unread:
+        """Find the unread speakers, latest first: the latest one found is the last speaker (and the paragraph's, if
+        it spoke in this paragraph), whoever spoke before it."""
+        for find, paragraphs in reversed(self._unread):
             found = find()
             if found:
                 self._last_speaker = found
                 if paragraphs:
                     self._speaker = found
+                break
         self._unread.clear()
 
     def with_containers(self, places: list[str]) -> list[str]:
