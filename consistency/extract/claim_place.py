@@ -13,7 +13,7 @@ from ..models import Claim
 from .claim_subject import Owned
 from .context import SentenceContext
 from .counted import ELLIPSIS
-from .lexicon import Lexicon
+from .lexicon import Lexicon, slug
 from .places import (
     THE_CAPITAL,
     THE_PLACES,
@@ -27,6 +27,9 @@ from .quantities import Quantity
 from .reading import Article, Reading
 from .subjects import own_entity
 
+# A place labelling a number of a list, after a comma: ", Sigi 65 people", ", and Parigi Moutong 12 people".
+LIST_LABEL = re.compile(r",\s*(?:and\s+)?((?:[A-Z][a-z][\w-]*\s+){1,3})$")
+LIST_LABEL_REACH = 40
 # "in Kharkiv and Odesa respectively": each number its own place, in order.
 RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 # A speaker's first word, which may name its country: "Iraqi officials", "the Syrian army", "Syria's ministry".
@@ -59,6 +62,12 @@ def read_place(
     # the count's own words put it there, right beside it: "Of those, 137 died in Mexico City" (not "150,000
     # dead, apparently from bodies recovered in the rubble of buildings in Port-au-Prince")
     placed_here = bool(location) and placed_near(text, q, location_text, r.start, r.end)
+    label = LIST_LABEL.search(text, max(r.start, q.start - LIST_LABEL_REACH), q.start) if previous else None
+    if label and not location and r.places.get(id(previous)) and not lexicon.entities.find(label.group(1)):
+        # "in Donggala 153 people, Sigi 65 people": each number of a list of places after its own place
+        name = label.group(1).strip()
+        known = lexicon.places.find(name)
+        location, location_text, placed_here = [known[0].id if known else slug(name)], name, True
     if (
         not location
         and previous
