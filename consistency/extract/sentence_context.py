@@ -43,8 +43,8 @@ def sentence_context(
     counts: bool = True,
 ) -> SentenceContext:
     """What a sentence holds; without ``counts`` (a sentence with no number, before one with none) its counted nouns
-    are not looked up, since only its places, speaker, time and events carry to later sentences. ``forces`` and
-    ``event_names`` are the forces and the events the article calls by name (``called_by_name``)."""
+    and scope words are not looked up, since only its places, speaker, time and events carry to later sentences.
+    ``forces`` and ``event_names`` are the forces and the events the article calls by name (``called_by_name``)."""
     start, end = span
     tokens = tokenize(text, start, end)
     # "Harvey" in "Hurricane Harvey" or alone is the storm, never a place ("Hurricane Florence")
@@ -99,9 +99,10 @@ def sentence_context(
     measures = (
         [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity] if counts else []
     )
-    peak = PEAK.search(text, start, end)
-    past_opening = PAST_OPENING.match(text, start, end)
-    anaphor = ANAPHORA.search(text, start, end)
+    # scope words only a sentence's own counts read
+    peak = PEAK.search(text, start, end) if counts else None
+    past_opening = PAST_OPENING.match(text, start, end) if counts else None
+    anaphor = ANAPHORA.search(text, start, end) if counts else None
     found_places = [Mention(g[0], g[1], g[2][0], g[3]) for g in (*places, *subject_places)]
     # "the 2010 Haiti earthquake": a place in an event's words says where it is, locative or not
     found_places += [m for m in known if not any(f.start <= m.start < f.end for f in found_places)]
