@@ -118,14 +118,14 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
             measure = r.measures[id(previous)]
         part_of_previous = previous is not None and included(text, q, previous, r.start)
         whole_measure = r.measures.get(id(previous))
-        own_state = lexicon.states.after.match(text, q.end, min(r.end, q.end + OWN_STATE_REACH))
+        paired = r.paired.get(id(previous)) is q
         if (
-            (part_of_previous or r.paired.get(id(previous)) is q)
+            (part_of_previous or paired)
             and measure in PERSON_MEASURES
             and whole_measure in lexicon.states.measures.values()
             # "the toll totaled 15,900 and 2,525 people remain missing": a paired count's own state (not a part's:
             # "forced to flee, of whom about 1 million crossed" are of the fled)
-            and not (own_state and r.paired.get(id(previous)) is q)
+            and not (paired and lexicon.states.after.match(text, q.end, min(r.end, q.end + OWN_STATE_REACH)))
         ):
             # "killed 11 people, including 4 children": the part is of the whole's count, dead as they are; so are
             # the 30 of "killed 12 and 30 people"

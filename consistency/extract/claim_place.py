@@ -165,8 +165,7 @@ def read_place(
 def resolve_references(article: Article, ctx: SentenceContext) -> None:
     """Put the places a sentence names by reference: "across the two countries", "camps in the capital"."""
     lexicon, discourse = article.lexicon, article.discourse
-    groups = (*ctx.places, *ctx.subject_places)
-    if any(pid.startswith(THE_PLACES) for g in groups for pid in g[2]):
+    if any(pid.startswith(THE_PLACES) for g in (*ctx.places, *ctx.subject_places) for pid in g[2]):
         _place_references(article.text, ctx, discourse.named_places, lexicon)
     if any(THE_CAPITAL in g[2] for g in (*ctx.places, *ctx.subject_places)):
         # "camps in the capital": the capital of the country the sentence names, else the paragraph's, else the

@@ -216,19 +216,13 @@ def _named_as(words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def by_name(
-    text: str, start: int, end: int, names: dict[str, tuple[str, str]], found: list[Incident]
-) -> list[Incident]:
-    """A sentence's mentions of events by their name alone ("Harvey"), where no event's words already stand; not a
-    person's name ("Harvey Weinstein")."""
+def by_name(text: str, start: int, end: int, names: dict[str, tuple[str, str]]) -> list[Incident]:
+    """A sentence's mentions of events by their name ("Harvey", alone or in "Hurricane Harvey"); not a person's
+    name ("Harvey Weinstein")."""
     if not names:
         return []
-    alone = []
-    for m in _names_alone(tuple(sorted(names, key=len, reverse=True))).finditer(text, start, end):
-        if not any(x.start <= m.start() < x.end for x in found):
-            ident, kind = names[m.group()]
-            alone.append(Incident(m.start(), m.end(), ident, kind, m.group(), True))
-    return alone
+    found = _names_alone(tuple(sorted(names, key=len, reverse=True))).finditer(text, start, end)
+    return [Incident(m.start(), m.end(), *names[m.group()], m.group(), True) for m in found]
 
 
 @functools.lru_cache(maxsize=64)

@@ -48,7 +48,7 @@ def sentence_context(
     start, end = span
     tokens = tokenize(text, start, end)
     # "Harvey" in "Hurricane Harvey" or alone is the storm, never a place ("Hurricane Florence")
-    alone = by_name(text, start, end, event_names, [])
+    alone = by_name(text, start, end, event_names)
     entities = lexicon.entities.find_in(text, tokens)
     for m in BACKED.finditer(text, start, end):
         sponsor = lexicon.entities.find(m.group(1))
@@ -110,7 +110,9 @@ def sentence_context(
     blocked = date_spans + [(e.start, e.end) for e in entities]
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
-    incidents = sorted([*incidents, *by_name(text, start, end, event_names, incidents)], key=lambda x: x.start)
+    # the name alone where no event's words stand already ("Harvey", not the "Harvey" of "Hurricane Harvey")
+    alone = [a for a in alone if not any(x.start <= a.start < x.end for x in incidents)]
+    incidents = sorted([*incidents, *alone], key=lambda x: x.start)
     # a word that names the event is no counted noun: "the strike" is a walkout, not an attack
     # ("fire personnel" is a count of people all the same: it reaches past the event's word)
     measures = [m for m in measures if not any(x.start <= m.start < x.end and m.end <= x.end for x in incidents)]

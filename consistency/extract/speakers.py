@@ -136,8 +136,9 @@ PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]
 RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
 
 # A determiner before a reporting verb makes it a noun: "the estimate", "their revised estimate", "its claim".
+_DETERMINERS = r"a|an|the|this|that|its|their|his|her"
 NOUN_BEFORE = re.compile(
-    r"(?i)(?:\b(?:a|an|the|this|that|its|their|his|her|our|member)|['\u2019]s)\s+"  # "the government's previous"
+    rf"(?i)(?:\b(?:{_DETERMINERS}|our|member)|['\u2019]s)\s+"  # "the government's previous"
     r"(?:(?:previous|latest|new|initial|official|first|last|earlier|revised|best|current|final|own)\s+)?$"
 )
 
@@ -286,9 +287,7 @@ OTHER_OWNER_REACH = 40
 OWNER_HEAD = re.compile(r"([A-Za-z]+)['\u2019]s\s+(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\b")
 
 # A determiner before a reporting verb's word makes it a noun: "Another estimate", "A second estimate", "its count".
-NOUN_DETERMINER = re.compile(
-    r"(?i)\b(?:a|an|another|the|this|that|its|their|his|her|one|second|third|new|latest|separate)\s+$"
-)
+NOUN_DETERMINER = re.compile(rf"(?i)\b(?:{_DETERMINERS}|another|one|second|third|new|latest|separate)\s+$")
 # A figure a pronoun gives a source: "His estimate ... is", "their count": the article's last named speaker's.
 PRONOUN_SOURCE = re.compile(
     r"(?i)\b(?:his|her|their)\s+(?:\w+\s+)?(?:estimate|estimates|count|figure|figures|tally|calculation|analysis|"
