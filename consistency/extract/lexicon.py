@@ -54,14 +54,38 @@ class Mention:
 Token = tuple[int, int, str, str]  # start, end, folded key ("iraq", "u.s."), capitals key without periods ("US")
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+class Tokens(list):
+    """A sentence's tokens, with where each key stands: every phrase index of the sentence (entities, places, counted
+    nouns, events) finds the words that may start one of its names by a set intersection, not a walk of every word.
+    """
+
+    __slots__ = ("by_folded", "by_capitals")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        super().__init__(tokens)
+        self.by_folded: dict[str, list[int]] = {}
+        self.by_capitals: dict[str, list[int]] = {}
+        for i, (_, _, folded, capitals) in enumerate(tokens):
+            self.by_folded.setdefault(folded, []).append(i)
+            if folded[-1] == ".":  # "Iraq." at a sentence end may start "Iraq"
+                self.by_folded.setdefault(folded.rstrip("."), []).append(i)
+            self.by_capitals.setdefault(capitals, []).append(i)
+
+    def starts(self, folded: dict, exact: dict) -> list[int]:
+        """Positions whose folded key starts a name of ``folded`` or whose capitals start one of ``exact``."""
+        hits = [i for key in self.by_folded.keys() & folded.keys() for i in self.by_folded[key]]
+        hits += [i for key in self.by_capitals.keys() & exact.keys() for i in self.by_capitals[key]]
+        return sorted(set(hits))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """Words of text[start:end] with the keys phrase indexes look them up by; shared by every index of a sentence."""
     out = []
     for m in TOKEN.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         key = _key(word) if word[-1] in POSSESSIVE_ENDS or "\u2019" in word else word  # most words: as they are
         out.append((m.start(), m.end(), key.lower(), key.replace(".", "") if "." in key else key))
-    return out
+    return Tokens(out)
 
 
 # An acronym written with periods inside a longer name: "U.S." of "U.S. Central Command", "U.N." of "U.N. agencies".
@@ -112,18 +136,14 @@ class PhraseIndex:
     def find_in(self, text: str, tokens: list[Token]) -> list[Mention]:
         """Non-overlapping longest mentions among already tokenized words."""
         found: list[Mention] = []
-        i = 0
-        folded, exact = self.folded, self.exact
-        while i < len(tokens):
-            token = tokens[i]
-            # Most words start no name: one dict test each before walking the tries.
-            key = token[2]
-            if key not in folded and token[3] not in exact and (key[-1] != "." or key.rstrip(".") not in folded):
-                i += 1
+        if not isinstance(tokens, Tokens):
+            tokens = Tokens(tokens)
+        after = 0  # the first word after the last name found
+        for i in tokens.starts(self.folded, self.exact):  # most words start no name
+            if i < after:
                 continue
             hit = self._longest(tokens, i)
             if hit is None:
-                i += 1
                 continue
             j, id_ = hit
             s, e = tokens[i][0], tokens[j][1]
@@ -132,7 +152,7 @@ class PhraseIndex:
             if text.endswith("'s", s, e):  # "Russia's": the name, not its possessive ending
                 e -= 2
             found.append(Mention(s, e, id_, text[s:e]))
-            i = j + 1
+            after = j + 1
         return found
 
     def _longest(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
