@@ -23,12 +23,25 @@ _URL_DATE = re.compile(
 )
 
 
+# A date inside a slug, its month named: ".../la-xpm-2005-nov-03-fg-quake3-story.html".
+_SLUG_DATE = re.compile(rf"-((?:19|20)\d\d)-({_MONTH_ABBR})-(0?[1-9]|[12]\d|3[01])(?=[/._-]|$)", re.I)
+# A date written as eight digits at the end of an address's last segment: ".../idUSTRE5460LW20090507".
+_COMPACT_DATE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\.[a-z]+)?/?$", re.I)
+
+
+def _url_parts(url: str | None) -> tuple[str, str, str | None] | None:
+    """Year, month and day (or None) of the date an address carries, in any of the forms above."""
+    path = (url or "").split("?")[0].split("#")[0]
+    match = _URL_DATE.search(path) or _SLUG_DATE.search(path) or _COMPACT_DATE.search(path)
+    return match.groups() if match else None
+
+
 def url_date(url: str | None) -> date | None:
     """The publication date a news address carries: "https://site/2018/11/10/slug" -> 2018-11-10."""
-    match = _URL_DATE.search(url or "")
-    if not match or match.group(3) is None:
+    parts = _url_parts(url)
+    if parts is None or parts[2] is None:
         return None
-    year, month, day = match.groups()
+    year, month, day = parts
     try:
         return date(int(year), _month_number(month), int(day))
     except ValueError:
@@ -37,10 +50,10 @@ def url_date(url: str | None) -> date | None:
 
 def url_month(url: str | None) -> tuple[date, date] | None:
     """The month an address dates its article to when it gives no day: ".../2015/12/slug" -> December 2015."""
-    match = _URL_DATE.search(url or "")
-    if not match:
+    parts = _url_parts(url)
+    if parts is None:
         return None
-    year, month = int(match.group(1)), _month_number(match.group(2))
+    year, month = int(parts[0]), _month_number(parts[1])
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 

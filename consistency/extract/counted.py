@@ -27,6 +27,7 @@ NOT_A_NOUN_AFTER = re.compile(
     # "rose to 500 across three countries", "killed 40 nationwide"
     r"across|inside|outside|near|into|onto|over|under|through|throughout|around|against|toward|towards|via|between|"
     r"among|along|behind|beyond|upon|within|nationwide|countrywide|worldwide|overall|altogether|combined|so far|"
+    r"today|yesterday|tonight|"
     r"(?:first|initially|originally)(?=\s+[a-z]+ed\b)|"  # "not the 10 to 15 first reported"
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
     r"mark|threshold|milestone|barrier)\b"  # "the toll passed the 1,000 mark"
@@ -297,6 +298,9 @@ def state_of(
     if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS | THINGS:
         return measure, None  # "30 public-sector unions protested plans": bodies, not a crowd of people
     after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
+    if not after and q.measure is None and q.unit is None and q.end > q.num_end:
+        # "88,000 flee" ending a headline: the verb was read as the number's noun
+        after = states.after.fullmatch(text, q.num_end, q.end)
     if after and q.measure is None and q.unit is None:
         # a bare number's own verb beats the measure it borrowed: "1,000 health workers, of whom about 500 have died"
         return states.measures[after.group(1).lower()], after.group(1)

@@ -75,7 +75,9 @@ PART_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)Of (?:those|these|them),[^\d.;]{0,4
 PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than " before the number
 # Bodies found, located, recovered: a count of discoveries, not the toll ("Three bodies were found outside homes").
 FOUND_AFTER = re.compile(
-    r"(?i)(?:\s+[a-z]+){0,3}?\s+(?:(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)"
+    # not across a clause's opener: "stood at 79,000 today after more bodies were discovered" is the toll
+    r"(?i)(?:\s+(?!after\b|as\b|when\b|since\b|because\b|while\b|before\b|once\b)[a-z]+){0,3}?\s+"
+    r"(?:(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)"
     r"|(?:had\s+|have\s+)?washed\s+(?:up|ashore))\b"  # "dozens of bodies from Zimbabwe had washed up in Mozambique"
 )
 # A verb's object number, its qualifier between: "collected more than ", "treated some ".
@@ -133,6 +135,24 @@ INTERNAL_REACH = 80  # "Inside Ukraine, an estimated " before the number, " peop
 BY_POPULATION = frozenset({"strikers"})
 GENERIC_PEOPLE = frozenset("worker people person employee member striker staff union unionist turnout".split())
 GENERIC_ANIMALS = frozenset("animal wildlife creature".split())
+# Tolls of a group of the people an event struck: "5,335 schoolchildren died", "the number of dead and missing
+# students", "12 foreign tourists were killed" count a part of its whole toll, and compare only with counts of the
+# same group. Each head noun (singular) -> the group it names.
+GROUP_TOLLS = frozenset({"deaths", "missing", "casualties", "survivors"})
+PEOPLE_GROUPS = {
+    **dict.fromkeys(
+        "child children kid minor schoolchild schoolchildren student pupil schoolgirl schoolboy".split(), "children"
+    ),
+    **dict.fromkeys("woman women girl".split(), "women"),
+    **dict.fromkeys("foreigner tourist".split(), "foreigners"),
+    **dict.fromkeys("teacher".split(), "teachers"),
+    **dict.fromkeys("firefighter rescuer".split(), "rescuers"),
+    **dict.fromkeys("policeman policemen".split(), "police"),
+}
+# The group named with the figure's noun before the number: "the number of dead and missing schoolchildren from
+# last year's earthquake at 5,335", "the numbers of students dead or missing: 5,335".
+GROUP_FIGURE_BEFORE = re.compile(r"(?i)\b(?:number|numbers|toll|tally|count|total)\s+of\s+(?P<words>[^\d.;:]{0,80})")
+GROUP_FIGURE_REACH = 160
 # People an organisation has, and the organisations that count their own.
 OWN_PEOPLE = frozenset({"employee", "staff", "member"})
 EMPLOYER = re.compile(
@@ -266,6 +286,8 @@ def population(
     if speaker and PLEDGED_BEFORE.search(text, max(0, q.start - PLEDGED_REACH), q.start):
         # "Pinault pledged €100m, and the Arnault family promised €200m": each giver's gift, no rival of another's
         return f"given by {speaker.lower()}"
+    if measure in GROUP_TOLLS:
+        return people_group(text, q)
     if measure == "animals" and words:
         # "2.46 billion reptiles" are a part of "3 billion animals": each kind is counted apart from the whole
         head = head_noun(words)
@@ -281,6 +303,21 @@ def population(
         return f"{' '.join(employers).lower()} {head}"
     if head in OWN_PEOPLE and speaker and EMPLOYER.search(speaker):
         return f"{speaker.lower()} {head}"
+    return None
+
+
+def people_group(text: str, q: Quantity) -> str | None:
+    """The group of people a toll counts when its words name one: "5,335 children dead", "the number of dead and
+    missing schoolchildren ... at 5,335" (not "80,000 people", nor "the death toll of the quake at 8,000")."""
+    words = WORD.findall(text[q.num_end : q.end])
+    figures = list(GROUP_FIGURE_BEFORE.finditer(text, max(0, q.start - GROUP_FIGURE_REACH), q.start))
+    figure = figures[-1] if figures else None  # the nearest figure noun before the number
+    if figure is not None and not re.search(r"[\d.;]", text[figure.end() : q.start]):
+        words += WORD.findall(figure.group("words"))
+    for word in words:
+        group = PEOPLE_GROUPS.get(word.lower()) or PEOPLE_GROUPS.get(head_noun(word) or "")
+        if group:
+            return group
     return None
 
 

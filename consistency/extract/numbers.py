@@ -110,15 +110,17 @@ _WORD_SMALL = rf"(?:(?:{_W_TENS})(?:[- ](?:{_W_UNIT}))?|{_W_UNIT})"
 _WORD_NUMBER = (
     rf"(?:(?:{_WORD_SMALL}|an?(?= (?:{_W_SCALE_DOZEN})))(?: (?:{_W_SCALE_DOZEN})(?:(?: and)? {_WORD_SMALL})?){{0,3}})"
 )
-# "2,500", "2500", "1.5", ".5", "12 500" is not accepted: a space-grouped number is two numbers in English copy.
+# "2,500", "2500", "1.5", ".5"; "12 500" only in an article that groups thousands with spaces (``numbers_in``).
 # Bounded (up to 999,999,999,999,999 and 15 digits a side): every match then costs the same, so a run of digits
 # and commas thousands long (a table, junk) is scanned in linear time, and no numeral overflows a float; the
 # pieces of a longer comma-grouped numeral ("1" and "000" of "1,000,000,000,000,000") are not numbers either.
 _NUMERAL = r"(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,4}(?!,\d)(?:\.\d{1,15})?|\d{1,15}(?!,\d{3})(?:\.\d{1,15})?|\.\d{1,15})"
+# Thousands grouped by a space (plain, no-break or thin), as South African and much European copy writes them:
+# "48 000", "1 300", "37 958".
+_SPACE = "[ \u00a0\u2009\u202f]"
+_SPACED_NUMERAL = rf"\d{{1,3}}(?:{_SPACE}\d{{3}}){{1,4}}(?![\d,]|{_SPACE}\d)(?:\.\d{{1,15}})?"
 # A word ends at a boundary, or where scraped lists glue the next item on: "324 millionNumber of ...".
 _END = r"(?:\b|(?=(?-i:[A-Z])))"
-# "1.5 million", "$2bn", "40k"; a spaced "12 m" is metres, not millions
-_NUMERAL_SCALED = rf"{_NUMERAL}(?:\s?(?:{_W_SCALE}|bn|mn|mln){_END}|[kKmMbB]\b)?"
 # "tens of thousands", "several hundred", "a few dozen", "dozens"
 _VAGUE = (
     r"(?:(?:tens|hundreds|dozens) of (?:thousands|millions|billions)"
@@ -128,16 +130,41 @@ _VAGUE = (
 # "two-thirds", "a half", "one-tenth" (longest first)
 _FRACTION = "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
 
-# A number as written: "tens of thousands", "2.5 million", "half a million", "a third", "two hundred and fifty";
-# the order matters (longest alternatives first).
-NUMBER = rf"(?:{_VAGUE}|{_NUMERAL_SCALED}|half an? (?:{_W_SCALE})|\b(?:{_FRACTION})\b|{_WORD_NUMBER})"
+
+def _number(numeral: str) -> str:
+    """A number as written: "tens of thousands", "2.5 million", "$2bn", "40k" (a spaced "12 m" is metres, not
+    millions), "half a million", "a third", "two hundred and fifty"; the order matters (longest alternatives
+    first)."""
+    scaled = rf"{numeral}(?:\s?(?:{_W_SCALE}|bn|mn|mln){_END}|[kKmMbB]\b)?"
+    return rf"(?:{_VAGUE}|{scaled}|half an? (?:{_W_SCALE})|\b(?:{_FRACTION})\b|{_WORD_NUMBER})"
+
+
+NUMBER = _number(_NUMERAL)
 # ASCII-only case folding: "ſix" (long s) must not pass for "six".
 # The leading look-ahead lists every character a number can start with, so the scan rejects most
 # positions with one test instead of trying each alternative (twice as fast on news copy).
 _FIRST = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", NUMBER.lower())}))
 NUMBER_RE = re.compile(rf"(?=[\d.{_FIRST}{_FIRST.upper()}])\b{NUMBER}{_END}", re.I | re.A)
+SPACED_NUMBER_RE = re.compile(
+    rf"(?=[\d.{_FIRST}{_FIRST.upper()}])\b{_number(f'(?:{_SPACED_NUMERAL}|{_NUMERAL})')}{_END}", re.I | re.A
+)
+# An article that groups thousands with spaces and never with commas: "killed 30 800 people".
+_SPACE_GROUPED = re.compile(rf"(?<![\d,.]){_SPACED_NUMERAL}")
+_COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
+
+
+def numbers_in(text: str) -> re.Pattern[str]:
+    """The pattern an article's numbers are read with: "30 800" is one number only in copy that writes thousands so
+    (in English copy that groups with commas, "on May 12 300 people" holds two)."""
+    if _SPACE_GROUPED.search(text) and not _COMMA_GROUPED.search(text):
+        return SPACED_NUMBER_RE
+    return NUMBER_RE
+
+
 # A whole string that is a fraction: "one-third", but not "one-third of".
 FRACTION_RE = re.compile(rf"^(?:{_FRACTION})$", re.I | re.A)
+# The space between a spaced numeral's groups, once its white space is folded: "48 000".
+_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def _word_value(words: str) -> float:
@@ -167,6 +194,8 @@ def _word_value(words: str) -> float:
 def parse_number(text: str) -> tuple[float, float, bool]:
     """(low, high, vague) for a string matched by ``NUMBER``; a fraction gives its share (0-1)."""
     s = " ".join(text.lower().split())
+    if s[:1].isdigit():
+        s = _GROUP_SPACE.sub("", s)  # "48 000" (``SPACED_NUMBER_RE``)
     if s in VAGUE:
         low, high = VAGUE[s]
         return float(low), float(high), True

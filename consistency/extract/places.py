@@ -80,7 +80,9 @@ UNKNOWN_PLACE = re.compile(
     r"\b(?i:in|near|across|inside|outside|around|through|at|on)\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?"
-    r"([A-Z][a-z'-]{1,19}[a-z'](?:[ -](?:[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
+    # whole words, a Scottish or Irish prefix's capital inside one: "Fort McMurray", "MacKenzie"
+    r"((?:Mc|Mac)?[A-Z][a-z'-]{1,19}[a-z'](?:[ -](?:(?:Mc|Mac)?[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
+    r"(?![A-Za-z])"
 )
 
 # A camp by its name: "the al-Hol camp", "Kutupalong refugee camp", "Al-Hol, a camp still home to".

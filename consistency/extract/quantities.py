@@ -1,6 +1,6 @@
 """The grammar of quantities: qualifier + number(s) + unit + what is counted.
 
-One scan of the text for numbers (``numbers.NUMBER_RE``), then, around each,
+One scan of the text for numbers (``numbers.numbers_in``), then, around each,
 bounded look-ups: the qualifier in the few words before it, a second number
 that makes it a range, a unit and the counted noun phrase after it.  Context
 that needs the sentence (subject, place, time, source) is added in ``scope.py``.
@@ -17,7 +17,7 @@ from itertools import pairwise
 from .. import units as units_module
 from .dates import MONTHS, WEEKDAYS, DateMention
 from .lexicon import TOKEN, Lexicon, Mention
-from .numbers import FRACTIONS, NUMBER_RE, TENS, UNITS, parse_number
+from .numbers import FRACTIONS, TENS, UNITS, numbers_in, parse_number
 
 # Words before a number that bound it, longest first. "some 2,500" -> about.
 QUALIFIERS = {
@@ -149,7 +149,7 @@ MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[- ]?$")
 BEFORE_NOT_COUNT = re.compile(
     r"(?i)(?:\b(?:aged?|ages|no\.|nos\.|resolution|article|section|chapter|flight|route|highway|room|page|"
     r"vol\.|version|level|phase|category|grade|class|squad|battalion|brigade|division|regiment|apartment|"
-    r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z]-|[#:/\d]|[A-Za-z]"
+    r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z](?<!magnitude)-|[#:/\d]|[A-Za-z]"
     r"|\baged?\s+\d{1,3}\s*(?:to|-|\u2013|and)\s*)\Z"  # \Z: not before a "\n"; "aged 11 to 16": both ages
 )
 # An age limit of the people counted: "730 children under five", "those below the age of 18", "over 65s".
@@ -229,6 +229,8 @@ STOP = frozenset(
     held kept led met paid put saw stood threw won wrote burst spread sank fled""".split()
     # adverbs of extent: "killed 1,200 nationwide", "500 overall"
     + "nationwide countrywide worldwide overall altogether combined".split()
+    # times: "stood at more than 79,000 today", "12 yesterday"
+    + "today yesterday tonight tomorrow".split()
 )
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)
@@ -417,7 +419,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
     units = _units_of(lexicon)
     blocked = sorted([(d.start, d.end) for d in dates] + _junk_spans(text))
     blocked_starts = [s for s, _ in blocked]
-    numbers = [m for m in NUMBER_RE.finditer(text) if not _inside(blocked, blocked_starts, m.start())]
+    numbers = [m for m in numbers_in(text).finditer(text) if not _inside(blocked, blocked_starts, m.start())]
     found: list[Quantity] = []
     i = 0
     while i < len(numbers):
@@ -690,8 +692,10 @@ def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Unit
     # "1.5 to 2 million", "$3-4 billion": the scale word of the second number applies to the first
     scale = SCALE_END.search(last.group())
     mantissa = parse_number(last.group()[: scale.start()].strip())[0] if scale else None
-    # "1.5 to 2 million" shares the scale; "550,000 and 1.4 million" does not (550,000 is more than 1.4)
-    if scale and not re.search(r"(?i)[a-z]", first.group()) and q.low is not None and mantissa and q.low <= mantissa:
+    # "1.5 to 2 million", "three and four billion" share the scale; "550,000 and 1.4 million" does not (550,000 is
+    # more than 1.4), nor "five thousand to 2 million" (a scale of its own)
+    own_scale = SCALE_END.search(first.group()) or re.search(r"(?i)hundred|dozen", first.group())
+    if scale and not own_scale and q.low is not None and mantissa and q.low <= mantissa:
         q.low = (
             parse_number(
                 first.group() + " " + scale.group(1).lower().replace("bn", "billion").replace("mn", "million")
@@ -908,6 +912,9 @@ def _elided(text: str, q: Quantity, previous: Quantity | None) -> bool:
     )
 
 
+SHORT_YEAR_MARKS = frozenset("'\u2018\u2019")  # the apostrophe of a year written short: "'08", "’90s"
+
+
 def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names, units' definitions."""
     raw = match.group()
@@ -926,6 +933,8 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None) ->
         q.measure = q.measure or "mass"  # "2,750 tonnes of ammonium nitrate", "20 kg of cocaine"
     if q.unit in CURRENCIES:
         q.measure = q.measure or "money"
+    if raw.isdigit() and len(raw) == 2 and text[q.num_start - 1 : q.num_start] in SHORT_YEAR_MARKS:
+        return False  # "from '08 quake", "the ’90s": a year written short
     year_like = raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and q.unit is None
     if year_like and (q.measure is None or YEAR_OWNER_BEFORE.search(text, max(0, q.start - 8), q.start)):
         return False  # a year: "in 2014", "Haiti's 2010 earthquake killed"; not "1800 provisional ballots"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .context import SentenceContext
 from .forces import Forces
-from .incidents import by_name, find_incidents
+from .incidents import Incident, by_name, find_incidents
 from .lexicon import Lexicon, Mention, tokenize
 from .places import (
     LOCATIVE_BEFORE,
@@ -23,6 +24,7 @@ from .times import PAST_OPENING, PEAK
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
+TITLE_WORDS = 4  # a title-cased headline has this many words of three letters or more, all capitalised
 # "the group", "its", "they", "of those": a subject named in an earlier sentence.
 ANAPHORA = re.compile(
     r"(?i)\b(?:the (?:(?:armed|rebel|insurgent|terrorist|terror|militant|jihadist|extremist) )?group|"
@@ -110,6 +112,8 @@ def sentence_context(
     blocked = date_spans + [(e.start, e.end) for e in entities]
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
+    if _title_cased(text[start:end]):
+        incidents = [_unnamed_in_title(text, x, lexicon) for x in incidents]
     # the name alone where no event's words stand already ("Harvey", not the "Harvey" of "Hurricane Harvey")
     alone = [a for a in alone if not any(x.start <= a.start < x.end for x in incidents)]
     incidents = sorted([*incidents, *alone], key=lambda x: x.start)
@@ -130,6 +134,22 @@ def sentence_context(
         within,
         [m.id for m in known],
     )
+
+
+def _title_cased(sentence: str) -> bool:
+    """Whether a sentence is a headline written in title case, every word of three letters or more capitalised
+    ("Donors Estimate Pakistan Quake Death Toll At 86,000"), so that its capitals do not make names."""
+    words = [w for w in sentence.split() if len(w) >= 3 and w[0].isalpha()]
+    return len(words) >= TITLE_WORDS and all(w[0].isupper() for w in words)
+
+
+def _unnamed_in_title(text: str, incident: Incident, lexicon: Lexicon) -> Incident:
+    """An event's name as a title-cased headline writes it, when the article's own text never does: "Pakistan's
+    Official Quake Toll at 73,000" names no "Official Quake", where "Camp Fire Is 100% Contained" names the Camp Fire
+    its story goes on to speak of (an alias file's name, "Ebola", always stands)."""
+    if not incident.named or text.count(incident.text) > 1 or lexicon.events.names.find(incident.text):
+        return incident
+    return replace(incident, id=incident.kind, named=False)
 
 
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
