@@ -13,6 +13,7 @@ from .speakers import (
     clause_speaker,
     elsewhere_in_sentence,
     figure_owner,
+    source_after_figure,
     speaker_clauses,
 )
 
@@ -40,7 +41,8 @@ def sentence_voices(
 def read_speaker(article: Article, r: Reading, q: Quantity, location_text: str | None) -> str | None:
     """On whose word ``q`` is; ``location_text`` is the words that placed it."""
     text, lexicon, stated = article.text, article.lexicon, r.stated_attribution
-    owner = figure_owner(text, r.start, q.start, lexicon)  # "the Haitian government's official toll of 316,000"
+    # "the Haitian government's official toll of 316,000", "the 2,357 tally the Philippine government announced"
+    owner = figure_owner(text, r.start, q.start, lexicon) or source_after_figure(text, q.num_end, r.end)
     if owner is None and stated and location_text and lexicon.is_place(stated):
         # "Spain reported 3,592 arrivals and Malta 105": the second place reported the second number
         before = text[max(0, q.start - len(location_text) - PLACE_LABEL_GAP) : q.start]

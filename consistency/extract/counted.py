@@ -30,7 +30,8 @@ NOT_A_NOUN_AFTER = re.compile(
     r"today|yesterday|tonight|"
     r"(?:first|initially|originally)(?=\s+[a-z]+ed\b)|"  # "not the 10 to 15 first reported"
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
-    r"mark|threshold|milestone|barrier)\b"  # "the toll passed the 1,000 mark"
+    r"mark|threshold|milestone|barrier|"  # "the toll passed the 1,000 mark"
+    r"tally|figure|estimate)\b"  # "the 2,357 tally the government announced": the figure of what came before
 )
 # "has reached 11,300": a state word of arrivals ("reached Europe") that before a number tells only of a count grown.
 REACHED = re.compile(r"(?i)\breached\b")

@@ -222,7 +222,12 @@ def by_name(text: str, start: int, end: int, names: dict[str, tuple[str, str]]) 
     if not names:
         return []
     found = _names_alone(tuple(sorted(names, key=len, reverse=True))).finditer(text, start, end)
-    return [Incident(m.start(), m.end(), *names[m.group()], m.group(), True) for m in found]
+    return [
+        Incident(m.start(), m.end(), *names[m.group()], m.group(), True)
+        for m in found
+        # "the most fatalities since Hurricane Agnes struck in 1972": a record's yardstick, not the story's storm
+        if not RECORD_SINCE_BEFORE.search(text, max(0, m.start() - RECORD_SINCE_REACH), m.start())
+    ]
 
 
 @functools.lru_cache(maxsize=64)

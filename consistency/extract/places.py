@@ -85,6 +85,13 @@ UNKNOWN_PLACE = re.compile(
     r"(?![A-Za-z])"
 )
 
+# A kind of place after its name: "Leyte Province", "Los Angeles County".
+PLACE_KIND_WORDS = re.compile(r"(?i)\s+(?:province|county|state|region|district|city|prefecture|governorate)")
+# Where in a place, before its name: "Northern Syria", "West Mosul".
+DIRECTION_WORDS = re.compile(
+    r"(?i)(?:(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater)[\s-]+)+"
+)
+POSSESSIVE_INSIDE = re.compile(r"['\u2019]s\b")
 # A camp by its name: "the al-Hol camp", "Kutupalong refugee camp", "Al-Hol, a camp still home to".
 CAMP_NAME = re.compile(
     r"\b((?:[Aa]l-|[Ee]l-)?[A-Z][\w'-]{1,20}(?:[ -][A-Z][\w'-]{1,20}){0,2})"
@@ -274,7 +281,6 @@ def with_unknown_places(
     text: str, start: int, end: int, known: list[Mention], entities: list[Mention], lexicon: Lexicon
 ) -> list[Mention]:
     """Add places no gazetteer knows where the grammar says "place": "in the town of Mai Kadra", "near Rolling Fork"."""
-    taken = [(m.start, m.end) for m in (*known, *entities)]
     found = list(known)
     for m in (
         *UNKNOWN_PLACE.finditer(text, start, end),
@@ -283,12 +289,29 @@ def with_unknown_places(
     ):
         s, e = m.span(1)
         name = m.group(1)
+        # (not "Leyte Province": a known place and its kind's word are that place; nor "Northern Syria", "Kenya's
+        # Garissa": a part of the place, a place's own)
+        inside = [
+            k
+            for k in found
+            if s <= k.start
+            and k.end <= e
+            and (k.start, k.end) != (s, e)
+            and not PLACE_KIND_WORDS.fullmatch(text, k.end, e)
+            and not (DIRECTION_WORDS.fullmatch(text, s, k.start) and k.end == e)
+            and not POSSESSIVE_INSIDE.search(name)
+        ]
+        # a longer name holds a shorter one: "North West Frontier province" (not the "North West" of a gazetteer),
+        # "Pakistani Kashmir" (a country's adjective, then a name)
+        owned = [x for x in entities if x.start == s and x.end < e and lexicon.entity_types.get(x.id) == "country"]
+        taken = [(x.start, x.end) for x in (*found, *entities) if x not in inside and x not in owned]
         if any(word in NOT_PLACES for word in name.split()) or any(a < e and s < b for a, b in taken):
             continue  # "at Purdue University": an institution, not a place
         if names_event(name, lexicon) or name.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), e):
             continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
         if frames_a_record(text, e) or KIND_OF_PLACE_AFTER.match(text, e):
             continue  # "in California history": a record's frame; "in the South Asian nation of Nepal": Nepal is
+        found = [k for k in found if k not in inside]
         found.append(Mention(s, e, lexicon.misspelt_place(name) or slug(name), name))  # "in Louisian": Louisiana
     return sorted(found, key=lambda m: m.start)
 

@@ -883,8 +883,10 @@ def _noun_next(text: str, token: re.Match, lexicon: Lexicon) -> bool:
 
 
 def _names_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
-    """Whether a word is a counted noun, or an adjective right before one: "missing", "striking workers"."""
-    return bool(lexicon.measure_words.find(token.group())) or _noun_next(text, token, lexicon)
+    """Whether a word is a counted noun, or starts one, or is an adjective right before one: "missing", "housing
+    units", "striking workers"."""
+    nouns = lexicon.measure_words.find(text, token.start(), min(len(text), token.end() + NOUN_AFTER_REACH))
+    return bool(nouns and nouns[0].start == token.start()) or _noun_next(text, token, lexicon)
 
 
 # Between a figure and its conversion: " (", " (or ", ", or " ("over 31 square miles, or 20,000 acres").

@@ -64,7 +64,7 @@ LEAD_VERB = re.compile(
     r"dispute|disputes|disputed|"  # "but ministers dispute this, putting the number closer to 1.2 million"
     r"argue|argues|argued|contend|contends|contended|maintain|maintains|maintained|"
     r"placed|pegged|raised|lowered|revised|upped|came up with|come up with|comes up with|"
-    r"suggested|suggests|concluded|concludes|projected|projects|"
+    r"suggested|suggests|concluded|concludes|projected|projects|predicted|predicts|predict|forecast|forecasts|"
     # "Government scientists Tuesday increased the estimate ... to": a revision of a figure, not a count that grew
     r"(?:increased|decreased|cut|doubled|halved)(?=\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+)?"
     r"(?:estimate|figure|forecast|projection|count|tally|toll)\b))\b"
@@ -86,6 +86,8 @@ RIVAL_FIGURE = (
 # ", an estimate the Coast Guard later raised".
 CLAUSE_SPLIT = re.compile(
     r";\s*|,\s+(?=(?:while|whereas|but|though|although|however)\b)"
+    # a rival's clause with no comma before it: "... between three and four billion dollars while Pakistan estimates"
+    r"|\s+(?=(?:while|whereas)\s+(?:the\s+)?[A-Z])"
     r"|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
     # ", rather than the 680,000 counted by the IOM", ", far fewer than the 25,000 Prigozhin claimed": a rival figure
     # with its own source
@@ -180,7 +182,8 @@ CITED_BY = re.compile(
     r"(?i)\b(?:cited|given|provided|released|published|compiled|confirmed|reported|issued|counted|detected|"
     r"recorded|registered|tallied|documented|logged|verified|predicted|forecast|projected|estimated|announced|claimed|"
     r"made official|made public|disclosed)(?:\s+(?:without|with)\s+[a-z]+)?"
-    r"(?:\s+(?:earlier|later|previously|initially|first|originally|separately|officially|publicly))?\s+by\s+"
+    r"(?:\s+(?:earlier|later|previously|initially|first|originally|separately|officially|publicly))?"
+    rf"(?:\s+(?:on|last|this)\s+(?:{WEEKDAY}))?\s+by\s+"  # "announced on Wednesday by regional officials"
     # a time ("by then"), not a title ("by then-prime minister Bellerive")
     rf"(?!(?:midnight|noon|dawn|dusk|then|now|mid|early|late|the end|the time|{WEEKDAY}|{MONTH})\b(?!-))"
     # the name as short as the sentence allows: "by the Home Office in the first half of the year"
@@ -275,7 +278,7 @@ BY_SOURCE = re.compile(
 OWNED_FIGURE = re.compile(
     r"((?:[A-Z][\w.&-]*\s+){0,3}(?:[A-Z][\w.&-]*|government|ministry|police|army|agency|military))'s\s+"
     r"(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)(?:\s+for\s+[^,;:.]{1,30}?)?\s+"
-    r"(?:of|at|was|is|(?:now\s+)?(?:stood|stands|remains|remained)\s+at)"
+    r"(?:of|at|(?:was|is)(?:\s+at)?|(?:now\s+)?(?:stood|stands|remains|remained)\s+at)"
     r"(?:\s+(?:far\s+|much\s+|slightly\s+|even\s+)?(?:lower|higher|smaller|larger|bigger|greater))?:?\s+$"
 )
 OWNED_FIGURE_REACH = 120  # "the Haitian government's official death toll of ", "... for that period was far lower: "
@@ -284,6 +287,20 @@ OTHER_OWNER = re.compile(
     r"\b(?:[Aa]nother|[Tt]he\s+other)['\u2019]s\s+(?:(?:toll|count|estimate|figure|tally|total)\s+)?(?:of|at|was|is)\s+$"
 )
 OTHER_OWNER_REACH = 40
+# ... or its owner's name before the figure's noun, a body's: "The U.N. death toll of 4,460" (not "the Haiti
+# death toll", a place's, nor "the Camp Fire death toll", an event's).
+ATTRIBUTIVE_FIGURE = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:toll|count|estimate|figure|tally|total)\s+(?:of|at|(?:was|is|(?:now\s+)?(?:stood|stands))\s+at)\s+$"
+)
+# A figure and who gave it, after the number: "the 2,357 tally the Philippine government announced".
+SOURCE_AFTER_FIGURE = re.compile(
+    r"\s+(?:tally|toll|count|figure|estimate)\s+(?:that\s+)?"
+    r"((?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,4}(?:[A-Z][\w.'-]*|government|ministry|agency|police|army|officials|"
+    r"authorities))\s+(?:had\s+|has\s+)?(?:earlier\s+|later\s+|first\s+)?"
+    r"(?:announced|gave|reported|released|issued|published|cited|confirmed)\b"
+)
+SOURCE_AFTER_REACH = 90
 OWNER_HEAD = re.compile(r"([A-Za-z]+)['\u2019]s\s+(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\b")
 
 # A determiner before a reporting verb's word makes it a noun: "Another estimate", "A second estimate", "its count".
@@ -312,6 +329,13 @@ SAID_INVERTED = _sentence_end(
     # "..., said spokesman for the National Agency for Disaster Management (BNPB) Sutopo Nugroho."
     r"(?:said|says|added|wrote|noted|told reporters|explained)\s+"
     r"([A-Za-z.'-]+(?:,?\s+(?:[A-Za-z.'-]+|\([A-Z]{2,}\))){0,13})"
+)
+
+# ... a name, then an appositive of any length: ", said Lieutenant Mir Rabbi, an official in the army control room
+# set up to coordinate disaster relief efforts."
+SAID_INVERTED_NAMED = _sentence_end(
+    r"(?:said|says|added|told reporters)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}),\s+"
+    r"(?:an?|the)\s+[^;\"\u201d]{1,240}"
 )
 
 # A quote closed, then who said it, the sentence going on: '"... without homes," said Marwan Aboud, adding that'.
@@ -399,6 +423,12 @@ TRAILING_PARTICIPLE = re.compile(
     r"(?<=\w)\s+(?:published|released|issued|posted|updated|made public|signed|adopted)\b.*$"
 )
 
+# A verb of the claim after the speaker's noun: "the teams (ranged between three and four billion)".
+TRAILING_VERB = re.compile(
+    r"(?<=\w)\s+[a-z]+ed\s+(?:between|from|at|around|about|near|over|under)\s+"
+    r"(?:[$\u20ac\u00a3\d]|(?:one|two|three|four|five|six|seven|eight|nine|ten|some|more|less)\b).*$"
+)
+
 # A number in a phrase makes it a clause's fragment ("3,515 reported"), unless it is part of a name: "Channel 12
 # news", "France 24", "the G7" (not "January 12").
 NAME_NUMBER = re.compile(rf"\b(?!(?i:{MONTH})\b)[A-Z][A-Za-z]*\s\d{{1,3}}\b(?![,.]\d)|\b[A-Z]+\d+\b")
@@ -407,7 +437,9 @@ FIGURE_CLAUSE = re.compile(r"(?i)^(?:figure|number|toll|total|estimate|tally|cou
 
 # A lower-case past participle or verb opening the phrase: "declined to comment", "refused".
 FRAGMENT_START = re.compile(
-    r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking)$)[a-z]+(?:ed|ing)$"
+    r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking|unidentified|concerned|"
+    r"informed|affected|displaced|injured|wounded|detained|stranded|trapped|evacuated|registered|licensed|"
+    r"qualified|trained|experienced|unnamed)$)[a-z]+(?:ed|ing)$"
 )
 
 # A word in -ing: "taking" (of "taking the numbers"), a verb unless a determiner leads it.
@@ -507,7 +539,15 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         # "The organizers said that ..., The Washington Post reports", "Maui officials lowered the toll to 97, ...
         # after DNA testing showed that ...": who gave the figure first
         return lead
-    for pattern in (QUOTE_SAID, SAID_MIDDLE, SAID_AFTER, SAID_AFTER_PRESENT, SAID_AFTER_APPOSITIVE, SAID_INVERTED):
+    for pattern in (
+        QUOTE_SAID,
+        SAID_MIDDLE,
+        SAID_AFTER,
+        SAID_AFTER_PRESENT,
+        SAID_AFTER_APPOSITIVE,
+        SAID_INVERTED,
+        SAID_INVERTED_NAMED,
+    ):
         # the forms that end a sentence are looked for in its tail, which holds the longest of them
         tail = 0 if pattern in (SAID_MIDDLE, QUOTE_SAID) else max(0, len(sentence) - SAID_TAIL_REACH)
         m = pattern.search(sentence, tail)
@@ -574,7 +614,7 @@ SPEAKING_BODY = re.compile(
 
 def clean_speaker(phrase: str) -> str | None:
     """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
-    phrase = phrase.strip(" ,.;:\"'\u201c\u201d\u2018\u2019")  # straight and curly quotes alike
+    phrase = phrase.strip(" ,.;:\"'\u201c\u201d\u2018\u2019*\u2022")  # quotes alike, a list's bullet
     phrase = phrase.rpartition(": ")[2]  # "Grenfell Tower: police expect": a headline's topic, then its speaker
     determined = bool(DETERMINER.match(phrase))  # "the posting", "a ruling": a noun, not a gerund
     phrase = DETERMINER.sub("", phrase)
@@ -593,6 +633,7 @@ def clean_speaker(phrase: str) -> str | None:
         return None  # "316,000 dead, a figure many researchers dispute": a figure and who doubts it, not who gave it
     else:
         phrase = TRAILING_PARTICIPLE.sub("", phrase)  # "Harvard study published Tuesday in the ... Journal"
+        phrase = TRAILING_VERB.sub("", phrase)
     words = phrase.split()
     # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
     first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
@@ -606,7 +647,14 @@ def clean_speaker(phrase: str) -> str | None:
     named = len(words) > 1 and words[0][0].isupper() and words[1][0].isupper()  # "Downing Street", not "Taking the"
     # "Housing officials", "Mining companies": a noun before the people who speak, not a gerund's clause
     body = len(words) == 2 and SPEAKING_BODY.fullmatch(words[1].lower()) is not None
-    if (GERUND.match(words[0].lower()) and not (determined or named or body)) or TIME_WORD.match(phrase) or lone_word:
+    # "influenced some to give higher": a clause opening on its verb
+    verb_first = FRAGMENT_START.match(words[0]) and not determined and len(words) > 1
+    if (
+        (GERUND.match(words[0].lower()) and not (determined or named or body))
+        or TIME_WORD.match(phrase)
+        or lone_word
+        or verb_first
+    ):
         return None  # "taking the numbers ...", "Revising upwards previous death toll", "this year", "best"
     return phrase
 
@@ -626,12 +674,22 @@ def figure_owner(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
     ministry); not an event's ("Hurricane Maria's official death toll stands at 64")."""
     owned = OWNED_FIGURE.search(text, max(start, end - OWNED_FIGURE_REACH), end)
     if not owned:
+        named = ATTRIBUTIVE_FIGURE.search(text, max(start, end - OWNED_FIGURE_REACH), end)
+        body = lexicon.entities.find(named.group(1)) if named else []
+        if body and body[0].text == named.group(1) and lexicon.entity_types.get(body[0].id) == "org":
+            return clean_speaker(named.group(1))
         other = OTHER_OWNER.search(text, max(start, end - OTHER_OWNER_REACH), end)
         first = OWNER_HEAD.search(text, start, other.start()) if other else None
         return f"another {first.group(1).lower()}" if first else None  # "another's": another ministry
     if lexicon.events.heads.find(owned.group(1)) or lexicon.events.names.find(owned.group(1)):
         return None
     return clean_speaker(owned.group(1))
+
+
+def source_after_figure(text: str, q_end: int, sentence_end: int) -> str | None:
+    """Who gave a figure, named after its number: "the 2,357 tally the Philippine government announced"."""
+    m = SOURCE_AFTER_FIGURE.match(text, q_end, min(sentence_end, q_end + SOURCE_AFTER_REACH))
+    return clean_speaker(m.group(1)) if m else None
 
 
 def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
