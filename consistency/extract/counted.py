@@ -27,7 +27,7 @@ NOT_A_NOUN_AFTER = re.compile(
     # "rose to 500 across three countries", "killed 40 nationwide"
     r"across|inside|outside|near|into|onto|over|under|through|throughout|around|against|toward|towards|via|between|"
     r"among|along|behind|beyond|upon|within|nationwide|countrywide|worldwide|overall|altogether|combined|so far|"
-    r"today|yesterday|tonight|"
+    r"today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:first|initially|originally)(?=\s+[a-z]+ed\b)|"  # "not the 10 to 15 first reported"
     r"given|taken|seen|shown|known|reported|cited|released|published|quoted|"  # "the toll of 450 given by ..."
     r"mark|threshold|milestone|barrier|"  # "the toll passed the 1,000 mark"

@@ -56,7 +56,14 @@ SCALES = {
     "mn": 1_000_000,
     "mln": 1_000_000,
     "bn": 1_000_000_000,
+    "bln": 1_000_000_000,
     "b": 1_000_000_000,
+    # South Asian copy: "6.5 lakh people", "Rs 19,512 crore", "Rs 25,000 cr"
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+    "cr": 10_000_000,
 }
 # Vague plurals: "dozens" is 24-99, "hundreds" 200-999, and so on up a power of ten.
 VAGUE = {
@@ -135,7 +142,7 @@ def _number(numeral: str) -> str:
     """A number as written: "tens of thousands", "2.5 million", "$2bn", "40k" (a spaced "12 m" is metres, not
     millions), "half a million", "a third", "two hundred and fifty"; the order matters (longest alternatives
     first)."""
-    scaled = rf"{numeral}(?:\s?(?:{_W_SCALE}|bn|mn|mln){_END}|[kKmMbB]\b)?"
+    scaled = rf"{numeral}(?:\s?(?:{_W_SCALE}|bn|bln|mn|mln|lakhs?|crores?|cr){_END}|[kKmMbB]\b)?"
     return rf"(?:{_VAGUE}|{scaled}|half an? (?:{_W_SCALE})|\b(?:{_FRACTION})\b|{_WORD_NUMBER})"
 
 

@@ -115,7 +115,7 @@ ABOUT_AS_PREPOSITION = re.compile(
     r"worry|worries|worried)\s+$"
 )
 # A currency sign before a number: "$", "US$", "€", "£".
-_CURRENCY_SIGN = r"(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3)"
+_CURRENCY_SIGN = r"(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3|\u20b9|Rs\.?)"
 # The qualifier right before a number: "more than 60", "some $2.5", "between 1,500".
 QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+{_CURRENCY_SIGN}?\s?$")
 # A threshold a count went past: "passed the 1,000 mark", "topped the 10,000 threshold".
@@ -193,6 +193,7 @@ NOT_NAMES = frozenset(
 )
 # "60 Minutes", "737 MAX": a number followed by a capitalised word, with no counted noun, is a name.
 NAME_AFTER = re.compile(r"\s[A-Z]")
+WORD_AFTER = re.compile(r"\s([A-Za-z]*)")  # the word after a number: "Friday" of "rose to 267 Friday" is no name
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
 _PARALLEL = r"(?:and|while|but|whereas|with|including|to|of whom|among them)"
 # a comma or a conjunction between them: not "10,000 fighters in more than 24 prisons"
@@ -252,7 +253,7 @@ LY_ADJECTIVES = frozenset({"elderly"})
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 MASS_UNITS = frozenset({"t", "kg"})
-CURRENCIES = frozenset({"usd", "eur", "gbp"})
+CURRENCIES = frozenset({"usd", "eur", "gbp", "inr"})
 # A determiner before a word number: "the two countries", "both cities".
 THE_BEFORE = re.compile(r"(?i)\b(?:the|both|all|these|those)\s$")
 # What such a number refers back to: "(two) countries", "(both) warring parties", "(the three) men".
@@ -316,7 +317,7 @@ TIMES_AFTER = re.compile(r"\s+times\b")
 # After a duration, words that make it a time, not a count: "Five years on", "two years later".
 DURATION_AS_TIME = re.compile(r"\s+(?:on|in|into|later|earlier|since)\b")
 # The scale word that ends a range's second number: "2 million" in "1.5 to 2 million", "$3-4bn".
-SCALE_END = re.compile(r"(?i)(thousand|million|billion|bn|mn|[kmb])$")
+SCALE_END = re.compile(r"(?i)(thousand|million|billion|bln|bn|mn|lakhs?|crores?|cr|[kmb])$")
 
 # How far around a number its neighbours are looked for, in characters: each reach holds the longest phrase
 # its pattern is meant to find, and keeps every look-up short whatever follows in the article.
@@ -405,7 +406,8 @@ class _Units:
         self.after = re.compile(rf"(?i)(?:\s|-)?({alt})(?![A-Za-z])")  # "36,807-acre": a unit in a compound too
         self.lookup = lexicon.units
         signs = sorted(lexicon.unit_prefixes, key=len, reverse=True)
-        self.before = re.compile("(" + "|".join(re.escape(s) for s in signs) + r")\s?$")
+        # a sign of letters is a word of its own: "Rs 500", not the "rs" of "Mrs"
+        self.before = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(s) for s in signs) + r")\s?$")
         self.prefixes = lexicon.unit_prefixes
 
 
@@ -636,6 +638,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         and not _month_or_day(name.group(1))
         and not lexicon.is_place(name.group(1))
         and not _counted_after(text, end, lexicon)
+        and not units.before.search(text[max(0, start - SIGN_REACH) : start])  # "Rs 19,512 crore": a currency's sign
     ):
         return None  # "Interstate 95", "Boeing 737"; not "Malta 105" in a list of countries, nor "Sigi 65 people"
     low, high, vague = parse_number(raw)
@@ -977,7 +980,8 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None) ->
         return False  # "Five years on, ...": a time, not a count
     small = raw.isdigit() and len(raw) <= 4 and q.qualifier == "exact"
     listed = text[max(0, q.start - 2) : q.start].strip() == ":"  # "Idaho: 30 Population of ...": a list's value
-    if q.measure is None and q.unit is None and small and not listed and NAME_AFTER.match(text, q.end):
+    named_after = NAME_AFTER.match(text, q.end) and not _month_or_day(WORD_AFTER.match(text, q.end).group(1))
+    if q.measure is None and q.unit is None and small and not listed and named_after:
         return False  # "60 Minutes", "737 MAX"; not "80,000 Syrians" nor "between 5,000 and 6,000 Europeans"
     if (
         q.measure is None
