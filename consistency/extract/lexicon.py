@@ -78,14 +78,15 @@ class Tokens(list):
         return sorted(set(hits))
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
-    """Words of text[start:end] with the keys phrase indexes look them up by; shared by every index of a sentence."""
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words of text[start:end] with the keys phrase indexes look them up by; a sentence's, shared by every index
+    of it, are ``Tokens``."""
     out = []
     for m in TOKEN.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         key = _key(word) if word[-1] in POSSESSIVE_ENDS or "\u2019" in word else word  # most words: as they are
         out.append((m.start(), m.end(), key.lower(), key.replace(".", "") if "." in key else key))
-    return Tokens(out)
+    return out
 
 
 # An acronym written with periods inside a longer name: "U.S." of "U.S. Central Command", "U.N." of "U.N. agencies".
@@ -136,10 +137,20 @@ class PhraseIndex:
     def find_in(self, text: str, tokens: list[Token]) -> list[Mention]:
         """Non-overlapping longest mentions among already tokenized words."""
         found: list[Mention] = []
-        if not isinstance(tokens, Tokens):
-            tokens = Tokens(tokens)
+        folded, exact = self.folded, self.exact
+        # most words start no name: a sentence's indexed words are intersected with the names' first words, a few
+        # words looked up one by one
+        starts = (
+            tokens.starts(folded, exact)
+            if isinstance(tokens, Tokens)
+            else [
+                i
+                for i, t in enumerate(tokens)
+                if t[2] in folded or t[3] in exact or (t[2][-1] == "." and t[2].rstrip(".") in folded)
+            ]
+        )
         after = 0  # the first word after the last name found
-        for i in tokens.starts(self.folded, self.exact):  # most words start no name
+        for i in starts:
             if i < after:
                 continue
             hit = self._longest(tokens, i)

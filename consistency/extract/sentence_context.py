@@ -8,7 +8,7 @@ from dataclasses import replace
 from .context import SentenceContext
 from .forces import Forces
 from .incidents import Incident, by_name, find_incidents
-from .lexicon import Lexicon, Mention, tokenize
+from .lexicon import Lexicon, Mention, Tokens, tokenize
 from .places import (
     LOCATIVE_BEFORE,
     LOCATIVE_REACH,
@@ -48,7 +48,7 @@ def sentence_context(
     and scope words are not looked up, since only its places, speaker, time and events carry to later sentences.
     ``forces`` and ``event_names`` are the forces and the events the article calls by name (``called_by_name``)."""
     start, end = span
-    tokens = tokenize(text, start, end)
+    tokens = Tokens(tokenize(text, start, end))
     # "Harvey" in "Hurricane Harvey" or alone is the storm, never a place ("Hurricane Florence")
     alone = by_name(text, start, end, event_names)
     entities = lexicon.entities.find_in(text, tokens)
