@@ -26,6 +26,13 @@ TITLES = frozenset(
 )
 # Months and days before a head date the event, they do not name it: "the April earthquake".
 CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
+# Words a headline or a sentence's start capitalises that describe an event, never name it: "Central Italy quake",
+# "Second explosion", "Deadly Floods".
+DESCRIBING = frozenset(
+    "first second third fourth fifth last latest new recent central northern southern eastern western north south "
+    "east west northeast northwest southeast southwest upper lower greater deadly deadliest massive huge major big "
+    "powerful devastating strong strongest worst twin double".split()
+)
 # People whose event it is name it even in lower case: "the women's march" is the Women's March, "the teachers'
 # strike" one strike among others.
 PEOPLE_OWNERS = frozenset(
@@ -283,10 +290,13 @@ def _with_modifiers(
             start = tokens[j][0]
             break
         elif (
-            bare.lower() in TITLES or bare.lower() in CALENDAR or not (bare[:1].isupper() or bare.lower() in CONNECTORS)
+            bare.lower() in TITLES
+            or bare.lower() in CALENDAR
+            or (bare[:1].isupper() and bare.lower() in DESCRIBING and bare.lower() not in CONNECTORS)
+            or not (bare[:1].isupper() or bare.lower() in CONNECTORS)
         ):
             break
-        elif bare[:1].isupper():
+        elif bare[:1].isupper() and bare.lower() not in CONNECTORS:  # "Second explosion" names no blast
             if bare != word and names:
                 break  # "Trump's" owns the event; an earlier name belongs to the owner, not to the event
             names.append(bare.lower())
