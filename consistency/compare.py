@@ -384,8 +384,10 @@ def _compare_members(
             ok, distance = compare_pair(a, b, rule, spans)
             if ok and _alike(a, b):
                 links.append((a.id, b.id))
-            elif ok or rule.corroborate_only or a.id in guests or b.id in guests:
-                continue  # compatible, yet not one figure ("up to 2 million", "fewer than 1 million"), or never flagged
+            elif ok or rule.corroborate_only or a.id in guests or b.id in guests or _vague(a) or _vague(b):
+                # compatible, yet not one figure ("up to 2 million", "fewer than 1 million"), or never flagged: a
+                # vague amount ("thousands of victims stranded") may corroborate, it is no figure to set against one
+                continue
             elif not timing or (a.id in incomplete or b.id in incomplete) and not _one_unplaced_story(a, b, incomplete):
                 continue  # what is counted, whose, where or when is unknown: no conflict to put before an editor
             elif rule.compare == "date_match" and not _same_scene(a, b):
@@ -394,6 +396,10 @@ def _compare_members(
                 rivals.append((a, b, distance))
     found, unlisted = _listed(rivals, MAX_CONFLICTS_PER_CLAIM if len(members) <= CROWDED_TOPIC else CROWDED_CAP)
     return links, [_conflict(rule, topic, a, b, distance, sources) for a, b, distance in found], unlisted
+
+
+def _vague(claim: Claim) -> bool:
+    return claim.value is not None and claim.value.qualifier == "vague"
 
 
 def _listed(
