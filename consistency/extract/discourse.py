@@ -258,7 +258,8 @@ def context_time(d: DateMention) -> AsOf:
 
 
 # A dateline opens one of the body's first lines: a byline or an "Updated ..." line may come before it.
-DATELINE_LINES = 4
+DATELINE_LINES = 16  # lines of a page's top looked at for a dateline: headline, byline, furniture
+PROSE_WORDS = 12  # a sentence this long ending a line is the story's prose: no dateline comes after it
 
 
 def dateline_places(text: str, body_start: int, lookup) -> list[str]:
@@ -270,7 +271,8 @@ def dateline_places(text: str, body_start: int, lookup) -> list[str]:
         if match:
             return [lookup(name) for name in match.groups() if name]
         end = text.find("\n", start)
-        if end < 0:
-            break
+        line = text[start:end].rstrip()
+        if end < 0 or (len(line.split()) >= PROSE_WORDS and line.endswith((".", "!", "?", '"'))):
+            break  # the story has begun, with no dateline (a page's furniture of short lines may come before it)
         start = end + 1
     return []

@@ -95,7 +95,9 @@ def sentence_context(
     if referred:  # "the Haitian capital": a place, not Haiti as an owner
         entities = [e for e in entities if not _overlaps(e, referred)]
         known = sorted([*known, *referred], key=lambda m: m.start)
-    found = with_unknown_places(text, start, end, [m for m in known if not _overlaps(m, alone)], entities, lexicon)
+    known = [m for m in known if not _overlaps(m, alone)]
+    # a title-cased line's capitals are no names: "The World At Large" is no place
+    found = known if _title_cased(text[start:end]) else with_unknown_places(text, start, end, known, entities, lexicon)
     places, subject_places, within = place_groups(text, [m for m in found if not _overlaps(m, alone)])
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = (
