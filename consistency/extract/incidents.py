@@ -45,7 +45,7 @@ INSTITUTION_AFTER = re.compile(
     r"{0,3}?"  # never an owner's ("Hurricane Maria's official toll")
     r"\s+(?:agency|agencies|authority|authorities|ministry|office|service|services|department|dept|committee|"
     r"commission|centre|center|management|relief|response|preparedness|insurance|fund|brigade|marshal|"
-    r"organi[sz]ation|institute|foundation|association|society|bureau|council|"
+    r"organi[sz]ation|institute|foundation|association|society|bureau|council|administration|network|"
     r"crews?|teams?|workers?|"  # "Rescue crews searched", "rescue teams": who responds, no event
     r"officials?|chiefs?|commissioners?|spokes(?:man|woman|person))\b"  # "Fire officials at the scene put the toll"
 )
@@ -210,7 +210,11 @@ def called_by_name(text: str, vocabulary: EventVocabulary) -> dict[str, tuple[st
 def _named_after_word(words: tuple[str, ...]) -> re.Pattern[str]:
     """ "Hurricane Harvey", "Typhoon Haiyan": a kind's word, capitalised as a title is, then a name."""
     alternatives = "|".join(r"\s+".join(map(re.escape, w.title().split())) for w in words)
-    return re.compile(rf"\b(?P<word>{alternatives})\s+(?P<name>[A-Z][a-z]{{2,}})\b(?!['\u2019]s\s+[A-Z])")
+    # on one line, and no function word of a title-cased headline ("... After Tornado\n\nThe city says")
+    return re.compile(
+        rf"\b(?P<word>{alternatives})[ \t]+(?P<name>(?!(?:The|This|That|These|Those|Its|Their|And|But|In|On|At|As|"
+        rf"After|Before|For|From|With|To|Of|Is|Was|Hits|Kills|Slams)\b)[A-Z][a-z]{{2,}})\b(?!['\u2019]s\s+[A-Z])"
+    )
 
 
 @functools.lru_cache(maxsize=4)

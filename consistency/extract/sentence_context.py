@@ -96,8 +96,11 @@ def sentence_context(
         entities = [e for e in entities if not _overlaps(e, referred)]
         known = sorted([*known, *referred], key=lambda m: m.start)
     known = [m for m in known if not _overlaps(m, alone)]
-    # a title-cased line's capitals are no names: "The World At Large" is no place
-    found = known if _title_cased(text[start:end]) else with_unknown_places(text, start, end, known, entities, lexicon)
+    found = with_unknown_places(text, start, end, known, entities, lexicon)
+    if _title_cased(text[start:end]):
+        # a title-cased line's capitals make no names the article's text never writes: "The World At Large" is no
+        # place, where the Joplin of "132 Confirmed Dead in Joplin" is the town its story speaks of
+        found = [m for m in found if m in known or text.count(m.text) > 1]
     places, subject_places, within = place_groups(text, [m for m in found if not _overlaps(m, alone)])
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = (
