@@ -112,11 +112,12 @@ def _vocabulary() -> tuple[set[str], set[str], set[str]]:
 def _event_ids() -> tuple[set[str], re.Pattern]:
     """Subjects that are events: a kind ("earthquake"), a proper name that is one ("ebola"), or a named
     event, its name words and its kind ("camp_fire", "trump_inauguration"), and the year of a recurring one
-    ("obama_inauguration_2009")."""
+    ("obama_inauguration_2009") or of a past one of its kind ("earthquake_1985")."""
     data = yaml.safe_load((ALIASES_DIR / "events.yaml").read_text(encoding="utf-8")) or {}
     kinds = data.get("kinds") or {}
     names = {re.sub(r"[^a-z0-9]+", "_", str(n).lower()).strip("_") for k in kinds.values() for n in k.get("names", [])}
-    named = re.compile(rf"[a-z0-9]+(?:_[a-z0-9]+)*_(?:{'|'.join(map(re.escape, kinds))})(?:_\d{{4}})?")
+    kind = "|".join(map(re.escape, kinds))
+    named = re.compile(rf"[a-z0-9]+(?:_[a-z0-9]+)*_(?:{kind})(?:_\d{{4}})?|(?:{kind})_\d{{4}}")
     return set(kinds) | names, named
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import POSSESSIVE, EventVocabulary, Mention, Token, slug
@@ -86,6 +86,7 @@ YEAR_GAP = re.compile(r"\s+(?:1[89]|20)\d\d\s+")
 # An indefinite article right before an event's words: "a protest", "an earlier quake", "another fire".
 INDEFINITE = re.compile(r"(?i)\b(?:an?|another)\s+(?:[a-z-]+\s+)?$")
 INDEFINITE_REACH = 30
+ANOTHER_BEFORE = re.compile(r"(?i)\banother\s+(?:[a-z-]+\s+)?$")
 # How far before an event's words its year is looked for, in characters: "2010 " and a little spacing.
 EVENT_YEAR_REACH = 8
 # A head word opens its sentence when this much before it is a sentence's end: ". ", '" ', a line break.
@@ -128,6 +129,7 @@ class Incident:
     places: tuple[str, ...] = ()  # places among its words: "Haiti's earthquake", "the Nepal quake"
     year: int | None = None  # the year that modifies it: "the 2010 earthquake", "the 1989 spill"
     indefinite: bool = False  # "a protest against nuclear weapons": another event, not the one told of before
+    another: bool = False  # "another powerful quake": not the one told of before, even when none is named
 
 
 def find_incidents(
@@ -356,6 +358,7 @@ def _with_modifiers(
         tuple(reversed(places)),
         int(year.group().strip()) if year else None,
         indefinite=bool(INDEFINITE.search(text, max(0, start - INDEFINITE_REACH), start)),
+        another=bool(ANOTHER_BEFORE.search(text, max(0, start - INDEFINITE_REACH), start)),
     )
 
 
@@ -399,6 +402,10 @@ class Incidents:
         if self.first is None:
             self.first = incident
         if incident.indefinite:
+            # "another powerful quake left 90 dead" after the story's quake: another one, its toll its own ("A
+            # powerful earthquake jolted central Mexico", the first of its kind, is the story's)
+            if incident.another and incident.kind not in self.first_named:  # a named one keeps its own id apart
+                return replace(incident, id=f"another_{incident.kind}")
             return incident
         story = self.first
         if incident.text.lower().split()[-1] in ANY_EVENT and story is not None and story.kind != incident.kind:

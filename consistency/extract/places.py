@@ -60,9 +60,10 @@ ORIGIN_BEFORE = re.compile(
 ORIGIN_REACH = 70  # "crossed the border into eastern Chad from " before the place
 # A distance's bearing from a place: "180 miles northeast of ", "40 km south of ".
 BEARING_BEFORE = re.compile(
-    r"(?i)\b(?:miles?|mi|kilomet(?:er|re)s?|km)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|"
-    # or from it: "70 miles from Beijing"
-    r"south-?east|south-?west)(?:ern)?\s+of|(?:away\s+)?from|outside(?:\s+of)?)\s+(?:the\s+)?$"
+    r"(?i)\b(?:(?:miles?|mi|kilomet(?:er|re)s?|km)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|"
+    r"north-?west|south-?east|south-?west)(?:ern)?\s+of|(?:away\s+)?from|outside(?:\s+of)?)"  # "70 miles from Beijing"
+    r"|(?:just|directly|immediately|due)\s+(?:north|south|east|west)\s+of)"  # "just south of Mexico City"
+    r"\s+(?:the\s+)?$"
 )
 BEARING_REACH = 40
 # An aside on the place before, up to another place it ranks it in: ", the worst-hit country in ".

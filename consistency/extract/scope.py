@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import partial
 from itertools import pairwise
 
@@ -43,7 +44,7 @@ from .eventdates import earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
 from .facets import facet, in_sectors, multiple_of, population
 from .forces import named_forces
-from .incidents import Incident, called_by_name, find_incidents
+from .incidents import Incident, Incidents, called_by_name, find_incidents
 from .lexicon import Lexicon, tokenize
 from .modality import date_modality
 from .places import DATELINE, assign_places, containers, outside_asides, place_id
@@ -100,6 +101,9 @@ def build_claims(
     discourse = article.discourse
     cites = citations(text)
     said = partial(said_on, text)  # a date of a statement: "the ministry said on Tuesday"
+    # the year the article is told in: its day's, else its address's month's, else the latest it states
+    month = discourse.address_month
+    told_year = source.published.year if source.published else month[0].year if month else discourse.written_year
     claims: list[Claim] = []
     previous_end = None
     paragraph_start = sentences[0][0] if sentences else 0
@@ -119,7 +123,8 @@ def build_claims(
         resolve_references(article, ctx)
         event_date = partial(of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         earlier = partial(earlier_event, text, (s_start, s_end), incidents=ctx.incidents)
-        incidents = [discourse.incidents.resolve(x) for x in ctx.incidents]
+        story = discourse.incidents
+        incidents = [_past_event(story, story.resolve(x), told_year) for x in ctx.incidents]
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)
         if not qs:
@@ -177,6 +182,25 @@ def build_claims(
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return regional_parts(events_placed_later(claims, lexicon), lexicon)
+
+
+# An unnamed event this many years or more before the article's day, its year told, after the story's own event
+# of its kind: "on the anniversary of a devastating 1985 quake" in a 2017 story of a quake is not that quake, nor
+# does it date it (where "the 2010 earthquake", the story's first, is the story's).
+PAST_EVENT_YEARS = 2
+
+
+def _past_event(story: Incidents, incident: Incident, told_year: int | None) -> Incident:
+    """``incident`` as a past event of its own ("earthquake_1985") when its year lies well before the article's and
+    the story told of another event of its kind first."""
+    if incident.id != incident.kind or not incident.year or told_year is None:
+        return incident
+    first = story.first
+    if told_year - incident.year < PAST_EVENT_YEARS or first is None or first.kind != incident.kind:
+        return incident
+    if first.start == incident.start or first.year == incident.year:
+        return incident
+    return replace(incident, id=f"{incident.kind}_{incident.year}", another=True)
 
 
 def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexicon) -> Article:

@@ -105,8 +105,8 @@ def subject_type(subject: str | None, incident: Incident | None, lexicon: Lexico
         return None
     if incident is None or incident.id != subject:
         return "entity"
-    if incident.id == incident.kind:
-        return "event"  # "Inauguration Day" names no one event
+    if incident.id == incident.kind or incident.another:
+        return "event"  # "Inauguration Day" names no one event, nor "another quake"
     if incident.kind in lexicon.events.per_place:
         return "named_series"  # "the Women's March" marched in 650 cities, one march in each
     return "named_event"  # "the Camp Fire" pins its place
