@@ -97,7 +97,8 @@ def sentence_context(
         known = sorted([*known, *referred], key=lambda m: m.start)
     known = [m for m in known if not _overlaps(m, alone)]
     found = with_unknown_places(text, start, end, known, entities, lexicon)
-    if _title_cased(text[start:end]):
+    title = _title_cased(text[start:end])
+    if title:
         # a title-cased line's capitals make no names the article's text never writes: "The World At Large" is no
         # place, where the Joplin of "132 Confirmed Dead in Joplin" is the town its story speaks of
         found = [m for m in found if m in known or text.count(m.text) > 1]
@@ -117,7 +118,7 @@ def sentence_context(
     blocked = date_spans + [(e.start, e.end) for e in entities]
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
-    if _title_cased(text[start:end]):
+    if title:
         incidents = [_unnamed_in_title(text, x, lexicon) for x in incidents]
     # the name alone where no event's words stand already ("Harvey", not the "Harvey" of "Hurricane Harvey")
     alone = [a for a in alone if not any(x.start <= a.start < x.end for x in incidents)]
@@ -144,8 +145,13 @@ def sentence_context(
 def _title_cased(sentence: str) -> bool:
     """Whether a sentence is a headline written in title case, every word of three letters or more capitalised
     ("Donors Estimate Pakistan Quake Death Toll At 86,000"), so that its capitals do not make names."""
-    words = [w for w in sentence.split() if len(w) >= 3 and w[0].isalpha()]
-    return len(words) >= TITLE_WORDS and all(w[0].isupper() for w in words)
+    capitalised = 0
+    for word in sentence.split():
+        if len(word) >= 3 and word[0].isalpha():
+            if not word[0].isupper():
+                return False  # most sentences: at their first or second word
+            capitalised += 1
+    return capitalised >= TITLE_WORDS
 
 
 def _unnamed_in_title(text: str, incident: Incident, lexicon: Lexicon) -> Incident:
