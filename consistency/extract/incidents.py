@@ -94,6 +94,8 @@ SENTENCE_BREAK_REACH = 3
 # "the dockworkers' strike", "Wednesday's strike": a strike someone holds is a walkout ("Israel's strikes on Gaza",
 # plural and aimed at a place, are attacks).
 OWNED_STRIKE = re.compile(r"\b\w+(?:'s|s')\s+(strike)\b(?!\s+(?:on|against|in)\b)")
+# A storm's rating before its word names none: "an EF5 tornado", "a Category 4 hurricane" ("Category" a title).
+RATING = re.compile(r"E?F[0-5]|Category|Cat")
 # Words between an event's name and its head that keep them one phrase: "Deepwater Horizon oil spill".
 CONNECTORS = frozenset(
     {
@@ -299,6 +301,7 @@ def _with_modifiers(
             bare.lower() in TITLES
             or bare.lower() in CALENDAR
             or (bare[:1].isupper() and bare.lower() in DESCRIBING and bare.lower() not in CONNECTORS)
+            or RATING.fullmatch(bare)
             or not (bare[:1].isupper() or bare.lower() in CONNECTORS)
         ):
             break

@@ -733,6 +733,8 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     claim_first = bool(numbers)  # the words before the verb open on the claim's count
     if ";" in lead:  # "... 6,000 fighters in the city; U.S. officials estimate": the clause's own subject
         lead, claim_first = lead.rsplit(";", 1)[-1], False
+    if ": " in lead:  # "... unable to agree on the number who had died: The city says": after the colon
+        lead, claim_first = lead.rsplit(": ", 1)[-1], False
     relative = list(RELATIVE_SUBJECT.finditer(lead))
     if relative:
         lead, claim_first = lead[relative[-1].end() :], False
