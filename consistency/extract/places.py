@@ -87,6 +87,8 @@ UNKNOWN_PLACE = re.compile(
     r"(?![A-Za-z])"
 )
 
+# A kind of place's word alone names none: the "State" of "the State of Mexico".
+KIND_ALONE = frozenset("state city province county region district capital country town village island".split())
 # A kind of place after its name: "Leyte Province", "Los Angeles County".
 PLACE_KIND_WORDS = re.compile(r"(?i)\s+(?:province|county|state|region|district|city|prefecture|governorate)")
 # Where in a place, before its name: "Northern Syria", "West Mosul".
@@ -309,6 +311,8 @@ def with_unknown_places(
         taken = [(x.start, x.end) for x in (*found, *entities) if x not in inside and x not in owned]
         if any(word in NOT_PLACES for word in name.split()) or any(a < e and s < b for a, b in taken):
             continue  # "at Purdue University": an institution, not a place
+        if name.lower() in KIND_ALONE:
+            continue  # "in the State of Mexico": a kind's word, the place's name after it
         if names_event(name, lexicon) or name.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), e):
             continue  # "in the Camp Fire": an event; "at Donald Trump's inauguration": an owner, not a place
         if frames_a_record(text, e) or KIND_OF_PLACE_AFTER.match(text, e):

@@ -179,6 +179,9 @@ COUNTED_AFTER_REACH = 30  # " people" after "Sigi 65"
 FIGURE_VALUE_BEFORE = re.compile(
     r"(?i)\b(?:toll|tally|count|total|number|figure)\s+(?:\w+\s+){0,2}?(?:rose|climbed|jumped|increased|stood|"
     r"stands|reached|hit|was|is|fell|dropped|rises|climbs)\s+(?:to\s+|at\s+)?$"
+    # a figure put at a value: "put the death toll at seven", "placed the number at four"
+    r"|\b(?:put|puts|putting|placed|places|pegged|set|sets)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:toll|tally|count|total|number|figure)\s+at\s+$"
 )
 FIGURE_VALUE_REACH = 60
 # Some of the people the count before counted: "Four attackers were killed, three of whom were wearing belts".
@@ -462,7 +465,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
             quantity = _range(text, quantity, first, last, units, lexicon)
             if quantity is None:
                 continue
-        if _keep(text, quantity, first, found[-1] if found else None):
+        if _keep(text, quantity, first, found[-1] if found else None, lexicon):
             found.append(quantity)
     lowered = text.lower()  # most articles hold no multiplier word: a substring test spares the regex scan
     scan = any(word in lowered for word in MULTIPLIER_HINTS)
@@ -909,7 +912,12 @@ def _elided(text: str, q: Quantity, previous: Quantity | None) -> bool:
     """Whether a number with no noun of its own stands in a clause parallel to a counted one's, before a place."""
     return (
         previous is not None
-        and (previous.measure is not None or previous.measure_text is not None)
+        # "36 people died in Mexico City, 29 in Puebla state, nine in the State of Mexico": a list of such clauses
+        and (
+            previous.measure is not None
+            or previous.measure_text is not None
+            or ELIDED_PLACE_AFTER.match(text, previous.end) is not None
+        )
         and 0 < q.start - previous.end <= PARALLEL_REACH
         and not SENTENCE_BREAK.search(text, previous.end, q.start)
         and ELIDED_CLAUSE_BEFORE.search(text, previous.end, q.start) is not None
@@ -920,7 +928,7 @@ def _elided(text: str, q: Quantity, previous: Quantity | None) -> bool:
 SHORT_YEAR_MARKS = frozenset("'\u2018\u2019")  # the apostrophe of a year written short: "'08", "’90s"
 
 
-def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None) -> bool:
+def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, lexicon: Lexicon) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names, units' definitions."""
     raw = match.group()
     if (
@@ -958,6 +966,7 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None) ->
         and q.unit is None
         and q.qualifier in ("exact",)
         and raw.lower() in ("one", "a", "an")
+        and not _elided(text, q, previous)  # "... nine in the State of Mexico and one in Guerrero"
     ):
         return False  # "at one point", "one way or another": "one" before a noun no alias names is an idiom
     if (
@@ -970,6 +979,7 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None) ->
         and not _elided(text, q, previous)
         and not FIGURE_VALUE_BEFORE.search(text, max(0, q.start - FIGURE_VALUE_REACH), q.start)
         and not (previous is not None and PART_OF_WHOM.match(text, q.num_end))
+        and not lexicon.states.after.match(text, q.end)  # "nine perished", "three were injured"
     ):
         # "one of the", "at one point", "two of them"; not "half a million had turned out", "the death toll rose
         # to four", "Four attackers were killed, three of whom were wearing explosive belts"
