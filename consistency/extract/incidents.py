@@ -75,8 +75,13 @@ COUNTED_BEFORE = re.compile(
 )
 COUNTED_REACH = 40  # "more than 1,000 separate " before the head
 PLURAL = re.compile(r"[a-z]s\b")
+# A participle that describes the noun after it: "collapsed buildings", "capsized boats".
+PARTICIPLE_BEFORE_NOUN = re.compile(
+    r"\s+(?!(?:as|on|in|at|after|before|when|while|during|under|into|onto|and|or|but|"
+    r"with|without|to|from|near|off|killing|trapping|burying|leaving)\b)[a-z]+s\b"
+)
 # Words for whatever event the story is about, once it has named one: "the disaster", "the natural disaster".
-ANY_EVENT = frozenset({"disaster", "disasters"})
+ANY_EVENT = frozenset({"disaster", "disasters", "collapse", "collapsed"})
 # Words that make a generic event the story's own: "the recent inauguration", "this year's march".
 RECENT = re.compile(r"(?i)\b(?:recent|latest|current|this year's|today's|yesterday's|this week's)\b")
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
@@ -185,6 +190,8 @@ def find_incidents(
         if kind and not any(x.start <= m.start() < x.end for x in found):  # "quake-hit areas": the quake's
             found.append(Incident(m.start(1), m.end(1), kind[0].id, kind[0].id, m.group(1), False))
     for verb in vocabulary.verbs.find_in(text, tokens):
+        if verb.text.endswith("ed") and PARTICIPLE_BEFORE_NOUN.match(text, verb.end):
+            continue  # "10 collapsed buildings": what the buildings are, no event under way
         if not any(x.start < verb.end and verb.start < x.end for x in found) and not _blocked(verb.start, blocked):
             found.append(Incident(verb.start, verb.end, verb.id, verb.id, verb.text, False))
     for m in OWNED_STRIKE.finditer(text, tokens[0][0] if tokens else 0, tokens[-1][1] if tokens else 0):
