@@ -124,13 +124,22 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     sa, sb = a.as_of.since, b.as_of.since
     if sa and sb and abs((sa - sb).days) > rule.window_days:
         return False  # totals since different starts ("this year" against "since June") count different things
-    if rule.running and (sa is None) != (sb is None):
-        return None
+    if rule.running and (sa is None) != (sb is None) and not (_event_toll(a) and _event_toll(b)):
+        return None  # "arrivals since June" against arrivals told with no start: maybe another stretch of time
     if rule.running and max((ta[1] - ta[0]).days, (tb[1] - tb[0]).days) > rule.window_days:
         if a.source == b.source and a.as_of == b.as_of and a.as_of.scope == "context":
             return True  # one article's figures as of its month ("IOM said ... The UNHCR put ..."): one time
         return None  # "in 2010" against "on Feb. 9, 2010": a running count's date is too loose to set them apart
     return True
+
+
+# An event's toll counts from its start, said or not: "killed 373 people since May 30" (the monsoon's start) and
+# "more than 410 people have died" on the same day are rival tolls.
+EVENT_TOLLS = frozenset({"deaths", "missing", "casualties"})
+
+
+def _event_toll(claim: Claim) -> bool:
+    return claim.measure in EVENT_TOLLS and claim.subject_type in ("event", "named_event")
 
 
 # How long after its event a toll is settled: told this many days or more after the event began.
