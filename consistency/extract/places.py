@@ -159,6 +159,9 @@ AFFILIATION_BEFORE = re.compile(
     # "researchers at Penn State", "a professor at Georgetown": where a speaker works
     r"|\b(?:researchers?|scientists?|professors?|experts?|economists?|epidemiologists?|academics?|analysts?)"
     r"\s+(?:at|from)\s+(?:the\s+)?$"
+    # "head of wildland fire information systems at Natural Resources Canada": a post in a body
+    r"|\b(?:head|chief|director|manager|spokes(?:man|woman|person)|official|officer)\s+(?:of\s+(?:[\w-]+\s+){1,5})?"
+    r"(?:at|with)\s+(?:the\s+)?$"
     # "the U.S. ambassador to Iraq", "the UN envoy for Syria": where a diplomat is sent
     r"|\b(?:[Aa]mbassadors?|[Ee]nvoys?|[Cc]onsuls?|[Cc]hargé d'affaires)\s+(?:to|for|in)\s+(?:the\s+)?$"
 )
@@ -180,7 +183,7 @@ PLACE_OWNS_NUMBER = re.compile(
 )
 
 # How far before a place the words of an affiliation are looked for: "Observatory at the ".
-AFFILIATION_REACH = 30
+AFFILIATION_REACH = 70
 # A place opens its sentence when this much before it is a sentence's end: ". ", '" ', a line break.
 SENTENCE_BREAK_REACH = 3
 
@@ -294,7 +297,7 @@ def with_unknown_places(
         s, e = m.span(1)
         name = m.group(1)
         # (not "Leyte Province": a known place and its kind's word are that place; nor "Northern Syria", "Kenya's
-        # Garissa": a part of the place, a place's own)
+        # Garissa": a part of the place, a place's own; nor a name that ends on the known one)
         inside = [
             k
             for k in found
@@ -302,6 +305,7 @@ def with_unknown_places(
             and k.end <= e
             and (k.start, k.end) != (s, e)
             and not PLACE_KIND_WORDS.fullmatch(text, k.end, e)
+            and k.end < e  # "Natural Resources Canada", "Statistics Canada": a body named after its country
             and not (DIRECTION_WORDS.fullmatch(text, s, k.start) and k.end == e)
             and not POSSESSIVE_INSIDE.search(name)
         ]
