@@ -25,6 +25,7 @@ from .times import PAST_OPENING, PEAK
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
 TITLE_WORDS = 4  # a title-cased headline has this many words of three letters or more, all capitalised
+HEADLINE_REACH = 3_000  # characters from the text's start within which a title-cased line is a headline
 # "the group", "its", "they", "of those": a subject named in an earlier sentence.
 ANAPHORA = re.compile(
     r"(?i)\b(?:the (?:(?:armed|rebel|insurgent|terrorist|terror|militant|jihadist|extremist) )?group|"
@@ -97,7 +98,9 @@ def sentence_context(
         known = sorted([*known, *referred], key=lambda m: m.start)
     known = [m for m in known if not _overlaps(m, alone)]
     found = with_unknown_places(text, start, end, known, entities, lexicon)
-    title = _title_cased(text[start:end])
+    # a headline stands at the top: past it, no sentence is read as one (and the article's text is searched for a
+    # headline's names a bounded number of times, whatever its length)
+    title = start < HEADLINE_REACH and _title_cased(text[start:end])
     if title:
         # a title-cased line's capitals make no names the article's text never writes: "The World At Large" is no
         # place, where the Joplin of "132 Confirmed Dead in Joplin" is the town its story speaks of
