@@ -82,6 +82,8 @@ UNKNOWN_PLACE = re.compile(
     r"\b(?i:in|near|across|inside|outside|around|through|at|on)\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?"
+    # "in tornado-ravaged Joplin", "in quake-hit Amatrice": what befell the place, before its name
+    r"(?:[a-z]+-(?:ravaged|hit|stricken|torn|battered|devastated|affected|struck|damaged|wrecked)\s+)?"
     # whole words, a Scottish or Irish prefix's capital inside one: "Fort McMurray", "MacKenzie"
     r"((?:Mc|Mac)?[A-Z][a-z'-]{1,19}[a-z'](?:[ -](?:(?:Mc|Mac)?[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
     r"(?![A-Za-z])"

@@ -234,7 +234,7 @@ STOP = frozenset(
     # adverbs of extent: "killed 1,200 nationwide", "500 overall"
     + "nationwide countrywide worldwide overall altogether combined".split()
     # times: "stood at more than 79,000 today", "12 yesterday"
-    + "today yesterday tonight tomorrow".split()
+    + "today yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday".split()
 )
 # A conjunction the counted noun's words end on: "and" of "212,000 and says".
 TRAILING_CONJUNCTION = re.compile(r"(?:^|\s+)(?:and|or|&)$", re.IGNORECASE)
