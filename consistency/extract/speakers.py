@@ -95,6 +95,8 @@ CLAUSE_SPLIT = re.compile(
     rf"|,\s+(?={RIVAL_FIGURE}\b)"
     # ", and the ministry put the figure at": a second speaker of its own
     rf"|,\s+(?=and\s+(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,4}}(?:{REPORT})\b)"
+    # ", and Puente put Puebla's death toll at 43": a named one
+    rf"|,\s+(?=and\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s+(?:{REPORT})\b)"
 )
 
 # A clause that turns against the one before: ", but", ", while", "; though".
@@ -683,6 +685,9 @@ def figure_owner(text: str, start: int, end: int, lexicon: Lexicon) -> str | Non
         return f"another {first.group(1).lower()}" if first else None  # "another's": another ministry
     if lexicon.events.heads.find(owned.group(1)) or lexicon.events.names.find(owned.group(1)):
         return None
+    place = lexicon.places.find(owned.group(1))
+    if place and place[0].text == owned.group(1).strip() and place[0].id not in lexicon.countries:
+        return None  # "Puebla's death toll at 43": a province's toll, no speaker (a country's government may be one)
     return clean_speaker(owned.group(1))
 
 
