@@ -381,6 +381,7 @@ SAYING = re.compile(r"\s*(?:said|says|told|tells|added|warned|noted)\b")
 SPREAD_AFTER = re.compile(
     r"(?i)\s*(?:[a-z]+\s+){0,5}?(?:(?:across|throughout|around)\s+the\s+(?P<wide>region|continent|world|globe)\b|"
     r"(?P<world>worldwide|globally)\b|"
+    r"(?<=\d)(?P<overall>\s+overall)\b(?=\s*[,;.]|$)|"  # "88 in U.S., 157 overall": the whole, over every place
     r"(?:across|throughout|in)\s+(?!(?:the|both|these|those)\s)(?:[\w-]+\s+){1,3}?"
     r"(?:(?P<countries>countries|nations)|states|provinces|regions)\b)"
 )
@@ -388,6 +389,8 @@ SPREAD_AFTER = re.compile(
 SPREAD_BEFORE = re.compile(
     r"(?i)\b(?:across|throughout)\s+the\s+(?:region|continent|world)\s+(?:to|at|of)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:global|worldwide)\s+(?:[a-z-]+\s+){0,4}$"  # "global cases had passed 1 million"
+    # "brought the storm's overall death toll to 157" (after "88 U.S. deaths"): the whole, over every place
+    r"|\boverall\s+(?:death\s+)?(?:toll|total|tally|count|number)\s+(?:[a-z]+\s+){0,2}$"
 )
 SPREAD_REACH = 60  # "across the region to more than " before the number, "across three southern African countries"
 # ... or set apart from the place in force, anywhere before it in its sentence: "In other affected states (MS, FL) the
@@ -409,7 +412,7 @@ def spread_over_places(
     states"), or None."""
     after = SPREAD_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
     if after:
-        wide = after.group("wide") or after.group("world") or after.group("countries")
+        wide = after.group("wide") or after.group("world") or after.group("countries") or after.group("overall")
         return ("countries" if wide else "parts"), after.group().strip()
     before = SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start)
     if before:
