@@ -161,9 +161,6 @@ AFFILIATION_BEFORE = re.compile(
     # "researchers at Penn State", "a professor at Georgetown": where a speaker works
     r"|\b(?:researchers?|scientists?|professors?|experts?|economists?|epidemiologists?|academics?|analysts?)"
     r"\s+(?:at|from)\s+(?:the\s+)?$"
-    # "head of wildland fire information systems at Natural Resources Canada": a post in a body
-    r"|\b(?:head|chief|director|manager|spokes(?:man|woman|person)|official|officer)\s+(?:of\s+(?:[\w-]+\s+){1,5})?"
-    r"(?:at|with)\s+(?:the\s+)?$"
     # "the U.S. ambassador to Iraq", "the UN envoy for Syria": where a diplomat is sent
     r"|\b(?:[Aa]mbassadors?|[Ee]nvoys?|[Cc]onsuls?|[Cc]hargé d'affaires)\s+(?:to|for|in)\s+(?:the\s+)?$"
 )
@@ -185,7 +182,16 @@ PLACE_OWNS_NUMBER = re.compile(
 )
 
 # How far before a place the words of an affiliation are looked for: "Observatory at the ".
-AFFILIATION_REACH = 70
+AFFILIATION_REACH = 30
+# A post held at a body, before it: "head of wildland fire information systems at Natural Resources Canada" (looked
+# for only where "at" or "with" stands right before the name).
+POST_AT = re.compile(
+    r"\b(?:head|chief|director|manager|spokes(?:man|woman|person)|official|officer)\s+(?:of\s+(?:[\w-]+\s+){1,5})?"
+    r"(?:at|with)\s+(?:the\s+)?$"
+)
+POST_AT_REACH = 70
+AT_BEFORE = re.compile(r"\b(?:at|with)\s+(?:the\s+)?$")
+AT_REACH = 9  # " with the " before the name
 # A place opens its sentence when this much before it is a sentence's end: ". ", '" ', a line break.
 SENTENCE_BREAK_REACH = 3
 
@@ -487,8 +493,13 @@ def place_groups(text: str, mentions: list[Mention]):
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue
-        if AFFILIATION_BEFORE.search(text, max(0, m.start - AFFILIATION_REACH), m.start) or INSTITUTION_BEFORE.search(
-            text, max(0, m.start - AFFILIATION_REACH), m.start
+        if (
+            AFFILIATION_BEFORE.search(text, max(0, m.start - AFFILIATION_REACH), m.start)
+            or INSTITUTION_BEFORE.search(text, max(0, m.start - AFFILIATION_REACH), m.start)
+            or (
+                AT_BEFORE.search(text, max(0, m.start - AT_REACH), m.start)
+                and POST_AT.search(text, max(0, m.start - POST_AT_REACH), m.start)
+            )
         ):
             continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
         locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
