@@ -271,8 +271,10 @@ def dateline_places(text: str, body_start: int, lookup) -> list[str]:
         if match:
             return [lookup(name) for name in match.groups() if name]
         end = text.find("\n", start)
+        if end < 0:
+            break
         line = text[start:end].rstrip()
-        if end < 0 or (len(line.split()) >= PROSE_WORDS and line.endswith((".", "!", "?", '"'))):
+        if len(line.split()) >= PROSE_WORDS and line.endswith((".", "!", "?", '"')):
             break  # the story has begun, with no dateline (a page's furniture of short lines may come before it)
         start = end + 1
     return []

@@ -380,9 +380,10 @@ def _phrasal_verb(text: str, pos: int, lexicon: Lexicon) -> bool:
     return bool(state) and " " in state.group(1) and not text[pos : state.start(1)].strip()
 
 
-def _counted_after(text: str, end: int, lexicon: Lexicon) -> bool:
-    """Whether a counted noun follows a number right away: "Sigi 65 people" counts people, whatever names it."""
-    found = lexicon.measure_words.find(text, end, min(len(text), end + COUNTED_AFTER_REACH))
+def _counted_after(text: str, end: int, lexicon: Lexicon, reach: int = COUNTED_AFTER_REACH) -> bool:
+    """Whether a counted noun follows right away: "Sigi 65 people" counts people, whatever names it; "reported
+    deaths", "striking workers" (a word's, within ``reach``)."""
+    found = lexicon.measure_words.find(text, end, min(len(text), end + reach))
     return bool(found) and not text[end : found[0].start].strip()
 
 
@@ -879,20 +880,14 @@ def _adjective_of_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
     """Whether a word like "reported" is an adjective of a counted noun right after it: "2,705 reported deaths"."""
     if token.group().lower() not in NOUN_ADJECTIVES or lexicon.states.after.match(text, token.start() - 1):
         return False  # "3,515 reported missing or dead" is a state of the people counted, not "reported deaths"
-    return _noun_next(text, token, lexicon)
-
-
-def _noun_next(text: str, token: re.Match, lexicon: Lexicon) -> bool:
-    """Whether a counted noun follows a word right after it: "reported deaths", "striking workers"."""
-    nouns = lexicon.measure_words.find(text, token.end(), min(len(text), token.end() + NOUN_AFTER_REACH))
-    return bool(nouns) and not text[token.end() : nouns[0].start].strip()
+    return _counted_after(text, token.end(), lexicon, NOUN_AFTER_REACH)
 
 
 def _names_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
     """Whether a word is a counted noun, or starts one, or is an adjective right before one: "missing", "housing
-    units", "striking workers"."""
+    units", "striking workers" (one look-up: a noun that does not start at the word is the first after it)."""
     nouns = lexicon.measure_words.find(text, token.start(), min(len(text), token.end() + NOUN_AFTER_REACH))
-    return bool(nouns and nouns[0].start == token.start()) or _noun_next(text, token, lexicon)
+    return bool(nouns) and (nouns[0].start == token.start() or not text[token.end() : nouns[0].start].strip())
 
 
 # Between a figure and its conversion: " (", " (or ", ", or " ("over 31 square miles, or 20,000 acres").

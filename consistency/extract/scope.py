@@ -104,6 +104,7 @@ def build_claims(
     # the year the article is told in: its day's, else its address's month's, else the latest it states
     month = discourse.address_month
     told_year = source.published.year if source.published else month[0].year if month else discourse.written_year
+    story = discourse.incidents
     claims: list[Claim] = []
     previous_end = None
     paragraph_start = sentences[0][0] if sentences else 0
@@ -123,7 +124,6 @@ def build_claims(
         resolve_references(article, ctx)
         event_date = partial(of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         earlier = partial(earlier_event, text, (s_start, s_end), incidents=ctx.incidents)
-        story = discourse.incidents
         incidents = [_past_event(story, story.resolve(x), told_year) for x in ctx.incidents]
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)

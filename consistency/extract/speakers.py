@@ -277,23 +277,22 @@ BY_SOURCE = re.compile(
 
 # A figure its owner gives: "the Haitian government's official toll of more than 316,000", "UNHCR's count of 1,000",
 # "the ministry's toll now stands at 3,283", "Central Command's figure for the same period was far lower: roughly".
+_FIGURE_NOUN = r"(?:toll|count|estimate|figure|tally|total)"  # the nouns of a figure someone gives
 OWNED_FIGURE = re.compile(
     r"((?:[A-Z][\w.&-]*\s+){0,3}(?:[A-Z][\w.&-]*|government|ministry|police|army|agency|military))'s\s+"
-    r"(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)(?:\s+for\s+[^,;:.]{1,30}?)?\s+"
+    rf"(?:[a-z]+\s+){{0,2}}{_FIGURE_NOUN}(?:\s+for\s+[^,;:.]{{1,30}}?)?\s+"
     r"(?:of|at|(?:was|is)(?:\s+at)?|(?:now\s+)?(?:stood|stands|remains|remained)\s+at)"
     r"(?:\s+(?:far\s+|much\s+|slightly\s+|even\s+)?(?:lower|higher|smaller|larger|bigger|greater))?:?\s+$"
 )
 OWNED_FIGURE_REACH = 120  # "the Haitian government's official death toll of ", "... for that period was far lower: "
 # ... and one owned by the other of two: "one ministry's tally of 38,195 dead and another's of 30,957".
-OTHER_OWNER = re.compile(
-    r"\b(?:[Aa]nother|[Tt]he\s+other)['\u2019]s\s+(?:(?:toll|count|estimate|figure|tally|total)\s+)?(?:of|at|was|is)\s+$"
-)
+OTHER_OWNER = re.compile(rf"\b(?:[Aa]nother|[Tt]he\s+other)['\u2019]s\s+(?:{_FIGURE_NOUN}\s+)?(?:of|at|was|is)\s+$")
 OTHER_OWNER_REACH = 40
 # ... or its owner's name before the figure's noun, a body's: "The U.N. death toll of 4,460" (not "the Haiti
 # death toll", a place's, nor "the Camp Fire death toll", an event's).
 ATTRIBUTIVE_FIGURE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*)\s+(?:[a-z]+\s+){0,2}"
-    r"(?:toll|count|estimate|figure|tally|total)\s+(?:of|at|(?:was|is|(?:now\s+)?(?:stood|stands))\s+at)\s+$"
+    rf"{_FIGURE_NOUN}\s+(?:of|at|(?:was|is|(?:now\s+)?(?:stood|stands))\s+at)\s+$"
 )
 # A figure and who gave it, after the number: "the 2,357 tally the Philippine government announced".
 SOURCE_AFTER_FIGURE = re.compile(
@@ -303,7 +302,7 @@ SOURCE_AFTER_FIGURE = re.compile(
     r"(?:announced|gave|reported|released|issued|published|cited|confirmed)\b"
 )
 SOURCE_AFTER_REACH = 90
-OWNER_HEAD = re.compile(r"([A-Za-z]+)['\u2019]s\s+(?:[a-z]+\s+){0,2}(?:toll|count|estimate|figure|tally|total)\b")
+OWNER_HEAD = re.compile(rf"([A-Za-z]+)['\u2019]s\s+(?:[a-z]+\s+){{0,2}}{_FIGURE_NOUN}\b")
 
 # A determiner before a reporting verb's word makes it a noun: "Another estimate", "A second estimate", "its count".
 NOUN_DETERMINER = re.compile(rf"(?i)\b(?:{_DETERMINERS}|another|one|second|third|new|latest|separate)\s+$")
@@ -441,7 +440,7 @@ FIGURE_CLAUSE = re.compile(r"(?i)^(?:figure|number|toll|total|estimate|tally|cou
 FRAGMENT_START = re.compile(
     r"^(?!(?:armed|unnamed|elected|retired|leading|ruling|governing|striking|united|ranking|unidentified|concerned|"
     r"informed|affected|displaced|injured|wounded|detained|stranded|trapped|evacuated|registered|licensed|"
-    r"qualified|trained|experienced|unnamed)$)[a-z]+(?:ed|ing)$"
+    r"qualified|trained|experienced)$)[a-z]+(?:ed|ing)$"
 )
 
 # A word in -ing: "taking" (of "taking the numbers"), a verb unless a determiner leads it.
