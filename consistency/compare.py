@@ -384,9 +384,9 @@ def _compare_members(
             if timing is False:
                 continue
             if not independent(a, b):
-                # two outlets repeating one source's figure report it alike (one source's figure told two ways is
-                # not two sources disagreeing)
-                if a.source != b.source and b.id not in echoed and _same_figure(a, b):
+                # two outlets repeating one source's figure, or one article repeating its own (a headline and its
+                # body), report it alike (one source's figure told two ways is not two sources disagreeing)
+                if b.id not in echoed and _same_figure(a, b):
                     links.append((echoes.setdefault((voice(a), _figure(a)), a.id), b.id))
                     echoed.add(b.id)
                 continue

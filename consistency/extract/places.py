@@ -126,8 +126,11 @@ NOT_PLACES = frozenset(
 ) | set(_CALENDAR)
 
 # A capitalised word right after a place continues a name: "the U.S. Embassy", "the Washington Post" (a month,
-# a weekday, "On", "The" do not).
-NAME_GOES_ON = re.compile(rf"\s+(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)[A-Z][a-z]")
+# a weekday, "On", "The" do not), never across a blank line: "Floods kill 212 in Assam" ends a headline, whatever
+# the next paragraph opens with.
+NAME_GOES_ON = re.compile(
+    rf"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)[A-Z][a-z]"
+)
 
 # Between an owning place and a place in it: "in Russia's Kursk region".
 POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")

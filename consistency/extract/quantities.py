@@ -80,6 +80,7 @@ QUALIFIERS = {
     # A running count that crosses a mark: "the toll has passed 10,000", "arrivals topped a million".
     "passed": "more_than",
     "passes": "more_than",
+    "crosses": "more_than",
     "topped": "more_than",
     "tops": "more_than",
     "surpassed": "more_than",
@@ -117,7 +118,14 @@ ABOUT_AS_PREPOSITION = re.compile(
 # A currency sign before a number: "$", "US$", "€", "£".
 _CURRENCY_SIGN = r"(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3|\u20b9|Rs\.?)"
 # The qualifier right before a number: "more than 60", "some $2.5", "between 1,500".
-QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT})\s+{_CURRENCY_SIGN}?\s?$")
+# A headline's plural verb crossing a mark: "Cholera cases pass 3,000", "Deaths exceed 500"; not a projection's
+# infinitive ("expects the toll to surpass 500") nor "the top 10".
+MARK_VERBS = dict.fromkeys(("pass", "surpass", "exceed", "cross"), "more_than")
+_NOT_PROJECTED = r"(?<!\bto )(?<!\bwill )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bwould )"
+QUALIFIER_BEFORE = re.compile(
+    rf"(?i)\b({_QUAL_ALT}|{_NOT_PROJECTED}(?:{'|'.join(MARK_VERBS)}))\s+{_CURRENCY_SIGN}?\s?$"
+)
+_QUALIFIER_OF = {**QUALIFIERS, **MARK_VERBS}  # what a word QUALIFIER_BEFORE finds makes of the number
 # A threshold a count went past: "passed the 1,000 mark", "topped the 10,000 threshold".
 MARK_AFTER = re.compile(r"(?i)\s+(?:mark|threshold|milestone|barrier)\b")
 PASSED_BEFORE = re.compile(
@@ -536,7 +544,7 @@ def _multiplier(text: str, match: re.Match) -> Quantity | None:
     value = float(MULTIPLIERS.get(word) or (word if word.isdigit() else parse_number(word)[0]))
     start = match.start()
     qual = QUALIFIER_BEFORE.search(text, max(0, start - QUALIFIER_REACH), start)
-    qualifier = QUALIFIERS[qual.group(1).lower()] if qual else "exact"
+    qualifier = _QUALIFIER_OF[qual.group(1).lower()] if qual else "exact"
     return Quantity(
         qual.start(1) if qual else start,
         match.end(),
@@ -649,7 +657,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     qualifier = "vague" if vague else "exact"
     span_start = start
     if qual:
-        qualifier = QUALIFIERS[qual.group(1).lower()]
+        qualifier = _QUALIFIER_OF[qual.group(1).lower()]
         span_start = start - len(before) + qual.start(1)
     elif qualifier == "exact" and ESTIMATED_OF.search(text, max(0, start - ESTIMATED_REACH), start):
         qualifier = "about"  # "the estimated crowd of 500,000", "an estimated death toll of 300"
