@@ -52,7 +52,7 @@ BY_REACH = 3  # "by " right before the number: "rose by 300", "multiplies figure
 ELIDED_REACH = 40  # what follows a number with no noun: " in Lyon", " of them", " with"
 NOUN_START_REACH = 3  # a letter right after the number, past one space: a noun follows
 NOT_A_NOUN_REACH = 16  # a word after the number that starts no noun: " according", " including"
-NUMBER_OF_REACH = 20  # "the number of the ", "total of " before a counted noun
+NUMBER_OF_REACH = 40  # "the total number of public sector " before a counted noun
 # "the number of Venezuelans": a people named by its demonym, counted.
 NUMBER_OF_PEOPLE = re.compile(r"\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?([A-Z][a-z]+s)\b")
 STATE_AFTER_REACH = 60  # what happened to counted people, after them: " in West Africa could be infected"
@@ -129,7 +129,11 @@ PLACE_OF = re.compile(
 )
 PLACE_OF_REACH = 40  # "metropolis of more than " before the number
 # "the number of", "the total of": the noun after it is what a later figure counts.
-NUMBER_OF_BEFORE = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?$")
+# Up to two words may describe the noun: "the total number of public sector workers", "the number of Syrian
+# refugees" (the noun counted is then the first the files know after "of").
+NUMBER_OF_BEFORE = re.compile(
+    r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?(?:(?!the\b|who\b|which\b|that\b)[a-z][\w-]*\s+){0,2}$"
+)
 
 
 def counted_measure(
@@ -210,7 +214,7 @@ def counted_measure(
         # "Ukraine's air force said, adding that 71 were shot down": the speaker's noun counts nothing
         and not SPEAKER_NOUN_AFTER.match(text, m.end)
     ]
-    counted = [m for m in earlier if NUMBER_OF_BEFORE.search(text, max(0, m.start - NUMBER_OF_REACH), m.start)]
+    counted = [m for m in earlier if _named_by_number_of(text, m, earlier)]
     if counted:
         # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
         return counted[-1].id, counted[-1].text, counted[-1]
@@ -238,6 +242,13 @@ def counted_measure(
     if nouns:  # "the death toll rose to 89"
         return nouns[-1].id, nouns[-1].text, None
     return None, None, None
+
+
+def _named_by_number_of(text: str, noun: Mention, nouns: list[Mention]) -> bool:
+    """Whether "the number of" names this noun, the first after it: "the number of migrants fleeing strikes" counts
+    migrants."""
+    found = NUMBER_OF_BEFORE.search(text, max(0, noun.start - NUMBER_OF_REACH), noun.start)
+    return found is not None and not any(found.start() < m.start < noun.start for m in nouns)
 
 
 # Measures of people that what happened to them can turn into another: "45 soldiers were killed" counts deaths.
