@@ -197,6 +197,12 @@ AT_BEFORE = re.compile(r"\b(?:at|with)\s+(?:the\s+)?$")
 AT_REACH = 9  # " with the " before the name
 # A place opens its sentence when this much before it is a sentence's end: ". ", '" ', a line break.
 SENTENCE_BREAK_REACH = 3
+# What may stand before a place that opens its sentence: a connective, "The", a word describing the place.
+PLACE_OPENER = re.compile(
+    r"(?:(?:But|And|Meanwhile|Elsewhere|However|Separately|Similarly|Nearby)\b,?\s+)?"
+    r"(?:(?:[Tt]he|[A-Z]?[a-z]+-[a-z]+|[A-Z][a-z]+ing|[Nn]earby|[Tt]iny|[Ll]andlocked)\s+)?$"
+)
+PLACE_OPENER_REACH = 40  # "Meanwhile, neighbouring " before the place
 
 # A comma between two places, the second locating the first: "Del Rio, Texas".
 APPOSITION = re.compile(r"\s*,\s*")
@@ -533,11 +539,13 @@ def _named_place_in(text: str, place: Mention, wider: Mention) -> bool:
 
 
 def starts_sentence(text: str, pos: int) -> bool:
-    """ "Germany received 329,000 asylum seekers": a country opening the sentence is where the count is."""
+    """ "Germany received 329,000 asylum seekers": a country opening the sentence is where the count is, after an
+    opener or a word describing it too: "The Kurdistan Region hosts", "Neighbouring Tonga has reported", "Meanwhile,
+    war-torn Yemen has recorded"."""
+    opener = PLACE_OPENER.search(text, max(0, pos - PLACE_OPENER_REACH), pos)
+    if opener:
+        pos = opener.start()
     before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
-    if text[max(0, pos - len("The ")) : pos] == "The ":
-        pos -= len("The ")  # "The Kurdistan Region hosts ..."
-        before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
     dateline = DATELINE.match(text, text.rfind("\n", 0, pos) + 1, pos)  # "BEIRUT (Reuters) - Lebanon hosts"
     return (
         pos == 0 or before.strip() == "" or before.endswith((". ", '" ', "\n")) or (dateline and dateline.end() == pos)

@@ -771,6 +771,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
     # The counted noun: a few words, no punctuation between them, not past a stop word.
     limit = pos
     words = 0
+    opening = True  # no word but adverbs yet: a participle here may describe the noun ("newly mobilised troops")
     for token in TOKEN.finditer(text, pos, min(len(text), pos + NOUN_PHRASE_REACH)):
         gap = text[limit : token.start()]
         if gap.strip(" ") or words >= MAX_NOUN_WORDS:
@@ -797,6 +798,13 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             and not lexicon.measure_words.find(word)
             and (word not in NOUN_ADJECTIVES or AGENT_AFTER.match(text, token.end()))
             and not (word in STATE_ADJECTIVES and not words)
+            # right after the number, a participle before a counted noun describes it: "80,000 mobilised reservists"
+            # (not "other countries joined forces", nor what befell them: "10,000 captured fighters" are detainees)
+            and not (
+                opening
+                and _counted_after(text, token.end(), lexicon, NOUN_AFTER_REACH)
+                and not lexicon.states.after.match(text, token.start() - 1)
+            )
         ):
             break  # a verb: "countries joined forces", "the 750 estimated by the UN"; not "61 confirmed deaths"
         if word.endswith("ed") and word.islower() and NUMBER_NEXT.match(text, token.end()):
@@ -806,6 +814,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             and word.islower()
             and word not in LY_ADJECTIVES
             and not lexicon.measure_words.find(word)
+            and not (opening and _participle_then_noun(text, token.end(), lexicon))  # "1,000 newly arrived migrants"
         ):
             break  # an adverb: "the 900 repeatedly cited" (not "12 families")
         if word in ("first", "last") and PARTICIPLE_NEXT.match(text, token.end()):
@@ -814,6 +823,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             break  # a participle: "passed 10,000 resulting in"; not "40 striking workers", "300 missing"
         limit = token.end()
         words += 1
+        opening = opening and word.endswith("ly")
         if token.group().endswith(".") and not ABBREVIATION.fullmatch(token.group()):
             break  # "7,000 people." ends its sentence: "A magnitude 6.7 aftershock" is the next one's
     # "212,000 and says ...": a conjunction that leads to no noun ends the phrase before it
@@ -889,6 +899,16 @@ def _adjective_of_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
     if token.group().lower() not in NOUN_ADJECTIVES or lexicon.states.after.match(text, token.start() - 1):
         return False  # "3,515 reported missing or dead" is a state of the people counted, not "reported deaths"
     return _counted_after(text, token.end(), lexicon, NOUN_AFTER_REACH)
+
+
+# A participle after an adverb: " arrived" of "newly arrived migrants".
+PARTICIPLE_AFTER = re.compile(r" [a-z]+ed\b")
+
+
+def _participle_then_noun(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Whether a participle describing a counted noun follows ``pos``: "(newly) mobilised troops"."""
+    participle = PARTICIPLE_AFTER.match(text, pos)
+    return bool(participle) and _counted_after(text, participle.end(), lexicon, NOUN_AFTER_REACH)
 
 
 def _names_noun(text: str, token: re.Match, lexicon: Lexicon) -> bool:
