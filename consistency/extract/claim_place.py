@@ -96,6 +96,11 @@ def read_place(
         location = list(incident.places)  # "the 2010 Haiti earthquake": where its words put it
     if not location:
         location = discourse.places
+    own_word = bool(r.attribution) and lexicon.is_place(r.attribution)  # "Liberia has recorded 4,162": its own
+    if not location and incident is not None and incident.kind not in lexicon.events.scattered and not own_word:
+        # "Ukrainian officials have said at least 300 people died in the attack": where the article placed a count
+        # of that attack before, not where its speaker is from
+        location = discourse.event_places.get(incident.id, [])
     # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
     national = incident is not None and incident.kind in lexicon.events.national
     if not location and r.attribution:
@@ -103,7 +108,6 @@ def read_place(
         location = speaker_places(r.attribution, lexicon)
         # where the story is: its dateline, else the first place its first paragraph names
         story = [c for c in article.countries_of(article.dateline or discourse.main_places) if c in lexicon.countries]
-        own_word = lexicon.is_place(r.attribution)  # "Liberia has recorded 4,162": a country's own count
         if story and not own_word and not set(article.countries_of(location)) & set(story):
             # "PORT-AU-PRINCE, Haiti (AP) - a report commissioned by the U.S. government ...", "fighters
             # across Iraq and Syria ... 15,000 foreign fighters, according to U.S. intelligence": a foreign

@@ -169,7 +169,9 @@ def find_incidents(
             or _uncued(text, head.text, vocabulary)
         ):
             continue
-        incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names})
+        # "an alleged Russian attack on a theater", "Israel's strikes": who struck, not where
+        doers = head.id in vocabulary.perpetrated
+        incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names}, doers)
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
         inside = [n for n in names if incident.start <= n.start and n.end <= incident.end]
         if inside:
@@ -280,10 +282,12 @@ def _with_modifiers(
     place_at: dict[int, Mention],
     owners: dict[int, Mention],
     name_starts: set[int],
+    doers: bool = False,
 ) -> Incident:
     """The head with the names around it: "last year's Tubbs Fire" -> Tubbs Fire, "Hurricane Helene" -> Helene
     (named); "the Turkish earthquake", "the April earthquake" stay unnamed (a place, a month); a lower-case name of
-    the event ("Yemen's cholera outbreak") is passed over to the place before it (``name_starts``)."""
+    the event ("Yemen's cholera outbreak") is passed over to the place before it (``name_starts``). With ``doers``, a
+    country before the word names who did it, neither where nor which: "the Russian airstrike"."""
     index = next(i for i, t in enumerate(tokens) if t[0] == head.start)
     start, end = head.start, head.end
     names: list[str] = []
@@ -294,7 +298,9 @@ def _with_modifiers(
     ):
         word = text[tokens[j][0] : tokens[j][1]]
         bare = POSSESSIVE.sub("", word)
-        if tokens[j][0] in place_at:
+        if doers and tokens[j][0] in owners:
+            pass
+        elif tokens[j][0] in place_at:
             places.append(place_at[tokens[j][0]].id)
         elif tokens[j][0] in owners:  # "the Turkish earthquake": a country's adjective says where, not which
             places.append(owners[tokens[j][0]].id)

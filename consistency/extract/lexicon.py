@@ -293,6 +293,8 @@ class EventVocabulary:
     per_place: frozenset[str] = frozenset()
     # kinds that may last for years (an epidemic): their tolls are never settled
     goes_on: frozenset[str] = frozenset()
+    # kinds a country's name or adjective before the word names the doer of, not the place: "a Russian airstrike"
+    perpetrated: frozenset[str] = frozenset()
     # words of the kinds an event of is called by its name alone once named after the word ("Hurricane Harvey":
     # "Harvey") -> the kind
     by_name: dict[str, str] = field(default_factory=dict)
@@ -331,6 +333,8 @@ class EventVocabulary:
                 vocabulary.per_place |= {kind}
             if entry.get("goes_on"):
                 vocabulary.goes_on |= {kind}
+            if entry.get("perpetrated"):
+                vocabulary.perpetrated |= {kind}
             if entry.get("by_name"):
                 vocabulary.by_name.update({str(word).lower(): kind for word in entry.get("words", [])})
             if entry.get("scattered"):

@@ -20,7 +20,10 @@ REPORT = (
     r"said|says|told|tells|estimated|reported|put|puts|counted|tallied|recorded|tracked|documented|"
     r"claimed(?![^.;]{0,30}\blives\b)|"  # not "has claimed the lives of nine", "claimed 300 lives"
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
-    r"added|acknowledged|insisted|determined|verified|according|"
+    r"added|acknowledged|insisted|determined|verified|according|clarified|explained|"
+    r"accused|alleged|"  # "The opposition accused the army of killing 1,193 people"
+    # "The Observatory gave a count of 322 dead" (not "gave their lives")
+    r"(?:gave|gives)(?=\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:count|toll|figure|estimate|tally|number)s?\b)|"
     r"pledged|promised|"  # "Pinault pledged €100m": a pledge is on the word of who makes it
     # "The agency reports more than $439 million": a verb where a figure follows (not "news reports said")
     r"reports(?=\s+(?:that\s+)?(?:more|fewer|less|about|around|some|nearly|almost|at|over|up|\$|\d))"
