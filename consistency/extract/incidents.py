@@ -202,6 +202,22 @@ def find_incidents(
     return sorted(found + names, key=lambda i: i.start)
 
 
+# Words that make an event the one a toll is of: "killed in the suspected chemical attack", "the toll from the quake".
+TOLL_OF_BEFORE = re.compile(
+    r"(?i)\b(?:killed|died|dead|deaths|toll|casualties|injured|wounded|victims)\s+(?:in|from|of|during|by)\s+"
+    r"(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'\u2019-]+\s+){0,4}$"
+)
+TOLL_OF_REACH = 80  # "killed in the suspected chemical weapons " before the event's word
+
+
+def tolls_last(text: str, incidents: list[Incident]) -> list[Incident]:
+    """A sentence's events with those of the kind its toll is of last, as the paragraph's events in force for the
+    counts after it: "how many were killed in the attack near Damascus that may drag the U.S. into Syria's civil war"
+    speaks of the attack, not of the war."""
+    tolls = {x.kind for x in incidents if TOLL_OF_BEFORE.search(text, max(0, x.start - TOLL_OF_REACH), x.start)}
+    return sorted(incidents, key=lambda x: x.kind in tolls) if tolls else incidents
+
+
 def called_by_name(text: str, vocabulary: EventVocabulary) -> dict[str, tuple[str, str]]:
     """The names an article calls its events by alone, having named them after their kind's word or said what they
     are: "Hurricane Harvey ... Harvey killed 68 people", "Harvey was a Category 4 hurricane" ({"Harvey":

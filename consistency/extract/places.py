@@ -42,7 +42,8 @@ LOCATIVE_BEFORE = re.compile(
     r"struck|strikes|hit|hits|rocked|rocks|shook|battered|batters|devastated|ravaged|swept|engulfed|"
     # and of an attack: "70 targeted Syria", "missiles pounded Kharkiv"
     r"targeted|targeting|attacked|attacking|bombed|bombing|shelled|shelling|pounded|pounding|raided|invaded)"
-    r"\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}$"
+    # words that describe the place, never a determiner after one: "to drag the U.S." is a verb and its object
+    r"\s+(?:the\s+|an?\s+)?(?:(?!(?:the|an?)\s)[a-z][a-z-]*\s+){0,2}$"
 )
 # How far before a name its locative preposition is looked for, in characters: "in", "across northern",
 # "throughout the war-torn eastern".

@@ -44,7 +44,7 @@ from .eventdates import earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
 from .facets import facet, in_sectors, multiple_of, population
 from .forces import named_forces
-from .incidents import Incident, Incidents, called_by_name, find_incidents
+from .incidents import Incident, Incidents, called_by_name, find_incidents, tolls_last
 from .lexicon import Lexicon, tokenize
 from .modality import date_modality
 from .places import DATELINE, assign_places, containers, outside_asides, place_id
@@ -136,7 +136,7 @@ def build_claims(
                 sentence_places(text, ctx, lexicon),
                 ds,
                 partial(speaker, text, s_start, s_end, lexicon),  # the paragraph's speaker, found if asked for
-                incidents,
+                tolls_last(text, incidents),
                 dates_story=i == 0 or bool(incidents),
                 said=said,
                 of_event=event_date,
@@ -174,7 +174,7 @@ def build_claims(
             whole_places,  # the next sentence's are the whole's
             ds,
             stated,
-            incidents,
+            tolls_last(text, incidents),
             dates_story=i == 0 or bool(qs or incidents),
             said=said,
             of_event=event_date,
