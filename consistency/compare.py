@@ -124,6 +124,8 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
     sa, sb = a.as_of.since, b.as_of.since
     if sa and sb and abs((sa - sb).days) > rule.window_days:
         return False  # totals since different starts ("this year" against "since June") count different things
+    if (sa is None) != (sb is None) and (_increment(a) or _increment(b)):
+        return False  # "since yesterday, four people have died": a day's new deaths, not the toll of 53
     if rule.running and (sa is None) != (sb is None) and not (_event_toll(a) and _event_toll(b)):
         return None  # "arrivals since June" against arrivals told with no start: maybe another stretch of time
     if rule.running and max((ta[1] - ta[0]).days, (tb[1] - tb[0]).days) > rule.window_days:
@@ -136,6 +138,16 @@ def comparable_in_time(a: Claim, b: Claim, rule: Rule) -> bool | None:
 # An event's toll counts from its start, said or not: "killed 373 people since May 30" (the monsoon's start) and
 # "more than 410 people have died" on the same day are rival tolls.
 EVENT_TOLLS = frozenset({"deaths", "missing", "casualties"})
+
+
+# A count since a start this close to when it holds is what was added lately ("since yesterday", "since Saturday"),
+# never the whole count of an event that began long before.
+INCREMENT_DAYS = 7
+
+
+def _increment(claim: Claim) -> bool:
+    since, end = claim.as_of.since, claim.as_of.end
+    return since is not None and end is not None and (end - since).days <= INCREMENT_DAYS
 
 
 def _event_toll(claim: Claim) -> bool:

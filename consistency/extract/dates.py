@@ -108,6 +108,7 @@ RECENT = {
 }
 # Durations: unit word -> (relativedelta per unit, granularity).
 UNITS = {
+    "hour": (relativedelta(hours=1), "day"),  # "the last 24 hours": a day or two before publication
     "day": (relativedelta(days=1), "day"),
     "week": (relativedelta(weeks=1), "week"),
     "month": (relativedelta(months=1), "month"),
@@ -283,7 +284,7 @@ DATE_RE = re.compile(
     # ("will last 60 days": after a modal or "to", "last" is the verb, not a time)
     rf"|(?<!will )(?<!would )(?<!could )(?<!to )(?<!may )(?<!might )(?<!can )(?<!should )"
     rf"(?P<stretch_which2>next|coming|past|last|previous|following){_S}(?P<stretch_count2>{_NUM}){_S})"
-    rf"(?P<stretch_unit>{_UNIT})(?!{_S}(?:ago|after|later|earlier|before)))"
+    rf"(?P<stretch_unit>{_UNIT}|hours)(?!{_S}(?:ago|after|later|earlier|before)))"
     # "within two years", "within a year" (from publication)
     rf"|(?P<within>(?P<within_count>{_NUM}){_S}(?P<within_unit>{_UNIT})(?!{_S}(?:of|after|before|ago)))"
     # "in recent weeks", "in recent years"
@@ -819,6 +820,8 @@ def _times(step: relativedelta, count: float) -> relativedelta:
     """``step`` times a possibly fractional count ("1.5 years" is 18 months)."""
     if step.years or step.months:
         return relativedelta(months=round((step.years * 12 + step.months) * count))
+    if step.hours:
+        return relativedelta(days=max(1, round(step.hours * count / 24)))
     return relativedelta(days=round(step.days * count))
 
 

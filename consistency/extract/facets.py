@@ -321,6 +321,39 @@ def people_group(text: str, q: Quantity) -> str | None:
     return None
 
 
+# The words that narrow the group a share is of, after the number: "34.66% for secondary school", "65% of teachers in
+# the secondary school", "42.35% of teachers signed up for primary school" (lower case: "in Paris" is a place).
+SHARE_GROUP_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?(?:for|in)\s+(?:the\s+|a\s+)?(?P<word>[a-z][a-z-]+)\b(?!\s+(?:of|to)\b)"
+)
+SHARE_GROUP_REACH = 60
+# ... or before its noun: "of middle- and high-school teachers" (a word, then more words before the noun).
+SHARE_OF_DESCRIBED = re.compile(r"\s+of\s+(?:the\s+)?(?P<word>[a-z]+)(?:-|\s+(?=[a-z-]+\s+[a-z]))")
+SHARE_NOT_GROUP = frozenset("the a an of school schools sector total all".split())
+
+
+def share_of(text: str, q: Quantity, sentence_end: int) -> str | None:
+    """The word that narrows the group a percentage is of, which another share compares only with a share of the
+    same group: "70 percent of primary school teachers" and "34.66% for secondary school" are shares of two groups
+    of teachers (the first describing word: "primary", "secondary")."""
+    if q.unit != "percent":
+        return None
+    if q.head_start is not None:
+        between = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start])]
+        describing = [w for w in between if w not in SHARE_NOT_GROUP and w not in ("percent", "per", "cent")]
+        if describing:
+            return describing[0]
+    else:
+        # a noun the counted-noun reading passed over: "65 percent of middle- and high-school teachers"
+        of = SHARE_OF_DESCRIBED.match(text, q.end)
+        if of and of.group("word") not in SHARE_NOT_GROUP:
+            return of.group("word")
+    after = SHARE_GROUP_AFTER.match(text, q.end, min(sentence_end, q.end + SHARE_GROUP_REACH))
+    if after and not re.search(r"[,;]", after.group()) and after.group("word") not in SHARE_NOT_GROUP:
+        return after.group("word")
+    return None
+
+
 def _internal(text: str, q: Quantity) -> bool:
     """Whether displaced people are displaced inside their country ("Inside Ukraine, 1.85 million people have been
     displaced", "1.85 million internally displaced"): a count of their own, never set against refugees who fled it."""

@@ -62,3 +62,4 @@ class Reading:
     placed_by_words: dict[int, bool] = field(default_factory=dict)  # whether each count's own words placed it
     subjects: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     part_places: set[str] = field(default_factory=set)  # a part's places only: "including 81,000 in Paris"
+    shares: dict[int, str | None] = field(default_factory=dict)  # each percentage's group: "primary" (share_of)

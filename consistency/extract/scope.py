@@ -42,7 +42,7 @@ from .dates import DateMention
 from .discourse import Discourse, dateline_places
 from .eventdates import earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
-from .facets import facet, in_sectors, multiple_of, population
+from .facets import facet, in_sectors, multiple_of, population, share_of
 from .forces import named_forces
 from .incidents import Incident, Incidents, called_by_name, find_incidents, tolls_last
 from .lexicon import Lexicon, tokenize
@@ -167,6 +167,9 @@ def build_claims(
             clauses=clauses,
         )
         relate_counts(text, r)
+        r.shares = _shares(text, r, discourse.shares)
+        if r.shares:
+            discourse.shares = [r.shares[id(q)] for q in qs if id(q) in r.shares]
         claims += _share_backwards(text, [_count_claim(article, r, k, q, sentence) for k, q in enumerate(qs)])
         claims += _date_claims(article, r, sentence)
         whole_places = [p for p in sentence_places(text, ctx, lexicon) if p not in r.part_places]
@@ -252,6 +255,21 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
     )
 
 
+def _shares(text: str, r: Reading, before: list[str | None]) -> dict[int, str | None]:
+    """The group each percentage of a sentence is a share of; "The government puts the numbers at 42 percent and 65
+    percent, respectively" takes them in order from the sentence before ("70 percent of primary school teachers ...
+    and 65 percent of middle- and high-school teachers")."""
+    percents = [q for q in r.quantities if q.unit == "percent"]
+    shares = {id(q): share_of(text, q, r.end) for q in percents}
+    if len(before) == len(percents) > 1 and RESPECTIVELY.search(text, r.start, r.end):
+        shares = {id(q): shares[id(q)] or group for q, group in zip(percents, before, strict=True)}
+    return shares
+
+
+def _with_share(facet: str | None, share: str | None) -> str | None:
+    return " ".join(filter(None, (facet, share))) or None
+
+
 def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: str) -> Claim:
     """The claim of the ``k``-th count of the sentence ``r`` reads: what it counts, whose, where, when, on whose
     word, in that order, each side read with the ones before it."""
@@ -293,7 +311,10 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         subject_text=subject_text,
         measure=measure,
         measure_text=with_state(measured.text, measured.state),
-        facet=narrowed or population(text, q, measure, measured.text or q.measure_text, lexicon, said_by),
+        facet=_with_share(
+            narrowed or population(text, q, measure, measured.text or q.measure_text, lexicon, said_by),
+            r.shares.get(id(q)),
+        ),
         subject_type=subject_type(subject, owner.incident, lexicon),
         location=placed.location,
         location_text=placed.text,

@@ -152,6 +152,11 @@ NOUN_BEFORE = re.compile(
 # Words that make the words before a verb a clause, not a name: "53,000 barrels were flowing—on the high end of".
 CLAUSE_INSIDE = re.compile(r"(?i)\b(?:is|are|was|were|been|being|will|would|could|should|does|did)\b|[—–]")
 
+# A document no one is named as the author of: "the latest update on Monday", "official figures", "the data".
+UNSIGNED_DOCUMENT = re.compile(
+    rf"(?i)(?:the\s+|an?\s+)?(?:(?:latest|last|new|newest|recent|official|daily|updated|final|preliminary|initial)\s+)*"
+    rf"(?:update|{DOCUMENT}|numbers|statistics|tally|toll)(?:\s+(?:on|from|of)\s+\w+)?"
+)
 # "according to the Butte County Sheriff's Office": the words after it name the speaker.
 ACCORDING_TO = re.compile(rf"(?i)\baccording to\s+({_name_after(13)})")
 
@@ -537,12 +542,26 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         if m and lead and m.start(1) < verb.start() and verb.end() < m.end(1):
             continue  # "The agency also cited police figures showing": a form's words across the speaker's verb
         speaker = clean_speaker(_whole_name(sentence, m, lexicon)) if m else None
+        if speaker and pattern is ACCORDING_TO and UNSIGNED_DOCUMENT.fullmatch(speaker):
+            # "According to the latest update on Monday, ..., the Samoan ministry of health said": who said it
+            return _said_by(sentence) or speaker
         if speaker:
             return speaker
     if lead and (THAT_AFTER.match(sentence, verb.end()) or FIGURE_VERB.fullmatch(verb.group())) and not pointing_back:
         # "The organizers said that ..., The Washington Post reports", "Maui officials lowered the toll to 97, ...
         # after DNA testing showed that ...": who gave the figure first
         return lead
+    said = _said_by(sentence, lead, verb)
+    if said:
+        return said
+    if pointing_back:
+        return None  # "that same group": the speaker named before, or at the end
+    return lead or _participle_speaker(sentence)
+
+
+def _said_by(sentence: str, lead: str | None = None, verb: re.Match | None = None) -> str | None:
+    """The speaker a saying form names: "“...,” X said", "X said ...", "..., said X", "..., X said."; ``lead`` is the
+    speaker before the sentence's first verb ``verb``, if any."""
     for pattern in (
         QUOTE_SAID,
         SAID_MIDDLE,
@@ -561,9 +580,7 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
             speaker = clean_speaker("".join(g for g in m.groups() if g))
             if speaker:
                 return speaker
-    if pointing_back:
-        return None  # "that same group": the speaker named before, or at the end
-    return lead or _participle_speaker(sentence)
+    return None
 
 
 def _whole_name(sentence: str, m: re.Match, lexicon: Lexicon) -> str:

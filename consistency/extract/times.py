@@ -74,6 +74,11 @@ SAYING_REACH = 20
 CONTRAST_CLAUSE = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
 
 DIGIT = re.compile(r"\d")
+# A clause's own verb before a date: the date is that clause's, not fronted for the whole sentence.
+FINITE_BE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b")
+# The figure a count changed from, right before its number: "up from ", "down from some ".
+CHANGED_FROM_BEFORE = re.compile(r"(?i)\b(?:up|down)\s+from\s+(?:[a-z]+\s+)?$")
+CHANGED_FROM_REACH = 24  # "down from an estimated " before the number
 # "since" an event, then the date of the event: "since Russia's full-scale invasion in ", "since the war began in ".
 SINCE_EVENT = re.compile(
     r"(?i)\bsince\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z][\w.'-]*)['\u2019]s\s+)?(?:[\w-]+\s+){1,4}?"
@@ -155,10 +160,13 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
     first_comma = text.find(",", ctx.start, ctx.end)
-
     # the date of a saying ("Central Command said Wednesday, claiming 153 attacks ... in the first six months of
     # 2024") dates the count only when the sentence gives it no date of its own
-    for d in sorted(dates, key=lambda d: said_on(text, d, ctx.start)):  # stable: in text order within each kind
+    ordered = sorted(dates, key=lambda d: said_on(text, d, ctx.start))  # stable: in text order within each kind
+    if CHANGED_FROM_BEFORE.search(text, max(ctx.start, q.start - CHANGED_FROM_REACH), q.start):
+        # "Monday's toll of 53 is up from 20 reported a week ago": the figure changed from holds as of its own date
+        ordered.sort(key=lambda d: d.start < q.end)
+    for d in ordered:
         if d.start_date is None or (SINCE_LIKE.search(d.text) and d.end <= q.start):
             continue  # "A decade after the government asked for help, ...": dates that event, not the count
         if WHEN_CLAUSE.match(text, d.end) and d.end <= q.start and not CLAUSE_BREAK.search(text, d.end, q.start):
@@ -184,7 +192,13 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
             and not any(d.end <= o.start and o.end <= q.start for o in dates if o is not d)
         )
         fronted = (
-            (d.end <= first_comma < q.start and d.start - ctx.start <= FRONTED_REACH) or opens
+            (
+                d.end <= first_comma < q.start
+                and d.start - ctx.start <= FRONTED_REACH
+                # "Five fatalities were in the last 24 hours, and 198 cases since Saturday": the first clause's own
+                and not FINITE_BE.search(text, ctx.start, d.start)
+            )
+            or opens
         ) and not TIME_MOVES_ON.search(text, d.end, q.start)
         # "in 2003 with about 130,000"; "313 operations in 2023, killing 153 militants and detaining 300 more": what
         # the dated action did, told in participles after it
@@ -293,7 +307,11 @@ def so_far(d: DateMention, published: date | None) -> bool:
         and d.end_date is not None
         and d.start_date <= published <= d.end_date
         and (published < d.end_date or d.role == "span")
-        and d.granularity in ("year", "month", "week", "quarter")
+        and (
+            d.granularity in ("year", "month", "week", "quarter")
+            # "in the last 24 hours", "over the past three days": a stretch of days up to the report
+            or (d.granularity == "day" and d.role == "span" and d.start_date < published)
+        )
     )
 
 
