@@ -4,6 +4,8 @@ count is."""
 
 from __future__ import annotations
 
+import re
+
 from .citations import Citation
 from .quantities import Quantity
 from .reading import Article, Reading
@@ -19,6 +21,13 @@ from .speakers import (
 
 # Characters between a place and the number it owns: "Malta 105", "Chicago: 250,000".
 PLACE_LABEL_GAP = 3
+# A speaker whose verb the clause before lends it, right before its number: ", the CGT 1.5 million", ", and the unions
+# 2 million" (a capitalised name, or the words before a known speaker's noun).
+GAPPED_SPEAKER = re.compile(
+    r",\s+(?:and\s+|while\s+)?(?:the\s+)?((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|unions?|organi[sz]ers|police)"
+    r"\s+(?:at\s+)?(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)?$"
+)
+GAPPED_REACH = 60  # ", and the Confederation of Trade Unions some " before the number
 
 
 def sentence_voices(
@@ -48,6 +57,11 @@ def read_speaker(article: Article, r: Reading, q: Quantity, location_text: str |
         before = text[max(0, q.start - len(location_text) - PLACE_LABEL_GAP) : q.start]
         if location_text != stated and before.rstrip(" :").endswith(location_text):
             owner = location_text
+    if owner is None and stated and q is not r.quantities[0]:
+        # "the police had counted 806,000 demonstrators, the CGT 1.5 million": a second speaker, its verb elided
+        gapped = GAPPED_SPEAKER.search(text, max(r.start, q.start - GAPPED_REACH), q.start)
+        if gapped and not lexicon.is_place(gapped.group(1)) and gapped.group(1) != stated:
+            owner = gapped.group(1)
     voice = r.attribution
     if stated and elsewhere_in_sentence(text, r.clauses, q, stated):
         # "That is less than the 144,000 gallons first feared, but the leak killed 100 birds, according to the

@@ -121,10 +121,15 @@ _WORD_NUMBER = (
 # Bounded (up to 999,999,999,999,999 and 15 digits a side): every match then costs the same, so a run of digits
 # and commas thousands long (a table, junk) is scanned in linear time, and no numeral overflows a float; the
 # pieces of a longer comma-grouped numeral ("1" and "000" of "1,000,000,000,000,000") are not numbers either.
-_NUMERAL = r"(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,4}(?!,\d)(?:\.\d{1,15})?|\d{1,15}(?!,\d{3})(?:\.\d{1,15})?|\.\d{1,15})"
 # Thousands grouped by a space (plain, no-break or thin), as South African and much European copy writes them:
 # "48 000", "1 300", "37 958".
 _SPACE = "[ \u00a0\u2009\u202f]"
+# A group of three that opens with a zero counts nothing alone: "8 000 migrants" is one number in any copy.
+_ZERO_GROUPED = rf"\d{{1,3}}{_SPACE}0\d\d(?:{_SPACE}\d{{3}}){{0,3}}(?![\d,]|{_SPACE}\d)"
+_NUMERAL = (
+    rf"(?<!\d,)(?:{_ZERO_GROUPED}|\d{{1,3}}(?:,\d{{3}}){{1,4}}(?!,\d)(?:\.\d{{1,15}})?|\d{{1,15}}(?!,\d{{3}})(?:\.\d{{1,15}})?"
+    r"|\.\d{1,15})"
+)
 _SPACED_NUMERAL = rf"\d{{1,3}}(?:{_SPACE}\d{{3}}){{1,4}}(?![\d,]|{_SPACE}\d)(?:\.\d{{1,15}})?"
 # A word ends at a boundary, or where scraped lists glue the next item on: "324 millionNumber of ...".
 _END = r"(?:\b|(?=(?-i:[A-Z])))"

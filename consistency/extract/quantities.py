@@ -196,6 +196,7 @@ FIGURE_VALUE_REACH = 60
 PART_OF_WHOM = re.compile(r"(?i)\s+of\s+(?:whom|them|those|these)\b")
 # A capitalised word right before a number names it: "Interstate 95", "Boeing 737", "Line 4" (but "The 900 troops").
 NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+) \Z")  # a space, not a line break: "Boeing 737"
+SCALED = re.compile(r"(?i)\d\s?(?:million|billion|thousand|bn|mn)\b")  # "1.5 million"
 NOT_NAMES = frozenset(
     "The A An Its Their His Her Our These Those All Only Just Another Some About Around Nearly Almost Over Under "
     "Roughly Approximately Between From Up To Of At In On By With For And Or But Than Least Most Total Exactly "
@@ -651,6 +652,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         and not lexicon.is_place(name.group(1))
         and not _counted_after(text, end, lexicon)
         and not units.before.search(text[max(0, start - SIGN_REACH) : start])  # "Rs 19,512 crore": a currency's sign
+        and not SCALED.search(raw)  # "the police counted 806,000, the CGT 1.5 million": no model is numbered so
     ):
         return None  # "Interstate 95", "Boeing 737"; not "Malta 105" in a list of countries, nor "Sigi 65 people"
     low, high, vague = parse_number(raw)
@@ -877,6 +879,9 @@ PARTITIVE_OF = re.compile(r"(?i)\s+of\s+(?:the|these|those)\s+$")
 PARTITIVE_NOUN_REACH = 30  # "rocket and drone attacks": one adjective or two before the noun
 
 
+SUPERLATIVE_OR_NUMBER = re.compile(r"[\d,;.]|\b(?!(?:latest|earliest|newest)\b)\w+(?:est|most)\b")
+
+
 def _partitive(text: str, pos: int, lexicon: Lexicon) -> bool:
     """Whether "of the" before ``pos`` opens a partitive the number is a part of: a counted noun follows within a
     word or two ("66 of the rocket attacks"), and no number of its own ("300 of the 2,000 migrants" is a whole)."""
@@ -886,8 +891,9 @@ def _partitive(text: str, pos: int, lexicon: Lexicon) -> bool:
     if nouns and text.startswith(("'s", "\u2019s"), nouns[0].end):
         return False  # "20 of the country's 22 governorates": the noun owns the whole, it is not what is counted
     between = text[pos : nouns[0].start] if nouns else ""
-    # not "one of the smallest turnouts": a superlative picks one out, it counts nothing
-    return bool(nouns) and len(between.split()) <= 2 and not re.search(r"[\d,;.]|\w(?:est|most)\b", between)
+    # not "one of the smallest turnouts": a superlative picks one out, it counts nothing ("two of the latest deaths"
+    # are counted: "latest" says when, not which)
+    return bool(nouns) and len(between.split()) <= 2 and not SUPERLATIVE_OR_NUMBER.search(between)
 
 
 # Before a number, what makes a four-digit one a year: "the 2010 earthquake", "Haiti's 2010 earthquake".
