@@ -298,6 +298,8 @@ DETENTION_HOLD = re.compile(
     r"\b(?:hold|holds|held|holding|house|houses|housing|guard|guards|keep|keeps)\s+"
     r"(?:some\s+|about\s+|around\s+|roughly\s+|more than\s+|at least\s+|nearly\s+|an estimated\s+|up to\s+)?$"
 )
+# An aside set off by commas right after a count, before its verb: ", about a thousand of them minors,".
+ASIDE_AFTER = re.compile(r",\s+[^,;.()]{1,60},")
 DETENTION_REACH = 100  # "the network of makeshift prisons run by the Syrian Democratic Forces, which hold about "
 
 
@@ -310,6 +312,10 @@ def state_of(
     if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS | THINGS:
         return measure, None  # "30 public-sector unions protested plans": bodies, not a crowd of people
     after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
+    aside = None if after else ASIDE_AFTER.match(text, q.end, ctx.end)
+    if aside:
+        # "At least 5,000 migrants, about a thousand of them minors, reached Ceuta": the verb after the aside
+        after = states.after.match(text, aside.end(), min(ctx.end, aside.end() + STATE_AFTER_REACH))
     if not after and q.measure is None and q.unit is None and q.end > q.num_end:
         # "88,000 flee" ending a headline: the verb was read as the number's noun
         after = states.after.fullmatch(text, q.num_end, q.end)

@@ -57,6 +57,8 @@ ORIGIN_BEFORE = re.compile(
     # people named by where they come from: "women and children from Darfur", "refugees from Syria"
     r"|\b(?:refugees|migrants|asylum[- ]seekers|children|women|men|families|people|civilians|evacuees|nationals)"
     r"\s+from\s+(?:the\s+)?$"
+    # where most of them came from, set off by a comma: "arrived in the city, mainly from Morocco"
+    r"|,\s+(?:mainly|mostly|largely|chiefly|primarily|many|most)\s+from\s+(?:the\s+)?$"
 )
 ORIGIN_REACH = 70  # "crossed the border into eastern Chad from " before the place
 # A distance's bearing from a place: "180 miles northeast of ", "40 km south of ".
@@ -134,7 +136,12 @@ NAME_GOES_ON = re.compile(
 )
 
 # Between an owning place and a place in it: "in Russia's Kursk region".
-POSSESSIVE_GAP = re.compile(r"'s?\s+(?:[a-z]+\s+){0,2}")
+POSSESSIVE_GAP = re.compile(
+    r"['\u2019]s?\s+(?:(?:[a-z]+\s+){0,2}"
+    # "Spain's North African enclave of Ceuta", "Ukraine's southern port city of Odesa"
+    r"|(?:[\w-]+\s+){0,3}(?:enclave|exclave|region|province|state|city|town|territory|island|district|county|port)"
+    r"\s+of\s+)"
+)
 
 # A place that is the subject of its clause: "Greece has received", "Liberia remains the worst affected",
 # "Washington, D.C., reportedly had".
@@ -565,6 +572,8 @@ COMMA_BEFORE = 20  # ... and a comma between a place and the number after it: a 
 
 # Between a number's noun and a number that modifies it: " from " (80 countries), " of " (the 2,000).
 MODIFIER_GAP = re.compile(r"\s+(?:from|across|representing|of)\s+(?:the\s+)?")
+# ... or a part of it in an aside: "At least 5,000 migrants, about a thousand of them minors, reached Ceuta".
+PART_ASIDE = re.compile(r"\s+of\s+(?:them|whom|those)\b[^,;.]{0,30},")
 
 
 # A place tied to the counted people by a verb of where they are: "5,200 U.S. troops stationed in Iraq", "900
@@ -586,7 +595,12 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
     Syria" gives Iraq to the 2,500 once Syria has gone to the 900 beside it."""
     # "15,000 foreign fighters from 80 countries have travelled to Syria": a number that modifies the one before it
     # neither stands between that one and its place nor takes the place
-    modifiers = {id(b) for a, b in pairwise(quantities) if MODIFIER_GAP.fullmatch(text, a.end, b.start)}
+    modifiers = {
+        id(b)
+        for a, b in pairwise(quantities)
+        if MODIFIER_GAP.fullmatch(text, a.end, b.start)
+        or (text[a.end : b.start].strip() == "," and PART_ASIDE.match(text, b.end))
+    }
     # "88,000 square kilometres (34,000 square miles) of Iraq and Syria": a figure restated in another unit is where
     # the figure is, and stands between it and no place
     restated = {id(b): id(a) for a, b in pairwise(quantities) if converts(text, a, b)}
