@@ -319,6 +319,8 @@ class EventVocabulary:
             for word in entry.get("words", []):
                 for form in plurals(str(word)):
                     vocabulary.heads.add(form, kind)
+            for word in entry.get("singular", []):  # no plural derived: "the attack", where "the attacks" are counted
+                vocabulary.heads.add(str(word), kind)
             for verb in entry.get("verbs", []):
                 vocabulary.verbs.add(str(verb), kind)
             for name in entry.get("names", []):
@@ -576,11 +578,12 @@ def _table_rows(path: Path) -> list[tuple[str, str]]:
     return [(row["name"], row["country"]) for row in csv.DictReader(lines, delimiter="\t")]
 
 
-# Subdivision names that news uses as common words far more often than for the place ("the Gulf" is rarely
-# Papua New Guinea's Gulf province): left out of the gazetteer tables.
+# Place names that news uses as common words far more often than for the place ("the Gulf" is rarely Papua New
+# Guinea's Gulf province): left out of the gazetteer tables.
 AMBIGUOUS_PLACE_NAMES = frozenset(
     "Gulf Central Northern Southern Eastern Western Capital Coast Coastal Islands North South East West Centre Center "
-    "Lakes Mountains Highlands Lowlands Plains Delta Border Interior Upper Lower Middle Sea Ocean Metro".split()
+    "Lakes Mountains Highlands Lowlands Plains Delta Border Interior Upper Lower Middle Sea Ocean Metro "
+    "Most".split()  # "Most of the survivors ...": a sentence's first word, not the Czech town
 )
 
 
