@@ -124,7 +124,15 @@ def build_claims(
         resolve_references(article, ctx)
         event_date = partial(of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         earlier = partial(earlier_event, text, (s_start, s_end), incidents=ctx.incidents)
-        incidents = [_past_event(story, story.resolve(x), told_year) for x in ctx.incidents]
+        opening = next(
+            (
+                d.end_date.year
+                for d in ds
+                if d.start - s_start <= OPENING_DATE_REACH and d.granularity == "year" and d.end_date
+            ),
+            None,
+        )
+        incidents = [_told_of(story, x, told_year, opening) for x in ctx.incidents]
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)
         if not qs:
@@ -191,6 +199,19 @@ def build_claims(
 # of its kind: "on the anniversary of a devastating 1985 quake" in a 2017 story of a quake is not that quake, nor
 # does it date it (where "the 2010 earthquake", the story's first, is the story's).
 PAST_EVENT_YEARS = 2
+
+
+OPENING_DATE_REACH = 3  # a year that opens its sentence, give or take a quote: "In 1993, ..."
+
+
+def _told_of(story: Incidents, incident: Incident, told_year: int | None, opening_year: int | None) -> Incident:
+    """The event a sentence's mention stands for: the story's, or a past one of its own ("In 1993, between 800,000
+    and 1 million people marched on Washington" tells of another march than the story's)."""
+    if incident.id == incident.kind and incident.year is None and opening_year is not None:
+        past = _past_event(story, replace(incident, year=opening_year), told_year)
+        if past.another:
+            return past
+    return _past_event(story, story.resolve(incident), told_year)
 
 
 def _past_event(story: Incidents, incident: Incident, told_year: int | None) -> Incident:

@@ -355,7 +355,8 @@ QUOTE_SAID = re.compile(
 # At a sentence's end a present-tense verb is plainly a verb: "..., the U.N. estimates."
 SAID_AFTER_PRESENT = _sentence_end(
     rf"({_words_before(8)})"
-    r"(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show)"
+    r"(?:estimates|says|reports|warns|claims|states|counts|notes|finds|believes|thinks|argues|insists|adds|shows|show|"
+    r"confirms|announces|acknowledges|explains)"
 )
 
 # The forms that name a source, in the order they are tried, each with words one of which it cannot match without.
