@@ -81,15 +81,19 @@ POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s")
 
 # A capitalised name after a locative preposition is a place even when no gazetteer has it: "in the town of Mai
 # Kadra", "near Rolling Fork".
+# Letters of Latin names, accented ones too ("Pedrógão Grande", "Valparaíso", "Ávila"): upper and lower case.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 UNKNOWN_PLACE = re.compile(
     r"\b(?i:in|near|across|inside|outside|around|through|at|on)\s+"
-    r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island)\s+of\s+)?"
+    r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island|municipality|commune|"
+    r"prefecture|department|township|borough|parish|suburb|neighbou?rhood)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?"
     # "in tornado-ravaged Joplin", "in quake-hit Amatrice": what befell the place, before its name
     r"(?:[a-z]+-(?:ravaged|hit|stricken|torn|battered|devastated|affected|struck|damaged|wrecked)\s+)?"
     # whole words, a Scottish or Irish prefix's capital inside one: "Fort McMurray", "MacKenzie"
-    r"((?:Mc|Mac)?[A-Z][a-z'-]{1,19}[a-z'](?:[ -](?:(?:Mc|Mac)?[A-Z][a-z'-]{1,20}|(?:al|el|de|du|la)\b)){0,3})"
-    r"(?![A-Za-z])"
+    rf"((?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]{{1,19}}[{_LOWER}'](?:[ -](?:(?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]{{1,20}}"
+    rf"|(?:al|el|de|du|la)\b)){{0,3}})(?![A-Za-z{_UPPER}{_LOWER}])"
 )
 
 # A kind of place's word alone names none: the "State" of "the State of Mexico".
@@ -172,6 +176,8 @@ AFFILIATION_BEFORE = re.compile(
     # "researchers at Penn State", "a professor at Georgetown": where a speaker works
     r"|\b(?:researchers?|scientists?|professors?|experts?|economists?|epidemiologists?|academics?|analysts?)"
     r"\s+(?:at|from)\s+(?:the\s+)?$"
+    # "the UN spokeswoman in Geneva", "our correspondent in Nairobi": where the voice sits, not where the count is
+    r"|\b(?:spokes(?:man|woman|person|people)|correspondents?|reporters?|headquarters)\s+(?:in|at)\s+(?:the\s+)?$"
     # "the U.S. ambassador to Iraq", "the UN envoy for Syria": where a diplomat is sent
     r"|\b(?:[Aa]mbassadors?|[Ee]nvoys?|[Cc]onsuls?|[Cc]hargé d'affaires)\s+(?:to|for|in)\s+(?:the\s+)?$"
 )
@@ -208,7 +214,8 @@ SENTENCE_BREAK_REACH = 3
 # What may stand before a place that opens its sentence: a connective, "The", a word describing the place.
 PLACE_OPENER = re.compile(
     r"(?:(?:But|And|Meanwhile|Elsewhere|However|Separately|Similarly|Nearby)\b,?\s+)?"
-    r"(?:(?:[Tt]he|[A-Z]?[a-z]+-[a-z]+|[A-Z][a-z]+ing|[Nn]earby|[Tt]iny|[Ll]andlocked)\s+)?$"
+    r"(?:(?:[Tt]he\s+)?(?:capital|city|town|port|province|state|region|island|village)\s+"  # "The capital Harare is"
+    r"|(?:[Tt]he|[A-Z]?[a-z]+-[a-z]+|[A-Z][a-z]+ing|[Nn]earby|[Tt]iny|[Ll]andlocked)\s+)?$"
 )
 PLACE_OPENER_REACH = 40  # "Meanwhile, neighbouring " before the place
 
