@@ -37,6 +37,10 @@ HAPPENED_BEFORE = re.compile(r"(?i)\b(?:happened|occurred|took\s+place)\s+$")
 HAPPENED_REACH = 20  # "took place " before the date
 # Words that set an event against an earlier one: "the previous deadliest-ever incident".
 EARLIER = re.compile(r"(?i)\b(?:previous|prior|earlier|last\s+such)\b")
+# A record held since an earlier event: "the biggest demonstration in 29 years, since ...", "the deadliest since".
+RECORD_SINCE = re.compile(
+    r"(?i)\b(?:biggest|largest|worst|deadliest|highest|strongest|costliest)\b[^.;:]{0,60}?\bsince\b"
+)
 
 
 def dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
@@ -62,6 +66,9 @@ def of_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
 def earlier_event(text: str, sentence: tuple[int, int], d: DateMention, incidents: list[Incident]) -> bool:
     """Whether a date is the day of an earlier event the article sets its story against, never the story's year:
     "The previous deadliest incident happened in 1990, when a stampede killed 1,426 people"."""
+    record = RECORD_SINCE.search(text, *sentence)
+    if record and record.end() <= d.start:
+        return True  # "the biggest demonstration in 29 years, since a million attended the funeral ... on June 9, 1987"
     if not EARLIER.search(text, *sentence):
         return False
     when_event = (x.start >= d.end and WHEN_EVENT.fullmatch(text, d.end, x.start) for x in incidents)

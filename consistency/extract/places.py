@@ -429,6 +429,13 @@ OTHER_PLACES = re.compile(
     r"(?i)\b(?:in|across|for|throughout)\s+(?:the\s+|all\s+)?other\s+(?:[a-z-]+\s+)?"
     r"(?:states|countries|nations|provinces|regions|cities|towns|districts|counties)\b"
 )
+# ... or all places but one: "350,000 more rallied outside the capital", "60,000 rallied outside of Seoul" (not
+# "outside Kabul", near it).
+_OUTSIDE = r"outside\s+(?:of\s+(?:the\s+)?(?:capital|city|(?-i:[A-Z])[\w-]+)|the\s+(?:capital|city)\b)"
+OUTSIDE_BEFORE = re.compile(r"(?i)\boutside\s+(?:of\s+(?:the\s+)?|the\s+)$")
+OUTSIDE_REACH = 16  # "outside of the " before the place
+OUTSIDE_AFTER = re.compile(rf"(?i)\s+(?:[a-z]+\s+){{0,3}}?{_OUTSIDE}")
+OUTSIDE_OPENING = re.compile(rf"(?i){_OUTSIDE}\s*,")
 PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|region|country|nation|city|town")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (claim_place.py)
 
@@ -447,7 +454,12 @@ def spread_over_places(
     before = SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start)
     if before:
         return "countries", before.group().strip()
-    others = OTHER_PLACES.search(text, sentence_start, start)
+    others = OTHER_PLACES.search(text, sentence_start, start) or OUTSIDE_AFTER.match(
+        text, end, min(sentence_end, end + SPREAD_REACH)
+    )
+    if others is None:
+        opening = OUTSIDE_OPENING.search(text, sentence_start, start)  # "Outside the capital, 350,000 rallied"
+        others = opening if opening and opening.start() == sentence_start else None
     return ("others", others.group().strip()) if others else None
 
 
@@ -531,6 +543,8 @@ def place_groups(text: str, mentions: list[Mention]):
             continue  # "came from Syria", "crossed into Chad from Sudan": where people left, not where they are
         if BEARING_BEFORE.search(text, max(0, m.start - BEARING_REACH), m.start):
             continue  # "about 180 miles northeast of San Francisco": where a distance is measured from
+        if OUTSIDE_BEFORE.search(text, max(0, m.start - OUTSIDE_REACH), m.start):
+            continue  # "350,000 more rallied outside the capital": everywhere but there (spread_over_places)
         if POSSESSIVE_AFTER.match(text, m.end) and DESCRIBING_BEFORE.search(
             text, max(0, m.start - DESCRIBING_REACH), m.start
         ):

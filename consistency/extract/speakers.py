@@ -22,8 +22,9 @@ REPORT = (
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
     r"added|acknowledged|insisted|determined|verified|according|clarified|explained|"
     r"accused|alleged|"  # "The opposition accused the army of killing 1,193 people"
-    # "The Observatory gave a count of 322 dead" (not "gave their lives")
-    r"(?:gave|gives)(?=\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:count|toll|figure|estimate|tally|number)s?\b)|"
+    # "The Observatory gave a count of 322 dead" (not "gave their lives"); "the police place the figure at 260,000"
+    r"(?:gave|gives|place|places|placed)"
+    r"(?=\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:count|toll|figure|estimate|tally|number|crowd|turnout)s?\b)|"
     r"pledged|promised|"  # "Pinault pledged €100m": a pledge is on the word of who makes it
     # "The agency reports more than $439 million": a verb where a figure follows (not "news reports said")
     r"reports(?=\s+(?:that\s+)?(?:more|fewer|less|about|around|some|nearly|almost|at|over|up|\$|\d))"
@@ -100,6 +101,8 @@ CLAUSE_SPLIT = re.compile(
     rf"|,\s+(?=and\s+(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,4}}(?:{REPORT})\b)"
     # ", and Puente put Puebla's death toll at 43": a named one
     rf"|,\s+(?=and\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s+(?:{REPORT})\b)"
+    # "(the police place the figure at 260,000)": a rival's in brackets
+    rf"|\s*\((?=(?:(?:the|a|an)\s+)?(?:[\w.'-]+\s+){{1,4}}(?:{REPORT})\b)"
 )
 
 # A clause that turns against the one before: ", but", ", while", "; though".
@@ -636,7 +639,7 @@ SPEAKING_BODY = re.compile(
 
 def clean_speaker(phrase: str) -> str | None:
     """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
-    phrase = phrase.strip(" ,.;:\"'\u201c\u201d\u2018\u2019*\u2022")  # quotes alike, a list's bullet
+    phrase = phrase.strip(" ,.;:\"'\u201c\u201d\u2018\u2019*\u2022(")  # quotes alike, a list's bullet, a bracket
     phrase = phrase.rpartition(": ")[2]  # "Grenfell Tower: police expect": a headline's topic, then its speaker
     determined = bool(DETERMINER.match(phrase))  # "the posting", "a ruling": a noun, not a gerund
     phrase = DETERMINER.sub("", phrase)
