@@ -63,12 +63,13 @@ ORIGIN_BEFORE = re.compile(
 ORIGIN_REACH = 70  # "crossed the border into eastern Chad from " before the place
 # A distance's bearing from a place: "180 miles northeast of ", "40 km south of ".
 BEARING_BEFORE = re.compile(
-    r"(?i)\b(?:(?:miles?|mi|kilomet(?:er|re)s?|km)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|"
+    # (a conversion may follow the unit: "50 km (30 miles) south-east of Coimbra")
+    r"(?i)\b(?:(?:miles?|mi|kilomet(?:er|re)s?|km)\s+(?:\([^()]{1,20}\)\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|"
     r"north-?west|south-?east|south-?west)(?:ern)?\s+of|(?:away\s+)?from|outside(?:\s+of)?)"  # "70 miles from Beijing"
     r"|(?:just|directly|immediately|due)\s+(?:north|south|east|west)\s+of)"  # "just south of Mexico City"
     r"\s+(?:the\s+)?$"
 )
-BEARING_REACH = 40
+BEARING_REACH = 60
 # An aside on the place before, up to another place it ranks it in: ", the worst-hit country in ".
 DESCRIBED_GAP = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}(?:country|nation|city|state|province|region|town|capital|island)\s+"
