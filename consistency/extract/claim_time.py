@@ -22,6 +22,7 @@ from .times import (
     CLAUSE_BREAK,
     DIGIT,
     PRESENT,
+    RECORD_SINCE,
     TIME_MOVES_ON,
     as_of_claim,
     since_event,
@@ -141,9 +142,9 @@ def read_time(
     if as_of.scope in ("current", "unknown", "context") and (that := THAT_PERIOD.search(text, r.start, r.end)):
         # "By the end of 2023, the camp housed 280,000 ... Some 60,000 had arrived that year"
         as_of = discourse.that_period(that.group(1).lower(), that.group()) or as_of
-    if as_of.scope == "past" and not STARTED_FROM.search(as_of.text or ""):
+    if as_of.scope == "past" and not STARTED_FROM.search(as_of.text or "") and not RECORD_SINCE.match(as_of.text or ""):
         # "A team then pegged the flow at ...": the retelling goes on in the past (not after the figure a
-        # change started from: "rose from 1,836 to 1,900" reached 1,900 now)
+        # change started from: "rose from 1,836 to 1,900" reached 1,900 now, nor after a record's earlier event)
         discourse.past = as_of
     restated = discourse.projection is not None and RESTATED_PROJECTION.search(
         text, max(r.start, q.start - RESTATED_REACH), q.start

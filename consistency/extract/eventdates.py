@@ -15,6 +15,7 @@ from .dates import DateMention, anniversary_years
 from .discourse import Discourse, carried
 from .incidents import Incident
 from .modality import DATE_PLANNED
+from .times import RECORD_SINCE
 
 DATE_OF_EVENT_REACH = 3  # a date right before an event's words names it: "the January 2011 earthquake"
 ANNIVERSARY_OF_REACH = 5  # "the first anniversary of the quake"
@@ -37,10 +38,6 @@ HAPPENED_BEFORE = re.compile(r"(?i)\b(?:happened|occurred|took\s+place)\s+$")
 HAPPENED_REACH = 20  # "took place " before the date
 # Words that set an event against an earlier one: "the previous deadliest-ever incident".
 EARLIER = re.compile(r"(?i)\b(?:previous|prior|earlier|last\s+such)\b")
-# A record held since an earlier event: "the biggest demonstration in 29 years, since ...", "the deadliest since".
-RECORD_SINCE = re.compile(
-    r"(?i)\b(?:biggest|largest|worst|deadliest|highest|strongest|costliest)\b[^.;:]{0,60}?\bsince\b"
-)
 
 
 def dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:

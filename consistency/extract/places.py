@@ -233,7 +233,9 @@ _BUILDING_KIND = (
     r"hotel|nightclub|club|theat(?:er|re)|hall|factory|plant|mine|station|prison|base)"
 )
 KIND_IN = re.compile(rf"\s+(?:{_PLACE_KIND}|{_BUILDING_KIND})\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?")
-NAMED_BUILDING = re.compile(rf"(?i)\b{_BUILDING_KIND}$")
+# ... and public spaces, which lie in a city as buildings do but name no event held in them ("the march in Hong Kong's
+# Victoria Park" is no "Victoria Park march"): "Gwanghwamun Square in central Seoul".
+NAMED_BUILDING = re.compile(rf"(?i)\b(?:{_BUILDING_KIND}|square|plaza|park|palace)$")
 # An event at a named building is named by it: "the fire at Grenfell Tower" is the Grenfell Tower fire, "the shooting
 # at Pulse nightclub" the Pulse nightclub shooting.
 AT_NAMED_BUILDING = re.compile(rf"\s+(?:at|in|on)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s+){{1,4}}(?i:{_BUILDING_KIND}))\b")

@@ -76,6 +76,10 @@ CONTRAST_CLAUSE = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|
 DIGIT = re.compile(r"\d")
 # A clause's own verb before a date: the date is that clause's, not fronted for the whole sentence.
 FINITE_BE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b")
+# A record held since an earlier event: "the biggest demonstration in 29 years, since ...", "the deadliest since".
+RECORD_SINCE = re.compile(
+    r"(?i)\b(?:biggest|largest|worst|deadliest|highest|strongest|costliest)\b[^.;:]{0,60}?\bsince\b"
+)
 # The figure a count changed from, right before its number: "up from ", "down from some ".
 CHANGED_FROM_BEFORE = re.compile(r"(?i)\b(?:up|down)\s+from\s+(?:[a-z]+\s+)?$")
 CHANGED_FROM_REACH = 24  # "down from an estimated " before the number
@@ -156,7 +160,13 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         before = None
     if change := changed_from(text, q):  # "has dropped from 1,836 to 1,723": the figure the change started from
         return AsOf(start=None, end=published, scope="past", text=change.group())
-    past = before or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + PAST_AFTER_REACH)) or ctx.past_opening
+    # "the biggest demonstration in 29 years, since a million people attended the funeral ...": the earlier event's
+    past = (
+        before
+        or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + PAST_AFTER_REACH))
+        or ctx.past_opening
+        or RECORD_SINCE.search(text, ctx.start, q.start)
+    )
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
     first_comma = text.find(",", ctx.start, ctx.end)
