@@ -63,7 +63,7 @@ def of_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
 def earlier_event(text: str, sentence: tuple[int, int], d: DateMention, incidents: list[Incident]) -> bool:
     """Whether a date is the day of an earlier event the article sets its story against, never the story's year:
     "The previous deadliest incident happened in 1990, when a stampede killed 1,426 people"."""
-    record = RECORD_SINCE.search(text, *sentence)
+    record = RECORD_SINCE.search(text, *sentence) if text.find("since", *sentence) >= 0 else None
     if record and record.end() <= d.start:
         return True  # "the biggest demonstration in 29 years, since a million attended the funeral ... on June 9, 1987"
     if not EARLIER.search(text, *sentence):

@@ -546,7 +546,9 @@ def place_groups(text: str, mentions: list[Mention]):
             continue  # "came from Syria", "crossed into Chad from Sudan": where people left, not where they are
         if BEARING_BEFORE.search(text, max(0, m.start - BEARING_REACH), m.start):
             continue  # "about 180 miles northeast of San Francisco": where a distance is measured from
-        if OUTSIDE_BEFORE.search(text, max(0, m.start - OUTSIDE_REACH), m.start):
+        if text.find("outside", max(0, m.start - OUTSIDE_REACH), m.start) >= 0 and OUTSIDE_BEFORE.search(
+            text, max(0, m.start - OUTSIDE_REACH), m.start
+        ):
             continue  # "350,000 more rallied outside the capital": everywhere but there (spread_over_places)
         if POSSESSIVE_AFTER.match(text, m.end) and DESCRIBING_BEFORE.search(
             text, max(0, m.start - DESCRIBING_REACH), m.start

@@ -165,7 +165,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         before
         or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + PAST_AFTER_REACH))
         or ctx.past_opening
-        or RECORD_SINCE.search(text, ctx.start, q.start)
+        or (RECORD_SINCE.search(text, ctx.start, q.start) if text.find("since", ctx.start, q.start) >= 0 else None)
     )
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
