@@ -134,7 +134,10 @@ PASSED_BEFORE = re.compile(
 )
 PASSED_REACH = 30  # "has gone well past the " before the number
 # An estimate's noun between "estimated" and its number: "the estimated crowd of ", "an estimated death toll of ".
-ESTIMATED_OF = re.compile(r"(?i)\b(?:an|the)\s+estimated\s+(?:[a-z-]+\s+){1,2}(?:of|at)\s+$")
+ESTIMATED_OF = re.compile(
+    r"(?i)\b(?:an|the)\s+estimated\s+(?:[a-z-]+\s+){1,2}(?:of|at)\s+$"
+    r"|\b(?:is|are|was|were)\s+estimated\s+to\s+(?:have|be|number|total)\s+$"  # "Baga was estimated to have 620"
+)
 ESTIMATED_REACH = 40
 # A second number that closes a range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000", "two or three".
 RANGE_GAP = re.compile(

@@ -22,6 +22,7 @@ REPORT = (
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
     r"added|acknowledged|insisted|determined|verified|according|clarified|explained|"
     r"accused|alleged|"  # "The opposition accused the army of killing 1,193 people"
+    r"identified|interviewed|"  # "Researchers identified 12 of the dead", "The team interviewed 52 survivors"
     # "The Observatory gave a count of 322 dead" (not "gave their lives"); "the police place the figure at 260,000"
     r"(?:gave|gives|place|places|placed)"
     r"(?=\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:count|toll|figure|estimate|tally|number|crowd|turnout)s?\b)|"
