@@ -116,7 +116,9 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         ):
             # "the toll reached 1,177 people, in Donggala 153 people, Sigi 65 people": a list of one count
             measure = r.measures[id(previous)]
-        part_of_previous = previous is not None and included(text, q, previous, r.start)
+        part_of_previous = previous is not None and included(text, q, previous, r.start, id(previous) in r.included)
+        if part_of_previous:
+            r.included.add(id(q))
         whole_measure = r.measures.get(id(previous))
         paired = r.paired.get(id(previous)) is q
         if (

@@ -72,6 +72,8 @@ def read_place(
         not location
         and previous
         and (ELLIPSIS.match(text, previous.end, q.start) or r.measures.get(id(previous)) == measure)
+        # not a part's ("including around 400,000 in Paris, ... while the ministry counted 1.12 million")
+        and id(previous) not in r.included
     ):
         # "1,410 people had been killed in Gaza and 6,268 wounded"; "1,000 barrels a day were leaking into
         # the Gulf, an estimate later raised to 5,000 barrels a day": the same count, the same place

@@ -176,7 +176,8 @@ MULTIPLE_RESTATED = re.compile(r"(?i)\s+(?:as\s+(?:many|much)\s+|more\s+)?(?:[a-
 CHANGE_REACH = 90  # "grew by more than ", "lowered its count of the dead from the attacks by more than " before it
 MODE_REACH = 60  # how people travelled, after the number or before it: "who have arrived by sea"
 PART_REACH = 24  # "including some ", "of whom about " before the number
-PART_AFTER_PART = re.compile(r",?\s+and\s+|,\s+")  # "including 13 firefighters and 121 civilians"
+# "including 13 firefighters and 121 civilians", "including 54 children, 82 women ..., as well as 16 bodies"
+PART_AFTER_PART = re.compile(r",?\s+(?:and|as\s+well\s+as|plus)\s+|,\s+")
 FOUND_REACH = 60  # " bodies were found", " had been pulled" after the number
 ADDED_REACH = 16  # "an additional ", "a further new " before the number
 DAMAGED_REACH = 60  # "destroyed or damaged an estimated " before it, " have been partially damaged or destroyed" after
@@ -381,10 +382,11 @@ def multiple_of(text: str, q: Quantity, previous: Quantity | None, previous_meas
     )
 
 
-def included(text: str, q: Quantity, whole: Quantity, sentence_start: int) -> bool:
-    """Whether a number is a part of the one before it: "11 people, including 4 children", "among them 12"; or the
-    next part after one: "135 injured, including 13 firefighters and 121 civilians"."""
+def included(text: str, q: Quantity, whole: Quantity, sentence_start: int, whole_is_part: bool = False) -> bool:
+    """Whether a number is a part of the one before it: "11 people, including 4 children", "among them 12"; or, when
+    that one is a part (``whole_is_part``), the next part after it: "135 injured, including 13 firefighters and 121
+    civilians"."""
     cue = PART_BEFORE.search(text, max(sentence_start, q.start - PART_REACH), q.start)
     if cue is not None and not re.search(r"[.;]", text[whole.end : cue.start()]):
         return True
-    return bool(PART_AFTER_PART.fullmatch(text, whole.end, q.start)) and included(text, whole, whole, sentence_start)
+    return whole_is_part and PART_AFTER_PART.fullmatch(text, whole.end, q.start) is not None

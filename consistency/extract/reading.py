@@ -63,3 +63,4 @@ class Reading:
     subjects: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     part_places: set[str] = field(default_factory=set)  # a part's places only: "including 81,000 in Paris"
     shares: dict[int, str | None] = field(default_factory=dict)  # each percentage's group: "primary" (share_of)
+    included: set[int] = field(default_factory=set)  # the parts a cue names: "including 13 firefighters and 121 ..."

@@ -178,7 +178,8 @@ def build_claims(
         r.shares = _shares(text, r, discourse.shares)
         if r.shares:
             discourse.shares = [r.shares[id(q)] for q in qs if id(q) in r.shares]
-        claims += _share_backwards(text, [_count_claim(article, r, k, q, sentence) for k, q in enumerate(qs)])
+        counted = [_count_claim(article, r, k, q, sentence) for k, q in enumerate(qs)]
+        claims += _share_backwards(text, _wholes_beyond_parts(article, r, counted))
         claims += _date_claims(article, r, sentence)
         whole_places = [p for p in sentence_places(text, ctx, lexicon) if p not in r.part_places]
         discourse.remember(
@@ -276,6 +277,27 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
     )
 
 
+def _wholes_beyond_parts(article: Article, r: Reading, claims: list[Claim]) -> list[Claim]:
+    """A whole no words place is not where its part is: "mobilized 1.12 million people, including 80,000 in Paris"
+    counts France, where the story's place (Paris, named first) would put it; the part is then Paris's own count."""
+    out = list(claims)
+    for k, q in enumerate(r.quantities):
+        if id(q) not in r.included:
+            continue
+        j = k - 1
+        while j >= 0 and id(r.quantities[j]) in r.included:
+            j -= 1  # "including 13 firefighters and 121 civilians": the whole before the parts
+        if j < 0:
+            continue
+        whole, part = out[j], out[k]
+        if whole.location and whole.location == part.location and not whole.location_text and part.location_text:
+            wider = [c for c in article.countries_of(part.location) if c not in part.location]
+            out[j] = whole.model_copy(update={"location": wider})
+            if part.facet == "part":  # then placed on its own: the place's count, as "including 81,000 in Paris"
+                out[k] = part.model_copy(update={"facet": None})
+    return out
+
+
 def _shares(text: str, r: Reading, before: list[str | None]) -> dict[int, str | None]:
     """The group each percentage of a sentence is a share of; "The government puts the numbers at 42 percent and 65
     percent, respectively" takes them in order from the sentence before ("70 percent of primary school teachers ...
@@ -333,7 +355,10 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         measure=measure,
         measure_text=with_state(measured.text, measured.state),
         facet=_with_share(
-            narrowed or population(text, q, measure, measured.text or q.measure_text, lexicon, said_by),
+            narrowed
+            or population(text, q, measure, measured.text or q.measure_text, lexicon, said_by)
+            # a part a cue names that nothing else narrows: "..., as well as 16 unidentified bodies"
+            or ("part" if id(q) in r.included and not own_place else None),
             r.shares.get(id(q)),
         ),
         subject_type=subject_type(subject, owner.incident, lexicon),
