@@ -8,7 +8,16 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from .counted import PERSON_MEASURES, at_event, counted_measure, elided, group_members, state_of
+from .counted import (
+    PERSON_MEASURES,
+    PLACE_COUNTS,
+    PLACED_AFTER,
+    at_event,
+    counted_measure,
+    elided,
+    group_members,
+    state_of,
+)
 from .facets import SCOPE_AFTER, included
 from .lexicon import Mention
 from .quantities import VOLUME_UNITS, Quantity, changed_from, head_noun
@@ -142,6 +151,8 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         and q.unit == discourse.unit
         and (discourse.measure or discourse.measure_text)
         and elided(text, q)
+        # not a count of places to a number in one of them: "in 10 other cities, including 35,000 in Busan"
+        and not (discourse.measure in PLACE_COUNTS and PLACED_AFTER.match(text, q.end))
     ):
         # "Police counted 12,000 marchers. In Lyon they counted 4,000.": the counted noun carries
         measure, measure_text = discourse.measure, discourse.measure_text

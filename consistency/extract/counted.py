@@ -189,6 +189,9 @@ def counted_measure(
     ):
         return None, None, None  # a noun follows that no alias file names
     carried = resolved.get(id(previous)) if previous else None
+    placed = PLACED_AFTER.match(text, q.end) is not None
+    if carried in PLACE_COUNTS and placed:
+        carried = None  # "in 10 other cities, including 35,000 in Busan": people in one of them, not cities
     if carried not in (None, "ratio", "duration") and (ELLIPSIS.match(text, previous.end, q.start) or compared):
         # "900 troops in Syria and 2,500 in Iraq": the second number counts the same thing (not "rise eightfold, to
         # as many as 20,000": a multiple counts nothing)
@@ -214,6 +217,8 @@ def counted_measure(
         # "Ukraine's air force said, adding that 71 were shot down": the speaker's noun counts nothing
         and not SPEAKER_NOUN_AFTER.match(text, m.end)
     ]
+    if placed:
+        earlier = [m for m in earlier if m.id not in PLACE_COUNTS]  # nor the noun of a count of places before it
     counted = [m for m in earlier if _named_by_number_of(text, m, earlier)]
     if counted:
         # "put the number of workers who joined the strike at 1.5 million": what "the number of" names
@@ -298,6 +303,9 @@ DETENTION_HOLD = re.compile(
     r"\b(?:hold|holds|held|holding|house|houses|housing|guard|guards|keep|keeps)\s+"
     r"(?:some\s+|about\s+|around\s+|roughly\s+|more than\s+|at least\s+|nearly\s+|an estimated\s+|up to\s+)?$"
 )
+# A place right after a number: "35,000 in Busan"; such a number counts no places.
+PLACED_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+PLACE_COUNTS = frozenset({"places", "countries"})
 # An aside set off by commas right after a count, before its verb: ", about a thousand of them minors,".
 ASIDE_AFTER = re.compile(r",\s+[^,;.()]{1,60},")
 # ... or a participle's phrase: "18 people travelling in four cars (died)", "five men riding in a truck (were hit)".
