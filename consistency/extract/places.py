@@ -532,6 +532,11 @@ def place_groups(text: str, mentions: list[Mention]):
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
             continue
+        locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
+        owns = locative or PLACE_OWNS_NUMBER.match(text, m.end)
+        subject = not owns and SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start)
+        if not (owns or subject):
+            continue  # most mentions: no place of a count, whatever the words around them (the checks below only drop)
         if (
             AFFILIATION_BEFORE.search(text, max(0, m.start - AFFILIATION_REACH), m.start)
             or INSTITUTION_BEFORE.search(text, max(0, m.start - AFFILIATION_REACH), m.start)
@@ -541,7 +546,6 @@ def place_groups(text: str, mentions: list[Mention]):
             )
         ):
             continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
-        locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
         if locative and ORIGIN_BEFORE.search(text, max(0, m.start - ORIGIN_REACH), m.start):
             continue  # "came from Syria", "crossed into Chad from Sudan": where people left, not where they are
         if BEARING_BEFORE.search(text, max(0, m.start - BEARING_REACH), m.start):
@@ -554,9 +558,9 @@ def place_groups(text: str, mentions: list[Mention]):
             text, max(0, m.start - DESCRIBING_REACH), m.start
         ):
             continue  # "Moldova, one of Europe's poorest countries": what the place before is, not where
-        if locative or PLACE_OWNS_NUMBER.match(text, m.end):
+        if owns:
             groups.append((m.start, m.end, [m.id], m.text))
-        elif SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start):
+        else:
             subjects.append((m.start, m.end, [m.id], m.text))
     return groups, subjects, within
 
