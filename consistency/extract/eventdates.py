@@ -15,7 +15,7 @@ from .dates import DateMention, anniversary_years
 from .discourse import Discourse, carried
 from .incidents import Incident
 from .modality import DATE_PLANNED
-from .times import RECORD_SINCE
+from .times import record_since
 
 DATE_OF_EVENT_REACH = 3  # a date right before an event's words names it: "the January 2011 earthquake"
 ANNIVERSARY_OF_REACH = 5  # "the first anniversary of the quake"
@@ -63,7 +63,7 @@ def of_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
 def earlier_event(text: str, sentence: tuple[int, int], d: DateMention, incidents: list[Incident]) -> bool:
     """Whether a date is the day of an earlier event the article sets its story against, never the story's year:
     "The previous deadliest incident happened in 1990, when a stampede killed 1,426 people"."""
-    record = RECORD_SINCE.search(text, *sentence) if text.find("since", *sentence) >= 0 else None
+    record = record_since(text, *sentence)
     if record and record.end() <= d.start:
         return True  # "the biggest demonstration in 29 years, since a million attended the funeral ... on June 9, 1987"
     if not EARLIER.search(text, *sentence):

@@ -331,7 +331,7 @@ SHARE_GROUP_AFTER = re.compile(
 SHARE_GROUP_REACH = 60
 # ... or before its noun: "of middle- and high-school teachers" (a word, then more words before the noun).
 SHARE_OF_DESCRIBED = re.compile(r"\s+of\s+(?:the\s+)?(?P<word>[a-z]+)(?:-|\s+(?=[a-z-]+\s+[a-z]))")
-SHARE_NOT_GROUP = frozenset("the a an of school schools sector total all".split())
+SHARE_NOT_GROUP = frozenset("the a an of school schools sector total all percent per cent".split())
 
 
 def share_of(text: str, q: Quantity, sentence_end: int) -> str | None:
@@ -342,7 +342,7 @@ def share_of(text: str, q: Quantity, sentence_end: int) -> str | None:
         return None
     if q.head_start is not None:
         between = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start])]
-        describing = [w for w in between if w not in SHARE_NOT_GROUP and w not in ("percent", "per", "cent")]
+        describing = [w for w in between if w not in SHARE_NOT_GROUP]
         if describing:
             return describing[0]
     else:

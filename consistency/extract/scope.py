@@ -124,14 +124,7 @@ def build_claims(
         resolve_references(article, ctx)
         event_date = partial(of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         earlier = partial(earlier_event, text, (s_start, s_end), incidents=ctx.incidents)
-        opening = next(
-            (
-                d.end_date.year
-                for d in ds
-                if d.start - s_start <= OPENING_DATE_REACH and d.granularity == "year" and d.end_date
-            ),
-            None,
-        )
+        opening = _opening_year(ds, s_start)
         incidents = [_told_of(story, x, told_year, opening) for x in ctx.incidents]
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)
@@ -203,6 +196,18 @@ PAST_EVENT_YEARS = 2
 
 
 OPENING_DATE_REACH = 3  # a year that opens its sentence, give or take a quote: "In 1993, ..."
+
+
+def _opening_year(dates: list[DateMention], sentence_start: int) -> int | None:
+    """The year a sentence opens with: "In 1993, ..."."""
+    return next(
+        (
+            d.end_date.year
+            for d in dates
+            if d.start - sentence_start <= OPENING_DATE_REACH and d.granularity == "year" and d.end_date
+        ),
+        None,
+    )
 
 
 def _told_of(story: Incidents, incident: Incident, told_year: int | None, opening_year: int | None) -> Incident:

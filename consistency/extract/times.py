@@ -80,6 +80,14 @@ FINITE_BE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b")
 RECORD_SINCE = re.compile(
     r"(?i)\b(?:biggest|largest|worst|deadliest|highest|strongest|costliest)\b[^.;:]{0,60}?\bsince\b"
 )
+
+
+def record_since(text: str, start: int, end: int) -> re.Match | None:
+    """The words of a record held since an earlier event in text[start:end], if any (most sentences have no
+    "since": a substring test spares the scan)."""
+    return RECORD_SINCE.search(text, start, end) if text.find("since", start, end) >= 0 else None
+
+
 # The figure a count changed from, right before its number: "up from ", "down from some ".
 CHANGED_FROM_BEFORE = re.compile(r"(?i)\b(?:up|down)\s+from\s+(?:[a-z]+\s+)?$")
 CHANGED_FROM_REACH = 24  # "down from an estimated " before the number
@@ -165,7 +173,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         before
         or PAST_AFTER.match(text, q.end, min(ctx.end, q.end + PAST_AFTER_REACH))
         or ctx.past_opening
-        or (RECORD_SINCE.search(text, ctx.start, q.start) if text.find("since", ctx.start, q.start) >= 0 else None)
+        or record_since(text, ctx.start, q.start)
     )
     if past:
         return AsOf(start=None, end=published, scope="past", text=past.group())
