@@ -187,7 +187,9 @@ def find_incidents(
             )
             names = [n for n in names if n not in inside]
         found.append(incident)
-    for m in HIT_BY.finditer(text, tokens[0][0] if tokens else 0, tokens[-1][1] if tokens else 0):
+    start, end = (tokens[0][0], tokens[-1][1]) if tokens else (0, 0)
+    # (the words each pattern needs are looked for first: most sentences have no "-hit" word, no one's "strike")
+    for m in HIT_BY.finditer(text, start, end) if text.find("-", start, end) >= 0 else ():
         kind = vocabulary.heads.find(m.group(1))
         if kind and not any(x.start <= m.start() < x.end for x in found):  # "quake-hit areas": the quake's
             found.append(Incident(m.start(1), m.end(1), kind[0].id, kind[0].id, m.group(1), False))
@@ -196,7 +198,7 @@ def find_incidents(
             continue  # "10 collapsed buildings": what the buildings are, no event under way
         if not any(x.start < verb.end and verb.start < x.end for x in found) and not _blocked(verb.start, blocked):
             found.append(Incident(verb.start, verb.end, verb.id, verb.id, verb.text, False))
-    for m in OWNED_STRIKE.finditer(text, tokens[0][0] if tokens else 0, tokens[-1][1] if tokens else 0):
+    for m in OWNED_STRIKE.finditer(text, start, end) if text.find("strike", start, end) >= 0 else ():
         if not any(x.start <= m.start(1) < x.end for x in found) and "strike" in vocabulary.people:
             found.append(Incident(m.start(1), m.end(1), "strike", "strike", m.group(), False))
     return sorted(found + names, key=lambda i: i.start)

@@ -61,6 +61,15 @@ ORIGIN_BEFORE = re.compile(
     r"|,\s+(?:mainly|mostly|largely|chiefly|primarily|many|most)\s+from\s+(?:the\s+)?$"
 )
 ORIGIN_REACH = 70  # "crossed the border into eastern Chad from " before the place
+
+
+def came_from(text: str, pos: int) -> bool:
+    """Whether the words before ``pos`` say it is where people came from (ORIGIN_BEFORE)."""
+    start = max(0, pos - ORIGIN_REACH)
+    # every such phrase ends in "from": most places, which follow none, are passed over without the search
+    return "from" in text[start:pos].lower() and ORIGIN_BEFORE.search(text, start, pos) is not None
+
+
 # A distance's bearing from a place: "180 miles northeast of ", "40 km south of ".
 BEARING_BEFORE = re.compile(
     # (a conversion may follow the unit: "50 km (30 miles) south-east of Coimbra")
@@ -324,10 +333,11 @@ def with_unknown_places(
 ) -> list[Mention]:
     """Add places no gazetteer knows where the grammar says "place": "in the town of Mai Kadra", "near Rolling Fork"."""
     found = list(known)
+    # (the words each pattern needs are looked for first: few sentences name a camp or two places of one kind)
     for m in (
         *UNKNOWN_PLACE.finditer(text, start, end),
-        *PLURAL_KIND_PLACE.finditer(text, start, end),
-        *CAMP_NAME.finditer(text, start, end),
+        *(PLURAL_KIND_PLACE.finditer(text, start, end) if text.find("and", start, end) >= 0 else ()),
+        *(CAMP_NAME.finditer(text, start, end) if text.find("camp", start, end) >= 0 else ()),
     ):
         s, e = m.span(1)
         name = m.group(1)
@@ -546,7 +556,7 @@ def place_groups(text: str, mentions: list[Mention]):
             )
         ):
             continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
-        if locative and ORIGIN_BEFORE.search(text, max(0, m.start - ORIGIN_REACH), m.start):
+        if locative and came_from(text, m.start):
             continue  # "came from Syria", "crossed into Chad from Sudan": where people left, not where they are
         if BEARING_BEFORE.search(text, max(0, m.start - BEARING_REACH), m.start):
             continue  # "about 180 miles northeast of San Francisco": where a distance is measured from

@@ -53,7 +53,7 @@ def sentence_context(
     # "Harvey" in "Hurricane Harvey" or alone is the storm, never a place ("Hurricane Florence")
     alone = by_name(text, start, end, event_names)
     entities = lexicon.entities.find_in(text, tokens)
-    for m in BACKED.finditer(text, start, end):
+    for m in BACKED.finditer(text, start, end) if text.find("-", start, end) >= 0 else ():  # "Iran-backed"
         sponsor = lexicon.entities.find(m.group(1))
         sponsor_id = sponsor[0].id if sponsor else m.group(1).lower()
         entities.append(Mention(m.start(), m.end(), f"{sponsor_id}_backed", m.group()))

@@ -10,7 +10,7 @@ from .discourse import Discourse
 from .forces import FORCE
 from .incidents import Incident
 from .lexicon import Lexicon, Mention, slug
-from .places import DATELINE, ORIGIN_BEFORE, ORIGIN_REACH
+from .places import DATELINE, came_from
 from .quantities import Quantity
 from .speakers import (
     REPORT,
@@ -191,7 +191,7 @@ def opening_entity(text: str, ctx: SentenceContext, pos: int, types: list[str], 
             clause_start <= e.start < pos
             and e.start - clause_start <= OPENING_REACH
             and not text[clause_start : e.start].strip(' "').endswith(("in", "of", "against"))
-            and not ORIGIN_BEFORE.search(text, max(0, e.start - ORIGIN_REACH), e.start)  # "came from Syria"
+            and not came_from(text, e.start)  # "came from Syria"
         ):
             if not types or entity_type(e, lexicon) in types:
                 return e
@@ -221,7 +221,7 @@ def nearest_entity_before(
             continue  # "in Iraq" is where, not who
         if not opposed and OPPOSED_BEFORE.search(text[max(0, e.start - OPPOSED_REACH) : e.start]):
             continue
-        if ORIGIN_BEFORE.search(text, max(0, e.start - ORIGIN_REACH), e.start):
+        if came_from(text, e.start):
             continue  # "49 percent came from Syria and 21 percent from Afghanistan": where they left, not whose
         if types and entity_type(e, lexicon) not in types:
             continue
