@@ -146,12 +146,16 @@ def find_incidents(
     places: list[Mention],
     blocked: list[tuple[int, int]],
     owners: list[Mention] = (),
+    armed: list[Mention] = (),
 ) -> list[Incident]:
     """Events named among a sentence's ``tokens``; ``blocked`` spans (dates: "in March", agencies) hold none;
-    ``owners`` are countries' names and adjectives ("Turkish") that say where an event is, never what it is called."""
+    ``owners`` are countries' names and adjectives ("Turkish") that say where an event is, never what it is called;
+    ``armed`` are armed groups' and forces' names, which before an attack's word say who did it ("the Boko Haram
+    attack on Baga" is an attack on Baga, no event named "Boko Haram attack")."""
     # every word of a place is the place: "Mexico" in "the Gulf of Mexico leaks" says where, it names nothing
     place_at = {t[0]: p for p in places for t in tokens if p.start <= t[0] < p.end}
     owner_at = {o.start: o for o in owners}
+    doer_words = {t[0] for g in armed for t in tokens if g.start <= t[0] < g.end}
     names = []
     for name in vocabulary.names.find_in(text, tokens):
         kind, _, slug = name.id.partition(":")
@@ -169,9 +173,9 @@ def find_incidents(
             or _uncued(text, head.text, vocabulary)
         ):
             continue
-        # "an alleged Russian attack on a theater", "Israel's strikes": who struck, not where
-        doers = head.id in vocabulary.perpetrated
-        incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names}, doers)
+        # "an alleged Russian attack on a theater", "Israel's strikes", "a Hamas attack": who struck, not where
+        doer_at = ({*owner_at, *doer_words}) if head.id in vocabulary.perpetrated else set()
+        incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names}, doer_at)
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
         inside = [n for n in names if incident.start <= n.start and n.end <= incident.end]
         if inside:
@@ -300,12 +304,13 @@ def _with_modifiers(
     place_at: dict[int, Mention],
     owners: dict[int, Mention],
     name_starts: set[int],
-    doers: bool = False,
+    doers: set[int] = frozenset(),
 ) -> Incident:
     """The head with the names around it: "last year's Tubbs Fire" -> Tubbs Fire, "Hurricane Helene" -> Helene
     (named); "the Turkish earthquake", "the April earthquake" stay unnamed (a place, a month); a lower-case name of
-    the event ("Yemen's cholera outbreak") is passed over to the place before it (``name_starts``). With ``doers``, a
-    country before the word names who did it, neither where nor which: "the Russian airstrike"."""
+    the event ("Yemen's cholera outbreak") is passed over to the place before it (``name_starts``). The words at
+    ``doers`` (a country, an armed group) before the word name who did it, neither where nor which: "the Russian
+    airstrike"."""
     index = next(i for i, t in enumerate(tokens) if t[0] == head.start)
     start, end = head.start, head.end
     names: list[str] = []
@@ -316,7 +321,7 @@ def _with_modifiers(
     ):
         word = text[tokens[j][0] : tokens[j][1]]
         bare = POSSESSIVE.sub("", word)
-        if doers and tokens[j][0] in owners:
+        if tokens[j][0] in doers:
             pass
         elif tokens[j][0] in place_at:
             places.append(place_at[tokens[j][0]].id)

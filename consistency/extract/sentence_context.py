@@ -24,6 +24,8 @@ from .times import PAST_OPENING, PEAK
 
 # "Iran-backed militias", "Russian-backed separatists": a proxy force named by its sponsor.
 BACKED = re.compile(r"\b([A-Z][a-z]+)-(?:backed|linked|aligned|allied|sponsored|supported)\b")
+# Entities that strike: their names before an attack's word say who did it ("a Hamas attack", "a NATO airstrike").
+ARMED_TYPES = frozenset({"group", "militia", "military", "alliance"})
 TITLE_WORDS = 4  # a title-cased headline has this many words of three letters or more, all capitalised
 HEADLINE_REACH = 3_000  # characters from the text's start within which a title-cased line is a headline
 # "the group", "its", "they", "of those": a subject named in an earlier sentence.
@@ -120,7 +122,8 @@ def sentence_context(
     # names of agencies ("Cal Fire") and dates ("in March") are not events
     blocked = date_spans + [(e.start, e.end) for e in entities]
     countries = [e for e in entities if lexicon.entity_types.get(e.id) == "country"]
-    incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries)
+    armed = [e for e in entities if lexicon.entity_types.get(e.id) in ARMED_TYPES]
+    incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries, armed)
     if title:
         incidents = [_unnamed_in_title(text, x, lexicon) for x in incidents]
     # the name alone where no event's words stand already ("Harvey", not the "Harvey" of "Hurricane Harvey")
