@@ -57,9 +57,9 @@ def _words_before(most: int) -> str:
 
 
 def _sentence_end(words: str) -> re.Pattern[str]:
-    """``words`` after a comma or a quote, ending the sentence (a full stop and a closing quote may follow them):
-    the speaker that comes after what was said."""
-    return re.compile(rf"(?:,|\")\s*{words}\.?\"?$")
+    """``words`` after a comma, a colon or a quote, ending the sentence (a full stop and a closing quote may follow
+    them): the speaker that comes after what was said."""
+    return re.compile(rf"(?:,|:|\")\s*{words}\.?\"?$")
 
 
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one
@@ -745,6 +745,8 @@ def _lead_speaker(sentence: str) -> tuple[re.Match | None, str | None]:
 def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     """The noun phrase before a reporting verb, or None when those words are a clause or a fragment."""
     lead = sentence[: verb.start()].rstrip()
+    if lead.endswith(":"):
+        return None  # "More than 2 million marched: said the union's leader": the speaker follows its verb
     if COORDINATED_TAIL.search(lead) and PAST_VERB.fullmatch(verb.group()) and not RELATIVE_CLAUSE.search(lead):
         return _first_subject(lead)  # not "..., which he calls ... and says", nor "police data and estimates"
     # "The SDF, which has lost about 11,000 fighters in the war, says": the head, past its relative clause
