@@ -483,7 +483,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             entities.add(str(name), id_)
         bodies.update(_folded(str(name)) for name in spec.get("bodies", []))
 
-    places, parents, regions = PhraseIndex(), {}, set()
+    places, parents, regions, named_provinces = PhraseIndex(), {}, set(), set()
     named: dict[str, str] = {}  # a name the places files give (folded) -> its id
     ids_by_code: dict[str, str] = {}  # ISO 3166 code -> the id of the country: "RU" -> russia
     for id_, spec in (entry for path in files["places"] for entry in _entries(path)):
@@ -494,6 +494,8 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             parents[id_] = spec["parent"]
         if spec.get("kind") == "region":
             regions.add(id_)
+        elif spec.get("kind") == "province":
+            named_provinces.add(id_)
         if spec.get("iso"):
             ids_by_code[str(spec["iso"])] = id_
     country_ids = {id_ for id_, t in entity_types.items() if t == "country"}
@@ -517,6 +519,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         _add_places_table(places, parents, path, ids_by_code)
     cities = {slug(name) for path in [*files["cities"], *files["capitals"]] for name, _ in _table_rows(path)}
     provinces = {slug(name) for path in files["regions"] for name, _ in _table_rows(path)} - cities
+    provinces |= named_provinces  # "Catalonia": the table's "Catalunya", by the name English news gives it
     capitals = {  # "in the capital": the country's capital city, "Haiti" -> port_au_prince
         ids_by_code[code]: slug(name)
         for path in files["capitals"]

@@ -53,9 +53,13 @@ LOCATIVE_REACH = 40
 # Chad from Sudan", "21 percent from Afghanistan").
 ORIGIN_BEFORE = re.compile(
     r"(?i)\b(?:came|come|comes|coming|arriv\w*|cross\w*|fled|flee\w*|escap\w*|travell?\w*|migrat\w*|return\w*|"
-    r"deport\w*|originat\w*|hail\w*|into|percent|per cent)\b[^,;.:]{0,40}?\bfrom\s+(?:the\s+)?$|%\s+from\s+$"
+    r"deport\w*|originat\w*|hail\w*|into|percent|per cent|"
+    r"independence|secession|secede\w*|break\s+away|broke\s+away)\b"  # "independence from Madrid": not there either
+    r"[^,;.:]{0,40}?\bfrom\s+(?:the\s+)?$|%\s+from\s+$"
     # people named by where they come from: "women and children from Darfur", "refugees from Syria"
-    r"|\b(?:refugees|migrants|asylum[- ]seekers|children|women|men|families|people|civilians|evacuees|nationals)"
+    r"|\b(?:refugees|migrants|asylum[- ]seekers|children|women|men|families|people|civilians|evacuees|nationals|"
+    # one person: "an Australian man from New South Wales has been charged"
+    r"man|woman|boy|girl|child|gunman|suspect|attacker)"
     r"\s+from\s+(?:the\s+)?$"
     # where most of them came from, set off by a comma: "arrived in the city, mainly from Morocco"
     r"|,\s+(?:mainly|mostly|largely|chiefly|primarily|many|most)\s+from\s+(?:the\s+)?$"
