@@ -38,6 +38,13 @@ HAPPENED_BEFORE = re.compile(r"(?i)\b(?:happened|occurred|took\s+place)\s+$")
 HAPPENED_REACH = 20  # "took place " before the date
 # Words that set an event against an earlier one: "the previous deadliest-ever incident".
 EARLIER = re.compile(r"(?i)\b(?:previous|prior|earlier|last\s+such)\b")
+# The last one of a kind, then its date: "almost four times the toll of the last large-scale attack in 1990" (not "the
+# last week of March", a time).
+LAST_OF_KIND = re.compile(
+    r"(?i)\bthe\s+last\s+(?!(?:weeks?|weekends?|months?|years?|days?|decades?|quarters?|half|few|two|three|several|"
+    r"time)\b)(?:[\w-]+\s+){1,3}(?:(?:in|of|on)\s+)?$"
+)
+LAST_OF_KIND_REACH = 60  # "the last large-scale terrorist attack in " before the date
 
 
 def dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
@@ -66,6 +73,8 @@ def earlier_event(text: str, sentence: tuple[int, int], d: DateMention, incident
     record = record_since(text, *sentence)
     if record and record.end() <= d.start:
         return True  # "the biggest demonstration in 29 years, since a million attended the funeral ... on June 9, 1987"
+    if LAST_OF_KIND.search(text, max(sentence[0], d.start - LAST_OF_KIND_REACH), d.start):
+        return True
     if not EARLIER.search(text, *sentence):
         return False
     when_event = (x.start >= d.end and WHEN_EVENT.fullmatch(text, d.end, x.start) for x in incidents)
