@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .context import SentenceContext
+from .dates import MONTHS
 from .discourse import Discourse
 from .facets import (
     GENERIC_PEOPLE,
@@ -109,8 +110,10 @@ COMPARED_REACH = 40  # "which compares to ", "to 5,100 troops from " before the 
 # A number right before a word: "10,000 captured" (the word is that number's).
 NUMBER_END = re.compile(r"\d\s+$")
 NUMBER_END_REACH = 3
-YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d\s+$")  # "in July 2021 killed": a year, no count
-YEAR_END_REACH = 6
+# "in July 2021 killed", "on April 15 killed": a year or a day, no count
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+YEAR_END = re.compile(rf"(?i)\b(?:1[89]|20)\d\d\s+$|\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+$")
+YEAR_END_REACH = 16  # "September 15th, " before the verb
 # A number standing on its own, not in a hyphenated compound ("7.8-magnitude", "36,807-acre").
 STANDALONE_NUMBER = re.compile(r"\d[\d.,]*(?![\d.,]*-)")
 # Between a counted noun and its number: " of ", " of about " ("a crowd of 500,000", "fire personnel of 1,065").

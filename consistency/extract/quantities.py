@@ -354,6 +354,7 @@ NOUN_PHRASE_REACH = 80  # the counted noun phrase after it: "rocket and drone at
 MAX_NOUN_WORDS = 6  # ... of at most this many words
 BODY_REACH = 40  # what members belong to: "of the armed forces"
 DETERMINER_REACH = 5  # "these " before a word number
+STATE_BEFORE_REACH = 30  # "killed more than " before a word number
 DURATION_IDIOM_REACH = 10  # " later", " earlier" after a duration
 
 
@@ -960,6 +961,13 @@ def _elided(text: str, q: Quantity, previous: Quantity | None) -> bool:
 SHORT_YEAR_MARKS = frozenset("'\u2018\u2019")  # the apostrophe of a year written short: "'08", "’90s"
 
 
+def _state_before(text: str, q: Quantity, lexicon: Lexicon) -> bool:
+    """Whether what befell the counted comes right before the number: "killed three" (not "reached zero": a count
+    that got there)."""
+    state = lexicon.states.before.search(text, max(0, q.start - STATE_BEFORE_REACH), q.start)
+    return state is not None and state.group(1).lower() != "reached"
+
+
 def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, lexicon: Lexicon) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names, units' definitions."""
     raw = match.group()
@@ -1012,6 +1020,7 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, le
         and not FIGURE_VALUE_BEFORE.search(text, max(0, q.start - FIGURE_VALUE_REACH), q.start)
         and not (previous is not None and PART_OF_WHOM.match(text, q.num_end))
         and not lexicon.states.after.match(text, q.end)  # "nine perished", "three were injured"
+        and not _state_before(text, q, lexicon)
     ):
         # "one of the", "at one point", "two of them"; not "half a million had turned out", "the death toll rose
         # to four", "Four attackers were killed, three of whom were wearing explosive belts"
