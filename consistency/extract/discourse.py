@@ -172,6 +172,9 @@ class Discourse:
             self._speaker = self._last_speaker = speaker
             self._unread.clear()  # a speaker named now is the paragraph's and the last, whoever spoke before
         self.recent += incidents
+        for incident in incidents:
+            if incident.places:  # "Christchurch shooting: 49 dead from terror attack": the attack is in Christchurch
+                self.event_places.setdefault(incident.id, list(incident.places))
 
     def running(self, measure: str | None, location: list[str], as_of: AsOf) -> AsOf:
         """A count's time as part of the article's running count of its measure. "Since January 2015, 878,495 have
