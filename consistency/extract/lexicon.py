@@ -490,6 +490,8 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         for name in spec.get("names", []):
             places.add(str(name), id_)
             named.setdefault(_folded(str(name)), id_)
+        for name in spec.get("adjectives", []):  # "the Catalan government": Catalonia's, a capitalised word only
+            places.add(str(name), id_, case_sensitive=True)
         if spec.get("parent"):
             parents[id_] = spec["parent"]
         if spec.get("kind") == "region":

@@ -28,6 +28,8 @@ _BOUNDARY = re.compile(
     r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n(?=[ \t]*\n)|\n(?![ \t]*[a-z0-9(,])"""
     # a page's list flattened without spaces: "…to 500,000Estimated number…", "…Chenoweth)Population of…"
     r"|(?<=[0-9)])(?=[A-Z][a-z]{2,})|(?<=illion)(?=[A-Z][a-z]{2,})"
+    # a subhead's statements set apart by bullets: "... injuring 761 ■ I never expected ..."
+    "|[ \t][\u25a0\u25aa\u25cf\u2022](?=[ \t])"
 )
 MAX_SENTENCE = 1_500
 # The word a period ends: "U.S" of "U.S.", "Gen" of "(Gen.", "W" of "John W." (at most 13 characters).
