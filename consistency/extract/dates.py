@@ -187,7 +187,8 @@ _PREP = (
     r"[Cc]ompared (?:to|with)|(?:(?:[Ii]n|[Oo]ver|[Ff]or|[Dd]uring) )?(?:[Aa]ll|[Tt]he whole|[Tt]he entirety) of)"
 )
 # Which one, seen from publication: "this past", "last", "next", "following"
-_WHICH = r"(?:this past|this coming|this|last|next|past|coming|previous|following)"
+# (capitalised where they open a sentence: "Last week in Minsk, about 100,000 people had gathered")
+_WHICH = r"(?:[Tt]his past|[Tt]his coming|[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]ollowing)"
 # A part of a year or month: "early", "mid", "the end"
 _PHASE = r"(?:early|mid|middle|late|beginning|start|end)"
 # "summer", "Autumn"
@@ -296,10 +297,11 @@ DATE_RE = re.compile(
     rf"|(?P<which_unit>(?P<which_unit_which>{_WHICH}){_S}"
     rf"(?P<which_unit_unit>weekend|week|month|year|decade|quarter)(?![\w-]))"
     # "next September", "last March", "this July"
-    rf"|(?P<which_month>(?P<which_month_which>this|last|next|this past|this coming){_S}"
+    rf"|(?P<which_month>(?P<which_month_which>[Tt]his|[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming){_S}"
     rf"(?P<which_month_month>{_MONTH}))"
     # "last Friday", "on Thursday", "Thursday", "next Tuesday"
-    rf"|(?P<weekday>(?:(?P<weekday_which>last|next|this past|this coming|this){_S})?(?P<weekday_name>{_WEEKDAY})"
+    rf"|(?P<weekday>(?:(?P<weekday_which>[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming|[Tt]his){_S})?"
+    rf"(?P<weekday_name>{_WEEKDAY})"
     rf"(?!{_S}(?:prayers?|Times|Night Live)\b))"
     # "today", "yesterday", "tomorrow", "last night", "this morning", "year-end"
     rf"|(?P<today>(?<!USA )(?:{_NAMED_DAY}|last night|this morning"
@@ -942,9 +944,9 @@ def _this_unit_part(m: re.Match, pub: date | None) -> Resolved:
 
 
 def _which_unit(m: re.Match, pub: date | None) -> Resolved:
-    which, unit = m["which_unit_which"], m["which_unit_unit"]
+    which, unit = m["which_unit_which"].lower(), m["which_unit_unit"]
     granularity = {"weekend": "day", "decade": "decade"}.get(unit, unit)
-    if pub is None or (which.lower() == "following" and unit in ("week", "month", "year")):
+    if pub is None or (which == "following" and unit in ("week", "month", "year")):
         return _undated(granularity)  # "the following week": after a time told before it (``shifted``)
     shift = {
         "last": -1,
@@ -985,7 +987,7 @@ def _which_month(m: re.Match, pub: date | None) -> Resolved:
     month = _month(m["which_month_month"])
     if pub is None:
         return _undated("month")
-    which = m["which_month_which"]
+    which = m["which_month_which"].lower()
     if which in ("next", "this coming"):
         year = pub.year if month > pub.month else pub.year + 1
     elif which in ("last", "this past"):
@@ -998,7 +1000,7 @@ def _which_month(m: re.Match, pub: date | None) -> Resolved:
 def _weekday(m: re.Match, pub: date | None) -> Resolved:
     if pub is None:
         return _undated("day")
-    weekday, which = WEEKDAYS[m["weekday_name"].lower()], m["weekday_which"]
+    weekday, which = WEEKDAYS[m["weekday_name"].lower()], (m["weekday_which"] or "").lower()
     back = (pub.weekday() - weekday) % 7
     if which in ("next", "this coming"):
         d = pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)

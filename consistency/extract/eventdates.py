@@ -21,8 +21,9 @@ DATE_OF_EVENT_REACH = 3  # a date right before an event's words names it: "the J
 ANNIVERSARY_OF_REACH = 5  # "the first anniversary of the quake"
 # Dates an article tells of as past or present: not "by 2030", "before the war", nor "after the quake".
 TOLD_ROLES = frozenset({"point", "span", "since"})
-# A date right after an event's words that dates it: "inauguration in 2009", "the Camp Fire of November 2018".
-EVENT_DATE_AFTER = re.compile(r"(?i)(?:in|of|on)\s")
+# A date right after an event's words that dates it: "inauguration in 2009", "the Camp Fire of November 2018", "the
+# re-election a week ago".
+EVENT_DATE_AFTER = re.compile(r"(?i)(?:in|of|on)\s|(?:[\w-]+\s+){1,3}ago\b")
 # An event told by its verb in the past: "capsized", "the boat sank", "the quake struck".
 PAST_VERB_END = re.compile(r"(?i)(?:ed|sank|struck|hit|broke out|went down|blew up)$")
 # A relative clause after an event's words, up to a date, no number in it: "the earthquake that struck Nepal (on April
