@@ -61,8 +61,9 @@ def _month_number(month: str) -> int:
     return int(month) if month.isdigit() else MONTHS[month.lower()]
 
 
-# The words of an address's path, segment by segment so that no name runs across two:
-# "/Top_News/US/2018/11/25/Camp-Fire-is-100-contained/" -> "Top News | US | Camp Fire is contained".
+# The words of an address's path, segment by segment so that no name runs across two, the segment of the most words
+# first: it is the headline, the others the site's sections ("technical-rescue", "ebola"), whose events come after
+# the headline's: "/Top_News/US/2018/11/25/Camp-Fire-is-100-contained/" -> "Camp Fire is contained | Top News | US".
 _PATH = re.compile(r"^[a-z]+://[^/]+(/[^?#]*)", re.I)
 _SLUG_WORD = re.compile(r"[A-Za-z][A-Za-z']+|(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")  # words, and years: "2010"
 _NOT_WORDS = frozenset({"html", "htm", "php", "aspx", "index", "www", "amp"})
@@ -79,7 +80,8 @@ def headline(title: str | None, url: str | None) -> str:
         [w for w in _SLUG_WORD.findall(segment.replace("-", " ").replace("_", " ")) if w.lower() not in _NOT_WORDS]
         for segment in match.group(1).split("/")
     ]
-    return " | ".join(" ".join(words) for words in segments if words)
+    segments = sorted((words for words in segments if words), key=len, reverse=True)  # stable: sections in order
+    return " | ".join(" ".join(words) for words in segments)
 
 
 # Words cased as a headline's: a capitalised word next to a lower-case one ("Camp Fire is contained"), not all one

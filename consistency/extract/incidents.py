@@ -415,6 +415,7 @@ class Incidents:
     only: dict[str, Incident] = field(default_factory=dict)  # kind -> the one event of it the article names
     first_named: dict[str, Incident] = field(default_factory=dict)  # kind -> the first named: the story's own
     ahead: Incident | None = None  # the one kind of event the whole article names, before any sentence names it
+    absorbs: dict[str, frozenset[str]] = field(default_factory=dict)  # story's kind -> kinds its mentions stand for
 
     def expect(self, incidents: list[Incident]) -> None:
         """Learn the events the whole article names: "The march drew 500,000 ... organizers of the Women's March
@@ -447,8 +448,14 @@ class Incidents:
                 return replace(incident, id=f"another_{incident.kind}")
             return incident
         story = self.first
-        if incident.text.lower().split()[-1] in ANY_EVENT and story is not None and story.kind != incident.kind:
-            # "Nearly 11,000 people have been wounded in the natural disaster": the story's quake
+        generic = incident.text.lower().split()[-1] in ANY_EVENT
+        if (
+            story is not None
+            and story.kind != incident.kind
+            and (generic or incident.kind in self.absorbs.get(story.kind, ()))
+        ):
+            # "Nearly 11,000 people have been wounded in the natural disaster": the story's quake; "the blasts" of
+            # the story's bombing
             return Incident(
                 incident.start, incident.end, story.id, story.kind, incident.text, False, story.places, story.year
             )

@@ -303,6 +303,8 @@ class EventVocabulary:
     # words that name an event of a kind only in an article with one of the kind's cue words: "the strike" is a
     # walkout where the article speaks of unions or pay, an attack in war reporting (lower case form -> cues)
     cued: dict[str, re.Pattern] = field(default_factory=dict)
+    # kind -> the kinds whose unnamed mentions in a story of it are it: a bombing's "blasts" (attack absorbs disaster)
+    absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
@@ -343,6 +345,8 @@ class EventVocabulary:
                 vocabulary.scattered[kind] = frozenset(map(str, entry["scattered"]))
             if entry.get("only"):
                 vocabulary.only[kind] = frozenset(map(str, entry["only"]))
+            if entry.get("absorbs"):
+                vocabulary.absorbs[kind] = frozenset(map(str, entry["absorbs"]))
             if entry.get("cued"):
                 cues = re.compile(r"(?i)\b(?:" + "|".join(re.escape(str(c)) for c in entry.get("cues", [])) + r")\b")
                 for word in entry["cued"]:
