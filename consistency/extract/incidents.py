@@ -21,6 +21,8 @@ from .places import AT_NAMED_BUILDING, NAMED_BUILDING
 TITLES = frozenset(
     "president prime minister mr mrs ms dr gen general sen senator rep governor gov king queen pope former late "
     "then-president vice the a an another this that its their his her "
+    # a number or a quantifier opening a sentence: "One gunman walked into a mosque", "Two bombs", "Several blasts"
+    "one two three four five six seven eight nine ten several many some both each every "
     # a link's words before its topic: "(More Haiti earthquake dead stories)"
     "more most related latest top breaking read total".split()
 )

@@ -592,7 +592,8 @@ def _table_rows(path: Path) -> list[tuple[str, str]]:
 AMBIGUOUS_PLACE_NAMES = frozenset(
     "Gulf Central Northern Southern Eastern Western Capital Coast Coastal Islands North South East West Centre Center "
     "Lakes Mountains Highlands Lowlands Plains Delta Border Interior Upper Lower Middle Sea Ocean Metro "
-    "Most".split()  # "Most of the survivors ...": a sentence's first word, not the Czech town
+    "Most Reading Independence Enterprise".split()  # "Most of the survivors ...", "Reading the report", "a vote
+    # for Independence", a firm's "Enterprise": a sentence's first word or a word capitalised, not the town
 )
 
 
