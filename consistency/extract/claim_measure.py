@@ -92,6 +92,7 @@ def relate_counts(text: str, r: Reading) -> None:
         for a, b in pairwise(qs)
         if a.measure is None
         and a.unit is None
+        and a.measure_text is None  # not "30 cars and 5 heavy trucks": each its own noun, known or not
         and (PAIRED.fullmatch(text, a.end, b.start) or (TO.fullmatch(text, a.end, b.start) and changed_from(text, a)))
     }
     for a in qs:

@@ -51,6 +51,11 @@ NEUTRAL_PARTICIPLES = frozenset(
 DRAWN_REACH = 24  # "was attended by ", "brought out " before a bare number
 BY_REACH = 3  # "by " right before the number: "rose by 300", "multiplies figures by 1.5"
 ELIDED_REACH = 40  # what follows a number with no noun: " in Lyon", " of them", " with"
+# Words of length after a number: no unit file knows them, and no count is elided before them.
+LENGTHS = frozenset(
+    "metre metres meter meters m feet foot ft mile miles km kilometre kilometres kilometer kilometers yard yards "
+    "inch inches cm centimetres centimeters".split()
+)
 NOUN_START_REACH = 3  # a letter right after the number, past one space: a noun follows
 NOT_A_NOUN_REACH = 16  # a word after the number that starts no noun: " according", " including"
 NUMBER_OF_REACH = 40  # "the total number of public sector " before a counted noun
@@ -88,6 +93,8 @@ DRAWN_BY = re.compile(
 
 def elided(text: str, q: Quantity) -> bool:
     """A bare number whose counted noun is left out: "and 4,000 in Lyon", "400,000 of them", "another 2,500"."""
+    if head_noun(q.measure_text) in LENGTHS:
+        return False  # "plunging 45 metres (150 feet)": a length, never the count before it again
     if re.search(r"(?i)\bby\s$", text[max(0, q.start - BY_REACH) : q.start]):
         return False  # "multiplies figures by 1.5", "rose by 300": a factor or a change, not the same count again
     after = text[q.end : q.end + ELIDED_REACH]

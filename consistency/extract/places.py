@@ -102,7 +102,7 @@ UNKNOWN_PLACE = re.compile(
     r"\b(?i:in|near|across|inside|outside|around|through|at|on)\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island|municipality|commune|"
     r"prefecture|department|township|borough|parish|suburb|neighbou?rhood)\s+of\s+)?"
-    r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?"
+    r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west|nearby|neighbou?ring)\s+)?"
     # "in tornado-ravaged Joplin", "in quake-hit Amatrice": what befell the place, before its name
     r"(?:[a-z]+-(?:ravaged|hit|stricken|torn|battered|devastated|affected|struck|damaged|wrecked)\s+)?"
     # whole words, a Scottish or Irish prefix's capital inside one: "Fort McMurray", "MacKenzie"

@@ -230,6 +230,8 @@ FRACTION_CONTEXT = re.compile(r"(?i)\bby\s+\S+\s*$|^\S+(?:\s\S+)?\s+majority\b")
 OF = re.compile(r"^\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?")
 # "of its", "of their": a partitive whose noun is what the number counts.
 POSSESSIVE_OF = re.compile(r"^\s+of\s+(?:their|its|our)\s+$")
+# Words that count a noun of their own after a number's: "35 cars and several trucks".
+QUANTIFIERS = frozenset("several many some few numerous multiple dozens hundreds thousands scores".split())
 # Tokens that end the counted noun phrase after a number.
 STOP = frozenset(
     """in at on for to from with by during since who which that were was are is be been being have has had
@@ -299,11 +301,14 @@ CHANGE_VERB = (
     r"plunged|plummeted|shrank|shrunk|dipped|revised|raised|lowered|cut|reduced|upgraded|downgraded|updated|"
     r"corrected|changed|went|gone|moved)"
 )
+# (no number between them but the level reached: "lowered to 249 from", not "rose to 5,000 as people fled from 12")
 CHANGED_FROM = re.compile(
-    rf"(?i)\b{CHANGE_VERB}\b(?:\s+[\w'-]+){{0,6}}?\s+from\s+"
+    rf"(?i)\b{CHANGE_VERB}\b(?:\s+to\s+\d[\d,.]*)?(?:\s+(?!\d)[\w'-]+){{0,20}}?\s+from\s+"
     r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|at least|an estimated|an?)\s+)?$"
 )
-CHANGED_FROM_REACH = 90  # "raised its estimate of the death toll from about " before the number
+# "lowered the combined death toll from the bombing in downtown Oslo and shooting attack on nearby Utoya island from "
+# before the number
+CHANGED_FROM_REACH = 130
 # "members of the armed forces", "members of its police": the body the members belong to.
 MEMBERS_OF = re.compile(r"(?i)\s+of\s+(?:the\s+|its\s+|their\s+)?")
 # "three times as many", "six times more": a multiplier.
@@ -794,9 +799,9 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             break  # "arrests in Denver: 0 Estimated protesters in Boston: 175,000": a label's value, the next label
         word = token.group().rstrip(".")
         stop = word.lower() in STOP and not word.isupper() and not _adjective_of_noun(text, token, lexicon)
-        if stop or word[0].isdigit() or word.lower().split("-")[0] in NUMBER_WORDS:
+        if stop or word[0].isdigit() or word.lower().split("-")[0] in NUMBER_WORDS or word.lower() in QUANTIFIERS:
             # "2,000 reported the ministry" ends the phrase; "2,705 reported deaths" goes on to its noun; "three
-            # churches and three hotels": the next number counts a noun of its own
+            # churches and three hotels", "35 cars and several trucks": the next number counts a noun of its own
             break
         if (
             word.endswith("ed")

@@ -281,6 +281,9 @@ CLAIM_BY = re.compile(
     r"([^\s,.;:]+(?:\s+[^\s,.;:]+){0,6}?)\s+that\b"
 )
 
+# The word between a document and its author: "by", "from".
+SOURCE_AFTER_DOCUMENT = re.compile(r"(?i)\s(?:by|from)\s")
+EVENT_WORDS_BEFORE = 2  # "the mass " before an event's word: the words are the event's, no author's
 # "a report by Human Rights Watch", "the latest count from UNHCR": a document and its author.
 BY_SOURCE = re.compile(
     rf"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){{0,2}}(?:{DOCUMENT}|review|investigation)\s+"
@@ -544,6 +547,8 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         m = pattern.search(sentence)
         if m and pattern is DATA_FROM and METHOD_BEFORE.search(sentence, 0, m.start()):
             continue  # "The count is based on ... data and estimates from government": how it was made, not by whom
+        if m and pattern is BY_SOURCE and _of_event(m.group(1), lexicon):
+            continue  # "the count from the mass shooting fell from 86 to 68": what it counts, not who counted
         if m and lead and m.start(1) < verb.start() and verb.end() < m.end(1):
             continue  # "The agency also cited police figures showing": a form's words across the speaker's verb
         speaker = clean_speaker(_whole_name(sentence, m, lexicon)) if m else None
@@ -586,6 +591,14 @@ def _said_by(sentence: str, lead: str | None = None, verb: re.Match | None = Non
             if speaker:
                 return speaker
     return None
+
+
+def _of_event(document: str, lexicon: Lexicon) -> bool:
+    """Whether the words after a document's "from" or "by" name an event, not an author: "the count from the mass
+    shooting"."""
+    author = SOURCE_AFTER_DOCUMENT.split(document, maxsplit=1)[-1]
+    heads = lexicon.events.heads.find(author)
+    return bool(heads) and len(author[: heads[0].start].split()) <= EVENT_WORDS_BEFORE
 
 
 def _whole_name(sentence: str, m: re.Match, lexicon: Lexicon) -> str:
