@@ -49,6 +49,7 @@ CLAIM_KEYS = {
     "location",
     "subject",
     "attribution",
+    "attribution_exact",
     "as_of",
     "modality",
     "facet",
@@ -370,6 +371,9 @@ def _field_errors(expected: dict[str, Any], claim: Any) -> list[str]:
             errors.append(f"attribution: expected none, got {got!r}")
         elif want is not None and (got is None or want.lower() not in got.lower()):
             errors.append(f"attribution: expected to contain {want!r}, got {got!r}")
+    if "attribution_exact" in expected and (claim.attribution or "").lower() != expected["attribution_exact"].lower():
+        # a speaker is a name or nothing: "police", never the words around it ("new mounting toll given by police")
+        errors.append(f"attribution: expected exactly {expected['attribution_exact']!r}, got {claim.attribution!r}")
     if "as_of" in expected:
         as_of = expected["as_of"]
         if claim.as_of.scope != as_of["scope"]:

@@ -161,6 +161,11 @@ UNSIGNED_DOCUMENT = re.compile(
     rf"(?i)(?:the\s+|an?\s+)?(?:(?:latest|last|new|newest|recent|official|daily|updated|final|preliminary|initial)\s+)*"
     rf"(?:update|{DOCUMENT}|numbers|statistics|tally|toll)(?:\s+(?:on|from|of)\s+\w+)?"
 )
+# A document and who gave it: "a new mounting toll given by police", "the latest figures released by the ministry".
+GIVEN_BY = re.compile(
+    r"(?i)(.+?)\s+(?:given|issued|released|published|compiled|provided|announced|put out)\s+by\s+(.+)$"
+)
+GIVEN_DOCUMENT = re.compile(rf"(?i)(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}(?:update|{DOCUMENT}|numbers|statistics|toll)")
 # "according to the Butte County Sheriff's Office": the words after it name the speaker.
 ACCORDING_TO = re.compile(rf"(?i)\baccording to\s+({_name_after(13)})")
 
@@ -555,6 +560,9 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         if speaker and pattern is ACCORDING_TO and UNSIGNED_DOCUMENT.fullmatch(speaker):
             # "According to the latest update on Monday, ..., the Samoan ministry of health said": who said it
             return _said_by(sentence) or speaker
+        author = GIVEN_BY.match(speaker) if speaker and pattern is ACCORDING_TO else None
+        if author and GIVEN_DOCUMENT.fullmatch(author.group(1)):
+            return clean_speaker(author.group(2)) or speaker  # "according to a new toll given by police": police
         if speaker:
             return speaker
     if lead and (THAT_AFTER.match(sentence, verb.end()) or FIGURE_VERB.fullmatch(verb.group())) and not pointing_back:
