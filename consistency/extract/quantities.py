@@ -267,7 +267,7 @@ STATE_ADJECTIVES = frozenset(
 )
 # Adjectives that end like adverbs: "1,200 elderly residents".
 LY_ADJECTIVES = frozenset({"elderly"})
-TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade"})
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 MASS_UNITS = frozenset({"t", "kg"})
 CURRENCIES = frozenset({"usd", "eur", "gbp", "inr"})
@@ -747,6 +747,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
     """Extend the span over a unit ("square kilometers", "%") and the counted noun phrase."""
     pos = q.end  # past a bound said after the number: "500 or more people"
     unit = units.after.match(text, pos, pos + UNIT_REACH)
+    if unit and units.lookup[unit.group(1).lower()] in TIME_UNITS and unit.group(1)[0].isupper():
+        unit = None  # "CBS's 60 Minutes", "Seven Days in May": a title, no span of time
     if unit and (q.unit is None or q.unit in CURRENCIES):
         unit_id = units.lookup[unit.group(1).lower()]
         if not (unit_id in CURRENCIES and q.unit):
