@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from ..models import Claim
 from .lexicon import Lexicon
 from .quantities import Quantity, head_noun
 
@@ -390,3 +391,29 @@ def included(text: str, q: Quantity, whole: Quantity, sentence_start: int, whole
     if cue is not None and not re.search(r"[.;]", text[whole.end : cue.start()]):
         return True
     return whole_is_part and PART_AFTER_PART.fullmatch(text, whole.end, q.start) is not None
+
+
+# The facet words of a count added to an earlier one of its measure: "another 600 missing".
+ADDED = frozenset({"additional", "more", "further"})
+NOT_COUNTS = frozenset({"duration", "ratio"})  # "aged under 12 months", "ten-fold": no count another adds to
+
+
+def added_to_other_counts(claims: list[Claim]) -> list[Claim]:
+    """A count "added" after a count of another measure only, adds to the story's other counts, and is the whole
+    of its own: "19 people were killed ... Another 340 people were injured" (all the injured), where "another 600
+    missing" after "1,300 missing" is an increment. ``claims`` are in text order."""
+    seen: set[str] = set()
+    last: str | None = None
+    out = []
+    for claim in claims:
+        if claim.kind != "quantity":
+            out.append(claim)
+            continue
+        words = (claim.facet or "").split()
+        if claim.measure and last not in (None, claim.measure) and claim.measure not in seen and ADDED & set(words):
+            claim = claim.model_copy(update={"facet": " ".join(w for w in words if w not in ADDED) or None})
+        if claim.measure and claim.measure not in NOT_COUNTS:
+            seen.add(claim.measure)
+            last = claim.measure
+        out.append(claim)
+    return out

@@ -42,7 +42,7 @@ from .dates import DateMention
 from .discourse import Discourse, dateline_places
 from .eventdates import earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
-from .facets import facet, in_sectors, multiple_of, population, share_of
+from .facets import added_to_other_counts, facet, in_sectors, multiple_of, population, share_of
 from .forces import named_forces
 from .incidents import Incident, Incidents, called_by_name, find_incidents, tolls_last
 from .lexicon import Lexicon, tokenize
@@ -186,7 +186,7 @@ def build_claims(
             earlier=earlier,
         )
     claims.sort(key=lambda c: (c.start, c.end))
-    return regional_parts(events_placed_later(claims, lexicon), lexicon)
+    return added_to_other_counts(regional_parts(events_placed_later(claims, lexicon), lexicon))
 
 
 # An unnamed event this many years or more before the article's day, its year told, after the story's own event
