@@ -29,6 +29,20 @@ COMMON_NAMES = frozenset(
 )
 
 
+# Administrative words ISO 3166-2 writes into a name that English news leaves out: "Henan Sheng" is Henan, "Busan-
+# gwangyeoksi" is Busan, "Guangxi Zhuangzu Zizhiqu" is Guangxi.
+ADMIN_WORDS = re.compile(
+    r"(?:\s+(?:(?:Zhuangzu|Huizu|Uygur)\s+)?(?:Sheng|Shi|Zizhiqu)"
+    r"|-(?:do|si|gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi))$"
+)
+
+
+def short_name(name: str) -> str | None:
+    """The name English news gives a subdivision whose ISO name carries its administrative kind, if another."""
+    short = ADMIN_WORDS.sub("", name)
+    return short if short != name and short.lower() not in COMMON_NAMES else None
+
+
 def write(path: Path, header: str, rows: list[tuple]) -> None:
     with path.open("w", newline="", encoding="utf-8") as out:
         out.write(f"# {header}; made by tools/make_gazetteer.py\n")
@@ -49,6 +63,8 @@ def main() -> None:
             continue
         if name and name[0].isupper() and name.lower() not in COMMON_NAMES:
             regions.append((name, sub.country_code))
+            if short := short_name(name):
+                regions.append((short, sub.country_code))
     write(ALIASES / "regions.tsv", "ISO 3166-2 subdivisions (pycountry)", regions)
     cities = [
         (c["name"], c["countrycode"])

@@ -150,7 +150,9 @@ NOT_PLACES = frozenset(
 # a weekday, "On", "The" do not), never across a blank line: "Floods kill 212 in Assam" ends a headline, whatever
 # the next paragraph opens with.
 NAME_GOES_ON = re.compile(
-    rf"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)[A-Z][a-z]"
+    rf"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)"
+    # (a kind's word after a known place is that place: "in Henan Province", "in Leyte Province")
+    r"(?!(?:Province|County|State|Region|District|Prefecture|Governorate)\b)[A-Z][a-z]"
 )
 
 # Between an owning place and a place in it: "in Russia's Kursk region".
