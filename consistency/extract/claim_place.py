@@ -13,6 +13,7 @@ from ..models import Claim
 from .claim_subject import Owned
 from .context import SentenceContext
 from .counted import ELLIPSIS
+from .incidents import Incident
 from .lexicon import Lexicon, slug
 from .places import (
     THE_CAPITAL,
@@ -158,7 +159,12 @@ def read_place(
         location, countries, location_text = [], [], spread[1]
     elif spread:  # "884,000 people in five provinces": in the country, in none of its parts alone
         location = [place for place in location if place in lexicon.countries]
-    if placed_here and countries and within_a_country(location, lexicon, discourse.within):
+    if (
+        placed_here
+        and countries
+        and within_a_country(location, lexicon, discourse.within)
+        and not (incident is not None and _own_place(location, incident.id, discourse.event_own, lexicon))
+    ):
         # a national event's count its own words put in a city or a province is that place's, compared place
         # by place, never with the country's total ("LES CAYES, Haiti - the toll rose to 1,941" is Haiti's)
         countries = []
@@ -166,6 +172,28 @@ def read_place(
     if location:
         discourse.last_place = (location, location_text, placed_here)
     return Placed(location, location_text, countries, placed_here, bool(spread) and spread[0] == "others")
+
+
+# Between an event's words and the place they put it in: "floods in ", "the earthquake that struck central ".
+EVENT_PLACE_GAP = re.compile(
+    r"\s+(?:(?:that|which)\s+(?:hit|struck|swept|battered)\s+|in\s+|across\s+)(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+)
+
+
+def place_events(text: str, ctx: SentenceContext, incidents: list[Incident], discourse) -> None:
+    """Remember the places events' own words put them in: "last month's floods in Henan Province" are Henan's floods,
+    whose toll there is all of theirs, not a province's part of a country's (``read_place``, ``regional_parts``)."""
+    for incident in incidents:
+        for start, _, ids, _ in ctx.places:
+            if start >= incident.end and EVENT_PLACE_GAP.fullmatch(text, incident.end, start):
+                discourse.event_own.setdefault(incident.id, list(ids))
+                break
+
+
+def _own_place(location: list[str], subject: str | None, event_own: dict[str, list[str]], lexicon: Lexicon) -> bool:
+    """Whether a count's places below its country's are where its event's own words put the event."""
+    own = event_own.get(subject or "")
+    return bool(own) and set(location) - lexicon.countries <= set(own)
 
 
 def resolve_references(article: Article, ctx: SentenceContext) -> None:
@@ -181,7 +209,7 @@ def resolve_references(article: Article, ctx: SentenceContext) -> None:
         _place_capital(ctx, in_force, lexicon)
 
 
-def regional_parts(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
+def regional_parts(claims: list[Claim], lexicon: Lexicon, event_own: dict[str, list[str]]) -> list[Claim]:
     """A national event's count a region's own authorities give, beside the article's count for the whole country,
     is the region's ("The death toll climbed to 143 ... Authorities in North Rhine-Westphalia reported 45 deaths"),
     and so is one its sentence puts in a province ("In Sindh province alone, 621 people have died"): compared
@@ -189,8 +217,12 @@ def regional_parts(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
     national = {(c.subject, c.measure) for c in claims if c.countries and set(c.location) <= set(c.countries)}
 
     def regional(c: Claim) -> bool:
-        if not c.countries or set(c.location) <= set(c.countries):
-            return False
+        if (
+            not c.countries
+            or set(c.location) <= set(c.countries)
+            or _own_place(c.location, c.subject, event_own, lexicon)
+        ):
+            return False  # (the floods' toll in the Henan their own words put them in: all of it)
         own = bool(c.location_text and c.attribution and c.location_text in c.attribution)
         if own and (c.subject, c.measure) in national:
             return True

@@ -27,6 +27,7 @@ from .claim_place import (
     countries_of,
     events_placed_later,
     named_countries,
+    place_events,
     read_place,
     regional_parts,
     resolve_references,
@@ -126,6 +127,7 @@ def build_claims(
         earlier = partial(earlier_event, text, (s_start, s_end), incidents=ctx.incidents)
         opening = _opening_year(ds, s_start)
         incidents = [_told_of(story, x, told_year, opening) for x in ctx.incidents]
+        place_events(text, ctx, incidents, discourse)
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)
         if not qs:
@@ -186,7 +188,8 @@ def build_claims(
             earlier=earlier,
         )
     claims.sort(key=lambda c: (c.start, c.end))
-    return added_to_other_counts(regional_parts(events_placed_later(claims, lexicon), lexicon))
+    placed = regional_parts(events_placed_later(claims, lexicon), lexicon, discourse.event_own)
+    return added_to_other_counts(placed)
 
 
 # An unnamed event this many years or more before the article's day, its year told, after the story's own event
