@@ -34,6 +34,13 @@ REGISTERED_REACH = 60
 # A word this long with a letter or two wrong still names its facet: ratio at or above TYPO_SCORE.
 MIN_TYPO_WORD = 7
 TYPO_SCORE = 90
+# How the injured counted are now, told right after the count: "three in a critical condition", "20 were said to be
+# critically hurt", "48 of whom were still in hospital" (not "176 survivors are being treated": all the injured).
+CONDITION_AFTER = re.compile(
+    r"(?i)[^,;.]{0,30}?\b(?:in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition|in\s+(?:intensive|critical)\s+care"
+    r"|critically\s+(?:hurt|injured|wounded|ill)|(?P<hospital>(?:still|remain(?:ed|ing|s)?)\s+in\s+(?:the\s+)?hospitals?))\b"
+)
+CONDITION_REACH = 60
 # "another 15,000 structures", "a further 300": a count added to one already given.
 ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
 # How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
@@ -238,6 +245,10 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         text, max(0, q.start - REGISTERED_REACH), q.start
     ):
         return "registered"
+    condition = CONDITION_AFTER.match(text, q.end, min(len(text), q.end + CONDITION_REACH))
+    if condition:
+        # "three in a critical condition", "48 of whom were still in hospital": some of the injured, not all of them
+        return "in hospital" if condition.group("hospital") else "critical"
     before = ADDED_BEFORE.search(text, max(0, q.start - ADDED_REACH), q.start)
     if before:
         return "additional"

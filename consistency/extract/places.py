@@ -151,8 +151,9 @@ NOT_PLACES = frozenset(
 # the next paragraph opens with.
 NAME_GOES_ON = re.compile(
     rf"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?(?!(?:{'|'.join(_CALENDAR)}|On|In|At|The|But|And)\b)"
-    # (a kind's word after a known place is that place: "in Henan Province", "in Leyte Province")
-    r"(?!(?:Province|County|State|Region|District|Prefecture|Governorate)\b)[A-Z][a-z]"
+    # (a kind's word after a known place is that place: "in Henan Province", "in Borno State"; not the name of a body
+    # it begins: "Florida State University")
+    r"(?!(?:Province|County|State|Region|District|Prefecture|Governorate)\b(?![^\S\n]+[A-Z]))[A-Z][a-z]"
 )
 
 # Between an owning place and a place in it: "in Russia's Kursk region".

@@ -188,13 +188,13 @@ JUNK = re.compile(
 COUNTED_AFTER_REACH = 30  # " people" after "Sigi 65"
 # A figure's noun and its verb right before a word number, which is its value: "The official death toll rose to four".
 FIGURE_VALUE_BEFORE = re.compile(
-    r"(?i)\b(?:toll|tally|count|total|number|figure)\s+(?:\w+\s+){0,2}?(?:rose|climbed|jumped|increased|stood|"
-    r"stands|reached|hit|was|is|fell|dropped|rises|climbs)\s+(?:to\s+|at\s+)?$"
+    r"(?i)\b(?:toll|tally|count|total|number|figure)\s+(?:\w+\s+){0,6}?(?:rose|climbed|jumped|increased|stood|"
+    r"stands|reached|hit|was|is|fell|dropped|rises|climbs|went\s+up|went\s+down)\s+(?:by\s+\w+\s+)?(?:to\s+|at\s+)?$"
     # a figure put at a value: "put the death toll at seven", "placed the number at four"
     r"|\b(?:put|puts|putting|placed|places|pegged|set|sets)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}?"
     r"(?:toll|tally|count|total|number|figure)\s+at\s+$"
 )
-FIGURE_VALUE_REACH = 60
+FIGURE_VALUE_REACH = 80  # "number of people killed in the bombing went up by one to " before the number
 # Some of the people the count before counted: "Four attackers were killed, three of whom were wearing belts".
 PART_OF_WHOM = re.compile(r"(?i)\s+of\s+(?:whom|them|those|these)\b")
 # A capitalised word right before a number names it: "Interstate 95", "Boeing 737", "Line 4" (but "The 900 troops").
