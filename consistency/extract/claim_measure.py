@@ -200,6 +200,8 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
 def carry_measure(article: Article, q: Quantity, measure: str | None, measure_text: str | None) -> None:
     """Let the paragraph's later bare numbers count what ``q`` counts."""
     discourse = article.discourse
+    if measure in PLACE_COUNTS:
+        return  # "60,000 people gathered in 10 other cities, including 35,000 in Busan": the people are still counted
     if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
         discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
         if q.unit is None:

@@ -46,6 +46,13 @@ LAST_OF_KIND = re.compile(
     r"time)\b)(?:[\w-]+\s+){1,3}(?:(?:in|of|on)\s+)?$"
 )
 LAST_OF_KIND_REACH = 60  # "the last large-scale terrorist attack in " before the date
+# A date in the words of what a count is set against: "This far exceeds the candlelit vigils for mad cow disease in
+# Seoul in 2008", "bigger than the march of 1987".
+COMPARED_WITH = re.compile(
+    r"(?i)\b(?:exceeds?|exceeded|surpass(?:es|ed)?|dwarf(?:s|ed)?|outnumber(?:s|ed)?|(?:bigger|larger|smaller)\s+than"
+    r"|compared\s+(?:with|to)|compares\s+(?:with|to))\s+(?:the\s+)?(?:[\w'-]+\s+){0,10}?(?:(?:in|of|on)\s+)?$"
+)
+COMPARED_WITH_REACH = 100  # "exceeds the candlelit vigils for mad cow disease in Seoul in " before the date
 
 
 def dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
@@ -75,6 +82,8 @@ def earlier_event(text: str, sentence: tuple[int, int], d: DateMention, incident
     if record and record.end() <= d.start:
         return True  # "the biggest demonstration in 29 years, since a million attended the funeral ... on June 9, 1987"
     if LAST_OF_KIND.search(text, max(sentence[0], d.start - LAST_OF_KIND_REACH), d.start):
+        return True
+    if COMPARED_WITH.search(text, max(sentence[0], d.start - COMPARED_WITH_REACH), d.start):
         return True
     if not EARLIER.search(text, *sentence):
         return False

@@ -446,9 +446,11 @@ SPREAD_REACH = 60  # "across the region to more than " before the number, "acros
 # ... or set apart from the place in force, anywhere before it in its sentence: "In other affected states (MS, FL) the
 # number of deaths is 256", "in the other provinces".
 OTHER_PLACES = re.compile(
-    r"(?i)\b(?:in|across|for|throughout)\s+(?:the\s+|all\s+)?other\s+(?:[a-z-]+\s+)?"
+    r"(?i)\b(?:in|across|for|throughout)\s+(?:the\s+|all\s+|\d[\d,]*\s+|[a-z]+\s+)?other\s+(?:[a-z-]+\s+)?"
     r"(?:states|countries|nations|provinces|regions|cities|towns|districts|counties)\b"
 )
+# ... or after it: "60,000 people also gathered in 10 other cities around the country".
+OTHER_PLACES_AFTER = re.compile(r"(?i)\s*(?:[a-z]+\s+){0,4}?" + OTHER_PLACES.pattern.removeprefix("(?i)"))
 # ... or all places but one: "350,000 more rallied outside the capital", "60,000 rallied outside of Seoul" (not
 # "outside Kabul", near it).
 _OUTSIDE = r"outside\s+(?:of\s+(?:the\s+)?(?:capital|city|(?-i:[A-Z])[\w-]+)|the\s+(?:capital|city)\b)"
@@ -474,8 +476,10 @@ def spread_over_places(
     before = SPREAD_BEFORE.search(text, max(0, start - SPREAD_REACH), start)
     if before:
         return "countries", before.group().strip()
-    others = OTHER_PLACES.search(text, sentence_start, start) or OUTSIDE_AFTER.match(
-        text, end, min(sentence_end, end + SPREAD_REACH)
+    others = (
+        OTHER_PLACES.search(text, sentence_start, start)
+        or OTHER_PLACES_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
+        or OUTSIDE_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
     )
     if others is None:
         opening = OUTSIDE_OPENING.search(text, sentence_start, start)  # "Outside the capital, 350,000 rallied"
