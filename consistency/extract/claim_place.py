@@ -13,6 +13,7 @@ from ..models import Claim
 from .claim_subject import Owned
 from .context import SentenceContext
 from .counted import ELLIPSIS
+from .discourse import Discourse
 from .incidents import Incident
 from .lexicon import Lexicon, slug
 from .places import (
@@ -180,7 +181,7 @@ EVENT_PLACE_GAP = re.compile(
 )
 
 
-def place_events(text: str, ctx: SentenceContext, incidents: list[Incident], discourse) -> None:
+def place_events(text: str, ctx: SentenceContext, incidents: list[Incident], discourse: Discourse) -> None:
     """Remember the places events' own words put them in: "last month's floods in Henan Province" are Henan's floods,
     whose toll there is all of theirs, not a province's part of a country's (``read_place``, ``regional_parts``)."""
     for incident in incidents:
@@ -222,7 +223,7 @@ def regional_parts(claims: list[Claim], lexicon: Lexicon, event_own: dict[str, l
             or set(c.location) <= set(c.countries)
             or _own_place(c.location, c.subject, event_own, lexicon)
         ):
-            return False  # (the floods' toll in the Henan their own words put them in: all of it)
+            return False  # the floods' toll in the Henan their own words put them in is all of it
         own = bool(c.location_text and c.attribution and c.location_text in c.attribution)
         if own and (c.subject, c.measure) in national:
             return True

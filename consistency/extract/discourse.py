@@ -32,9 +32,8 @@ class Discourse:
     main_places: list[str] = field(default_factory=list)
     within: dict[str, str] = field(default_factory=dict)  # place -> the place the article says it lies in
     event_places: dict[str, list[str]] = field(default_factory=dict)  # event id -> where its first count was
-    event_own: dict[str, list[str]] = field(
-        default_factory=dict
-    )  # event id -> where its words put it: "floods in Henan"
+    # event id -> where its own words put it: "last month's floods in Henan Province"
+    event_own: dict[str, list[str]] = field(default_factory=dict)
     # event kind -> the measures whose counts are each where they happened: arrivals where people came, refugees
     # where they fled from
     scattered: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -176,7 +176,7 @@ def find_incidents(
         ):
             continue
         # "an alleged Russian attack on a theater", "Israel's strikes", "a Hamas attack": who struck, not where
-        doer_at = ({*owner_at, *doer_words}) if head.id in vocabulary.perpetrated else set()
+        doer_at = {*owner_at, *doer_words} if head.id in vocabulary.perpetrated else set()
         incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names}, doer_at)
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
         inside = [n for n in names if incident.start <= n.start and n.end <= incident.end]
