@@ -39,20 +39,16 @@ HAPPENED_BEFORE = re.compile(r"(?i)\b(?:happened|occurred|took\s+place)\s+$")
 HAPPENED_REACH = 20  # "took place " before the date
 # Words that set an event against an earlier one: "the previous deadliest-ever incident".
 EARLIER = re.compile(r"(?i)\b(?:previous|prior|earlier|last\s+such)\b")
-# The last one of a kind, then its date: "almost four times the toll of the last large-scale attack in 1990" (not "the
-# last week of March", a time).
-LAST_OF_KIND = re.compile(
-    r"(?i)\bthe\s+last\s+(?!(?:weeks?|weekends?|months?|years?|days?|decades?|quarters?|half|few|two|three|several|"
-    r"time)\b)(?:[\w-]+\s+){1,3}(?:(?:in|of|on)\s+)?$"
+# Before a date of an earlier event the story is set against: the last one of its kind ("almost four times the toll
+# of the last large-scale attack in 1990"; not "the last week of March", a time), or what a count is compared with
+# ("This far exceeds the candlelit vigils for mad cow disease in Seoul in 2008", "bigger than the march of 1987").
+SET_AGAINST = re.compile(
+    r"(?i)(?:\bthe\s+last\s+(?!(?:weeks?|weekends?|months?|years?|days?|decades?|quarters?|half|few|two|three|"
+    r"several|time)\b)(?:[\w-]+\s+){1,3}|\b(?:exceeds?|exceeded|surpass(?:es|ed)?|dwarf(?:s|ed)?|outnumber(?:s|ed)?"
+    r"|(?:bigger|larger|smaller)\s+than|compared\s+(?:with|to)|compares\s+(?:with|to))\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,10}?)(?:(?:in|of|on)\s+)?$"
 )
-LAST_OF_KIND_REACH = 60  # "the last large-scale terrorist attack in " before the date
-# A date in the words of what a count is set against: "This far exceeds the candlelit vigils for mad cow disease in
-# Seoul in 2008", "bigger than the march of 1987".
-COMPARED_WITH = re.compile(
-    r"(?i)\b(?:exceeds?|exceeded|surpass(?:es|ed)?|dwarf(?:s|ed)?|outnumber(?:s|ed)?|(?:bigger|larger|smaller)\s+than"
-    r"|compared\s+(?:with|to)|compares\s+(?:with|to))\s+(?:the\s+)?(?:[\w'-]+\s+){0,10}?(?:(?:in|of|on)\s+)?$"
-)
-COMPARED_WITH_REACH = 100  # "exceeds the candlelit vigils for mad cow disease in Seoul in " before the date
+SET_AGAINST_REACH = 100  # "exceeds the candlelit vigils for mad cow disease in Seoul in " before the date
 
 
 def dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
@@ -81,9 +77,7 @@ def earlier_event(text: str, sentence: tuple[int, int], d: DateMention, incident
     record = record_since(text, *sentence)
     if record and record.end() <= d.start:
         return True  # "the biggest demonstration in 29 years, since a million attended the funeral ... on June 9, 1987"
-    if LAST_OF_KIND.search(text, max(sentence[0], d.start - LAST_OF_KIND_REACH), d.start):
-        return True
-    if COMPARED_WITH.search(text, max(sentence[0], d.start - COMPARED_WITH_REACH), d.start):
+    if SET_AGAINST.search(text, max(sentence[0], d.start - SET_AGAINST_REACH), d.start):
         return True
     if not EARLIER.search(text, *sentence):
         return False
