@@ -11,7 +11,6 @@ from typing import NamedTuple
 from .counted import (
     PERSON_MEASURES,
     PLACE_COUNTS,
-    PLACED_AFTER,
     at_event,
     counted_measure,
     elided,
@@ -152,8 +151,6 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         and q.unit == discourse.unit
         and (discourse.measure or discourse.measure_text)
         and elided(text, q)
-        # not a count of places to a number in one of them: "in 10 other cities, including 35,000 in Busan"
-        and not (discourse.measure in PLACE_COUNTS and PLACED_AFTER.match(text, q.end))
     ):
         # "Police counted 12,000 marchers. In Lyon they counted 4,000.": the counted noun carries
         measure, measure_text = discourse.measure, discourse.measure_text
@@ -201,7 +198,9 @@ def carry_measure(article: Article, q: Quantity, measure: str | None, measure_te
     """Let the paragraph's later bare numbers count what ``q`` counts."""
     discourse = article.discourse
     if measure in PLACE_COUNTS:
-        return  # "60,000 people gathered in 10 other cities, including 35,000 in Busan": the people are still counted
+        # "60,000 people gathered in 10 other cities, including 35,000 in Busan": the people are still counted (a count
+        # of places, which carries to no number, is never the paragraph's counted noun)
+        return
     if measure and measure not in ("duration", "ratio"):  # "in less than four weeks" counts no one
         discourse.measure, discourse.measure_text, discourse.unit = measure, measure_text, q.unit
         if q.unit is None:

@@ -157,15 +157,16 @@ NOUN_BEFORE = re.compile(
 CLAUSE_INSIDE = re.compile(r"(?i)\b(?:is|are|was|were|been|being|will|would|could|should|does|did)\b|[—–]")
 
 # A document no one is named as the author of: "the latest update on Monday", "official figures", "the data".
+_DOCUMENT_NOUN = rf"(?:update|{DOCUMENT}|numbers|statistics|toll)"  # what is published: "update", "toll"
 UNSIGNED_DOCUMENT = re.compile(
     rf"(?i)(?:the\s+|an?\s+)?(?:(?:latest|last|new|newest|recent|official|daily|updated|final|preliminary|initial)\s+)*"
-    rf"(?:update|{DOCUMENT}|numbers|statistics|tally|toll)(?:\s+(?:on|from|of)\s+\w+)?"
+    rf"{_DOCUMENT_NOUN}(?:\s+(?:on|from|of)\s+\w+)?"
 )
 # A document and who gave it: "a new mounting toll given by police", "the latest figures released by the ministry".
 GIVEN_BY = re.compile(
     r"(?i)(.+?)\s+(?:given|issued|released|published|compiled|provided|announced|put out)\s+by\s+(.+)$"
 )
-GIVEN_DOCUMENT = re.compile(rf"(?i)(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}(?:update|{DOCUMENT}|numbers|statistics|toll)")
+GIVEN_DOCUMENT = re.compile(rf"(?i)(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}{_DOCUMENT_NOUN}")
 # "according to the Butte County Sheriff's Office": the words after it name the speaker.
 ACCORDING_TO = re.compile(rf"(?i)\baccording to\s+({_name_after(13)})")
 

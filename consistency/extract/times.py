@@ -89,8 +89,8 @@ def record_since(text: str, start: int, end: int) -> re.Match | None:
 
 
 # The figure a count changed from, right before its number: "up from ", "down from some ".
-CHANGED_FROM_BEFORE = re.compile(r"(?i)\b(?:up|down)\s+from\s+(?:[a-z]+\s+)?$")
-CHANGED_FROM_REACH = 24  # "down from an estimated " before the number
+UP_FROM_BEFORE = re.compile(r"(?i)\b(?:up|down)\s+from\s+(?:[a-z]+\s+)?$")
+UP_FROM_REACH = 24  # "down from an estimated " before the number
 # "since" an event, then the date of the event: "since Russia's full-scale invasion in ", "since the war began in ".
 SINCE_EVENT = re.compile(
     r"(?i)\bsince\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z][\w.'-]*)['\u2019]s\s+)?(?:[\w-]+\s+){1,4}?"
@@ -181,7 +181,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
     # the date of a saying ("Central Command said Wednesday, claiming 153 attacks ... in the first six months of
     # 2024") dates the count only when the sentence gives it no date of its own
     ordered = sorted(dates, key=lambda d: said_on(text, d, ctx.start))  # stable: in text order within each kind
-    if CHANGED_FROM_BEFORE.search(text, max(ctx.start, q.start - CHANGED_FROM_REACH), q.start):
+    if UP_FROM_BEFORE.search(text, max(ctx.start, q.start - UP_FROM_REACH), q.start):
         # "Monday's toll of 53 is up from 20 reported a week ago": the figure changed from holds as of its own date
         ordered.sort(key=lambda d: d.start < q.end)
     for d in ordered:
