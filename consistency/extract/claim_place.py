@@ -38,6 +38,8 @@ RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 NATIONAL_VOICE = re.compile(r"(?:the\s+)?([A-Z][\w.-]*)(?:['\u2019]s)?\b")
 # After a place, a word that makes it a part's: "with 55 deaths in Lee County alone".
 ALONE_AFTER = re.compile(r"\s+alone\b")
+# The words of a count told over other countries: "40 in other countries", "in the other nations".
+COUNTRIES_WORD = re.compile(r"(?i)\b(?:countries|nations)\b")
 
 
 class Placed(NamedTuple):
@@ -46,6 +48,7 @@ class Placed(NamedTuple):
     countries: list[str]  # the countries of a national event's count, which it is compared within
     here: bool  # whether the count's own words placed it
     elsewhere: bool  # told of all places but the one in force: "256 in other states" (a part of the count)
+    outside: list[str] | None  # ... and those places, where the count is placed in their country
 
 
 def read_place(
@@ -152,11 +155,28 @@ def read_place(
     if spread is None and not r.owners.get(id(q)) and not (ctx.places or ctx.subject_places) and discourse.spread:
         # "More than 1 million people around the world have been infected. At least 51,485 have died."
         spread = ("countries", discourse.spread)
-    if spread and spread[0] in ("countries", "others"):
-        if spread[0] == "countries":
-            discourse.spread = spread[1]
-        # "the toll rose above 500 across three countries", "256 in other states": many places, none of them alone
-        # (the words say where, so no other article's place is lent to it)
+    outside = None
+    if spread and spread[0] in ("others", "country"):
+        # "950,000 took to the streets nationwide": the whole country the place in force lies in; "350,000 more
+        # rallied outside the capital" (Seoul), "256 in other states": that country but for the place in force, a
+        # part told apart from it (not "in other countries": no one country)
+        country = [c for c in article.countries_of(location) if c in lexicon.countries]
+        if spread[0] == "others" and not COUNTRIES_WORD.search(spread[1]):
+            inner = [p for p in location if p not in lexicon.countries]
+            # the widest of them: Seoul, not the square in it the count's sentence named too
+            widest = [p for p in inner if not set(ancestors(p, lexicon.place_parents, discourse.within)) & set(inner)]
+            outside = sorted(widest) if len(country) == 1 else None
+            location = country if outside else []
+        elif spread[0] == "country":
+            country = country or [c for c in article.countries_of(discourse.main_places) if c in lexicon.countries]
+            location = country if len(country) == 1 else []
+        else:
+            location = []
+        countries, location_text = [], spread[1]
+    elif spread and spread[0] == "countries":
+        # "the toll rose above 500 across three countries": many places, none of them alone (the words say where,
+        # so no other article's place is lent to it)
+        discourse.spread = spread[1]
         location, countries, location_text = [], [], spread[1]
     elif spread:  # "884,000 people in five provinces": in the country, in none of its parts alone
         location = [place for place in location if place in lexicon.countries]
@@ -172,7 +192,8 @@ def read_place(
     r.places[id(q)], r.place_words[id(q)], r.placed_by_words[id(q)] = location, location_text, placed_here
     if location:
         discourse.last_place = (location, location_text, placed_here)
-    return Placed(location, location_text, countries, placed_here, bool(spread) and spread[0] == "others")
+    elsewhere = bool(spread) and spread[0] == "others"
+    return Placed(location, location_text, countries, placed_here, elsewhere, outside)
 
 
 # Between an event's words and the place they put it in: "floods in ", "the earthquake that struck central ".

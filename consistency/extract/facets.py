@@ -37,7 +37,7 @@ TYPO_SCORE = 90
 # How the injured counted are now, told right after the count: "three in a critical condition", "20 were said to be
 # critically hurt", "48 of whom were still in hospital" (not "176 survivors are being treated": all the injured).
 CONDITION_AFTER = re.compile(
-    r"(?i)[^,;.]{0,30}?\b(?:in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition|in\s+(?:intensive|critical)\s+care"
+    r"(?i)[^,;.]{0,30}?\b(?:in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition|in\s+[\"\u201c]?(?:intensive|critical)\s+care"
     r"|critically\s+(?:hurt|injured|wounded|ill)|(?P<hospital>(?:still|remain(?:ed|ing|s)?)\s+in\s+(?:the\s+)?hospitals?))\b"
 )
 CONDITION_REACH = 60

@@ -128,7 +128,7 @@ _SPACE = "[ \u00a0\u2009\u202f]"
 _ZERO_GROUPED = rf"\d{{1,3}}{_SPACE}0\d\d(?:{_SPACE}\d{{3}}){{0,3}}(?![\d,]|{_SPACE}\d)"
 _NUMERAL = (
     rf"(?<!\d,)(?:{_ZERO_GROUPED}|\d{{1,3}}(?:,\d{{3}}){{1,4}}(?!,\d)(?:\.\d{{1,15}})?|\d{{1,15}}(?!,\d{{3}})(?:\.\d{{1,15}})?"
-    r"|\.\d{1,15})"
+    r"|(?<![A-Za-z])\.\d{1,15})"  # ".5", not the "22" glued to a sentence's end: "concert-goers.22 people"
 )
 _SPACED_NUMERAL = rf"\d{{1,3}}(?:{_SPACE}\d{{3}}){{1,4}}(?![\d,]|{_SPACE}\d)(?:\.\d{{1,15}})?"
 # A word ends at a boundary, or where scraped lists glue the next item on: "324 millionNumber of ...".

@@ -458,6 +458,15 @@ OUTSIDE_BEFORE = re.compile(r"(?i)\boutside\s+(?:of\s+(?:the\s+)?|the\s+)$")
 OUTSIDE_REACH = 16  # "outside of the " before the place
 OUTSIDE_AFTER = re.compile(rf"(?i)\s+(?:[a-z]+\s+){{0,3}}?{_OUTSIDE}")
 OUTSIDE_OPENING = re.compile(rf"(?i){_OUTSIDE}\s*,")
+# ... or over the whole country in force: "950,000 people took to the streets nationwide", "some 950,000 people lit
+# candles throughout the country", "Across the country, 1,200 schools closed" (not "in 10 other cities around the
+# country": all but one, OTHER_PLACES_AFTER).
+_NATIONWIDE = (
+    r"(?:nationwide|countrywide|(?:across|throughout|around|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?"
+    r"(?:country|nation)\b(?!'))"
+)
+NATIONWIDE_AFTER = re.compile(rf"(?i)\s*(?:[a-z]+\s+){{0,5}}?{_NATIONWIDE}")
+NATIONWIDE_OPENING = re.compile(rf"(?i){_NATIONWIDE}\s*,")
 PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|region|country|nation|city|town")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (claim_place.py)
 
@@ -468,7 +477,7 @@ def spread_over_places(
     """How the count from ``start`` to ``end`` is told over many places at once, none named with it, and the words
     that say so: "countries" ("across three countries", "across the region", "worldwide": none the article has
     named), "parts" (of one country: "in five provinces"), "others" (all but the place in force: "in other
-    states"), or None."""
+    states"), "country" (the whole country in force: "nationwide"), or None."""
     after = SPREAD_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
     if after:
         wide = after.group("wide") or after.group("world") or after.group("countries") or after.group("overall")
@@ -484,7 +493,12 @@ def spread_over_places(
     if others is None:
         opening = OUTSIDE_OPENING.search(text, sentence_start, start)  # "Outside the capital, 350,000 rallied"
         others = opening if opening and opening.start() == sentence_start else None
-    return ("others", others.group().strip()) if others else None
+    if others:
+        return "others", others.group().strip()
+    whole = NATIONWIDE_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
+    if whole is None:
+        whole = NATIONWIDE_OPENING.match(text, sentence_start, start)  # "Nationwide, 950,000 rallied"
+    return ("country", whole.group().strip()) if whole else None
 
 
 def outside_asides(text: str, start: int, end: int, groups: list, quantities: list) -> list:

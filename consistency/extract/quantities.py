@@ -181,6 +181,7 @@ JUNK = re.compile(
     r"(?:\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b"  # (202) 555-0143
     r"|\b\d{1,5} (?:[A-Z][a-z]+ ){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Place)\b"
     r"|\b\d{1,2}:\d{2}\b"  # 10:30
+    r"|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b\.?"  # 8.30am, 10.15 p.m.
     r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # 192.168.0.1
     r"|\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,5}"  # +44 20 7946 0958
     r"|(?<=, )\d{1,3}(?=, ))"  # "Pope Francis, 86, was ...": an age in apposition

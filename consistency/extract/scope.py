@@ -338,7 +338,9 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
     if measure == "money" and owner.incident is None and (made := made_again(text, r.start, r.end)):
         subject, subject_text = made  # "€100m towards rebuilding the cathedral"
     narrowed = (
-        "elsewhere"
+        f"outside {' '.join(placed.outside)}"  # "outside seoul": told apart from the place's own count
+        if placed.outside
+        else "elsewhere"
         if placed.elsewhere
         else "part"
         if measured.part or in_sectors(text, r.start, q)

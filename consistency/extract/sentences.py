@@ -15,7 +15,7 @@ from .citations import source_line_ends
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen rep gov lt col gen maj capt sgt cmdr adm cpl pvt lt-gen maj-gen brig
-    jr sr st mt ft no vs etc inc corp ltd co dept est approx fig
+    jr sr st mt ft no vs etc inc corp ltd co dept est approx fig vol
     jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.u d.c u.s.a a.m p.m i.e e.g
     """.split()
@@ -26,6 +26,9 @@ ABBREVIATIONS = frozenset(
 # West Africa could be infected ... by January\n20, 2015").
 _BOUNDARY = re.compile(
     r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])|\n(?=[ \t]*\n)|\n(?![ \t]*[a-z0-9(,])"""
+    # two sentences a scrape glued together: "... after a show by Ariana Grande.Mrs May raises ...", "...
+    # concert-goers.22 people have been killed" (a lower-case word's period; not "U.S.Army", "2.5", "bbc.co.uk")
+    r"|[.!?](?<=[a-z][a-z].)(?=[A-Z][a-z]|\d{1,3}(?:,\d{3})*\s)"
     # a page's list flattened without spaces: "…to 500,000Estimated number…", "…Chenoweth)Population of…"
     r"|(?<=[0-9)])(?=[A-Z][a-z]{2,})|(?<=illion)(?=[A-Z][a-z]{2,})"
     # a subhead's statements set apart by bullets: "... injuring 761 ■ I never expected ..."
