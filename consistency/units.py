@@ -1,6 +1,6 @@
 """Unit conversion for comparing claims: "42,000 square miles" against "110,000 square kilometers".
 
-The unit ids are those of ``rules/aliases/units.yaml`` (km2, mi2, km, mi, m).
+The unit ids are those of ``rules/aliases/units.yaml`` (km2, mi2, km, mi, m, ft, mph, kmh).
 Factors come from pint, the units library, rather than hand-typed constants;
 it is imported on the first conversion only, so runs without a convertible
 unit never pay its start-up.  Units pint does not handle here (percent, money,
@@ -20,6 +20,9 @@ PINT_UNITS = {
     "km": "kilometer",
     "mi": "mile",
     "m": "meter",
+    "ft": "foot",
+    "mph": "mile / hour",
+    "kmh": "kilometer / hour",
     "bbl": "oil_barrel",
     "gal": "gallon",
     "l": "liter",
@@ -39,6 +42,10 @@ CANONICAL = {
     "km": "km",
     "mi": "km",
     "m": "km",
+    "ft": "km",
+    # speeds (a storm's winds) in km/h
+    "mph": "kmh",
+    "kmh": "kmh",
     "bbl": "gal",
     "gal": "gal",
     "l": "gal",
@@ -57,6 +64,9 @@ SYMBOLS = {
     "km": "km",
     "mi": "mi",
     "m": "m",
+    "ft": "ft",
+    "mph": "mph",
+    "kmh": "km/h",
     "bbl": "barrels",
     "gal": "gallons",
     "l": "litres",

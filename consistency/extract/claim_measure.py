@@ -37,6 +37,11 @@ RAIN_AFTER = re.compile(
     r"(?i)\s+of\s+(?:rain|rainfall|rainwater|snow|precipitation)\b"
     r"|\s+of\s+water\s+(?:fall|fell|falling|falls)\b"  # not "the dams held 22.5 million cubic metres of water"
 )
+# Armed people, whose toll is told apart from the victims' ("Eleven gunmen killed are not counted in these totals",
+# "troops killed 12 militants"), and the tolls that count them.
+ARMED_PEOPLE = frozenset({"fighters", "troops"})
+TOLLS = frozenset({"deaths", "casualties", "missing"})
+SPEED_UNITS = frozenset({"mph", "kmh"})
 NOUN_AFTER_SCOPE_REACH = 30  # "deaths" after "480 out of state "
 OWN_STATE_REACH = 30  # " remain missing" after "2,525 people"
 # Between two numbers of one list, each after its place: ", in Donggala ", ", Sigi ", ", and Parigi Moutong ".
@@ -70,6 +75,7 @@ class Measured(NamedTuple):
     state: str | None  # "dead", "missing": what the people counted went through
     part: bool  # some of a whole the sentence counts: "300 of the 2,000 migrants"
     elided: bool  # the noun carried from an earlier sentence: "In Lyon they counted 4,000."
+    whose: str | None  # armed people a toll counts: "Eleven gunmen killed" are fighters, never the victims' toll
 
 
 def relate_counts(text: str, r: Reading) -> None:
@@ -106,6 +112,7 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
     text, lexicon, discourse, ctx = article.text, article.lexicon, article.discourse, r.ctx
     whole = r.parts.get(id(q))
     part = False
+    whose = None
     if whole is not None:
         measure, measure_mention = whole.measure, None
         measure, state = state_of(text, whole, ctx, measure, lexicon)
@@ -142,8 +149,10 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
             # the 30 of "killed 12 and 30 people"
             measure, state = whole_measure, None
         else:
+            noun = measure
             measure, state = state_of(text, q, ctx, measure, lexicon, measure_mention)
             measure = at_event(text, q, measure, r.incidents, discourse, lexicon)
+            whose = noun if noun in ARMED_PEOPLE and measure in TOLLS else None
     elided_count = False
     if (
         measure is None
@@ -189,9 +198,17 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         measure = "flow_rate" if rate and not TOTAL_WORDS.search(text, r.start, r.end) else "volume"
         if measure == "flow_rate":
             q.unit = f"{q.unit}/d"
+    if measure is None and q.unit in SPEED_UNITS:
+        # "winds of 185mph", "gusts reached 300 km/h, or 185 miles per hour": a speed where the sentence speaks of wind
+        wind = [m for m in lexicon.measure_words.find(text, r.start, r.end) if m.id == "wind_speed"]
+        measure, measure_text = ("wind_speed", wind[0].text) if wind else (measure, measure_text)
     measure = group_members(text, q, measure, measure_text)
+    if whose is None and measure in TOLLS and q.head_start is not None:
+        # "Eleven gunmen killed": the armed people between the number and the toll's word
+        armed = [m.id for m in lexicon.measure_words.find(text, q.num_end, q.head_start) if m.id in ARMED_PEOPLE]
+        whose = armed[0] if armed else None
     r.measures[id(q)] = measure
-    return Measured(measure, measure_text, measure_mention, state, part, elided_count)
+    return Measured(measure, measure_text, measure_mention, state, part, elided_count, whose)
 
 
 def carry_measure(article: Article, q: Quantity, measure: str | None, measure_text: str | None) -> None:

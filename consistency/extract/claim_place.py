@@ -198,7 +198,10 @@ def read_place(
 
 # Between an event's words and the place they put it in: "floods in ", "the earthquake that struck central ".
 EVENT_PLACE_GAP = re.compile(
-    r"\s+(?:(?:that|which)\s+(?:hit|struck|swept|battered)\s+|in\s+|across\s+)(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"\s+(?:(?:that|which)\s+(?:hit|struck|swept|battered|rocked|shook|devastated|ravaged|lashed|pounded|flattened)\s+"
+    r"|in\s+|across\s+|on\s+)(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    # "the earthquake that rocked the Indonesian island of Lombok"
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:island|province|state|region|city|town|district)\s+of\s+)?"
 )
 
 
@@ -251,7 +254,18 @@ def regional_parts(claims: list[Claim], lexicon: Lexicon, event_own: dict[str, l
         provinces = set(c.location) & lexicon.provinces
         return bool(provinces) and any(m.id in provinces for m in lexicon.places.find(c.sentence))
 
-    return [c.model_copy(update={"countries": []}) if regional(c) else c for c in claims]
+    parts = [c.model_copy(update={"countries": []}) if regional(c) else c for c in claims]
+    # a count read before the sentence that put its event in the same place is compared as that place's later count
+    # is: "Floods kill 212 in Assam // Floods in the Indian state of Assam have killed 212 people"
+    frames = {(c.subject, c.measure, tuple(c.location)): c.countries for c in parts if c.countries}
+    return [
+        c.model_copy(update={"countries": frames[key]})
+        if not c.countries
+        and (key := (c.subject, c.measure, tuple(c.location))) in frames
+        and _own_place(c.location, c.subject, event_own, lexicon)
+        else c
+        for c in parts
+    ]
 
 
 def events_placed_later(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:

@@ -105,7 +105,12 @@ class Discourse:
         A count of a measure told where it happened (migration's arrivals and refugees) is where an earlier count of
         the same measure was: 1.2 million arrivals in Poland say nothing of where 2 million refugees fled from."""
         if measure not in self.scattered.get(incident.kind, ()):
-            return list(incident.places) or self.event_places.get(incident.id) or self.main_places
+            return (
+                list(incident.places)
+                or self.event_own.get(incident.id)
+                or self.event_places.get(incident.id)
+                or self.main_places
+            )
         return list(incident.places) or self.event_places.get(f"{incident.id}/{measure}") or []
 
     def own(self, measure: str, subject: str, subject_text: str | None) -> None:

@@ -160,8 +160,8 @@ def find_incidents(
     doer_words = {t[0] for g in armed for t in tokens if g.start <= t[0] < g.end}
     names = []
     for name in vocabulary.names.find_in(text, tokens):
-        kind, _, slug = name.id.partition(":")
-        names.append(Incident(name.start, name.end, slug, kind, name.text, True))
+        kind, _, name_id = name.id.partition(":")
+        names.append(Incident(name.start, name.end, name_id, kind, name.text, True))
     found: list[Incident] = []
     for head in vocabulary.heads.find_in(text, tokens):
         if (
@@ -401,6 +401,28 @@ def _with_modifiers(
         indefinite=bool(INDEFINITE.search(text, max(0, start - INDEFINITE_REACH), start)),
         another=bool(ANOTHER_BEFORE.search(text, max(0, start - INDEFINITE_REACH), start)),
     )
+
+
+def placed_by_name(text: str, incidents: list[Incident], vocabulary: EventVocabulary) -> list[Incident]:
+    """Events named after where they struck, as unnamed events there: "the Lombok quake", "the Gorkha earthquake"
+    (not "Hurricane Harvey": a name after the word is the storm's own; nor "Monsoon floods" opening a sentence, a
+    capital no other sentence writes)."""
+    placed = []
+    for incident in incidents:
+        heads = (
+            vocabulary.heads.find(incident.text)
+            if incident.named and incident.kind in vocabulary.named_by_place
+            else []
+        )
+        name = POSSESSIVE.sub("", incident.text[: heads[-1].start]).strip() if heads else ""
+        if (
+            name
+            and heads[-1].end == len(incident.text)
+            and not (_sentence_initial(text, incident.start) and text.count(name) < 2)
+        ):
+            incident = replace(incident, id=incident.kind, named=False, places=(*incident.places, slug(name)))
+        placed.append(incident)
+    return placed
 
 
 def _sentence_initial(text: str, pos: int) -> bool:

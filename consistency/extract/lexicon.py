@@ -298,6 +298,8 @@ class EventVocabulary:
     # words of the kinds an event of is called by its name alone once named after the word ("Hurricane Harvey":
     # "Harvey") -> the kind
     by_name: dict[str, str] = field(default_factory=dict)
+    # kinds named after where they struck: the "Lombok" of "the Lombok quake" is a place no gazetteer may know
+    named_by_place: frozenset[str] = frozenset()
     # kinds that own only some counts: a festival its crowd, never the toll of a shooting at it
     only: dict[str, frozenset[str]] = field(default_factory=dict)
     # words that name an event of a kind only in an article with one of the kind's cue words: "the strike" is a
@@ -341,6 +343,8 @@ class EventVocabulary:
                 vocabulary.perpetrated |= {kind}
             if entry.get("by_name"):
                 vocabulary.by_name.update({str(word).lower(): kind for word in entry.get("words", [])})
+            if entry.get("named_by_place"):
+                vocabulary.named_by_place |= {kind}
             if entry.get("scattered"):
                 vocabulary.scattered[kind] = frozenset(map(str, entry["scattered"]))
             if entry.get("only"):

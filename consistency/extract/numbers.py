@@ -131,8 +131,9 @@ _NUMERAL = (
     r"|(?<![A-Za-z])\.\d{1,15})"  # ".5", not the "22" glued to a sentence's end: "concert-goers.22 people"
 )
 _SPACED_NUMERAL = rf"\d{{1,3}}(?:{_SPACE}\d{{3}}){{1,4}}(?![\d,]|{_SPACE}\d)(?:\.\d{{1,15}})?"
-# A word ends at a boundary, or where scraped lists glue the next item on: "324 millionNumber of ...".
-_END = r"(?:\b|(?=(?-i:[A-Z])))"
+# A word ends at a boundary, where scraped lists glue the next item on ("324 millionNumber of ..."), or where a unit
+# is written on to it: "winds of 185mph", "surge heights of over 20ft", "a 50km exclusion zone".
+_END = r"(?:\b|(?=(?-i:[A-Z]))|(?=(?:mph|kph|kmh|km|ft|kg)\b))"
 # "tens of thousands", "several hundred", "a few dozen", "dozens"
 _VAGUE = (
     r"(?:(?:tens|hundreds|dozens) of (?:thousands|millions|billions)"

@@ -99,9 +99,12 @@ POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 UNKNOWN_PLACE = re.compile(
-    r"\b(?i:in|near|across|inside|outside|around|through|at|on)\s+"
+    r"\b(?:(?i:in|near|across|inside|outside|around|through|at|on)\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island|municipality|commune|"
     r"prefecture|department|township|borough|parish|suburb|neighbou?rhood)\s+of\s+)?"
+    # an island is one after any word: "rocked the Indonesian island of Lombok", "evacuated from the island of Gili
+    # Trawangan" (where "no danger to the city of Oroville" places nothing there)
+    r"|\b(?i:the)\s+(?:[A-Z]?[a-z]+\s+)?island\s+of\s+)"
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west|nearby|neighbou?ring)\s+)?"
     # "in tornado-ravaged Joplin", "in quake-hit Amatrice": what befell the place, before its name
     r"(?:[a-z]+-(?:ravaged|hit|stricken|torn|battered|devastated|affected|struck|damaged|wrecked)\s+)?"
@@ -109,6 +112,9 @@ UNKNOWN_PLACE = re.compile(
     rf"((?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]{{1,19}}[{_LOWER}'](?:[ -](?:(?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]{{1,20}}"
     rf"|(?:al|el|de|du|la)\b)){{0,3}})(?![A-Za-z{_UPPER}{_LOWER}])"
 )
+
+# An island by its name, wherever it stands: "Indonesia's Lombok island", "the Abaco Islands", "Grand Bahama island".
+ISLAND_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z-]{1,20}(?:\s[A-Z][a-z-]{1,20}){0,2})\s+[Ii]slands?\b")
 
 # A kind of place's word alone names none: the "State" of "the State of Mexico".
 KIND_ALONE = frozenset("state city province county region district capital country town village island".split())
@@ -345,6 +351,7 @@ def with_unknown_places(
         *UNKNOWN_PLACE.finditer(text, start, end),
         *(PLURAL_KIND_PLACE.finditer(text, start, end) if text.find("and", start, end) >= 0 else ()),
         *(CAMP_NAME.finditer(text, start, end) if text.find("camp", start, end) >= 0 else ()),
+        *(ISLAND_NAME.finditer(text, start, end) if text.find("sland", start, end) >= 0 else ()),
     ):
         s, e = m.span(1)
         name = m.group(1)

@@ -346,7 +346,7 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         if measured.part or in_sectors(text, r.start, q)
         else "multiple"
         if multiple_of(text, q, previous, r.measures.get(id(previous)) if previous else None)
-        else facet(text, q, lexicon)
+        else " ".join(f for f in (facet(text, q, lexicon), measured.whose) if f) or None
     )
     # a part placed on its own is that place's count: "More than 1.2 million of them have crossed into Poland"
     own_place = id(q) in r.owners and (previous is None or set(placed.location) != set(r.places.get(id(previous), [])))

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .context import SentenceContext
 from .forces import Forces
-from .incidents import Incident, by_name, find_incidents
+from .incidents import Incident, by_name, find_incidents, placed_by_name
 from .lexicon import Lexicon, Mention, Tokens, tokenize
 from .places import (
     LOCATIVE_BEFORE,
@@ -126,6 +126,8 @@ def sentence_context(
     incidents = find_incidents(text, tokens, lexicon.events, found_places, blocked, countries, armed)
     if title:
         incidents = [_unnamed_in_title(text, x, lexicon) for x in incidents]
+    else:
+        incidents = placed_by_name(text, incidents, lexicon.events)
     # the name alone where no event's words stand already ("Harvey", not the "Harvey" of "Hurricane Harvey")
     alone = [a for a in alone if not any(x.start <= a.start < x.end for x in incidents)]
     incidents = sorted([*incidents, *alone], key=lambda x: x.start)

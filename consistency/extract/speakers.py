@@ -66,6 +66,7 @@ def _sentence_end(words: str) -> re.Pattern[str]:
 # makes it a noun.
 LEAD_VERB = re.compile(
     rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|determine|"
+    r"(?:is|are|was|were)\s+reporting|"  # "CNN is reporting over 160 dead" (not "reports": "Media reports said")
     r"dispute|disputes|disputed|"  # "but ministers dispute this, putting the number closer to 1.2 million"
     r"argue|argues|argued|contend|contends|contended|maintain|maintains|maintained|"
     r"placed|pegged|raised|lowered|revised|upped|came up with|come up with|comes up with|"
