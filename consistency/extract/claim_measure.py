@@ -49,16 +49,20 @@ LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:in\s+)?(?:[A-Z][\w-]*\s+){1,3}")
 # Money an event cost, in the words right after the amount ("$4 billion in economic losses", "$125 billion in
 # damages") or in the clause before it ("the damage could reach $15 billion", "losses estimated between $10 and").
 LOSS_AFTER = re.compile(
-    r"(?i)\s+(?:[a-z]+\s+)?(?:in|of)\s+(?:[a-z]+\s+){0,2}?(?P<noun>damages?|losses|loss)\b"
+    # "$4 billion in economic losses"; "$7bn Dorian loss", "a $3bn storm damage bill" (a name or a word between)
+    r"(?i)\s+(?:(?:[a-z]+\s+)?(?:in|of)\s+(?:[a-z]+\s+){0,2}?|(?:[a-z-]+\s+)?)(?P<noun>damages?|losses|loss)\b"
     r"|,\s+[^.;]{0,50}?\b(?P<costliest>costliest)\b"  # "At $175 billion, Katrina remains the costliest disaster"
 )
 LOSS_BEFORE = re.compile(
     r"(?i)\b(?P<noun>damages?|losses|loss|destruction|(?:the|total|estimated)\s+costs?)\b"  # not "will cost"
-    r"[^.;\d$\u20ac\u00a3]{0,60}$"
+    r"(?:[^.;\d$\u20ac\u00a3]{0,60}"
+    # ... further off, with the verb that gives the amount: "Total economic losses in the Bahamas from hurricane
+    # Dorian, which has devastated large parts of the Islands, will hit $7bn"
+    r"|[^.;\d$\u20ac\u00a3]{61,140}\b(?:hit|reach|top|exceed|total)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?)$"
 )
 # ... what insurers will pay of it: "insured losses", "insured property value in the range of".
 INSURED_BEFORE = re.compile(r"(?i)\b(?P<noun>insured|insurance)\b[^.;\d$\u20ac\u00a3]{0,60}$")
-LOSS_REACH = 80  # "the estimated cost of the damage from Tuesday's explosion was between " before the amount
+LOSS_REACH = 160  # "losses in the Bahamas from hurricane Dorian, which has devastated ... will hit " before it
 # Words that make a sentence about a flow: "the daily spillage", "the flow rate".
 RATE_WORDS = re.compile(r"(?i)\b(?:daily|a day|per day|each day|flow|flowing|flow rate|rate)\b")
 # Words of a volume accumulated, not a rate: "4.9 million barrels in total", "has leaked 126 million gallons so far".

@@ -54,6 +54,7 @@ LONG_AGO_DAYS = 365
 HISTORY_YEARS = 1
 
 UNSTATED = ("current", "unknown", "context")  # times a sentence does not state
+EVENT_COSTS = frozenset({"damage", "insured_losses"})  # what an event cost, estimated after it
 
 
 def read_time(
@@ -128,6 +129,10 @@ def read_time(
         # hectares, surpassing the previous record of 7.6 million set in 1989"
         later = []
     mood = modality(text, ctx, q)
+    if mood == "planned" and measure in EVENT_COSTS and incident is not None:
+        # "Total economic losses from hurricane Dorian will hit $7bn": what the storm cost, as estimated now (an
+        # estimate of a loss is told in the future tense as often as not)
+        mood = "asserted"
     if (
         later
         and later[0].end_date < as_of.start

@@ -430,6 +430,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 RECORD_BEFORE = re.compile(
     r"(?i)\b(?:deadliest|worst|largest|biggest|highest|lowest|costliest|strongest|heaviest|wettest|hottest|"
     r"coldest|driest|most|least|first|fewest)\b[^,;!?\n]{0,60}?\bsince\s+(?:[A-Z][\w-]*\s+(?:in\s+)?)?$"
+    # the start of the records a count is set in, superlative or not: "the fourth category 5 hurricane to hit the
+    # Bahamas since records began in 1900"
+    r"|\bsince\s+(?:modern\s+)?(?:records|record-keeping|record\s+keeping)\s+(?:began|started)(?:\s+in)?\s*$"
 )
 RECORD_REACH = 90  # "the deadliest hurricane to hit Texas since " before the date
 # A period from one date to another: "from March to May 2022", "between Friday and Sunday", "from July 1 to Sept.

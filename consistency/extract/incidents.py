@@ -245,8 +245,10 @@ def called_by_name(text: str, vocabulary: EventVocabulary) -> dict[str, tuple[st
 
 @functools.lru_cache(maxsize=4)
 def _named_after_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """ "Hurricane Harvey", "Typhoon Haiyan": a kind's word, capitalised as a title is, then a name."""
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.title().split())) for w in words)
+    """ "Hurricane Harvey", "Typhoon Haiyan": a kind's word, capitalised as a title is or not ("hurricane Dorian", as
+    some house styles write it), then a name."""
+    forms = sorted({f for w in words for f in (w.title(), w.lower())}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
     # on one line, and no function word of a title-cased headline ("... After Tornado\n\nThe city says")
     return re.compile(
         rf"\b(?P<word>{alternatives})[ \t]+(?P<name>(?!(?:The|This|That|These|Those|Its|Their|And|But|In|On|At|As|"
