@@ -543,9 +543,9 @@ def names_event(name: str, lexicon: Lexicon) -> bool:
     return any(h.end >= len(name) for h in heads)
 
 
-def place_groups(text: str, mentions: list[Mention]):
+def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] = frozenset()):
     """Coordinated locative places as one group ("in Iraq and Syria" -> [iraq, syria]), and places that open a
-    sentence."""
+    sentence; ``countries`` are the ids of countries, which no comma puts inside another ("India, Bangladesh")."""
     groups: list[tuple[int, int, list[str], str]] = []
     subjects: list[tuple[int, int, list[str], str]] = []
     within: dict[str, str] = {}  # what the text says lies in what: "Paradise, Butte County"
@@ -561,7 +561,7 @@ def place_groups(text: str, mentions: list[Mention]):
             continue  # "the U.S. Embassy", "on U.S. forces": part of a name or a modifier, not a place
         if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
             s, _, ids, _ = groups[-1]
-            if APPOSITION.fullmatch(text, groups[-1][1], m.start):
+            if APPOSITION.fullmatch(text, groups[-1][1], m.start) and not (m.id in countries and set(ids) <= countries):
                 # "Del Rio, Texas", "Mai Kadra, Ethiopia's ...": the second place locates the first: the group is the
                 # narrower, and the article learns that it lies in the wider (a claim there is in both)
                 groups[-1] = (s, m.end, ids, text[s : m.end])

@@ -107,7 +107,9 @@ def sentence_context(
         # a title-cased line's capitals make no names the article's text never writes: "The World At Large" is no
         # place, where the Joplin of "132 Confirmed Dead in Joplin" is the town its story speaks of
         found = [m for m in found if m in known or text.count(m.text) > 1]
-    places, subject_places, within = place_groups(text, [m for m in found if not _overlaps(m, alone)])
+    places, subject_places, within = place_groups(
+        text, [m for m in found if not _overlaps(m, alone)], lexicon.countries
+    )
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = (
         [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity] if counts else []
