@@ -40,6 +40,8 @@ MODAL_AFTER = re.compile(
     r"\s+(?:(?:also|still|now|soon|then)\s+)?"
     # (not "may have been killed": a guess at what happened, no plan)
     rf"(?:(?:{MODAL})(?!\s+(?:not\s+)?have\b)|(?:is|are) (?:expected|set|likely) to)\b"
+    # not a figure that may grow: "the toll of 131 is likely to rise" is 131 now
+    r"(?!\s+(?:\w+ly\s+)?(?:rise|climb|increase|grow|mount|go\s+up|worsen|swell)\b)"
 )
 
 # A qualifier that is a modal's ceiling: "could reach", "may reach".
