@@ -30,6 +30,8 @@ class Discourse:
 
     incidents: Incidents = field(default_factory=Incidents)
     main_places: list[str] = field(default_factory=list)
+    # where the headline puts the story ("... collapses in Genoa"), for an event no sentence has placed yet
+    headline_places: list[str] = field(default_factory=list)
     within: dict[str, str] = field(default_factory=dict)  # place -> the place the article says it lies in
     event_places: dict[str, list[str]] = field(default_factory=dict)  # event id -> where its first count was
     # event id -> where its own words put it: "last month's floods in Henan Province"
@@ -110,6 +112,7 @@ class Discourse:
                 or self.event_own.get(incident.id)
                 or self.event_places.get(incident.id)
                 or self.main_places
+                or self.headline_places
             )
         return list(incident.places) or self.event_places.get(f"{incident.id}/{measure}") or []
 

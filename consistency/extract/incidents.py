@@ -333,6 +333,11 @@ def _with_modifiers(
             places.append(owners[tokens[j][0]].id)
         elif tokens[j][0] in name_starts and not bare[:1].isupper():
             pass  # "Yemen's cholera outbreak": the disease is named apart (find_incidents), the place may come before
+        elif not names and not places and word.islower() and NAMED_BUILDING.fullmatch(word):
+            # "the bridge collapse", "the mosque shootings": what befell, in the event's words; no name or place
+            # before it is read as the event's ("NZ mosque shootings")
+            start = tokens[j][0]
+            break
         elif (bare != word or text[tokens[j][1] : start].strip()) and not names and bare.lower() in PEOPLE_OWNERS:
             names.append(bare.lower())  # "the women's march", "nurses' strike"
             start = tokens[j][0]

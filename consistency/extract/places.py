@@ -252,7 +252,7 @@ _PLACE_KIND = r"(?:camp|city|town|village|district|province|region|county|valley
 # Buildings a name is given with: "Notre-Dame cathedral in Paris", "Grenfell Tower in west London".
 _BUILDING_KIND = (
     r"(?:cathedral|mosque|church|temple|synagogue|stadium|arena|mall|hospital|airport|tower|school|market|"
-    r"hotel|nightclub|club|theat(?:er|re)|hall|factory|plant|mine|station|prison|base)"
+    r"hotel|nightclub|club|theat(?:er|re)|hall|factory|plant|mine|station|prison|base|bridge|viaduct|dam|tunnel)"
 )
 KIND_IN = re.compile(rf"\s+(?:{_PLACE_KIND}|{_BUILDING_KIND})\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?")
 # ... and public spaces, which lie in a city as buildings do but name no event held in them ("the march in Hong Kong's
@@ -260,7 +260,8 @@ KIND_IN = re.compile(rf"\s+(?:{_PLACE_KIND}|{_BUILDING_KIND})\s+in\s+(?:the\s+)?
 NAMED_BUILDING = re.compile(rf"(?i)\b(?:{_BUILDING_KIND}|square|plaza|park|palace)$")
 # An event at a named building is named by it: "the fire at Grenfell Tower" is the Grenfell Tower fire, "the shooting
 # at Pulse nightclub" the Pulse nightclub shooting.
-AT_NAMED_BUILDING = re.compile(rf"\s+(?:at|in|on)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s+){{1,4}}(?i:{_BUILDING_KIND}))\b")
+# ... and so is one that befell it: "the collapse of the Morandi bridge" is the Morandi bridge collapse.
+AT_NAMED_BUILDING = re.compile(rf"\s+(?:at|in|on|of)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s+){{1,4}}(?i:{_BUILDING_KIND}))\b")
 IN_WIDER = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?")
 KIND_OF_BEFORE = re.compile(rf"(?i)\b{_PLACE_KIND}\s+of\s+$")
 KIND_OF_REACH = 20  # "the refugee camp of " before the name

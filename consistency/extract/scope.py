@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import replace
 from functools import partial
 from itertools import pairwise
@@ -264,6 +265,13 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
     title_tokens = tokenize(title)
     # "the 2010 Haiti earthquake": a place in the headline says where the event is, it is not its name
     title_places = lexicon.places.find_in(title, title_tokens)
+    # "motorway-bridge-collapses-in-genoa-italy": where the headline puts the story, for an event no sentence places
+    # (an address's words in lower case are looked up as names: the gazetteer's cities are case-sensitive)
+    named_title = title if cased else string.capwords(title)
+    located = lexicon.places.find(named_title)
+    located = [m for m in located if TITLE_IN_BEFORE.search(named_title, max(0, m.start - TITLE_IN_REACH), m.start)]
+    if located:
+        discourse.headline_places = [located[0].id]
     for incident in find_incidents(title, title_tokens, lexicon.events, title_places, []):
         if not cased and incident.named and incident.id != incident.kind and incident.text.lower() != incident.id:
             # most addresses are cased at random ("GMA/oil-leak-..."): there a disease's name counts, names before
@@ -284,6 +292,11 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
         partial(countries_of, lexicon=lexicon, within=discourse.within),  # as the article places them
         context,
     )
+
+
+# A place the headline puts the story in: "... collapses in Genoa".
+TITLE_IN_BEFORE = re.compile(r"(?i)\bin\s+$")
+TITLE_IN_REACH = 4
 
 
 def _wholes_beyond_parts(article: Article, r: Reading, claims: list[Claim]) -> list[Claim]:
