@@ -139,6 +139,10 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         part_of_previous = previous is not None and included(text, q, previous, r.start, id(previous) in r.included)
         if part_of_previous:
             r.included.add(id(q))
+            if measure is None and measure_text is None and (whole := _whole_of(r, q, previous)) is not None:
+                # "“More than two million” people demonstrated in more than 200 processions, including around
+                # 400,000 in Paris": a part is of the count it fits in, not of a smaller one between them
+                measure, measure_text = r.measures.get(id(whole)), whole.measure_text
         whole_measure = r.measures.get(id(previous))
         paired = r.paired.get(id(previous)) is q
         if (
@@ -213,6 +217,14 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         whose = armed[0] if armed else None
     r.measures[id(q)] = measure
     return Measured(measure, measure_text, measure_mention, state, part, elided_count, whose)
+
+
+def _whole_of(r: Reading, q: Quantity, previous: Quantity) -> Quantity | None:
+    """The count before ``previous`` that ``q`` is a part of, when ``previous`` is too small to hold it."""
+    if q.low is None or previous.high is None or q.low <= previous.high or previous.unit != q.unit:
+        return None
+    before = r.quantities[: next(i for i, x in enumerate(r.quantities) if x is previous)]
+    return next((x for x in reversed(before) if x.unit == q.unit and (x.high is None or x.high >= q.low)), None)
 
 
 def carry_measure(article: Article, q: Quantity, measure: str | None, measure_text: str | None) -> None:

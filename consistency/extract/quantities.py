@@ -139,6 +139,9 @@ ESTIMATED_OF = re.compile(
     r"|\b(?:is|are|was|were)\s+estimated\s+to\s+(?:have|be|number|total)\s+$"  # "Baga was estimated to have 620"
 )
 ESTIMATED_REACH = 40
+# Quotation marks around a quoted figure: "“More than two million” people".
+OPENING_QUOTES = ("\u201c", '"')
+CLOSING_QUOTES = ("\u201d", '"')
 # A second number that closes a range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000", "two or three".
 RANGE_GAP = re.compile(
     rf"(?i)^\s*(?:(-)|(to)|(and)|(or))"
@@ -773,6 +776,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         return
     if text.startswith("-strong", pos):  # "a 2,000-strong battalion" counts the battalion's members
         pos += len("-strong")
+    if text.startswith(CLOSING_QUOTES, pos) and text.endswith(OPENING_QUOTES, 0, q.start):
+        pos += 1  # "“More than two million” people demonstrated": a figure quoted, then what it counts
     of = OF.match(text[pos : pos + OF_REACH])
     if of and (q.vague or q.unit or q.unit == "fraction"):
         pos += of.end()
