@@ -770,11 +770,17 @@ def containers(location: list[str], lexicon: Lexicon, stated: dict[str, str]) ->
     return [place for place in location if place in wider]
 
 
+# A place that opens its sentence as the frame of all it says: "In Zhengzhou, ...".
+FRAME_OPENING = re.compile(r"(?i)(?:(?:but|and|meanwhile)\s+)?(?:in|across|throughout)\s+(?:the\s+)?")
+
+
 def placed_near(text: str, q: Quantity, words: str | None, start: int, end: int) -> bool:
     """Whether the words that place a count stand near it in its sentence ("137 died in Mexico City")."""
     at = text.find(words, start, end) if words else -1
     if at < 0:
         return True
+    if at < q.start and FRAME_OPENING.fullmatch(text, start, at) and text.startswith(",", at + len(words)):
+        return True  # "In Zhengzhou, a city of 12 million, the death toll was 292": the place frames its sentence
     return max(at - q.end, q.start - (at + len(words)), 0) <= NEAR_PLACE_REACH
 
 
