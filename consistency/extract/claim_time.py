@@ -73,9 +73,22 @@ def read_time(
     own_dates = [d for d in r.dates if d not in event_dates] if event_count or now_told else r.dates
     as_of = as_of_claim(text, q, ctx, own_dates, r.cited.day if r.cited else article.source.published)
     named_here = incident in r.incidents  # "Unlike the 2004 tsunami, which killed ..., Friday's waves"
+    # the year an event began: in its words ("the 2010 earthquake"), else, in a dated article's sentence stating no
+    # time, as the article dated the event before ("It was on November 26, 2008 that ... terror attacks"), unless
+    # it goes on for years
+    event_year = incident.year if incident is not None else None
+    if (
+        event_year is None
+        and incident is not None
+        and (began := discourse.event_days.get(incident.id))
+        and article.source.published is not None
+        and as_of.scope in UNSTATED
+        and incident.kind not in lexicon.events.goes_on
+    ):
+        event_year = began[0].year
     if (
         incident is not None
-        and incident.year
+        and event_year
         and as_of.scope not in ("peak", "past")
         and (named_here or as_of.scope != "explicit")  # "In January 2011, the 316,000 number was ..."
     ):
@@ -84,14 +97,11 @@ def read_time(
         # does an undated article's present ("the official toll of the 2010 quake is 316,000"), and any
         # article's ("32,000 people still live in camps after the 2010 earthquake", told in 2020)
         historic = not now_told and (
-            article.source.published is None or incident.year < article.source.published.year - HISTORY_YEARS
+            article.source.published is None or event_year < article.source.published.year - HISTORY_YEARS
         )
         if historic:
             as_of = AsOf(
-                start=date(incident.year, 1, 1),
-                end=date(incident.year, 12, 31),
-                scope="explicit",
-                text=str(incident.year),
+                start=date(event_year, 1, 1), end=date(event_year, 12, 31), scope="explicit", text=str(event_year)
             )
     past_tense = as_of.scope == "current" and not r.present
     # "regional officials said on Tuesday. A further 19 remain missing": now is the day of the statement

@@ -17,6 +17,10 @@ from .incidents import Incident
 from .modality import DATE_PLANNED
 from .times import record_since
 
+# A cleft sentence that puts the date first: "It was on November 26, 2008 that ...".
+CLEFT_BEFORE = re.compile(r"(?i)\bit\s+was\s+(?:on\s+|in\s+)?$")
+CLEFT_AFTER = re.compile(r",?\s+that\b")
+CLEFT_REACH = 14  # "It was on " before the date
 DATE_OF_EVENT_REACH = 3  # a date right before an event's words names it: "the January 2011 earthquake"
 ANNIVERSARY_OF_REACH = 5  # "the first anniversary of the quake"
 # Dates an article tells of as past or present: not "by 2030", "before the war", nor "after the quake".
@@ -60,7 +64,14 @@ def dates_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
     after_its_verb = (
         0 <= d.start - x.end <= 1 and EVENT_DATE_AFTER.match(d.text) and PAST_VERB_END.search(x.text) for x in incidents
     )
-    return any(before_event) or any(in_its_clause) or any(after_its_verb)
+    # "It was on November 26, 2008 that 10 terrorists carried out a series of terror attacks": a cleft's date
+    cleft = (
+        x.start >= d.end
+        and CLEFT_BEFORE.search(text, max(0, d.start - CLEFT_REACH), d.start)
+        and CLEFT_AFTER.match(text, d.end)
+        for x in incidents
+    )
+    return any(before_event) or any(in_its_clause) or any(after_its_verb) or any(cleft)
 
 
 def of_event(text: str, d: DateMention, incidents: list[Incident]) -> bool:
