@@ -64,6 +64,11 @@ SCALES = {
     "crore": 10_000_000,
     "crores": 10_000_000,
     "cr": 10_000_000,
+    # "Rs 1 lakh crore": a lakh of crores
+    "lakh crore": 10**12,
+    "lakh crores": 10**12,
+    "lakhs crore": 10**12,
+    "lakhs crores": 10**12,
 }
 # Vague plurals: "dozens" is 24-99, "hundreds" 200-999, and so on up a power of ten.
 VAGUE = {
@@ -148,7 +153,7 @@ def _number(numeral: str) -> str:
     """A number as written: "tens of thousands", "2.5 million", "$2bn", "40k" (a spaced "12 m" is metres, not
     millions), "half a million", "a third", "two hundred and fifty"; the order matters (longest alternatives
     first)."""
-    scaled = rf"{numeral}(?:\s?(?:{_W_SCALE}|bn|bln|mn|mln|lakhs?|crores?|cr){_END}|[kKmMbB]\b)?"
+    scaled = rf"{numeral}(?:\s?(?:{_W_SCALE}|bn|bln|mn|mln|lakhs?\s+crores?|lakhs?|crores?|cr){_END}|[kKmMbB]\b)?"
     return rf"(?:{_VAGUE}|{scaled}|half an? (?:{_W_SCALE})|\b(?:{_FRACTION})\b|{_WORD_NUMBER})"
 
 
@@ -224,7 +229,7 @@ def parse_number(text: str) -> tuple[float, float, bool]:
     if s in FRACTIONS:
         value = FRACTIONS[s]
         return value, value, False
-    match = re.fullmatch(r"([\d,]*\.?\d+)\s?([a-z]+)?", s)
+    match = re.fullmatch(r"([\d,]*\.?\d+)\s?(lakhs? crores?|[a-z]+)?", s)
     if match:
         # Decimal keeps "8.2 billion" exact; a float product would give 8199999999.999999.
         value = float(

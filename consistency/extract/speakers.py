@@ -343,8 +343,10 @@ SAID_AFTER_APPOSITIVE = _sentence_end(rf"({_words_before(5)})?([\w.'-]+,\s{_word
 # A speaker set off by commas in the middle of a sentence: "..., a senior Iraqi security official told Reuters, far
 # more than Western estimates."
 SAID_MIDDLE = re.compile(
-    r",\s+((?:(?:a|an|the)\s+)?[^,;\"“”]{1,60}?)\s+(?:said|says|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|added)\s*,\s+"
-    r"(?=[a-z])"  # the sentence goes on in lower case: not "..., officials said, Many more ..."
+    r",\s+((?:(?:a|an|the)\s+)?[^,;\"“”]{1,60}?)\s+(?:said|says|say|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|added)\s*,\s+"
+    # the sentence goes on in lower case (not "..., officials said, Many more ..."), or names who reported the saying:
+    # "... has risen to 259, officials say, BBC reported."
+    r"(?=[a-z]|(?:[A-Z][\w.]*\s+){1,4}(?:reported|reports|said|says)\b)"
 )
 
 # The verb before its speaker at a sentence's end: "..., said Sabrina Singh, a Pentagon spokeswoman."
@@ -411,7 +413,8 @@ AGENCY_LEAD = re.compile(r"^\([^)]{1,30}\)\s*[-—–]+\s*")
 # Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
 AUX_TAIL = re.compile(
     rf"(?i)\s+(?:so far|(?:on\s+)?(?:{WEEKDAY})|today|yesterday|"
-    r"(?:earlier\s+)?(?:last|this)\s+(?:year|month|week|spring|summer|autumn|fall|winter)|"  # "The CIA last year put"
+    r"(?:earlier\s+)?(?:last|this)\s+(?:year|month|week|spring|summer|autumn|fall|winter|evening|night|morning|"
+    r"afternoon)|"  # "The CIA last year put", "The chief minister had last evening estimated"
     r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|initially|"
     r"originally|first|once|reportedly|instead|again|in\s+turn|"
     r"had\s+also|have\s+also|has\s+also|(?:was|were|is|are|has been|have been)\s+able\s+to)$"
@@ -445,6 +448,11 @@ TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+
 # How a document came out, after its name: "study published Tuesday in ...", "report released earlier this year".
 TRAILING_PARTICIPLE = re.compile(
     r"(?<=\w)\s+(?:published|released|issued|posted|updated|made public|signed|adopted)\b.*$"
+)
+
+# A manner adverb after a speaker's noun: "Authorities temporarily" (not "the family", "an ally").
+TRAILING_ADVERB = re.compile(
+    r"(?<=\w)\s+(?!(?:family|ally|rally|supply|assembly|anomaly|monopoly|bully|daily|weekly|monthly)$)[a-z]{3,}ly$"
 )
 
 # A verb of the claim after the speaker's noun: "the teams (ranged between three and four billion)".
@@ -683,6 +691,7 @@ def clean_speaker(phrase: str) -> str | None:
     else:
         phrase = TRAILING_PARTICIPLE.sub("", phrase)  # "Harvard study published Tuesday in the ... Journal"
         phrase = TRAILING_VERB.sub("", phrase)
+    phrase = TRAILING_ADVERB.sub("", phrase)  # "Authorities temporarily (halted ... and placed)"
     words = phrase.split()
     # acronyms keep their case: "WHO" is the health agency, "who" a pronoun
     first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
