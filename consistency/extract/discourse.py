@@ -44,6 +44,8 @@ class Discourse:
     shares: list[str | None] = field(default_factory=list)  # the groups of the last sentence's percentages, in order
     # event id -> when it began, as the date that dates it tells: "Jan. 12, 2010", or only "2010"
     event_days: dict[str, tuple[date, date]] = field(default_factory=dict)
+    # (measure, low, high) of a count told of an event -> that event, for the same figure told again
+    told: dict[tuple, Incident] = field(default_factory=dict)
     undated: bool = False
     address_month: tuple[date, date] | None = None  # an undated article's month, from its address
     stated_year: int | None = None  # an undated article's latest year stated so far

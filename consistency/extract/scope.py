@@ -342,6 +342,8 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
     previous = r.quantities[k - 1] if k else None
     measured = read_measure(article, r, q, previous)
     owner = read_subject(article, r, q, previous, measured)
+    if owner.incident is not None and q.low is not None:
+        discourse.told.setdefault((owner.measure, q.low, q.high), owner.incident)
     measure = owner.measure
     placed = read_place(article, r, q, previous, measure, owner, measured.elided)
     carry_measure(article, q, measure, measured.text)

@@ -89,6 +89,11 @@ def discourse_event(
     events = lexicon.events
     if measure not in events.measures:
         return None
+    told = discourse.told.get((measure, q.low, q.high))
+    if told is not None and told.id not in avoid:
+        # "the anti-inauguration protest reached 500,000 ... The estimated crowd of 500,000 may rise": a figure
+        # told again is of the event it was told of
+        return told
     found = discourse.event(lambda kind: events.fits(measure, kind), avoid)
     if found is not None:
         return found
