@@ -1,6 +1,6 @@
 """Unit conversion for comparing claims: "42,000 square miles" against "110,000 square kilometers".
 
-The unit ids are those of ``rules/aliases/units.yaml`` (km2, mi2, km, mi, m, ft, mph, kmh).
+The unit ids are those of ``rules/aliases/units.yaml`` (km2, mi2, km, mi, m, ft, mm, cm, inch, mph, kmh).
 Factors come from pint, the units library, rather than hand-typed constants;
 it is imported on the first conversion only, so runs without a convertible
 unit never pay its start-up.  Units pint does not handle here (percent, money,
@@ -21,6 +21,9 @@ PINT_UNITS = {
     "mi": "mile",
     "m": "meter",
     "ft": "foot",
+    "mm": "millimeter",
+    "cm": "centimeter",
+    "inch": "inch",
     "mph": "mile / hour",
     "kmh": "kilometer / hour",
     "bbl": "oil_barrel",
@@ -43,6 +46,9 @@ CANONICAL = {
     "mi": "km",
     "m": "km",
     "ft": "km",
+    "mm": "km",
+    "cm": "km",
+    "inch": "km",
     # speeds (a storm's winds) in km/h
     "mph": "kmh",
     "kmh": "kmh",
@@ -65,6 +71,9 @@ SYMBOLS = {
     "mi": "mi",
     "m": "m",
     "ft": "ft",
+    "mm": "mm",
+    "cm": "cm",
+    "inch": "in",
     "mph": "mph",
     "kmh": "km/h",
     "bbl": "barrels",

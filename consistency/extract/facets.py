@@ -38,7 +38,7 @@ TYPO_SCORE = 90
 # critically hurt", "48 of whom were still in hospital" (not "176 survivors are being treated": all the injured).
 CONDITION_AFTER = re.compile(
     r"(?i)[^,;.]{0,30}?\b(?:in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition|in\s+[\"\u201c]?(?:intensive|critical)\s+care"
-    r"|critically\s+(?:hurt|injured|wounded|ill)|(?P<hospital>(?:still|remain(?:ed|ing|s)?)\s+in\s+(?:the\s+)?hospitals?))\b"
+    r"|critically\s+(?:hurt|injured|wounded|ill)|(?P<hospital>(?:still|remain(?:ed|ing|s)?)\s+(?:in\s+(?:the\s+)?hospitals?|hospitali[sz]ed)))\b"
 )
 CONDITION_REACH = 60
 # "another 15,000 structures", "a further 300": a count added to one already given.

@@ -187,7 +187,8 @@ JUNK = re.compile(
     r"|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b\.?"  # 8.30am, 10.15 p.m.
     r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # 192.168.0.1
     r"|\+\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,5}"  # +44 20 7946 0958
-    r"|(?<=, )\d{1,3}(?=, ))"  # "Pope Francis, 86, was ...": an age in apposition
+    r"|(?<=, )\d{1,3}(?=, )"  # "Pope Francis, 86, was ...": an age in apposition
+    r'|(?<=width=")\d+|(?<=height=")\d+)'  # a page's markup: '[caption align="alignnone" width="976"]'
 )
 COUNTED_AFTER_REACH = 30  # " people" after "Sigi 65"
 # A figure's noun and its verb right before a word number, which is its value: "The official death toll rose to four".
