@@ -193,6 +193,12 @@ def find_incidents(
             )
             names = [n for n in names if n not in inside]
         found.append(incident)
+    for head in vocabulary.named_heads.find_in(text, tokens):
+        if any(x.start < head.end and head.start < x.end for x in found) or _blocked(head.start, blocked):
+            continue
+        incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names})
+        if incident.start < head.start and (incident.named or incident.places):
+            found.append(incident)  # "last week's Mumbai attacks": a place or a name makes the word an event's
     start, end = (tokens[0][0], tokens[-1][1]) if tokens else (0, 0)
     # (the words each pattern needs are looked for first: most sentences have no "-hit" word, no one's "strike")
     for m in HIT_BY.finditer(text, start, end) if text.find("-", start, end) >= 0 else ():

@@ -290,6 +290,9 @@ class EventVocabulary:
     heads: PhraseIndex = field(default_factory=PhraseIndex)  # head noun -> kind
     verbs: PhraseIndex = field(default_factory=PhraseIndex)  # "walked out" -> strike: an event under way, unnamed
     names: PhraseIndex = field(default_factory=PhraseIndex)  # "Ebola" -> "outbreak:ebola"
+    # words that name such an event only after a place or a name: "the Mumbai attacks", "the Westgate attack" (where
+    # "attacks" alone are what war reporting counts)
+    named_heads: PhraseIndex = field(default_factory=PhraseIndex)
     measures: dict[str, frozenset[str]] = field(default_factory=dict)  # count -> kinds it can belong to (empty: any)
     implied: dict[str, str] = field(default_factory=dict)  # measure -> kind it implies ("arrivals" -> migration)
     people: dict[str, str] = field(default_factory=dict)  # kind -> what people counted at it are ("protest" -> crowd)
@@ -335,6 +338,9 @@ class EventVocabulary:
                 vocabulary.heads.add(str(word), kind)
             for verb in entry.get("verbs", []):
                 vocabulary.verbs.add(str(verb), kind)
+            for word in entry.get("after_a_name", []):
+                for form in plurals(str(word)):
+                    vocabulary.named_heads.add(form, kind)
             for name in entry.get("names", []):
                 vocabulary.names.add(str(name), f"{kind}:{slug(str(name))}")
             for measure in entry.get("implied_by", []):
