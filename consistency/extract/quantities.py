@@ -96,6 +96,13 @@ QUALIFIERS = {
     "between": "range",
     "from": "range",
     "near": "nearly",  # "a near five-fold increase"
+    # a running count that approaches a mark: "Death Toll Nears 200", "the toll neared 2,000"
+    "nears": "nearly",
+    "neared": "nearly",
+    "nearing": "nearly",
+    "approaches": "nearly",
+    "approached": "nearly",
+    "approaching": "nearly",
 }
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 # Words after a number that bound it: "200,000 at least", "500 or more people", "a dozen or so".
@@ -209,7 +216,10 @@ NOT_NAMES = frozenset(
     "The A An Its Their His Her Our These Those All Only Just Another Some About Around Nearly Almost Over Under "
     "Roughly Approximately Between From Up To Of At In On By With For And Or But Than Least Most Total Exactly "
     "Fewer More Less Almost Perhaps Maybe Estimated Still Yet Fully Some No Every Each Only As Well Also "
-    "Another".split()
+    "Another "
+    # a title-cased headline's verbs of a figure: "Death Toll Nears 200", "Toll Rises To 131", "Quake Kills 22"
+    "Nears Near Rises Rise Rose Tops Top Hits Hit Reaches Reach Exceeds Passes Climbs Jumps Soars Surpasses Kills Kill "
+    "Killed Leaves Left Injures Injured Displaces Hits Reported Reports Says Say Counts Now Is Are Was Were".split()
 )
 # "60 Minutes", "737 MAX": a number followed by a capitalised word, with no counted noun, is a name.
 NAME_AFTER = re.compile(r"\s[A-Z]")
