@@ -215,6 +215,10 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         # "Eleven gunmen killed": the armed people between the number and the toll's word
         armed = [m.id for m in lexicon.measure_words.find(text, q.num_end, q.head_start) if m.id in ARMED_PEOPLE]
         whose = armed[0] if armed else None
+    if whose is None and measure in TOLLS and "people" in lexicon.measures:
+        # "left 12 officers injured", "54 children": a group of the people a toll counts, a part of it
+        noun = text[q.num_end : q.head_start if q.head_start is not None else q.end]
+        whose = lexicon.measures["people"].kind_of(noun.split()[-1] if noun.split() else None)
     r.measures[id(q)] = measure
     return Measured(measure, measure_text, measure_mention, state, part, elided_count, whose)
 

@@ -217,14 +217,18 @@ class Measure:
     # word does not ("put the toll in the Kursk region at 1,347")
     carries: bool = True
     owned_throughout: bool = False  # the article's one named owner owns its unowned counts (troops, fighters)
-    # for a measure whose words are kinds of a thing ("trucks", "helicopters" of vehicles): each plural or singular
-    # form -> its word, the kind a count of it narrows to (its first word, "vehicle", names them all)
+    # for a measure whose words are kinds of a thing ("trucks", "helicopters" of vehicles), or that names groups of
+    # what it counts ("children" of people): each plural or singular form -> its word, the kind a count narrows to
     kinds: dict[str, str] = field(default_factory=dict)
+    # the word that names them all (a measure of kinds' first word, "vehicle"), no kind of its own
+
+    # ... that word ("vehicle"); a measure's `groups` ("children", "officers" of people) have none
+    general: str | None = None
 
     def kind_of(self, words: str | None) -> str | None:
         """The kind a count's noun narrows its measure to: "5 heavy trucks" -> "truck"; None for the general word."""
-        kind = self.kinds.get((words or "").lower().split()[-1]) if words else None
-        return None if kind is None or kind == next(iter(self.kinds.values()), None) else kind
+        kind = self.kinds.get(words.lower().split()[-1]) if words and words.split() else None
+        return None if kind is None or kind == self.general else kind
 
 
 # Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
@@ -480,9 +484,12 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             spec.get("unit"),
             bool(spec.get("carries", True)),
             bool(spec.get("owned_throughout", False)),
-            {form: str(word) for word in spec.get("words", []) for form in plurals(str(word))}
-            if spec.get("kinds")
-            else {},
+            {
+                form: str(word)
+                for word in spec.get("words" if spec.get("kinds") else "groups", [])
+                for form in plurals(str(word))
+            },
+            str(spec["words"][0]) if spec.get("kinds") and spec.get("words") else None,
         )
         for word in spec.get("words", []):
             for form in plurals(str(word)):
