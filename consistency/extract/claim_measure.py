@@ -42,6 +42,14 @@ RAIN_AFTER = re.compile(
 ARMED_PEOPLE = frozenset({"fighters", "troops"})
 TOLLS = frozenset({"deaths", "casualties", "missing"})
 SPEED_UNITS = frozenset({"mph", "kmh"})
+# A toll's people and the part of them a number counts: "the dead include 26 foreign nationals", "among the injured
+# were 12 children".
+THE_DEAD_INCLUDE = re.compile(
+    r"(?i)\b(?:(?:the|those)\s+(dead|victims|killed|injured|wounded|missing)\s+(?:include[sd]?|included|were|are)"
+    r"|among\s+the\s+(dead|victims|killed|injured|wounded|missing)\s+(?:were|are|was|is))\s+"
+    r"(?:some\s+|about\s+|around\s+|at\s+least\s+)?$"
+)
+AMONG_REACH = 40  # "the injured include at least " before the number
 NOUN_AFTER_SCOPE_REACH = 30  # "deaths" after "480 out of state "
 OWN_STATE_REACH = 30  # " remain missing" after "2,525 people"
 # Between two numbers of one list, each after its place: ", in Donggala ", ", Sigi ", ", and Parigi Moutong ".
@@ -206,6 +214,14 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         measure = "flow_rate" if rate and not TOTAL_WORDS.search(text, r.start, r.end) else "volume"
         if measure == "flow_rate":
             q.unit = f"{q.unit}/d"
+    among = (
+        THE_DEAD_INCLUDE.search(text, max(r.start, q.start - AMONG_REACH), q.start)
+        if measure in (None, "people")
+        else None
+    )
+    if among and (named := lexicon.measure_words.find(among.group(1) or among.group(2))) and q.unit is None:
+        # "the dead include 26 foreign nationals", "among the injured were 12 children": some of the toll
+        measure, part = named[0].id, True
     if measure is None and q.unit in SPEED_UNITS:
         # "winds of 185mph", "gusts reached 300 km/h, or 185 miles per hour": a speed where the sentence speaks of wind
         wind = [m for m in lexicon.measure_words.find(text, r.start, r.end) if m.id == "wind_speed"]
