@@ -158,7 +158,8 @@ RANGE_GAP = re.compile(
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
 AFTER_NOT_COUNT = re.compile(
     r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b"
-    r"|-(?!strong\b|acres?\b|hectares?\b|square\b|miles?\b|km\b|magnitude\b|(?:day|week|month|year|hour|minute)\b)[a-z]"
+    r"|-(?!strong\b|acres?\b|hectares?\b|square\b|miles?\b|km\b|magnitude\b|tons?\b|tonnes?\b"
+    r"|(?:day|week|month|year|hour|minute)\b)[a-z]"
     r"|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b))"
 )
 # A word with its own periods: "U.S.", "D.C.", "a.m." (a full stop after it may not end the sentence).
