@@ -18,7 +18,7 @@ from .counted import (
     state_of,
 )
 from .facets import SCOPE_AFTER, included
-from .lexicon import Mention
+from .lexicon import Lexicon, Mention
 from .quantities import VOLUME_UNITS, Quantity, changed_from, head_noun
 from .reading import Article, Reading
 
@@ -87,7 +87,9 @@ class Measured(NamedTuple):
     state: str | None  # "dead", "missing": what the people counted went through
     part: bool  # some of a whole the sentence counts: "300 of the 2,000 migrants"
     elided: bool  # the noun carried from an earlier sentence: "In Lyon they counted 4,000."
-    whose: str | None  # armed people a toll counts: "Eleven gunmen killed" are fighters, never the victims' toll
+    # whose toll it is, when a group of all it could count: "Eleven gunmen killed" are fighters, never the victims'
+    # toll; "12 officers injured" are some of the injured
+    whose: str | None
 
 
 def relate_counts(text: str, r: Reading) -> None:
@@ -237,6 +239,13 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         whose = lexicon.measures["people"].kind_of(noun.split()[-1] if noun.split() else None)
     r.measures[id(q)] = measure
     return Measured(measure, measure_text, measure_mention, state, part, elided_count, whose)
+
+
+def kind_of_count(lexicon: Lexicon, measure: str | None, measured: Measured) -> str | None:
+    """The kind a count's noun narrows its measure to, for a measure of kinds: "5 heavy trucks" of vehicles."""
+    info = lexicon.measures.get(measure or "")
+    words = measured.mention.text if measured.mention is not None else measured.text
+    return info.kind_of(words) if info is not None and info.kinds else None
 
 
 def _whole_of(r: Reading, q: Quantity, previous: Quantity) -> Quantity | None:

@@ -220,9 +220,8 @@ class Measure:
     # for a measure whose words are kinds of a thing ("trucks", "helicopters" of vehicles), or that names groups of
     # what it counts ("children" of people): each plural or singular form -> its word, the kind a count narrows to
     kinds: dict[str, str] = field(default_factory=dict)
-    # the word that names them all (a measure of kinds' first word, "vehicle"), no kind of its own
-
-    # ... that word ("vehicle"); a measure's `groups` ("children", "officers" of people) have none
+    # the word that names them all, no kind of its own: a measure of kinds' first word ("vehicle"); a measure's
+    # `groups` ("children", "officers" of people) have none
     general: str | None = None
 
     def kind_of(self, words: str | None) -> str | None:

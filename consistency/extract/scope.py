@@ -22,7 +22,7 @@ from itertools import pairwise
 from ..models import AsOf, Claim, Interval, Source
 from .addresses import cased_as_headline, headline, url_month
 from .citations import CITATION_LINE, citation_at, citations
-from .claim_measure import Measured, carry_measure, read_measure, relate_counts
+from .claim_measure import carry_measure, kind_of_count, read_measure, relate_counts
 from .claim_place import (
     RESPECTIVELY,
     countries_of,
@@ -299,13 +299,6 @@ TITLE_IN_BEFORE = re.compile(r"(?i)\bin\s+$")
 TITLE_IN_REACH = 4
 
 
-def _kind(lexicon: Lexicon, measure: str | None, measured: Measured) -> str | None:
-    """The kind a count's noun narrows its measure to, for a measure of kinds: "5 heavy trucks" of vehicles."""
-    info = lexicon.measures.get(measure or "")
-    words = measured.mention.text if measured.mention is not None else measured.text
-    return info.kind_of(words) if info is not None and info.kinds else None
-
-
 def _wholes_beyond_parts(article: Article, r: Reading, claims: list[Claim]) -> list[Claim]:
     """A whole no words place is not where its part is: "mobilized 1.12 million people, including 80,000 in Paris"
     counts France, where the story's place (Paris, named first) would put it; the part is then Paris's own count."""
@@ -368,7 +361,9 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         if measured.part or in_sectors(text, r.start, q)
         else "multiple"
         if multiple_of(text, q, previous, r.measures.get(id(previous)) if previous else None)
-        else " ".join(f for f in (facet(text, q, lexicon), measured.whose, _kind(lexicon, measure, measured)) if f)
+        else " ".join(
+            f for f in (facet(text, q, lexicon), measured.whose, kind_of_count(lexicon, measure, measured)) if f
+        )
         or None
     )
     # a part placed on its own is that place's count: "More than 1.2 million of them have crossed into Poland"
