@@ -51,7 +51,8 @@ NEUTRAL_PARTICIPLES = frozenset(
 DRAWN_REACH = 24  # "was attended by ", "brought out " before a bare number
 BY_REACH = 3  # "by " right before the number: "rose by 300", "multiplies figures by 1.5"
 ELIDED_REACH = 40  # what follows a number with no noun: " in Lyon", " of them", " with"
-# Words of length after a number: no unit file knows them, and no count is elided before them.
+# Words of length after a number: a length is never a count elided before them, whether the unit file reads the word
+# as its unit (metres, feet, miles) or not (yards).
 LENGTHS = frozenset(
     "metre metres meter meters m feet foot ft mile miles km kilometre kilometres kilometer kilometers yard yards "
     "inch inches cm centimetres centimeters".split()

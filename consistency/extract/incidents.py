@@ -157,7 +157,8 @@ def find_incidents(
     # every word of a place is the place: "Mexico" in "the Gulf of Mexico leaks" says where, it names nothing
     place_at = {t[0]: p for p in places for t in tokens if p.start <= t[0] < p.end}
     owner_at = {o.start: o for o in owners}
-    doer_words = {t[0] for g in armed for t in tokens if g.start <= t[0] < g.end}
+    # "an alleged Russian attack on a theater", "Israel's strikes", "a Hamas attack": who struck, not where
+    doers = {*owner_at, *(t[0] for g in armed for t in tokens if g.start <= t[0] < g.end)}
     names = []
     for name in vocabulary.names.find_in(text, tokens):
         kind, _, name_id = name.id.partition(":")
@@ -175,8 +176,7 @@ def find_incidents(
             or _uncued(text, head.text, vocabulary)
         ):
             continue
-        # "an alleged Russian attack on a theater", "Israel's strikes", "a Hamas attack": who struck, not where
-        doer_at = {*owner_at, *doer_words} if head.id in vocabulary.perpetrated else set()
+        doer_at = doers if head.id in vocabulary.perpetrated else set()
         incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names}, doer_at)
         # "the Ebola outbreak", "the cholera epidemic": the disease names the outbreak
         inside = [n for n in names if incident.start <= n.start and n.end <= incident.end]
@@ -196,7 +196,8 @@ def find_incidents(
     for head in vocabulary.named_heads.find_in(text, tokens):
         if any(x.start < head.end and head.start < x.end for x in found) or _blocked(head.start, blocked):
             continue
-        incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names})
+        doer_at = doers if head.id in vocabulary.perpetrated else set()  # "the Hamas attack": by Hamas, no name
+        incident = _with_modifiers(text, tokens, head, place_at, owner_at, {n.start for n in names}, doer_at)
         if incident.start < head.start and (incident.named or incident.places):
             found.append(incident)  # "last week's Mumbai attacks": a place or a name makes the word an event's
     start, end = (tokens[0][0], tokens[-1][1]) if tokens else (0, 0)

@@ -220,7 +220,7 @@ NOT_NAMES = frozenset(
     "Another "
     # a title-cased headline's verbs of a figure: "Death Toll Nears 200", "Toll Rises To 131", "Quake Kills 22"
     "Nears Near Rises Rise Rose Tops Top Hits Hit Reaches Reach Exceeds Passes Climbs Jumps Soars Surpasses Kills Kill "
-    "Killed Leaves Left Injures Injured Displaces Hits Reported Reports Says Say Counts Now Is Are Was Were".split()
+    "Killed Leaves Left Injures Injured Displaces Reported Reports Says Say Counts Now Is Are Was Were".split()
 )
 # "60 Minutes", "737 MAX": a number followed by a capitalised word, with no counted noun, is a name.
 NAME_AFTER = re.compile(r"\s[A-Z]")
