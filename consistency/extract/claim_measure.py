@@ -41,7 +41,6 @@ RAIN_AFTER = re.compile(
 # "troops killed 12 militants"), and the tolls that count them.
 ARMED_PEOPLE = frozenset({"fighters", "troops"})
 TOLLS = frozenset({"deaths", "casualties", "missing"})
-SPEED_UNITS = frozenset({"mph", "kmh"})
 # A toll's people and the part of them a number counts: "the dead include 26 foreign nationals", "among the injured
 # were 12 children".
 THE_DEAD_INCLUDE = re.compile(
@@ -224,10 +223,15 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
     if among and (named := lexicon.measure_words.find(among.group(1) or among.group(2))) and q.unit is None:
         # "the dead include 26 foreign nationals", "among the injured were 12 children": some of the toll
         measure, part = named[0].id, True
-    if measure is None and q.unit in SPEED_UNITS:
-        # "winds of 185mph", "gusts reached 300 km/h, or 185 miles per hour": a speed where the sentence speaks of wind
-        wind = [m for m in lexicon.measure_words.find(text, r.start, r.end) if m.id == "wind_speed"]
-        measure, measure_text = ("wind_speed", wind[0].text) if wind else (measure, measure_text)
+    if measure is None and q.unit is not None:
+        # "winds of 185mph", "gusts reached 300 km/h, or 185 miles per hour", "surges as high as 10 feet": an amount in
+        # a unit of a measure the sentence names, the nearest such
+        named = [
+            m for m in lexicon.measure_words.find(text, r.start, r.end) if q.unit in lexicon.measures[m.id].measured_in
+        ]
+        if named:
+            nearest = min(named, key=lambda m: abs(m.start - q.start))
+            measure, measure_text = nearest.id, nearest.text
     measure = group_members(text, q, measure, measure_text)
     if whose is None and measure in TOLLS and q.head_start is not None:
         # "Eleven gunmen killed": the armed people between the number and the toll's word

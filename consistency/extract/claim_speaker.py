@@ -28,6 +28,12 @@ GAPPED_SPEAKER = re.compile(
     r"\s+(?:at\s+)?(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)?$"
 )
 GAPPED_REACH = 60  # ", and the Confederation of Trade Unions some " before the number
+# A sentence that says its figures are many voices' own, none named: "Estimates vary widely ... some as high as 3,000
+# and others as low as 300", "Unofficial estimates range from 400 to 900".
+UNNAMED_ESTIMATES = re.compile(
+    r"(?i)\b(?:estimates|figures|counts|tallies|tolls)\s+(?:\w+\s+){0,3}?(?:vary|varied|differ|differed|range|ranged)\b"
+    r"|\b(?:some|other|unofficial|independent|various)\s+estimates\b"
+)
 
 
 def sentence_voices(
@@ -40,7 +46,9 @@ def sentence_voices(
     if stated in attached.values() and len(attached) < len(qs):
         stated = None  # "5,864 according to the count kept by the WHO": one number's source, not all's
     # a quoted claim's source speaks for it alone, not for the fact-check's sentences after it
-    attribution = stated or (cited.who if cited else None) or discourse.speaker
+    attribution = stated or (cited.who if cited else None)
+    if attribution is None and not UNNAMED_ESTIMATES.search(text, start, end):
+        attribution = discourse.speaker  # the paragraph's, unless the sentence speaks of many unnamed voices
     if attribution is None and PRONOUN_SOURCE.search(text, start, end):
         attribution = discourse.last_speaker  # "His estimate of the amount leaked ... is 126 million gallons"
     clauses = speaker_clauses(text, start, end) if len(qs) > 1 else []

@@ -24,7 +24,9 @@ TITLES = frozenset(
     # a number or a quantifier opening a sentence: "One gunman walked into a mosque", "Two bombs", "Several blasts"
     "one two three four five six seven eight nine ten several many some both each every "
     # a link's words before its topic: "(More Haiti earthquake dead stories)"
-    "more most related latest top breaking read total".split()
+    "more most related latest top breaking read total "
+    # a clause's opening word: "As powerful aftershocks rocked the coast", "While floods receded"
+    "as while when whenever after before since though although because once until unless if where amid".split()
 )
 # Months and days before a head date the event, they do not name it: "the April earthquake".
 CALENDAR = frozenset({*MONTHS, *WEEKDAYS})
@@ -454,6 +456,7 @@ class Incidents:
     first_named: dict[str, Incident] = field(default_factory=dict)  # kind -> the first named: the story's own
     ahead: Incident | None = None  # the one kind of event the whole article names, before any sentence names it
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)  # story's kind -> kinds its mentions stand for
+    part_of: dict[str, str] = field(default_factory=dict)  # kind -> the kind its events belong to (aftershock: quake)
 
     def expect(self, incidents: list[Incident]) -> None:
         """Learn the events the whole article names: "The march drew 500,000 ... organizers of the Women's March
@@ -477,8 +480,8 @@ class Incidents:
             if self.first is None or not self.first.named:
                 self.first = incident
             return incident
-        if self.first is None:
-            self.first = incident
+        if self.first is None or (not self.first.named and self.part_of.get(self.first.kind) == incident.kind):
+            self.first = incident  # "Aftershocks from the earthquake rocked the coast": the story is the quake's
         if incident.indefinite:
             # "another powerful quake left 90 dead" after the story's quake: another one, its toll its own ("A
             # powerful earthquake jolted central Mexico", the first of its kind, is the story's)

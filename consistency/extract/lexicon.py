@@ -223,6 +223,9 @@ class Measure:
     # the word that names them all, no kind of its own: a measure of kinds' first word ("vehicle"); a measure's
     # `groups` ("children", "officers" of people) have none
     general: str | None = None
+    measured_in: frozenset[str] = (
+        frozenset()
+    )  # units a bare amount of it is told in, its noun elsewhere in the sentence
 
     def kind_of(self, words: str | None) -> str | None:
         """The kind a count's noun narrows its measure to: "5 heavy trucks" -> "truck"; None for the general word."""
@@ -321,6 +324,8 @@ class EventVocabulary:
     cued: dict[str, re.Pattern] = field(default_factory=dict)
     # kind -> the kinds whose unnamed mentions in a story of it are it: a bombing's "blasts" (attack absorbs disaster)
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    # kind -> the kind an event of it is a part of: "aftershocks from the earthquake" tell a story of the quake
+    part_of: dict[str, str] = field(default_factory=dict)
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
@@ -368,6 +373,8 @@ class EventVocabulary:
                 vocabulary.only[kind] = frozenset(map(str, entry["only"]))
             if entry.get("absorbs"):
                 vocabulary.absorbs[kind] = frozenset(map(str, entry["absorbs"]))
+            if entry.get("part_of"):
+                vocabulary.part_of[kind] = str(entry["part_of"])
             if entry.get("cued"):
                 cues = re.compile(r"(?i)\b(?:" + "|".join(re.escape(str(c)) for c in entry.get("cues", [])) + r")\b")
                 for word in entry["cued"]:
@@ -489,6 +496,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
                 for form in plurals(str(word))
             },
             str(spec["words"][0]) if spec.get("kinds") and spec.get("words") else None,
+            frozenset(map(str, spec.get("measured_in", []))),
         )
         for word in spec.get("words", []):
             for form in plurals(str(word)):

@@ -120,6 +120,7 @@ ISLAND_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z-]{1,20}(?:\s[A-Z][a-z-]{1
 KIND_ALONE = frozenset("state city province county region district capital country town village island".split())
 # A kind of place after its name: "Leyte Province", "Los Angeles County".
 PLACE_KIND_WORDS = re.compile(r"(?i)\s+(?:province|county|state|region|district|city|prefecture|governorate)")
+COUNTY_AFTER = re.compile(r"\s+(?:County|Parish)")
 # Where in a place, before its name: "Northern Syria", "West Mosul".
 DIRECTION_WORDS = re.compile(
     r"(?i)(?:(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater)[\s-]+)+"
@@ -364,7 +365,7 @@ def with_unknown_places(
             if s <= k.start
             and k.end <= e
             and (k.start, k.end) != (s, e)
-            and not PLACE_KIND_WORDS.fullmatch(text, k.end, e)
+            and not (PLACE_KIND_WORDS.fullmatch(text, k.end, e) and not _county_of_a_city(text, k, e, lexicon))
             and k.end < e  # "Natural Resources Canada", "Statistics Canada": a body named after its country
             and not (DIRECTION_WORDS.fullmatch(text, s, k.start) and k.end == e)
             and not POSSESSIVE_INSIDE.search(name)
@@ -384,6 +385,12 @@ def with_unknown_places(
         found = [k for k in found if k not in inside]
         found.append(Mention(s, e, lexicon.misspelt_place(name) or slug(name), name))  # "in Louisian": Louisiana
     return sorted(found, key=lambda m: m.start)
+
+
+def _county_of_a_city(text: str, place: Mention, end: int, lexicon: Lexicon) -> bool:
+    """ "Charlotte County", "Los Angeles County": a county named after a city is a place of its own, where "Leyte
+    Province" or "Kiambu County" is the province the gazetteer knows."""
+    return bool(COUNTY_AFTER.fullmatch(text, place.end, end)) and place.id not in lexicon.provinces | lexicon.countries
 
 
 # "in the capital", "the country's capital", "the Haitian capital": the capital of a country; not "the capital of

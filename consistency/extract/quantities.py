@@ -414,11 +414,18 @@ def _phrasal_verb(text: str, pos: int, lexicon: Lexicon) -> bool:
     return bool(state) and " " in state.group(1) and not text[pos : state.start(1)].strip()
 
 
-def _counted_after(text: str, end: int, lexicon: Lexicon, reach: int = COUNTED_AFTER_REACH) -> bool:
+def _counted_after(
+    text: str, end: int, lexicon: Lexicon, reach: int = COUNTED_AFTER_REACH, unit: str | None = None
+) -> bool:
     """Whether a counted noun follows right away: "Sigi 65 people" counts people, whatever names it; "reported
-    deaths", "striking workers" (a word's, within ``reach``)."""
+    deaths", "striking workers" (a word's, within ``reach``); with a ``unit``, a noun measured in it ("185 mph
+    sustained winds", not "10 feet razed homes")."""
     found = lexicon.measure_words.find(text, end, min(len(text), end + reach))
-    return bool(found) and not text[end : found[0].start].strip()
+    return (
+        bool(found)
+        and not text[end : found[0].start].strip()
+        and (unit is None or unit in lexicon.measures[found[0].id].measured_in)
+    )
 
 
 def _month_or_day(word: str) -> bool:
@@ -802,6 +809,10 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
     # The counted noun: a few words, no punctuation between them, not past a stop word.
     limit = pos
     words = 0
+    # Past a measuring unit with no "of", the noun is one compound ("a 12ft storm surge"): a participle describes only
+    # a noun measured in the unit ("surges of 10 feet razed homes"), a conjunction leads to another noun's
+    # ("winds of 185mph and surge heights").
+    measuring = q.unit if q.unit and q.unit not in CURRENCIES and not of else None
     opening = True  # no word but adverbs yet: a participle here may describe the noun ("newly mobilised troops")
     for token in TOKEN.finditer(text, pos, min(len(text), pos + NOUN_PHRASE_REACH)):
         gap = text[limit : token.start()]
@@ -818,6 +829,8 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         ):
             break  # "arrests in Denver: 0 Estimated protesters in Boston: 175,000": a label's value, the next label
         word = token.group().rstrip(".")
+        if measuring and word in ("and", "or"):
+            break
         stop = word.lower() in STOP and not word.isupper() and not _adjective_of_noun(text, token, lexicon)
         if stop or word[0].isdigit() or word.lower().split("-")[0] in NUMBER_WORDS or word.lower() in QUANTIFIERS:
             # "2,000 reported the ministry" ends the phrase; "2,705 reported deaths" goes on to its noun; "three
@@ -833,7 +846,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
             # (not "other countries joined forces", nor what befell them: "10,000 captured fighters" are detainees)
             and not (
                 opening
-                and _counted_after(text, token.end(), lexicon, NOUN_AFTER_REACH)
+                and _counted_after(text, token.end(), lexicon, NOUN_AFTER_REACH, measuring)
                 and not lexicon.states.after.match(text, token.start() - 1)
             )
         ):

@@ -245,7 +245,7 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
         within=dict(pairwise(dateline)),
         undated=source.published is None,
         scattered=lexicon.events.scattered,
-        incidents=Incidents(absorbs=lexicon.events.absorbs),
+        incidents=Incidents(absorbs=lexicon.events.absorbs, part_of=lexicon.events.part_of),
         address_month=url_month(source.url) if source.published is None else None,
     )
     if not discourse.main_places:  # where the story is: the first place its first paragraph names

@@ -210,7 +210,8 @@ CITED_BY = re.compile(
     # the name as short as the sentence allows: "by the Home Office in the first half of the year"
     # or a verb: "the 900 cases confirmed by the health ministry were only a fraction"
     rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and|"
-    r"is|are|was|were|has|have|had)\b|[,.;:]|$)"
+    # "the deaths confirmed by the MEC include: ...": the figure's verb
+    r"is|are|was|were|has|have|had|include|includes|included|stood|stands|rose|remain|remains|remained)\b|[,.;:]|$)"
 )
 
 # Who passed a statement on, set off by commas: ", as reported by Time in January 2010, ".
@@ -443,7 +444,11 @@ NOT_SPEAKER_STARTS = frozenset(
 # A finite verb and what follows it, after a speaker's name: "aid groups is higher".
 TRAILING_PREDICATE = re.compile(r"\s+(?:is|are|was|were)\b.*$")
 # A time after a speaker's name: "Afghan government estimates from 2020", "the ministry on March 3".
-TRAILING_TIME = re.compile(r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+\.?\s+){0,2}\d.*$")
+TRAILING_TIME = re.compile(
+    r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+\.?\s+){0,2}\d.*$"
+    # "Sheriff Carmine Marceno on Monday afternoon", "the ministry late on Tuesday"
+    rf"|(?i:\s+(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)$"
+)
 
 # How a document came out, after its name: "study published Tuesday in ...", "report released earlier this year".
 TRAILING_PARTICIPLE = re.compile(
@@ -480,6 +485,7 @@ GERUND = re.compile(r"^[a-z]+ing$")
 NOT_A_SPEAKER_WORD = re.compile(
     r"(?i)^(?:[a-z]+(?:est|ly)|more|most|less|least|many|much|few|other|same|new|current|later|earlier|then|now|"
     r"initial|early|previous|official|first|final|revised|updated|original|preliminary|provisional|old|"
+    r"unofficial|independent|conservative|various|several|some|higher|lower|separate|differing|rival|"
     # a change is no one: "The change lowered confirmed deaths from 170,000 to 96,000"
     r"change|move|decision|revision|increase|rise|drop|decline|shift|adjustment|update|correction|reduction)$"
 )

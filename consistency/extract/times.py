@@ -69,6 +69,10 @@ SAYING_BEFORE = re.compile(
     r"(?i)\b(?:said|says|told reporters|announced|reported|added|stated|claimed|insisted|wrote|tweeted)\s+$"
 )
 SAYING_REACH = 20
+# A saying's verb right after its date: "the sheriff on Monday afternoon announced that".
+SAID_AFTER = re.compile(
+    r"(?i)\s+(?:(?:morning|afternoon|evening|night)\s+)?(?:said|announced|reported|told|confirmed|stated)\b"
+)
 
 # Where a sentence turns to a contrasting clause: "; ", ", however ", ", but ", ", while ".
 CONTRAST_CLAUSE = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
@@ -220,9 +224,16 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         ) and not TIME_MOVES_ON.search(text, d.end, q.start)
         # "in 2003 with about 130,000"; "313 operations in 2023, killing 153 militants and detaining 300 more": what
         # the dated action did, told in participles after it
+        # "the sheriff said on Monday that the toll had climbed to 54", "on Monday afternoon announced that ...": the
+        # day of the saying that tells it
         precedes = (
             d.end <= q.start
-            and (len(between) <= PRECEDES_REACH or PARTICIPLE_TAIL.fullmatch(between) is not None)
+            and (
+                len(between) <= PRECEDES_REACH
+                or PARTICIPLE_TAIL.fullmatch(between) is not None
+                or said_on(text, d, ctx.start)
+                or SAID_AFTER.match(between) is not None
+            )
             and not CLAUSE_BREAK.search(between)
         )
         if (fronted or opens) and _by_date(d):
