@@ -116,6 +116,14 @@ QUALIFIERS_AFTER = {
     "or less": "at_most",
 }
 QUALIFIER_AFTER = re.compile(rf"(?i)\s+({'|'.join(QUALIFIERS_AFTER)})\b")
+# A figure its teller calls a floor: "said 1,000 is “a conservative estimate”", "a conservative estimate of 1,000",
+# "conservatively put at 1,000".
+CONSERVATIVE_AFTER = re.compile(r"(?i)(?:\s+(?:is|was|as)|,)\s+[\"“]?(?:an?\s+|the\s+)?(?:very\s+)?conservative\b")
+CONSERVATIVE_BEFORE = re.compile(
+    r"(?i)\bconservative(?:ly)?\s+(?:estimates?|figures?|counts?|tall(?:y|ies))?\s*(?:\w+\s+){0,5}?(?:of|at|is|was)\s+$"
+    r"|\bconservatively\s+(?:estimated|put|placed|counted)\s+at\s+$"
+)
+CONSERVATIVE_REACH = 60
 # A verb whose object "about" opens: "talking about 200,000" (a topic, not an estimate; not "asked about 30
 # patients", which is an estimate of how many were asked).
 ABOUT_AS_PREPOSITION = re.compile(
@@ -734,6 +742,11 @@ def _qualify_after(text: str, q: Quantity) -> None:
     post = QUALIFIER_AFTER.match(text, q.end)
     if post and q.qualifier == "exact":
         q.qualifier, q.end = QUALIFIERS_AFTER[post.group(1).lower()], post.end()
+    elif q.qualifier == "exact" and (
+        CONSERVATIVE_AFTER.match(text, q.end)
+        or CONSERVATIVE_BEFORE.search(text, max(0, q.start - CONSERVATIVE_REACH), q.start)
+    ):
+        q.qualifier = "at_least"
 
 
 def _range(text: str, q: Quantity, first: re.Match, last: re.Match, units: _Units, lexicon: Lexicon) -> Quantity | None:

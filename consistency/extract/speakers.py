@@ -108,6 +108,8 @@ CLAUSE_SPLIT = re.compile(
 )
 
 # A clause that turns against the one before: ", but", ", while", "; though".
+# A sentence opened by a contrast's clause, the main clause after its comma: "While the ministry put it at 231, ...".
+CONTRAST_SENTENCE = re.compile(r"[\s\"“]*(?:While|Whereas|Although|Though)\b")
 CONTRAST_OPENING = re.compile(
     r"(?i)(?:,|;)\s*(?:but|while|whereas|though|although|however|rather than|instead of"
     # a rival figure's clause: "..., far more than the CIA's estimate of up to 31,500"
@@ -498,8 +500,11 @@ MAX_LEAD_WORDS = 14
 
 def speaker_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of a sentence that can each have a speaker of their own: "Organizers put it at 50,000;
-    police estimated 12,000", "BP said 1,000 a day, an estimate the Coast Guard later raised to 5,000"."""
+    police estimated 12,000", "BP said 1,000 a day, an estimate the Coast Guard later raised to 5,000", "While the
+    ministry put it at 231, another register reached 2,000"."""
     cuts = [m.start() for m in CLAUSE_SPLIT.finditer(text, start, end)]
+    if CONTRAST_SENTENCE.match(text, start) and (comma := text.find(", ", start, end)) > 0:
+        cuts = sorted({comma, *cuts})
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in pairwise(bounds) if b > a] if cuts else []
 
@@ -521,7 +526,9 @@ def elsewhere_in_sentence(text: str, clauses: list[tuple[int, int]], q: Quantity
         if a <= q.start < b:
             # "...; U.S. officials estimate only a few hundred remain": a clause that opens on its own speaker
             opens_on_speaker = text.startswith(";", b) and said_by in text[b : b + len(said_by) + SPEAKER_OPENING]
-            turns = CONTRAST_OPENING.match(text, b) is not None or opens_on_speaker
+            # "While the defense ministry put the number at 231, another register reached 2,000"
+            main_clause = a > clauses[0][0] and CONTRAST_SENTENCE.match(text, clauses[0][0]) is not None
+            turns = CONTRAST_OPENING.match(text, b) is not None or opens_on_speaker or main_clause
             return said_by not in text[a:b] and turns and not quoted
     return False
 
