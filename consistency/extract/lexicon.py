@@ -233,6 +233,13 @@ class Measure:
         return None if kind is None or kind == self.general else kind
 
 
+# A bound before a number: "killed more than 26".
+_QUALIFIER = (
+    r"(?:(?:more|fewer) than\s+|at least\s+|an estimated\s+|some\s+|about\s+|nearly\s+|almost\s+|up to\s+"
+    r"|as many as\s+)?"
+)
+# A count's number, in figures or words: "19", "two", "a dozen".
+_COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds|scores)"
 # Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|thought|"
@@ -266,7 +273,8 @@ class States:
                 # "migrants and refugees have already arrived", "civil servants, local-government and health workers
                 # took action": more counted nouns may join the first
                 # "61 civilians and six security officers had died": the people joined on share their state
-                rf"(?:(?:,\s+(?!{_AUX}\b)[a-z-]+(?:\s+[a-z-]+)?){{0,3}},?\s+(?:and|or)\s+(?!{_AUX}\b)"
+                # (a comma before "and" only after a list's comma: "20 soldiers, and police arrested" is two clauses)
+                rf"(?:(?:(?:,\s+(?!{_AUX}\b)[a-z-]+(?:\s+[a-z-]+)?){{1,3}},?)?\s+(?:and|or)\s+(?!{_AUX}\b)"
                 rf"(?:\d[\d,]*\s+(?!{_AUX}\b))?(?:[a-z-]+\s+){{0,2}}[a-z-]+(?=\s))?"
                 # "people in neighbouring India and China died": one place, or two, after a word that places them
                 rf"(?:\s+(?:in|from|across|inside)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?"
@@ -281,9 +289,10 @@ class States:
                 rf"\s+(?:{_AUX}\s+){{0,5}}({alt})\b"  # "are thought to have been killed"
             ),
             # "killed more than 26": the state, then a qualifier of the number that follows
+            # "killed 19 students and 21 teachers": objects joined on share the state
             re.compile(
-                rf"(?i)\b({alt})\s+(?:(?:more|fewer) than\s+|at least\s+|an estimated\s+|some\s+|about\s+"
-                r"|nearly\s+|almost\s+|up to\s+|as many as\s+)?$"
+                rf"(?i)\b({alt})\s+(?:{_QUALIFIER}(?:{_COUNT}\s+[a-z-]+(?:\s+[a-z-]+){{0,2}}?(?:,\s*|,?\s+and\s+)"
+                rf"{_QUALIFIER})?)?$"
             ),
             frozenset(s.split()[0].lower() for s in measures if " " in s),
         )
