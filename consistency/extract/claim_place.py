@@ -313,12 +313,29 @@ def respectively(owners: dict[int, tuple[list[str], str]], qs: list[Quantity]) -
     return owners
 
 
-def named_countries(ctx: SentenceContext, lexicon: Lexicon) -> set[str]:
+def named_countries(ctx: SentenceContext, lexicon: Lexicon, within: dict[str, str] | None = None) -> set[str]:
     """The countries a sentence names: by its places ("in Paris" is in France, "Haiti's government") and its
     countries' adjectives ("UK workers", "Nepalese police")."""
     places = [place for group in (*ctx.places, *ctx.subject_places) for place in group[2]] + ctx.mentioned
-    found = {c for c in countries_of(places, lexicon) if c in lexicon.countries}
+    found = {c for c in countries_of(places, lexicon, within) if c in lexicon.countries}
     return found | {e.id for e in ctx.entities if e.id in lexicon.countries}
+
+
+def home_countries(contexts: list[SentenceContext], lexicon: Lexicon, stated: dict[str, str]) -> dict[str, str]:
+    """The country each place whose name several countries have lies in, for an article that names one of them and
+    not the gazetteer's first: "Pedernales" in a story of Ecuador is Ecuador's, not the Dominican Republic's."""
+    places = {p for ctx in contexts for group in (*ctx.places, *ctx.subject_places) for p in group[2]}
+    ambiguous = [p for p in places if p in lexicon.homonyms and p not in stated]
+    if not ambiguous:
+        return {}
+    # the countries the article names as places, itself or by a place of theirs (not "the American singer")
+    named = {c for c in countries_of(list(places - set(ambiguous)), lexicon, stated) if c in lexicon.countries}
+    homes = {}
+    for place in ambiguous:
+        candidates = lexicon.homonyms[place] & named
+        if lexicon.place_parents[place] not in named and len(candidates) == 1:
+            homes[place] = next(iter(candidates))
+    return homes
 
 
 def countries_of(places: list[str], lexicon: Lexicon, within: dict[str, str] | None = None) -> list[str]:

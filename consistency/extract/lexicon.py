@@ -416,6 +416,10 @@ class Lexicon:
     provinces: frozenset[str] = frozenset()
     # places the places files call a region, that "the region" may stand for: "the Sahel", "the Middle East"
     regions: frozenset[str] = frozenset()
+    # names the tables give places of in several countries -> those countries: "Pedernales" (Ecuador, the Dominican
+    # Republic), "Charlotte" (the United States, Saint Vincent); the parent is the first table's, unless the article
+    # names another of them (``home_countries``)
+    homonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @functools.cached_property
     def wide_places(self) -> frozenset[str]:
@@ -565,8 +569,10 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         for name in names:
             if named.get(_folded(name), id_) == id_:  # "Congo" stays the name the places files give it
                 places.add(name, id_)
+    homes: dict[str, set[str]] = {}
+    curated = set(parents)  # the places file's own parents are the ones meant
     for path in [*files["regions"], *files["cities"], *files["capitals"]]:
-        _add_places_table(places, parents, path, ids_by_code)
+        _add_places_table(places, parents, path, ids_by_code, homes)
     cities = {slug(name) for path in [*files["cities"], *files["capitals"]] for name, _ in _table_rows(path)}
     provinces = {slug(name) for path in files["regions"] for name, _ in _table_rows(path)} - cities
     provinces |= named_provinces  # "Catalonia": the table's "Catalunya", by the name English news gives it
@@ -605,10 +611,13 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         frozenset(bodies),
         frozenset(provinces - set(ids_by_code.values()) - country_ids),
         frozenset(regions),
+        {id_: frozenset(found) for id_, found in homes.items() if len(found) > 1 and id_ not in curated},
     )
 
 
-def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path, countries: dict[str, str]) -> None:
+def _add_places_table(
+    places: PhraseIndex, parents: dict[str, str], path: Path, countries: dict[str, str], homes: dict[str, set[str]]
+) -> None:
     """Places of a ``name<TAB>country`` table (``aliases/regions.tsv``, ``aliases/cities.tsv``, made by
     tools/make_gazetteer.py), matched case-sensitively: "Sindh", "Mobile" (not "mobile"); each lies in the
     country ``countries`` names by its ISO code (the ids places and entities use: "united_states", "united_kingdom")."""
@@ -620,8 +629,9 @@ def _add_places_table(places: PhraseIndex, parents: dict[str, str], path: Path, 
         places.add(name, id_, case_sensitive=True)
         country = countries.get(code)
         # "Niger", a state of Nigeria, is not what the country Niger lies in
-        if country is not None and id_ not in parents and id_ not in country_ids:
-            parents[id_] = country
+        if country is not None and id_ not in country_ids:
+            parents.setdefault(id_, country)
+            homes.setdefault(id_, set()).add(country)
 
 
 def _table_rows(path: Path) -> list[tuple[str, str]]:

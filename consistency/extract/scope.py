@@ -27,6 +27,7 @@ from .claim_place import (
     RESPECTIVELY,
     countries_of,
     events_placed_later,
+    home_countries,
     named_countries,
     place_events,
     read_place,
@@ -258,8 +259,9 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
     discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
     if source.published is None:
         discourse.written_year = latest_year_told(text, sentences, date_by_sentence, context)
+    discourse.within.update(home_countries([context(i) for i in range(len(sentences))], lexicon, discourse.within))
     # the one country the article speaks of, if one: where a strike or a quake it never places happens
-    named = {c for i in range(len(sentences)) for c in named_countries(context(i), lexicon)}
+    named = {c for i in range(len(sentences)) for c in named_countries(context(i), lexicon, discourse.within)}
     title = headline(source.title, source.url)
     cased = bool(source.title) or cased_as_headline(title)
     title_tokens = tokenize(title)
