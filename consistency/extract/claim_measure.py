@@ -41,6 +41,8 @@ RAIN_AFTER = re.compile(
 # "troops killed 12 militants"), and the tolls that count them.
 ARMED_PEOPLE = frozenset({"fighters", "troops"})
 TOLLS = frozenset({"deaths", "casualties", "missing"})
+MAX_RATING = 10  # a magnitude is under ten
+RATING_REACH = 20  # " earthquake" after "7.8"
 # A toll's people and the part of them a number counts: "the dead include 26 foreign nationals", "among the injured
 # were 12 children".
 THE_DEAD_INCLUDE = re.compile(
@@ -223,6 +225,8 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
     if among and (named := lexicon.measure_words.find(among.group(1) or among.group(2))) and q.unit is None:
         # "the dead include 26 foreign nationals", "among the injured were 12 children": some of the toll
         measure, part = named[0].id, True
+    if measure is None and q.unit is None and _rating_of_event(text, q, lexicon):
+        measure, measure_text = "magnitude", None  # "Saturday's deadly 7.8 earthquake": the quake's magnitude
     if measure is None and q.unit is not None:
         # "winds of 185mph", "gusts reached 300 km/h, or 185 miles per hour", "surges as high as 10 feet": an amount in
         # a unit of a measure the sentence names, the nearest such
@@ -243,6 +247,17 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         whose = lexicon.measures["people"].kind_of(noun.split()[-1] if noun.split() else None)
     r.measures[id(q)] = measure
     return Measured(measure, measure_text, measure_mention, state, part, elided_count, whose)
+
+
+def _rating_of_event(text: str, q: Quantity, lexicon: Lexicon) -> bool:
+    """Whether a number with a decimal right before an event's word rates it: "a 7.8 earthquake", "the 6.1 quake"
+    (a magnitude, where the events file says the kind has one)."""
+    if q.low is None or q.low != q.high or q.low == int(q.low) or not 0 < q.low < MAX_RATING:
+        return False
+    heads = lexicon.events.heads.find(text, q.num_end, min(len(text), q.num_end + RATING_REACH))
+    return (
+        bool(heads) and not text[q.num_end : heads[0].start].strip() and lexicon.events.fits("magnitude", heads[0].id)
+    )
 
 
 def kind_of_count(lexicon: Lexicon, measure: str | None, measured: Measured) -> str | None:

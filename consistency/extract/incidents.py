@@ -86,10 +86,12 @@ PARTICIPLE_BEFORE_NOUN = re.compile(
 )
 # Words for whatever event the story is about, once it has named one: "the disaster", "the natural disaster".
 ANY_EVENT = frozenset({"disaster", "disasters", "collapse", "collapsed"})
+GENERIC_KIND = "disaster"  # the kind events.yaml gives those words alone
 # Words that make a generic event the story's own: "the recent inauguration", "this year's march".
 RECENT = re.compile(r"(?i)\b(?:recent|latest|current|this year's|today's|yesterday's|this week's)\b")
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
+YEAR_AFTER_VERB = re.compile(r"\s+in\s+((?:1[89]|20)\d\d)\b")  # "collapsed in 1995"
 # "Obama's 2009 inauguration": a year between the owner and the event.
 YEAR_GAP = re.compile(r"\s+(?:1[89]|20)\d\d\s+")
 # An indefinite article right before an event's words: "a protest", "an earlier quake", "another fire".
@@ -212,7 +214,11 @@ def find_incidents(
         if verb.text.endswith("ed") and PARTICIPLE_BEFORE_NOUN.match(text, verb.end):
             continue  # "10 collapsed buildings": what the buildings are, no event under way
         if not any(x.start < verb.end and verb.start < x.end for x in found) and not _blocked(verb.start, blocked):
-            found.append(Incident(verb.start, verb.end, verb.id, verb.id, verb.text, False))
+            # "A Seoul department store collapsed in 1995": an event of that year, not the story's
+            year = YEAR_AFTER_VERB.match(text, verb.end)
+            found.append(
+                Incident(verb.start, verb.end, verb.id, verb.id, verb.text, False, year=int(year[1]) if year else None)
+            )
     for m in OWNED_STRIKE.finditer(text, start, end) if text.find("strike", start, end) >= 0 else ():
         if not any(x.start <= m.start(1) < x.end for x in found) and "strike" in vocabulary.people:
             found.append(Incident(m.start(1), m.end(1), "strike", "strike", m.group(), False))
@@ -446,6 +452,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return pos == 0 or before.endswith(("\n", ". ", '" '))
 
 
+def _kindless(incident: Incident) -> bool:
+    """Whether a mention names no kind of event of its own: "the disaster" (not "the dam collapse", a flood)."""
+    return incident.text.lower().split()[-1] in ANY_EVENT and incident.kind == incident.id == GENERIC_KIND
+
+
 @dataclass
 class Incidents:
     """The events an article has named so far, for generic mentions to stand for the last named one."""
@@ -457,6 +468,7 @@ class Incidents:
     ahead: Incident | None = None  # the one kind of event the whole article names, before any sentence names it
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)  # story's kind -> kinds its mentions stand for
     part_of: dict[str, str] = field(default_factory=dict)  # kind -> the kind its events belong to (aftershock: quake)
+    told_year: int | None = None  # the year the article is told in
 
     def expect(self, incidents: list[Incident]) -> None:
         """Learn the events the whole article names: "The march drew 500,000 ... organizers of the Women's March
@@ -480,8 +492,16 @@ class Incidents:
             if self.first is None or not self.first.named:
                 self.first = incident
             return incident
-        if self.first is None or (not self.first.named and self.part_of.get(self.first.kind) == incident.kind):
-            self.first = incident  # "Aftershocks from the earthquake rocked the coast": the story is the quake's
+        if self.first is None or (
+            not self.first.named
+            and (
+                self.part_of.get(self.first.kind) == incident.kind
+                or (_kindless(self.first) and not _kindless(incident))
+            )
+        ):
+            # "Aftershocks from the earthquake rocked the coast", "aid pours into the disaster area ... the 7.8
+            # earthquake": the story is the quake's
+            self.first = incident
         if incident.indefinite:
             # "another powerful quake left 90 dead" after the story's quake: another one, its toll its own ("A
             # powerful earthquake jolted central Mexico", the first of its kind, is the story's)
@@ -494,6 +514,7 @@ class Incidents:
             story is not None
             and story.kind != incident.kind
             and (generic or incident.kind in self.absorbs.get(story.kind, ()))
+            and incident.year in (None, story.year or self.told_year)  # "collapsed in 1995": an event of its own
         ):
             # "Nearly 11,000 people have been wounded in the natural disaster": the story's quake; "the blasts" of
             # the story's bombing

@@ -267,6 +267,7 @@ STOP = frozenset(
     mark threshold milestone barrier home""".split()  # "bring all 2,000 home": an adverb, not a count of homes
     # more prepositions, and verbs in the past with no "-ed" to tell them: "burst two dams and tore through the city"
     + """through throughout around against toward towards via between among along behind beyond upon within
+    amid amidst despite unlike
     tore swept struck hit left took made gave sent came went broke fell rose drove ran began brought caught fought
     held kept led met paid put saw stood threw won wrote burst spread sank fled""".split()
     # adverbs of extent: "killed 1,200 nationwide", "500 overall"

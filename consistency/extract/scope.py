@@ -108,6 +108,7 @@ def build_claims(
     month = discourse.address_month
     told_year = source.published.year if source.published else month[0].year if month else discourse.written_year
     story = discourse.incidents
+    story.told_year = told_year
     claims: list[Claim] = []
     previous_end = None
     paragraph_start = sentences[0][0] if sentences else 0
