@@ -322,8 +322,8 @@ def named_countries(ctx: SentenceContext, lexicon: Lexicon, within: dict[str, st
 
 
 def home_countries(contexts: list[SentenceContext], lexicon: Lexicon, stated: dict[str, str]) -> dict[str, str]:
-    """The country each place whose name several countries have lies in, for an article that names one of them and
-    not the gazetteer's first: "Pedernales" in a story of Ecuador is Ecuador's, not the Dominican Republic's."""
+    """The country each place whose name several countries have lies in, for an article that names one of them:
+    "Concepción" in a story of Chile is Chile's, not Paraguay's."""
     places = {p for ctx in contexts for group in (*ctx.places, *ctx.subject_places) for p in group[2]}
     ambiguous = [p for p in places if p in lexicon.homonyms and p not in stated]
     if not ambiguous:
@@ -333,7 +333,7 @@ def home_countries(contexts: list[SentenceContext], lexicon: Lexicon, stated: di
     homes = {}
     for place in ambiguous:
         candidates = lexicon.homonyms[place] & named
-        if lexicon.place_parents[place] not in named and len(candidates) == 1:
+        if len(candidates) == 1:
             homes[place] = next(iter(candidates))
     return homes
 

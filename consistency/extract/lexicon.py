@@ -13,6 +13,7 @@ import csv
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -416,9 +417,9 @@ class Lexicon:
     provinces: frozenset[str] = frozenset()
     # places the places files call a region, that "the region" may stand for: "the Sahel", "the Middle East"
     regions: frozenset[str] = frozenset()
-    # names the tables give places of in several countries -> those countries: "Pedernales" (Ecuador, the Dominican
-    # Republic), "Charlotte" (the United States, Saint Vincent); the parent is the first table's, unless the article
-    # names another of them (``home_countries``)
+    # names the tables give places of in several countries -> those countries: "Charlotte" (the United States, Saint
+    # Vincent), "Punjab" (India, Pakistan); such a place has no parent but the one of them an article names
+    # (``home_countries``)
     homonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @functools.cached_property
@@ -569,7 +570,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         for name in names:
             if named.get(_folded(name), id_) == id_:  # "Congo" stays the name the places files give it
                 places.add(name, id_)
-    homes: dict[str, set[str]] = {}
+    homes: dict[str, list[str]] = {}  # a name -> the country of each table row of it
     curated = set(parents)  # the places file's own parents are the ones meant
     for path in [*files["regions"], *files["cities"], *files["capitals"]]:
         _add_places_table(places, parents, path, ids_by_code, homes)
@@ -592,6 +593,16 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         for part in events:
             events[part].update(spec.get(part) or {})
     events_vocabulary = EventVocabulary.build(events)
+    # a name the tables give places of in several countries lies in the one with most of them ("Valencia": Spain's
+    # city and province, Venezuela's city), else in none until an article names one ("Charlotte": an American city,
+    # a parish of Saint Vincent)
+    homonyms = {id_: frozenset(found) for id_, found in homes.items() if len(set(found)) > 1 and id_ not in curated}
+    for id_ in homonyms:
+        (first, most), *rest = Counter(homes[id_]).most_common()
+        if rest and rest[0][1] == most:
+            del parents[id_]
+        else:
+            parents[id_] = first
     return Lexicon(
         measures,
         measure_words,
@@ -611,12 +622,12 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         frozenset(bodies),
         frozenset(provinces - set(ids_by_code.values()) - country_ids),
         frozenset(regions),
-        {id_: frozenset(found) for id_, found in homes.items() if len(found) > 1 and id_ not in curated},
+        homonyms,
     )
 
 
 def _add_places_table(
-    places: PhraseIndex, parents: dict[str, str], path: Path, countries: dict[str, str], homes: dict[str, set[str]]
+    places: PhraseIndex, parents: dict[str, str], path: Path, countries: dict[str, str], homes: dict[str, list[str]]
 ) -> None:
     """Places of a ``name<TAB>country`` table (``aliases/regions.tsv``, ``aliases/cities.tsv``, made by
     tools/make_gazetteer.py), matched case-sensitively: "Sindh", "Mobile" (not "mobile"); each lies in the
@@ -631,7 +642,7 @@ def _add_places_table(
         # "Niger", a state of Nigeria, is not what the country Niger lies in
         if country is not None and id_ not in country_ids:
             parents.setdefault(id_, country)
-            homes.setdefault(id_, set()).add(country)
+            homes.setdefault(id_, []).append(country)
 
 
 def _table_rows(path: Path) -> list[tuple[str, str]]:

@@ -215,6 +215,7 @@ ADMIN_AREA = re.compile(
 # "Belgium's death toll stood at 31".
 PLACE_OWNS_NUMBER = re.compile(
     r"(?:'s?\s+(?:[a-z]+\s+){0,2}|,?\s+with\s+(?:[a-z]+\s+){0,2}|:\s+|\s+\(|\s+(?=\d[\d,.]*\b)"
+    r"|\s+[–—-]\s+(?=\d)"  # a list's "Lee – 49"
     # "Belgium's death toll stood at 31"
     r"|'s?\s+(?:[a-z]+\s+)?(?:toll|count|tally|total|figure)\s+(?:[a-z]+\s+){1,6}"
     # "Turkey was home to more than 3.6 million", "Lebanon, which hosts some 1.5 million"
@@ -343,11 +344,31 @@ def place_id(name: str, lexicon: Lexicon) -> str:
     return slug(name)
 
 
+# An item of a list of counts by place: "include: Charlotte – 2; Collier – 5; Lee – 49", "Ohio: 12; Texas: 9".
+LIST_ITEM = re.compile(
+    rf"(?:^|(?<=[;:\n]))\s*((?:[{_UPPER}][{_LOWER}.'-]+)(?: [{_UPPER}][{_LOWER}.'-]+){{0,2}})\s*(?:[–—-]|:)\s*\d"
+)
+MIN_LIST_ITEMS = 2
+
+
+def listed_places(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
+    """The labels of a list of counts by place, one of which the gazetteer knows, as places: in "Charlotte – 2;
+    Collier – 5; Hardee – 1" Collier and Hardee are places as Charlotte is."""
+    if text.find(";", start, end) < 0:  # most sentences: no list
+        return []
+    items = [m for m in LIST_ITEM.finditer(text, start, end) if m.start(1) >= start]
+    if len(items) < MIN_LIST_ITEMS or not any(k.start == m.start(1) for m in items for k in known):
+        return []
+    return [Mention(m.start(1), m.end(1), slug(m.group(1)), m.group(1)) for m in items]
+
+
 def with_unknown_places(
     text: str, start: int, end: int, known: list[Mention], entities: list[Mention], lexicon: Lexicon
 ) -> list[Mention]:
     """Add places no gazetteer knows where the grammar says "place": "in the town of Mai Kadra", "near Rolling Fork"."""
     found = list(known)
+    taken = {(k.start, k.end) for k in known}
+    found += [m for m in listed_places(text, start, end, known) if not any(a < m.end and m.start < b for a, b in taken)]
     # (the words each pattern needs are looked for first: few sentences name a camp or two places of one kind)
     for m in (
         *UNKNOWN_PLACE.finditer(text, start, end),
