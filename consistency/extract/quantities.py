@@ -167,6 +167,7 @@ RANGE_GAP = re.compile(
 AFTER_NOT_COUNT = re.compile(
     r"(?i)^(?:-?\s?(?:year|month|week|day)s?[- ]old\b"
     r"|-(?!strong\b|acres?\b|hectares?\b|square\b|miles?\b|km\b|magnitude\b|tons?\b|tonnes?\b"
+    r"|met(?:re|er)s?\b|kilomet(?:re|er)s?\b|foot\b|feet\b|ft\b|inch\b|yards?\b"  # "a 200-metre section"
     r"|(?:day|week|month|year|hour|minute)\b)[a-z]"
     r"|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b))"
 )
