@@ -440,7 +440,8 @@ NOT_SPEAKER_ENDS = frozenset(
 
 NOT_SPEAKER_STARTS = frozenset(
     "while when where if as because since after before although though but and or so that which who whom "
-    "to of in on at by for with from up more less than far much well even".split()  # "far more than Western"
+    "to of in on at by for with from up more less than far much well even "
+    "what how why whether".split()  # "far more than Western"; "What do you even say about 19 children": a question
 )
 
 # A finite verb and what follows it, after a speaker's name: "aid groups is higher".
