@@ -224,9 +224,8 @@ class Measure:
     # the word that names them all, no kind of its own: a measure of kinds' first word ("vehicle"); a measure's
     # `groups` ("children", "officers" of people) have none
     general: str | None = None
-    measured_in: frozenset[str] = (
-        frozenset()
-    )  # units a bare amount of it is told in, its noun elsewhere in the sentence
+    # units an amount of it is told in with its noun elsewhere in the sentence: "winds reached 185mph"
+    measured_in: frozenset[str] = frozenset()
 
     def kind_of(self, words: str | None) -> str | None:
         """The kind a count's noun narrows its measure to: "5 heavy trucks" -> "truck"; None for the general word."""
@@ -418,7 +417,7 @@ class Lexicon:
     # places the places files call a region, that "the region" may stand for: "the Sahel", "the Middle East"
     regions: frozenset[str] = frozenset()
     # names the tables give places of in several countries -> those countries: "Charlotte" (the United States, Saint
-    # Vincent), "Punjab" (India, Pakistan); such a place has no parent but the one of them an article names
+    # Vincent), "Valencia" (Spain, Venezuela); in an article that names one of them, the place lies there
     # (``home_countries``)
     homonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
