@@ -147,7 +147,9 @@ def read_measure(article: Article, r: Reading, q: Quantity, previous: Quantity |
         ):
             # "the toll reached 1,177 people, in Donggala 153 people, Sigi 65 people": a list of one count
             measure = r.measures[id(previous)]
-        part_of_previous = previous is not None and included(text, q, previous, r.start, id(previous) in r.included)
+        part_of_previous = previous is not None and (
+            included(text, q, previous, r.start, id(previous) in r.included) or id(q) in r.breakdown
+        )
         if part_of_previous:
             r.included.add(id(q))
             if measure is None and measure_text is None and (whole := _whole_of(r, q, previous)) is not None:

@@ -404,6 +404,40 @@ def included(text: str, q: Quantity, whole: Quantity, sentence_start: int, whole
     return whole_is_part and PART_AFTER_PART.fullmatch(text, whole.end, q.start) is not None
 
 
+# Between a total and the first of the parts it breaks down into, and between those parts: "48 people had died, 43
+# in Acapulco and five in nearby Coyuca de Benitez".
+BREAKDOWN_OPENING = re.compile(r"(?:\s+[a-z]+){0,3}(?:,\s+|:\s+|\s+\(|\s+[–—-]\s+)")  # "had died, "
+BREAKDOWN_GAP = re.compile(r"(?:\s+(?:in|at|from|on)\s+[^,;.\d]{1,40}?)?(?:,\s+(?:and\s+)?|\s+and\s+|;\s+)")
+MIN_BREAKDOWN_PARTS = 2
+
+
+def breakdown_parts(text: str, quantities: list[Quantity]) -> set[int]:
+    """The counts (by ``id``) that break down the count right before them into parts that add up to it: "48 people
+    had died, 43 in Acapulco and five in nearby Coyuca de Benitez" (43 + 5 = 48)."""
+    found: set[int] = set()
+    for i, whole in enumerate(quantities[:-1]):
+        if not _exact(whole) or not BREAKDOWN_OPENING.fullmatch(text, whole.end, quantities[i + 1].start):
+            continue
+        total, run = 0.0, []
+        for j in range(i + 1, len(quantities)):
+            part = quantities[j]
+            if j > i + 1 and not BREAKDOWN_GAP.fullmatch(text, quantities[j - 1].end, part.start):
+                break
+            if not _exact(part) or part.unit != whole.unit:
+                break
+            total += part.low
+            run.append(part)
+            if total >= whole.low:
+                break
+        if len(run) >= MIN_BREAKDOWN_PARTS and total == whole.low:
+            found |= {id(part) for part in run}
+    return found
+
+
+def _exact(q: Quantity) -> bool:
+    return q.qualifier == "exact" and q.low is not None and q.low == q.high
+
+
 # The facet words of a count added to an earlier one of its measure: "another 600 missing".
 ADDED = frozenset({"additional", "more", "further"})
 NOT_COUNTS = frozenset({"duration", "ratio"})  # "aged under 12 months", "ten-fold": no count another adds to

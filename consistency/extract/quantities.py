@@ -246,7 +246,9 @@ ELLIPSIS = re.compile(
 # A word number with no noun that a parallel clause gives one: "41 died at the Al Noor mosque and seven at the
 # Linwood mosque", "killed 12 in Kabul, and three in Herat"; its counted noun is the earlier number's (counted.py).
 ELIDED_CLAUSE_BEFORE = re.compile(rf"(?:{_CLAUSE_JOIN}|;\s*)(?:another\s+|a further\s+)?$")
-ELIDED_PLACE_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+(?:[a-z]+\s+)?)?(?:in|at|on|from)\s+(?:the\s+)?[A-Z]")
+ELIDED_PLACE_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|is)\s+(?:[a-z]+\s+)?)?(?:in|at|on|from)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?[A-Z]"
+)
 PARALLEL_REACH = 80  # from the earlier number to this one: one clause and its place
 SENTENCE_BREAK = re.compile(r"[.!?]\s")
 # A share without "of": "cut by a third", "a two-thirds majority".

@@ -45,7 +45,7 @@ from .dates import DateMention
 from .discourse import Discourse, dateline_places
 from .eventdates import earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
-from .facets import added_to_other_counts, facet, in_sectors, multiple_of, population, share_of
+from .facets import added_to_other_counts, breakdown_parts, facet, in_sectors, multiple_of, population, share_of
 from .forces import named_forces
 from .incidents import Incident, Incidents, called_by_name, find_incidents, tolls_last
 from .lexicon import Lexicon, tokenize
@@ -173,11 +173,12 @@ def build_claims(
             clauses=clauses,
         )
         relate_counts(text, r)
+        r.breakdown = breakdown_parts(text, qs)
         r.shares = _shares(text, r, discourse.shares)
         if r.shares:
             discourse.shares = [r.shares[id(q)] for q in qs if id(q) in r.shares]
         counted = [_count_claim(article, r, k, q, sentence) for k, q in enumerate(qs)]
-        claims += _share_backwards(text, _wholes_beyond_parts(article, r, counted))
+        claims += _share_backwards(text, _placed_parts(r, _wholes_beyond_parts(article, r, counted)))
         claims += _date_claims(article, r, sentence)
         whole_places = [p for p in sentence_places(text, ctx, lexicon) if p not in r.part_places]
         discourse.remember(
@@ -300,6 +301,18 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
 # A place the headline puts the story in: "... collapses in Genoa".
 TITLE_IN_BEFORE = re.compile(r"(?i)\bin\s+$")
 TITLE_IN_REACH = 4
+
+
+def _placed_parts(r: Reading, claims: list[Claim]) -> list[Claim]:
+    """A part of a breakdown told with its own place is that place's part of the total, never a rival of the total:
+    "48 people had died, 43 in Acapulco and five in nearby Coyuca de Benitez" (43 is Acapulco's, not a rival of
+    Mexico's 45)."""
+    return [
+        c.model_copy(update={"facet": f"part of {c.location[0]}"})
+        if id(q) in r.breakdown and c.location_text and c.location and not c.facet
+        else c
+        for q, c in zip(r.quantities, claims, strict=True)
+    ]
 
 
 def _wholes_beyond_parts(article: Article, r: Reading, claims: list[Claim]) -> list[Claim]:
