@@ -21,10 +21,12 @@ from .reading import Article, Reading
 from .times import (
     CLAUSE_BREAK,
     DIGIT,
+    OPENS_REACH,
     PRESENT,
     RECORD_SINCE,
     TIME_MOVES_ON,
     as_of_claim,
+    said_on,
     since_event,
     so_far,
     target_date,
@@ -54,6 +56,7 @@ LONG_AGO_DAYS = 365
 HISTORY_YEARS = 1
 
 UNSTATED = ("current", "unknown", "context")  # times a sentence does not state
+PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")  # after "On Sunday"
 EVENT_COSTS = frozenset({"damage", "insured_losses"})  # what an event cost, estimated after it
 
 
@@ -180,6 +183,20 @@ def read_time(
         as_of = AsOf(start=began[0], end=began[1], scope="context")
     if incident is not None and incident.id in discourse.event_days and incident.kind not in lexicon.events.goes_on:
         as_of = as_of.model_copy(update={"event": discourse.event_days[incident.id][0]})
+    if as_of.scope in ("context", "unknown") and as_of.text is None:
+        # "On Sunday morning ... 43 ... On Sunday afternoon ... 48" in an undated article: days it cannot place are
+        # still two times, not the one time of its undated figures
+        unplaced = [
+            d
+            for d in r.dates
+            if d.start_date is None
+            and d.relative
+            and d.end <= q.start
+            and (d.start - r.start <= OPENS_REACH or said_on(text, d, r.start))  # the sentence's time, not an event's
+        ]
+        if unplaced:
+            part = PART_OF_DAY.match(text, unplaced[-1].end)
+            as_of = as_of.model_copy(update={"text": unplaced[-1].text + (part.group() if part else "")})
     return as_of, mood
 
 
