@@ -405,7 +405,16 @@ def _compare_members(
             ok, distance = compare_pair(a, b, rule, spans)
             if ok and _alike(a, b):
                 links.append((a.id, b.id))
-            elif ok or rule.corroborate_only or a.id in guests or b.id in guests or _vague(a) or _vague(b):
+            elif (
+                ok
+                or rule.corroborate_only
+                or a.id in guests
+                or b.id in guests
+                or _vague(a)
+                or _vague(b)
+                or _existential(a)
+                or _existential(b)
+            ):
                 # compatible, yet not one figure ("up to 2 million", "fewer than 1 million"), or never flagged: a
                 # vague amount ("thousands of victims stranded") may corroborate, it is no figure to set against one
                 continue
@@ -421,6 +430,12 @@ def _compare_members(
 
 def _vague(claim: Claim) -> bool:
     return claim.value is not None and claim.value.qualifier == "vague"
+
+
+def _existential(claim: Claim) -> bool:
+    """Whether a claim says only that there is some: "at least one automatic weapon" is no rival of "23 rifles"."""
+    v = claim.value
+    return v is not None and v.qualifier in ("at_least", "more_than") and v.low is not None and v.low <= 1
 
 
 def _listed(
