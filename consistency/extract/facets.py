@@ -409,6 +409,9 @@ def included(text: str, q: Quantity, whole: Quantity, sentence_start: int, whole
 BREAKDOWN_OPENING = re.compile(r"(?:\s+[a-z]+){0,3}(?:,\s+|:\s+|\s+\(|\s+[–—-]\s+)")  # "had died, "
 BREAKDOWN_GAP = re.compile(r"(?:\s+(?:in|at|from|on)\s+[^,;.\d]{1,40}?)?(?:,\s+(?:and\s+)?|\s+and\s+|;\s+)")
 MIN_BREAKDOWN_PARTS = 2
+MAX_BREAKDOWN_PARTS = (
+    20  # a breakdown lists a few places; a run of numbers past this is no breakdown (and stays linear)
+)
 
 
 def breakdown_parts(text: str, quantities: list[Quantity]) -> set[int]:
@@ -419,7 +422,7 @@ def breakdown_parts(text: str, quantities: list[Quantity]) -> set[int]:
         if not _exact(whole) or not BREAKDOWN_OPENING.fullmatch(text, whole.end, quantities[i + 1].start):
             continue
         total, run = 0.0, []
-        for j in range(i + 1, len(quantities)):
+        for j in range(i + 1, min(len(quantities), i + 1 + MAX_BREAKDOWN_PARTS)):
             part = quantities[j]
             if j > i + 1 and not BREAKDOWN_GAP.fullmatch(text, quantities[j - 1].end, part.start):
                 break

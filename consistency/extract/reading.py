@@ -64,6 +64,5 @@ class Reading:
     part_places: set[str] = field(default_factory=set)  # a part's places only: "including 81,000 in Paris"
     shares: dict[int, str | None] = field(default_factory=dict)  # each percentage's group: "primary" (share_of)
     included: set[int] = field(default_factory=set)  # the parts a cue names: "including 13 firefighters and 121 ..."
-    breakdown: set[int] = field(
-        default_factory=set
-    )  # parts that add up to the count before: "48 died, 43 in A and 5 in B"
+    # the parts that add up to the count before them: "48 people had died, 43 in Acapulco and five in Coyuca"
+    breakdown: set[int] = field(default_factory=set)
