@@ -488,7 +488,8 @@ GERUND = re.compile(r"^[a-z]+ing$")
 NOT_A_SPEAKER_WORD = re.compile(
     r"(?i)^(?:[a-z]+(?:est|ly)|more|most|less|least|many|much|few|other|same|new|current|later|earlier|then|now|"
     r"initial|early|previous|official|first|final|revised|updated|original|preliminary|provisional|old|"
-    r"unofficial|independent|conservative|various|several|some|higher|lower|separate|differing|rival|"
+    # an estimate's adjective ("Unofficial estimates put ..."), where "Some claimed ..." is some people's word
+    r"unofficial|independent|conservative|higher|lower|separate|differing|rival|"
     # a change is no one: "The change lowered confirmed deaths from 170,000 to 96,000"
     r"change|move|decision|revision|increase|rise|drop|decline|shift|adjustment|update|correction|reduction)$"
 )
