@@ -11,7 +11,7 @@ from datetime import date
 from ..models import AsOf
 from ..occasions import DATED_BY_EVENT
 from .context import SentenceContext
-from .dates import DateMention, shifted
+from .dates import PART_OF_DAY, DateMention, shifted
 from .discourse import carried, context_time
 from .eventdates import anniversary, dates_event, of_event, told_before, year_span
 from .incidents import Incident
@@ -56,7 +56,7 @@ LONG_AGO_DAYS = 365
 HISTORY_YEARS = 1
 
 UNSTATED = ("current", "unknown", "context")  # times a sentence does not state
-PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")  # after "On Sunday"
+DAY_PART_AFTER = re.compile(rf"\s+(?:{PART_OF_DAY})\b")  # after "On Sunday"
 EVENT_COSTS = frozenset({"damage", "insured_losses"})  # what an event cost, estimated after it
 
 
@@ -195,7 +195,7 @@ def read_time(
             and (d.start - r.start <= OPENS_REACH or said_on(text, d, r.start))  # the sentence's time, not an event's
         ]
         if unplaced:
-            part = PART_OF_DAY.match(text, unplaced[-1].end)
+            part = DAY_PART_AFTER.match(text, unplaced[-1].end)
             as_of = as_of.model_copy(update={"text": unplaced[-1].text + (part.group() if part else "")})
     return as_of, mood
 

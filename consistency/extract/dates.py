@@ -65,6 +65,7 @@ MONTHS = {
     "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+PART_OF_DAY = "morning|afternoon|evening|night"  # after a day: "on Sunday afternoon", "last evening"
 # Northern-hemisphere seasons as (first month, last month).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 3)}
 ORDINALS = {

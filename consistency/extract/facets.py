@@ -409,9 +409,8 @@ def included(text: str, q: Quantity, whole: Quantity, sentence_start: int, whole
 BREAKDOWN_OPENING = re.compile(r"(?:\s+[a-z]+){0,3}(?:,\s+|:\s+|\s+\(|\s+[–—-]\s+)")  # "had died, "
 BREAKDOWN_GAP = re.compile(r"(?:\s+(?:in|at|from|on)\s+[^,;.\d]{1,40}?)?(?:,\s+(?:and\s+)?|\s+and\s+|;\s+)")
 MIN_BREAKDOWN_PARTS = 2
-MAX_BREAKDOWN_PARTS = (
-    20  # a breakdown lists a few places; a run of numbers past this is no breakdown (and stays linear)
-)
+# a breakdown lists a few places; a run of numbers past this is no breakdown (and the search stays linear)
+MAX_BREAKDOWN_PARTS = 20
 
 
 def breakdown_parts(text: str, quantities: list[Quantity]) -> set[int]:

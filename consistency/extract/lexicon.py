@@ -24,6 +24,7 @@ from ..config import VOCABULARIES, alias_files, default_rules_dir
 from ..errors import ConsistencyError
 from ..files import MAX_DATA_BYTES, read_text
 from ..yamlload import read_yaml
+from .numbers import UNITS
 
 # A word: letters with inner apostrophes (straight or curly), periods and hyphens ("U.S.", "al-Anbar",
 # "Kurdistan's", "Women’s").
@@ -239,7 +240,7 @@ _QUALIFIER = (
     r"|as many as\s+)?"
 )
 # A count's number, in figures or words: "19", "two", "a dozen".
-_COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds|scores)"
+_COUNT = rf"(?:\d[\d,.]*|{'|'.join(UNITS)}|a dozen|dozens|hundreds|scores)"
 # Auxiliaries between counted people and what happened to them: "45 soldiers were reportedly killed".
 _AUX = (
     r"(?:were|was|are|is|have|has|had|been|being|reportedly|reported|later|all|also|now|feared|believed|thought|"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .dates import MONTHS, WEEKDAYS
+from .dates import MONTHS, PART_OF_DAY, WEEKDAYS
 from .lexicon import Lexicon
 from .places import past_dateline
 from .quantities import Quantity
@@ -107,9 +107,9 @@ CLAUSE_SPLIT = re.compile(
     rf"|\s*\((?=(?:(?:the|a|an)\s+)?(?:[\w.'-]+\s+){{1,4}}(?:{REPORT})\b)"
 )
 
-# A clause that turns against the one before: ", but", ", while", "; though".
 # A sentence opened by a contrast's clause, the main clause after its comma: "While the ministry put it at 231, ...".
 CONTRAST_SENTENCE = re.compile(r"[\s\"“]*(?:While|Whereas|Although|Though)\b")
+# A clause that turns against the one before: ", but", ", while", "; though".
 CONTRAST_OPENING = re.compile(
     r"(?i)(?:,|;)\s*(?:but|while|whereas|though|although|however|rather than|instead of"
     # a rival figure's clause: "..., far more than the CIA's estimate of up to 31,500"
@@ -416,8 +416,8 @@ AGENCY_LEAD = re.compile(r"^\([^)]{1,30}\)\s*[-—–]+\s*")
 # Words between a speaker and its verb: "Officials on Monday said", "the ministry has also said".
 AUX_TAIL = re.compile(
     rf"(?i)\s+(?:so far|(?:on\s+)?(?:{WEEKDAY})|today|yesterday|"
-    r"(?:earlier\s+)?(?:last|this)\s+(?:year|month|week|spring|summer|autumn|fall|winter|evening|night|morning|"
-    r"afternoon)|"  # "The CIA last year put", "The chief minister had last evening estimated"
+    rf"(?:earlier\s+)?(?:last|this)\s+(?:year|month|week|spring|summer|autumn|fall|winter|{PART_OF_DAY})|"
+    # "The CIA last year put", "The chief minister had last evening estimated"
     r"have|has|had|also|previously|recently|now|already|separately|further|later|earlier|then|initially|"
     r"originally|first|once|reportedly|instead|again|in\s+turn|"
     r"had\s+also|have\s+also|has\s+also|(?:was|were|is|are|has been|have been)\s+able\s+to)$"
@@ -450,7 +450,7 @@ TRAILING_PREDICATE = re.compile(r"\s+(?:is|are|was|were)\b.*$")
 TRAILING_TIME = re.compile(
     r"\s+(?:from|in|on|of|since|for|as of)\s+(?:[A-Za-z]+\.?\s+){0,2}\d.*$"
     # "Sheriff Carmine Marceno on Monday afternoon", "the ministry late on Tuesday"
-    rf"|(?i:\s+(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)$"
+    rf"|(?i:\s+(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:{WEEKDAY})(?:\s+(?:{PART_OF_DAY}))?)$"
 )
 
 # How a document came out, after its name: "study published Tuesday in ...", "report released earlier this year".

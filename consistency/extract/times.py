@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..models import AsOf
 from .context import SentenceContext
-from .dates import WEEKDAYS, DateMention, find_dates
+from .dates import PART_OF_DAY, WEEKDAYS, DateMention, find_dates
 from .quantities import Quantity, changed_from
 
 # "at its peak", "at the height of its power": the number describes a past high point.
@@ -70,9 +70,7 @@ SAYING_BEFORE = re.compile(
 )
 SAYING_REACH = 20
 # A saying's verb right after its date: "the sheriff on Monday afternoon announced that".
-SAID_AFTER = re.compile(
-    r"(?i)\s+(?:(?:morning|afternoon|evening|night)\s+)?(?:said|announced|reported|told|confirmed|stated)\b"
-)
+SAID_AFTER = re.compile(rf"(?i)\s+(?:(?:{PART_OF_DAY})\s+)?(?:said|announced|reported|told|confirmed|stated)\b")
 
 # Where a sentence turns to a contrasting clause: "; ", ", however ", ", but ", ", while ".
 CONTRAST_CLAUSE = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
