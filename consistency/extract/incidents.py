@@ -507,7 +507,12 @@ class Incidents:
             # powerful earthquake jolted central Mexico", the first of its kind, is the story's)
             if incident.another and incident.kind not in self.first_named:  # a named one keeps its own id apart
                 return replace(incident, id=f"another_{incident.kind}")
-            return incident
+            only = self.only.get(incident.kind)
+            if only is None or incident.another:
+                return incident
+            # "the death toll has risen to 36 after a powerful typhoon" under "Typhoon Hagibis death toll rises":
+            # the one typhoon the article names
+            return _standing_for(incident, only)
         story = self.first
         generic = incident.text.lower().split()[-1] in ANY_EVENT
         if (
@@ -518,9 +523,7 @@ class Incidents:
         ):
             # "Nearly 11,000 people have been wounded in the natural disaster": the story's quake; "the blasts" of
             # the story's bombing
-            return Incident(
-                incident.start, incident.end, story.id, story.kind, incident.text, False, story.places, story.year
-            )
+            return _standing_for(incident, story)
         last = self.named.get(incident.kind) or self.only.get(incident.kind)
         if RECENT.search(incident.text) and incident.kind in self.first_named:
             # "The recent inauguration gets only 250,000 people but Barack Obama's inauguration ...": the story's own
@@ -528,4 +531,9 @@ class Incidents:
             last = self.first_named[incident.kind]
         if last is None:
             return incident
-        return Incident(incident.start, incident.end, last.id, last.kind, incident.text, False, last.places, last.year)
+        return _standing_for(incident, last)
+
+
+def _standing_for(mention: Incident, event: Incident) -> Incident:
+    """A generic mention ("the blaze") read as the event it stands for."""
+    return Incident(mention.start, mention.end, event.id, event.kind, mention.text, False, event.places, event.year)

@@ -10,6 +10,7 @@ import re
 from itertools import pairwise
 
 from .dates import MONTHS, PART_OF_DAY, WEEKDAYS
+from .incidents import INSTITUTION_AFTER
 from .lexicon import Lexicon
 from .places import past_dateline
 from .quantities import Quantity
@@ -631,7 +632,9 @@ def _of_event(document: str, lexicon: Lexicon) -> bool:
     shooting"."""
     author = SOURCE_AFTER_DOCUMENT.split(document, maxsplit=1)[-1]
     heads = lexicon.events.heads.find(author)
-    return bool(heads) and len(author[: heads[0].start].split()) <= EVENT_WORDS_BEFORE
+    if not heads or INSTITUTION_AFTER.match(author, heads[0].end):
+        return False  # "the count from the Fire and Disaster Management Agency": an institution's name
+    return len(author[: heads[0].start].split()) <= EVENT_WORDS_BEFORE
 
 
 def _whole_name(sentence: str, m: re.Match, lexicon: Lexicon) -> str:
