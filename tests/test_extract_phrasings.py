@@ -99,7 +99,7 @@ ITEMS = load_cases(DATA_DIR)
 
 def _alias_ids(name: str) -> set[str]:
     data = yaml.safe_load((ALIASES_DIR / name).read_text(encoding="utf-8")) or {}
-    return {key for key in data if key != "prefix"}
+    return {key for key in data if key != "currencies"} | set(data.get("currencies") or {})
 
 
 def _vocabulary() -> tuple[set[str], set[str], set[str]]:

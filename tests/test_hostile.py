@@ -84,6 +84,23 @@ def test_alias_bomb_in_the_rules_folder_is_one_line_exit_2(tmp_path, rules_copy,
     assert re.search(rf"{re.escape(Path(table).name)}:\d+: invalid YAML", result.stderr), result.stderr
 
 
+@pytest.mark.parametrize(
+    ("entry", "words"),
+    [
+        ("km: kilometres", "km: expected a list of words"),
+        ("currencies: [usd]", "currencies: expected a mapping of codes"),
+        ("currencies: {usd: [dollars]}", "currencies: usd: expected {words: [...], signs: [...]}"),
+        ("currencies: {usd: {words: [dollars], sign: [$]}}", "currencies: usd: expected"),
+    ],
+)
+def test_a_misshapen_units_file_is_one_line_exit_2(tmp_path, rules_copy, entry, words):
+    (tmp_path / "a.md").write_text(GOOD)
+    (rules_copy / "aliases" / "units.yaml").write_text(entry + "\n")
+    result = invoke("report", str(tmp_path / "a.md"), "--rules", str(rules_copy), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    one_line_about(result, "units.yaml", words)
+
+
 def test_yaml_that_refers_to_itself_and_repeated_keys_are_refused(tmp_path):
     (tmp_path / "good.md").write_text(GOOD)
     (tmp_path / "self.md").write_text("---\noutlet: &a [*a]\n---\nText with 40 fighters.\n")

@@ -63,11 +63,14 @@ LOSS_AFTER = re.compile(
     r"|,\s+[^.;]{0,50}?\b(?P<costliest>costliest)\b"  # "At $175 billion, Katrina remains the costliest disaster"
 )
 LOSS_BEFORE = re.compile(
-    r"(?i)\b(?P<noun>damages?|losses|loss|destruction|(?:the|total|estimated)\s+costs?)\b"  # not "will cost"
+    # not "will cost"; "the economic toll of the quake" (not a death toll)
+    r"(?i)\b(?P<noun>damages?|losses|loss|destruction|(?:the|total|estimated)\s+costs?|(?:economic|financial)\s+toll)\b"
     r"(?:[^.;\d$\u20ac\u00a3]{0,60}"
     # ... further off, with the verb that gives the amount: "Total economic losses in the Bahamas from hurricane
     # Dorian, which has devastated large parts of the Islands, will hit $7bn"
-    r"|[^.;\d$\u20ac\u00a3]{61,140}\b(?:hit|reach|top|exceed|total)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?)$"
+    # (or "The economic toll of the quake - including its impact to buildings - has ballooned to five trillion")
+    r"|[^.;\d$\u20ac\u00a3]{61,140}\b(?:hit|reach|top|exceed|total|(?:risen|rose|grown|grew|[a-z]+ed)\s+to)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|over\s+)?)$"
 )
 # ... what insurers will pay of it: "insured losses", "insured property value in the range of".
 INSURED_BEFORE = re.compile(r"(?i)\b(?P<noun>insured|insurance)\b[^.;\d$\u20ac\u00a3]{0,60}$")

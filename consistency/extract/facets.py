@@ -81,6 +81,20 @@ PART_BEFORE = re.compile(
 # A sentence that opens on a part of the count before: "Of those, it said, fewer than 2,000 ...".
 PART_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)Of (?:those|these|them),[^\d.;]{0,40}$")
 PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than " before the number
+# How some of the dead died, told after the count: "three people died from smoke inhalation" (not "died of their
+# injuries" nor "died from the blast": every death of the toll; an event's word is checked apart).
+CAUSE_AFTER = re.compile(
+    r"(?i)(?:\s+[a-z]+){0,2}?\s+(?:have\s+|had\s+)?(?:died|were\s+killed)\s+(?:from|of|due\s+to|because\s+of)\s+"
+    r"(?!(?:the|a|an|their|his|her|its|this|that|these|those|injuries|wounds|natural|other|various)\b)"
+    r"(?P<cause>[a-z]+(?:\s+(?!and\b|in\b|on\b|at\b|after\b|while\b)[a-z]+)?)"
+)
+CAUSE_REACH = 80
+# What some of the people counted were doing, in a participle that narrows them: "18 people travelling in four cars
+# died", "12 workers sheltering inside the warehouse".
+DOING_AFTER = re.compile(
+    r"(?i)\s+(?:who\s+were\s+)?(?:travell?ing|riding|driving|fleeing|sheltering|sleeping|working|staying|waiting|"
+    r"swimming|hiking|camping)\s+(?:in|on|at|inside|aboard|along|near)\b"
+)
 # Bodies found, located, recovered: a count of discoveries, not the toll ("Three bodies were found outside homes").
 FOUND_AFTER = re.compile(
     # not across a clause's opener: "stood at 79,000 today after more bodies were discovered" is the toll
@@ -254,6 +268,13 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         return "additional"
     if RELATED_AFTER.match(text, q.end):
         return "related"
+    if DOING_AFTER.match(text, q.end):
+        return "part"
+    cause = CAUSE_AFTER.match(text, q.end, min(len(text), q.end + CAUSE_REACH))
+    if cause and not (
+        lexicon.events.heads.find(cause.group("cause")) or lexicon.events.names.find(cause.group("cause"))
+    ):
+        return cause.group("cause").lower()  # "smoke inhalation": those deaths, not all of them
     if q.head_start is not None or q.end > q.num_end:  # "929,624 registered Syrians": a noun no file names
         words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start or q.end])]
         narrowing = [facet for w in words if (facet := _facet_word(w))]

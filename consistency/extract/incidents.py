@@ -508,8 +508,8 @@ class Incidents:
             if incident.another and incident.kind not in self.first_named:  # a named one keeps its own id apart
                 return replace(incident, id=f"another_{incident.kind}")
             only = self.only.get(incident.kind)
-            if only is None or incident.another:
-                return incident
+            if only is None or incident.another or incident.year not in (None, only.year):
+                return incident  # "In 1982, a protest against nuclear weapons drew ...": a protest of its own
             # "the death toll has risen to 36 after a powerful typhoon" under "Typhoon Hagibis death toll rises":
             # the one typhoon the article names
             return _standing_for(incident, only)

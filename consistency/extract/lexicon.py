@@ -404,6 +404,7 @@ class Lexicon:
     attack_verbs: dict[str, str]  # verb -> measure id, for "struck ... 60 times"
     units: dict[str, str]  # surface (lower-case) -> unit id
     unit_prefixes: dict[str, str]  # "$" -> usd
+    currencies: frozenset[str]  # the unit ids that are money: usd, eur, ...
     entities: PhraseIndex
     entity_types: dict[str, str]
     places: PhraseIndex
@@ -485,12 +486,28 @@ def _entries(path: Path) -> list[tuple[str, dict]]:
     return entries
 
 
+def _unit_entries(path: Path) -> tuple[dict[str, list], dict[str, dict]]:
+    """A units file: unit id -> its words, and under ``currencies`` ISO code -> {words, signs}."""
+    data = dict(_read_yaml(path))
+    money = data.pop("currencies", None) or {}
+    if not isinstance(money, dict):
+        raise ConsistencyError(path, f"currencies: expected a mapping of codes, got {money!r}")
+    for id_, forms in data.items():
+        if not isinstance(forms, list):
+            raise ConsistencyError(path, f"{id_}: expected a list of words, got {forms!r}")
+    for code, spec in money.items():
+        fields = spec if isinstance(spec, dict) else {"": None}
+        if set(fields) - {"words", "signs"} or not all(isinstance(v, list) for v in fields.values()):
+            raise ConsistencyError(path, f"currencies: {code}: expected {{words: [...], signs: [...]}}, got {spec!r}")
+    return data, money
+
+
 def check_alias_files(rules_dir: Path | None) -> None:
     """Read a project's alias files (the shipped ones are known good) without building the look-up indexes."""
     for kind, paths in alias_files(rules_dir).items():
         for path in paths:
             if kind in VOCABULARIES and rules_dir is not None and path.is_relative_to(rules_dir):
-                (_read_yaml if kind in ("units", "events") else _entries)(path)
+                {"units": _unit_entries, "events": _read_yaml}.get(kind, _entries)(path)
 
 
 def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
@@ -522,12 +539,15 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         for verb in spec.get("verbs", []):
             attack_verbs[str(verb).lower()] = id_
 
-    units, prefixes = {}, {}
-    for id_, forms in (entry for path in files["units"] for entry in _read_yaml(path).items()):
-        if id_ == "prefix":
-            prefixes.update({str(sign): unit for unit, signs in forms.items() for sign in signs})
-        else:
+    units, prefixes, currencies = {}, {}, set()
+    for path in files["units"]:
+        plain, money = _unit_entries(path)
+        for id_, forms in plain.items():
             units.update({str(form).lower(): id_ for form in forms})
+        for code, spec in money.items():
+            units.update({str(word).lower(): str(code) for word in spec.get("words", [])})
+            prefixes.update({str(sign): str(code) for sign in spec.get("signs", [])})
+            currencies.add(str(code))
 
     entities, entity_types, bodies = PhraseIndex(), {}, set()
     for id_, spec in (entry for path in files["entities"] for entry in _entries(path)):
@@ -611,6 +631,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         attack_verbs,
         units,
         prefixes,
+        frozenset(currencies),
         entities,
         entity_types,
         places,

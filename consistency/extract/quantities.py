@@ -130,16 +130,12 @@ ABOUT_AS_PREPOSITION = re.compile(
     r"(?i)\b(?:talk|talks|talking|talked|speak|speaks|speaking|spoke|think|thinks|thinking|thought|care|cares|"
     r"worry|worries|worried)\s+$"
 )
-# A currency sign before a number: "$", "US$", "€", "£".
-_CURRENCY_SIGN = r"(?:(?:US|U\.S\.)?\$|\u20ac|\u00a3|\u20b9|Rs\.?)"
-# The qualifier right before a number: "more than 60", "some $2.5", "between 1,500".
+# The qualifier right before a number (or its currency's sign, units.yaml): "more than 60", "some $2.5".
 # A headline's plural verb crossing a mark: "Cholera cases pass 3,000", "Deaths exceed 500"; not a projection's
 # infinitive ("expects the toll to surpass 500") nor "the top 10".
 MARK_VERBS = dict.fromkeys(("pass", "surpass", "exceed", "cross"), "more_than")
 _NOT_PROJECTED = r"(?<!\bto )(?<!\bwill )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bwould )"
-QUALIFIER_BEFORE = re.compile(
-    rf"(?i)\b({_QUAL_ALT}|{_NOT_PROJECTED}(?:{'|'.join(MARK_VERBS)}))\s+{_CURRENCY_SIGN}?\s?$"
-)
+QUALIFIER_BEFORE = re.compile(rf"(?i)\b({_QUAL_ALT}|{_NOT_PROJECTED}(?:{'|'.join(MARK_VERBS)}))\s+$")
 _QUALIFIER_OF = {**QUALIFIERS, **MARK_VERBS}  # what a word QUALIFIER_BEFORE finds makes of the number
 # A threshold a count went past: "passed the 1,000 mark", "topped the 10,000 threshold".
 MARK_AFTER = re.compile(r"(?i)\s+(?:mark|threshold|milestone|barrier)\b")
@@ -157,11 +153,10 @@ ESTIMATED_REACH = 40
 # Quotation marks around a quoted figure: "“More than two million” people".
 OPENING_QUOTES = ("\u201c", '"')
 CLOSING_QUOTES = ("\u201d", '"')
-# A second number that closes a range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000", "two or three".
+# A second number that closes a range: "1,500-3,000", "1,500 to 3,000", "between 1,500 and 3,000", "two or three"
+# (and "from $80 billion to more than $100 billion": the second's sign is cut off first).
 RANGE_GAP = re.compile(
-    rf"(?i)^\s*(?:(-)|(to)|(and)|(or))"
-    r"(?:\s+(?:more\s+than|over|almost|nearly|about|around|roughly))?"  # "from $80 billion to more than $100 billion"
-    rf"\s*{_CURRENCY_SIGN}?\s*$"
+    r"(?i)^\s*(?:(-)|(to)|(and)|(or))(?:\s+(?:more\s+than|over|almost|nearly|about|around|roughly))?\s*$"
 )
 # Not counts: ages, compound adjectives ("two-year", "10-point"), clock times, multipliers.
 AFTER_NOT_COUNT = re.compile(
@@ -298,7 +293,6 @@ LY_ADJECTIVES = frozenset({"elderly"})
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 MASS_UNITS = frozenset({"t", "kg"})
-CURRENCIES = frozenset({"usd", "eur", "gbp", "inr"})
 # A determiner before a word number: "the two countries", "both cities".
 THE_BEFORE = re.compile(r"(?i)\b(?:the|both|all|these|those)\s$")
 # What such a number refers back to: "(two) countries", "(both) warring parties", "(the three) men".
@@ -467,6 +461,11 @@ class _Units:
         self.before = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(s) for s in signs) + r")\s?$")
         self.prefixes = lexicon.unit_prefixes
 
+    def unsigned(self, words: str) -> str:
+        """``words`` before a number without the currency sign they end in: "more than US$" -> "more than "."""
+        sign = self.before.search(words)
+        return words[: sign.start(1)] if sign else words
+
 
 @functools.lru_cache(maxsize=8)
 def _units_of(lexicon: Lexicon) -> _Units:
@@ -494,7 +493,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
         if quantity and i + 1 < len(numbers):
             nxt = numbers[i + 1]
             between = text[first.end() : nxt.start()]
-            gap = RANGE_GAP.match(between) if len(between) <= RANGE_GAP_REACH else None
+            gap = RANGE_GAP.match(units.unsigned(between)) if len(between) <= RANGE_GAP_REACH else None
             if (
                 gap is None
                 and quantity.unit
@@ -503,7 +502,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
             ):
                 # "1.5 million gallons to 2.5 million gallons per day": the unit said twice
                 unit_gap = units.after.match(between)
-                gap = RANGE_GAP.match(between[unit_gap.end() :]) if unit_gap else None
+                gap = RANGE_GAP.match(units.unsigned(between[unit_gap.end() :])) if unit_gap else None
             if (
                 gap
                 and _is_range(text, first, nxt, gap, quantity.range_opener is not None)
@@ -677,7 +676,8 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     after = text[end : end + AFTER_REACH]
     if AFTER_NOT_COUNT.match(after):
         return None
-    before = text[max(0, start - QUALIFIER_REACH) : start]
+    before_start = max(0, start - QUALIFIER_REACH)
+    before = units.unsigned(text[before_start:start])
     qual = QUALIFIER_BEFORE.search(before)
     if qual and qual.group(1).lower() == "about" and ABOUT_AS_PREPOSITION.search(before, 0, qual.start(1)):
         qual = None  # "I am talking about 200,000": what is spoken of, not an estimate near it
@@ -704,7 +704,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     span_start = start
     if qual:
         qualifier = _QUALIFIER_OF[qual.group(1).lower()]
-        span_start = start - len(before) + qual.start(1)
+        span_start = before_start + qual.start(1)
     elif qualifier == "exact" and ESTIMATED_OF.search(text, max(0, start - ESTIMATED_REACH), start):
         qualifier = "about"  # "the estimated crowd of 500,000", "an estimated death toll of 300"
     elif (
@@ -734,7 +734,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         q.measure = q.measure_text = "magnitude"
         q.end = end + magnitude.end() if magnitude else end
         if named_before:
-            q.start = start - len(before) + named_before.start()
+            q.start = before_start + named_before.start()
         return q
     _attach_unit_and_noun(text, q, units, lexicon)
     _qualify_after(text, q)  # "300 bodies at least"
@@ -789,9 +789,9 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
     unit = units.after.match(text, pos, pos + UNIT_REACH)
     if unit and units.lookup[unit.group(1).lower()] in TIME_UNITS and unit.group(1)[0].isupper():
         unit = None  # "CBS's 60 Minutes", "Seven Days in May": a title, no span of time
-    if unit and (q.unit is None or q.unit in CURRENCIES):
+    if unit and (q.unit is None or q.unit in lexicon.currencies):
         unit_id = units.lookup[unit.group(1).lower()]
-        if not (unit_id in CURRENCIES and q.unit):
+        if not (unit_id in lexicon.currencies and q.unit):
             q.unit = unit_id
         pos = unit.end()
         q.end = pos
@@ -829,7 +829,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
     # Past a measuring unit with no "of", the noun is one compound ("a 12ft storm surge"): a participle describes only
     # a noun measured in the unit ("surges of 10 feet razed homes"), a conjunction leads to another noun's
     # ("winds of 185mph and surge heights").
-    measuring = q.unit if q.unit and q.unit not in CURRENCIES and not of else None
+    measuring = q.unit if q.unit and q.unit not in lexicon.currencies and not of else None
     opening = True  # no word but adverbs yet: a participle here may describe the noun ("newly mobilised troops")
     for token in TOKEN.finditer(text, pos, min(len(text), pos + NOUN_PHRASE_REACH)):
         gap = text[limit : token.start()]
@@ -903,7 +903,7 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         if q.unit == "fraction":
             return  # "a third of the territory": the share is of a whole, handled by scope
         # "$110 million drone base": money, spent on what the noun names
-        q.measure = "money" if q.unit in CURRENCIES and lexicon.measures[head.id].unit != q.unit else head.id
+        q.measure = "money" if q.unit in lexicon.currencies and lexicon.measures[head.id].unit != q.unit else head.id
         q.measure_text = head.text
         q.head_start = head.start
         q.end = head.end
@@ -1028,7 +1028,7 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, le
     raw = match.group()
     if (
         q.unit is not None
-        and q.unit not in CURRENCIES | {"percent", "fraction", "times"}
+        and q.unit not in lexicon.currencies | {"percent", "fraction", "times"}
         and (
             UNIT_DEFINITION_BEFORE.search(text, max(0, q.start - UNIT_DEFINITION_REACH), q.start)
             or UNIT_DEFINITION_AFTER.match(text, q.end)
@@ -1039,7 +1039,7 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, le
         q.measure = q.measure or "area"
     if q.unit in MASS_UNITS:
         q.measure = q.measure or "mass"  # "2,750 tonnes of ammonium nitrate", "20 kg of cocaine"
-    if q.unit in CURRENCIES:
+    if q.unit in lexicon.currencies:
         q.measure = q.measure or "money"
     if raw.isdigit() and len(raw) == 2 and text[q.num_start - 1 : q.num_start] in SHORT_YEAR_MARKS:
         return False  # "from '08 quake", "the ’90s": a year written short

@@ -224,6 +224,8 @@ def _told_of(story: Incidents, incident: Incident, told_year: int | None, openin
         past = _past_event(story, replace(incident, year=opening_year), told_year)
         if past.another:
             return past
+    if incident.indefinite and incident.year is None and opening_year is not None:
+        incident = replace(incident, year=opening_year)  # "In 1982, a protest ...": one of that year
     return _past_event(story, story.resolve(incident), told_year)
 
 
