@@ -151,7 +151,7 @@ def _as_date(value: object) -> date | None:
 
 # "outlet: Voice of America": a front matter line whose value no YAML rule could read otherwise.
 _PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]{0,40}):(?:[ \t]+([^\s'\"\[\]{}&*!|>%@`#,:?-][^:#\n]{0,500}?))?[ \t]*")
-_YAML_WORDS = re.compile(r"(?i)^(?:y|n|yes|no|true|false|on|off|null|~|=|[-+.\d].*)$")
+_YAML_WORDS = re.compile(r"(?i)^(?:y|n|yes|no|true|false|on|off|null|~|=|<<|[-+.\d].*)$")  # "<<": a merge key
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # 2024-09-27: YAML reads it as a date that prints the same
 
 

@@ -33,6 +33,7 @@ def test_plain_fields_leave_anything_unusual_to_yaml():
         "count: 3",
         "url: https://x.org/a?b=1",
         "a: b\na: c",
+        "outlet: <<",
     ]:
         assert _plain_fields(block) is None, block
     assert _plain_fields("outlet: Voice of America\npublished: 2024-09-27") == {

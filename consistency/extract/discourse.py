@@ -183,7 +183,9 @@ class Discourse:
         elif speaker:
             self._speaker = self._last_speaker = speaker
             self._unread.clear()  # a speaker named now is the paragraph's and the last, whoever spoke before
-        self.recent += incidents
+        # not another event told for contrast ("on the anniversary of a devastating 1985 quake"): the counts after
+        # it are the story's, unless their own words name that one again
+        self.recent += [incident for incident in incidents if not incident.another]
         for incident in incidents:
             if incident.places:  # "Christchurch shooting: 49 dead from terror attack": the attack is in Christchurch
                 self.event_places.setdefault(incident.id, list(incident.places))

@@ -58,6 +58,7 @@ INSTITUTION_AFTER = re.compile(
 FIGURATIVE_BEFORE = re.compile(
     r"(?i)\b(?:economic|financial|fiscal|political|constitutional|diplomatic|moral|social|institutional|market|"
     r"currency|banking|debt|stock|electoral|regime|state)\s+$"
+    r"|\bstate\s+of\s+(?:national\s+)?$"  # "declared a state of disaster in Mexico City": a legal status, no event
 )
 FIGURATIVE_REACH = 16  # "constitutional " before the head
 # An event's word in a compound that says what it did to a place: "quake-hit areas", "flood-ravaged villages".

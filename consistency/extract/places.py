@@ -503,6 +503,12 @@ _NATIONWIDE = (
 )
 NATIONWIDE_AFTER = re.compile(rf"(?i)\s*(?:[a-z]+\s+){{0,5}}?{_NATIONWIDE}")
 NATIONWIDE_OPENING = re.compile(rf"(?i){_NATIONWIDE}\s*,")
+# ... or in the words of the figure it is the value of: "The nationwide death toll rose to 139", "the country's toll".
+NATIONWIDE_FIGURE = re.compile(
+    r"(?i)\b(?:nationwide|countrywide|national|(?:the\s+)?(?:country|nation)['\u2019]s)\s+(?:[a-z]+\s+)?"
+    r"(?:toll|tally|count|total|figure)\b[^.;\d]{0,60}$"
+)
+NATIONWIDE_FIGURE_REACH = 100  # "The nationwide death toll from Tuesday's earthquake rose to " before the number
 PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|region|country|nation|city|town")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (claim_place.py)
 
@@ -534,6 +540,8 @@ def spread_over_places(
     whole = NATIONWIDE_AFTER.match(text, end, min(sentence_end, end + SPREAD_REACH))
     if whole is None:
         whole = NATIONWIDE_OPENING.match(text, sentence_start, start)  # "Nationwide, 950,000 rallied"
+    if whole is None:
+        whole = NATIONWIDE_FIGURE.search(text, max(sentence_start, start - NATIONWIDE_FIGURE_REACH), start)
     return ("country", whole.group().strip()) if whole else None
 
 

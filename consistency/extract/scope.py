@@ -111,6 +111,7 @@ def build_claims(
     story.told_year = told_year
     claims: list[Claim] = []
     previous_end = None
+    last_told: list[Incident] = []  # the events the sentence before told of
     paragraph_start = sentences[0][0] if sentences else 0
     # Every sentence, in order: one that holds no claim may still set the time, place, speaker or event of the
     # sentences after it.
@@ -118,6 +119,7 @@ def build_claims(
         if previous_end is not None and "\n\n" in text[previous_end:s_start] and not GOES_ON.match(text, s_start):
             discourse.new_paragraph()
             paragraph_start = s_start
+            last_told = []
         previous_end = s_end
         qs = by_sentence.get(i, [])
         ds = quoted_relative_to_saying(text, date_by_sentence.get(i, []), s_start)
@@ -130,6 +132,7 @@ def build_claims(
         earlier = partial(earlier_event, text, (s_start, s_end), incidents=ctx.incidents)
         opening = _opening_year(ds, s_start)
         incidents = [_told_of(story, x, told_year, opening) for x in ctx.incidents]
+        told_before, last_told = last_told, incidents
         place_events(text, ctx, incidents, discourse)
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)
@@ -163,7 +166,7 @@ def build_claims(
             ctx=ctx,
             quantities=qs,
             dates=ds,
-            incidents=incidents,
+            incidents=incidents or _unnamed_past_event(story, s_start, opening, told_year, told_before),
             present=present,
             attribution=attribution,
             stated_attribution=stated,
@@ -227,6 +230,22 @@ def _told_of(story: Incidents, incident: Incident, told_year: int | None, openin
     if incident.indefinite and incident.year is None and opening_year is not None:
         incident = replace(incident, year=opening_year)  # "In 1982, a protest ...": one of that year
     return _past_event(story, story.resolve(incident), told_year)
+
+
+def _unnamed_past_event(
+    story: Incidents, sentence_start: int, opening_year: int | None, told_year: int | None, before: list[Incident]
+) -> list[Incident]:
+    """The past event of the story's kind a sentence that names no event tells of by opening on its year: "In 1993,
+    between 800,000 and 1 million people marched on Washington" in a story of a 2017 march, or right after the
+    sentence of another past one ("In 1982, a protest ... drew 1 million"), however late the article is told."""
+    first = story.first
+    if opening_year is None or first is None:
+        return []
+    unnamed = replace(first, start=sentence_start, end=sentence_start, id=first.kind, named=False, year=opening_year)
+    past = _past_event(story, unnamed, told_year)
+    if not past.another and any(x.another and x.year not in (None, opening_year) for x in before):
+        past = replace(unnamed, id=f"{first.kind}_{opening_year}", another=True)
+    return [past] if past.another else []
 
 
 def _past_event(story: Incidents, incident: Incident, told_year: int | None) -> Incident:
