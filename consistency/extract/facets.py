@@ -78,8 +78,8 @@ PARTITIVE = re.compile(r"(?i)\s+of\s+(?:the|these|those)\s+")
 PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
 )
-# A sentence that opens on a part of the count before: "Of those, it said, fewer than 2,000 ...".
-PART_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)Of (?:those|these|them),[^\d.;]{0,40}$")
+# A sentence that opens on a part of the count before: "Of those, it said, fewer than 2,000 ...", "Of the 268, 144".
+PART_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)Of (?:those|these|them|the\s+\d[\d,.]*(?:\s+[a-z]+)?),[^\d.;]{0,40}$")
 PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than " before the number
 # How some of the dead died, told after the count: "three people died from smoke inhalation" (not "died of their
 # injuries" nor "died from the blast": every death of the toll; an event's word is checked apart).
@@ -99,7 +99,7 @@ DOING_AFTER = re.compile(
 FOUND_AFTER = re.compile(
     # not across a clause's opener: "stood at 79,000 today after more bodies were discovered" is the toll
     r"(?i)(?:\s+(?!after\b|as\b|when\b|since\b|because\b|while\b|before\b|once\b)[a-z]+){0,3}?\s+"
-    r"(?:(?:were|was|have been|had been)\s+(?:found|located|recovered|discovered|pulled)"
+    r"(?:(?:were|was|have been|had been)\s+(?:[a-z]+ly\s+)?(?:found|located|recovered|discovered|pulled)"
     r"|(?:had\s+|have\s+)?washed\s+(?:up|ashore))\b"  # "dozens of bodies from Zimbabwe had washed up in Mozambique"
 )
 # A verb's object number, its qualifier between: "collected more than ", "treated some ".

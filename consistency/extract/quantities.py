@@ -290,6 +290,7 @@ STATE_ADJECTIVES = frozenset(
 )
 # Adjectives that end like adverbs: "1,200 elderly residents".
 LY_ADJECTIVES = frozenset({"elderly"})
+PEOPLE = "people"  # the measure of people counted as such (measures.yaml)
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 AREA_UNITS = frozenset({"km2", "mi2", "acre", "ha"})
 MASS_UNITS = frozenset({"t", "kg"})
@@ -899,14 +900,16 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         if owner and owner[0].start == belongs.end():
             mentions = [Mention(mentions[-1].start, owner[0].end, owner[0].id, text[mentions[-1].start : owner[0].end])]
     if mentions:
-        head = mentions[-1]  # the head of an English noun phrase is its last noun: "rocket and drone attacks"
+        head = last = mentions[-1]  # the head of an English noun phrase is its last noun: "rocket and drone attacks"
+        if head.id == PEOPLE and len(mentions) > 1 and mentions[-2].id != PEOPLE:
+            head = mentions[-2]  # "2,183 dead persons", "40 injured people": what befell them is what is counted
         if q.unit == "fraction":
             return  # "a third of the territory": the share is of a whole, handled by scope
         # "$110 million drone base": money, spent on what the noun names
         q.measure = "money" if q.unit in lexicon.currencies and lexicon.measures[head.id].unit != q.unit else head.id
         q.measure_text = head.text
         q.head_start = head.start
-        q.end = head.end
+        q.end = last.end
         if q.unit is None and lexicon.measures[head.id].unit and head.id != "area":
             q.unit = lexicon.measures[head.id].unit
     elif q.unit in AREA_UNITS:
