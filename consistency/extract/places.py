@@ -36,6 +36,9 @@ def past_dateline(words: str) -> str:
 # A place is where something is when a locative preposition leads to it: "in Iraq", "across northern Syria".
 LOCATIVE_BEFORE = re.compile(
     r"(?i)\b(?:in|inside|across|within|throughout|through|near|around|into|at|of|over|to|on|from|off|"
+    # a figure's place: "the toll for Pakistan", "the toll to 37 958 for Pakistan's North West Frontier province" (not
+    # "fought for the US")
+    r"(?:toll|tally|count|total|figures?|estimates?)\s+for|\d[\d,.]*\s+for|"
     # places as objects of verbs of movement: "have fled Ukraine", "left Mali", "reached Greece"
     r"fled|flee|flees|fleeing|left|leaving|leave|reached|reaching|reach|entered|entering|enter|"
     # and of what a disaster does: "the quake that struck Peru", "floods battered Kerala"
