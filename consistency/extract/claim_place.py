@@ -187,8 +187,12 @@ def read_place(
         and not (incident is not None and _own_place(location, incident.id, discourse.event_own, lexicon))
     ):
         # a national event's count its own words put in a city or a province is that place's, compared place
-        # by place, never with the country's total ("LES CAYES, Haiti - the toll rose to 1,941" is Haiti's)
-        countries = []
+        # by place, never with the country's total ("LES CAYES, Haiti - the toll rose to 1,941" is Haiti's); a
+        # named one's is compared within those places ("Sandy ... At least six people died in New Jersey" is no
+        # rival of its toll of 157), an unnamed one's place by place anyway
+        named = incident is not None and incident.named and incident.id != incident.kind
+        containers = {up for place in location for up in ancestors(place, lexicon.place_parents, discourse.within)}
+        countries = _regions(location, containers, lexicon) if named else []
     r.places[id(q)], r.place_words[id(q)], r.placed_by_words[id(q)] = location, location_text, placed_here
     if location:
         discourse.last_place = (location, location_text, placed_here)
@@ -234,6 +238,12 @@ def resolve_references(article: Article, ctx: SentenceContext) -> None:
         _place_capital(ctx, in_force, lexicon)
 
 
+def _regions(location: list[str], containers, lexicon: Lexicon) -> list[str]:
+    """The places below its country a named national event's regional count is compared within: a named event's
+    counts are keyed by their countries, so an empty list would set "six died in New Jersey" against Sandy's 157."""
+    return [place for place in location if place not in lexicon.countries and place not in containers]
+
+
 def regional_parts(claims: list[Claim], lexicon: Lexicon, event_own: dict[str, list[str]]) -> list[Claim]:
     """A national event's count a region's own authorities give, beside the article's count for the whole country,
     is the region's ("The death toll climbed to 143 ... Authorities in North Rhine-Westphalia reported 45 deaths"),
@@ -254,7 +264,14 @@ def regional_parts(claims: list[Claim], lexicon: Lexicon, event_own: dict[str, l
         provinces = set(c.location) & lexicon.provinces
         return bool(provinces) and any(m.id in provinces for m in lexicon.places.find(c.sentence))
 
-    parts = [c.model_copy(update={"countries": []}) if regional(c) else c for c in claims]
+    parts = [
+        c.model_copy(
+            update={"countries": _regions(c.location, c.within, lexicon) if c.subject_type == "named_event" else []}
+        )
+        if regional(c)
+        else c
+        for c in claims
+    ]
     # a count read before the sentence that put its event in the same place is compared as that place's later count
     # is: "Floods kill 212 in Assam // Floods in the Indian state of Assam have killed 212 people"
     frames = {(c.subject, c.measure, tuple(c.location)): c.countries for c in parts if c.countries}
