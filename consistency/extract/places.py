@@ -66,6 +66,8 @@ ORIGIN_BEFORE = re.compile(
     r"\s+from\s+(?:the\s+)?$"
     # where most of them came from, set off by a comma: "arrived in the city, mainly from Morocco"
     r"|,\s+(?:mainly|mostly|largely|chiefly|primarily|many|most)\s+from\s+(?:the\s+)?$"
+    # where someone lives: "He'd driven 80 miles from his home in Mesquite" (not where the shooting was)
+    r"|\b(?:his|her|their)\s+(?:home|house|residence|hometown)\s+(?:in|at)\s+(?:the\s+)?$"
 )
 ORIGIN_REACH = 70  # "crossed the border into eastern Chad from " before the place
 
