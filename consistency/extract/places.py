@@ -253,7 +253,10 @@ PLACE_OPENER_REACH = 40  # "Meanwhile, neighbouring " before the place
 APPOSITION = re.compile(r"\s*,\s*")
 
 # Kinds of place a name is given with: "the al-Hol camp", "the town of Bakhmut".
-_PLACE_KIND = r"(?:camp|city|town|village|district|province|region|county|valley|island|port)"
+_PLACE_KIND = (
+    r"(?:camp|city|town|village|district|province|region|county|valley|island|port|canton|municipality|commune|"
+    r"prefecture|governorate|department)"
+)
 # Between such a place and the wider place it lies in: " camp in northeastern " (after "the al-Hol"), " in eastern "
 # (after "the town of Bakhmut").
 # Buildings a name is given with: "Notre-Dame cathedral in Paris", "Grenfell Tower in west London".
