@@ -118,6 +118,7 @@ UNKNOWN_PLACE = re.compile(
     rf"|(?:al|el|de|du|la)\b)){{0,3}})(?![A-Za-z{_UPPER}{_LOWER}])"
 )
 
+ISLAND_WORD = re.compile(r"\s+Island$")  # one island's kind word after its name ("Islands" are a name: Cayman Islands)
 # An island by its name, wherever it stands: "Indonesia's Lombok island", "the Abaco Islands", "Grand Bahama island".
 ISLAND_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z-]{1,20}(?:\s[A-Z][a-z-]{1,20}){0,2})\s+[Ii]slands?\b")
 
@@ -412,7 +413,8 @@ def with_unknown_places(
         if frames_a_record(text, e) or KIND_OF_PLACE_AFTER.match(text, e):
             continue  # "in California history": a record's frame; "in the South Asian nation of Nepal": Nepal is
         found = [k for k in found if k not in inside]
-        found.append(Mention(s, e, lexicon.misspelt_place(name) or slug(name), name))  # "in Louisian": Louisiana
+        # "in Louisian": Louisiana; "Utoya Island" is Utoya, as "Utoya island" is
+        found.append(Mention(s, e, lexicon.misspelt_place(name) or slug(ISLAND_WORD.sub("", name)), name))
     return sorted(found, key=lambda m: m.start)
 
 
