@@ -108,8 +108,11 @@ UNKNOWN_PLACE = re.compile(
     r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island|municipality|commune|"
     r"prefecture|department|township|borough|parish|suburb|neighbou?rhood)\s+of\s+)?"
     # an island is one after any word: "rocked the Indonesian island of Lombok", "evacuated from the island of Gili
-    # Trawangan" (where "no danger to the city of Oroville" places nothing there)
-    r"|\b(?i:the)\s+(?:[A-Z]?[a-z]+\s+)?island\s+of\s+)"
+    # Trawangan" (where "no danger to the city of Oroville" places nothing there), and so is a city an event struck
+    # ("hit the Pacific resort city of Acapulco")
+    r"|\b(?i:the)\s+(?:[A-Z]?[a-z]+\s+)?island\s+of\s+"
+    r"|\b(?:hit|struck|battered|lashed|pounded|devastated|ravaged|slammed)\s+the\s+(?:[A-Z]?[a-z]+\s+){0,2}"
+    r"(?:city|town|village|port)\s+of\s+)"
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west|nearby|neighbou?ring)\s+)?"
     # "in tornado-ravaged Joplin", "in quake-hit Amatrice": what befell the place, before its name
     r"(?:[a-z]+-(?:ravaged|hit|stricken|torn|battered|devastated|affected|struck|damaged|wrecked)\s+)?"
@@ -192,7 +195,9 @@ SUBJECT_PLACE = re.compile(
 PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence|"
-    r"estimates?|assessments?|figures|tally|count)\b"  # "an earlier U.S. estimate": whose figure, not where
+    r"estimates?|assessments?|figures|tally|count|"  # "an earlier U.S. estimate": whose figure, not where
+    # "the Pacific resort city of Acapulco": what the place named next lies by
+    r"(?:resort|port|coastal)\s+(?:city|town)\s+of)\b"
 )
 
 # "University in Indiana", "Institute of Oceanography in Kiel", "the Cabinet Office in London": an affiliation's
@@ -387,6 +392,11 @@ def with_unknown_places(
     ):
         s, e = m.span(1)
         name = m.group(1)
+        country = next((k for k in lexicon.places.find(text, s, e) if k.end == e and k.id in lexicon.countries), None)
+        own = text[s : country.start].strip() if country is not None else ""
+        if own and " " not in own:
+            # "the resort city of Acapulco Mexico": a place and its country, the comma between left out
+            e, name = s + len(own), own
         # (not "Leyte Province": a known place and its kind's word are that place; nor "Northern Syria", "Kenya's
         # Garissa": a part of the place, a place's own; nor a name that ends on the known one)
         inside = [
@@ -604,7 +614,10 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
             groups.append((previous.start, m.end, [previous.id], text[previous.start : m.end]))
             within[previous.id] = m.id
             continue
-        if NAME_GOES_ON.match(text, m.end) or PLACE_AS_ADJECTIVE.match(text, m.end):
+        country = _country_after(text, m.end, countries)
+        if country:
+            within.setdefault(m.id, country)  # "Acapulco Mexico": the article says where the place lies
+        if (NAME_GOES_ON.match(text, m.end) and not country) or PLACE_AS_ADJECTIVE.match(text, m.end):
             continue  # "the U.S. Embassy", "on U.S. forces": part of a name or a modifier, not a place
         if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
             s, _, ids, _ = groups[-1]
@@ -652,6 +665,17 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
         else:
             subjects.append((m.start, m.end, [m.id], m.text))
     return groups, subjects, within
+
+
+# The capitalised words right after a place: "Acapulco Mexico" (its country, the comma left out).
+NEXT_NAME = re.compile(r" ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2})\b")
+
+
+def _country_after(text: str, end: int, countries: frozenset[str]) -> str | None:
+    """The country whose name follows a place with no comma between: "the resort city of Acapulco Mexico"."""
+    after = NEXT_NAME.match(text, end)
+    country = slug(after.group(1)) if after else None
+    return country if country in countries else None
 
 
 def _named_place_in(text: str, place: Mention, wider: Mention) -> bool:
