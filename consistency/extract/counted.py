@@ -84,7 +84,19 @@ def at_event(
     for incident in (*reversed(incidents), *reversed(discourse.recent), *article):
         if incident is not None and incident.kind in people:
             return people[incident.kind] if measure is not None or drawn else None
+    if measure is not None and AT_THE_EVENT.match(text, q.end):
+        # "there were at least 1.4 million people at the event", told of a stampede at a music festival: the one
+        # kind of event the article names that gathers people
+        kinds = {x.kind for x in discourse.incidents.mentioned if x.kind in people}
+        if len(kinds) == 1:
+            return people[kinds.pop()]
     return measure
+
+
+# People told to be at an event the words do not name: "1.4 million people at the event", "were at the venue".
+AT_THE_EVENT = re.compile(
+    r"(?i)\s+(?:were\s+|was\s+)?(?:at|attending|in attendance at)\s+the\s+(?:event|venue|gathering)\b"
+)
 
 
 # What an event does to the people it gathers: "drew 1 million", "was attended by 1.8 million".

@@ -470,10 +470,12 @@ class Incidents:
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)  # story's kind -> kinds its mentions stand for
     part_of: dict[str, str] = field(default_factory=dict)  # kind -> the kind its events belong to (aftershock: quake)
     told_year: int | None = None  # the year the article is told in
+    mentioned: list[Incident] = field(default_factory=list)  # every event the article names, anywhere
 
     def expect(self, incidents: list[Incident]) -> None:
         """Learn the events the whole article names: "The march drew 500,000 ... organizers of the Women's March
         said" speaks of one march, named after its first count."""
+        self.mentioned = incidents
         by_kind: dict[str, dict[str, Incident]] = {}
         for incident in incidents:
             # "That March": capitalised, yet no name; "since the 1934 Nepal-Bihar earthquake": a past one, for contrast

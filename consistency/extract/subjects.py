@@ -97,10 +97,15 @@ def discourse_event(
     found = discourse.event(lambda kind: events.fits(measure, kind), avoid)
     if found is not None:
         return found
-    kind = events.implied.get(measure or "")
+    # "1.4 million people at the event" of an article telling of a stampede at a music festival: the one event that
+    # gathers such people the article names, before the kind the count implies (a march's crowd)
+    gathered = [x for x in discourse.incidents.mentioned if events.people.get(x.kind) == measure]
+    told = {x.kind: x for x in gathered if x.id not in avoid}
+    kind = next(iter(told)) if len(told) == 1 else events.implied.get(measure or "")
     if kind is None:
         return None
-    implied = discourse.incidents.resolve(Incident(q.start, q.end, kind, kind, kind, False))
+    words = told[kind].text if kind in told else kind
+    implied = discourse.incidents.resolve(Incident(q.start, q.end, kind, kind, words, False))
     discourse.recent.append(implied)  # "Another 3,735 people died": the same migration
     return implied
 
