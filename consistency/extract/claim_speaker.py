@@ -36,6 +36,10 @@ UNNAMED_ESTIMATES = re.compile(
 )
 
 
+# "they said": the speaker of the contrasting last clause of the sentence before, if one spoke there.
+THEY_SAID = re.compile(r"(?i)\bthey\s+(?:said|say|added|told|reported|estimated)\b")
+
+
 def sentence_voices(
     article: Article, qs: list[Quantity], start: int, end: int, stated: str | None, cited: Citation | None
 ) -> tuple[str | None, str | None, dict[int, str], list[tuple[int, int]]]:
@@ -47,6 +51,11 @@ def sentence_voices(
         stated = None  # "5,864 according to the count kept by the WHO": one number's source, not all's
     # a quoted claim's source speaks for it alone, not for the fact-check's sentences after it
     attribution = stated or (cited.who if cited else None)
+    voice = discourse.last_voice
+    if attribution is None and voice and voice.endswith("s") and THEY_SAID.search(text, start, end):
+        # "The government had announced 368 rescued, but officials later acknowledged an error. More than 290 remain
+        # unaccounted for, they said": the officials (a plural, as "they" is; not "but that Iraq said no")
+        attribution = voice
     if attribution is None and not UNNAMED_ESTIMATES.search(text, start, end):
         attribution = discourse.speaker  # the paragraph's, unless the sentence speaks of many unnamed voices
     if attribution is None and PRONOUN_SOURCE.search(text, start, end):

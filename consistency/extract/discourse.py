@@ -51,6 +51,9 @@ class Discourse:
     stated_year: int | None = None  # an undated article's latest year stated so far
     written_year: int | None = None  # an undated article's latest year told anywhere: it was written no earlier
     _last_speaker: str | None = None  # the article's latest named speaker, for "his estimate" paragraphs later
+    # the speaker of the contrasting last clause of the latest sentence with counts ("..., but officials later
+    # acknowledged"): who "they said" of the next sentence are
+    last_voice: str | None = None
     # Speakers of sentences with no claim, found only when a claim asks (most are never asked): each a finder and
     # whether it is still the paragraph's.
     _unread: list[tuple[Callable[[], str | None], bool]] = field(default_factory=list)
@@ -135,6 +138,7 @@ class Discourse:
 
     def new_paragraph(self) -> None:
         self.places, self.time, self.past, self._speaker, self.recent = [], None, None, None, []
+        self.last_voice = None
         self._unread = [(find, False) for find, _ in self._unread]  # a last speaker still, no longer the paragraph's
         self.spread = self.last_place = None
         self.time_said, self.last_date = False, None

@@ -54,7 +54,7 @@ from .places import DATELINE, assign_places, containers, outside_asides, place_i
 from .quantities import Quantity
 from .reading import Article, Reading
 from .sentence_context import sentence_context
-from .speakers import speaker
+from .speakers import CONTRAST_OPENING, speaker, speaker_clauses
 from .subjects import made_again, nearest_entity_before, subject_type
 from .times import quoted_relative_to_saying, read_from, said_on
 
@@ -184,6 +184,7 @@ def build_claims(
         claims += _share_backwards(text, _placed_parts(r, _wholes_beyond_parts(article, r, counted)))
         claims += _date_claims(article, r, sentence)
         whole_places = [p for p in sentence_places(text, ctx, lexicon) if p not in r.part_places]
+        discourse.last_voice = _last_voice(text, s_start, s_end, lexicon)
         discourse.remember(
             whole_places,  # the next sentence's are the whole's
             ds,
@@ -230,6 +231,15 @@ def _told_of(story: Incidents, incident: Incident, told_year: int | None, openin
     if incident.indefinite and incident.year is None and opening_year is not None:
         incident = replace(incident, year=opening_year)  # "In 1982, a protest ...": one of that year
     return _past_event(story, story.resolve(incident), told_year)
+
+
+def _last_voice(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """The speaker of a sentence's last clause, which names one of its own: "The government had announced that 368
+    were rescued, but officials later acknowledged an error" (the "they" of the next sentence are the officials)."""
+    clauses = speaker_clauses(text, start, end)
+    if not clauses or not CONTRAST_OPENING.match(text, clauses[-1][0]):
+        return None  # only a clause that turns against the one before speaks last: "..., but officials ..."
+    return speaker(text, *clauses[-1], lexicon)
 
 
 def _unnamed_past_event(
