@@ -160,6 +160,10 @@ NUMBER_OF_BEFORE = re.compile(
 )
 
 
+# "the number of wounded", "the total of dead": the word a figure's noun names before a count of people.
+NUMBER_OF_NOUN = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)\b")
+
+
 def counted_measure(
     text: str,
     q: Quantity,
@@ -171,8 +175,14 @@ def counted_measure(
 ):
     """What is counted: the noun after the number, an attack verb for "N times", else an earlier noun ("the number
     of IS fighters ... at about 2,500")."""
-    if q.measure == "people" and head_noun(q.measure_text) in ("people", "person"):
+    if q.measure == "people" and head_noun(q.measure_text) in ("people", "person", "individual", "individuals"):
         nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
+        of = [m for m in NUMBER_OF_NOUN.finditer(text, ctx.start, q.start)]
+        named = lexicon.measure_words.find(of[-1].group(1)) if of else []
+        if named and named[-1].id != "people" and not STANDALONE_NUMBER.search(text, of[-1].end(), q.num_start):
+            # "the number of wounded increased to 50 people", "the number of people killed rose to 50 people": the
+            # people are what the figure counts
+            return named[-1].id, named[-1].text, None
         # no other number between ("the death toll for the 7.8-magnitude earthquake has exceeded 5,000 people": a
         # number in a compound is no count)
         if nouns and not STANDALONE_NUMBER.search(text, nouns[-1].end, q.num_start):
