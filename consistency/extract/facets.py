@@ -16,6 +16,7 @@ from ..models import Claim
 from .lexicon import Lexicon
 from .quantities import Quantity, head_noun
 
+CASE_STATUS = frozenset({"confirmed", "suspected", "probable"})  # how sure an outbreak's count of cases is
 # Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
 FACETS = frozenset(
     "commercial residential other additional new more further remaining confirmed suspected probable daily "
@@ -278,6 +279,9 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
     if q.head_start is not None or q.end > q.num_end:  # "929,624 registered Syrians": a noun no file names
         words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start or q.end])]
         narrowing = [facet for w in words if (facet := _facet_word(w))]
+        if q.measure in GROUP_TOLLS:
+            # "302 confirmed deaths" is the toll ("confirmed" sets cases apart from suspected ones, not the dead)
+            narrowing = [facet for facet in narrowing if facet not in CASE_STATUS]
         if {"direct", "indirect"} <= set(narrowing):  # "1,800 direct and indirect deaths": all of them
             narrowing = [facet for facet in narrowing if facet not in ("direct", "indirect")]
         if narrowing:
