@@ -424,8 +424,34 @@ def _compare_members(
                 continue  # "raised the toll" on two days: of one event only where a place or a subject says so
             else:
                 rivals.append((a, b, distance))
+    if rule.compare != "date_match" and rule.window_days is not None:
+        links += _unchanged_later(members, rule, focus)
     found, unlisted = _listed(rivals, MAX_CONFLICTS_PER_CLAIM if len(members) <= CROWDED_TOPIC else CROWDED_CAP)
     return links, [_conflict(rule, topic, a, b, distance, sources) for a, b, distance in found], unlisted
+
+
+# How many days apart two outlets may give one unchanged figure of a count and still corroborate each other.
+UNCHANGED_DAYS = 7
+
+
+def _unchanged_later(members: list[Claim], rule: Rule, focus: set[str] | None) -> list[tuple[str, str]]:
+    """Independent reports of the very same figure a few days apart, past the rule's window ("the toll has risen to
+    48" on Monday, "raised the toll to 48 dead" on Thursday): the count stood still, and they corroborate it. Each is
+    linked to the next report of its figure only (members are sorted by date)."""
+    last: dict[tuple, Claim] = {}
+    links = []
+    for claim in members:
+        if claim.as_of.start is None or claim.as_of.scope in ("past", "peak") or _vague(claim):
+            continue
+        key = (_figure(claim), claim.value.qualifier)
+        before = last.get(key)
+        last[key] = claim
+        if before is None or (focus is not None and before.source not in focus and claim.source not in focus):
+            continue
+        gap = (claim.as_of.start - (before.as_of.end or before.as_of.start)).days
+        if rule.window_days < gap <= UNCHANGED_DAYS and independent(before, claim):
+            links.append((before.id, claim.id))
+    return links
 
 
 def _vague(claim: Claim) -> bool:

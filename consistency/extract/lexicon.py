@@ -422,6 +422,7 @@ class Lexicon:
     # Vincent), "Valencia" (Spain, Venezuela); in an article that names one of them, the place lies there
     # (``home_countries``)
     homonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    seas: frozenset[str] = frozenset()  # oceans and seas: "the Pacific coast" is land by one, not the ocean
 
     @functools.cached_property
     def wide_places(self) -> frozenset[str]:
@@ -556,7 +557,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             entities.add(str(name), id_)
         bodies.update(_folded(str(name)) for name in spec.get("bodies", []))
 
-    places, parents, regions, named_provinces = PhraseIndex(), {}, set(), set()
+    places, parents, regions, named_provinces, seas = PhraseIndex(), {}, set(), set(), set()
     named: dict[str, str] = {}  # a name the places files give (folded) -> its id
     ids_by_code: dict[str, str] = {}  # ISO 3166 code -> the id of the country: "RU" -> russia
     for id_, spec in (entry for path in files["places"] for entry in _entries(path)):
@@ -571,6 +572,8 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
             regions.add(id_)
         elif spec.get("kind") == "province":
             named_provinces.add(id_)
+        elif spec.get("kind") == "sea":
+            seas.add(id_)
         if spec.get("iso"):
             ids_by_code[str(spec["iso"])] = id_
     country_ids = {id_ for id_, t in entity_types.items() if t == "country"}
@@ -644,6 +647,7 @@ def load_lexicon(rules_dir: Path | None = None) -> Lexicon:
         frozenset(provinces - set(ids_by_code.values()) - country_ids),
         frozenset(regions),
         homonyms,
+        frozenset(seas),
     )
 
 

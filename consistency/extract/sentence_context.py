@@ -38,6 +38,9 @@ ANAPHORA = re.compile(
 )
 
 
+COAST_AFTER = re.compile(r"(?i)\s+(?:coast|coastline|coasts|shore|shores|seaboard)\b")
+
+
 def sentence_context(
     text: str,
     span: tuple[int, int],
@@ -99,6 +102,8 @@ def sentence_context(
         entities = [e for e in entities if not _overlaps(e, referred)]
         known = sorted([*known, *referred], key=lambda m: m.start)
     known = [m for m in known if not _overlaps(m, alone)]
+    # "struck the country's southern Pacific coast": the land along the sea, which the sentence's country places
+    known = [m for m in known if not (m.id in lexicon.seas and COAST_AFTER.match(text, m.end))]
     found = with_unknown_places(text, start, end, known, entities, lexicon)
     # a headline stands at the top: past it, no sentence is read as one (and the article's text is searched for a
     # headline's names a bounded number of times, whatever its length)
