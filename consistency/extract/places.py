@@ -392,7 +392,8 @@ def with_unknown_places(
     ):
         s, e = m.span(1)
         name = m.group(1)
-        country = next((k for k in lexicon.places.find(text, s, e) if k.end == e and k.id in lexicon.countries), None)
+        tail = lexicon.places.find(text, s, e) if " " in name else []  # a name of one word holds no country after it
+        country = next((k for k in tail if k.end == e and k.id in lexicon.countries), None)
         own = text[s : country.start].strip() if country is not None else ""
         if own and " " not in own:
             # "the resort city of Acapulco Mexico": a place and its country, the comma between left out
