@@ -96,6 +96,13 @@ DOING_AFTER = re.compile(
     r"(?i)\s+(?:who\s+were\s+)?(?:travell?ing|riding|driving|fleeing|sheltering|sleeping|working|staying|waiting|"
     r"swimming|hiking|camping)\s+(?:in|on|at|inside|aboard|along|near)\b"
 )
+# A region of the place in force the words name by its bearing only, then the count there: "The hardest hit region of
+# Lombok has been in the north, where 374 people died" (a part of the island's toll).
+BEARING_REGION_BEFORE = re.compile(
+    r"(?i)\bin\s+the\s+(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center)"
+    r"(?:ern\s+[a-z]+)?\s*,\s+where\s+(?:[a-z]+\s+){0,3}$"
+)
+BEARING_REGION_REACH = 60
 # Bodies found, located, recovered: a count of discoveries, not the toll ("Three bodies were found outside homes").
 FOUND_AFTER = re.compile(
     # not across a clause's opener: "stood at 79,000 today after more bodies were discovered" is the toll
@@ -269,7 +276,9 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         return "additional"
     if RELATED_AFTER.match(text, q.end):
         return "related"
-    if DOING_AFTER.match(text, q.end):
+    if DOING_AFTER.match(text, q.end) or BEARING_REGION_BEFORE.search(
+        text, max(0, q.start - BEARING_REGION_REACH), q.start
+    ):
         return "part"
     cause = CAUSE_AFTER.match(text, q.end, min(len(text), q.end + CAUSE_REACH))
     if cause and not (
