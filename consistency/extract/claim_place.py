@@ -38,6 +38,12 @@ RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 NATIONAL_VOICE = re.compile(r"(?:the\s+)?([A-Z][\w.-]*)(?:['\u2019]s)?\b")
 # After a place, a word that makes it a part's: "with 55 deaths in Lee County alone".
 ALONE_AFTER = re.compile(r"\s+alone\b")
+# An official's post over a place: "chief minister of India's ", "the governor of ", "mayor of".
+JURISDICTION_BEFORE = re.compile(
+    r"(?i)\b(?:chief\s+minister|governor|mayor|premier|prefect|district\s+commissioner)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*['\u2019]s\s+)?$"
+)
+JURISDICTION_REACH = 40  # "chief minister of India's " before the place
 # The words of a count told over other countries: "40 in other countries", "in the other nations".
 COUNTRIES_WORD = re.compile(r"(?i)\b(?:countries|nations)\b")
 
@@ -102,7 +108,12 @@ def read_place(
     if not location and incident is not None and incident.places:
         location = list(incident.places)  # "the 2010 Haiti earthquake": where its words put it
     if not location:
-        location = discourse.places
+        # "“Seventy-two people have died,” said Mamata Banerjee, chief minister of India's West Bengal state": an
+        # official's own region, where the sentence puts the count nowhere else
+        governed = [
+            g for g in ctx.places if JURISDICTION_BEFORE.search(text, max(ctx.start, g[0] - JURISDICTION_REACH), g[0])
+        ]
+        location = list(governed[-1][2]) if governed else discourse.places
     own_word = bool(r.attribution) and lexicon.is_place(r.attribution)  # "Liberia has recorded 4,162": its own
     if not location and incident is not None and incident.kind not in lexicon.events.scattered and not own_word:
         # "Ukrainian officials have said at least 300 people died in the attack": where the article placed a count
