@@ -6,7 +6,7 @@ capital" stand for."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from ..models import Claim
@@ -249,7 +249,7 @@ def resolve_references(article: Article, ctx: SentenceContext) -> None:
         _place_capital(ctx, in_force, lexicon)
 
 
-def _regions(location: list[str], containers, lexicon: Lexicon) -> list[str]:
+def _regions(location: list[str], containers: Collection[str], lexicon: Lexicon) -> list[str]:
     """The places below its country a named national event's regional count is compared within: a named event's
     counts are keyed by their countries, so an empty list would set "six died in New Jersey" against Sandy's 157."""
     return [place for place in location if place not in lexicon.countries and place not in containers]

@@ -177,7 +177,7 @@ def counted_measure(
     of IS fighters ... at about 2,500")."""
     if q.measure == "people" and head_noun(q.measure_text) in ("people", "person", "individual", "individuals"):
         nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
-        of = [m for m in NUMBER_OF_NOUN.finditer(text, ctx.start, q.start)]
+        of = list(NUMBER_OF_NOUN.finditer(text, ctx.start, q.start))
         named = lexicon.measure_words.find(of[-1].group(1)) if of else []
         if named and named[-1].id != "people" and not STANDALONE_NUMBER.search(text, of[-1].end(), q.num_start):
             # "the number of wounded increased to 50 people", "the number of people killed rose to 50 people": the

@@ -38,6 +38,7 @@ ANAPHORA = re.compile(
 )
 
 
+# A sea's name before these words is the land along it: "the country's southern Pacific coast".
 COAST_AFTER = re.compile(r"(?i)\s+(?:coast|coastline|coasts|shore|shores|seaboard)\b")
 
 
