@@ -28,7 +28,6 @@ REPORTING_VERBS = frozenset(
     "say tell announce confirm report add brief state note write warn acknowledge insist declare claim estimate".split()
 )
 NO_PLACE = "no place"
-NO_DATE = "no date: the article is undated and states no time"
 FUZZY_THRESHOLD = 88  # token_set_ratio at which two surface forms name the same thing
 
 
@@ -81,7 +80,7 @@ def unchecked_reason(claim: Claim) -> str | None:
     if not claim.location and claim.subject_type != "named_event":
         return NO_PLACE
     if claim.as_of.scope == "unknown" and not dated_by_occasion(claim):
-        return NO_DATE
+        return "no date: the article is undated and states no time"
     return None
 
 
