@@ -12,6 +12,7 @@ from itertools import pairwise
 from .dates import MONTHS, PART_OF_DAY, WEEKDAYS
 from .incidents import INSTITUTION_AFTER
 from .lexicon import Lexicon
+from .numbers import TENS, UNITS
 from .places import past_dateline
 from .quantities import Quantity
 
@@ -715,7 +716,8 @@ def clean_speaker(phrase: str) -> str | None:
     first, last = ((w if w.isupper() else w.lower()) for w in (words[0], words[-1])) if words else ("", "")
     if TWO_CLAUSES.search(phrase):
         return None  # "the interior ministry said, while the CGT union": two clauses, not one speaker
-    numbered = re.search(r"\d", NAME_NUMBER.sub("", phrase))
+    # a number, in figures or in words ("Two confirmed dead in Canada"), is a count, not who gave it
+    numbered = re.search(r"\d", NAME_NUMBER.sub("", phrase)) or phrase.lower() in UNITS or phrase.lower() in TENS
     if not words or numbered or last in NOT_SPEAKER_ENDS or first in NOT_SPEAKER_STARTS:
         return None  # "3,515 reported", "declined to", "up to 50 percent more than", "the"
     # "Official figures show": no one; "the official said": a person
