@@ -160,10 +160,6 @@ NUMBER_OF_BEFORE = re.compile(
 )
 
 
-# "the number of wounded", "the total of dead": the word a figure's noun names before a count of people.
-NUMBER_OF_NOUN = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)\b")
-
-
 def counted_measure(
     text: str,
     q: Quantity,
@@ -177,9 +173,9 @@ def counted_measure(
     of IS fighters ... at about 2,500")."""
     if q.measure == "people" and head_noun(q.measure_text) in ("people", "person", "individual", "individuals"):
         nouns = lexicon.measure_nouns.find(text, ctx.start, q.start)
-        of = list(NUMBER_OF_NOUN.finditer(text, ctx.start, q.start))
-        named = lexicon.measure_words.find(of[-1].group(1)) if of else []
-        if named and named[-1].id != "people" and not STANDALONE_NUMBER.search(text, of[-1].end(), q.num_start):
+        before = [m for m in ctx.measures if m.end <= q.start]
+        named = [m for m in before if _named_by_number_of(text, m, before)]
+        if named and named[-1].id != "people" and not STANDALONE_NUMBER.search(text, named[-1].end, q.num_start):
             # "the number of wounded increased to 50 people", "the number of people killed rose to 50 people": the
             # people are what the figure counts
             return named[-1].id, named[-1].text, None

@@ -18,8 +18,8 @@ from .quantities import Quantity, head_noun
 
 CASE_STATUS = frozenset({"confirmed", "suspected", "probable"})  # how sure an outbreak's count of cases is
 # Words between a number and its noun that narrow the count to a part: "528 commercial buildings".
-FACETS = frozenset(
-    "commercial residential other additional new more further remaining confirmed suspected probable daily "
+FACETS = CASE_STATUS | frozenset(
+    "commercial residential other additional new more further remaining daily "
     "registered "  # "929,624 registered Syrians": those on an agency's books, a part of all who are there
     "direct indirect related".split()  # "68 direct deaths", "3,700 disaster-related deaths": kinds of a toll
 )

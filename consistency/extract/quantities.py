@@ -677,8 +677,11 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     after = text[end : end + AFTER_REACH]
     if AFTER_NOT_COUNT.match(after):
         return None
+    sign_before = text[max(0, start - SIGN_REACH) : start]
+    sign = units.before.search(sign_before)  # a currency's sign right before it: "US$ 5", "Rs 19,512 crore"
+    sign_start = start - (len(sign_before) - sign.start(1)) if sign else start
     before_start = max(0, start - QUALIFIER_REACH)
-    before = units.unsigned(text[before_start:start])
+    before = text[before_start:sign_start]  # the qualifier stands before the sign: "some $2.5"
     qual = QUALIFIER_BEFORE.search(before)
     if qual and qual.group(1).lower() == "about" and ABOUT_AS_PREPOSITION.search(before, 0, qual.start(1)):
         qual = None  # "I am talking about 200,000": what is spoken of, not an estimate near it
@@ -696,7 +699,7 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         and not _month_or_day(name.group(1))
         and not lexicon.is_place(name.group(1))
         and not _counted_after(text, end, lexicon)
-        and not units.before.search(text[max(0, start - SIGN_REACH) : start])  # "Rs 19,512 crore": a currency's sign
+        and not sign  # "Rs 19,512 crore": a currency's sign
         and not SCALED.search(raw)  # "the police counted 806,000, the CGT 1.5 million": no model is numbered so
     ):
         return None  # "Interstate 95", "Boeing 737"; not "Malta 105" in a list of countries, nor "Sigi 65 people"
@@ -715,12 +718,10 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     ):
         qualifier = "more_than"  # "the toll passed the 1,000 mark", "has gone well past the 10,000 mark"
     unit = None
-    sign_before = text[max(0, start - SIGN_REACH) : start]
-    sign = units.before.search(sign_before)
     if sign:
         unit = units.prefixes[sign.group(1)]
         if not qual:
-            span_start = start - (len(sign_before) - sign.start(1))
+            span_start = sign_start
     if raw.lower() in FRACTIONS:
         unit = "fraction"
     opener = None

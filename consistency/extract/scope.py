@@ -184,7 +184,9 @@ def build_claims(
         claims += _share_backwards(text, _placed_parts(r, _wholes_beyond_parts(article, r, counted)))
         claims += _date_claims(article, r, sentence)
         whole_places = [p for p in sentence_places(text, ctx, lexicon) if p not in r.part_places]
-        discourse.last_voice = _last_voice(text, s_start, s_end, lexicon)
+        discourse.last_voice = _last_voice(
+            text, r.clauses if len(qs) > 1 else speaker_clauses(text, s_start, s_end), lexicon
+        )
         discourse.remember(
             whole_places,  # the next sentence's are the whole's
             ds,
@@ -233,10 +235,10 @@ def _told_of(story: Incidents, incident: Incident, told_year: int | None, openin
     return _past_event(story, story.resolve(incident), told_year)
 
 
-def _last_voice(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
-    """The speaker of a sentence's last clause, which names one of its own: "The government had announced that 368
-    were rescued, but officials later acknowledged an error" (the "they" of the next sentence are the officials)."""
-    clauses = speaker_clauses(text, start, end)
+def _last_voice(text: str, clauses: list[tuple[int, int]], lexicon: Lexicon) -> str | None:
+    """The speaker of a sentence's last clause (``clauses``: speaker_clauses'), which names one of its own: "The
+    government had announced that 368 were rescued, but officials later acknowledged an error" (the "they" of the
+    next sentence are the officials)."""
     if not clauses or not CONTRAST_OPENING.match(text, clauses[-1][0]):
         return None  # only a clause that turns against the one before speaks last: "..., but officials ..."
     return speaker(text, *clauses[-1], lexicon)
