@@ -404,6 +404,11 @@ def _place_references(text: str, ctx: SentenceContext, named: list[str], lexicon
         before = [x for g in groups if g[1] <= at for x in g[2] if x != THE_CAPITAL and not x.startswith(THE_PLACES)]
         if kind == "region":  # "the region": the last region named ("the Sahel", "the Donetsk region"), no country
             fitting = [p for p in reversed([*named, *before]) if p in lexicon.regions]
+        elif kind == "provinces":
+            fitting = [p for p in reversed([*named, *before]) if p in lexicon.provinces]
+        elif kind == "towns":
+            wide = lexicon.countries | lexicon.provinces | lexicon.regions | lexicon.seas | lexicon.wide_places
+            fitting = [p for p in reversed([*named, *before]) if p not in wide]
         else:
             fitting = [p for p in reversed([*named, *before]) if (p in lexicon.countries) == (kind == "countries")]
         if not fitting and kind == "countries":

@@ -471,13 +471,20 @@ PLACES_REFERENCE = re.compile(
     r"dwellers?|state|planners?|park|streets?)\b))"
 )
 PLACE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
-# What such a reference stands for: countries, a region (the places files' `kind: region`), else any places.
+# What such a reference stands for: countries, a region (the places files' `kind: region`), a country's parts, towns
+# (no country, part or region: "Floodwater swept through Zhengzhou. Officials in Henan province said 65 people drowned
+# in the city" is Zhengzhou, not Henan), else any places.
 REFERENCE_KINDS = {
     "countries": "countries",
     "nations": "countries",
     "country": "countries",
     "nation": "countries",
     "region": "region",
+    "provinces": "provinces",
+    "cities": "towns",
+    "towns": "towns",
+    "city": "towns",
+    "town": "towns",
 }
 # A relative clause set off by commas: ", which is fighting to topple the government in Mogadishu,".
 RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;]{1,120},")
