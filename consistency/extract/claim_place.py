@@ -119,6 +119,11 @@ def read_place(
         # "Ukrainian officials have said at least 300 people died in the attack": where the article placed a count
         # of that attack before, not where its speaker is from
         location = discourse.event_places.get(incident.id, [])
+        own = discourse.event_own.get(incident.id, [])
+        if own and set(location) <= {up for p in own for up in ancestors(p, lexicon.place_parents, discourse.within)}:
+            # the places the event's own words put it in, where the count before was put in a wider place ("Toll
+            # passes 40,000" of a China Daily headline, then "last week's quake in Sichuan"): Sichuan
+            location = list(own)
     # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
     national = incident is not None and incident.kind in lexicon.events.national
     if not location and r.attribution:

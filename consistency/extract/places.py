@@ -105,7 +105,9 @@ _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 UNKNOWN_PLACE = re.compile(
     r"\b(?:(?i:in|near|across|inside|outside|around|through|at|on)\s+"
-    r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|province|region|district|camp|state|county|island|municipality|commune|"
+    # "in the Canadian oil sands city of Fort McMurray": words that say what the place is, before its kind
+    r"(?:the\s+(?:[A-Za-z-]+\s+){0,3}?(?:town|city|village|province|region|district|camp|state|county|island|"
+    r"municipality|commune|"
     r"prefecture|department|township|borough|parish|suburb|neighbou?rhood)\s+of\s+)?"
     # an island is one after any word: "rocked the Indonesian island of Lombok", "evacuated from the island of Gili
     # Trawangan" (where "no danger to the city of Oroville" places nothing there), and so is a city an event struck
@@ -178,6 +180,8 @@ POSSESSIVE_GAP = re.compile(
     # "Spain's North African enclave of Ceuta", "Ukraine's southern port city of Odesa"
     r"|(?:[\w-]+\s+){0,3}(?:enclave|exclave|region|province|state|city|town|territory|island|district|county|port)"
     r"\s+of\s+)"
+    # "in the Alberta city of Fort McMurray", "the Sichuan town of Beichuan" (not "in Syria and the city of Aleppo")
+    r"|\s+(?:(?!and\b|or\b)[a-z-]+\s+){0,2}(?:city|town|village|port|county|district)\s+of\s+"
 )
 
 # A place that is the subject of its clause: "Greece has received", "Liberia remains the worst affected",
