@@ -219,7 +219,9 @@ def read_place(
 # Between an event's words and the place they put it in: "floods in ", "the earthquake that struck central ".
 EVENT_PLACE_GAP = re.compile(
     r"\s+(?:(?:that|which)\s+(?:hit|struck|swept|battered|rocked|shook|devastated|ravaged|lashed|pounded|flattened)\s+"
-    r"|in\s+|across\s+|on\s+)(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"|in\s+|across\s+|on\s+)(?:the\s+)?"
+    # "the floods in India's south-western state of Kerala": the place its country owns
+    r"(?:[A-Z][\w.-]*['\u2019]s\s+)?(?:[a-z-]+\s+){0,2}?"
     # "the earthquake that rocked the Indonesian island of Lombok"
     r"(?:(?:[A-Z][a-z]+\s+)?(?:island|province|state|region|city|town|district)\s+of\s+)?"
 )
