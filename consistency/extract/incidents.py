@@ -54,10 +54,11 @@ INSTITUTION_AFTER = re.compile(
     r"officials?|chiefs?|commissioners?|spokes(?:man|woman|person))\b"  # "Fire officials at the scene put the toll"
 )
 # A word that makes an event's head a figure of speech: "the country's economic collapse", "a political earthquake",
-# "a flood of complaints" is no disaster.
+# "a flood of complaints" is no disaster (on the head's line: "Virus numbers by state" of a page's menu, then the
+# headline "Wildfire guts ...", is none).
 FIGURATIVE_BEFORE = re.compile(
     r"(?i)\b(?:economic|financial|fiscal|political|constitutional|diplomatic|moral|social|institutional|market|"
-    r"currency|banking|debt|stock|electoral|regime|state)\s+$"
+    r"currency|banking|debt|stock|electoral|regime|state)[^\S\n]+$"
     r"|\bstate\s+of\s+(?:national\s+)?$"  # "declared a state of disaster in Mexico City": a legal status, no event
 )
 FIGURATIVE_REACH = 16  # "constitutional " before the head
