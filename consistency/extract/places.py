@@ -323,6 +323,10 @@ INSTITUTION_AFTER = re.compile(
 # A capitalised word right before a gazetteer name makes it part of a person's name: "Kamal Singh Bam" is no
 # town called Bam.
 NAME_BEFORE_PLACE = re.compile(r"\b(?!The\b)[A-Z][a-z]+\s$")
+# ... and a gazetteer name between a post and a surname that closes the speaker's words is a first name: "Alberta
+# senior wildlife manager Chad Morrison" speaks for no Chad (not "the Nevada Sheriff", "officials in Jordan").
+POST_BEFORE_NAME = re.compile(r"\b(?!(?:the|a|an|of|in|for|from|at|and|by)\b)[a-z]+\s$")
+SURNAME_AFTER = re.compile(r"\s[A-Z][a-z]+(?:\s*$|,)")
 
 
 def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
@@ -335,6 +339,7 @@ def speaker_places(attribution: str, lexicon: Lexicon) -> list[str]:
             or INSTITUTION_BEFORE.search(attribution, 0, m.start)
             or INSTITUTION_AFTER.match(attribution, m.end)  # "researchers at George Washington University"
             or NAME_BEFORE_PLACE.search(attribution, 0, m.start)
+            or (POST_BEFORE_NAME.search(attribution, 0, m.start) and SURNAME_AFTER.match(attribution, m.end))
             or AFFILIATION_BEFORE.search(attribution, 0, m.start)  # "the Cabinet Office in London"
         )
 
