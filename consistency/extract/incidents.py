@@ -368,6 +368,10 @@ def _with_modifiers(
         ):
             break
         elif bare[:1].isupper() and bare.lower() not in CONNECTORS:  # "Second explosion" names no blast
+            if _sentence_initial(text, tokens[j][0]) and text.count(bare) < 2 and text[head.start].islower():
+                # "Forest fires raged", "Killer fire": a sentence's first capital, no other sentence writes, before
+                # a word in lower case (not "Camp Fire", a name in title case)
+                break
             if bare != word and names:
                 break  # "Trump's" owns the event; an earlier name belongs to the owner, not to the event
             names.append(bare.lower())
