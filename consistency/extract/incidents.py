@@ -453,6 +453,22 @@ def placed_by_name(text: str, incidents: list[Incident], vocabulary: EventVocabu
     return placed
 
 
+def placed_by_article_names(
+    incidents: list[Incident], places: dict[str, str], vocabulary: EventVocabulary
+) -> list[Incident]:
+    """Events named after a place no gazetteer knows but the article places by its grammar elsewhere, as unnamed
+    events there: "the Fort McMurray wildfire" where the article says "wildfires in Fort McMurray, Alta." is the
+    wildfire in Fort McMurray, as an article that never names it so calls it. ``places`` maps such names to ids."""
+    placed = []
+    for incident in incidents:
+        heads = vocabulary.heads.find(incident.text) if incident.named and not incident.places else []
+        name = POSSESSIVE.sub("", incident.text[: heads[-1].start]).strip() if heads else ""
+        if name in places and heads[-1].end == len(incident.text):
+            incident = replace(incident, id=incident.kind, named=False, places=(places[name],))
+        placed.append(incident)
+    return placed
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[max(0, pos - SENTENCE_BREAK_REACH) : pos]
     return pos == 0 or before.endswith(("\n", ". ", '" '))

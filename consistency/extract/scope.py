@@ -47,7 +47,7 @@ from .eventdates import earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
 from .facets import added_to_other_counts, breakdown_parts, facet, in_sectors, multiple_of, population, share_of
 from .forces import named_forces
-from .incidents import Incident, Incidents, called_by_name, find_incidents, tolls_last
+from .incidents import Incident, Incidents, called_by_name, find_incidents, placed_by_article_names, tolls_last
 from .lexicon import Lexicon, tokenize
 from .modality import date_modality
 from .places import DATELINE, assign_places, containers, outside_asides, place_id
@@ -291,6 +291,16 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
             discourse.main_places = sentence_places(text, context(i), lexicon)
             if discourse.main_places:
                 break
+    # "the Fort McMurray wildfire": an event named after a place the gazetteer lacks, which the article places
+    unknown = {
+        g[3]: g[2][0]
+        for i in range(len(sentences))
+        for g in (*context(i).places, *context(i).subject_places)
+        if len(g[2]) == 1 and g[2][0] not in lexicon.place_parents and g[2][0] not in lexicon.countries
+    }
+    if unknown:
+        for i in range(len(sentences)):
+            context(i).incidents = placed_by_article_names(context(i).incidents, unknown, lexicon.events)
     discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
     if source.published is None:
         discourse.written_year = latest_year_told(text, sentences, date_by_sentence, context)
