@@ -207,7 +207,7 @@ PLACE_AS_ADJECTIVE = re.compile(
 # "University in Indiana", "Institute of Oceanography in Kiel", "the Cabinet Office in London": an affiliation's
 # place; "Speaking in Miami": a speaker's.
 AFFILIATION_BEFORE = re.compile(
-    r"\b(?:University|College|Institute|School|Hospital|Laboratory|Observatory)\s+(?:in|at)\s+(?:the\s+)?$"
+    r"\b(?:University|College|Institute|Laboratory|Observatory)\s+(?:in|at)\s+(?:the\s+)?$"
     # "the Cabinet Office in London said": where an institution sits
     r"|\b(?:Office|Ministry|Department|Agency|Commission|Bureau|Secretariat)\s+in\s+$"
     # "Speaking in Miami, Bellerive estimated ...": where a speaker spoke
