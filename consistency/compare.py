@@ -361,7 +361,10 @@ def compare_topics(
             continue
         links, found, unlisted = _compare_members(topic, members, rule, sources, focus)
         for conflict in found:
-            conflicts.setdefault(conflict.id, conflict)  # the same words in one article twice are one finding
+            kept = conflicts.setdefault(conflict.id, conflict)
+            more = [claim for claim in conflict.claims if claim not in kept.claims]
+            if more:  # the same words in one article twice are one finding, which holds both
+                conflicts[conflict.id] = kept.model_copy(update={"claims": [*kept.claims, *more]})
         unlisted_by_topic[topic.id] = unlisted
         conflicting = {frozenset(conflict.claims) for conflict in found}
         agreements += _agreements(rule, topic, links, conflicting, claims, sources)
