@@ -227,10 +227,18 @@ EVENT_PLACE_GAP = re.compile(
 )
 
 
-def place_events(text: str, ctx: SentenceContext, incidents: list[Incident], discourse: Discourse) -> None:
+def place_events(
+    text: str, ctx: SentenceContext, incidents: list[Incident], discourse: Discourse, countries: frozenset[str]
+) -> None:
     """Remember the places events' own words put them in: "last month's floods in Henan Province" are Henan's floods,
     whose toll there is all of theirs, not a province's part of a country's (``read_place``, ``regional_parts``)."""
     for incident in incidents:
+        own = [place for place in incident.places if place not in countries]
+        if own and not incident.named:
+            # "the Sichuan earthquake", "the Kerala floods": where its name says (not "the Italian quake": a
+            # national event's country says nothing of where in it)
+            discourse.event_own.setdefault(incident.id, own)
+            continue
         for start, _, ids, _ in ctx.places:
             if start >= incident.end and EVENT_PLACE_GAP.fullmatch(text, incident.end, start):
                 discourse.event_own.setdefault(incident.id, list(ids))

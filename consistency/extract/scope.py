@@ -133,7 +133,7 @@ def build_claims(
         opening = _opening_year(ds, s_start)
         incidents = [_told_of(story, x, told_year, opening) for x in ctx.incidents]
         told_before, last_told = last_told, incidents
-        place_events(text, ctx, incidents, discourse)
+        place_events(text, ctx, incidents, discourse, lexicon.countries)
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)
         if not qs:
