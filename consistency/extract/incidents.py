@@ -224,7 +224,20 @@ def find_incidents(
     for m in OWNED_STRIKE.finditer(text, start, end) if text.find("strike", start, end) >= 0 else ():
         if not any(x.start <= m.start(1) < x.end for x in found) and "strike" in vocabulary.people:
             found.append(Incident(m.start(1), m.end(1), "strike", "strike", m.group(), False))
+    # "Typhoon Haiyan's rampage", "Hurricane Maria's floods": what a named event did is that event
+    found = [x for x in found if not any(_owned_by(x, y) for y in found)]
     return sorted(found + names, key=lambda i: i.start)
+
+
+def _owned_by(incident: Incident, owner: Incident) -> bool:
+    """Whether ``incident``'s words open with a named event's, as its owner: "Typhoon Haiyan's rampage"."""
+    return (
+        owner is not incident
+        and owner.named
+        and owner.start == incident.start
+        and owner.end < incident.end
+        and POSSESSIVE.search(owner.text) is not None
+    )
 
 
 # Words that make an event the one a toll is of: "killed in the suspected chemical attack", "the toll from the quake".
