@@ -197,7 +197,10 @@ SUBJECT_PLACE = re.compile(
 
 # A place that modifies a noun: "U.S. forces", "the Iraq war", "the Syria border".
 PLACE_AS_ADJECTIVE = re.compile(
+    # (coordinated with another country's adjective: "U.S. and British warships")
+    r"(?:\s+and\s+[A-Z][\w.-]*)?"
     r"\s+(?:forces?|troops?|bases?|military|army|navy|officials?|government|embassy|policy|war|side|border|authorities|"
+    r"warships?|ships?|aircraft|jets?|planes?|helicopters?|drones?|"
     r"soldiers|personnel|strikes?|citizens|nationals|diplomats?|envoy|ambassador|president|leaders?|intelligence|"
     r"estimates?|assessments?|figures|tally|count|"  # "an earlier U.S. estimate": whose figure, not where
     # "the Pacific resort city of Acapulco": what the place named next lies by

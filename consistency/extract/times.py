@@ -258,6 +258,19 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
             return AsOf(start=d.start_date, end=published, scope="explicit", text=d.text, since=d.start_date)
         elif follows or fronted or precedes:
             return AsOf(start=d.start_date, end=d.end_date, scope="explicit", text=d.text)
+    # "jumped to 1,833 with damage of 761.4 million pesos (17.4 million U.S. dollars), an official said on Wednesday":
+    # the day of the saying that closes the sentence dates each count it tells, other numbers between or not
+    said = [
+        d
+        for d in dates
+        if d.start >= q.end
+        and d.granularity == "day"
+        and d.start_date
+        and d.role not in ("base", "since", "until")
+        and said_on(text, d, ctx.start)
+    ]
+    if said:
+        return AsOf(start=said[-1].start_date, end=said[-1].end_date, scope="explicit", text=said[-1].text)
     if published is None:
         return AsOf(start=None, end=None, scope="unknown")
     return AsOf(start=published, end=published, scope="current")
