@@ -337,6 +337,8 @@ NOUN_DETERMINER = re.compile(rf"(?i)\b(?:{_DETERMINERS}|another|one|second|third
 PRONOUN_SOURCE = re.compile(
     r"(?i)\b(?:his|her|their)\s+(?:\w+\s+)?(?:estimate|estimates|count|figure|figures|tally|calculation|analysis|"
     r"projection|numbers)\b"
+    # "..., it said": the speaker named last, a paragraph or more before
+    r"|\b(?:it|he|she)\s+(?:said|says|added|adds|stated|reported|told)\b"
 )
 
 # "..., officials said." / "..., said a senior official." at the end of a sentence.
