@@ -503,6 +503,7 @@ class Incidents:
     ahead: Incident | None = None  # the one kind of event the whole article names, before any sentence names it
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)  # story's kind -> kinds its mentions stand for
     part_of: dict[str, str] = field(default_factory=dict)  # kind -> the kind its events belong to (aftershock: quake)
+    partial: frozenset[str] = frozenset()  # kinds that own only some counts (a rescue its rescuers): no story's own
     told_year: int | None = None  # the year the article is told in
     mentioned: list[Incident] = field(default_factory=list)  # every event the article names, anywhere
 
@@ -533,7 +534,8 @@ class Incidents:
             not self.first.named
             and (
                 self.part_of.get(self.first.kind) == incident.kind
-                or (_kindless(self.first) and not _kindless(incident))
+                # (not "Leading the rescue operation is ..." after "Rana Plaza, which collapsed": still the collapse's)
+                or (_kindless(self.first) and not _kindless(incident) and incident.kind not in self.partial)
             )
         ):
             # "Aftershocks from the earthquake rocked the coast", "aid pours into the disaster area ... the 7.8

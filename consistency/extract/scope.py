@@ -281,7 +281,12 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
         within=dict(pairwise(dateline)),
         undated=source.published is None,
         scattered=lexicon.events.scattered,
-        incidents=Incidents(absorbs=lexicon.events.absorbs, part_of=lexicon.events.part_of),
+        incidents=Incidents(
+            absorbs=lexicon.events.absorbs,
+            part_of=lexicon.events.part_of,
+            # (a festival, which gathers a crowd, can be the story still: "the disaster" at the Love Parade)
+            partial=frozenset(lexicon.events.only) - set(lexicon.events.people),
+        ),
         address_month=url_month(source.url) if source.published is None else None,
     )
     if not discourse.main_places:  # where the story is: the first place its first paragraph names
