@@ -342,6 +342,11 @@ ASIDE_AFTER = re.compile(r",\s+[^,;.()]{1,60},")
 PARTICIPLE_PHRASE = re.compile(
     r"\s+[a-z]+ing(?:\s+[\w'-]+){0,6}?(?=\s+(?:were|was|have|had|are|is|died|perished|drowned|burned)\b)"
 )
+# ... or a place's phrase: "70 people in the capital had been hospitalized", "12 workers at the plant were hurt".
+PLACE_PHRASE = re.compile(
+    r"\s+(?:in|at|inside|near|across)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+"
+    r"(?=\s+(?:were|was|have|had|are|is|remain|remained|died|perished|drowned)\b)"
+)
 DETENTION_REACH = 100  # "the network of makeshift prisons run by the Syrian Democratic Forces, which hold about "
 
 
@@ -354,7 +359,13 @@ def state_of(
     if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS | THINGS:
         return measure, None  # "30 public-sector unions protested plans": bodies, not a crowd of people
     after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
-    aside = None if after else ASIDE_AFTER.match(text, q.end, ctx.end) or PARTICIPLE_PHRASE.match(text, q.end, ctx.end)
+    aside = (
+        None
+        if after
+        else ASIDE_AFTER.match(text, q.end, ctx.end)
+        or PARTICIPLE_PHRASE.match(text, q.end, ctx.end)
+        or PLACE_PHRASE.match(text, q.end, ctx.end)
+    )
     if aside:
         # "At least 5,000 migrants, about a thousand of them minors, reached Ceuta": the verb after the aside
         after = states.after.match(text, aside.end(), min(ctx.end, aside.end() + STATE_AFTER_REACH))
