@@ -388,6 +388,32 @@ def listed_places(text: str, start: int, end: int, known: list[Mention]) -> list
     return [Mention(m.start(1), m.end(1), slug(m.group(1)), m.group(1)) for m in items]
 
 
+# A name coordinated after a place a locative opens: "in Puri, Bhubaneswar and Jajpur", "in Keonjhar, Nayagarh and
+# Kendrapara" (the gazetteer knowing only the first); a list only with its "and" or "or" ("in Paris, Macron said" is
+# none).
+COORDINATED_NAME = re.compile(
+    r"(?:\s*,\s*(?P<last>(?:and|or)\s+)?|\s+(?P<joined>and|or)\s+)"
+    rf"((?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]+(?:[ -](?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]+)?)(?![\w{_UPPER}{_LOWER}])"
+    # (a name its verb follows is a speaker's or a doer's: "in Paris and Le Monde said")
+    r"(?!\s+(?:said|says|reported|reports|told|has|have|had|is|was|were|will|would|added|announced|estimated)\b)"
+)
+
+
+def coordinated_places(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
+    """The names a locative list of places coordinates with a place the gazetteer knows, as places."""
+    found: list[Mention] = []
+    for k in known:
+        if not LOCATIVE_BEFORE.search(text, max(start, k.start - LOCATIVE_REACH), k.start):
+            continue
+        chain, pos, joined = [], k.end, False
+        while (m := COORDINATED_NAME.match(text, pos, end)) and not joined:
+            chain.append(Mention(m.start(3), m.end(3), slug(m.group(3)), m.group(3)))
+            joined, pos = bool(m.group("last") or m.group("joined")), m.end()
+        if joined:
+            found += chain
+    return found
+
+
 def with_unknown_places(
     text: str, start: int, end: int, known: list[Mention], entities: list[Mention], lexicon: Lexicon
 ) -> list[Mention]:
@@ -438,6 +464,13 @@ def with_unknown_places(
         found = [k for k in found if k not in inside]
         # "in Louisian": Louisiana; "Utoya Island" is Utoya, as "Utoya island" is
         found.append(Mention(s, e, lexicon.misspelt_place(name) or slug(ISLAND_WORD.sub("", name)), name))
+    if text.find(",", start, end) >= 0 or text.find(" and ", start, end) >= 0:
+        blocked = [(x.start, x.end) for x in (*found, *entities)]
+        found += [
+            m
+            for m in coordinated_places(text, start, end, sorted(found, key=lambda m: m.start))
+            if not any(a < m.end and m.start < b for a, b in blocked) and m.text not in NOT_PLACES
+        ]
     return sorted(found, key=lambda m: m.start)
 
 
