@@ -106,7 +106,9 @@ def read_place(
         if own is not None and own.id in lexicon.countries:
             location, location_text = [own.id], own.text
     if not location and incident is not None and incident.places:
-        location = list(incident.places)  # "the 2010 Haiti earthquake": where its words put it
+        # "the 2010 Haiti earthquake": where its words put it, or the narrower place the article's words put it in
+        # ("missouri-tornado" of its address, "The Joplin tornado" of its text)
+        location = _narrowed(list(incident.places), discourse.event_own_last.get(incident.id, []), lexicon, discourse)
     if not location:
         # "“Seventy-two people have died,” said Mamata Banerjee, chief minister of India's West Bengal state": an
         # official's own region, where the sentence puts the count nowhere else
@@ -118,12 +120,10 @@ def read_place(
     if not location and incident is not None and incident.kind not in lexicon.events.scattered and not own_word:
         # "Ukrainian officials have said at least 300 people died in the attack": where the article placed a count
         # of that attack before, not where its speaker is from
-        location = discourse.event_places.get(incident.id, [])
+        # (the event's own narrower place over a wider one a count before was put in: "Toll passes 40,000" of a
+        # China Daily headline, then "last week's quake in Sichuan": Sichuan)
         own = discourse.event_own.get(incident.id, [])
-        if own and set(location) <= {up for p in own for up in ancestors(p, lexicon.place_parents, discourse.within)}:
-            # the places the event's own words put it in, where the count before was put in a wider place ("Toll
-            # passes 40,000" of a China Daily headline, then "last week's quake in Sichuan"): Sichuan
-            location = list(own)
+        location = _narrowed(discourse.event_places.get(incident.id, []), own, lexicon, discourse)
     # an earthquake's toll or a strike's turnout is the country's: "in Les Cayes" is in Haiti
     national = incident is not None and incident.kind in lexicon.events.national
     if not location and r.attribution:
@@ -238,11 +238,20 @@ def place_events(
             # "the Sichuan earthquake", "the Kerala floods": where its name says (not "the Italian quake": a
             # national event's country says nothing of where in it)
             discourse.event_own.setdefault(incident.id, own)
+            discourse.event_own_last[incident.id] = own
             continue
         for start, _, ids, _ in ctx.places:
             if start >= incident.end and EVENT_PLACE_GAP.fullmatch(text, incident.end, start):
                 discourse.event_own.setdefault(incident.id, list(ids))
                 break
+
+
+def _narrowed(location: list[str], own: list[str], lexicon: Lexicon, discourse: Discourse) -> list[str]:
+    """``own``, the places an event's own words put it in, where ``location`` holds only places they lie in (or
+    none); else ``location``."""
+    if own and set(location) <= {up for p in own for up in ancestors(p, lexicon.place_parents, discourse.within)}:
+        return list(own)
+    return location
 
 
 def _own_place(location: list[str], subject: str | None, event_own: dict[str, list[str]], lexicon: Lexicon) -> bool:

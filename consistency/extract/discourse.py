@@ -36,6 +36,8 @@ class Discourse:
     event_places: dict[str, list[str]] = field(default_factory=dict)  # event id -> where its first count was
     # event id -> where its own words put it: "last month's floods in Henan Province"
     event_own: dict[str, list[str]] = field(default_factory=dict)
+    # event id -> the places its words named last, narrower maybe: "The Joplin tornado" after "Missouri tornado"
+    event_own_last: dict[str, list[str]] = field(default_factory=dict)
     # event kind -> the measures whose counts are each where they happened: arrivals where people came, refugees
     # where they fled from
     scattered: dict[str, frozenset[str]] = field(default_factory=dict)
