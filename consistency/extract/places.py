@@ -403,6 +403,9 @@ def coordinated_places(text: str, start: int, end: int, known: list[Mention]) ->
     """The names a locative list of places coordinates with a place the gazetteer knows, as places."""
     found: list[Mention] = []
     for k in known:
+        after = text[k.end : k.end + 5]
+        if not after.startswith((",", " and ", " or ")):
+            continue  # most places: no list goes on after them (looked at before any pattern)
         if not LOCATIVE_BEFORE.search(text, max(start, k.start - LOCATIVE_REACH), k.start):
             continue
         chain, pos, joined = [], k.end, False
