@@ -400,7 +400,7 @@ COORDINATED_NAME = re.compile(
 
 
 def coordinated_places(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
-    """The names a locative list of places coordinates with a place the gazetteer knows, as places."""
+    """The names a locative list of places coordinates with a place already found (``known``), as places."""
     found: list[Mention] = []
     for k in known:
         after = text[k.end : k.end + 5]
