@@ -247,9 +247,13 @@ def place_events(
 
 
 def _narrowed(location: list[str], own: list[str], lexicon: Lexicon, discourse: Discourse) -> list[str]:
-    """``own``, the places an event's own words put it in, where ``location`` holds only places they lie in (or
-    none); else ``location``."""
-    if own and set(location) <= {up for p in own for up in ancestors(p, lexicon.place_parents, discourse.within)}:
+    """``own``, the places an event's own words put it in, where ``location`` holds only places they lie in; else
+    ``location`` (none stays none: the speaker's place may still say where)."""
+    if (
+        location
+        and own
+        and set(location) <= {up for p in own for up in ancestors(p, lexicon.place_parents, discourse.within)}
+    ):
         return list(own)
     return location
 
