@@ -72,6 +72,12 @@ def at_event(
 ) -> str | None:
     """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike; so is
     a bare number an event drew ("the protest drew 1 million", "was attended by 1.8 million")."""
+    article = (*reversed(discourse.incidents.named.values()), discourse.incidents.first)
+    if measure == "cases" and head_noun(q.measure_text) in PATIENTS:
+        # "hospitals received 14 patients from the shooting": an outbreak's patients are its cases, an attack's or a
+        # collapse's its injured (the event in force: the sentence's, the paragraph's, else the article's)
+        event = next((x for x in (*reversed(incidents), *reversed(discourse.recent), *article) if x is not None), None)
+        return "casualties" if event is not None and not lexicon.events.fits("cases", event.kind) else measure
     # the measure its noun gave, when that noun is any people's ("members"), not one a state gave ("detained")
     generic = measure == q.measure and head_noun(q.measure_text) in GENERIC_PEOPLE
     if measure not in (None, "people", "crowd", "strikers") and not generic:
@@ -80,7 +86,6 @@ def at_event(
     people = lexicon.events.people
     # the sentence's event, the paragraph's, else the article's ("Workers went on strike on Wednesday. ¶ As many as
     # 2 million took part")
-    article = (*reversed(discourse.incidents.named.values()), discourse.incidents.first)
     for incident in (*reversed(incidents), *reversed(discourse.recent), *article):
         if incident is not None and incident.kind in people:
             return people[incident.kind] if measure is not None or drawn else None
@@ -91,6 +96,9 @@ def at_event(
         if len(kinds) == 1:
             return people[kinds.pop()]
     return measure
+
+
+PATIENTS = frozenset({"patient", "patients"})
 
 
 # People told to be at an event the words do not name: "1.4 million people at the event", "were at the venue".
