@@ -4,6 +4,7 @@ names before it ("the death toll rose to 89"), and what happened to counted peop
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .context import SentenceContext
 from .dates import MONTHS
@@ -72,11 +73,10 @@ def at_event(
 ) -> str | None:
     """People counted at an event are what the event makes them: a crowd at a march, strikers in a strike; so is
     a bare number an event drew ("the protest drew 1 million", "was attended by 1.8 million")."""
-    article = (*reversed(discourse.incidents.named.values()), discourse.incidents.first)
     if measure == "cases" and head_noun(q.measure_text) in PATIENTS:
         # "hospitals received 14 patients from the shooting": an outbreak's patients are its cases, an attack's or a
-        # collapse's its injured (the event in force: the sentence's, the paragraph's, else the article's)
-        event = next((x for x in (*reversed(incidents), *reversed(discourse.recent), *article) if x is not None), None)
+        # collapse's its injured
+        event = next(_events_in_force(incidents, discourse), None)
         return "casualties" if event is not None and not lexicon.events.fits("cases", event.kind) else measure
     # the measure its noun gave, when that noun is any people's ("members"), not one a state gave ("detained")
     generic = measure == q.measure and head_noun(q.measure_text) in GENERIC_PEOPLE
@@ -84,10 +84,9 @@ def at_event(
         return measure  # but "400,000 of its members" at a strike are strikers, not an armed group's
     drawn = measure is None and DRAWN_BY.search(text, max(0, q.start - DRAWN_REACH), q.start)
     people = lexicon.events.people
-    # the sentence's event, the paragraph's, else the article's ("Workers went on strike on Wednesday. ¶ As many as
-    # 2 million took part")
-    for incident in (*reversed(incidents), *reversed(discourse.recent), *article):
-        if incident is not None and incident.kind in people:
+    # "Workers went on strike on Wednesday. ¶ As many as 2 million took part"
+    for incident in _events_in_force(incidents, discourse):
+        if incident.kind in people:
             return people[incident.kind] if measure is not None or drawn else None
     if measure is not None and AT_THE_EVENT.match(text, q.end):
         # "there were at least 1.4 million people at the event", told of a stampede at a music festival: the one
@@ -99,6 +98,12 @@ def at_event(
 
 
 PATIENTS = frozenset({"patient", "patients"})
+
+
+def _events_in_force(incidents: list[Incident], discourse: Discourse) -> Iterator[Incident]:
+    """The events a count may be of, nearest first: the sentence's, the paragraph's, else the article's."""
+    article = (*reversed(discourse.incidents.named.values()), discourse.incidents.first)
+    return (x for x in (*reversed(incidents), *reversed(discourse.recent), *article) if x is not None)
 
 
 # People told to be at an event the words do not name: "1.4 million people at the event", "were at the venue".

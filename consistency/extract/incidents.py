@@ -450,20 +450,19 @@ def placed_by_name(text: str, incidents: list[Incident], vocabulary: EventVocabu
     capital no other sentence writes)."""
     placed = []
     for incident in incidents:
-        heads = (
-            vocabulary.heads.find(incident.text)
-            if incident.named and incident.kind in vocabulary.named_by_place
-            else []
-        )
-        name = POSSESSIVE.sub("", incident.text[: heads[-1].start]).strip() if heads else ""
-        if (
-            name
-            and heads[-1].end == len(incident.text)
-            and not (_sentence_initial(text, incident.start) and text.count(name) < 2)
-        ):
+        name = _name_before_head(incident, vocabulary) if incident.kind in vocabulary.named_by_place else ""
+        if name and not (_sentence_initial(text, incident.start) and text.count(name) < 2):
             incident = replace(incident, id=incident.kind, named=False, places=(*incident.places, slug(name)))
         placed.append(incident)
     return placed
+
+
+def _name_before_head(incident: Incident, vocabulary: EventVocabulary) -> str:
+    """The name before a named event's closing word: "Lombok" of "the Lombok quake" ("" for none)."""
+    heads = vocabulary.heads.find(incident.text) if incident.named else []
+    if not heads or heads[-1].end != len(incident.text):
+        return ""
+    return POSSESSIVE.sub("", incident.text[: heads[-1].start]).strip()
 
 
 def placed_by_article_names(
@@ -474,9 +473,8 @@ def placed_by_article_names(
     wildfire in Fort McMurray, as an article that never names it so calls it. ``places`` maps such names to ids."""
     placed = []
     for incident in incidents:
-        heads = vocabulary.heads.find(incident.text) if incident.named and not incident.places else []
-        name = POSSESSIVE.sub("", incident.text[: heads[-1].start]).strip() if heads else ""
-        if name in places and heads[-1].end == len(incident.text):
+        name = _name_before_head(incident, vocabulary) if not incident.places else ""
+        if name in places:
             incident = replace(incident, id=incident.kind, named=False, places=(places[name],))
         placed.append(incident)
     return placed
