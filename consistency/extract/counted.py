@@ -24,6 +24,7 @@ from .speakers import RIVAL_FIGURE
 NOT_A_NOUN_AFTER = re.compile(
     r"(?i)\s?(?:in|at|on|for|to|from|by|during|since|this|last|and|or|as|than|when|while|after|before|with|including|"
     r"a|an|"  # "up from 260,000 a month earlier"
+    r"even|though|although|because|whereas|until|unless|once|where|if|"  # "rose to 288 even as work began"
     r"according|but|so|then|more|less|are|is|was|were|have|has|had|remain|remained|remains|out|"
     r"may|might|will|would|could|should|can|must|that|who|which|"
     # "rose to 500 across three countries", "killed 40 nationwide"

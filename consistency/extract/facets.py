@@ -22,6 +22,7 @@ FACETS = CASE_STATUS | frozenset(
     "commercial residential other additional new more further remaining daily "
     "registered "  # "929,624 registered Syrians": those on an agency's books, a part of all who are there
     "direct indirect related".split()  # "68 direct deaths", "3,700 disaster-related deaths": kinds of a toll
+    + "identified unidentified unclaimed".split()  # "59 unidentified bodies": some of the dead, by what is known
 )
 # A kind of a toll told after its noun: "3,775 deaths related to the disasters" (not "attributed to": any toll's).
 RELATED_AFTER = re.compile(r"(?i)\s+(?:related|linked)\s+to\b")
@@ -42,6 +43,33 @@ CONDITION_AFTER = re.compile(
     r"|critically\s+(?:hurt|injured|wounded|ill)|(?P<hospital>(?:still|remain(?:ed|ing|s)?)\s+(?:in\s+(?:the\s+)?hospitals?|hospitali[sz]ed)))\b"
 )
 CONDITION_REACH = 60
+# Those still treated, against those sent home: "793 were discharged while 382 are undergoing treatment" (alone,
+# "176 survivors are being treated" may be all the injured; beside a count discharged, they are the rest).
+TREATED_AFTER = re.compile(
+    r"(?i)\s+(?:[a-z]+\s+){0,2}?(?:are|is|were|was|remain)\s+(?:still\s+)?"
+    r"(?:(?:undergoing|receiving|under)\s+treatment|being\s+treated)\b"
+)
+DISCHARGED_AFTER = re.compile(
+    r"(?i)\s+(?:[a-z]+\s+){0,2}?(?:are|were|was|have\s+been|had\s+been|has\s+been)\s+"
+    r"(?:[a-z]+ly\s+)?(?:discharged|released|sent\s+home)\b"
+)
+DISCHARGED = re.compile(r"(?i)\b(?:discharged|released\s+from\s+hospitals?|sent\s+home)\b")
+TREATED_REACH = 40  # " more are still being treated" after the number
+# Whether the dead are known by name: "177 have been identified", "101 more are yet to be identified".
+IDENTIFIED_AFTER = re.compile(
+    r"(?i)(?:\s+[a-z]+){0,2}?\s+(?:(?P<known>(?:have|has|had)\s+(?:now\s+)?been\s+identified|were\s+identified)"
+    r"|(?:(?:are|is|were|was|remain(?:s|ed)?)\s+)?(?:yet|still)\s+to\s+be\s+identified"
+    r"|(?:(?:are|is|were|was|remain(?:s|ed)?)\s+)?(?:still\s+)?(?:unidentified|unclaimed))\b(?!\s+as\b)"
+)  # not "have been identified as Eva Mireles and Irma Garcia": who they were
+# The whole a partitive's part is of: "16 of the 19 people killed had been identified" (the 16 were, not the 19).
+PARTITIVE_WHOLE_BEFORE = re.compile(r"(?i)\bof\s+(?:the|these|those)\s+$")
+BODIES = frozenset({"body", "corpse"})  # singular heads
+IDENTIFIED_REACH = 50
+# Bodies told by where they lie: "110 bodies were kept at AIIMS" (a part of the toll, held in one place).
+KEPT_AFTER = re.compile(
+    r"(?i)\s+(?:were|are|have\s+been|had\s+been)\s+(?:kept|held|lying|stored|preserved|placed|taken|sent|shifted)"
+    r"\s+(?:at|in|to)\b"
+)
 # "another 15,000 structures", "a further 300": a count added to one already given.
 ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
 # How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
@@ -79,8 +107,12 @@ PARTITIVE = re.compile(r"(?i)\s+of\s+(?:the|these|those)\s+")
 PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
 )
-# A sentence that opens on a part of the count before: "Of those, it said, fewer than 2,000 ...", "Of the 268, 144".
-PART_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)Of (?:those|these|them|the\s+\d[\d,.]*(?:\s+[a-z]+)?),[^\d.;]{0,40}$")
+# A sentence or a clause of saying that opens on a part of the count before: "Of those, it said, fewer than 2,000
+# ...", "Of the 268, 144", "Roy said of the 1,100 injured, less than 200".
+PART_OPENING = re.compile(
+    r"(?:(?:^|[.!?]\s+|\n)O|\b(?:that|said|says)\s+o)f (?:those|these|them|the\s+\d[\d,.]*(?:\s+[a-z]+){0,4}),"
+    r"[^\d.;]{0,40}$"
+)
 PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than " before the number
 # How some of the dead died, told after the count: "three people died from smoke inhalation" (not "died of their
 # injuries" nor "died from the blast": every death of the toll; an event's word is checked apart).
@@ -110,6 +142,8 @@ FOUND_AFTER = re.compile(
     r"(?:(?:were|was|have been|had been)\s+(?:[a-z]+ly\s+)?(?:found|located|recovered|discovered|pulled)"
     r"|(?:had\s+|have\s+)?washed\s+(?:up|ashore))\b"  # "dozens of bodies from Zimbabwe had washed up in Mozambique"
 )
+# ... or in a participle right after the bodies: "790 bodies recovered from the wreckage".
+FOUND_PARTICIPLE = re.compile(r"(?i)\s+(?:recovered|found|retrieved|pulled|located|discovered)\b")
 # A verb's object number, its qualifier between: "collected more than ", "treated some ".
 _OBJECT_NUMBER = r"\s+(?:(?:about|some|nearly|almost|more than|over|at least|roughly|an estimated)\s+)?$"
 # What was recovered, not what was lost: "crews had recovered 3,150 gallons", "have so far collected 5,544".
@@ -249,12 +283,24 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         return _part_of(text, q, lexicon)
     if PART_AFTER.match(text, q.end) or (part_before and narrows):
         return "part"
-    if FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH) or RECOVERED_BEFORE.search(
-        text, max(0, q.start - RECOVERED_REACH), q.start
+    bodies = head_noun(q.measure_text) in BODIES
+    if (
+        FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH)
+        or RECOVERED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start)
+        or (bodies and FOUND_PARTICIPLE.match(text, q.end))
     ):
         return "found"
     if TREATED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start):
         return "treated"
+    identified = IDENTIFIED_AFTER.match(text, q.end, q.end + IDENTIFIED_REACH)
+    if identified and not PARTITIVE_WHOLE_BEFORE.search(text, max(0, q.start - PART_REACH), q.start):
+        return "identified" if identified.group("known") else "unidentified"
+    if bodies and KEPT_AFTER.match(text, q.end):
+        return "held"  # some of the dead, by where they lie (a place named there is the morgue's, not the toll's)
+    if DISCHARGED_AFTER.match(text, q.end, q.end + TREATED_REACH):
+        return "discharged"
+    if TREATED_AFTER.match(text, q.end, q.end + TREATED_REACH) and DISCHARGED.search(_sentence(text, q)):
+        return "in hospital"
     damaged = DAMAGED_BEFORE.search(text, max(0, q.start - DAMAGED_REACH), q.start) or DAMAGED_AFTER.match(
         text, q.end, q.end + DAMAGED_REACH
     )
@@ -296,6 +342,13 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         if narrowing:
             return " ".join(narrowing)
     return None
+
+
+def _sentence(text: str, q: Quantity) -> str:
+    """The sentence around a number, roughly: from the last full stop before it to the next one after it."""
+    start = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
+    end = text.find(". ", q.end)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _scope(text: str, q: Quantity) -> str | None:

@@ -268,8 +268,9 @@ STOP = frozenset(
     amid amidst despite unlike
     tore swept struck hit left took made gave sent came went broke fell rose drove ran began brought caught fought
     held kept led met paid put saw stood threw won wrote burst spread sank fled""".split()
-    # adverbs of extent: "killed 1,200 nationwide", "500 overall"
-    + "nationwide countrywide worldwide overall altogether combined".split()
+    # adverbs of extent: "killed 1,200 nationwide", "500 overall"; "rose to 288 even as work began": a clause's
+    + "nationwide countrywide worldwide overall altogether combined even".split()
+    + "although though because whereas unless until".split()  # "rose to 61 although the search had ended"
     # times: "stood at more than 79,000 today", "12 yesterday"
     + "today yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday".split()
 )
