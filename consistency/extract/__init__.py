@@ -10,7 +10,7 @@ from typing import Protocol, TypeVar
 
 from ..models import Claim, Source
 from ..textnorm import claim_text
-from .dates import find_dates
+from .dates import find_dates, wire_day
 from .lexicon import Lexicon, default_lexicon
 from .quantities import Quantity, find_quantities
 from .reference import resolve_references
@@ -29,6 +29,8 @@ _DIGITS = re.compile(r"\d+")  # "2,500" is two runs
 def extract_claims(source: Source, lexicon: Lexicon | None = None) -> list[Claim]:
     """Every checkable claim in ``source``, in text order."""
     lexicon = lexicon or default_lexicon()
+    if (day := wire_day(source.text, source.body_start, source.published)) is not None:
+        source = source.model_copy(update={"published": day})  # "Balasore, June 4": told as of the day filed
     text = claim_text(source.text, source.body_start, tuple(source.skip))
     sentences = sentence_spans(text)
     text = _blank_digit_tables(text, sentences)

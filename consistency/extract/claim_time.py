@@ -74,6 +74,11 @@ def read_time(
     dated_event = bool(event_dates) or (incident is not None and bool(incident.year))
     now_told = dated_event and _present_clause(text, q, r.start, r.end)
     own_dates = [d for d in r.dates if d not in event_dates] if event_count or now_told else r.dates
+    named = [d for d in own_dates if of_event(text, d, ctx.incidents)] if event_count and ctx.incidents else []
+    if named and len(named) < len(own_dates):
+        # "revised on Sunday the death toll in the crash on Friday to 275": the date after the event's words is the
+        # event's, the sentence's other date the count's ("a second quake on May 12 killed 153": the only one)
+        own_dates = [d for d in own_dates if d not in named]
     as_of = as_of_claim(text, q, ctx, own_dates, r.cited.day if r.cited else article.source.published)
     named_here = incident in r.incidents  # "Unlike the 2004 tsunami, which killed ..., Friday's waves"
     # the year an event began: in its words ("the 2010 earthquake"), else, in a dated article's sentence stating no

@@ -1097,3 +1097,33 @@ _RESOLVERS = {
     "anniversary": _anniversary,
     "month": _month_alone,
 }
+
+
+# A wire story's dateline with no year, opening its body: "Balasore, June 4", "NEW DELHI, June 4 (PTI) -".
+WIRE_DATELINE = re.compile(
+    rf"(?im)^[^\S\n]*[A-Z][A-Za-z .'-]{{1,40}},[^\S\n]+({'|'.join(MONTHS)})\.?[^\S\n]+(\d{{1,2}})\b"
+    r"(?![^\S\n]*,?[^\S\n]*\d)"  # not "June 4, 2023": a dated line, read as the publication date elsewhere
+)
+WIRE_LINES = 4  # the body's first lines a dateline may open: an agency's name or a headline may come first
+WIRE_DELAY = timedelta(days=3)  # a wire story filed this long before its page's date is still that story
+
+
+def wire_day(text: str, body_start: int, published: date | None) -> date | None:
+    """The day a wire story was filed, from its dateline ("Balasore, June 4") when that is a few days before the
+    page's publication date: the day its "today" and "on Sunday" are told from."""
+    if published is None:
+        return None
+    end = body_start
+    for _ in range(WIRE_LINES):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    m = WIRE_DATELINE.search(text, body_start, end)
+    if m is None:
+        return None
+    try:
+        day = date(published.year, MONTHS[m.group(1).lower()], int(m.group(2)))
+    except ValueError:
+        return None
+    return day if published - WIRE_DELAY <= day < published else None

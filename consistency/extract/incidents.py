@@ -86,8 +86,9 @@ PARTICIPLE_BEFORE_NOUN = re.compile(
     r"\s+(?!(?:as|on|in|at|after|before|when|while|during|under|into|onto|and|or|but|"
     r"with|without|to|from|near|off|killing|trapping|burying|leaving)\b)[a-z]+s\b"
 )
-# Words for whatever event the story is about, once it has named one: "the disaster", "the natural disaster".
-ANY_EVENT = frozenset({"disaster", "disasters", "collapse", "collapsed"})
+# Words for whatever event the story is about, once it has named one: "the disaster", "the natural disaster", "the
+# June 2 accident".
+ANY_EVENT = frozenset({"disaster", "disasters", "collapse", "collapsed", "accident", "accidents"})
 GENERIC_KIND = "disaster"  # the kind events.yaml gives those words alone
 # Words that make a generic event the story's own: "the recent inauguration", "this year's march".
 RECENT = re.compile(r"(?i)\b(?:recent|latest|current|this year's|today's|yesterday's|this week's)\b")
@@ -559,8 +560,9 @@ class Incidents:
             and incident.year in (None, story.year or self.told_year)  # "collapsed in 1995": an event of its own
         ):
             # "Nearly 11,000 people have been wounded in the natural disaster": the story's quake; "the blasts" of
-            # the story's bombing
-            return _standing_for(incident, story)
+            # the story's bombing; a word for any event ("the accident") says no more than the story's own words
+            standing = _standing_for(incident, story)
+            return replace(standing, text=story.text) if generic else standing
         last = self.named.get(incident.kind) or self.only.get(incident.kind)
         if RECENT.search(incident.text) and incident.kind in self.first_named:
             # "The recent inauguration gets only 250,000 people but Barack Obama's inauguration ...": the story's own

@@ -90,6 +90,13 @@ RIVAL_FIGURE = (
     r"\s+the"
 )
 
+# A relative clause whose own subject revises the figure before: "(288,) which the state government revised to 275".
+REVISING_RELATIVE = (
+    r"(?:which|that)\s+(?:[\w.'-]+\s+){1,5}(?:later\s+|then\s+)?"
+    r"(?:revised|raised|lowered|upped|put|pegged|placed|cut|increased|reduced)\b"
+)
+REVISED_AFTER_CLAUSE = re.compile(rf",\s+{REVISING_RELATIVE}")
+
 # Where a sentence turns to another speaker: "; though police estimated", ", while the ministry said",
 # ", an estimate the Coast Guard later raised".
 CLAUSE_SPLIT = re.compile(
@@ -97,6 +104,8 @@ CLAUSE_SPLIT = re.compile(
     # a rival's clause with no comma before it: "... between three and four billion dollars while Pakistan estimates"
     r"|\s+(?=(?:while|whereas)\s+(?:the\s+)?[A-Z])"
     r"|,\s+(?=(?:an?|the)\s+(?:estimate|figure|number|count|toll)\b)"
+    # ", which the state government revised to 275": a relative clause whose own subject gives another figure
+    rf"|,\s+(?={REVISING_RELATIVE})"
     # ", rather than the 680,000 counted by the IOM", ", far fewer than the 25,000 Prigozhin claimed": a rival figure
     # with its own source
     r"|,\s+(?=(?:rather than|instead of)\s+(?:the|a|an)\b)"
@@ -125,9 +134,9 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  #
 # A relative clause closing a speaker's noun phrase: " that capsized off Libya", " who fled the city".
 TRAILING_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+\S.*$")
 # A relative clause whose own subject says the figure: "losses that the World Bank put at", "a toll which officials
-# put at" (the speaker is the words after the pronoun).
+# put at", "288, which the state government revised to" (the speaker is the words after the pronoun).
 RELATIVE_SUBJECT = re.compile(
-    r"\s(?:that|which)\s+(?=\w)(?![a-z]+ed\b|(?:is|was|are|were|has|had|have|will|would|could|can)\b)"
+    r"(?:^|\s)(?:that|which)\s+(?=\w)(?![a-z]+ed\b|(?:is|was|are|were|has|had|have|will|would|could|can)\b)"
 )  # not "the boat that capsized off Libya has told": the pronoun is the clause's subject there
 
 # A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
@@ -146,7 +155,9 @@ REVISED_BY = re.compile(
 SPEECH_ONLY = re.compile(r"(?i)said|says|told|tells|wrote|added|warned|noted|insisted|acknowledged")
 
 # A passive's auxiliary before a verb: "are believed", "was widely reported": no speaker leads it.
-PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+PASSIVE_BEFORE = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:(?:[a-z]+ly|earlier|later|first|then|also|once)\s+)?$"
+)  # "The toll was earlier put at 288": a figure, no one who gave it
 
 # Words before a verb that open with a relative pronoun are a clause, not a name: "which estimated", "who said".
 RELATIVE = re.compile(r"(?i)(?:which|who|that|whom|whose|where)\b")
@@ -211,6 +222,8 @@ CITED_BY = re.compile(
     rf"(?:\s+(?:on|last|this)\s+(?:{WEEKDAY}))?\s+by\s+"  # "announced on Wednesday by regional officials"
     # a time ("by then"), not a title ("by then-prime minister Bellerive")
     rf"(?!(?:midnight|noon|dawn|dusk|then|now|mid|early|late|the end|the time|{WEEKDAY}|{MONTH})\b(?!-))"
+    # bodies "claimed by the victims' kin": taken home, no figure given
+    r"(?!(?:the\s+|their\s+)?(?:victims['\u2019]?\s+)?(?:kin|relatives|families|family|next of kin|loved ones)\b)"
     # the name as short as the sentence allows: "by the Home Office in the first half of the year"
     # or a verb: "the 900 cases confirmed by the health ministry were only a fraction"
     rf"({_name_after(7)}?)(?=\s+(?:in|on|at|during|last|this|since|after|before|over|for|as|and|"
@@ -306,9 +319,11 @@ BY_SOURCE = re.compile(
 # "the ministry's toll now stands at 3,283", "Central Command's figure for the same period was far lower: roughly".
 _FIGURE_NOUN = r"(?:toll|count|estimate|figure|tally|total)"  # the nouns of a figure someone gives
 OWNED_FIGURE = re.compile(
-    r"((?:[A-Z][\w.&-]*\s+){0,3}(?:[A-Z][\w.&-]*|government|ministry|police|army|agency|military))'s\s+"
+    r"((?:[A-Z][\w.&-]*\s+){0,3}(?:[A-Z][\w.&-]*|(?:(?:state|federal|central|provincial|regional|local)\s+)?"
+    r"(?:government|ministry|police|army|agency|military)))['\u2019]s\s+"
     rf"(?:[a-z]+\s+){{0,2}}{_FIGURE_NOUN}(?:\s+for\s+[^,;:.]{{1,30}}?)?\s+"
-    r"(?:of|at|(?:was|is)(?:\s+at)?|(?:now\s+)?(?:stood|stands|remains|remained)\s+at)"
+    # "the state government's revised toll remains unchanged at", "On the state government's toll remaining at"
+    r"(?:of|at|(?:was|is)(?:\s+at)?|(?:now\s+)?(?:stood|stands|remains|remained|remaining)(?:\s+unchanged)?\s+at)"
     r"(?:\s+(?:far\s+|much\s+|slightly\s+|even\s+)?(?:lower|higher|smaller|larger|bigger|greater))?:?\s+$"
 )
 OWNED_FIGURE_REACH = 120  # "the Haitian government's official death toll of ", "... for that period was far lower: "
@@ -494,6 +509,7 @@ NOT_A_SPEAKER_WORD = re.compile(
     r"initial|early|previous|official|first|final|revised|updated|original|preliminary|provisional|old|"
     # an estimate's adjective ("Unofficial estimates put ..."), where "Some claimed ..." is some people's word
     r"unofficial|independent|conservative|higher|lower|separate|differing|rival|"
+    r"toll|tally|total|number|count|"  # a figure gives no figure of its own: "The toll was earlier put at 288"
     # a change is no one: "The change lowered confirmed deaths from 170,000 to 96,000"
     r"change|move|decision|revision|increase|rise|drop|decline|shift|adjustment|update|correction|reduction)$"
 )
@@ -534,7 +550,8 @@ def elsewhere_in_sentence(text: str, clauses: list[tuple[int, int]], q: Quantity
             opens_on_speaker = text.startswith(";", b) and said_by in text[b : b + len(said_by) + SPEAKER_OPENING]
             # "While the defense ministry put the number at 231, another register reached 2,000"
             main_clause = a > clauses[0][0] and CONTRAST_SENTENCE.match(text, clauses[0][0]) is not None
-            turns = CONTRAST_OPENING.match(text, b) is not None or opens_on_speaker or main_clause
+            revised = REVISED_AFTER_CLAUSE.match(text, b) is not None  # the reviser's figure is after
+            turns = CONTRAST_OPENING.match(text, b) is not None or opens_on_speaker or main_clause or revised
             return said_by not in text[a:b] and turns and not quoted
     return False
 

@@ -26,6 +26,7 @@ PAST = re.compile(
     # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
     r"initially|originally|at first|earliest|the first estimate|(?:the|that|its|their) initial|previous(?:ly)?|"
     r"had earlier|"  # "Dickman had earlier put the toll at 480 million"
+    r"(?:was|were|had been) earlier [a-z]+|earlier (?:stood|was|were)|"  # "The toll was earlier put at 288"
     # "the earlier figure", "the government's earlier estimate of 230,000"
     r"(?:the|that|its|their|an|\w+'s|\w+\u2019s) earlier (?:official |[A-Z][\w.]*\s+)?"
     r"(?:figure|estimate|count|tally|toll)"  # "an earlier U.S. estimate of about 10,000"
@@ -69,8 +70,12 @@ SAYING_BEFORE = re.compile(
     r"(?i)\b(?:said|says|told reporters|announced|reported|added|stated|claimed|insisted|wrote|tweeted)\s+$"
 )
 SAYING_REACH = 20
-# A saying's verb right after its date: "the sheriff on Monday afternoon announced that".
-SAID_AFTER = re.compile(rf"(?i)\s+(?:(?:{PART_OF_DAY})\s+)?(?:said|announced|reported|told|confirmed|stated)\b")
+# A saying's verb right after its date: "the sheriff on Monday afternoon announced that"; or a revision's, the day
+# of the figure it gives: "The Odisha Government on Sunday revised the death toll ... to 275".
+SAID_AFTER = re.compile(
+    rf"(?i)\s+(?:(?:{PART_OF_DAY})\s+)?(?:said|announced|reported|told|confirmed|stated|"
+    r"revised|raised|lowered|updated|put|pegged|placed)\b"
+)
 
 # Where a sentence turns to a contrasting clause: "; ", ", however ", ", but ", ", while ".
 CONTRAST_CLAUSE = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
@@ -137,6 +142,7 @@ DATELINE_DASH = re.compile(r"\s*(?:[—–]|--)")
 SINCE_LIKE = re.compile(r"(?i)\b(?:after|before)\s*$")
 
 # How close, in characters, a date or phrase must stand to a number to say when the number holds.
+REVISED_RELATIVE = re.compile(r"\d,\s+(?:which|that)\s")  # a figure, then a clause that revises it
 PAST_REACH = 64  # "once held", "in the early days of the spill even more oil was flowing" ... before the number
 PAST_AFTER_REACH = 40  # ... " before the war" after it
 # Between a date and a number in the participles that go on from its clause: ", killing 153 militants and detaining ".
@@ -163,7 +169,10 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         return _same_period(same, dates, published) or AsOf(start=None, end=None, scope="unknown", text=same.group())
     before = PAST.search(text, max(ctx.start, q.start - PAST_REACH), q.start)
     if before and (
-        STILL.search(text, before.end(), q.start) or MAIN_CLAUSE_RESUMES.search(text, before.end(), q.start)
+        STILL.search(text, before.end(), q.start)
+        or MAIN_CLAUSE_RESUMES.search(text, before.end(), q.start)
+        # "The toll was earlier put at 288, which the state government revised to 275": the figure before's
+        or REVISED_RELATIVE.search(text, before.end(), q.start)
     ):
         # "The group, which once controlled a third of Iraq, still has about 2,500 fighters", "The militia, which
         # once counted 60,000 men, has shrunk to a few thousand"
