@@ -110,7 +110,7 @@ PART_BEFORE = re.compile(
 # A sentence or a clause of saying that opens on a part of the count before: "Of those, it said, fewer than 2,000
 # ...", "Of the 268, 144", "Roy said of the 1,100 injured, less than 200".
 PART_OPENING = re.compile(
-    r"(?:(?:^|[.!?]\s+|\n)O|\b(?:that|said|says)\s+o)f (?:those|these|them|the\s+\d[\d,.]*(?:\s+[a-z]+){0,4}),"
+    r"(?:(?:^|[.!?]\s+|\n)O|\b(?:that|said|says)\s+o)f (?:those|these|them|the\s+\d[\d,.]*(?:\s+[a-z]+)?),"
     r"[^\d.;]{0,40}$"
 )
 PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than " before the number
