@@ -43,8 +43,30 @@ def learn_from_story(claims: list[Claim], sources: dict[str, Source]) -> list[Cl
     """``claims`` with each article's unnamed event named, an undated article's year set and an event's start
     known where the other articles of its story say them; claims that learn nothing are returned as they are (the
     same objects)."""
-    named = _name_generic(_name_events(claims, sources))
+    named = _name_generic(_name_events(_place_within(claims), sources))
     return _date_events(_place_named(_place_unplaced(_date_undated(named, sources))))
+
+
+def _place_within(claims: list[Claim]) -> list[Claim]:
+    """Where one article says a place lies ("Indonesia's Lombok"), the counts the other articles place there alone
+    lie there too, and an event's count compared within a country is compared within that one: the articles of one
+    story then meet at one place, whichever of them said where it is."""
+    said: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(set)  # place -> (wider, countries)
+    for claim in claims:
+        narrow = [place for place in claim.location if place not in claim.within]
+        if claim.kind == "quantity" and claim.within and len(narrow) == 1 and narrow != claim.countries:
+            said[narrow[0]].add((tuple(claim.within), tuple(claim.countries)))
+    out = []
+    for claim in claims:
+        known = said.get(claim.location[0]) if len(claim.location) == 1 and not claim.within else None
+        if known and len(known) == 1:  # the articles agree where it lies
+            (wider, countries), place = next(iter(known)), claim.location[0]
+            update = {"location": [place, *wider], "within": list(wider)}
+            if claim.countries == [place]:  # taken for a country of its own, for want of knowing its country
+                update["countries"] = list(countries)
+            claim = claim.model_copy(update=update)
+        out.append(claim)
+    return out
 
 
 def _name_generic(claims: list[Claim]) -> list[Claim]:
@@ -108,11 +130,13 @@ def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]
         if claim.subject_type == "event" and claim.subject in named_by_kind:
             # "the fire in Lahaina" is "the Lahaina wildfire" another article names; else its headline's
             kind = claim.subject
-            at = [f"{place}_{kind}" for place in claim.location if f"{place}_{kind}" in named_by_kind[kind]]
+            # where it is, not the wider places its article says that lies in ("Ceuta", not Spain too)
+            places = [place for place in claim.location if place not in claim.within]
+            at = [f"{place}_{kind}" for place in places if f"{place}_{kind}" in named_by_kind[kind]]
             event = at[0] if len(at) == 1 else name_for(claim.source, kind)
             if event is None:
                 # "Puerto Rico's hurricane" where the other articles count one named storm, Hurricane Maria
-                there = set().union(*(named_at.get((kind, place), set()) for place in claim.location))
+                there = set().union(*(named_at.get((kind, place), set()) for place in places))
                 event = there.pop() if len(there) == 1 else None
             if event is not None:
                 claim = claim.model_copy(update={"subject": event, "subject_type": "named_event"})

@@ -20,6 +20,7 @@ from .quantities import Quantity
 from .reading import Article, Reading
 from .times import (
     CLAUSE_BREAK,
+    DATELINE_DASH,
     DIGIT,
     OPENS_REACH,
     PRESENT,
@@ -75,7 +76,8 @@ def read_time(
     now_told = dated_event and _present_clause(text, q, r.start, r.end)
     own_dates = [d for d in r.dates if d not in event_dates] if event_count or now_told else r.dates
     named = [d for d in own_dates if of_event(text, d, ctx.incidents)] if event_count and ctx.incidents else []
-    if named and len(named) < len(own_dates):
+    # (a dateline opening the sentence, "May 14, 2010 --", is no other date of the count's)
+    if named and any(d not in named and not DATELINE_DASH.match(text, d.end) for d in own_dates):
         # "revised on Sunday the death toll in the crash on Friday to 275": the date after the event's words is the
         # event's, the sentence's other date the count's ("a second quake on May 12 killed 153": the only one)
         own_dates = [d for d in own_dates if d not in named]

@@ -171,6 +171,11 @@ PREDICATE_NOUN = re.compile(r"\s+(?:are|were)\s+(?:all\s+)?([a-z]+(?:\s+[a-z]+)?
 # A gift right before its amount: "pledged €100m", "promised to give $50 million".
 PLEDGED_BEFORE = re.compile(r"(?i)\b(?:pledged|promised|donated|gave|offered)\s+(?:to\s+give\s+)?(?:[a-z]+\s+){0,2}$")
 PLEDGED_REACH = 40  # "promised to give another " before the amount
+# Money paid out so far, not what an event cost or will: "Insurance payouts ... now exceed $1 billion", "The payments
+# made on insurance claims so far totals $1,054,093,597", "$300 million has been paid out".
+PAID_BEFORE = re.compile(r"(?i)\b(?:payouts?|payments?|paid\s+out|claims\s+paid|reimbursements?)\b[^.;\d$]{0,60}$")
+PAID_AFTER = re.compile(r"(?i)\s+(?:has|have|had)\s+(?:already\s+|so\s+far\s+)?been\s+paid\b")
+PAID_REACH = 80  # "The payments made on insurance claims so far totals " before the amount
 # Damaged, not destroyed: "damaged some 300 homes" before the number, "were damaged" after it.
 DAMAGED_BEFORE = re.compile(
     r"(?i)(?P<either>\bdestroy(?:ed|s|ing)\s+or\s+)?\bdamag(?:ed|es|ing)\s+"
@@ -292,6 +297,10 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         return "found"
     if TREATED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start):
         return "treated"
+    if q.unit in lexicon.currencies and (
+        PAID_BEFORE.search(text, max(0, q.start - PAID_REACH), q.start) or PAID_AFTER.match(text, q.end)
+    ):
+        return "paid"
     identified = IDENTIFIED_AFTER.match(text, q.end, q.end + IDENTIFIED_REACH)
     if identified and not PARTITIVE_WHOLE_BEFORE.search(text, max(0, q.start - PART_REACH), q.start):
         return "identified" if identified.group("known") else "unidentified"

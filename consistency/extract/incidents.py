@@ -292,7 +292,9 @@ def _named_as(words: tuple[str, ...]) -> re.Pattern[str]:
     """ "Harvey was a Category 4 hurricane": a name the sentence says is such an event."""
     alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return re.compile(
-        rf"(?<![\w.] )\b(?P<name>[A-Z][a-z]{{2,}})\s+(?:was|is|became|had\s+become)\s+(?:a|an|the)\s+"
+        # not a question's or a pronoun's capital: "Where was the tornado?", "This was the worst storm"
+        r"(?<![\w.] )\b(?!(?:Where|What|When|Which|Who|Whose|How|Why|This|That|There|Here|It|She|He|They)\b)"
+        rf"(?P<name>[A-Z][a-z]{{2,}})\s+(?:was|is|became|had\s+become)\s+(?:a|an|the)\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?P<word>{alternatives})\b"
     )
 

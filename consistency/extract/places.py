@@ -175,6 +175,8 @@ NAME_GOES_ON = re.compile(
 )
 
 # Between an owning place and a place in it: "in Russia's Kursk region".
+LIST_GOES_ON = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+[A-Z]|,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*(?:,|\s+and\b)")
+NEIGHBOURING = re.compile(r"(?i)\b(?:neighbou?ring|neighbou?r|adjacent|nearby|sister|twin|rival)\b")
 POSSESSIVE_GAP = re.compile(
     r"['\u2019]s?\s+(?:(?:[a-z]+\s+){0,2}"
     # "Spain's North African enclave of Ceuta", "Ukraine's southern port city of Odesa"
@@ -677,7 +679,11 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
             continue  # "the U.S. Embassy", "on U.S. forces": part of a name or a modifier, not a place
         if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
             s, _, ids, _ = groups[-1]
-            if APPOSITION.fullmatch(text, groups[-1][1], m.start) and not (m.id in countries and set(ids) <= countries):
+            if (
+                APPOSITION.fullmatch(text, groups[-1][1], m.start)
+                and not (m.id in countries and set(ids) <= countries)
+                and not LIST_GOES_ON.match(text, m.end)  # "in Paris, Lyon and Rennes": a list, no place in another
+            ):
                 # "Del Rio, Texas", "Mai Kadra, Ethiopia's ...": the second place locates the first: the group is the
                 # narrower, and the article learns that it lies in the wider (a claim there is in both)
                 groups[-1] = (s, m.end, ids, text[s : m.end])
@@ -688,7 +694,12 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
         if previous is not None and DESCRIBED_GAP.fullmatch(text, previous.end, m.start):
             continue  # "Italy, the worst-hit country in Europe, has reported": what Italy is, not where
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
-            groups[-1] = (m.start, m.end, [m.id], m.text)  # "in Russia's Kursk region": the narrower place
+            # "in Russia's Kursk region": the narrower place, which the article learns lies in the wider (not
+            # "Alberta's neighbouring province of Saskatchewan")
+            owner = groups[-1][2]
+            if len(owner) == 1 and owner[0] != m.id and not NEIGHBOURING.search(text, groups[-1][1], m.start):
+                within[m.id] = owner[0]
+            groups[-1] = (m.start, m.end, [m.id], m.text)
             continue
         locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
         owns = locative or PLACE_OWNS_NUMBER.match(text, m.end)

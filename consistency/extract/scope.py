@@ -309,6 +309,11 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
     discourse.incidents.expect([x for i in range(len(sentences)) for x in context(i).incidents])
     if source.published is None:
         discourse.written_year = latest_year_told(text, sentences, date_by_sentence, context)
+    for i in range(len(sentences)):
+        # "Lombok quake toll rises to 131" in a headline before "Indonesia's Lombok": where the article says a place
+        # lies holds for all of it, the lines before too
+        for place, wider in context(i).within.items():
+            discourse.within.setdefault(place, wider)
     discourse.within.update(home_countries([context(i) for i in range(len(sentences))], lexicon, discourse.within))
     # the one country the article speaks of, if one: where a strike or a quake it never places happens
     named = {c for i in range(len(sentences)) for c in named_countries(context(i), lexicon, discourse.within)}

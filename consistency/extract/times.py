@@ -135,7 +135,7 @@ TIME_MOVES_ON = re.compile(
 )
 
 # A dash after a date that opens the text: a dateline ("May 14, 2010 -- "), not the time of a clause.
-DATELINE_DASH = re.compile(r"\s*(?:[—–]|--)")
+DATELINE_DASH = re.compile(r"\s*(?:[—–]|-{1,2}(?=\s))")  # "May 14, 2010— --", its dash normalised to "-"
 
 # A date that ends in a word relating it to another event: "a decade after", "two years before" ("a year ago" is
 # the report's own past: a date; "a week earlier" is placed from the time told before it, dates.shifted).
