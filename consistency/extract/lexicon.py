@@ -474,9 +474,13 @@ def _folded(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
+APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
+
+
 def slug(name: str) -> str:
-    """An id from a name: \"Butte County\" -> butte_county, \"Valparaíso\" -> valparaiso."""
-    return re.sub(r"[^a-z0-9]+", "_", _folded(name)).strip("_")
+    """An id from a name: \"Butte County\" -> butte_county, \"Valparaíso\" -> valparaiso, \"Hawke's Bay\" ->
+    hawkes_bay (an apostrophe joins the word, as the name is spoken)."""
+    return re.sub(r"[^a-z0-9]+", "_", APOSTROPHES.sub("", _folded(name))).strip("_")
 
 
 def _entries(path: Path) -> list[tuple[str, dict]]:

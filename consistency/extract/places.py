@@ -279,6 +279,10 @@ _BUILDING_KIND = (
     r"(?:cathedral|mosque|church|temple|synagogue|stadium|arena|mall|hospital|airport|tower|school|market|"
     r"hotel|nightclub|club|theat(?:er|re)|hall|factory|plant|mine|station|prison|base|bridge|viaduct|dam|tunnel)"
 )
+VENUE_AFTER = re.compile(
+    r"[^\S\n]+(?:Arena|Stadium|Airport|Station|Square|Mall|Bridge|Tower|Cathedral|Mosque|Church|Temple|Market|Hotel|"
+    r"Hospital|Dam|Harbou?r)\b"
+)
 KIND_IN = re.compile(rf"\s+(?:{_PLACE_KIND}|{_BUILDING_KIND})\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?")
 # ... and public spaces, which lie in a city as buildings do but name no event held in them ("the march in Hong Kong's
 # Victoria Park" is no "Victoria Park march"): "Gwanghwamun Square in central Seoul".
@@ -675,7 +679,10 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
         country = _country_after(text, m.end, countries)
         if country:
             within.setdefault(m.id, country)  # "Acapulco Mexico": the article says where the place lies
-        if (NAME_GOES_ON.match(text, m.end) and not country) or PLACE_AS_ADJECTIVE.match(text, m.end):
+        # "Manchester Arena was bombed", "at Kabul Airport": a venue named after its city is in it
+        venue = VENUE_AFTER.match(text, m.end) if m.id not in countries else None
+        end = venue.end() if venue else m.end
+        if (NAME_GOES_ON.match(text, m.end) and not country and not venue) or PLACE_AS_ADJECTIVE.match(text, m.end):
             continue  # "the U.S. Embassy", "on U.S. forces": part of a name or a modifier, not a place
         if groups and PLACE_JOIN.match(text[groups[-1][1] : m.start]):
             s, _, ids, _ = groups[-1]
@@ -702,8 +709,8 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
             groups[-1] = (m.start, m.end, [m.id], m.text)
             continue
         locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
-        owns = locative or PLACE_OWNS_NUMBER.match(text, m.end)
-        subject = not owns and SUBJECT_PLACE.match(text, m.end) and starts_sentence(text, m.start)
+        owns = locative or PLACE_OWNS_NUMBER.match(text, end)
+        subject = not owns and SUBJECT_PLACE.match(text, end) and starts_sentence(text, m.start)
         if not (owns or subject):
             continue  # most mentions: no place of a count, whatever the words around them (the checks below only drop)
         if (
