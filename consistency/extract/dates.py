@@ -294,6 +294,8 @@ DATE_RE = re.compile(
     # "earlier this month", "later this year", "so far this year"
     rf"|(?P<this_unit_part>(?P<this_unit_part_word>[Ee]arlier|[Ll]ater|[Ss]o far){_S}(?:this|in{_S}the){_S}"
     rf"(?P<this_unit_part_unit>week|month|year))"
+    # "over the weekend", "at the weekend": the last one, in a report
+    rf"|(?P<the_weekend>(?:[Oo]ver|[Dd]uring|[Aa]t){_S}the{_S}weekend(?![\w-]))"
     # "this week", "last month", "next year", "this past weekend", "this decade"
     rf"|(?P<which_unit>(?P<which_unit_which>{_WHICH}){_S}"
     rf"(?P<which_unit_unit>weekend|week|month|year|decade|quarter)(?![\w-]))"
@@ -947,6 +949,14 @@ def _this_unit_part(m: re.Match, pub: date | None) -> Resolved:
     return Resolved(first, pub, unit, True, "span")  # "so far this year"
 
 
+def _the_weekend(m: re.Match, pub: date | None) -> Resolved:
+    """ "over the weekend": the weekend a report was written in, else the one just before it."""
+    if pub is None:
+        return _undated("day")
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    return Resolved(saturday, saturday + timedelta(days=1), "day", True, "point")
+
+
 def _which_unit(m: re.Match, pub: date | None) -> Resolved:
     which, unit = m["which_unit_which"].lower(), m["which_unit_unit"]
     granularity = {"weekend": "day", "decade": "decade"}.get(unit, unit)
@@ -1089,6 +1099,7 @@ _RESOLVERS = {
     "within": _within,
     "recent": _recent,
     "this_unit_part": _this_unit_part,
+    "the_weekend": _the_weekend,
     "which_unit": _which_unit,
     "which_month": _which_month,
     "weekday": _weekday,

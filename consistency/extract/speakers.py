@@ -67,7 +67,8 @@ def _sentence_end(words: str) -> re.Pattern[str]:
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one
 # makes it a noun.
 LEAD_VERB = re.compile(
-    rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|say|warn|warns|claims|claim|determine|"
+    rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|feared|worried|say|warn|warns|claims|claim|"
+    r"determine|"
     r"(?:is|are|was|were)\s+reporting|"  # "CNN is reporting over 160 dead" (not "reports": "Media reports said")
     r"dispute|disputes|disputed|"  # "but ministers dispute this, putting the number closer to 1.2 million"
     r"argue|argues|argued|contend|contends|contended|maintain|maintains|maintained|"
@@ -134,9 +135,10 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  #
 # A relative clause closing a speaker's noun phrase: " that capsized off Libya", " who fled the city".
 TRAILING_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+\S.*$")
 # A relative clause whose own subject says the figure: "losses that the World Bank put at", "a toll which officials
-# put at", "288, which the state government revised to" (the speaker is the words after the pronoun).
+# put at", "288, which the state government revised to", "Tacloban, where officials had feared" (the speaker is the
+# words after the pronoun).
 RELATIVE_SUBJECT = re.compile(
-    r"(?:^|\s)(?:that|which)\s+(?=\w)(?![a-z]+ed\b|(?:is|was|are|were|has|had|have|will|would|could|can)\b)"
+    r"(?:^|\s)(?:that|which|where)\s+(?=\w)(?![a-z]+ed\b|(?:is|was|are|were|has|had|have|will|would|could|can)\b)"
 )  # not "the boat that capsized off Libya has told": the pronoun is the clause's subject there
 
 # A number and the space after it: "20 ", "1,000 ", "3rd, "; a speaker follows the last ("on April 20 BP said").
@@ -291,7 +293,10 @@ HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,4})$")
 # A headline that opens with its source: "Study: Hurricane Maria killed 4,645", "Police: 12 dead in shooting".
 HEADLINE_LEAD_SOURCE = re.compile(
     r"^((?:[A-Z][\w.'-]*\s)?(?:Study|Report|Survey|Poll|Census|Police|Officials|Researchers|Scientists|Experts|"
-    r"UN|U\.N\.|WHO|Pentagon|Army|Military|Ministry)):\s"
+    r"UN|U\.N\.|WHO|Pentagon|Army|Military|Ministry)"
+    # an agency's initials: "FEMA: 8 dead" (not a page's label: "UPDATE: 5 dead", "WATCH:")
+    r"|(?!(?:UPDATE|UPDATED|UPDATES|BREAKING|WATCH|VIDEO|LIVE|PHOTOS?|LISTEN|READ|OPINION|ANALYSIS|EXCLUSIVE|NEW|"
+    r"FACT|CHECK|MORE|ALSO|EDITORIAL|CORRECTION|UK|US|USA)\b)[A-Z]{2,6}):\s"
 )
 # A document whose participle reports what follows: "a new United Nations monitoring-team report estimating that",
 # "a survey finding that".
