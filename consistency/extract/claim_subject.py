@@ -78,10 +78,10 @@ def read_subject(article: Article, r: Reading, q: Quantity, previous: Quantity |
         before = [x for x in r.incidents if x.end <= q.start]
         story = before or discourse.recent or [x for x in [discourse.incidents.first] if x]
         subject = None if story else subject
-    if subject is None and measure in (None, "ratio", "people") and story:
+    if subject is None and measure in (None, "ratio", "people", "money") and story:
         # "That means almost 97 percent arrived by sea", "five times as big", "More than 40 people have been
-        # quarantined": a share, a ratio, a bare figure or people no one owns, in a paragraph about an event, are
-        # about that event, else about the story's event
+        # quarantined", "a help of Rs 500 crore": a share, a ratio, a bare figure, people or money no one owns, in a
+        # paragraph about an event, are about that event, else about the story's event
         incident = story[-1]
         subject, subject_text = incident.id, incident.text
     return Owned(subject, subject_text, incident, owned, measure)
