@@ -342,7 +342,12 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         return cause.group("cause").lower()  # "smoke inhalation": those deaths, not all of them
     if q.head_start is not None or q.end > q.num_end:  # "929,624 registered Syrians": a noun no file names
         words = [w.lower() for w in WORD.findall(text[q.num_end : q.head_start or q.end])]
-        narrowing = [facet for w in words if (facet := _facet_word(w))]
+        # "2,400 homes and other buildings": all the buildings, the homes among them (not "528 other buildings")
+        narrowing = [
+            facet
+            for i, w in enumerate(words)
+            if (facet := _facet_word(w)) and not (w == "other" and i and words[i - 1] in ("and", "or"))
+        ]
         if q.measure in GROUP_TOLLS:
             # "302 confirmed deaths" is the toll ("confirmed" sets cases apart from suspected ones, not the dead)
             narrowing = [facet for facet in narrowing if facet not in CASE_STATUS]
