@@ -15,6 +15,9 @@ ADDRESSES = [
     ("https://example.org/news/may/2/slug", None),  # no year
     ("https://example.org/news/2015/12/report-arrivals-sea-europe", None),  # a month, no day
     ("https://example.org/article/123456", None),
+    ("http://example.org/dispatch/news/wire-agency/140421/death-toll-hits-87", date(2014, 4, 21)),  # yymmdd
+    ("https://example.org/news/123456/slug", None),  # six digits that are no date: an id
+    ("https://example.org/news/991231/slug", None),  # a date of the last century would be an id, too
 ]
 
 

@@ -29,11 +29,18 @@ _SLUG_DATE = re.compile(rf"-((?:19|20)\d\d)-({_MONTH_ABBR})-(0?[1-9]|[12]\d|3[01
 _COMPACT_DATE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\.[a-z]+)?/?$", re.I)
 
 
+# ... or as six digits, a whole path segment, of this century: ".../yonhap-news-agency/140421/death-toll-hits-87".
+_SHORT_DATE = re.compile(r"/([0-2]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
+
+
 def _url_parts(url: str | None) -> tuple[str, str, str | None] | None:
     """Year, month and day (or None) of the date an address carries, in any of the forms above."""
     path = (url or "").split("?")[0].split("#")[0]
     match = _URL_DATE.search(path) or _SLUG_DATE.search(path) or _COMPACT_DATE.search(path)
-    return match.groups() if match else None
+    if match:
+        return match.groups()
+    short = _SHORT_DATE.search(path)
+    return (f"20{short.group(1)}", short.group(2), short.group(3)) if short else None
 
 
 def url_date(url: str | None) -> date | None:
