@@ -20,7 +20,8 @@ def test_story_learning(case, tmp_path):
     bodies = []  # where each article's text starts in its file
     for index, article in enumerate(case["articles"]):
         published = f"published: {article['published']}\n" if "published" in article else ""
-        front = f"---\noutlet: Outlet {index}\n{published}---\n"
+        url = f"url: {article['url']}\n" if "url" in article else ""
+        front = f"---\noutlet: Outlet {index}\n{published}{url}---\n"
         (tmp_path / f"a{index}.md").write_text(front + article["text"] + "\n", encoding="utf-8")
         bodies.append(len(front))
     result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "json"])

@@ -91,6 +91,11 @@ PARTICIPLE_BEFORE_NOUN = re.compile(
 ANY_EVENT = frozenset({"disaster", "disasters", "collapse", "collapsed", "accident", "accidents"})
 GENERIC_KIND = "disaster"  # the kind events.yaml gives those words alone
 # Words that make a generic event the story's own: "the recent inauguration", "this year's march".
+# A title-cased headline's function words, which no name after an event's word runs into: "Cyclone Fani At Least".
+NAME_ENDS = frozenset(
+    "at in on of to for from with by as and or but the a an is are was were has have had kills killed hits "
+    "slams leaves left death toll dead".split()
+)
 RECENT = re.compile(r"(?i)\b(?:recent|latest|current|this year's|today's|yesterday's|this week's)\b")
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")
@@ -415,8 +420,13 @@ def _with_modifiers(
         k = index + 1
         while k < len(tokens) and not text[end : tokens[k][0]].strip() and len(after) < 2:
             word = text[tokens[k][0] : tokens[k][1]]
-            if not word[:1].isupper() or word.lower() in CALENDAR or tokens[k][0] in place_at:
-                break
+            if (
+                not word[:1].isupper()
+                or word.lower() in CALENDAR
+                or word.lower() in NAME_ENDS
+                or tokens[k][0] in place_at
+            ):
+                break  # "Cyclone Fani At Least Eight Dead", a headline in title case: the name ends at "At"
             after.append(POSSESSIVE.sub("", word).lower())
             end = tokens[k][1]
             k += 1
