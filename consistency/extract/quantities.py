@@ -205,8 +205,12 @@ JUNK = re.compile(
 COUNTED_AFTER_REACH = 30  # " people" after "Sigi 65"
 # A figure's noun and its verb right before a word number, which is its value: "The official death toll rose to four".
 FIGURE_VALUE_BEFORE = re.compile(
-    r"(?i)\b(?:toll|tally|count|total|number|figure)\s+(?:\w+\s+){0,6}?(?:rose|climbed|jumped|increased|stood|"
-    r"stands|reached|hit|was|is|fell|dropped|rises|climbs|went\s+up|went\s+down)\s+(?:by\s+\w+\s+)?(?:to\s+|at\s+)?$"
+    r"(?i)\b(?:toll|tally|count|total|number|figure)\s+(?:\w+\s+){0,9}?(?:rose|risen|climbed|jumped|increased|stood|"
+    r"stands|reached|hit|was|is|fell|fallen|dropped|rises|climbs|grew|grown|mounted|went\s+up|went\s+down)\s+"
+    r"(?:by\s+\w+\s+)?(?:to\s+|at\s+)?$"
+    # a figure brought to a value: "taking the death toll to nine", "bringing the total to four"
+    r"|\b(?:taking|bringing|pushing|raising|lifting|took|brought|pushed|raised)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:toll|tally|count|total|number|figure)\s+to\s+$"
     # a figure put at a value: "put the death toll at seven", "placed the number at four"
     r"|\b(?:put|puts|putting|placed|places|pegged|set|sets)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}?"
     r"(?:toll|tally|count|total|number|figure)\s+at\s+$"
