@@ -70,6 +70,13 @@ KEPT_AFTER = re.compile(
     r"(?i)\s+(?:were|are|have\s+been|had\s+been)\s+(?:kept|held|lying|stored|preserved|placed|taken|sent|shifted)"
     r"\s+(?:at|in|to)\b"
 )
+# The new ones among a count, named before a breakdown of them: "the newly reported deaths included one in Graves
+# County, four in Hopkins County" (increments, not each county's toll).
+NEW_WHOLE_BEFORE = re.compile(
+    r"(?i)\b(?:newly\s+(?:reported|confirmed|recorded)|new|additional|latest)\s+(?:[a-z]+\s+)?"
+    r"(?:deaths|fatalities|cases|victims|infections|casualties)\s+(?:included|include|includes|including)\b[^.;]{0,100}$"
+)
+NEW_WHOLE_REACH = 160
 # "another 15,000 structures", "a further 300": a count added to one already given.
 ADDED_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further|additional|further)\s+(?:[a-z]+\s+){0,1}$")
 # How people travelled narrows a count of arrivals: "878,495 who have arrived by sea", "34,215 ... across land borders".
@@ -276,6 +283,8 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
     scoped = _scope(text, q)
     if scoped:
         return scoped
+    if NEW_WHOLE_BEFORE.search(text, max(0, q.start - NEW_WHOLE_REACH), q.start):
+        return "additional"  # the new ones a breakdown lists, each a part of no county's own toll
     part_before = PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start) or PART_OPENING.search(
         text, max(0, q.start - PART_OPENING_REACH), q.start
     )

@@ -249,6 +249,10 @@ ELIDED_PLACE_AFTER = re.compile(
     r"\s+(?:(?:were|was|are|is)\s+(?:[a-z]+\s+)?)?(?:in|at|on|from)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?[A-Z]"
 )
 PARALLEL_REACH = 80  # from the earlier number to this one: one clause and its place
+# The first of a breakdown by place, after the word that opens it: "the deaths included one in Graves County, four in
+# Hopkins County".
+INCLUDED_BEFORE = re.compile(r"(?i)\b(?:including|included|includes|include|among\s+them)\s+$")
+INCLUDED_REACH = 12
 SENTENCE_BREAK = re.compile(r"[.!?]\s")
 # A share without "of": "cut by a third", "a two-thirds majority".
 FRACTION_CONTEXT = re.compile(r"(?i)\bby\s+\S+\s*$|^\S+(?:\s\S+)?\s+majority\b")
@@ -1005,6 +1009,14 @@ UNIT_DEFINITION_REACH = 48  # "each barrel contains about " and the like
 UNIT_DEFINITION_AFTER = re.compile(r"(?i)\s+(?:of [a-z]+\s+)?in\s+(?:a|an|one|each|every)\s+[a-z]+\b")
 
 
+def _included_by_place(text: str, q: Quantity) -> bool:
+    """Whether a word number opens a breakdown by place: "the deaths included one in Graves County"."""
+    return bool(
+        INCLUDED_BEFORE.search(text, max(0, q.start - INCLUDED_REACH), q.start)
+        and ELIDED_PLACE_AFTER.match(text, q.end)
+    )
+
+
 def _elided(text: str, q: Quantity, previous: Quantity | None) -> bool:
     """Whether a number with no noun of its own stands in a clause parallel to a counted one's, before a place."""
     return (
@@ -1071,6 +1083,7 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, le
         and q.qualifier in ("exact",)
         and raw.lower() in ("one", "a", "an")
         and not _elided(text, q, previous)  # "... nine in the State of Mexico and one in Guerrero"
+        and not _included_by_place(text, q)
     ):
         return False  # "at one point", "one way or another": "one" before a noun no alias names is an idiom
     if (
@@ -1081,6 +1094,7 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, le
         and q.measure_text is None
         and (q.low or 0) < 1000
         and not _elided(text, q, previous)
+        and not _included_by_place(text, q)
         and not FIGURE_VALUE_BEFORE.search(text, max(0, q.start - FIGURE_VALUE_REACH), q.start)
         and not (previous is not None and PART_OF_WHOM.match(text, q.num_end))
         and not lexicon.states.after.match(text, q.end)  # "nine perished", "three were injured"
