@@ -60,7 +60,8 @@ LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:in\s+)?(?:[A-Z][\w-]*\s+){1,3}")
 LOSS_AFTER = re.compile(
     # "$4 billion in economic losses"; "$7bn Dorian loss", "a $3bn storm damage bill" (a name or a word between)
     r"(?i)\s+(?:(?:[a-z]+\s+)?(?:in|of)\s+(?:[a-z]+\s+){0,2}?|(?:[a-z-]+\s+)?)(?P<noun>damages?|losses|loss)\b"
-    r"|,\s+[^.;]{0,50}?\b(?P<costliest>costliest)\b"  # "At $175 billion, Katrina remains the costliest disaster"
+    # "At $175 billion, Katrina remains the costliest disaster", "At $3.58 billion, the wildfire is the most expensive"
+    r"|,\s+[^.;]{0,50}?\b(?P<costliest>costliest|most\s+expensive)\b"
 )
 LOSS_BEFORE = re.compile(
     # not "will cost"; "the economic toll of the quake" (not a death toll)
@@ -69,7 +70,8 @@ LOSS_BEFORE = re.compile(
     # ... further off, with the verb that gives the amount: "Total economic losses in the Bahamas from hurricane
     # Dorian, which has devastated large parts of the Islands, will hit $7bn"
     # (or "The economic toll of the quake - including its impact to buildings - has ballooned to five trillion")
-    r"|[^.;\d$\u20ac\u00a3]{61,140}\b(?:hit|reach|top|exceed|total|(?:risen|rose|grown|grew|[a-z]+ed)\s+to)\s+"
+    r"|[^.;\d$\u20ac\u00a3]{61,140}\b(?:hit|reach|top|exceed|total|totall?ed|totals|amounted\s+to|came\s+to|"
+    r"(?:risen|rose|grown|grew|[a-z]+ed)\s+to)\s+"
     r"(?:about\s+|around\s+|nearly\s+|over\s+)?)$"
 )
 # ... what insurers will pay of it: "insured losses", "insured property value in the range of".
