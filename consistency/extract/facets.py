@@ -367,11 +367,15 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
     return None
 
 
+SENTENCE_REACH = 300  # how far around a number its sentence is looked for: a bounded search on any text
+
+
 def _sentence(text: str, q: Quantity) -> str:
     """The sentence around a number, roughly: from the last full stop before it to the next one after it."""
-    start = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
-    end = text.find(". ", q.end)
-    return text[start : end if end >= 0 else len(text)]
+    lo, hi = max(0, q.start - SENTENCE_REACH), min(len(text), q.end + SENTENCE_REACH)
+    start = max(text.rfind(". ", lo, q.start), text.rfind("\n", lo, q.start), lo - 1) + 1
+    end = text.find(". ", q.end, hi)
+    return text[start : end if end >= 0 else hi]
 
 
 def _scope(text: str, q: Quantity) -> str | None:
