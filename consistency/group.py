@@ -56,14 +56,10 @@ def _quantity_key(claim: Claim) -> tuple | None:
     # country (Cyclone Idai's toll in Mozambique is not Zimbabwe's). Any other subject is compared place by place,
     # where "Beirut" and "Beirut, Lebanon" are one place: the places that hold another tell no two counts apart.
     named = claim.subject_type == "named_event"
-    where = tuple(claim.countries) if named else tuple(claim.countries or _narrowest(claim))
+    where = tuple(claim.countries) if named else tuple(claim.countries or claim.narrowest)
     # Units in one dimension share a topic ("42,000 square miles" with "110,000 square kilometers"); compare converts.
     key = ("quantity", measure, claim.facet or "", claim.subject, where, canonical_unit(claim.unit) or "")
     return key if claim.modality == "asserted" else (*key, claim.modality)  # projections have topics of their own
-
-
-def _narrowest(claim: Claim) -> list[str]:
-    return [place for place in claim.location if place not in claim.within]
 
 
 def unchecked_reason(claim: Claim) -> str | None:

@@ -16,7 +16,7 @@ from charset_normalizer import from_bytes
 
 from .errors import ConsistencyError
 from .extract.addresses import url_date
-from .extract.dates import MONTH_NAMES, MONTHS, WEEKDAYS
+from .extract.dates import MONTH_NAMES, MONTHS, WEEKDAYS, lines_end
 from .files import read_bytes
 from .models import Source
 from .yamlload import load_yaml, read_yaml
@@ -37,6 +37,7 @@ _DATELINE = re.compile(
     re.M,
 )
 
+DATELINE_LINES = 3  # the dateline sits in the first three non-empty lines
 # Besides its date, a dateline holds a few words and perhaps a clock time: "By Jane Doe | January 25, 2024 3:45 PM".
 DATELINE_WORDS = 10
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -193,12 +194,7 @@ def _front_matter(path: Path, text: str, warnings: list[str]) -> tuple[dict, int
 
 def dateline(text: str, body_start: int = 0) -> tuple[date, tuple[int, int]] | None:
     """A publication date from a dateline in the first lines, with the line's span."""
-    head_end = body_start
-    for _ in range(3):  # the dateline sits in the first three non-empty lines
-        nxt = text.find("\n", head_end + 1)
-        head_end = len(text) if nxt < 0 else nxt
-        if nxt < 0:
-            break
+    head_end = lines_end(text, body_start, DATELINE_LINES)
     match = _DATELINE.search(text, body_start, head_end)
     if not match:
         return None

@@ -155,6 +155,11 @@ class Claim(Model):
     def make_id(source: str, start: int, end: int) -> str:
         return hashlib.sha1(f"{source}:{start}:{end}".encode()).hexdigest()[:12]
 
+    @property
+    def narrowest(self) -> list[str]:
+        """The places of `location` that hold none of its others: Beirut, of Beirut and Lebanon."""
+        return [place for place in self.location if place not in self.within]
+
 
 # --- topics and findings ---
 

@@ -53,7 +53,7 @@ def _place_within(claims: list[Claim]) -> list[Claim]:
     story then meet at one place, whichever of them said where it is."""
     said: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(set)  # place -> (wider, countries)
     for claim in claims:
-        narrow = [place for place in claim.location if place not in claim.within]
+        narrow = claim.narrowest
         if claim.kind == "quantity" and claim.within and len(narrow) == 1 and narrow != claim.countries:
             said[narrow[0]].add((tuple(claim.within), tuple(claim.countries)))
     out = []
@@ -131,7 +131,7 @@ def _name_events(claims: list[Claim], sources: dict[str, Source]) -> list[Claim]
             # "the fire in Lahaina" is "the Lahaina wildfire" another article names; else its headline's
             kind = claim.subject
             # where it is, not the wider places its article says that lies in ("Ceuta", not Spain too)
-            places = [place for place in claim.location if place not in claim.within]
+            places = claim.narrowest
             at = [f"{place}_{kind}" for place in places if f"{place}_{kind}" in named_by_kind[kind]]
             event = at[0] if len(at) == 1 else name_for(claim.source, kind)
             if event is None:

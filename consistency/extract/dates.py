@@ -1119,18 +1119,23 @@ WIRE_LINES = 4  # the body's first lines a dateline may open: an agency's name o
 WIRE_DELAY = timedelta(days=3)  # a wire story filed this long before its page's date is still that story
 
 
+def lines_end(text: str, start: int, count: int) -> int:
+    """Where the first ``count`` lines of ``text`` from ``start`` end (a line break right at a line's start is the
+    blank line's own: the lines a page's top spreads over)."""
+    end = start
+    for _ in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text)
+    return end
+
+
 def wire_day(text: str, body_start: int, published: date | None) -> date | None:
     """The day a wire story was filed, from its dateline ("Balasore, June 4") when that is a few days before the
     page's publication date: the day its "today" and "on Sunday" are told from."""
     if published is None:
         return None
-    end = body_start
-    for _ in range(WIRE_LINES):
-        end = text.find("\n", end + 1)
-        if end < 0:
-            end = len(text)
-            break
-    m = WIRE_DATELINE.search(text, body_start, end)
+    m = WIRE_DATELINE.search(text, body_start, lines_end(text, body_start, WIRE_LINES))
     if m is None:
         return None
     try:

@@ -268,9 +268,9 @@ def _part_of(text: str, q: Quantity, lexicon: Lexicon) -> str:
     return f"part of {first.id}" if first else "part"
 
 
-def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
+def facet(text: str, q: Quantity, lexicon: Lexicon, sentence: tuple[int, int]) -> str | None:
     """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
-    "grew by 5,000 acres" (a change, not a level)."""
+    "grew by 5,000 acres" (a change, not a level); ``sentence`` is the span of the count's sentence."""
     if CHANGE_BEFORE.search(text, max(0, q.start - CHANGE_REACH), q.start):
         return "change"
     mode = MODE.search(text, q.end, min(len(text), q.end + MODE_REACH))
@@ -317,7 +317,7 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         return "held"  # some of the dead, by where they lie (a place named there is the morgue's, not the toll's)
     if DISCHARGED_AFTER.match(text, q.end, q.end + TREATED_REACH):
         return "discharged"
-    if TREATED_AFTER.match(text, q.end, q.end + TREATED_REACH) and DISCHARGED.search(_sentence(text, q)):
+    if TREATED_AFTER.match(text, q.end, q.end + TREATED_REACH) and DISCHARGED.search(text, *sentence):
         return "in hospital"
     damaged = DAMAGED_BEFORE.search(text, max(0, q.start - DAMAGED_REACH), q.start) or DAMAGED_AFTER.match(
         text, q.end, q.end + DAMAGED_REACH
@@ -365,17 +365,6 @@ def facet(text: str, q: Quantity, lexicon: Lexicon) -> str | None:
         if narrowing:
             return " ".join(narrowing)
     return None
-
-
-SENTENCE_REACH = 300  # how far around a number its sentence is looked for: a bounded search on any text
-
-
-def _sentence(text: str, q: Quantity) -> str:
-    """The sentence around a number, roughly: from the last full stop before it to the next one after it."""
-    lo, hi = max(0, q.start - SENTENCE_REACH), min(len(text), q.end + SENTENCE_REACH)
-    start = max(text.rfind(". ", lo, q.start), text.rfind("\n", lo, q.start), lo - 1) + 1
-    end = text.find(". ", q.end, hi)
-    return text[start : end if end >= 0 else hi]
 
 
 def _scope(text: str, q: Quantity) -> str | None:

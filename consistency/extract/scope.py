@@ -431,7 +431,13 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         else "multiple"
         if multiple_of(text, q, previous, r.measures.get(id(previous)) if previous else None)
         else " ".join(
-            f for f in (facet(text, q, lexicon), measured.whose, kind_of_count(lexicon, measure, measured)) if f
+            f
+            for f in (
+                facet(text, q, lexicon, (r.start, r.end)),
+                measured.whose,
+                kind_of_count(lexicon, measure, measured),
+            )
+            if f
         )
         or None
     )
