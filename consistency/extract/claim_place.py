@@ -20,6 +20,7 @@ from .places import (
     THE_CAPITAL,
     THE_PLACES,
     ancestors,
+    frames_a_record,
     placed_near,
     speaker_places,
     spread_over_places,
@@ -217,33 +218,63 @@ def read_place(
 
 
 # Between an event's words and the place they put it in: "floods in ", "the earthquake that struck central ".
-EVENT_PLACE_GAP = re.compile(
-    r"\s+(?:(?:that|which)\s+(?:hit|struck|swept|battered|rocked|shook|devastated|ravaged|lashed|pounded|flattened)\s+"
-    r"|in\s+|across\s+|on\s+)(?:the\s+)?"
+EVENT_STRUCK = (
+    r"\s+(?:(?:that|which)\s+)?(?:has\s+|had\s+)?(?:hit|hits|struck|strikes|swept|sweeps|battered|batters|rocked|"
+    r"rocks|shook|shakes|devastated|devastates|ravaged|ravages|lashed|lashes|pounded|pounds|flattened|flattens|"
+    r"(?:slammed|slams|smashed|smashes|crashed|crashes)\s+into|(?:tore|tears|ripped|rips|swept|sweeps)\s+through)\s+"
+    # (not where a storm "made landfall": one point of its path, not where its counts are)
+)
+EVENT_PLACE_TAIL = (
+    r"(?:the\s+)?"
     # "the floods in India's south-western state of Kerala": the place its country owns
     r"(?:[A-Z][\w.-]*['\u2019]s\s+)?(?:[a-z-]+\s+){0,2}?"
-    # "the earthquake that rocked the Indonesian island of Lombok"
-    r"(?:(?:[A-Z][a-z]+\s+)?(?:island|province|state|region|city|town|district)\s+of\s+)?"
+    # "the earthquake that rocked the Indonesian island of Lombok", "hit the Pacific resort city of Acapulco"
+    r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:island|province|state|region|city|town|district|county|village)\s+of\s+)?"
 )
+EVENT_PLACE_GAP = re.compile(rf"(?:{EVENT_STRUCK}|\s+(?:in|across|on)\s+){EVENT_PLACE_TAIL}")
+# What an event struck is where it is, though no count is there: "Hurricane Otis hit Acapulco" (a place the gazetteer
+# finds, where the sentence's locatives do not hold it).
+EVENT_STRUCK_GAP = re.compile(EVENT_STRUCK + EVENT_PLACE_TAIL)
+RECORD_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+OTHER_BEFORE = re.compile(r"(?i)\bother\s+$")
+EVENT_PLACE_REACH = 80  # from the event's words to the place: "that hit Mexico's coastal city of Acapulco"
 
 
 def place_events(
-    text: str, ctx: SentenceContext, incidents: list[Incident], discourse: Discourse, countries: frozenset[str]
+    text: str, ctx: SentenceContext, incidents: list[Incident], discourse: Discourse, lexicon: Lexicon
 ) -> None:
     """Remember the places events' own words put them in: "last month's floods in Henan Province" are Henan's floods,
     whose toll there is all of theirs, not a province's part of a country's (``read_place``, ``regional_parts``)."""
     for incident in incidents:
-        own = [place for place in incident.places if place not in countries]
+        own = [place for place in incident.places if place not in lexicon.countries]
         if own and not incident.named:
             # "the Sichuan earthquake", "the Kerala floods": where its name says (not "the Italian quake": a
             # national event's country says nothing of where in it)
             discourse.event_own.setdefault(incident.id, own)
             discourse.event_own_last[incident.id] = own
             continue
-        for start, _, ids, _ in ctx.places:
-            if start >= incident.end and EVENT_PLACE_GAP.fullmatch(text, incident.end, start):
-                discourse.event_own.setdefault(incident.id, list(ids))
-                break
+        # what it struck as well as where it was; the last place its words lead to, the narrowest ("hit the Pacific
+        # resort city of Acapulco", "Mexico's city of")
+        struck = [
+            (m.start, [m.id])
+            for m in lexicon.places.find(text, incident.end, incident.end + EVENT_PLACE_REACH)
+            if EVENT_STRUCK_GAP.fullmatch(text, incident.end, m.start)
+            # "the worst flood in Kerala's history" was Kerala's (not "any other wildfire in California history", nor
+            # "the deadliest in U.S. history": a country holds every place of the story)
+            or (
+                frames_a_record(text, m.end)
+                and m.id not in lexicon.countries
+                and RECORD_IN.fullmatch(text, incident.end, m.start)
+                and not OTHER_BEFORE.search(text, max(ctx.start, incident.start - 12), incident.start)
+            )
+        ]
+        led_to = [
+            ids
+            for start, ids in sorted([(g[0], g[2]) for g in ctx.places if g[0] >= incident.end] + struck)
+            if EVENT_PLACE_GAP.fullmatch(text, incident.end, start)
+        ]
+        if led_to:
+            discourse.event_own.setdefault(incident.id, list(led_to[-1]))
 
 
 def _narrowed(location: list[str], own: list[str], lexicon: Lexicon, discourse: Discourse) -> list[str]:

@@ -123,7 +123,11 @@ UNKNOWN_PLACE = re.compile(
     rf"|(?:al|el|de|du|la)\b)){{0,3}})(?![A-Za-z{_UPPER}{_LOWER}])"
 )
 
-ISLAND_WORD = re.compile(r"\s+Island$")  # one island's kind word after its name ("Islands" are a name: Cayman Islands)
+# One island's kind word after its name ("Islands" are a name: Cayman Islands), not after a word that is no name
+# alone: "North Island", "Long Island".
+ISLAND_WORD = re.compile(
+    r"(?<!\bNorth)(?<!\bSouth)(?<!\bEast)(?<!\bWest)(?<!\bLong)(?<!\bBig)(?<!\bGreat)(?<!\bLittle)\s+Island$"
+)
 # An island by its name, wherever it stands: "Indonesia's Lombok island", "the Abaco Islands", "Grand Bahama island".
 ISLAND_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z-]{1,20}(?:\s[A-Z][a-z-]{1,20}){0,2})\s+[Ii]slands?\b")
 

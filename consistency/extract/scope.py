@@ -133,7 +133,7 @@ def build_claims(
         opening = _opening_year(ds, s_start)
         incidents = [_told_of(story, x, told_year, opening) for x in ctx.incidents]
         told_before, last_told = last_told, incidents
-        place_events(text, ctx, incidents, discourse, lexicon.countries)
+        place_events(text, ctx, incidents, discourse, lexicon)
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
         discourse.within.update(ctx.within)
         if not qs:
@@ -273,6 +273,18 @@ def _past_event(story: Incidents, incident: Incident, told_year: int | None) -> 
     return replace(incident, id=f"{incident.kind}_{incident.year}", another=True)
 
 
+LEAD_REACH = 600  # characters of a page's top that hold its lead
+HEADLINE_LENGTH = 120  # the longest line that ends on no full stop and is a headline, a byline or a bullet
+FULL_STOPS = '.!?"\u201d'  # the end of a paragraph of sentences
+
+
+def _headline_like(text: str, end: int, body_start: int) -> bool:
+    """Whether the paragraph of the page's top ending at ``end`` is a headline, a byline or a bullet (a short line
+    with no full stop), which the lead comes after, not the lead itself."""
+    start = max(text.rfind("\n", body_start, end) + 1, body_start)
+    return end - body_start <= LEAD_REACH and end - start <= HEADLINE_LENGTH and text[end - 1] not in FULL_STOPS
+
+
 def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexicon) -> Article:
     """What holds for the whole article: where and when its story is, its one country, its headline's event."""
     dateline = dateline_places(text, source.body_start, lambda name: place_id(name, lexicon))
@@ -289,9 +301,12 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
         ),
         address_month=url_month(source.url) if source.published is None else None,
     )
-    if not discourse.main_places:  # where the story is: the first place its first paragraph names
+    if not discourse.main_places:
+        # where the story is: the first place its first paragraph names, past a headline and a byline that name
+        # none ("Joplin missing list reaches zero; death toll at 134 // By ... // (CNN) -- ... in Joplin, Missouri")
         for i, (s_start, _) in enumerate(sentences):
-            if i and "\n\n" in text[sentences[i - 1][1] : s_start]:
+            end = sentences[i - 1][1] if i else 0
+            if "\n\n" in text[end:s_start] and not _headline_like(text, end, source.body_start):
                 break
             discourse.main_places = sentence_places(text, context(i), lexicon)
             if discourse.main_places:
@@ -382,7 +397,8 @@ def _wholes_beyond_parts(article: Article, r: Reading, claims: list[Claim]) -> l
             continue
         whole, part = out[j], out[k]
         if whole.location and whole.location == part.location and not whole.location_text and part.location_text:
-            wider = [c for c in article.countries_of(part.location) if c not in part.location]
+            # the country the part's place lies in, not that place itself (Paris: France; Acapulco, Mexico: Mexico)
+            wider = [c for c in article.countries_of(part.location) if c not in part.location[:1]]
             out[j] = whole.model_copy(update={"location": wider})
             if part.facet == "part":  # then placed on its own: the place's count, as "including 81,000 in Paris"
                 out[k] = part.model_copy(update={"facet": None})
