@@ -73,7 +73,12 @@ def read_place(
     location, location_text = r.owners.get(id(q), ([], None))
     # the count's own words put it there, right beside it: "Of those, 137 died in Mexico City" (not "150,000
     # dead, apparently from bodies recovered in the rubble of buildings in Port-au-Prince")
-    placed_here = bool(location) and placed_near(text, q, location_text, r.start, r.end)
+    placed_here = bool(location) and (
+        placed_near(text, q, location_text, r.start, r.end)
+        # "The nearby province of Ayutthaya, which has been submerged for a month, has the highest toll with 90
+        # reported dead": the sentence's subject owns its count, however far
+        or _opens_sentence(text, location_text, r.start, r.end)
+    )
     label = LIST_LABEL.search(text, max(r.start, q.start - LIST_LABEL_REACH), q.start) if previous else None
     if label and not location and r.places.get(id(previous)) and not lexicon.entities.find(label.group(1)):
         # "in Donggala 153 people, Sigi 65 people": each number of a list of places after its own place
@@ -275,6 +280,18 @@ def place_events(
         ]
         if led_to:
             discourse.event_own.setdefault(incident.id, list(led_to[-1]))
+
+
+# The words before a place that opens its sentence as its subject: "The nearby province of ", "The city of ".
+SUBJECT_KIND_OPENING = re.compile(
+    r"\s*(?:The|the)\s+(?:[a-z-]+\s+){0,2}?(?:province|prefecture|district|region|county|state|city|town)\s+of\s+"
+)
+
+
+def _opens_sentence(text: str, words: str | None, start: int, end: int) -> bool:
+    """Whether a place's ``words`` open the sentence text[start:end] as its subject's: "The province of X, ..."."""
+    at = text.find(words, start, end) if words else -1
+    return at > start and bool(SUBJECT_KIND_OPENING.fullmatch(text, start, at))
 
 
 def _narrowed(location: list[str], own: list[str], lexicon: Lexicon, discourse: Discourse) -> list[str]:

@@ -149,6 +149,24 @@ FOUND_AFTER = re.compile(
     r"(?:(?:were|was|have been|had been)\s+(?:[a-z]+ly\s+)?(?:found|located|recovered|discovered|pulled)"
     r"|(?:had\s+|have\s+)?washed\s+(?:up|ashore))\b"  # "dozens of bodies from Zimbabwe had washed up in Mozambique"
 )
+# The divisions a place has, told as its own or as all of them: "Thailand's 77 provinces", "all 50 states", "25 of
+# the country's 76 provinces" (how many it has, not how many an event reached).
+DIVISIONS = frozenset(
+    "province state district county region municipality prefecture department ward borough governorate".split()
+)
+ALL_OF_A_PLACE_BEFORE = re.compile(
+    r"(?:\b(?i:the)\s+(?i:country|nation|state|city|capital|province|region|island)['\u2019]s"
+    r"|\b[A-Z][\w.-]*['\u2019]s|\b(?i:all|all\s+of\s+the|all\s+the))\s+$"
+)
+ALL_OF_A_PLACE_REACH = 30
+# Bodies seen where they lie, not yet brought out: "eight bodies located but not recovered", "six more bodies that
+# have yet to be recovered", "bodies spotted but not yet retrieved".
+UNRECOVERED_AFTER = re.compile(
+    r"(?i)(?:\s+(?:that|which|who)\s+(?:have|has|had)|(?:\s+(?:were|have\s+been|had\s+been))?\s+(?:found|located|"
+    r"spotted|seen|identified|detected)\s+but)\s+(?:not\s+(?:yet\s+)?|yet\s+to\s+be\s+|still\s+not\s+)"
+    r"(?:been\s+)?(?:recovered|retrieved|removed|brought\s+out|pulled\s+out)\b"
+)
+UNRECOVERED_REACH = 60
 # ... or in a participle right after the bodies: "790 bodies recovered from the wreckage".
 FOUND_PARTICIPLE = re.compile(r"(?i)\s+(?:recovered|found|retrieved|pulled|located|discovered)\b")
 # A verb's object number, its qualifier between: "collected more than ", "treated some ".
@@ -283,6 +301,10 @@ def facet(text: str, q: Quantity, lexicon: Lexicon, sentence: tuple[int, int]) -
     scoped = _scope(text, q)
     if scoped:
         return scoped
+    if head_noun(q.measure_text) in DIVISIONS and ALL_OF_A_PLACE_BEFORE.search(
+        text, max(0, q.start - ALL_OF_A_PLACE_REACH), q.start
+    ):
+        return "all"  # "25 of the country's 76 provinces": all a place has, never a rival of those flooded
     if NEW_WHOLE_BEFORE.search(text, max(0, q.start - NEW_WHOLE_REACH), q.start):
         return "additional"  # the new ones a breakdown lists, each a part of no county's own toll
     part_before = PART_BEFORE.search(text, max(0, q.start - PART_REACH), q.start) or PART_OPENING.search(
@@ -298,6 +320,8 @@ def facet(text: str, q: Quantity, lexicon: Lexicon, sentence: tuple[int, int]) -
     if PART_AFTER.match(text, q.end) or (part_before and narrows):
         return "part"
     bodies = head_noun(q.measure_text) in BODIES
+    if UNRECOVERED_AFTER.match(text, q.end, q.end + UNRECOVERED_REACH):
+        return "unrecovered"  # "eight bodies located but not recovered": seen, not yet in the toll
     if (
         FOUND_AFTER.match(text, q.end, q.end + FOUND_REACH)
         or RECOVERED_BEFORE.search(text, max(0, q.start - RECOVERED_REACH), q.start)
@@ -565,5 +589,40 @@ def added_to_other_counts(claims: list[Claim]) -> list[Claim]:
         if claim.measure and claim.measure not in NOT_COUNTS:
             seen.add(claim.measure)
             last = claim.measure
+        out.append(claim)
+    return out
+
+
+# A count named again by a demonstrative: "another eight bodies located but not recovered. Those eight bodies were
+# brought out later": the same count, with what narrowed it.
+DEMONSTRATIVE_BEFORE = re.compile(r"(?i)\b(?:those|these|the\s+same)\s+$")
+DEMONSTRATIVE_REACH = 12
+REPEAT_REACH = 600  # characters back to the count it names again: a sentence or two
+
+
+def repeated_counts(text: str, claims: list[Claim]) -> list[Claim]:
+    """Each count a demonstrative names again ("those eight bodies") with the facet of the count it repeats, the
+    nearest one before it of the same value and measure. ``claims`` are in text order."""
+    out: list[Claim] = []
+    for claim in claims:
+        if (
+            claim.kind == "quantity"
+            and claim.facet is None
+            and claim.value is not None
+            and DEMONSTRATIVE_BEFORE.search(text, max(0, claim.start - DEMONSTRATIVE_REACH), claim.start)
+        ):
+            earlier = next(
+                (
+                    c
+                    for c in reversed(out)
+                    if c.kind == "quantity"
+                    and c.start >= claim.start - REPEAT_REACH
+                    and c.value == claim.value
+                    and c.measure == claim.measure
+                ),
+                None,
+            )
+            if earlier is not None and earlier.facet:
+                claim = claim.model_copy(update={"facet": earlier.facet})
         out.append(claim)
     return out

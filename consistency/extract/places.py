@@ -113,6 +113,8 @@ UNKNOWN_PLACE = re.compile(
     # Trawangan" (where "no danger to the city of Oroville" places nothing there), and so is a city an event struck
     # ("hit the Pacific resort city of Acapulco")
     r"|\b(?i:the)\s+(?:[A-Z]?[a-z]+\s+)?island\s+of\s+"
+    # and a province by its kind, wherever it stands: "The nearby province of Ayutthaya ... has the highest toll"
+    r"|\b(?i:the)\s+(?:[a-z-]+\s+){0,2}?(?:province|prefecture|district|region|county|municipality)\s+of\s+"
     r"|\b(?:hit|struck|battered|lashed|pounded|devastated|ravaged|slammed)\s+the\s+(?:[A-Z]?[a-z]+\s+){0,2}"
     r"(?:city|town|village|port)\s+of\s+)"
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west|nearby|neighbou?ring)\s+)?"

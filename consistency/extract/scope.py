@@ -45,7 +45,16 @@ from .dates import DateMention
 from .discourse import Discourse, dateline_places
 from .eventdates import earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
-from .facets import added_to_other_counts, breakdown_parts, facet, in_sectors, multiple_of, population, share_of
+from .facets import (
+    added_to_other_counts,
+    breakdown_parts,
+    facet,
+    in_sectors,
+    multiple_of,
+    population,
+    repeated_counts,
+    share_of,
+)
 from .forces import named_forces
 from .incidents import Incident, Incidents, called_by_name, find_incidents, placed_by_article_names, tolls_last
 from .lexicon import Lexicon, tokenize
@@ -199,7 +208,7 @@ def build_claims(
         )
     claims.sort(key=lambda c: (c.start, c.end))
     placed = regional_parts(events_placed_later(claims, lexicon), lexicon, discourse.event_own)
-    return added_to_other_counts(placed)
+    return repeated_counts(text, added_to_other_counts(placed))
 
 
 # An unnamed event this many years or more before the article's day, its year told, after the story's own event

@@ -26,6 +26,7 @@ PAST = re.compile(
     # a figure the text presents as superseded: "the earliest figure, 1,000", "initially estimated 150,000"
     r"initially|originally|at first|earliest|the first estimate|(?:the|that|its|their) initial|previous(?:ly)?|"
     r"had earlier|"  # "Dickman had earlier put the toll at 480 million"
+    r"(?<![A-Za-z] )earlier(?=,)|"  # "Earlier, authorities had said they were working off a list of 176"
     r"(?:was|were|had been) earlier [a-z]+|earlier (?:stood|was|were)|"  # "The toll was earlier put at 288"
     # "the earlier figure", "the government's earlier estimate of 230,000"
     r"(?:the|that|its|their|an|\w+'s|\w+\u2019s) earlier (?:official |[A-Z][\w.]*\s+)?"
