@@ -116,6 +116,7 @@ def sentence_context(
     places, subject_places, within = place_groups(
         text, [m for m in found if not _overlaps(m, alone)], lexicon.countries
     )
+    within.update(_national_kinds(text, start, found, entities, lexicon))
     inside_entity = {i for e in entities for i in range(e.start, e.end)}
     measures = (
         [m for m in lexicon.measure_words.find_in(text, tokens) if m.start not in inside_entity] if counts else []
@@ -181,3 +182,42 @@ def _unnamed_in_title(text: str, incident: Incident, lexicon: Lexicon) -> Incide
 
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
+
+
+# A country's adjective before a kind of place: "the Indonesian island of Lombok", "the Mexican state of Guerrero".
+NATIONAL_KIND_BEFORE = re.compile(
+    r"(?:island|province|state|region|city|town|district|county|village|port|resort)\s+of\s+$"
+)
+NATIONAL_KIND_REACH = 40
+
+
+def _national_kinds(
+    text: str, start: int, found: list[Mention], entities: list[Mention], lexicon: Lexicon
+) -> dict[str, str]:
+    """What the sentence says lies in a country by that country's adjective: "the Indonesian island of Lombok" lies
+    in Indonesia (where no gazetteer knows Lombok's country)."""
+    within = {}
+    for place in found:
+        if place.id in lexicon.countries or not NATIONAL_KIND_BEFORE.search(
+            text, max(start, place.start - NATIONAL_KIND_REACH), place.start
+        ):
+            continue
+        adjective = next(
+            (
+                e
+                for e in reversed(entities)
+                if e.end <= place.start
+                and place.start - e.end <= NATIONAL_KIND_REACH
+                and e.id in lexicon.countries
+                and NATIONAL_KIND_GAP.fullmatch(text, e.end, place.start)
+            ),
+            None,
+        )
+        if adjective is not None:
+            within[place.id] = adjective.id
+    return within
+
+
+# Between the adjective and the place: " island of ", " resort city of ", " Pacific resort city of ".
+NATIONAL_KIND_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?" + NATIONAL_KIND_BEFORE.pattern)
+
