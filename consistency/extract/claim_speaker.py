@@ -36,6 +36,9 @@ UNNAMED_ESTIMATES = re.compile(
 )
 
 
+# The words a sentence may open with before its figure: "Altogether ", "So far, ", "Another ", "In all, ".
+COUNT_OPENING = re.compile(r"\s*(?:[A-Z][a-z]*,?\s+(?:[a-z]+,?\s+)?)?")
+
 # "they said": the speaker of the contrasting last clause of the sentence before, if one spoke there.
 THEY_SAID = re.compile(r"(?i)\bthey\s+(?:said|say|added|told|reported|estimated)\b")
 
@@ -58,6 +61,10 @@ def sentence_voices(
         attribution = voice
     if attribution is None and not UNNAMED_ESTIMATES.search(text, start, end):
         attribution = discourse.speaker  # the paragraph's, unless the sentence speaks of many unnamed voices
+    if attribution is None and qs and COUNT_OPENING.fullmatch(text, start, qs[0].start):
+        # "..., the NDMA said today. // Altogether 87 people were injured": a figure the sentence opens on goes on
+        # with the statement before (not "Rescue teams have pulled 107 people alive": what someone did)
+        attribution = discourse.paragraph_before_speaker
     if attribution is None and PRONOUN_SOURCE.search(text, start, end):
         attribution = discourse.last_speaker  # "His estimate of the amount leaked ... is 126 million gallons"
     clauses = speaker_clauses(text, start, end) if len(qs) > 1 else []

@@ -73,6 +73,9 @@ class Discourse:
     time_said: bool = False  # the paragraph's time is the day of a statement ("the ministry said on Tuesday")
     past: AsOf | None = None  # a past figure's time: "The earliest figure, 1,000 barrels, ... A team then pegged"
     _speaker: str | None = None
+    # the paragraph before's speaker, where it closed on them: "..., the NDMA said today. // Altogether 87 people
+    # were injured" is still the NDMA's, where the paragraph names none of its own
+    paragraph_before_speaker: str | None = None
     recent: list[Incident] = field(default_factory=list)  # the paragraph's events, in order
     # the article's last counted measure and its words, for "the official count stood at 16" in a later paragraph
     article_measure: tuple[str | None, str | None] = (None, None)
@@ -138,7 +141,8 @@ class Discourse:
         if measure in self.scattered.get(incident.kind, ()):
             self.event_places.setdefault(f"{incident.id}/{measure}", location)
 
-    def new_paragraph(self) -> None:
+    def new_paragraph(self, closed_on_speaker: bool = False) -> None:
+        self.paragraph_before_speaker = self.speaker if closed_on_speaker else None
         self.places, self.time, self.past, self._speaker, self.recent = [], None, None, None, []
         self.last_voice = None
         self._unread = [(find, False) for find, _ in self._unread]  # a last speaker still, no longer the paragraph's

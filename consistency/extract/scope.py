@@ -126,7 +126,10 @@ def build_claims(
     # sentences after it.
     for i, (s_start, s_end) in enumerate(sentences):
         if previous_end is not None and "\n\n" in text[previous_end:s_start] and not GOES_ON.match(text, s_start):
-            discourse.new_paragraph()
+            # "..., the NDMA said today. // Altogether 87 people were injured": a paragraph that closes on who said
+            # it lends them to the next (not "China put the number at 5,335 ... // The quake killed 80,000": the
+            # reporter's own words after a statement that opens on its speaker)
+            discourse.new_paragraph(closed_on_speaker=bool(CLOSING_SAID.search(text, paragraph_start, previous_end)))
             paragraph_start = s_start
             last_told = []
         previous_end = s_end
@@ -282,6 +285,11 @@ def _past_event(story: Incidents, incident: Incident, told_year: int | None) -> 
     return replace(incident, id=f"{incident.kind}_{incident.year}", another=True)
 
 
+# The end of a paragraph that closes on its speaker: ", the ministry said today.", ", he told reporters on Monday."
+CLOSING_SAID = re.compile(
+    r",\s+(?:[\w.'\u2019()-]+\s+){1,8}?(?:said|says|told\s+[\w\s]{1,30}?|added|reported|announced)"
+    r"(?:\s+(?:on\s+)?[\w]+){0,2}\s*[.\"\u201d]*\s*$"
+)
 LEAD_REACH = 600  # characters of a page's top that hold its lead
 HEADLINE_LENGTH = 120  # the longest line that ends on no full stop and is a headline, a byline or a bullet
 FULL_STOPS = '.!?"\u201d'  # the end of a paragraph of sentences

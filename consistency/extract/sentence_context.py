@@ -220,4 +220,3 @@ def _national_kinds(
 
 # Between the adjective and the place: " island of ", " resort city of ", " Pacific resort city of ".
 NATIONAL_KIND_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?" + NATIONAL_KIND_BEFORE.pattern)
-

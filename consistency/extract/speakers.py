@@ -24,6 +24,9 @@ REPORT = (
     r"announced|stated|confirmed|warned|noted|found|showed|believes|believed|assessed|calculated|cited|wrote|"
     r"added|acknowledged|insisted|determined|verified|according|clarified|explained|"
     r"accused|alleged|"  # "The opposition accused the army of killing 1,193 people"
+    r"revealed|disclosed|"  # "A source at the Refugees Commission has revealed that it expects 200,000"
+    # "the China Earthquake Administration registered the blast at a magnitude of 2.3"
+    r"(?:registered|measured|rated)(?=\s+(?:the|a|an|it)\s+(?:[a-z]+\s+){0,2}at\b)|"
     r"identified|interviewed|"  # "Researchers identified 12 of the dead", "The team interviewed 52 survivors"
     # "The Observatory gave a count of 322 dead" (not "gave their lives"); "the police place the figure at 260,000"
     r"(?:gave|gives|place|places|placed)"
@@ -288,7 +291,10 @@ ATTACHED_SOURCE = re.compile(r"(?i)\s+\(?(?:according\s+to|per)\s+")
 CLAUSE_END = re.compile(r"[,;)]")
 
 # A headline that ends with its source: "Ebola death toll passes 10,000: WHO".
-HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,4})$")
+HEADLINE_SOURCE = re.compile(
+    # "...: World Bank-ADB report": the source and what it spoke in
+    r":\s+((?:[A-Z][\w.&'-]*\s?){1,4}?(?:\s*(?:report|study|survey|data|figures|estimate|says))?)\s?$"
+)
 
 # A headline that opens with its source: "Study: Hurricane Maria killed 4,645", "Police: 12 dead in shooting".
 HEADLINE_LEAD_SOURCE = re.compile(
@@ -712,9 +718,14 @@ SPEAKING_BODY = re.compile(
 )
 
 
+INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")  # "U.N", "U.S": initials stripped of their last stop
+
+
 def clean_speaker(phrase: str) -> str | None:
     """A speaker is a noun phrase ("U.S. officials", "the IOM"), or nothing: never a fragment of the clause."""
     phrase = phrase.strip(" ,.;:\"'\u201c\u201d\u2018\u2019*\u2022(")  # quotes alike, a list's bullet, a bracket
+    if INITIALS_END.search(phrase):
+        phrase += "."  # "the U.N.", "according to the U.S.": initials keep their last full stop
     phrase = phrase.rpartition(": ")[2]  # "Grenfell Tower: police expect": a headline's topic, then its speaker
     determined = bool(DETERMINER.match(phrase))  # "the posting", "a ruling": a noun, not a gerund
     phrase = DETERMINER.sub("", phrase)
