@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from .extract.addresses import headline
 from .extract.dates import MONTHS, find_dates
@@ -59,14 +60,26 @@ def _place_within(claims: list[Claim]) -> list[Claim]:
     out = []
     for claim in claims:
         known = said.get(claim.location[0]) if len(claim.location) == 1 and not claim.within else None
-        if known and len(known) == 1:  # the articles agree where it lies
-            (wider, countries), place = next(iter(known)), claim.location[0]
+        agreed = _nested(known) if known else None
+        if agreed:  # the articles agree where it lies ("Colombia"; "Putumayo, Colombia")
+            (wider, countries), place = agreed, claim.location[0]
             update = {"location": [place, *wider], "within": list(wider)}
             if claim.countries == [place]:  # taken for a country of its own, for want of knowing its country
                 update["countries"] = list(countries)
             claim = claim.model_copy(update=update)
         out.append(claim)
     return out
+
+
+def _nested(known: set[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The widest account of where a place lies, when the articles' accounts hold one another and name one country
+    ("Colombia" and "Putumayo, Colombia"); none when they disagree."""
+    chains = sorted(known, key=lambda k: len(k[0]))
+    if len({countries for _, countries in chains if countries}) > 1:
+        return None
+    if all(set(a[0]) <= set(b[0]) for a, b in pairwise(chains)):
+        return chains[-1][0], next((countries for _, countries in reversed(chains) if countries), ())
+    return None
 
 
 def _name_generic(claims: list[Claim]) -> list[Claim]:

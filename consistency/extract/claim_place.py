@@ -206,7 +206,10 @@ def read_place(
         placed_here
         and countries
         and within_a_country(location, lexicon, discourse.within)
-        and not (incident is not None and _own_place(location, incident.id, discourse.event_own, lexicon))
+        and not (
+            incident is not None
+            and _own_place(location, incident.id, discourse.event_own, lexicon, discourse.within.values())
+        )
     ):
         # a national event's count its own words put in a city or a province is that place's, compared place
         # by place, never with the country's total ("LES CAYES, Haiti - the toll rose to 1,941" is Haiti's); a
@@ -240,6 +243,8 @@ EVENT_PLACE_GAP = re.compile(rf"(?:{EVENT_STRUCK}|\s+(?:in|across|on)\s+){EVENT_
 # What an event struck is where it is, though no count is there: "Hurricane Otis hit Acapulco" (a place the gazetteer
 # finds, where the sentence's locatives do not hold it).
 EVENT_STRUCK_GAP = re.compile(EVENT_STRUCK + EVENT_PLACE_TAIL)
+# A name right after what an event struck: "that hit Mocoa", "tore through Gatlinburg".
+STRUCK_NAME = re.compile(EVENT_STRUCK + r"((?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))\b(?!['\u2019]s)")
 RECORD_IN = re.compile(r"\s+in\s+(?:the\s+)?")
 OTHER_BEFORE = re.compile(r"(?i)\bother\s+$")
 EVENT_PLACE_REACH = 80  # from the event's words to the place: "that hit Mexico's coastal city of Acapulco"
@@ -273,6 +278,10 @@ def place_events(
                 and not OTHER_BEFORE.search(text, max(ctx.start, incident.start - 12), incident.start)
             )
         ]
+        named = STRUCK_NAME.match(text, incident.end, min(ctx.end, incident.end + EVENT_PLACE_REACH))
+        if not struck and named and not lexicon.entities.find(named.group(1)):
+            # "the mudslide that hit Mocoa": a name no gazetteer knows, where the event struck
+            struck = [(named.start(1), [slug(named.group(1))])]
         led_to = [
             ids
             for start, ids in sorted([(g[0], g[2]) for g in ctx.places if g[0] >= incident.end] + struck)
@@ -306,10 +315,17 @@ def _narrowed(location: list[str], own: list[str], lexicon: Lexicon, discourse: 
     return location
 
 
-def _own_place(location: list[str], subject: str | None, event_own: dict[str, list[str]], lexicon: Lexicon) -> bool:
-    """Whether a count's places below its country's are where its event's own words put the event."""
+def _own_place(
+    location: list[str],
+    subject: str | None,
+    event_own: dict[str, list[str]],
+    lexicon: Lexicon,
+    wider: Collection[str] = (),
+) -> bool:
+    """Whether a count's places below its country's are where its event's own words put the event, or the places
+    ``wider`` than those the article says they lie in ("the mudslide in Mocoa, Putumayo": Mocoa's)."""
     own = event_own.get(subject or "")
-    return bool(own) and set(location) - lexicon.countries <= set(own)
+    return bool(own) and set(location) - lexicon.countries - (set(wider) - set(own)) <= set(own)
 
 
 def resolve_references(article: Article, ctx: SentenceContext) -> None:
@@ -342,7 +358,7 @@ def regional_parts(claims: list[Claim], lexicon: Lexicon, event_own: dict[str, l
         if (
             not c.countries
             or set(c.location) <= set(c.countries)
-            or _own_place(c.location, c.subject, event_own, lexicon)
+            or _own_place(c.location, c.subject, event_own, lexicon, c.within)
         ):
             return False  # the floods' toll in the Henan their own words put them in is all of it
         own = bool(c.location_text and c.attribution and c.location_text in c.attribution)
@@ -366,7 +382,7 @@ def regional_parts(claims: list[Claim], lexicon: Lexicon, event_own: dict[str, l
         c.model_copy(update={"countries": frames[key]})
         if not c.countries
         and (key := (c.subject, c.measure, tuple(c.location))) in frames
-        and _own_place(c.location, c.subject, event_own, lexicon)
+        and _own_place(c.location, c.subject, event_own, lexicon, c.within)
         else c
         for c in parts
     ]
