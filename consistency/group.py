@@ -28,6 +28,7 @@ REPORTING_VERBS = frozenset(
     "say tell announce confirm report add brief state note write warn acknowledge insist declare claim estimate".split()
 )
 NO_PLACE = "no place"
+PART_UNNAMED_MEASURES = frozenset({"places"})  # counts of places whose part names no whole of its own
 EVENT_TYPES = frozenset({"event", "named_event", "named_series"})  # subject types that are events, not owners
 FUZZY_THRESHOLD = 88  # token_set_ratio at which two surface forms name the same thing
 
@@ -74,6 +75,9 @@ def unchecked_reason(claim: Claim) -> str | None:
         return "no measure: what is counted is not stated"
     if claim.subject is None:
         return "no subject: whose count, or which event's, is not stated"
+    if claim.facet == "part" and claim.measure in PART_UNNAMED_MEASURES:
+        # "nine of the capital's 50 districts", "28 of Thailand's 77 provinces": some of them, which ones unsaid
+        return "no part: which of the places are counted is not stated"
     if claim.measure == "money" and claim.subject_type in EVENT_TYPES and claim.facet is None:
         # "a help of Rs 500 crore", "Rs 2,000 crore from the prime minister": an event's money, for what unknown
         return "no purpose: what the event's money is (a cost, a gift, a loss) is not stated"

@@ -17,7 +17,7 @@ from .facets import (
 )
 from .incidents import Incident
 from .lexicon import Lexicon, Mention
-from .quantities import ELLIPSIS, THINGS, Quantity, counts_things, head_noun
+from .quantities import ELLIPSIS, NUMBER_WORDS, THINGS, Quantity, counts_things, head_noun
 from .speakers import RIVAL_FIGURE
 
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
@@ -364,6 +364,14 @@ PLACE_PHRASE = re.compile(
 DETENTION_REACH = 100  # "the network of makeshift prisons run by the Syrian Democratic Forces, which hold about "
 
 
+# Before a whole a part is told against: "300 of the ", "nine of the capital's ".
+WHOLE_OF_A_PART_BEFORE = re.compile(
+    r"(?i)(\b\d[\d,]*|\b[a-z]+(?:-[a-z]+)?)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|(?:the\s+)?[\w.-]+['\u2019]s\s+)"
+    r"(?:[\w.-]+['\u2019]s\s+)?$"
+)
+WHOLE_OF_A_PART_REACH = 40
+
+
 def state_of(
     text: str, q: Quantity, ctx: SentenceContext, measure: str | None, lexicon: Lexicon, mention: Mention | None = None
 ) -> tuple[str | None, str | None]:
@@ -372,7 +380,14 @@ def state_of(
     states = lexicon.states
     if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS | THINGS:
         return measure, None  # "30 public-sector unions protested plans": bodies, not a crowd of people
-    after = states.after.match(text, q.end, min(ctx.end, q.end + STATE_AFTER_REACH))
+    part = WHOLE_OF_A_PART_BEFORE.search(text, max(ctx.start, q.start - WHOLE_OF_A_PART_REACH), q.start)
+    number = part.group(1).lower() if part else ""
+    if number not in ("one", "1") and (number[:1].isdigit() or set(number.split("-")) <= NUMBER_WORDS):
+        return measure, None  # "300 of the 2,000 migrants were rescued": the 300 were, not the 2,000
+    end = q.end
+    if q.head_start is not None and q.head_start > q.end and q.measure_text:
+        end = q.head_start + len(q.measure_text)  # the part's state follows its whole's noun
+    after = states.after.match(text, end, min(ctx.end, end + STATE_AFTER_REACH))
     aside = (
         None
         if after

@@ -825,6 +825,12 @@ def _attach_unit_and_noun(text: str, q: Quantity, units: _Units, lexicon: Lexico
         pos += len("-strong")
     if text.startswith(CLOSING_QUOTES, pos) and text.endswith(OPENING_QUOTES, 0, q.start):
         pos += 1  # "“More than two million” people demonstrated": a figure quoted, then what it counts
+    counted = _counted_by_its_whole(text, q, lexicon)
+    if counted is not None:
+        # "nine of the capital's 50 districts", "20 of the country's 22 governorates": a part of the whole after it,
+        # counted as the whole is (its span stays the number's: the whole is a count of its own)
+        q.measure, q.measure_text, q.head_start = counted.id, counted.text, counted.start
+        return
     of = OF.match(text[pos : pos + OF_REACH])
     if of and (q.vague or q.unit or q.unit == "fraction"):
         pos += of.end()
@@ -944,6 +950,29 @@ def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> 
             q.measure, q.measure_text, q.head_start, q.end = "people", word, token.start(), token.end()
             q.subject_hint = found[0].id
             return
+
+
+# A part told against its whole's own number: " of the capital's 50 ", " of the 12 ", " of Thailand's 77 ".
+PART_OF_NUMBER = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|(?:the\s+)?[\w.-]+['\u2019]s\s+)(?:[\w.-]+['\u2019]s\s+)?(?=[\d]|[a-z]+\s)"
+)
+
+
+NUMBER_THEN_NOUN = re.compile(r"(\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+")
+
+
+def _counted_by_its_whole(text: str, q: Quantity, lexicon: Lexicon) -> Mention | None:
+    """The noun of the whole a bare number is a part of: "nine of the capital's 50 districts" counts districts."""
+    if q.unit or q.vague or q.low in (None, 1) or q.end != q.num_end:
+        return None
+    of = PART_OF_NUMBER.match(text, q.num_end)
+    whole = NUMBER_THEN_NOUN.match(text, of.end()) if of else None
+    if whole is None or not (
+        whole.group(1)[0].isdigit() or all(part in NUMBER_WORDS for part in whole.group(1).lower().split("-"))
+    ):
+        return None
+    nouns = lexicon.measure_words.find(text, whole.end(), whole.end() + PARTITIVE_NOUN_REACH)
+    return nouns[0] if nouns and nouns[0].start == whole.end() else None
 
 
 # After "of": the article of a partitive whose noun a number counts ("66 of the attacks", "12 of those killed").
