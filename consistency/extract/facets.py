@@ -286,11 +286,24 @@ def _part_of(text: str, q: Quantity, lexicon: Lexicon) -> str:
     return f"part of {first.id}" if first else "part"
 
 
+EVENT_NOUN_REACH = 30  # " crash", " pile-up in fog" after a count joined to its noun
+
+
+def _event_after(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether an event's word follows ``end`` within a word or two: "-train crash", "-vehicle pile-up"."""
+    heads = lexicon.events.heads.find(text, end, min(len(text), end + EVENT_NOUN_REACH))
+    return bool(heads) and len(text[end : heads[0].start].split()) <= 1
+
+
 def facet(text: str, q: Quantity, lexicon: Lexicon, sentence: tuple[int, int]) -> str | None:
     """What narrows a count to part of its measure: "528 commercial buildings", "another 15,000 structures",
     "grew by 5,000 acres" (a change, not a level); ``sentence`` is the span of the count's sentence."""
     if CHANGE_BEFORE.search(text, max(0, q.start - CHANGE_REACH), q.start):
         return "change"
+    if q.head_start == q.num_end + 1 and text[q.num_end] == "-" and _event_after(text, q.end, lexicon):
+        # "the three-train crash", "a 40-vehicle pile-up": what the event involved, not every one of them counted
+        # alike ("the two express trains" of the three)
+        return "involved"
     mode = MODE.search(text, q.end, min(len(text), q.end + MODE_REACH))
     if mode and not re.search(r"[,;.]", text[q.end : mode.start()]):
         return MODES[(mode.group("way") or mode.group("journey")).lower()]

@@ -166,6 +166,8 @@ AFTER_NOT_COUNT = re.compile(
     r"|(?:day|week|month|year|hour|minute)\b)[a-z]"
     r"|:\d|/\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b))"
 )
+PLUS_AFTER = re.compile(r"-plus\b")
+COMPOUND_NOUN = re.compile(r"-([a-z]+)\b(?!-old)")  # "-vehicle", "-storey" (not "-year-old")
 # A word with its own periods: "U.S.", "D.C.", "a.m." (a full stop after it may not end the sentence).
 ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+")
 # An earthquake's magnitude around its number: "7.8-magnitude", "7.8 on the Richter scale", "magnitude 7.8".
@@ -684,8 +686,14 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     ):
         return None  # "a third year", "half the time" without "of" is not a share
     after = text[end : end + AFTER_REACH]
-    if AFTER_NOT_COUNT.match(after):
-        return None
+    plus = PLUS_AFTER.match(after)  # "the 200-plus responders": more than 200
+    compound = None
+    if AFTER_NOT_COUNT.match(after) and not plus:
+        # "a 40-vehicle pile-up", "a 16-storey building": a counted noun joined to its number (not "9-year-old")
+        compound = COMPOUND_NOUN.match(after)
+        nouns = lexicon.measure_words.find(after, 1, compound.end(1)) if compound else []
+        if not (nouns and nouns[0].start == 1 and nouns[0].end == compound.end(1)):
+            return None
     sign_before = text[max(0, start - SIGN_REACH) : start]
     sign = units.before.search(sign_before)  # a currency's sign right before it: "US$ 5", "Rs 19,512 crore"
     sign_start = start - (len(sign_before) - sign.start(1)) if sign else start
@@ -737,6 +745,12 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if qualifier == "range":  # "from 12 countries", "up from 3.5 percent": a range only once its second number comes
         qualifier, opener, span_start = "exact", span_start, start
     q = Quantity(span_start, end, start, end, low, high, qualifier, unit=unit, vague=vague, range_opener=opener)
+    if compound is not None:
+        noun = lexicon.measure_words.find(after, 1, compound.end(1))[0]
+        q.measure, q.measure_text, q.head_start, q.end = noun.id, noun.text, end + 1, end + noun.end
+        return q
+    if plus:
+        q.qualifier, q.end = "more_than", end + plus.end()
     _qualify_after(text, q)  # "500 or more people"
     magnitude = MAGNITUDE_AFTER.match(after)
     named_before = None if qual else MAGNITUDE_BEFORE.search(before)
