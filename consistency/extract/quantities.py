@@ -1087,6 +1087,9 @@ def _state_before(text: str, q: Quantity, lexicon: Lexicon) -> bool:
     return state is not None and state.group(1).lower() != "reached"
 
 
+CHANGED_FROM_BEFORE = re.compile(r"(?i)\b(?:up|down)\s+from\s+$")
+
+
 def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, lexicon: Lexicon) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names, units' definitions."""
     raw = match.group()
@@ -1140,6 +1143,8 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, le
         and not _included_by_place(text, q)
         and not FIGURE_VALUE_BEFORE.search(text, max(0, q.start - FIGURE_VALUE_REACH), q.start)
         and not (previous is not None and PART_OF_WHOM.match(text, q.num_end))
+        # "ordered in nine districts, up from eight a day earlier": the figure the count before changed from
+        and not (previous is not None and CHANGED_FROM_BEFORE.search(text, max(0, q.start - 12), q.start))
         and not lexicon.states.after.match(text, q.end)  # "nine perished", "three were injured"
         and not _state_before(text, q, lexicon)
     ):

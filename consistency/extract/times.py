@@ -81,7 +81,9 @@ SAID_AFTER = re.compile(
 # Where a sentence turns to a contrasting clause: "; ", ", however ", ", but ", ", while ".
 CONTRAST_CLAUSE = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|although)\b,?\s*")
 
-DIGIT = re.compile(r"\d")
+# Another figure between a count and a date after it, the date's: "45, up from 30 on Monday", "12 districts, up
+# from eight a day earlier" (a number in words after "up from").
+DIGIT = re.compile(r"\d|\b(?i:up|down)\s+from\b")
 # A clause's own verb before a date: the date is that clause's, not fronted for the whole sentence.
 FINITE_BE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b")
 # A record held since an earlier event: "the biggest demonstration in 29 years, since ...", "the deadliest since".
@@ -178,7 +180,12 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
         # "The group, which once controlled a third of Iraq, still has about 2,500 fighters", "The militia, which
         # once counted 60,000 men, has shrunk to a few thousand"
         before = None
-    if change := changed_from(text, q):  # "has dropped from 1,836 to 1,723": the figure the change started from
+    if UP_FROM_BEFORE.search(text, max(ctx.start, q.start - UP_FROM_REACH), q.start) and any(
+        d.start_date and 0 <= d.start - q.end <= FOLLOWS_REACH and not CLAUSE_BREAK.search(text, q.end, d.start)
+        for d in dates
+    ):
+        before = None  # "rose to 45, up from 38 on Friday": the figure changed from, on its own day
+    elif change := changed_from(text, q):  # "has dropped from 1,836 to 1,723": the figure the change started from
         return AsOf(start=None, end=published, scope="past", text=change.group())
     # "the biggest demonstration in 29 years, since a million people attended the funeral ...": the earlier event's
     past = (
