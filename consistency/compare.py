@@ -366,7 +366,7 @@ def compare_topics(
             if more:  # the same words in one article twice are one finding, which holds both
                 conflicts[conflict.id] = kept.model_copy(update={"claims": [*kept.claims, *more]})
         unlisted_by_topic[topic.id] = unlisted
-        conflicting = {frozenset(conflict.claims) for conflict in found}
+        conflicting = {frozenset(conflict.claims[:2]) for conflict in found}  # the rivals, not their repeats
         agreements += _agreements(rule, topic, links, conflicting, claims, sources)
     ordered = sorted(conflicts.values(), key=lambda c: (-severity_rank(c.severity), -(c.distance or 0), c.id))
     agreements.sort(key=lambda a: (a.topic, a.claims))
@@ -430,7 +430,35 @@ def _compare_members(
     if rule.compare != "date_match" and rule.window_days is not None:
         links += _unchanged_later(members, rule, focus)
     found, unlisted = _listed(rivals, MAX_CONFLICTS_PER_CLAIM if len(members) <= CROWDED_TOPIC else CROWDED_CAP)
-    return links, [_conflict(rule, topic, a, b, distance, sources) for a, b, distance in found], unlisted
+    conflicts = [_conflict(rule, topic, a, b, distance, sources) for a, b, distance in found]
+    return links, [_with_repeats(c, members) for c in conflicts], unlisted
+
+
+REPEAT_DAYS = 1  # a headline's "today" and its body's "on Sunday": one statement of one figure
+
+
+def _told_alike(a: Claim, b: Claim) -> bool:
+    """Whether one article's two statements of a figure hold at one time, give or take its day of telling."""
+    sa, sb = a.as_of, b.as_of
+    if None in (sa.start, sa.end, sb.start, sb.end):
+        return (sa.start, sa.end) == (sb.start, sb.end)
+    return max((sb.start - sa.end).days, (sa.start - sb.end).days) <= REPEAT_DAYS
+
+
+def _with_repeats(conflict: Conflict, members: list[Claim]) -> Conflict:
+    """A conflict holding every place its articles state either figure: a headline's "toll rises to 36" as well as
+    the body's "Kyodo counted 36 deaths" (the same article, figure and time, no other voice)."""
+    sides = [c for c in members if c.id in conflict.claims]
+    repeats = [
+        c.id
+        for c in members
+        if c.id not in conflict.claims
+        and any(
+            c.source == side.source and _told_alike(c, side) and _same_figure(c, side) and not independent(c, side)
+            for side in sides
+        )
+    ]
+    return conflict.model_copy(update={"claims": [*conflict.claims, *repeats]}) if repeats else conflict
 
 
 # How many days apart two outlets may give one unchanged figure of a count and still corroborate each other.
