@@ -429,6 +429,7 @@ def _compare_members(
                 rivals.append((a, b, distance))
     if rule.compare != "date_match" and rule.window_days is not None:
         links += _unchanged_later(members, rule, focus)
+    links += _repeats(members, focus)
     found, unlisted = _listed(rivals, MAX_CONFLICTS_PER_CLAIM if len(members) <= CROWDED_TOPIC else CROWDED_CAP)
     conflicts = [_conflict(rule, topic, a, b, distance, sources) for a, b, distance in found]
     return links, [_with_repeats(c, members) for c in conflicts], unlisted
@@ -443,6 +444,22 @@ def _told_alike(a: Claim, b: Claim) -> bool:
     if None in (sa.start, sa.end, sb.start, sb.end):
         return (sa.start, sa.end) == (sb.start, sb.end)
     return max((sb.start - sa.end).days, (sa.start - sb.end).days) <= REPEAT_DAYS
+
+
+def _repeats(members: list[Claim], focus: set[str] | None) -> list[tuple[str, str]]:
+    """One article's statements of one figure a day apart, with no other voice: a headline's "toll hits 87" of its
+    day and its body's "rose to 87 on Sunday" report it alike (the window of a running count would part them)."""
+    by_source: dict[str, list[Claim]] = {}
+    for claim in members:
+        if claim.kind == "quantity" and (focus is None or claim.source in focus):
+            by_source.setdefault(claim.source, []).append(claim)
+    return [
+        (a.id, b.id)
+        for told in by_source.values()
+        for i, a in enumerate(told)
+        for b in told[i + 1 : i + 1 + MAX_NEIGHBOURS]
+        if _same_figure(a, b) and _told_alike(a, b) and not independent(a, b)
+    ]
 
 
 def _with_repeats(conflict: Conflict, members: list[Claim]) -> Conflict:
