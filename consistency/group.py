@@ -144,9 +144,27 @@ def group_claims(claims: list[Claim]) -> list[Topic]:
         if key[0] == "quantity" and not key[4]:
             for home in located.get(key[:4] + key[5:], []):
                 guests[home] += [claim.id for claim in members]
+    for homes in located.values():
+        for home, visitor in _wider_guests(homes, blocks):
+            guests[home] += [claim.id for claim in blocks[visitor]]
     merged = _merge_fuzzy(blocks)
     topics = [_topic(key, members, guests.get(key, [])) for key, members in merged.items()]
     return sorted(topics, key=lambda t: t.id)
+
+
+def _wider_guests(keys: list[tuple], blocks: dict[tuple, list[Claim]]) -> list[tuple[tuple, tuple]]:
+    """(home, visitor) pairs of one measure and subject's placed topics where every count of the home lies in the
+    visitor's place too: "288 dead in India" may corroborate the toll "rose to 288" in Balasore, Odisha, India,
+    never contradict it (a country's count may hold more than the district's)."""
+    if len(keys) < 2:
+        return []
+    held = {key: set.intersection(*(set(claim.location) for claim in blocks[key])) for key in keys}
+    return [
+        (home, visitor)
+        for home in keys
+        for visitor in keys
+        if visitor != home and set(visitor[4]) <= held[home] and not set(home[4]) <= set(visitor[4])
+    ]
 
 
 def _merge_fuzzy(blocks: dict[tuple, list[Claim]]) -> dict[tuple, list[Claim]]:
