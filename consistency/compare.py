@@ -429,10 +429,12 @@ def _compare_members(
                 rivals.append((a, b, distance))
     if rule.compare != "date_match" and rule.window_days is not None:
         links += _unchanged_later(members, rule, focus)
-    links += _repeats(members, focus)
+    told: dict[str, list[Claim]] = {}  # each article's claims of the topic: where one figure is stated again
+    for claim in members:
+        told.setdefault(claim.source, []).append(claim)
+    links += _repeats(told, focus)
     found, unlisted = _listed(rivals, MAX_CONFLICTS_PER_CLAIM if len(members) <= CROWDED_TOPIC else CROWDED_CAP)
-    conflicts = [_conflict(rule, topic, a, b, distance, sources) for a, b, distance in found]
-    return links, [_with_repeats(c, members) for c in conflicts], unlisted
+    return links, [_conflict(rule, topic, a, b, distance, sources, told) for a, b, distance in found], unlisted
 
 
 REPEAT_DAYS = 1  # a headline's "today" and its body's "on Sunday": one statement of one figure
@@ -446,36 +448,22 @@ def _told_alike(a: Claim, b: Claim) -> bool:
     return max((sb.start - sa.end).days, (sa.start - sb.end).days) <= REPEAT_DAYS
 
 
-def _repeats(members: list[Claim], focus: set[str] | None) -> list[tuple[str, str]]:
+def _repeats(told: dict[str, list[Claim]], focus: set[str] | None) -> list[tuple[str, str]]:
     """One article's statements of one figure a day apart, with no other voice: a headline's "toll hits 87" of its
     day and its body's "rose to 87 on Sunday" report it alike (the window of a running count would part them)."""
-    by_source: dict[str, list[Claim]] = {}
-    for claim in members:
-        if claim.kind == "quantity" and (focus is None or claim.source in focus):
-            by_source.setdefault(claim.source, []).append(claim)
     return [
         (a.id, b.id)
-        for told in by_source.values()
-        for i, a in enumerate(told)
-        for b in told[i + 1 : i + 1 + MAX_NEIGHBOURS]
-        if _same_figure(a, b) and _told_alike(a, b) and not independent(a, b)
+        for source, claims in told.items()
+        if focus is None or source in focus
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 : i + 1 + MAX_NEIGHBOURS]
+        if a.kind == "quantity" and _repeated(a, b)
     ]
 
 
-def _with_repeats(conflict: Conflict, members: list[Claim]) -> Conflict:
-    """A conflict holding every place its articles state either figure: a headline's "toll rises to 36" as well as
-    the body's "Kyodo counted 36 deaths" (the same article, figure and time, no other voice)."""
-    sides = [c for c in members if c.id in conflict.claims]
-    repeats = [
-        c.id
-        for c in members
-        if c.id not in conflict.claims
-        and any(
-            c.source == side.source and _told_alike(c, side) and _same_figure(c, side) and not independent(c, side)
-            for side in sides
-        )
-    ]
-    return conflict.model_copy(update={"claims": [*conflict.claims, *repeats]}) if repeats else conflict
+def _repeated(a: Claim, b: Claim) -> bool:
+    """Whether one article states one figure twice, at one time and in one voice."""
+    return _told_alike(a, b) and _same_figure(a, b) and not independent(a, b)
 
 
 # How many days apart two outlets may give one unchanged figure of a count and still corroborate each other.
@@ -560,9 +548,20 @@ def _beyond_window(a: Claim, b: Claim, rule: Rule) -> bool:
 
 
 def _conflict(
-    rule: Rule, topic: Topic, a: Claim, b: Claim, distance: float | None, sources: dict[str, Source]
+    rule: Rule,
+    topic: Topic,
+    a: Claim,
+    b: Claim,
+    distance: float | None,
+    sources: dict[str, Source],
+    told: dict[str, list[Claim]],
 ) -> Conflict:
+    """The finding of two rival claims, holding each place their articles state either figure (``told``: the
+    topic's claims by article): a headline's "toll rises to 36" as well as the body's "Kyodo counted 36 deaths"."""
     a, b = sorted((a, b), key=lambda c: (_low(c), c.source, c.start))
+    repeats = [
+        c.id for side in (a, b) for c in told.get(side.source, ()) if c.id not in (a.id, b.id) and _repeated(c, side)
+    ]
     explanation = rule.render_message(
         a=_view(a, sources),
         b=_view(b, sources),
@@ -575,7 +574,7 @@ def _conflict(
         rule=rule.code,
         topic=topic.id,
         severity=rule.severity_for(distance),
-        claims=[a.id, b.id],
+        claims=list(dict.fromkeys([a.id, b.id, *repeats])),
         explanation=explanation,
         distance=round(distance, 4) if distance is not None and math.isfinite(distance) else None,
     )
