@@ -17,7 +17,7 @@ from .facets import (
 )
 from .incidents import Incident
 from .lexicon import Lexicon, Mention
-from .quantities import ELLIPSIS, NUMBER_WORDS, THINGS, Quantity, counts_things, head_noun
+from .quantities import ELLIPSIS, THINGS, Quantity, counts_things, head_noun, is_number
 from .speakers import RIVAL_FIGURE
 
 # Words after a bare number that do not start a counted noun: "the death toll stood at 85 with ...".
@@ -381,8 +381,7 @@ def state_of(
     if q.measure is None and head_noun(q.measure_text) in ORGANISATIONS | THINGS:
         return measure, None  # "30 public-sector unions protested plans": bodies, not a crowd of people
     part = WHOLE_OF_A_PART_BEFORE.search(text, max(ctx.start, q.start - WHOLE_OF_A_PART_REACH), q.start)
-    number = part.group(1).lower() if part else ""
-    if number not in ("one", "1") and (number[:1].isdigit() or set(number.split("-")) <= NUMBER_WORDS):
+    if part and part.group(1).lower() not in ("one", "1") and is_number(part.group(1)):
         return measure, None  # "300 of the 2,000 migrants were rescued": the 300 were, not the 2,000
     end = q.end
     if q.head_start is not None and q.head_start > q.end and q.measure_text:

@@ -968,11 +968,14 @@ def _demonym(text: str, q: Quantity, pos: int, limit: int, lexicon: Lexicon) -> 
 
 # A part told against its whole's own number: " of the capital's 50 ", " of the 12 ", " of Thailand's 77 ".
 PART_OF_NUMBER = re.compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|(?:the\s+)?[\w.-]+['\u2019]s\s+)(?:[\w.-]+['\u2019]s\s+)?(?=[\d]|[a-z]+\s)"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|(?:the\s+)?[\w.-]+['\u2019]s\s+)(?:[\w.-]+['\u2019]s\s+)?(?=\d|[a-z]+\s)"
 )
-
-
 NUMBER_THEN_NOUN = re.compile(r"(\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+")
+
+
+def is_number(word: str) -> bool:
+    """Whether a word is a number, in digits or in words: "300", "nine", "Twenty-eight"."""
+    return word[:1].isdigit() or (bool(word) and set(word.lower().split("-")) <= NUMBER_WORDS)
 
 
 def _counted_by_its_whole(text: str, q: Quantity, lexicon: Lexicon) -> Mention | None:
@@ -981,9 +984,7 @@ def _counted_by_its_whole(text: str, q: Quantity, lexicon: Lexicon) -> Mention |
         return None
     of = PART_OF_NUMBER.match(text, q.num_end)
     whole = NUMBER_THEN_NOUN.match(text, of.end()) if of else None
-    if whole is None or not (
-        whole.group(1)[0].isdigit() or all(part in NUMBER_WORDS for part in whole.group(1).lower().split("-"))
-    ):
+    if whole is None or not is_number(whole.group(1)):
         return None
     nouns = lexicon.measure_words.find(text, whole.end(), whole.end() + PARTITIVE_NOUN_REACH)
     return nouns[0] if nouns and nouns[0].start == whole.end() else None
