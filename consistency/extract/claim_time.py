@@ -19,9 +19,9 @@ from .modality import modality
 from .quantities import Quantity
 from .reading import Article, Reading
 from .times import (
+    ANOTHER_FIGURE,
     CLAUSE_BREAK,
     DATELINE_DASH,
-    DIGIT,
     OPENS_REACH,
     PRESENT,
     RECORD_SINCE,
@@ -142,7 +142,7 @@ def read_time(
     long_ago = bool(later) and (as_of.start - later[0].end_date).days > LONG_AGO_DAYS
     if (
         later
-        and DIGIT.search(text, q.end, later[0].start)
+        and ANOTHER_FIGURE.search(text, q.end, later[0].start)
         and (not long_ago or PREVIOUS_FIGURE.search(text, q.end, later[0].start))
     ):
         # a day after another number is that number's: "rose to 45, up from 30 on Monday", "8.1 million

@@ -83,7 +83,7 @@ CONTRAST_CLAUSE = re.compile(r"(?i);\s*|,\s+(?:however|but|whereas|while|though|
 
 # Another figure between a count and a date after it, the date's: "45, up from 30 on Monday", "12 districts, up
 # from eight a day earlier" (a number in words after "up from").
-DIGIT = re.compile(r"\d|\b(?i:up|down)\s+from\b")
+ANOTHER_FIGURE = re.compile(r"\d|\b(?i:up|down)\s+from\b")
 # A clause's own verb before a date: the date is that clause's, not fronted for the whole sentence.
 FINITE_BE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b")
 # A record held since an earlier event: "the biggest demonstration in 29 years, since ...", "the deadliest since".
@@ -219,7 +219,7 @@ def as_of_claim(text: str, q: Quantity, ctx: SentenceContext, dates: list[DateMe
             d.start >= q.end
             and len(between) <= FOLLOWS_REACH
             and not CLAUSE_BREAK.search(between)
-            and not DIGIT.search(between)
+            and not ANOTHER_FIGURE.search(between)
         )
         # "In 2019, the group had 3,000", "During the 2006 war, Hezbollah fired ...", "in 2003 with about 130,000"
         # "On June 3 it put the number at 3,500": no nearer date between, and not a dateline ("May 14, 2010 --")
