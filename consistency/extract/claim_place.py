@@ -278,8 +278,10 @@ def place_events(
                 and not OTHER_BEFORE.search(text, max(ctx.start, incident.start - 12), incident.start)
             )
         ]
-        named = STRUCK_NAME.match(text, incident.end, min(ctx.end, incident.end + EVENT_PLACE_REACH))
-        if not struck and named and not lexicon.entities.find(named.group(1)):
+        named = (
+            None if struck else STRUCK_NAME.match(text, incident.end, min(ctx.end, incident.end + EVENT_PLACE_REACH))
+        )
+        if named and not lexicon.entities.find(named.group(1)):
             # "the mudslide that hit Mocoa": a name no gazetteer knows, where the event struck
             struck = [(named.start(1), [slug(named.group(1))])]
         led_to = [

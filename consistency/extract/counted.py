@@ -384,7 +384,7 @@ def state_of(
     if part and part.group(1).lower() not in ("one", "1") and is_number(part.group(1)):
         return measure, None  # "300 of the 2,000 migrants were rescued": the 300 were, not the 2,000
     end = q.end
-    if q.head_start is not None and q.head_start > q.end and q.measure_text:
+    if q.counted_by_whole and q.measure_text:
         end = q.head_start + len(q.measure_text)  # the part's state follows its whole's noun
     after = states.after.match(text, end, min(ctx.end, end + STATE_AFTER_REACH))
     aside = (

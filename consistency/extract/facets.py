@@ -328,7 +328,7 @@ def facet(text: str, q: Quantity, lexicon: Lexicon, sentence: tuple[int, int]) -
     # 2,000 are foreigners" narrow them
     narrows = not predicate or " " in predicate.group(1) or not lexicon.measure_words.find(predicate.group(1))
     partitive = PARTITIVE.match(text, q.num_end)
-    if (partitive and partitive.end() <= q.end) or (q.head_start is not None and q.head_start > q.end):
+    if (partitive and partitive.end() <= q.end) or q.counted_by_whole:
         return _part_of(text, q, lexicon)  # "66 of the attacks"; "nine of the capital's 50 districts"
     if PART_AFTER.match(text, q.end) or (part_before and narrows):
         return "part"

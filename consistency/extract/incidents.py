@@ -90,12 +90,12 @@ PARTICIPLE_BEFORE_NOUN = re.compile(
 # June 2 accident".
 ANY_EVENT = frozenset({"disaster", "disasters", "collapse", "collapsed", "accident", "accidents"})
 GENERIC_KIND = "disaster"  # the kind events.yaml gives those words alone
-# Words that make a generic event the story's own: "the recent inauguration", "this year's march".
 # A title-cased headline's function words, which no name after an event's word runs into: "Cyclone Fani At Least".
 NAME_ENDS = frozenset(
     "at in on of to for from with by as and or but the a an is are was were has have had kills killed hits "
     "slams leaves left death toll dead".split()
 )
+# Words that make a generic event the story's own: "the recent inauguration", "this year's march".
 RECENT = re.compile(r"(?i)\b(?:recent|latest|current|this year's|today's|yesterday's|this week's)\b")
 # "the 2010 earthquake", "the 1989 spill": a year right before the event's words.
 EVENT_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\s+$")

@@ -418,6 +418,11 @@ class Quantity:
     subject_hint: str | None = None  # "35,000 Palestinians": the demonym names whose count it is
     range_opener: int | None = None  # where "between"/"from" starts, when one comes before the number
 
+    @property
+    def counted_by_whole(self) -> bool:
+        """Whether its noun is its whole's, after its span: "nine of the capital's 50 districts" counts districts."""
+        return self.head_start is not None and self.head_start > self.end
+
 
 # A label's colon right before its value: "arrests in Denver: 0".
 LABEL_END = re.compile(r":\s*$")
@@ -687,13 +692,14 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
         return None  # "a third year", "half the time" without "of" is not a share
     after = text[end : end + AFTER_REACH]
     plus = PLUS_AFTER.match(after)  # "the 200-plus responders": more than 200
-    compound = None
+    joined = None
     if AFTER_NOT_COUNT.match(after) and not plus:
         # "a 40-vehicle pile-up", "a 16-storey building": a counted noun joined to its number (not "9-year-old")
         compound = COMPOUND_NOUN.match(after)
         nouns = lexicon.measure_words.find(after, 1, compound.end(1)) if compound else []
         if not (nouns and nouns[0].start == 1 and nouns[0].end == compound.end(1)):
             return None
+        joined = nouns[0]
     sign_before = text[max(0, start - SIGN_REACH) : start]
     sign = units.before.search(sign_before)  # a currency's sign right before it: "US$ 5", "Rs 19,512 crore"
     sign_start = start - (len(sign_before) - sign.start(1)) if sign else start
@@ -745,9 +751,8 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if qualifier == "range":  # "from 12 countries", "up from 3.5 percent": a range only once its second number comes
         qualifier, opener, span_start = "exact", span_start, start
     q = Quantity(span_start, end, start, end, low, high, qualifier, unit=unit, vague=vague, range_opener=opener)
-    if compound is not None:
-        noun = lexicon.measure_words.find(after, 1, compound.end(1))[0]
-        q.measure, q.measure_text, q.head_start, q.end = noun.id, noun.text, end + 1, end + noun.end
+    if joined is not None:
+        q.measure, q.measure_text, q.head_start, q.end = joined.id, joined.text, end + 1, end + joined.end
         return q
     if plus:
         q.qualifier, q.end = "more_than", end + plus.end()

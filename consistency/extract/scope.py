@@ -129,7 +129,8 @@ def build_claims(
             # "..., the NDMA said today. // Altogether 87 people were injured": a paragraph that closes on who said
             # it lends them to the next (not "China put the number at 5,335 ... // The quake killed 80,000": the
             # reporter's own words after a statement that opens on its speaker)
-            discourse.new_paragraph(closed_on_speaker=bool(CLOSING_SAID.search(text, paragraph_start, previous_end)))
+            tail = max(paragraph_start, previous_end - CLOSING_SAID_REACH)
+            discourse.new_paragraph(closed_on_speaker=bool(CLOSING_SAID.search(text, tail, previous_end)))
             paragraph_start = s_start
             last_told = []
         previous_end = s_end
@@ -290,6 +291,7 @@ CLOSING_SAID = re.compile(
     r",\s+(?:[\w.'\u2019()-]+\s+){1,8}?(?:said|says|told\s+[\w\s]{1,30}?|added|reported|announced)"
     r"(?:\s+(?:on\s+)?[\w]+){0,2}\s*[.\"\u201d]*\s*$"
 )
+CLOSING_SAID_REACH = 160  # a paragraph's last characters that hold ", the ministry said today."
 LEAD_REACH = 600  # characters of a page's top that hold its lead
 HEADLINE_LENGTH = 120  # the longest line that ends on no full stop and is a headline, a byline or a bullet
 FULL_STOPS = '.!?"\u201d'  # the end of a paragraph of sentences
