@@ -84,7 +84,8 @@ BEARING_BEFORE = re.compile(
     # (a conversion may follow the unit: "50 km (30 miles) south-east of Coimbra")
     r"(?i)\b(?:(?:miles?|mi|kilomet(?:er|re)s?|km)\s+(?:\([^()]{1,20}\)\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|"
     r"north-?west|south-?east|south-?west)(?:ern)?\s+of|(?:away\s+)?from|outside(?:\s+of)?)"  # "70 miles from Beijing"
-    r"|(?:just|directly|immediately|due)\s+(?:north|south|east|west)\s+of)"  # "just south of Mexico City"
+    r"|(?:just|directly|immediately|due)\s+(?:north|south|east|west)\s+of"  # "just south of Mexico City"
+    r"|\b(?:border|frontier)\s+with)"  # "a town on the border with South Africa": its neighbour, not where it is
     r"\s+(?:the\s+)?$"
 )
 BEARING_REACH = 60
@@ -223,6 +224,8 @@ AFFILIATION_BEFORE = re.compile(
     r"|\b(?:Office|Ministry|Department|Agency|Commission|Bureau|Secretariat)\s+in\s+$"
     # "Speaking in Miami, Bellerive estimated ...": where a speaker spoke
     r"|\b(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:in|at|from)\s+(?:the\s+)?$"
+    # "said in a telephone interview from Harare", "told AFP by phone from Goma": where the voice was reached
+    r"|\b(?:interview|(?:tele)?phone|call|statement|said|told\s+\w+)\s+from\s+(?:the\s+)?$"
     # "researchers at Penn State", "a professor at Georgetown": where a speaker works
     r"|\b(?:researchers?|scientists?|professors?|experts?|economists?|epidemiologists?|academics?|analysts?)"
     r"\s+(?:at|from)\s+(?:the\s+)?$"
