@@ -316,6 +316,8 @@ PERSON_MEASURES = frozenset(
         "population",
     }
 )  # "1,200 hostages have been freed", "14 detainees were killed": what happened to them is what is counted
+# Counted people a death makes the dead: patients, the injured, the sick.
+PATIENT_MEASURES = frozenset({"cases", "casualties"})
 # The people an armed force counts: "1,500 men", "60,000 men under arms" (whatever owns them).
 ARMED_MEN = frozenset({"men", "member", "members"})
 MEMBERS = frozenset({"member", "members"})
@@ -356,9 +358,11 @@ ASIDE_AFTER = re.compile(r",\s+[^,;.()]{1,60},")
 PARTICIPLE_PHRASE = re.compile(
     r"\s+[a-z]+ing(?:\s+[\w'-]+){0,6}?(?=\s+(?:were|was|have|had|are|is|died|perished|drowned|burned)\b)"
 )
-# ... or a place's phrase: "70 people in the capital had been hospitalized", "12 workers at the plant were hurt".
+# ... or a place's phrase: "70 people in the capital had been hospitalized", "12 workers at the plant were hurt",
+# "14 patients in the ICU of the hospital died".
 PLACE_PHRASE = re.compile(
     r"\s+(?:in|at|inside|near|across)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+)?"
     r"(?=\s+(?:were|was|have|had|are|is|remain|remained|died|perished|drowned)\b)"
 )
 DETENTION_REACH = 100  # "the network of makeshift prisons run by the Syrian Democratic Forces, which hold about "
@@ -403,6 +407,8 @@ def state_of(
     if after and q.measure is None and q.unit is None:
         # a bare number's own verb beats the measure it borrowed: "1,000 health workers, of whom about 500 have died"
         return states.measures[after.group(1).lower()], after.group(1)
+    if after and measure in PATIENT_MEASURES and q.unit is None and states.measures[after.group(1).lower()] == "deaths":
+        return "deaths", after.group(1)  # "14 patients in the ICU died": the dead, whoever they were before
     if measure not in PERSON_MEASURES or q.unit not in (None, "percent"):
         return measure, None  # a share of people takes their state: "30 percent of teachers went on strike"
     if not after and mention is not None and mention.end <= q.start:

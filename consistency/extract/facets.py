@@ -115,9 +115,12 @@ PART_BEFORE = re.compile(
     r"(?i)\b(?:including|includes|included|of those|of them|of whom|among them)\s+(?:some\s+|about\s+)?$"
 )
 # A sentence or a clause of saying that opens on a part of the count before: "Of those, it said, fewer than 2,000
-# ...", "Of the 268, 144", "Roy said of the 1,100 injured, less than 200".
+# ...", "Of the 268, 144", "Roy said of the 1,100 injured, less than 200", "Of the total number of people missing,
+# 924", "Of the dead, 40".
 PART_OPENING = re.compile(
-    r"(?:(?:^|[.!?]\s+|\n)O|\b(?:that|said|says)\s+o)f (?:those|these|them|the\s+\d[\d,.]*(?:\s+[a-z]+)?),"
+    r"(?:(?:^|[.!?]\s+|\n)O|\b(?:that|said|says)\s+o)f (?:those|these|them|the\s+\d[\d,.]*(?:\s+[a-z]+)?"
+    r"|the\s+(?:total\s+)?(?:number|toll|count|tally|total)\s+of\s+(?:[a-z]+\s+){0,3}[a-z]+"
+    r"|the\s+(?:dead|missing|injured|wounded|victims|displaced|evacuees|survivors)),"
     r"[^\d.;]{0,40}$"
 )
 PART_OPENING_REACH = 60  # "Of those, the U.N. monitoring team said, fewer than " before the number

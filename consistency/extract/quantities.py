@@ -1096,6 +1096,23 @@ def _state_before(text: str, q: Quantity, lexicon: Lexicon) -> bool:
 CHANGED_FROM_BEFORE = re.compile(r"(?i)\b(?:up|down)\s+from\s+$")
 
 
+# Words a title-cased line leaves in lower case: a number word capitalised after one may be a headline's.
+TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to by for from with as vs via".split())
+WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+\Z")  # on the same line
+POSSESSIVE = re.compile(r"['\u2019]s\b")
+CASE_REACH = 30
+
+
+def _named_by_case(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised number word is a name: after a lower-case word of its sentence ("the pop band
+    Seventeen", "three Seventeen members"), which a title-cased headline would have capitalised, or owning
+    something ("Seventeen's bassist")."""
+    if POSSESSIVE.match(text, end):
+        return True
+    before = WORD_BEFORE.search(text, max(0, start - CASE_REACH), start)
+    return before is not None and before.group(1)[0].islower() and before.group(1) not in TITLE_SMALL_WORDS
+
+
 def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, lexicon: Lexicon) -> bool:
     """Drop what is not a count: bare years, lone word numbers, numbers that are names, units' definitions."""
     raw = match.group()
@@ -1157,6 +1174,8 @@ def _keep(text: str, q: Quantity, match: re.Match, previous: Quantity | None, le
         # "one of the", "at one point", "two of them"; not "half a million had turned out", "the death toll rose
         # to four", "Four attackers were killed, three of whom were wearing explosive belts"
         return False
+    if raw[0].isupper() and not raw[0].isdigit() and _named_by_case(text, q.num_start, q.num_end):
+        return False  # "the pop band Seventeen", "three Seventeen members", "Seventeen's bassist": a name
     if raw.lower() in ("one", "a", "an") and q.measure == "duration" and q.qualifier == "exact":
         return False  # "one day, ...": an idiom, not a duration
     if q.measure == "duration" and DURATION_AS_TIME.match(text[q.end : q.end + DURATION_IDIOM_REACH]):

@@ -47,6 +47,8 @@ PAST_AFTER = re.compile(
     r"|(?:\s+[a-z]+){0,2}?\s+(?:first|initially|originally)\s+(?:feared|reported|estimated|thought|believed|given)\b"
     # "About 10,000 French troops were once based across the Sahel", "who had once fought"
     r"|(?:\s+[a-z]+){0,2}?\s+(?:were|was|had|had\s+been)\s+once\b"
+    # "had risen to 207, according to official figures at the time": a figure of its day, since superseded
+    r"|,?\s+(?:according\s+to|citing)\s+(?:[\w'-]+\s+){0,3}?(?:at\s+the\s+time|then)\b"
 )
 
 # A sentence that opens in the past: "Before the war, ...", "Prior to the 2011 uprising, ...".
@@ -147,7 +149,7 @@ SINCE_LIKE = re.compile(r"(?i)\b(?:after|before)\s*$")
 # How close, in characters, a date or phrase must stand to a number to say when the number holds.
 REVISED_RELATIVE = re.compile(r"\d,\s+(?:which|that)\s")  # a figure, then a clause that revises it
 PAST_REACH = 64  # "once held", "in the early days of the spill even more oil was flowing" ... before the number
-PAST_AFTER_REACH = 40  # ... " before the war" after it
+PAST_AFTER_REACH = 60  # ... " before the war", ", according to official figures at the time" after it
 # Between a date and a number in the participles that go on from its clause: ", killing 153 militants and detaining ".
 PARTICIPLE_TAIL = re.compile(r"[^,;:]{0,40},\s+[a-z]+ing\b[^;:.]{0,80}")
 FOLLOWS_REACH = 60  # a date after the number: "120,000 people have crossed the Mediterranean to Italy this year"
