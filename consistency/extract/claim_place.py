@@ -26,7 +26,7 @@ from .places import (
     spread_over_places,
     within_a_country,
 )
-from .quantities import Quantity
+from .quantities import Quantity, is_number
 from .reading import Article, Reading
 from .subjects import own_entity
 
@@ -222,7 +222,68 @@ def read_place(
     if location:
         discourse.last_place = (location, location_text, placed_here)
     elsewhere = bool(spread) and spread[0] == "others"
+    venue = _venue(text, q, r, lexicon) if location and not spread else None
+    if venue and not any(place.startswith(venue) for place in location):  # ("Oberoi Trident hotel", said)
+        # "18 patients died at the MIOT hospital": where in its place the count is (its own; never carried on)
+        location = [venue, *location]
     return Placed(location, location_text, countries, placed_here, elsewhere, outside)
+
+
+# A venue by its name and kind, where something happened: "died at the MIOT hospital", "in the Al Noor mosque" (an
+# acronym too, which a place's name never is: the kind's word says it is one).
+VENUE_NAME = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Ii]nside|[Oo]utside)\s+(?:the\s+)?((?:[A-Z][\w'.-]{1,20}\s+){0,2}[A-Z][\w'.-]{1,20})"
+    r"(?=\s+(?i:hospital|clinic|mosque|church|temple|synagogue|stadium|arena|hotel|mall|nightclub|factory|school)\b"
+    # (not "the NZ mosque shootings": an event the venue names)
+    r"(?!\s+(?i:shootings?|attacks?|bombings?|blasts?|fires?|massacres?|collapses?|sieges?|stampedes?)\b))"
+)
+# (looked for before the pattern: most sentences name no venue)
+VENUE_KINDS = ("ospital", "linic", "osque", "hurch", "emple", "ynagogue", "tadium", "rena", "otel", "all", "ightclub")
+VENUE_KINDS += ("actory", "chool")
+# Words that name a kind of venue, not one: "the Government Hospital", "at the City Hospital".
+GENERIC_VENUE_WORDS = frozenset(
+    "The Government General District City Central Main State National Regional Civil Military Public Local "
+    "Provincial County Municipal Private Teaching Children's Memorial University".split()
+)
+
+
+VENUE_REACH = 80  # " died on Friday at the " between a count and its venue; ", " between a venue and its count
+# Words between a count and a venue of another clause: "14 ... died, and 4 at the MIOT hospital".
+VENUE_GAP = re.compile(r"[;:(]|,\s|\s(?:and|but|while|after|before|when)\s")
+VENUE_GAP_BEFORE = re.compile(r"[;:(]|\s(?:and|but|while|after|before|when)\s")
+
+
+# A count joined to this one before their venue: "19 students (and two teachers) at Robb Elementary School".
+COORDINATED_COUNT = re.compile(r"\s+and\s+(?:\d[\d,]*|[a-z]+)\s+[a-z]+(?=\s+(?:at|in|inside|outside)\s)")
+
+
+def _past_coordinated(text: str, start: int, end: int) -> int:
+    """Where the words between a count and a venue after it begin, past a count joined to it."""
+    joined = COORDINATED_COUNT.match(text, start)
+    return joined.end() if joined and joined.end() <= end and is_number(joined.group().split()[1]) else start
+
+
+def _venue(text: str, q: Quantity, r: Reading, lexicon: Lexicon) -> str | None:
+    """The one venue a count's clause names, by its id ("18 patients died at the MIOT hospital", "At the Al Noor
+    mosque, 41 died"): not the speaker's ("a doctor at the MIOT hospital said"), nor one named after a place ("a
+    Chennai hospital"), nor a kind ("the Government Hospital")."""
+    start, end = max(r.start, q.start - VENUE_REACH), min(r.end, q.end + VENUE_REACH)
+    if not any(text.find(kind, start, end) >= 0 for kind in VENUE_KINDS):
+        return None
+    names = {
+        m.group(1)
+        for m in VENUE_NAME.finditer(text, start, end)
+        if (
+            (m.start() >= q.end and not VENUE_GAP.search(text, _past_coordinated(text, q.end, m.start()), m.start()))
+            # (a comma closes a venue that opens the sentence)
+            or (m.end() <= q.start and not VENUE_GAP_BEFORE.search(text, m.end(), q.start))
+        )
+        and not (r.attribution and m.group(1) in r.attribution)
+        and not set(m.group(1).split()) <= GENERIC_VENUE_WORDS
+        and not lexicon.places.find(m.group(1))
+        and not lexicon.entities.find(m.group(1))
+    }
+    return slug(names.pop()) if len(names) == 1 else None
 
 
 # Between an event's words and the place they put it in: "floods in ", "the earthquake that struck central ".

@@ -365,6 +365,15 @@ PLACE_PHRASE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+)?"
     r"(?=\s+(?:were|was|have|had|are|is|remain|remained|died|perished|drowned)\b)"
 )
+# ... or a long one, names and asides in it, up to a death: "14 patients in the ICU unit of the Madras Institute of
+# Orthopaedics and Traumatology (MIOT), Chennai, died" (no other clause in it: "in the ward where three died", "of
+# measles recorded and four people have died").
+LONG_PLACE_PHRASE = re.compile(
+    r"\s+(?:in|at|of|inside)\s+"
+    r"(?:(?!\b(?:where|who|whom|which|that|when|after|while|as|because|[a-z]+ed|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|dozens?|hundreds?|thousands?|several|many|some)\b)[^.;:\d]){1,110}?,?"
+    r"(?=\s+(?:died|perished|drowned|were\s+killed|have\s+died|had\s+died)\b)"
+)
 DETENTION_REACH = 100  # "the network of makeshift prisons run by the Syrian Democratic Forces, which hold about "
 
 
@@ -397,6 +406,7 @@ def state_of(
         else ASIDE_AFTER.match(text, q.end, ctx.end)
         or PARTICIPLE_PHRASE.match(text, q.end, ctx.end)
         or PLACE_PHRASE.match(text, q.end, ctx.end)
+        or LONG_PLACE_PHRASE.match(text, q.end, ctx.end)
     )
     if aside:
         # "At least 5,000 migrants, about a thousand of them minors, reached Ceuta": the verb after the aside

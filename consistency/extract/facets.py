@@ -182,7 +182,8 @@ RECOVERED_REACH = 40  # "have so far collected more than " before the number
 # The patients one body treated, tested or vaccinated: its own work, not the outbreak's count ("MSF said its teams
 # had treated more than 100,000 patients").
 TREATED_BEFORE = re.compile(
-    rf"(?i)\b(?:treated|admitted|vaccinated|inoculated|tested|screened|cared for|saw){_OBJECT_NUMBER}"
+    rf"(?i)\b(?:treated|treating|treats|admitted|vaccinated|inoculated|tested|screened|cared for|caring for|saw)"
+    rf"{_OBJECT_NUMBER}"
 )
 # "grew by 5,000 acres", "an increase of 300": a change, not a level.
 CHANGE_BEFORE = re.compile(
@@ -245,6 +246,7 @@ PEOPLE_GROUPS = {
     **dict.fromkeys("teacher".split(), "teachers"),
     **dict.fromkeys("firefighter rescuer".split(), "rescuers"),
     **dict.fromkeys("policeman policemen".split(), "police"),
+    **dict.fromkeys("patient".split(), "patients"),  # "18 patients died at the hospital": of its patients, not all
 }
 # The group named with the figure's noun before the number: "the number of dead and missing schoolchildren from
 # last year's earthquake at 5,335", "the numbers of students dead or missing: 5,335".
