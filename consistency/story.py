@@ -301,26 +301,42 @@ def _place_named(claims: list[Claim]) -> list[Claim]:
 
 
 def _date_events(claims: list[Claim]) -> list[Claim]:
-    """An article that only ever says "the disaster" counts the event the other articles of its story name at the same
-    place ("the flood" in Derna), when they all name one.
-
-    A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
-        articles that do, when they all put it in one year ("the Jan. 12, 2010 earthquake")."""
+    """A toll whose article never dates its event ("the earthquake" in Haiti) learns when the event began from the
+    articles that do, when they all put it in one year ("the Jan. 12, 2010 earthquake") and count it where the toll
+    is, or nowhere narrower than its country."""
     starts: dict[tuple, set[date]] = defaultdict(set)  # event, where -> the days articles say it began
+    dating: dict[tuple, set[str]] = defaultdict(set)  # ... and the articles that say it
     for claim in claims:
         if claim.as_of.event is not None and claim.subject:
             starts[_event_of(claim)].add(claim.as_of.event)
+            dating[_event_of(claim)].add(claim.source)
     known = {key: max(days) for key, days in starts.items() if len({day.year for day in days}) == 1}
     if not known:
         return claims
+    # where within its country each event's dating articles count it: the Uttarakhand flood's, not Chennai's
+    dated_at: dict[tuple, set[str]] = defaultdict(set)
+    for key in (key for key in known if len(key) > 1):  # a named event is one wherever it is counted
+        for claim in claims:
+            if claim.kind == "quantity" and claim.subject == key[0] and claim.source in dating[key]:
+                dated_at[key].update(_within(claim, key[1]))
     out = []
     for claim in claims:
         if claim.kind == "quantity" and claim.as_of.event is None and claim.subject:
-            day = known.get(_event_of(claim))
-            if day is not None:  # the latest day said: a year alone ("the 2010 earthquake") is its first day
+            key = _event_of(claim)
+            day = known.get(key)
+            here, there = (_within(claim, key[1]) if len(key) > 1 else set()), dated_at.get(key)
+            if day is not None and (not here or not there or here & there):
+                # the latest day said: a year alone ("the 2010 earthquake") is its first day (not to a flood in
+                # Chennai, where the articles that dated a flood in the same country count it in Uttarakhand)
                 claim = claim.model_copy(update={"as_of": claim.as_of.model_copy(update={"event": day})})
         out.append(claim)
     return out
+
+
+def _within(claim: Claim, where: tuple[str, ...]) -> set[str]:
+    """The places a claim is at within ``where`` (its event's country), with those they lie in: {Chennai, Tamil
+    Nadu}."""
+    return set(claim.location) - set(claim.countries) - set(where)
 
 
 def _event_of(claim: Claim) -> tuple:

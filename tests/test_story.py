@@ -39,3 +39,6 @@ def test_story_learning(case, tmp_path):
         assert sorted(claim(expected["claim"])["location"]) == sorted(expected["location"]), expected
     for expected in case.get("subjects", []):
         assert claim(expected["claim"])["subject"] == expected["subject"], expected
+    for expected in case.get("events", []):
+        event = expected["event"] and str(expected["event"])  # YAML reads the day as a date
+        assert claim(expected["claim"])["as_of"]["event"] == event, expected

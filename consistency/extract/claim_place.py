@@ -221,6 +221,8 @@ def read_place(
     r.places[id(q)], r.place_words[id(q)], r.placed_by_words[id(q)] = location, location_text, placed_here
     if location:
         discourse.last_place = (location, location_text, placed_here)
+        if measure:
+            discourse.measure_places[measure] = location
     elsewhere = bool(spread) and spread[0] == "others"
     venue = _venue(text, q, r, lexicon) if location and not spread else None
     if venue and not any(place.startswith(venue) for place in location):  # ("Oberoi Trident hotel", said)

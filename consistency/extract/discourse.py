@@ -43,6 +43,7 @@ class Discourse:
     scattered: dict[str, frozenset[str]] = field(default_factory=dict)
     spread: str | None = None  # the paragraph's counts are over many places: "around the world", "across the region"
     last_place: tuple[list[str], str | None] | None = None  # where the paragraph's last placed count is, in words
+    measure_places: dict[str, list[str]] = field(default_factory=dict)  # measure -> where its last count was placed
     shares: list[str | None] = field(default_factory=list)  # the groups of the last sentence's percentages, in order
     # event id -> when it began, as the date that dates it tells: "Jan. 12, 2010", or only "2010"
     event_days: dict[str, tuple[date, date]] = field(default_factory=dict)

@@ -474,6 +474,15 @@ def _folded(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
+# The shortest name read without its accents: a short one may become a word or a surname ("Būsh", a town in Egypt).
+PLAIN_NAME_LENGTH = 6
+
+
+def _plain(name: str) -> str:
+    """A name without its accents, its case kept: "Tamil Nādu" -> "Tamil Nadu"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
 APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
 
 
@@ -667,6 +676,10 @@ def _add_places_table(
             continue
         id_ = slug(name)
         places.add(name, id_, case_sensitive=True)
+        plain = _plain(name)
+        if plain != name and len(plain) >= PLAIN_NAME_LENGTH and plain not in AMBIGUOUS_PLACE_NAMES:
+            # "Tamil Nādu", "Uttarākhand" in the tables; "Tamil Nadu", "Uttarakhand" in the news
+            places.add(plain, id_, case_sensitive=True)
         country = countries.get(code)
         # "Niger", a state of Nigeria, is not what the country Niger lies in
         if country is not None and id_ not in country_ids:

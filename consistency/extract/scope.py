@@ -449,6 +449,7 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
     if owner.incident is not None and q.low is not None:
         discourse.told.setdefault((owner.measure, q.low, q.high), owner.incident)
     measure = owner.measure
+    placed_before = discourse.measure_places.get(measure or "", [])  # where its whole would be: read_place moves on
     placed = read_place(article, r, q, previous, measure, owner, measured.elided)
     carry_measure(article, q, measure, measured.text)
     as_of, mood = read_time(article, r, q, measure, owner.incident, placed.location)
@@ -476,8 +477,10 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         )
         or None
     )
-    # a part placed on its own is that place's count: "More than 1.2 million of them have crossed into Poland"
-    own_place = id(q) in r.owners and (previous is None or set(placed.location) != set(r.places.get(id(previous), [])))
+    # a part placed on its own is that place's count: "More than 1.2 million of them have crossed into Poland" (not
+    # where its whole was: "The 5,748 missing ... in Uttarakhand ... Of those missing, 924 are from Uttarakhand")
+    whole_places = r.places.get(id(previous), []) if previous else placed_before
+    own_place = id(q) in r.owners and set(placed.location) != set(whole_places)
     whole_part = narrowed == "part"  # its places are a part's, for the sentences after it
     if whole_part and own_place:
         narrowed = None  # "3,400 in the region, a figure that includes 2,500 in Iraq": all of Iraq's
