@@ -561,6 +561,11 @@ def _place_references(text: str, ctx: SentenceContext, named: list[str], lexicon
         before = [x for g in groups if g[1] <= at for x in g[2] if x != THE_CAPITAL and not x.startswith(THE_PLACES)]
         if kind == "region":  # "the region": the last region named ("the Sahel", "the Donetsk region"), no country
             fitting = [p for p in reversed([*named, *before]) if p in lexicon.regions]
+        elif kind == "provinces" and count == "1":
+            # "the state", "the province": the one the article is about, named most (first, of as many), not the
+            # last ("to hit the state" of Odisha, after a line on West Bengal)
+            said = [p for p in [*named, *before] if p in lexicon.provinces]
+            fitting = sorted(dict.fromkeys(said), key=lambda p: -said.count(p))
         elif kind == "provinces":
             fitting = [p for p in reversed([*named, *before]) if p in lexicon.provinces]
         elif kind == "towns":

@@ -529,9 +529,16 @@ def capital_mentions(text: str, start: int, end: int, entities: list[Mention], l
 PLACES_REFERENCE = re.compile(
     r"(?i)\b(?:(?:the\s+(?P<count>two|three|four|five)|both(?:\s+(?:of\s+)?the)?)\s+"
     r"(?P<kind>countries|nations|cities|towns|states|provinces|regions)\b"
-    r"|the\s+(?P<one>country|nation|city|town|region)\b(?![-\w]|\s+(?:music|club|council|hall|cent(?:re|er)|limits|"
-    r"government|police|manager|mayor|officials?|authorities|department|side|house|road|star|singer|folk|life|people|"
-    r"dwellers?|state|planners?|park|streets?)\b))"
+    r"|the\s+(?P<one>country|nation|city|town|region|state|province)\b(?![-\w]|\s+(?:music|club|council|hall|"
+    r"cent(?:re|er)|limits|government|police|manager|mayor|officials?|authorities|department|side|house|road|star|"
+    r"singer|folk|life|people|dwellers?|state|planners?|park|streets?|"
+    # "the state media", "the state of emergency", "the State Department": the state as a body, or no place
+    r"of|media|news|agency|television|tv|broadcaster|run|owned|company|firm|budget|capital|legislature|assembly|"
+    r"secretary|minister|ministry|governor|prosecutors?|attorney|election|funeral|visit|dinner|banquet|apparatus|"
+    # "the state electricity company", "the state disaster agency": a body the state owns
+    r"electricity|power|oil|gas|energy|utility|utilities|water|bank|railways?|airline|enterprises?|sector|workers|"
+    r"employees|pension|health|education|security|forces|army|troops|weather|meteorological|disaster|emergency|"
+    r"relief|council|commission|board|authority|capacity|level|line)\b))"
 )
 PLACE_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # What such a reference stands for: countries, a region (the places files' `kind: region`), a country's parts, towns
@@ -544,6 +551,8 @@ REFERENCE_KINDS = {
     "nation": "countries",
     "region": "region",
     "provinces": "provinces",
+    "state": "provinces",
+    "province": "provinces",
     "cities": "towns",
     "towns": "towns",
     "city": "towns",
@@ -600,7 +609,7 @@ NATIONWIDE_FIGURE = re.compile(
     r"(?:toll|tally|count|total|figure)\b[^.;\d]{0,60}$"
 )
 NATIONWIDE_FIGURE_REACH = 100  # "The nationwide death toll from Tuesday's earthquake rose to " before the number
-PLACES_KIND = re.compile(r"countries|nations|cities|towns|states|provinces|region|country|nation|city|town")
+PLACES_KIND = re.compile(r"countries|nations|cities|towns|state|province|region|country|nation|city|town")
 THE_PLACES = "the_places"  # such a reference until the places it stands for are known (claim_place.py)
 
 
@@ -683,7 +692,8 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
             if groups and groups[-1][0] == previous.start:
                 groups.pop()
             groups.append((previous.start, m.end, [previous.id], text[previous.start : m.end]))
-            within[previous.id] = m.id
+            if not m.id.startswith(THE_PLACES):
+                within[previous.id] = m.id
             continue
         country = _country_after(text, m.end, countries)
         if country:
@@ -709,17 +719,27 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
             continue
         if previous is not None and DESCRIBED_GAP.fullmatch(text, previous.end, m.start):
             continue  # "Italy, the worst-hit country in Europe, has reported": what Italy is, not where
+        if BEARING_BEFORE.search(text, max(0, m.start - BEARING_REACH), m.start):
+            continue  # "about 180 miles northeast of San Francisco", "the state's border with Arkansas": not there
         if groups and POSSESSIVE_GAP.fullmatch(text, groups[-1][1], m.start):
             # "in Russia's Kursk region": the narrower place, which the article learns lies in the wider (not
             # "Alberta's neighbouring province of Saskatchewan")
             owner = groups[-1][2]
-            if len(owner) == 1 and owner[0] != m.id and not NEIGHBOURING.search(text, groups[-1][1], m.start):
+            if (
+                len(owner) == 1
+                and owner[0] != m.id
+                and not owner[0].startswith(THE_PLACES)  # "the state's border with Arkansas": which state, unknown yet
+                and not NEIGHBOURING.search(text, groups[-1][1], m.start)
+            ):
                 within[m.id] = owner[0]
             groups[-1] = (m.start, m.end, [m.id], m.text)
             continue
         locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
         owns = locative or PLACE_OWNS_NUMBER.match(text, end)
-        subject = not owns and SUBJECT_PLACE.match(text, end) and starts_sentence(text, m.start)
+        # (a line's label places its counts as a sentence's subject does: where no place of their own does)
+        subject = not owns and (
+            (SUBJECT_PLACE.match(text, end) and starts_sentence(text, m.start)) or _labels_line(text, m.start, end)
+        )
         if not (owns or subject):
             continue  # most mentions: no place of a count, whatever the words around them (the checks below only drop)
         if (
@@ -733,8 +753,6 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
             continue  # "an engineer at Purdue University in Indiana": where the speaker works, not where the count is
         if locative and came_from(text, m.start):
             continue  # "came from Syria", "crossed into Chad from Sudan": where people left, not where they are
-        if BEARING_BEFORE.search(text, max(0, m.start - BEARING_REACH), m.start):
-            continue  # "about 180 miles northeast of San Francisco": where a distance is measured from
         if text.find("outside", max(0, m.start - OUTSIDE_REACH), m.start) >= 0 and OUTSIDE_BEFORE.search(
             text, max(0, m.start - OUTSIDE_REACH), m.start
         ):
@@ -748,6 +766,22 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
         else:
             subjects.append((m.start, m.end, [m.id], m.text))
     return groups, subjects, within
+
+
+LABEL_AFTER = re.compile(r":\s")
+
+
+LABELLED_LINE = 120  # the longest line a label opens: a headline's (a paragraph's is a dateline, of the article)
+
+
+def _labels_line(text: str, start: int, end: int) -> bool:
+    """Whether a place opens a headline as its label: "Tamil Nadu: Met department predicts more rain, death toll
+    215" (not "Thiruvananthapuram: The World Bank team have assessed that the damages from the deluge in Kerala ...":
+    a dateline with a colon)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    short = (line_end if line_end >= 0 else len(text)) - line_start <= LABELLED_LINE
+    return short and LABEL_AFTER.match(text, end) is not None and not text[line_start:start].strip()
 
 
 # The capitalised words right after a place: "Acapulco Mexico" (its country, the comma left out).

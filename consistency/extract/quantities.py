@@ -233,7 +233,7 @@ NOT_NAMES = frozenset(
     "Killed Leaves Left Injures Injured Displaces Reported Reports Says Say Counts Now Is Are Was Were".split()
 )
 # "60 Minutes", "737 MAX": a number followed by a capitalised word, with no counted noun, is a name.
-NAME_AFTER = re.compile(r"\s[A-Z]")
+NAME_AFTER = re.compile(r"[ \t\u00a0][A-Z]")  # on the same line: "... death toll 215\nJayalalithaa announced"
 WORD_AFTER = re.compile(r"\s([A-Za-z]*)")  # the word after a number: "Friday" of "rose to 267 Friday" is no name
 # Between two numbers of one count: "900 troops in Syria and 2,500 in Iraq", "35 people, while 14 ...".
 _PARALLEL = r"(?:and|while|but|whereas|with|including|to|of whom|among them)"
