@@ -15,6 +15,7 @@ from .speakers import (
     clause_speaker,
     elsewhere_in_sentence,
     figure_owner,
+    quotation_speaker,
     source_after_figure,
     speaker_clauses,
 )
@@ -59,6 +60,8 @@ def sentence_voices(
         # "The government had announced 368 rescued, but officials later acknowledged an error. More than 290 remain
         # unaccounted for, they said": the officials (a plural, as "they" is; not "but that Iraq said no")
         attribution = voice
+    if attribution is None and qs:
+        attribution = quotation_speaker(text, start)  # a quotation's sentence: who the quotation closes on
     if attribution is None and not UNNAMED_ESTIMATES.search(text, start, end):
         attribution = discourse.speaker  # the paragraph's, unless the sentence speaks of many unnamed voices
     if attribution is None and qs and COUNT_OPENING.fullmatch(text, start, qs[0].start):

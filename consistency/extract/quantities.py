@@ -226,7 +226,7 @@ SCALED = re.compile(r"(?i)\d\s?(?:million|billion|thousand|bn|mn)\b")  # "1.5 mi
 NOT_NAMES = frozenset(
     "The A An Its Their His Her Our These Those All Only Just Another Some About Around Nearly Almost Over Under "
     "Roughly Approximately Between From Up To Of At In On By With For And Or But Than Least Most Total Exactly "
-    "Fewer More Less Almost Perhaps Maybe Estimated Still Yet Fully Some No Every Each Only As Well Also "
+    "Fewer More Less Almost Perhaps Maybe Estimated Still Yet Fully Some No Every Each Only As Well Also Then So "
     "Another "
     # a title-cased headline's verbs of a figure: "Death Toll Nears 200", "Toll Rises To 131", "Quake Kills 22"
     "Nears Near Rises Rise Rose Tops Top Hits Hit Reaches Reach Exceeds Passes Climbs Jumps Soars Surpasses Kills Kill "

@@ -772,6 +772,37 @@ def clean_speaker(phrase: str) -> str | None:
     return phrase
 
 
+# Where a quotation of several sentences closes on its speaker: "...are also missing,” Chief Minister Vijay Bahuguna
+# told reporters", "...,” said the ministry's spokesman".
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Rep|St)\."  # "Dr. Mohandoss": a title's full stop
+QUOTE_CLOSER = re.compile(
+    rf"[\"\u201d]\s*,?\s*(?:(?P<before>(?:[^.!?;\"\u201c\u201d\n]{{0,40}}?{_TITLE}\s+)?[A-Z][^.!?;\"\u201c\u201d\n]{{0,80}}?)"
+    r"\s+(?:said|says|told|tells|added|explained|noted|stated|wrote|insisted)\b"
+    rf"|(?:said|says|added|told)\s+(?P<after>(?:{_TITLE}\s+)?[^.!?;,\"\u201c\u201d\n]{{1,80}}))"
+)
+
+
+def quotation_speaker(text: str, start: int) -> str | None:
+    """The speaker a quotation names where it closes, for a sentence inside it that names none: "“A total of 5,748
+    people are missing ... Several others are also missing,” Chief Minister Vijay Bahuguna told reporters." (one
+    line holds the quotation: a paragraph's quotes are counted from its start)."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    opening = len(text[start:line_end]) - len(text[start:line_end].lstrip('"\u201c '))
+    start += opening  # the quotation mark the sentence opens on, if any
+    before = text[line_start:start]
+    if before.count("\u201c") > before.count("\u201d"):
+        close = text.find("\u201d", start, line_end)
+    elif before.count('"') % 2:
+        close = text.find('"', start, line_end)
+    else:
+        return None  # no quotation open here
+    closer = QUOTE_CLOSER.match(text, close, line_end) if close >= 0 else None
+    if closer is None:
+        return None
+    return clean_speaker(closer.group("before") or closer.group("after"))
+
+
 def attached_speaker(text: str, q: Quantity, sentence_end: int) -> str | None:
     """The source a number's own words name right after it, in the middle of its sentence: "the number of cases, 5,864
     according to the count kept by the World Health Organization, is underreported" (that number's source, not its
