@@ -336,6 +336,8 @@ class EventVocabulary:
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
     # kind -> the kind an event of it is a part of: "aftershocks from the earthquake" tell a story of the quake
     part_of: dict[str, str] = field(default_factory=dict)
+    # occasions whose tolls are a disaster's the article tells of: the pilgrims a flood swept away
+    yields_tolls: frozenset[str] = frozenset()
 
     def fits(self, measure: str | None, kind: str) -> bool:
         """Whether an event of ``kind`` can be what a count of ``measure`` is about."""
@@ -371,6 +373,8 @@ class EventVocabulary:
                 vocabulary.per_place |= {kind}
             if entry.get("goes_on"):
                 vocabulary.goes_on |= {kind}
+            if entry.get("yields_tolls"):
+                vocabulary.yields_tolls |= {kind}
             if entry.get("perpetrated"):
                 vocabulary.perpetrated |= {kind}
             if entry.get("by_name"):

@@ -4,12 +4,13 @@ crowd or a flow is about ("the death toll from the earthquake"), or one an earli
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .context import SentenceContext
 from .discourse import Discourse
 from .forces import FORCE
-from .incidents import Incident
-from .lexicon import Lexicon, Mention, slug
+from .incidents import GENERIC_KIND, Incident
+from .lexicon import EventVocabulary, Lexicon, Mention, slug
 from .places import DATELINE, came_from
 from .quantities import Quantity
 from .speakers import (
@@ -72,6 +73,7 @@ def subject_or_event(
             own_clause = [x for x in near if not across(x, CLAUSE_TURN)]
             if near:
                 incident = min(own_clause or near, key=lambda x: max(x.start - q.end, q.start - x.end, 0))
+                incident = toll_taker(incident, measure, discourse, lexicon.events)
                 return incident.id, incident.text, incident
         if not subject_types(measure, lexicon):
             return None, None, None  # no entity owns a toll: the paragraph's event will
@@ -79,6 +81,25 @@ def subject_or_event(
         return own.id, own.text, None
     subject, subject_text = subject_of(text, q, ctx, measure, measure_mention, lexicon)
     return subject, subject_text, None
+
+
+# Tolls an occasion's people may be counted in, which a disaster the article tells of takes first.
+OCCASION_TOLLS = frozenset({"deaths", "missing", "casualties"})
+
+
+def toll_taker(
+    incident: Incident, measure: str | None, discourse: Discourse, events: EventVocabulary, avoid: Collection[str] = ()
+) -> Incident:
+    """The event a count of ``measure`` found for it is about: a toll of an occasion (``yields_tolls``) is the
+    disaster's the article tells of, if it tells of one ("many of them were in the state to visit the pilgrimage
+    centres ... 924 are missing": the flood's)."""
+    if incident.kind not in events.yields_tolls or measure not in OCCASION_TOLLS:
+        return incident
+
+    def disaster(kind: str) -> bool:
+        return kind not in events.yields_tolls and kind != GENERIC_KIND and events.fits(measure, kind)
+
+    return discourse.event(disaster, avoid) or incident
 
 
 def discourse_event(
@@ -96,7 +117,7 @@ def discourse_event(
         return told
     found = discourse.event(lambda kind: events.fits(measure, kind), avoid)
     if found is not None:
-        return found
+        return toll_taker(found, measure, discourse, events, avoid)
     # "1.4 million people at the event" of an article telling of a stampede at a music festival: the one event that
     # gathers such people the article names, before the kind the count implies (a march's crowd)
     gathered = [x for x in discourse.incidents.mentioned if events.people.get(x.kind) == measure]
