@@ -204,7 +204,25 @@ def read_time(
         if unplaced:
             part = DAY_PART_AFTER.match(text, unplaced[-1].end)
             as_of = as_of.model_copy(update={"text": unplaced[-1].text + (part.group() if part else "")})
+    if as_of.scope in ("current", "context") and captioned(text, q.start):
+        # "A handout photo made available by the police shows ... According to BNPB, at least 43 people dead": a
+        # photo's caption tells the figures of when it was taken, which the report's own have moved on from
+        as_of = AsOf(start=None, end=as_of.end, scope="past", text="photo caption")
     return as_of, mood
+
+
+# A photo's credit, which marks the caption it stands in.
+PHOTO_CREDIT = re.compile(
+    r"(?i)\b(?:mandatory\s+credit|photo(?:graph)?\s+(?:by|made\s+available|courtesy\s+of)|handout\s+(?:photo|picture)|"
+    r"file\s+photo|getty\s+images|afp\s+photo|ap\s+photo|epa-efe|shutterstock|(?:photo|image)\s+credit)\b"
+)
+CAPTION_REACH = 400  # a caption's credit this close before its figure, in its line
+
+
+def captioned(text: str, pos: int) -> bool:
+    """Whether the figure at ``pos`` stands in a photo's caption: a credit before it in its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return PHOTO_CREDIT.search(text, max(line_start, pos - CAPTION_REACH), pos) is not None
 
 
 def sentence_dates(

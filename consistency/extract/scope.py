@@ -38,7 +38,7 @@ from .claim_place import (
 )
 from .claim_speaker import read_speaker, sentence_voices
 from .claim_subject import read_subject
-from .claim_time import UNSTATED, read_time, sentence_dates
+from .claim_time import UNSTATED, captioned, read_time, sentence_dates
 from .context import SentenceContext
 from .counted import with_state
 from .dates import DateMention
@@ -327,6 +327,8 @@ def _article(source, text, sentences, context, date_by_sentence, lexicon: Lexico
             end = sentences[i - 1][1] if i else 0
             if "\n\n" in text[end:s_start] and not _headline_like(text, end, source.body_start):
                 break
+            if captioned(text, sentences[i][1]):
+                continue  # a photo's caption says where the photo was taken, not where the story is
             discourse.main_places = sentence_places(text, context(i), lexicon)
             if discourse.main_places:
                 break
