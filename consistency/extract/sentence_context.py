@@ -19,6 +19,7 @@ from .places import (
     places_references,
     with_unknown_places,
 )
+from .quantities import TITLE_SMALL_WORDS
 from .reference import is_yardstick
 from .times import PAST_OPENING, PEAK
 
@@ -164,7 +165,7 @@ def _title_cased(sentence: str) -> bool:
     ("Donors Estimate Pakistan Quake Death Toll At 86,000"), so that its capitals do not make names."""
     capitalised = 0
     for word in sentence.split():
-        if len(word) >= 3 and word[0].isalpha():
+        if len(word) >= 3 and word[0].isalpha() and word not in TITLE_SMALL_WORDS:  # "Killed and 500 Injured in"
             if not word[0].isupper():
                 return False  # most sentences: at their first or second word
             capitalised += 1
