@@ -28,6 +28,7 @@ REPORTING_VERBS = frozenset(
     "say tell announce confirm report add brief state note write warn acknowledge insist declare claim estimate".split()
 )
 NO_PLACE = "no place"
+NO_DATE = "no date: the article is undated and states no time"
 PART_UNNAMED_MEASURES = frozenset({"places"})  # counts of places whose part names no whole of its own
 EVENT_TYPES = frozenset({"event", "named_event", "named_series"})  # subject types that are events, not owners
 FUZZY_THRESHOLD = 88  # token_set_ratio at which two surface forms name the same thing
@@ -84,7 +85,7 @@ def unchecked_reason(claim: Claim) -> str | None:
     if not claim.location and claim.subject_type != "named_event":
         return NO_PLACE
     if claim.as_of.scope == "unknown" and not dated_by_occasion(claim):
-        return "no date: the article is undated and states no time"
+        return NO_DATE
     return None
 
 

@@ -185,6 +185,11 @@ TREATED_BEFORE = re.compile(
     rf"(?i)\b(?:treated|treating|treats|admitted|vaccinated|inoculated|tested|screened|cared for|caring for|saw)"
     rf"{_OBJECT_NUMBER}"
 )
+# What a share is not, in a relative clause after it: "the 20 percent that has not been lost".
+NOT_AFTER = re.compile(
+    r"\s+(?:that|which|who)\s+(?:(?:has|have|had|was|were|is|are|did|does|do|could|would)\s+(?:not|never)"
+    r"|(?:hasn|haven|hadn|wasn|weren|isn|aren|didn|doesn|don|couldn|wouldn)['\u2019]t)\b"
+)
 # "grew by 5,000 acres", "an increase of 300": a change, not a level.
 CHANGE_BEFORE = re.compile(
     r"(?i)\b(?:(?:grew|grown|grows|rose|risen|rises|increased|increases|jumped|climbed|fell|fallen|dropped|declined|"
@@ -305,6 +310,8 @@ def facet(text: str, q: Quantity, lexicon: Lexicon, sentence: tuple[int, int]) -
     "grew by 5,000 acres" (a change, not a level); ``sentence`` is the span of the count's sentence."""
     if CHANGE_BEFORE.search(text, max(0, q.start - CHANGE_REACH), q.start):
         return "change"
+    if q.unit in ("percent", "fraction") and NOT_AFTER.match(text, q.end):
+        return "not"  # "the 20 percent that has not been lost": the rest of a whole, not the share that was
     if q.head_start == q.num_end + 1 and text[q.num_end] == "-" and _event_after(text, q.end, lexicon):
         # "the three-train crash", "a 40-vehicle pile-up": what the event involved, not every one of them counted
         # alike ("the two express trains" of the three)

@@ -66,3 +66,4 @@ class Reading:
     included: set[int] = field(default_factory=set)  # the parts a cue names: "including 13 firefighters and 121 ..."
     # the parts that add up to the count before them: "48 people had died, 43 in Acapulco and five in Coyuca"
     breakdown: set[int] = field(default_factory=set)
+    told_parts: set[int] = field(default_factory=set)  # the counts read as parts, for a count joined to one after it

@@ -441,6 +441,10 @@ def _with_share(facet: str | None, share: str | None) -> str | None:
     return " ".join(filter(None, (facet, share))) or None
 
 
+# Between a part and a count joined to it in its clause: " died and ", " were killed, and ".
+JOINED_TO_PART = re.compile(r"\s+(?:[a-z]+\s+){0,3}?[a-z]+,?\s+and\s+")
+
+
 def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: str) -> Claim:
     """The claim of the ``k``-th count of the sentence ``r`` reads: what it counts, whose, where, when, on whose
     word, in that order, each side read with the ones before it."""
@@ -483,7 +487,13 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
     # where its whole was: "The 5,748 missing ... in Uttarakhand ... Of those missing, 924 are from Uttarakhand")
     whole_places = r.places.get(id(previous), []) if previous else placed_before
     own_place = id(q) in r.owners and set(placed.location) != set(whole_places)
+    if narrowed is None and previous is not None and id(previous) in r.told_parts:
+        # "in the north, where 374 people died and more than 137,000 have been forced from their homes": a count
+        # joined to a part in its clause is a part of the same place
+        narrowed = "part" if JOINED_TO_PART.fullmatch(text, previous.end, q.start) else None
     whole_part = narrowed == "part"  # its places are a part's, for the sentences after it
+    if whole_part:
+        r.told_parts.add(id(q))
     if whole_part and own_place:
         narrowed = None  # "3,400 in the region, a figure that includes 2,500 in Iraq": all of Iraq's
     if whole_part and id(q) in r.owners:
