@@ -13,6 +13,7 @@ from .speakers import (
     PRONOUN_SOURCE,
     attached_speaker,
     clause_speaker,
+    clean_speaker,
     elsewhere_in_sentence,
     figure_owner,
     quotation_speaker,
@@ -40,6 +41,14 @@ UNNAMED_ESTIMATES = re.compile(
 # The words a sentence may open with before its figure: "Altogether ", "So far, ", "Another ", "In all, ".
 COUNT_OPENING = re.compile(r"\s*(?:[A-Z][a-z]*,?\s+(?:[a-z]+,?\s+)?)?")
 
+# The next sentence naming who gave the figures just told: "This was revealed by authorities in the state of Guerrero
+# on Monday", "The figures were released by the health ministry".
+TOLD_BY_NEXT = re.compile(
+    r"\s*(?:This|That|These|The\s+(?:figures?|toll|tally|numbers?|count|information|data))\s+(?:was|were|has\s+been|"
+    r"have\s+been)\s+(?:revealed|announced|confirmed|reported|given|released|provided|disclosed|made\s+public)\s+by\s+"
+    r"([^.;,]{2,80}?)(?=\s+(?:on|in|at|late|early|last|this|yesterday|today)\b|[.;,])"
+)
+
 # "they said": the speaker of the contrasting last clause of the sentence before, if one spoke there.
 THEY_SAID = re.compile(r"(?i)\bthey\s+(?:said|say|added|told|reported|estimated)\b")
 
@@ -62,6 +71,9 @@ def sentence_voices(
         attribution = voice
     if attribution is None and qs:
         attribution = quotation_speaker(text, start)  # a quotation's sentence: who the quotation closes on
+    if attribution is None and qs and (told := TOLD_BY_NEXT.match(text, end)):
+        # "... had increased to close to 100 people. This was revealed by authorities in Guerrero on Monday."
+        attribution = clean_speaker(told.group(1))
     if attribution is None and not UNNAMED_ESTIMATES.search(text, start, end):
         attribution = discourse.speaker  # the paragraph's, unless the sentence speaks of many unnamed voices
     if attribution is None and qs and COUNT_OPENING.fullmatch(text, start, qs[0].start):

@@ -229,6 +229,9 @@ DATE_RE = re.compile(
     # "12/09/2021"
     rf"|(?P<slashed>(?P<slashed_month>1[0-2]|0?[1-9])/(?P<slashed_day>3[01]|[12]\d|0?[1-9])"
     rf"/(?P<slashed_year>{_YEAR4}))(?![\d/])"
+    # "30/10/2023": the day first, where no month could come first (a day of 13 or more)
+    rf"|(?P<day_first>(?P<day_first_day>3[01]|2\d|1[3-9])/(?P<day_first_month>1[0-2]|0?[1-9])"
+    rf"/(?P<day_first_year>{_YEAR4}))(?![\d/])"
     # "Thursday, January 25, 2024", "December 31, 2021", "Jan 25, 2024", "July 26-27, 2021"
     rf"|(?P<mdy>(?:{_WEEKDAY},?{_S})?(?P<mdy_month>{_MONTH}){_S}(?P<mdy_day>{_DAY})(?:-(?P<mdy_last_day>{_DAY}))?"
     rf",?{_S}(?P<mdy_year>{_YEAR}))"
@@ -560,6 +563,10 @@ def _mdy(m: re.Match, pub: date | None) -> Resolved:
 
 def _slashed(m: re.Match, pub: date | None) -> Resolved:
     return _day(date(int(m["slashed_year"]), int(m["slashed_month"]), int(m["slashed_day"])))
+
+
+def _day_first(m: re.Match, pub: date | None) -> Resolved:
+    return _day(date(int(m["day_first_year"]), int(m["day_first_month"]), int(m["day_first_day"])))
 
 
 def _dmy(m: re.Match, pub: date | None) -> Resolved:
@@ -1078,6 +1085,7 @@ PAST_EVENT_REACH = 20
 _RESOLVERS = {
     "iso": _iso,
     "slashed": _slashed,
+    "day_first": _day_first,
     "mdy": _mdy,
     "dmy": _dmy,
     "months_of": _months_of,
