@@ -239,9 +239,8 @@ VENUE_NAME = re.compile(
     # (not "the NZ mosque shootings": an event the venue names)
     r"(?!\s+(?i:shootings?|attacks?|bombings?|blasts?|fires?|massacres?|collapses?|sieges?|stampedes?)\b))"
 )
-# (looked for before the pattern: most sentences name no venue)
-VENUE_KINDS = ("ospital", "linic", "osque", "hurch", "emple", "ynagogue", "tadium", "rena", "otel", "all", "ightclub")
-VENUE_KINDS += ("actory", "chool")
+# The kinds' words as looked for before the pattern, in either case: most sentences name no venue.
+VENUE_KINDS = tuple("ospital linic osque hurch emple ynagogue tadium rena otel Mall mall ightclub actory chool".split())
 # Words that name a kind of venue, not one: "the Government Hospital", "at the City Hospital".
 GENERIC_VENUE_WORDS = frozenset(
     "The Government General District City Central Main State National Regional Civil Military Public Local "

@@ -221,8 +221,8 @@ CAPTION_REACH = 400  # a caption's credit this close before its figure, in its l
 
 def captioned(text: str, pos: int) -> bool:
     """Whether the figure at ``pos`` stands in a photo's caption: a credit before it in its line."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    return PHOTO_CREDIT.search(text, max(line_start, pos - CAPTION_REACH), pos) is not None
+    reach = max(0, pos - CAPTION_REACH)  # (a bounded look back: a page of one long line is read in linear time)
+    return PHOTO_CREDIT.search(text, text.rfind("\n", reach, pos) + 1 or reach, pos) is not None
 
 
 def sentence_dates(

@@ -769,8 +769,6 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
 
 
 LABEL_AFTER = re.compile(r":\s")
-
-
 LABELLED_LINE = 120  # the longest line a label opens: a headline's (a paragraph's is a dateline, of the article)
 
 
@@ -778,10 +776,13 @@ def _labels_line(text: str, start: int, end: int) -> bool:
     """Whether a place opens a headline as its label: "Tamil Nadu: Met department predicts more rain, death toll
     215" (not "Thiruvananthapuram: The World Bank team have assessed that the damages from the deluge in Kerala ...":
     a dateline with a colon)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    short = (line_end if line_end >= 0 else len(text)) - line_start <= LABELLED_LINE
-    return short and LABEL_AFTER.match(text, end) is not None and not text[line_start:start].strip()
+    if LABEL_AFTER.match(text, end) is None:
+        return False
+    line_start = text.rfind("\n", max(0, start - LABELLED_LINE), start) + 1  # (bounded: no scan of a long line)
+    if line_start == 0 and start > LABELLED_LINE:
+        return False
+    short = text.find("\n", end, line_start + LABELLED_LINE + 1) >= 0 or len(text) - line_start <= LABELLED_LINE
+    return short and not text[line_start:start].strip()
 
 
 # The capitalised words right after a place: "Acapulco Mexico" (its country, the comma left out).

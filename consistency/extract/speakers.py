@@ -782,14 +782,20 @@ QUOTE_CLOSER = re.compile(
 )
 
 
+QUOTATION_REACH = 2_000  # the longest quotation of several sentences looked through, either side
+OPENING_QUOTE = re.compile(r'["\u201c ]*')
+
+
 def quotation_speaker(text: str, start: int) -> str | None:
     """The speaker a quotation names where it closes, for a sentence inside it that names none: "“A total of 5,748
     people are missing ... Several others are also missing,” Chief Minister Vijay Bahuguna told reporters." (one
     line holds the quotation: a paragraph's quotes are counted from its start)."""
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    opening = len(text[start:line_end]) - len(text[start:line_end].lstrip('"\u201c '))
-    start += opening  # the quotation mark the sentence opens on, if any
+    # (bounded looks: a page of one long line is read in linear time)
+    reach = max(0, start - QUOTATION_REACH)
+    line_start = text.rfind("\n", reach, start) + 1 or reach
+    line_end = text.find("\n", start, start + QUOTATION_REACH)
+    line_end = min(len(text), start + QUOTATION_REACH) if line_end < 0 else line_end
+    start = OPENING_QUOTE.match(text, start, line_end).end()  # past the quotation mark the sentence opens on, if any
     before = text[line_start:start]
     if before.count("\u201c") > before.count("\u201d"):
         close = text.find("\u201d", start, line_end)
