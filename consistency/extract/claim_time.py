@@ -5,8 +5,10 @@ goes on."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..models import AsOf
 from ..occasions import DATED_BY_EVENT
@@ -221,8 +223,22 @@ CAPTION_REACH = 400  # a caption's credit this close before its figure, in its l
 
 def captioned(text: str, pos: int) -> bool:
     """Whether the figure at ``pos`` stands in a photo's caption: a credit before it in its line."""
-    reach = max(0, pos - CAPTION_REACH)  # (a bounded look back: a page of one long line is read in linear time)
-    return PHOTO_CREDIT.search(text, text.rfind("\n", reach, pos) + 1 or reach, pos) is not None
+    credits = _credits(text)
+    i = bisect.bisect_left(credits, pos)
+    if i == 0 or pos - credits[i - 1] > CAPTION_REACH:
+        return False
+    return "\n" not in text[credits[i - 1] : pos]
+
+
+# Words one of which every credit holds, in the cases pages write them: most pages hold none, and are not scanned.
+CREDIT_HINTS = ("redit", "REDIT", "hoto", "HOTO", "andout", "ANDOUT", "etty", "ETTY", "EPA", "epa", "hutterstock")
+
+
+@lru_cache(maxsize=4)  # asked of every count: the article's credits are found once, in one pass
+def _credits(text: str) -> tuple[int, ...]:
+    if not any(hint in text for hint in CREDIT_HINTS):
+        return ()
+    return tuple(m.start() for m in PHOTO_CREDIT.finditer(text))
 
 
 def sentence_dates(

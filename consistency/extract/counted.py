@@ -374,6 +374,15 @@ LONG_PLACE_PHRASE = re.compile(
     r"eight|nine|ten|dozens?|hundreds?|thousands?|several|many|some)\b)[^.;:\d]){1,110}?,?"
     r"(?=\s+(?:died|perished|drowned|were\s+killed|have\s+died|had\s+died)\b)"
 )
+LONG_PLACE_REACH = 130  # " in the ICU unit of the Madras Institute of Orthopaedics and Traumatology (MIOT), Chennai, "
+
+
+def _death_ahead(text: str, end: int) -> bool:
+    """Whether a death's verb follows within reach: most counts have none, and skip the long phrase's pattern."""
+    window = text[end : end + LONG_PLACE_REACH]
+    return "died" in window or "killed" in window or "perished" in window or "drowned" in window
+
+
 DETENTION_REACH = 100  # "the network of makeshift prisons run by the Syrian Democratic Forces, which hold about "
 
 
@@ -406,7 +415,7 @@ def state_of(
         else ASIDE_AFTER.match(text, q.end, ctx.end)
         or PARTICIPLE_PHRASE.match(text, q.end, ctx.end)
         or PLACE_PHRASE.match(text, q.end, ctx.end)
-        or LONG_PLACE_PHRASE.match(text, q.end, ctx.end)
+        or (_death_ahead(text, q.end) and LONG_PLACE_PHRASE.match(text, q.end, ctx.end))
     )
     if aside:
         # "At least 5,000 migrants, about a thousand of them minors, reached Ceuta": the verb after the aside
