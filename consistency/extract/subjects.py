@@ -92,12 +92,14 @@ def toll_taker(
 ) -> Incident:
     """The event a count of ``measure`` found for it is about: a toll of an occasion (``yields_tolls``) is the
     disaster's the article tells of, if it tells of one ("many of them were in the state to visit the pilgrimage
-    centres ... 924 are missing": the flood's)."""
+    centres ... 924 are missing": the flood's); not a war's or an epidemic's that goes on around it ("The war rages
+    on. At a rally, 30 protesters were killed": the rally's)."""
     if incident.kind not in events.yields_tolls or measure not in OCCASION_TOLLS:
         return incident
 
     def disaster(kind: str) -> bool:
-        return kind not in events.yields_tolls and kind != GENERIC_KIND and events.fits(measure, kind)
+        sudden = kind not in events.goes_on and kind != GENERIC_KIND
+        return sudden and kind not in events.yields_tolls and events.fits(measure, kind)
 
     return discourse.event(disaster, avoid) or incident
 
