@@ -315,10 +315,15 @@ def _date_events(claims: list[Claim]) -> list[Claim]:
         return claims
     # where within its country each event's dating articles count it: the Uttarakhand flood's, not Chennai's
     dated_at: dict[tuple, set[str]] = defaultdict(set)
-    for key in (key for key in known if len(key) > 1):  # a named event is one wherever it is counted
-        for claim in claims:
-            if claim.kind == "quantity" and claim.subject == key[0] and claim.source in dating[key]:
-                dated_at[key].update(_within(claim, key[1]))
+    keys_of: dict[str, list[tuple]] = defaultdict(list)  # an unnamed event's kind -> its keys, one per country
+    for key in known:
+        if len(key) > 1:  # (a named event is one wherever it is counted)
+            keys_of[key[0]].append(key)
+    for claim in claims:
+        if claim.kind == "quantity" and claim.subject in keys_of:
+            for key in keys_of[claim.subject]:
+                if claim.source in dating[key]:
+                    dated_at[key].update(_within(claim, key[1]))
     out = []
     for claim in claims:
         if claim.kind == "quantity" and claim.as_of.event is None and claim.subject:

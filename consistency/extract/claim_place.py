@@ -250,8 +250,9 @@ GENERIC_VENUE_WORDS = frozenset(
 
 VENUE_REACH = 80  # " died on Friday at the " between a count and its venue; ", " between a venue and its count
 # Words between a count and a venue of another clause: "14 ... died, and 4 at the MIOT hospital".
-VENUE_GAP = re.compile(r"[;:(]|,\s|\s(?:and|but|while|after|before|when)\s")
-VENUE_GAP_BEFORE = re.compile(r"[;:(]|\s(?:and|but|while|after|before|when)\s")
+_CLAUSE_GAP = r"[;:(]|\s(?:and|but|while|after|before|when)\s"
+VENUE_GAP = re.compile(rf"{_CLAUSE_GAP}|,\s")
+VENUE_GAP_BEFORE = re.compile(_CLAUSE_GAP)
 
 
 # A count joined to this one before their venue: "19 students (and two teachers) at Robb Elementary School".

@@ -475,7 +475,7 @@ def _read_yaml(path: Path) -> dict:
 
 def _folded(name: str) -> str:
     """A name without its accents, in lower case: "Türkiye" -> "turkiye"."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return _plain(name).lower()
 
 
 # The shortest name read without its accents: a short one may become a word or a surname ("Būsh", a town in Egypt).
