@@ -824,8 +824,9 @@ def starts_sentence(text: str, pos: int) -> bool:
 # Where one clause ends and another with its own number begins: "; ", ", and ", ", while ".
 CLAUSE_BETWEEN = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 # A participle's clause after a number: its places are its own ("spread across 240 square miles, destroying most of
-# Paradise"), never the number's before it.
-PARTICIPLE_CLAUSE = re.compile(r",\s+(?!according\b)[a-z]+ing\b")
+# Paradise"), never the number's before it. An aside that a comma closes is no clause of its own: "8,000 migrants,
+# including minors, reached Ceuta".
+PARTICIPLE_CLAUSE = re.compile(r",\s+(?!according\b)(?!(?:including|excluding)\b[^,;.]{0,40},)[a-z]+ing\b")
 AND = re.compile(r"\band\b")
 OTHER_CLAUSE = 1000  # characters a clause break counts as: a place of one's own clause always comes first
 COMMA_BEFORE = 20  # ... and a comma between a place and the number after it: a phrase of its own, as a rule
