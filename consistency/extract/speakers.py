@@ -32,6 +32,9 @@ REPORT = (
     r"(?:gave|gives|place|places|placed)"
     r"(?=\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:count|toll|figure|estimate|tally|number|crowd|turnout)s?\b)|"
     r"pledged|promised|"  # "Pinault pledged €100m": a pledge is on the word of who makes it
+    # "The report also lists two people in Charlotte County" (not "casualty lists show")
+    r"(?:lists|listed)(?=\s+(?:only\s+|just\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|more|fewer|"
+    r"about|around|some|nearly|almost|at\s+least)\b))|"
     # "The agency reports more than $439 million": a verb where a figure follows (not "news reports said")
     r"reports(?=\s+(?:that\s+)?(?:more|fewer|less|about|around|some|nearly|almost|at|over|up|\$|\d))"
 )
@@ -239,7 +242,10 @@ CITED_BY = re.compile(
 # Who passed a statement on, set off by commas: ", as reported by Time in January 2010, ".
 CONDUIT = re.compile(r"(?i),\s+as\s+(?:reported|quoted|cited|told)\s+(?:by|to|in)\s+[^,;]{1,60},\s*")
 # A report told in a participle after its clause: ", saying that", ", estimating that".
-PARTICIPLES = "saying estimating adding noting warning claiming reporting arguing insisting putting calculating"
+PARTICIPLES = (
+    "saying estimating adding noting warning claiming reporting arguing insisting putting calculating stating "
+    "announcing confirming"
+)
 PARTICIPLE_REPORT = re.compile(rf",\s+(?:{'|'.join(PARTICIPLES.split())})\b")
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")  # "(who knew this was a thing!)"
 # Words that end a clause's subject: a verb in the past ("marked", "interviewed") or a common finite verb.
@@ -322,7 +328,7 @@ SOURCE_AFTER_DOCUMENT = re.compile(r"(?i)\s(?:by|from)\s")
 EVENT_WORDS_BEFORE = 2  # "the mass " before an event's word: the words are the event's, no author's
 # "a report by Human Rights Watch", "the latest count from UNHCR": a document and its author.
 BY_SOURCE = re.compile(
-    rf"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){{0,2}}(?:{DOCUMENT}|review|investigation)\s+"
+    rf"(?i)\b((?:a|an|the)\s+(?:[\w.-]+\s+){{0,2}}(?:{DOCUMENT}|review|investigation|update|bulletin|statement)\s+"
     r"(?:by|from)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+){0,7})"
 )
 
@@ -440,6 +446,8 @@ OPENING_TIME = re.compile(
     rf"(?i)^(?:on\s+)?(?:{WEEKDAY}|today|yesterday|(?:last|this|earlier|later)\s+[a-z]+|"
     rf"(?:in\s+|on\s+)?(?:{MONTH})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}})\s*,\s*"
 )
+# A place opening a sentence, without its comma, before its speaker: "In Lee County the sheriff said".
+OPENING_PLACE = re.compile(r"^(?:In|At|Across)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?=(?:the|a|an)\s)")
 # What is left of a dateline whose date a number ended: "(UPI) -- " of "GENEVA, Switzerland, Dec. 22 (UPI) --".
 AGENCY_LEAD = re.compile(r"^\([^)]{1,30}\)\s*[-—–]+\s*")
 
@@ -684,9 +692,15 @@ def _participle_speaker(sentence: str) -> str | None:
     estimates, saying that ..." (the words before the clause's first verb, a few at most)."""
     cue = PARTICIPLE_REPORT.search(sentence)
     found = _words_to_verb(sentence[: cue.start()]) if cue else None
-    if found is None or len(found[0]) > MAX_SUBJECT_WORDS or any(word.endswith(",") for word in found[0]):
+    if found is None:
         return None
-    return clean_speaker(" ".join(found[0]))
+    # "Mamata Banerjee, also a former railway minister, questioned the figures, stating that": the head before its
+    # appositive, which a comma closes before the verb
+    subject = " ".join(found[0])
+    head = subject.split(",")[0] if subject.endswith(",") and subject.count(",") == 2 else subject
+    if len(head.split()) > MAX_SUBJECT_WORDS or "," in head:
+        return None
+    return clean_speaker(head)
 
 
 def _first_subject(clause: str) -> str | None:
@@ -899,6 +913,7 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     elif lead.count('"') % 2 == 0 and '"' in lead:
         lead, claim_first = lead.split('"')[-1], False
     lead = OPENING_TIME.sub("", LEADING.sub("", AGENCY_LEAD.sub("", past_dateline(lead.lstrip()))))
+    lead = OPENING_PLACE.sub("", lead)
     while AUX_TAIL.search(lead):
         lead = AUX_TAIL.sub("", lead).rstrip()
     author = DOCUMENT_APPOSITIVE.match(lead)
