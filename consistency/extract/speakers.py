@@ -32,6 +32,8 @@ REPORT = (
     r"(?:gave|gives|place|places|placed)"
     r"(?=\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:count|toll|figure|estimate|tally|number|crowd|turnout)s?\b)|"
     r"pledged|promised|"  # "Pinault pledged €100m": a pledge is on the word of who makes it
+    # "authorities declared the official death toll from the landslide to be 28" (not "declared an emergency")
+    r"declared(?=\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}(?:toll|count|figure|number|total|tally)\b)|"
     # "The report also lists two people in Charlotte County" (not "casualty lists show")
     r"(?:lists|listed)(?=\s+(?:only\s+|just\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|more|fewer|"
     r"about|around|some|nearly|almost|at\s+least)\b))|"
@@ -66,8 +68,8 @@ def _words_before(most: int) -> str:
 
 def _sentence_end(words: str) -> re.Pattern[str]:
     """``words`` after a comma, a colon or a quote, ending the sentence (a full stop and a closing quote may follow
-    them): the speaker that comes after what was said."""
-    return re.compile(rf"(?:,|:|\")\s*{words}\.?\"?$")
+    them): the speaker that comes after what was said ("..., as the Civil Defense Authority announced on Sunday")."""
+    return re.compile(rf"(?:,|:|\")\s*(?:as\s+)?{words}\.?\"?$")
 
 
 # Verbs that open a report after its source ("Officials expect", "Analysts estimate"); a determiner before one
@@ -467,11 +469,14 @@ DETERMINER = re.compile(r"(?i)^(?:a|an|the)\s+")
 PRONOUNS = frozenset("he she they it we i you who that which this these those one his her their its our my".split())
 
 # A reporting verb or a clause's opener inside a phrase: two clauses caught by one pattern.
-TWO_CLAUSES = re.compile(r"(?i)\b(?:said|says|told|added)\b|,\s+(?:while|whereas|but|though|although)\b")
+# ("went on Tuesday as authorities (declared)": a clause, then the subordinate one that holds the speaker).
+TWO_CLAUSES = re.compile(
+    r"(?i)\b(?:said|says|told|added)\b|,\s+(?:while|whereas|but|though|although)\b|(?-i:\s(?:as|while|when)\s)"
+)
 
 # Words a speaker's noun phrase never ends or starts with: a clause's fragment caught by a pattern.
 NOT_SPEAKER_ENDS = frozenset(
-    "to that which who the a an of and or by with for in on at as not than from more less "
+    "to that which who the a an of and or but by with for in on at as not than from more less "
     # an auxiliary ends a clause, never a name: "bodies had been (counted)"
     "been being had have has was were is are".split()
 )
