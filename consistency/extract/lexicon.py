@@ -434,6 +434,16 @@ class Lexicon:
         return frozenset(self.place_parents.values()) - self.countries
 
     @functools.cached_property
+    def currency_after(self) -> re.Pattern[str]:
+        """A currency's one-word name after a country's: "U.S. dollars", "Mexican pesos" (the money, no place)."""
+        words = sorted(
+            {w for w, unit in self.units.items() if unit in self.currencies and w.isalpha() and w.islower()},
+            key=len,
+            reverse=True,
+        )
+        return re.compile(rf"\s+(?:{'|'.join(map(re.escape, words)) or '(?!)'})\b", re.IGNORECASE)
+
+    @functools.cached_property
     def _spelled(self) -> dict[str, str]:
         """The one-word names of countries and provinces, for names spelt with a letter wrong ("Louisian")."""
         wide = self.countries | self.provinces

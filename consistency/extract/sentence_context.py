@@ -59,7 +59,8 @@ def sentence_context(
     tokens = Tokens(tokenize(text, start, end))
     # "Harvey" in "Hurricane Harvey" or alone is the storm, never a place ("Hurricane Florence")
     alone = by_name(text, start, end, event_names)
-    entities = lexicon.entities.find_in(text, tokens)
+    # "17.4 million U.S. dollars": a currency's country is no owner of the money, nor where it is
+    entities = [e for e in lexicon.entities.find_in(text, tokens) if not lexicon.currency_after.match(text, e.end)]
     for m in BACKED.finditer(text, start, end) if text.find("-", start, end) >= 0 else ():  # "Iran-backed"
         sponsor = lexicon.entities.find(m.group(1))
         sponsor_id = sponsor[0].id if sponsor else m.group(1).lower()
@@ -83,6 +84,7 @@ def sentence_context(
         and not inside_longer_name(text, start, m)
         and not frames_a_record(text, m.end)
         and not is_yardstick(text, m.start)
+        and not lexicon.currency_after.match(text, m.end)
     ]
     # A capital that stands for its government ("Washington said") is the city where the grammar says "place":
     # "in Washington", a dateline's "LONDON".
