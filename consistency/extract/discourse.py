@@ -196,7 +196,7 @@ class Discourse:
             self._unread.clear()  # a speaker named now is the paragraph's and the last, whoever spoke before
         # not another event told for contrast ("on the anniversary of a devastating 1985 quake"): the counts after
         # it are the story's, unless their own words name that one again
-        self.recent += [incident for incident in incidents if not incident.another]
+        self.recent += [x for x in incidents if not x.another and not self.incidents.set_against(x)]
         for incident in incidents:
             if incident.places:  # "Christchurch shooting: 49 dead from terror attack": the attack is in Christchurch
                 self.event_places.setdefault(incident.id, list(incident.places))

@@ -503,6 +503,13 @@ def _kindless(incident: Incident) -> bool:
     return incident.text.lower().split()[-1] in ANY_EVENT and incident.kind == incident.id == GENERIC_KIND
 
 
+# An event this many years or more before the article's day, its year told, after the story's own event: "on the
+# anniversary of a devastating 1985 quake" in a 2017 story of a quake is not that quake, nor does it date it (where
+# "the 2010 earthquake", the story's first, is the story's); "Prior to Otis, the strongest was Hurricane Patricia in
+# 2015" tells of Patricia for contrast, and the counts after it are still Otis's.
+PAST_EVENT_YEARS = 2
+
+
 @dataclass
 class Incidents:
     """The events an article has named so far, for generic mentions to stand for the last named one."""
@@ -536,6 +543,8 @@ class Incidents:
         """A generic mention ("the blaze") is the last named event of its kind, else the only one the article names
         (further on); a named one is remembered ("That March", capitalised with no name, is generic)."""
         if incident.named and incident.id != incident.kind:
+            if self.set_against(incident):
+                return incident  # the story's event is still the one its later words stand for
             self.named[incident.kind] = incident
             self.first_named.setdefault(incident.kind, incident)
             if self.first is None or not self.first.named:
@@ -583,6 +592,14 @@ class Incidents:
         if last is None:
             return incident
         return _standing_for(incident, last)
+
+    def set_against(self, incident: Incident) -> bool:
+        """Whether a named event is a past one the story is set against: years before the article's, after the
+        story's own named event."""
+        first, told = self.first, self.told_year
+        if first is None or not first.named or first.id == incident.id or not incident.named:
+            return False
+        return incident.year is not None and told is not None and told - incident.year >= PAST_EVENT_YEARS
 
 
 def _standing_for(mention: Incident, event: Incident) -> Incident:

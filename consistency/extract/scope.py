@@ -43,7 +43,7 @@ from .context import SentenceContext
 from .counted import with_state
 from .dates import DateMention
 from .discourse import Discourse, dateline_places
-from .eventdates import earlier_event, latest_year_told, of_event, year_span
+from .eventdates import EVENT_DATE_AFTER, earlier_event, latest_year_told, of_event, year_span
 from .events import describe_event
 from .facets import (
     added_to_other_counts,
@@ -56,7 +56,15 @@ from .facets import (
     share_of,
 )
 from .forces import named_forces
-from .incidents import Incident, Incidents, called_by_name, find_incidents, placed_by_article_names, tolls_last
+from .incidents import (
+    PAST_EVENT_YEARS,
+    Incident,
+    Incidents,
+    called_by_name,
+    find_incidents,
+    placed_by_article_names,
+    tolls_last,
+)
 from .lexicon import Lexicon, tokenize
 from .modality import date_modality
 from .places import DATELINE, assign_places, containers, outside_asides, place_id
@@ -144,7 +152,7 @@ def build_claims(
         event_date = partial(of_event, text, incidents=ctx.incidents)  # a date of one of the sentence's events
         earlier = partial(earlier_event, text, (s_start, s_end), incidents=ctx.incidents)
         opening = _opening_year(ds, s_start)
-        incidents = [_told_of(story, x, told_year, opening) for x in ctx.incidents]
+        incidents = [_told_of(story, _dated_after(x, ds, told_year), told_year, opening) for x in ctx.incidents]
         told_before, last_told = last_told, incidents
         place_events(text, ctx, incidents, discourse, lexicon)
         ds, present = sentence_dates(article, ctx, incidents, ds, bool(qs), s_start, s_end)
@@ -215,12 +223,6 @@ def build_claims(
     return repeated_counts(text, added_to_other_counts(placed))
 
 
-# An unnamed event this many years or more before the article's day, its year told, after the story's own event
-# of its kind: "on the anniversary of a devastating 1985 quake" in a 2017 story of a quake is not that quake, nor
-# does it date it (where "the 2010 earthquake", the story's first, is the story's).
-PAST_EVENT_YEARS = 2
-
-
 OPENING_DATE_REACH = 3  # a year that opens its sentence, give or take a quote: "In 1993, ..."
 
 
@@ -246,6 +248,21 @@ def _told_of(story: Incidents, incident: Incident, told_year: int | None, openin
     if incident.indefinite and incident.year is None and opening_year is not None:
         incident = replace(incident, year=opening_year)  # "In 1982, a protest ...": one of that year
     return _past_event(story, story.resolve(incident), told_year)
+
+
+def _dated_after(incident: Incident, dates: list[DateMention], told_year: int | None) -> Incident:
+    """A named event with the year a date right after its words gives it, when that year lies years before the
+    article's: "Prior to Otis, the strongest was Hurricane Patricia in 2015", a past event (a date of the story's
+    own event stays the time of its counts)."""
+    if incident.year is not None or incident.id == incident.kind or told_year is None:
+        return incident
+    after = (
+        d.end_date.year
+        for d in dates
+        if 0 <= d.start - incident.end <= 1 and d.end_date is not None and EVENT_DATE_AFTER.match(d.text)
+    )
+    year = next(after, None)
+    return replace(incident, year=year) if year is not None and told_year - year >= PAST_EVENT_YEARS else incident
 
 
 def _last_voice(text: str, clauses: list[tuple[int, int]], lexicon: Lexicon) -> str | None:
