@@ -126,6 +126,15 @@ UNKNOWN_PLACE = re.compile(
     rf"|(?:al|el|de|du|la)\b)){{0,3}})(?![A-Za-z{_UPPER}{_LOWER}])"
 )
 
+# The kinds of place an appositive names with a count: "Joplin, a city of around 50,000 people".
+_APPOSED_KIND = r"(?:city|town|village|port|community|municipality|island|country|nation|state|province|county)"
+# A name no gazetteer knows, before an appositive that says it is a place of so many: "Joplin, a city of around
+# 50,000 people".
+APPOSED_PLACE = re.compile(
+    rf"(?<![\w'])((?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]{{1,19}}[{_LOWER}](?:\s[{_UPPER}][{_LOWER}'-]{{1,20}}){{0,2}}),\s+"
+    rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}{_APPOSED_KIND}\s+of\s+(?:[a-z]+\s+){{0,2}}\d"
+)
+
 # One island's kind word after its name ("Islands" are a name: Cayman Islands), not after a word that is no name
 # alone: "North Island", "Long Island".
 ISLAND_WORD = re.compile(
@@ -250,6 +259,12 @@ PLACE_OWNS_NUMBER = re.compile(
     # "Turkey was home to more than 3.6 million", "Lebanon, which hosts some 1.5 million"
     r"|,?\s+(?:which\s+|that\s+)?(?:is|was|remains|has\s+been)\s+(?:now\s+|still\s+)?home\s+to\s+(?:[a-z]+\s+){0,3}"
     r"|,\s+which\s+(?:hosts|hosted|houses|shelters)\s+(?:[a-z]+\s+){0,3})\d"
+)
+# "Tianjin, a major commercial port of about 7 million people": the place its appositive counts, which stays the
+# place of a count before it too ("300 homes were destroyed in Paradise, a town of 27,000").
+PLACE_APPOSITIVE_NUMBER = re.compile(
+    rf",\s+(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}{_APPOSED_KIND}\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|"
+    r"more\s+than|over|under)\s+)?\d"
 )
 
 # How far before a place the words of an affiliation are looked for: "Observatory at the ".
@@ -445,6 +460,7 @@ def with_unknown_places(
         *(PLURAL_KIND_PLACE.finditer(text, start, end) if text.find("and", start, end) >= 0 else ()),
         *(CAMP_NAME.finditer(text, start, end) if text.find("camp", start, end) >= 0 else ()),
         *(ISLAND_NAME.finditer(text, start, end) if text.find("sland", start, end) >= 0 else ()),
+        *(APPOSED_PLACE.finditer(text, start, end) if text.find(" of ", start, end) >= 0 else ()),
     ):
         s, e = m.span(1)
         name = m.group(1)
@@ -735,7 +751,7 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
             groups[-1] = (m.start, m.end, [m.id], m.text)
             continue
         locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
-        owns = locative or PLACE_OWNS_NUMBER.match(text, end)
+        owns = locative or PLACE_OWNS_NUMBER.match(text, end) or PLACE_APPOSITIVE_NUMBER.match(text, end)
         # (a line's label places its counts as a sentence's subject does: where no place of their own does)
         subject = not owns and (
             (SUBJECT_PLACE.match(text, end) and starts_sentence(text, m.start)) or _labels_line(text, m.start, end)
@@ -879,7 +895,11 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
         if OPENING_PLACE.search(text, max(0, p_start - OPENING_PLACE_REACH), p_start) and text.startswith(",", p_end)
     }
     # "a deployment to Syria, where they will join the 900 American troops": the place of a "where" clause is shared
-    shared = {p_start for p_start, p_end, _, _ in places if WHERE_AFTER.match(text, p_end)}
+    shared = {
+        p_start
+        for p_start, p_end, _, _ in places
+        if WHERE_AFTER.match(text, p_end) or PLACE_APPOSITIVE_NUMBER.match(text, p_end)
+    }
     pairs = []
     for p_start, p_end, ids, p_text in places:
         for q in quantities:
@@ -893,7 +913,10 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
             if p_start not in framing and bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
                 continue  # another number stands between them: "... close to half of those came from Syria"
             distance = max(q.start - p_end, p_start - q.end, 0)
-            owns = p_end <= q.start and (m := PLACE_OWNS_NUMBER.match(text, p_end)) and m.end() > q.start
+            owns = p_end <= q.start and any(
+                (m := pattern.match(text, p_end)) and m.end() > q.start
+                for pattern in (PLACE_OWNS_NUMBER, PLACE_APPOSITIVE_NUMBER)
+            )
             if owns:
                 distance = -1  # "followed by Liberia with 9,343", "Greece (821,008)": the place's own number
             elif q.end <= p_start and STATIONED_IN.fullmatch(text, q.end, p_start):
