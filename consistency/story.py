@@ -82,9 +82,14 @@ def _nested(known: set[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[tuple[
     return None
 
 
+# Tolls an article may give with no event named at all: "The death toll there was revised to 315" in Maule.
+TOLLS = frozenset({"deaths", "casualties", "missing"})
+
+
 def _name_generic(claims: list[Claim]) -> list[Claim]:
-    """An article that only ever calls its event "the disaster" counts the event the other articles of its story
-    count by the same measure at the same place, when they all name one ("the flood" in Derna)."""
+    """An article that only ever calls its event "the disaster", or gives a toll with no event at all ("The death
+    toll there was revised to 315"), counts the event the other articles of its story count by the same measure at
+    the same place, when they all name one ("the flood" in Derna)."""
     named: dict[tuple[str, str], set[tuple[str, tuple[str, ...]]]] = defaultdict(set)  # (place, measure) -> events
     for claim in claims:
         if claim.kind == "quantity" and claim.subject_type == "event" and not _generic(claim) and claim.measure:
@@ -92,11 +97,17 @@ def _name_generic(claims: list[Claim]) -> list[Claim]:
                 named[(place, claim.measure)].add((claim.subject or "", tuple(claim.countries)))
     out = []
     for claim in claims:
-        if claim.kind == "quantity" and _generic(claim):
+        eventless = claim.subject is None and claim.measure in TOLLS
+        if claim.kind == "quantity" and (_generic(claim) or eventless):
             found = set().union(*(named.get((place, claim.measure or ""), set()) for place in claim.location))
             if len(found) == 1:
                 subject, countries = found.pop()
-                claim = claim.model_copy(update={"subject": subject, "countries": list(countries)})
+                update = {"subject": subject, "countries": list(countries), "subject_type": "event"}
+                claim = claim.model_copy(update=update)
+            elif eventless and len(events := {subject for subject, _ in found}) == 1:
+                # counted where the other articles count one event, their counts there of its country or not
+                # alike: the event's, its places as its own words put them
+                claim = claim.model_copy(update={"subject": events.pop(), "subject_type": "event"})
         out.append(claim)
     return out
 

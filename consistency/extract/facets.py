@@ -287,6 +287,26 @@ ADDED_REACH = 16  # "an additional ", "a further new " before the number
 DAMAGED_REACH = 60  # "destroyed or damaged an estimated " before it, " have been partially damaged or destroyed" after
 
 
+# The dead and the missing counted together: "120 dead or missing", "were killed or missing", "the number of dead and
+# missing rose to 380" (no rival of the dead alone).
+DEAD_OR_MISSING_AFTER = re.compile(
+    r"(?i)(?:\s+[a-z]+){0,2}?\s+(?:(?:are|were|is|was|have\s+been|had\s+been|remain|now)\s+)?(?:dead|killed)\s+"
+    r"(?:or|and)\s+(?:still\s+)?missing\b"
+)
+DEAD_OR_MISSING_BEFORE = re.compile(r"(?i)\b(?:dead|deaths)\s+(?:or|and)\s+missing\b[^.;\d]{0,30}$")
+DEAD_OR_MISSING_REACH = 40
+
+
+def with_missing(text: str, q: Quantity, measure: str | None) -> str | None:
+    """ "dead or missing" for a toll that counts the missing with the dead: a figure of its own."""
+    if measure == "deaths" and (
+        DEAD_OR_MISSING_AFTER.match(text, q.num_end, q.end + DEAD_OR_MISSING_REACH)
+        or DEAD_OR_MISSING_BEFORE.search(text, max(0, q.start - DEAD_OR_MISSING_REACH), q.start)
+    ):
+        return "dead or missing"
+    return None
+
+
 def _part_of(text: str, q: Quantity, lexicon: Lexicon) -> str:
     """A partitive's part, by whose it is when its clause opens on a name: "Egypt accounted for 658 of the deaths"
     is Egypt's part, never a rival of Indonesia's 199."""

@@ -54,6 +54,7 @@ from .facets import (
     population,
     repeated_counts,
     share_of,
+    with_missing,
 )
 from .forces import named_forces
 from .incidents import (
@@ -493,6 +494,7 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
             f
             for f in (
                 facet(text, q, lexicon, (r.start, r.end)),
+                with_missing(text, q, measure),
                 measured.whose,
                 kind_of_count(lexicon, measure, measured),
             )
