@@ -105,10 +105,10 @@ POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 UNKNOWN_PLACE = re.compile(
-    r"\b(?:(?i:in|near|across|inside|outside|around|through|at|on)\s+"
+    r"\b(?:(?i:in|near|across|inside|outside|around|through|at|on|above|below)\s+"
     # "in the Canadian oil sands city of Fort McMurray": words that say what the place is, before its kind
     r"(?:the\s+(?:[A-Za-z-]+\s+){0,3}?(?:town|city|village|province|region|district|camp|state|county|island|"
-    r"municipality|commune|"
+    r"municipality|commune|community|hamlet|settlement|"
     r"prefecture|department|township|borough|parish|suburb|neighbou?rhood)\s+of\s+)?"
     # an island is one after any word: "rocked the Indonesian island of Lombok", "evacuated from the island of Gili
     # Trawangan" (where "no danger to the city of Oroville" places nothing there), and so is a city an event struck
@@ -123,7 +123,7 @@ UNKNOWN_PLACE = re.compile(
     r"(?:[a-z]+-(?:ravaged|hit|stricken|torn|battered|devastated|affected|struck|damaged|wrecked)\s+)?"
     # whole words, a Scottish or Irish prefix's capital inside one: "Fort McMurray", "MacKenzie"
     rf"((?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]{{1,19}}[{_LOWER}'](?:[ -](?:(?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]{{1,20}}"
-    rf"|(?:al|el|de|du|la)\b)){{0,3}})(?![A-Za-z{_UPPER}{_LOWER}])"
+    rf"|(?:al|el|de|du|la|do|da|dos|das|del|di)\b)){{0,3}})(?![A-Za-z{_UPPER}{_LOWER}])"
 )
 
 # The kinds of place an appositive names with a count: "Joplin, a city of around 50,000 people".
