@@ -241,6 +241,12 @@ CITED_BY = re.compile(
     r"is|are|was|were|has|have|had|include|includes|included|stood|stands|rose|remain|remains|remained)\b|[,.;:]|$)"
 )
 
+# A figure the press carried: "the 2,000 deaths reported across several media", "reported in local media".
+REPORTED_IN_MEDIA = re.compile(
+    r"(?i)\b(?:reported|cited|published|carried|circulating)\s+(?:in|across|by|on)\s+"
+    r"((?:[\w-]+\s+){0,3}?(?:media|press|newspapers|news\s+outlets|outlets|social\s+media))\b"
+)
+
 # Who passed a statement on, set off by commas: ", as reported by Time in January 2010, ".
 CONDUIT = re.compile(r"(?i),\s+as\s+(?:reported|quoted|cited|told)\s+(?:by|to|in)\s+[^,;]{1,60},\s*")
 # A report told in a participle after its clause: ", saying that", ", estimating that".
@@ -426,6 +432,7 @@ SOURCE_FORMS = (
     (NAMED_DATA, ("show", "suggest", "indicate")),
     (NAMED_TALLY, ("tally", "count", "estimate", "assessment")),
     (CITED_BY, ("by",)),
+    (REPORTED_IN_MEDIA, ("media", "press", "newspapers", "outlets")),
     (REVISED_BY, ("raised", "lowered", "revised", "upped", "put", "pegged", "placed", "set")),
     (HEADLINE_SOURCE, (":",)),
     (HEADLINE_LEAD_SOURCE, (":",)),
