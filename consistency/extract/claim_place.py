@@ -39,6 +39,8 @@ RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 NATIONAL_VOICE = re.compile(r"(?:the\s+)?([A-Z][\w.-]*)(?:['\u2019]s)?\b")
 # After a place, a word that makes it a part's: "with 55 deaths in Lee County alone".
 ALONE_AFTER = re.compile(r"\s+alone\b")
+ELSEWHERE = re.compile(r"\belsewhere\b")
+ELSEWHERE_REACH = 12  # " elsewhere " right after the number's words
 # An official's post over a place: "chief minister of India's ", "the governor of ", "mayor of".
 JURISDICTION_BEFORE = re.compile(
     r"(?i)\b(?:chief\s+minister|governor|mayor|premier|prefect|district\s+commissioner)\s+of\s+(?:the\s+)?"
@@ -166,9 +168,14 @@ def read_place(
     countries = article.countries_of(location) if national else []
     # "the South Asian nation of Nepal": a name no gazetteer knows is no country beside one it knows
     countries = [c for c in countries if c in lexicon.countries] or countries
-    if national and not set(countries) & lexicon.countries:
+    if (
+        national
+        and not set(countries) & lexicon.countries
+        and not set(location) & (lexicon.wide_places | lexicon.regions)
+    ):
         # "in the coastal province of Manabi": a place no gazetteer knows lies in the story's country; a
-        # turnout no sentence places is in the one country the article names ("UK workers ... 2 million")
+        # turnout no sentence places is in the one country the article names ("UK workers ... 2 million"); not
+        # a count across a region wider than any country ("79,000 had died across South Asia")
         story = discourse.event_location(incident)
         countries = [c for c in article.countries_of(story) if c in lexicon.countries] or countries
         countries = countries or ([article.country] if article.country else [])
@@ -223,7 +230,8 @@ def read_place(
         discourse.last_place = (location, location_text, placed_here)
         if measure:
             discourse.measure_places[measure] = location
-    elsewhere = bool(spread) and spread[0] == "others"
+    # "about 100 elsewhere in Pakistan": the country but for the places counted before, a part of it
+    elsewhere = bool(spread and spread[0] == "others" or ELSEWHERE.search(text, q.num_end, q.end + ELSEWHERE_REACH))
     venue = _venue(text, q, r, lexicon) if location and not spread else None
     if venue and not any(place.startswith(venue) for place in location):  # ("Oberoi Trident hotel", said)
         # "18 patients died at the MIOT hospital": where in its place the count is (its own; never carried on)

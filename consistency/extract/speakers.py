@@ -247,6 +247,13 @@ REPORTED_IN_MEDIA = re.compile(
     r"((?:[\w-]+\s+){0,3}?(?:media|press|newspapers|news\s+outlets|outlets|social\s+media))\b"
 )
 
+# Another figure than the sentence's own, before who gave it: "discrepancies in a higher toll (given by)".
+OTHER_FIGURE = re.compile(
+    r"(?i)\b(?:higher|lower|larger|smaller|bigger|different|rival|separate|conflicting)\s+(?:death\s+)?"
+    r"(?:toll|figure|count|estimate|number|tally|total)s?\s+$"
+)
+OTHER_FIGURE_REACH = 40
+
 # Who passed a statement on, set off by commas: ", as reported by Time in January 2010, ".
 CONDUIT = re.compile(r"(?i),\s+as\s+(?:reported|quoted|cited|told)\s+(?:by|to|in)\s+[^,;]{1,60},\s*")
 # A report told in a participle after its clause: ", saying that", ", estimating that".
@@ -631,6 +638,12 @@ def _speaker(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
             continue  # "The count is based on ... data and estimates from government": how it was made, not by whom
         if m and pattern is BY_SOURCE and _of_event(m.group(1), lexicon):
             continue  # "the count from the mass shooting fell from 86 to 68": what it counts, not who counted
+        if (
+            m
+            and pattern is CITED_BY
+            and OTHER_FIGURE.search(sentence, max(0, m.start() - OTHER_FIGURE_REACH), m.start())
+        ):
+            continue  # "confirmed about 48,000 died and said a higher toll given by provincial authorities": theirs
         if m and lead and m.start(1) < verb.start() and verb.end() < m.end(1):
             continue  # "The agency also cited police figures showing": a form's words across the speaker's verb
         speaker = clean_speaker(_whole_name(sentence, m, lexicon)) if m else None
