@@ -289,18 +289,28 @@ DAMAGED_REACH = 60  # "destroyed or damaged an estimated " before it, " have bee
 
 # The dead and the missing counted together: "120 dead or missing", "were killed or missing", "the number of dead and
 # missing rose to 380" (no rival of the dead alone).
+_DEAD = r"(?:dead|killed|died|drowned|deaths)"
+_MISSING = r"(?:(?:still|gone|went|are|were|remain|remained|remains|reported)\s+)?missing"
+_EITHER = r"(?:\s+(?:or|and)\s+|\s*[,/]\s*)"  # "dead or missing", "dead, missing", "dead/missing"
+_DEAD_OR_MISSING = rf"(?:{_DEAD}{_EITHER}{_MISSING}|{_MISSING}{_EITHER}(?:presumed\s+)?{_DEAD})\b"
 DEAD_OR_MISSING_AFTER = re.compile(
-    r"(?i)(?:\s+[a-z]+){0,2}?\s+(?:(?:are|were|is|was|have\s+been|had\s+been|remain|now)\s+)?(?:dead|killed)\s+"
-    r"(?:or|and)\s+(?:still\s+)?missing\b"
+    rf"(?i)(?:\s+[a-z]+){{0,2}}?\s+(?:(?:are|were|is|was|have|had|have\s+been|had\s+been|remain|now)\s+)?"
+    rf"{_DEAD_OR_MISSING}"
 )
-DEAD_OR_MISSING_BEFORE = re.compile(r"(?i)\b(?:dead|deaths)\s+(?:or|and)\s+missing\b[^.;\d]{0,30}$")
-DEAD_OR_MISSING_REACH = 40
+# ... before the number, in the figure's noun: "put the number of dead and missing schoolchildren from last year's
+# earthquake at 5,335", "students dead or missing: 5,335"
+DEAD_OR_MISSING_BEFORE = re.compile(
+    rf"(?i)\b(?:(?:number|toll|tally|count|total|list)s?\s+of\s+(?:the\s+)?{_DEAD_OR_MISSING}[^.;,\d]{{0,80}}"
+    rf"|{_DEAD_OR_MISSING}:\s*)$"
+)
+DEAD_OR_MISSING_REACH = 100
 
 
 def with_missing(text: str, q: Quantity, measure: str | None) -> str | None:
     """ "dead or missing" for a toll that counts the missing with the dead: a figure of its own."""
     if measure == "deaths" and (
-        DEAD_OR_MISSING_AFTER.match(text, q.num_end, q.end + DEAD_OR_MISSING_REACH)
+        # after the number, or after its noun: "5,335 schoolchildren and students had died or remained missing"
+        any(DEAD_OR_MISSING_AFTER.match(text, at, q.end + DEAD_OR_MISSING_REACH) for at in (q.num_end, q.end))
         or DEAD_OR_MISSING_BEFORE.search(text, max(0, q.start - DEAD_OR_MISSING_REACH), q.start)
     ):
         return "dead or missing"

@@ -494,7 +494,6 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
             f
             for f in (
                 facet(text, q, lexicon, (r.start, r.end)),
-                with_missing(text, q, measure),
                 measured.whose,
                 kind_of_count(lexicon, measure, measured),
             )
@@ -528,10 +527,13 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         measure=measure,
         measure_text=with_state(measured.text, measured.state),
         facet=_with_share(
-            narrowed
-            or population(text, q, measure, measured.text or q.measure_text, lexicon, said_by)
-            # a part a cue names that nothing else narrows: "..., as well as 16 unidentified bodies"
-            or ("part" if id(q) in r.included and not own_place else None),
+            _joined(
+                narrowed
+                or population(text, q, measure, measured.text or q.measure_text, lexicon, said_by)
+                # a part a cue names that nothing else narrows: "..., as well as 16 unidentified bodies"
+                or ("part" if id(q) in r.included and not own_place else None),
+                with_missing(text, q, measure),  # "5,335 schoolchildren died or went missing"
+            ),
             r.shares.get(id(q)),
         ),
         subject_type=subject_type(subject, owner.incident, lexicon),
@@ -584,6 +586,11 @@ def _date_claims(article: Article, r: Reading, sentence: str) -> list[Claim]:
             )
         )
     return found
+
+
+def _joined(*facets: str | None) -> str | None:
+    """The facets that narrow a count, in one: "children dead or missing"."""
+    return " ".join(f for f in facets if f) or None
 
 
 def _claim(source: Source, start: int, end: int, sentence: str, **fields) -> Claim:
