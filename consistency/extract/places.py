@@ -132,7 +132,7 @@ _APPOSED_KIND = r"(?:city|town|village|port|community|municipality|island|countr
 # 50,000 people".
 APPOSED_PLACE = re.compile(
     rf"(?<![\w'])((?:Mc|Mac)?[{_UPPER}][{_LOWER}'-]{{1,19}}[{_LOWER}](?:\s[{_UPPER}][{_LOWER}'-]{{1,20}}){{0,2}}),\s+"
-    rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}{_APPOSED_KIND}\s+of\s+(?:[a-z]+\s+){{0,2}}\d"
+    rf"an?\s+(?:[a-z-]+\s+){{0,3}}{_APPOSED_KIND}\s+of\s+(?:[a-z]+\s+){{0,2}}\d"
 )
 
 # One island's kind word after its name ("Islands" are a name: Cayman Islands), not after a word that is no name
@@ -460,7 +460,7 @@ def with_unknown_places(
         *(PLURAL_KIND_PLACE.finditer(text, start, end) if text.find("and", start, end) >= 0 else ()),
         *(CAMP_NAME.finditer(text, start, end) if text.find("camp", start, end) >= 0 else ()),
         *(ISLAND_NAME.finditer(text, start, end) if text.find("sland", start, end) >= 0 else ()),
-        *(APPOSED_PLACE.finditer(text, start, end) if text.find(" of ", start, end) >= 0 else ()),
+        *(APPOSED_PLACE.finditer(text, start, end) if text.find(", a", start, end) >= 0 else ()),
     ):
         s, e = m.span(1)
         name = m.group(1)
