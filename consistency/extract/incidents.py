@@ -186,6 +186,7 @@ def find_incidents(
                 PLURAL.search(head.text) and COUNTED_BEFORE.search(text, max(0, head.start - COUNTED_REACH), head.start)
             )
             or _uncued(text, head.text, vocabulary)
+            or _listed_name(text, head, tokens)
         ):
             continue
         doer_at = doers if head.id in vocabulary.perpetrated else set()
@@ -321,6 +322,21 @@ def by_name(text: str, start: int, end: int, names: dict[str, tuple[str, str]]) 
 @functools.lru_cache(maxsize=64)
 def _names_alone(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b(?!\s+[A-Z])")
+
+
+# Other names after a capitalised word, in a list: "festivals including Hurricane, Southside, and Highfield".
+NAMES_LISTED_AFTER = re.compile(r",\s+(?:and\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:,|\s+and\b)")
+
+
+def _listed_name(text: str, head: Mention, tokens: list[Token]) -> bool:
+    """Whether an event's word, capitalised inside a sentence with no name after it, is one of a list of names:
+    "festivals including Hurricane, Southside, and Highfield" names a festival, no storm."""
+    return (
+        head.text[:1].isupper()
+        and bool(tokens)
+        and head.start > tokens[0][0]
+        and NAMES_LISTED_AFTER.match(text, head.end) is not None
+    )
 
 
 def _uncued(text: str, words: str, vocabulary: EventVocabulary) -> bool:

@@ -139,6 +139,7 @@ CONTRAST_OPENING = re.compile(
 SPEAKER_OPENING = 8  # "; the " before a speaker that opens the clause after a semicolon
 
 # A relative clause set off by commas: ", which has lost about 11,000 fighters in the war,".
+RELATIVE_TO_VERB = re.compile(r",\s*(?:which|who)\b[^;]*,\s*$")
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,")  # "11,000" holds no clause's comma
 # A relative clause closing a speaker's noun phrase: " that capsized off Libya", " who fled the city".
 TRAILING_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+\S.*$")
@@ -913,7 +914,9 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     if COORDINATED_TAIL.search(lead) and PAST_VERB.fullmatch(verb.group()) and not RELATIVE_CLAUSE.search(lead):
         return _first_subject(lead)  # not "..., which he calls ... and says", nor "police data and estimates"
     # "The SDF, which has lost about 11,000 fighters in the war, says": the head, past its relative clause
-    lead = RELATIVE_ASIDE.sub("", lead)
+    # (one that runs up to the verb may hold a list's commas: "The promoter, who runs festivals such as Tornado,
+    # Lowlands and Pinkpop, said")
+    lead = RELATIVE_TO_VERB.sub("", lead) if RELATIVE_TO_VERB.search(lead) else RELATIVE_ASIDE.sub("", lead)
     # "Following the explosion on April 20 BP said": the speaker follows the date; "the 546 injuries first
     # reported": a count's own noun follows it, no speaker
     numbers = list(NUMBER_TOKEN.finditer(lead))
