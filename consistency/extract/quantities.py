@@ -180,6 +180,8 @@ BEFORE_NOT_COUNT = re.compile(
     r"suite|box|code|channel|season|episode|round|stage)\s?#?|[A-Za-z](?<!magnitude)-|[#:/\d]|[A-Za-z]"
     r"|\baged?\s+\d{1,3}\s*(?:to|-|\u2013|and)\s*)\Z"  # \Z: not before a "\n"; "aged 11 to 16": both ages
 )
+# Ages told as a range, whose opener reads as a qualifier: "aged between 20 and 40", "ranged in age from 5 to 86".
+AGES_BEFORE = re.compile(r"(?i)\b(?:aged?|ages|in\s+age)\s+(?:between|from)\s+(?:\d{1,3}\s*(?:to|and|-|\u2013)\s*)?\Z")
 # An age limit of the people counted: "730 children under five", "those below the age of 18", "over 65s".
 AGE_LIMIT_BEFORE = re.compile(
     r"(?i)(?:\b(?:children|kids|babies|infants|boys|girls|people|those|adults|anyone|persons|patients|victims|men|"
@@ -709,6 +711,8 @@ def _quantity(text: str, match: re.Match, units: _Units, lexicon: Lexicon) -> Qu
     if qual and qual.group(1).lower() == "about" and ABOUT_AS_PREPOSITION.search(before, 0, qual.start(1)):
         qual = None  # "I am talking about 200,000": what is spoken of, not an estimate near it
     if not qual and BEFORE_NOT_COUNT.search(text[max(0, start - NAME_REACH) : start]):
+        return None
+    if AGES_BEFORE.search(text[max(0, start - NAME_REACH) : start]):
         return None
     if AGE_LIMIT_BEFORE.search(text[max(0, start - NAME_REACH) : start]):
         return None  # "children under five", "below the age of 18": an age limit, not a count

@@ -77,6 +77,8 @@ def _sentence_end(words: str) -> re.Pattern[str]:
 LEAD_VERB = re.compile(
     rf"\b(?:{REPORT}|expect|expects|estimate|estimates|believe|fear|fears|feared|worried|say|warn|warns|claims|claim|"
     r"determine|"
+    # "Duisburg city officials held a press conference July 25 to announce that the 21 people killed ..."
+    r"(?:held|gave|called)\s+an?\s+(?:news|press)\s+(?:conference|briefing)|"
     r"(?:is|are|was|were)\s+reporting|"  # "CNN is reporting over 160 dead" (not "reports": "Media reports said")
     r"dispute|disputes|disputed|"  # "but ministers dispute this, putting the number closer to 1.2 million"
     r"argue|argues|argued|contend|contends|contended|maintain|maintains|maintained|"
