@@ -63,9 +63,12 @@ AS_OF_KEYS = {"scope", "start", "end", "since"}
 # two are listed under `measures:` of events.yaml, not in measures.yaml).
 EXTRA_MEASURES = {"duration"}
 EXTRA_UNITS = {"fraction"}
-RATE_UNIT = re.compile(r"per (?:\d{1,3}(?:,\d{3})*|day|week|month)")  # "12 deaths per 100,000 people", "2,000 a day"
+RATE_UNIT = re.compile(
+    r"per (?:\d{1,3}(?:,\d{3})*|day|week|month|year)"
+)  # "12 deaths per 100,000 people", "2,000 a day"
 # A unit "a day": "5,000 barrels a day" is bbl/d.
 PER_DAY = "/d"
+RATE_SUFFIX = re.compile(r" per (?:day|week|month|year)$")  # "t per year": a mass or a sum said per stretch of time
 PLACE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 REL_TOL = 1e-6
 MIN_ITEMS = 570
@@ -181,7 +184,8 @@ def _yaml_problems(
         if "measure" in claim and claim["measure"] is not None and claim["measure"] not in measures:
             problems.append(f"{label}: measure {claim['measure']!r} is not in measures.yaml")
         unit = claim.get("unit")
-        if unit is not None and unit.removesuffix(PER_DAY) not in units and not RATE_UNIT.fullmatch(unit):
+        plain = RATE_SUFFIX.sub("", unit.removesuffix(PER_DAY)) if unit is not None else None
+        if unit is not None and plain not in units and not RATE_UNIT.fullmatch(unit):
             problems.append(f"{label}: unit {unit!r} is not in units.yaml (nor <unit>{PER_DAY}, nor 'per <base>')")
         subject = claim.get("subject")
         if subject is not None and not _is_subject(str(subject), entities, *_event_ids()):

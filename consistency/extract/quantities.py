@@ -566,18 +566,22 @@ PER_BASE = re.compile(r"(?i)\s+(?:per|for every|in every)\s+")
 # A count per stretch of time, after it in its clause: "about 2,000 a day", "15,000 people were still arriving every
 # day", "3,000 migrants arrive daily"; not "up from 17 a day earlier" nor "in a day of protests".
 PER_TIME = re.compile(
-    r"(?i)(?<!\bin )\b(?:(?:a|per|every|each)\s+(day|week|month)|(daily|weekly|monthly))\b"
+    r"(?i)(?<!\bin )(?<!\bfor )(?<!\bwithin )\b(?:(?:a|per|every|each)\s+(day|week|month|year)|"
+    r"(daily|weekly|monthly|annually|yearly))\b"
     r"(?!\s+(?:earlier|later|before|after|ago|of|or|and)\b|-)"
 )
+RATE_FREE_UNITS = frozenset({"t", "kg", "usd", "eur", "gbp", "inr", "jpy", "cny"})  # no rate in their own words
 PER_TIME_REACH = 60  # "people were still crossing the border every day": the verb phrase after the count
 CLAUSE_END = re.compile(r"[,;.!?()\n]|\s[-\u2013\u2014]\s")
-PER_TIME_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
+PER_TIME_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 
 
 def _per_time(text: str, found: list[Quantity]) -> None:
     """Mark a count said per day, week or month: a rate is no total (compared only with rates)."""
     for i, q in enumerate(found):
-        if q.unit is not None or q.measure == "duration":
+        # (a flow's rate is its unit's: "5,000 barrels a day"; a mass or a sum may be a year's: "1 million tons of
+        # cargo a year", "$3 billion a year")
+        if (q.unit is not None and q.unit not in RATE_FREE_UNITS) or q.measure == "duration":
             continue
         end = min(len(text), q.end + PER_TIME_REACH, found[i + 1].start if i + 1 < len(found) else len(text))
         stop = CLAUSE_END.search(text, q.end, end)

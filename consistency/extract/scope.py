@@ -544,7 +544,7 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         value=Interval(low=_low(q), high=_high(q), qualifier=q.qualifier)
         if q.low is not None or q.high is not None
         else None,
-        unit=q.unit or (f"per {q.per}" if q.per else None),
+        unit=" ".join(part for part in (q.unit, f"per {q.per}" if q.per else None) if part) or None,
         as_of=as_of,
         attribution=said_by,
         modality=mood,
