@@ -577,7 +577,7 @@ PER_TIME_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually
 
 
 def _per_time(text: str, found: list[Quantity]) -> None:
-    """Mark a count said per day, week or month: a rate is no total (compared only with rates)."""
+    """Mark a count said per day, week, month or year: a rate is no total (compared only with rates)."""
     for i, q in enumerate(found):
         # (a flow's rate is its unit's: "5,000 barrels a day"; a mass or a sum may be a year's: "1 million tons of
         # cargo a year", "$3 billion a year")
