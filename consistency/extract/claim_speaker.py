@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .citations import Citation
+from .facets import UNNAMED_ESTIMATES
 from .quantities import Quantity
 from .reading import Article, Reading
 from .speakers import (
@@ -30,13 +31,6 @@ GAPPED_SPEAKER = re.compile(
     r"\s+(?:at\s+)?(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|only|just)\s+)?$"
 )
 GAPPED_REACH = 60  # ", and the Confederation of Trade Unions some " before the number
-# A sentence that says its figures are many voices' own, none named: "Estimates vary widely ... some as high as 3,000
-# and others as low as 300", "Unofficial estimates range from 400 to 900".
-UNNAMED_ESTIMATES = re.compile(
-    r"(?i)\b(?:estimates|figures|counts|tallies|tolls)\s+(?:\w+\s+){0,3}?(?:vary|varied|differ|differed|range|ranged)\b"
-    r"|\b(?:some|other|unofficial|independent|various)\s+estimates\b"
-)
-
 
 # The words a sentence may open with before its figure: "Altogether ", "So far, ", "Another ", "In all, ".
 COUNT_OPENING = re.compile(r"\s*(?:[A-Z][a-z]*,?\s+(?:[a-z]+,?\s+)?)?")

@@ -306,6 +306,24 @@ DEAD_OR_MISSING_BEFORE = re.compile(
 DEAD_OR_MISSING_REACH = 100
 
 
+# A sentence that says its figures are many voices' own, none named: "Estimates vary widely ... some as high as 3,000
+# and others as low as 300", "Unofficial estimates range from 400 to 900".
+UNNAMED_ESTIMATES = re.compile(
+    r"(?i)\b(?:estimates|figures|counts|tallies|tolls)\s+(?:\w+\s+){0,8}?(?:vary|varied|differ|differed|range|ranged)\b"
+    r"|\b(?:some|other|unofficial|independent|various)\s+estimates\b"
+)
+# A bound of such a spread, before its number: "as high as 3,000", "as low as 300".
+SPREAD_BOUND = re.compile(r"(?i)as\s+(?:low|high|few|many|little|much)\s+as\s+")
+
+
+def spread_bound(text: str, q: Quantity, sentence: tuple[int, int]) -> str | None:
+    """ "bound of estimates" for the top or the bottom of a spread of unnamed estimates ("Estimates vary widely,
+    with some as high as 3,000 and others as low as 300"): no figure of its own to set against another."""
+    if SPREAD_BOUND.fullmatch(text, q.start, q.num_start) and UNNAMED_ESTIMATES.search(text, *sentence):
+        return "bound of estimates"
+    return None
+
+
 def with_missing(text: str, q: Quantity, measure: str | None) -> str | None:
     """ "dead or missing" for a toll that counts the missing with the dead: a figure of its own."""
     if measure == "deaths" and (

@@ -54,6 +54,7 @@ from .facets import (
     population,
     repeated_counts,
     share_of,
+    spread_bound,
     with_missing,
 )
 from .forces import named_forces
@@ -533,6 +534,7 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
                 # a part a cue names that nothing else narrows: "..., as well as 16 unidentified bodies"
                 or ("part" if id(q) in r.included and not own_place else None),
                 with_missing(text, q, measure),  # "5,335 schoolchildren died or went missing"
+                spread_bound(text, q, (r.start, r.end)),  # "some as high as 3,000 and others as low as 300"
             ),
             r.shares.get(id(q)),
         ),
