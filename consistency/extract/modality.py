@@ -47,6 +47,13 @@ MODAL_AFTER = re.compile(
 # A qualifier that is a modal's ceiling: "could reach", "may reach".
 MODAL_QUALIFIER = re.compile(rf"(?i)(?:{MODAL})\b")
 
+# A threshold a figure would have to pass, no figure anyone gave: "Its winds would need to be confirmed over 200 miles
+# per hour to get an EF5 designation", "turnout has to be above 50 percent".
+REQUIREMENT = re.compile(
+    r"(?i)\b(?:(?:would|will|must|might|could)\s+(?:need|have)\s+to|needs?\s+to|needed\s+to|has\s+to|have\s+to|"
+    r"had\s+to|must)\s+be\s+(?:[a-z]+\s+){0,2}$"
+)
+
 # "If the dam fails, ...": the condition clause, up to its comma.
 CONDITION_FIRST = re.compile(r"(?i)\s*\"?(?:if|unless|should|were|in case|in the event that)\b[^,;]{0,200}(?:,|$)")
 
@@ -85,6 +92,8 @@ def modality(text: str, ctx: SentenceContext, q: Quantity) -> str:
         or MODAL_AFTER.match(text, q.end, min(ctx.end, q.end + MODAL_AFTER_REACH))
         or MODAL_QUALIFIER.match(text, q.start, q.num_start)  # "could reach 10,000": the qualifier is a modal's
     )
+    if REQUIREMENT.search(text, max(ctx.start, q.start - PLANNED_REACH), q.start):
+        return "conditional"
     condition = CONDITION_FIRST.match(text, ctx.start, ctx.end)
     if condition and (modal or q.start < condition.end()):
         return "conditional"
