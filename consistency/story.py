@@ -32,6 +32,7 @@ from itertools import pairwise
 
 from .extract.addresses import headline
 from .extract.dates import MONTHS, find_dates
+from .extract.facets import TOLLS
 from .extract.incidents import ANY_EVENT
 from .models import AsOf, Claim, Source
 
@@ -82,10 +83,6 @@ def _nested(known: set[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[tuple[
     return None
 
 
-# Tolls an article may give with no event named at all: "The death toll there was revised to 315" in Maule.
-TOLLS = frozenset({"deaths", "casualties", "missing"})
-
-
 def _name_generic(claims: list[Claim]) -> list[Claim]:
     """An article that only ever calls its event "the disaster", or gives a toll with no event at all ("The death
     toll there was revised to 315"), counts the event the other articles of its story count by the same measure at
@@ -100,14 +97,14 @@ def _name_generic(claims: list[Claim]) -> list[Claim]:
         eventless = claim.subject is None and claim.measure in TOLLS
         if claim.kind == "quantity" and (_generic(claim) or eventless):
             found = set().union(*(named.get((place, claim.measure or ""), set()) for place in claim.location))
-            if len(found) == 1:
-                subject, countries = found.pop()
-                update = {"subject": subject, "countries": list(countries), "subject_type": "event"}
+            events = {subject for subject, _ in found}
+            if len(found) == 1 or (eventless and len(events) == 1):
+                # (a toll with no event takes the one event counted there, whether the counts there are of its
+                # country or not: its places stay as its own words put them)
+                update = {"subject": events.pop(), "subject_type": "event"}
+                if len(found) == 1:
+                    update["countries"] = list(next(iter(found))[1])
                 claim = claim.model_copy(update=update)
-            elif eventless and len(events := {subject for subject, _ in found}) == 1:
-                # counted where the other articles count one event, their counts there of its country or not
-                # alike: the event's, its places as its own words put them
-                claim = claim.model_copy(update={"subject": events.pop(), "subject_type": "event"})
         out.append(claim)
     return out
 

@@ -17,7 +17,7 @@ from .counted import (
     group_members,
     state_of,
 )
-from .facets import SCOPE_AFTER, included
+from .facets import SCOPE_AFTER, TOLLS, included
 from .lexicon import Lexicon, Mention
 from .quantities import VOLUME_UNITS, Quantity, changed_from, head_noun
 from .reading import Article, Reading
@@ -38,9 +38,8 @@ RAIN_AFTER = re.compile(
     r"|\s+of\s+water\s+(?:fall|fell|falling|falls)\b"  # not "the dams held 22.5 million cubic metres of water"
 )
 # Armed people, whose toll is told apart from the victims' ("Eleven gunmen killed are not counted in these totals",
-# "troops killed 12 militants"), and the tolls that count them.
+# "troops killed 12 militants"), whose toll is one of ``TOLLS``.
 ARMED_PEOPLE = frozenset({"fighters", "troops"})
-TOLLS = frozenset({"deaths", "casualties", "missing"})
 MAX_RATING = 10  # a magnitude is under ten
 RATING_REACH = 20  # " earthquake" after "7.8"
 # A toll's people and the part of them a number counts: "the dead include 26 foreign nationals", "among the injured

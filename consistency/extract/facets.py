@@ -242,6 +242,8 @@ GENERIC_ANIMALS = frozenset("animal wildlife creature".split())
 # students", "12 foreign tourists were killed" count a part of its whole toll, and compare only with counts of the
 # same group. Each head noun (singular) -> the group it names.
 GROUP_TOLLS = frozenset({"deaths", "missing", "casualties", "survivors"})
+# The tolls of the people an event struck: its dead, missing and injured.
+TOLLS = frozenset({"deaths", "casualties", "missing"})
 PEOPLE_GROUPS = {
     **dict.fromkeys(
         "child children kid minor schoolchild schoolchildren student pupil schoolgirl schoolboy".split(), "children"

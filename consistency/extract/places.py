@@ -267,6 +267,12 @@ PLACE_APPOSITIVE_NUMBER = re.compile(
     r"more\s+than|over|under)\s+)?\d"
 )
 
+
+def _owned_number(text: str, place_end: int) -> re.Match | None:
+    """The words from a place to a number they make its own: "Greece (821,008)", "Tianjin, a port of 7 million"."""
+    return PLACE_OWNS_NUMBER.match(text, place_end) or PLACE_APPOSITIVE_NUMBER.match(text, place_end)
+
+
 # How far before a place the words of an affiliation are looked for: "Observatory at the ".
 AFFILIATION_REACH = 30
 # A post held at a body, before it: "head of wildland fire information systems at Natural Resources Canada" (looked
@@ -751,7 +757,7 @@ def place_groups(text: str, mentions: list[Mention], countries: frozenset[str] =
             groups[-1] = (m.start, m.end, [m.id], m.text)
             continue
         locative = LOCATIVE_BEFORE.search(text[max(0, m.start - LOCATIVE_REACH) : m.start])
-        owns = locative or PLACE_OWNS_NUMBER.match(text, end) or PLACE_APPOSITIVE_NUMBER.match(text, end)
+        owns = locative or _owned_number(text, end)
         # (a line's label places its counts as a sentence's subject does: where no place of their own does)
         subject = not owns and (
             (SUBJECT_PLACE.match(text, end) and starts_sentence(text, m.start)) or _labels_line(text, m.start, end)
@@ -913,10 +919,7 @@ def assign_places(text: str, places, quantities: list[Quantity]) -> dict[int, tu
             if p_start not in framing and bisect.bisect_left(starts, high) > bisect.bisect_left(starts, low):
                 continue  # another number stands between them: "... close to half of those came from Syria"
             distance = max(q.start - p_end, p_start - q.end, 0)
-            owns = p_end <= q.start and any(
-                (m := pattern.match(text, p_end)) and m.end() > q.start
-                for pattern in (PLACE_OWNS_NUMBER, PLACE_APPOSITIVE_NUMBER)
-            )
+            owns = p_end <= q.start and (m := _owned_number(text, p_end)) and m.end() > q.start
             if owns:
                 distance = -1  # "followed by Liberia with 9,343", "Greece (821,008)": the place's own number
             elif q.end <= p_start and STATIONED_IN.fullmatch(text, q.end, p_start):

@@ -547,7 +547,7 @@ def find_quantities(text: str, dates: list[DateMention], lexicon: Lexicon) -> li
     for stated, converted in pairwise(found):
         if converts(text, stated, converted) and converted.qualifier == "exact":
             converted.qualifier = stated.qualifier  # "at least 126,000 gallons (477,000 litres)": at least, too
-    _per_time(text, found)
+    _per_time(text, found, lexicon.currencies)
     return _rates(text, found)
 
 
@@ -570,18 +570,18 @@ PER_TIME = re.compile(
     r"(daily|weekly|monthly|annually|yearly))\b"
     r"(?!\s+(?:earlier|later|before|after|ago|of|or|and)\b|-)"
 )
-RATE_FREE_UNITS = frozenset({"t", "kg", "usd", "eur", "gbp", "inr", "jpy", "cny"})  # no rate in their own words
+MASS_UNITS = frozenset({"t", "kg"})  # units with no rate in their own words, as a currency's
 PER_TIME_REACH = 60  # "people were still crossing the border every day": the verb phrase after the count
 CLAUSE_END = re.compile(r"[,;.!?()\n]|\s[-\u2013\u2014]\s")
 PER_TIME_UNIT = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 
 
-def _per_time(text: str, found: list[Quantity]) -> None:
+def _per_time(text: str, found: list[Quantity], currencies: frozenset[str]) -> None:
     """Mark a count said per day, week, month or year: a rate is no total (compared only with rates)."""
     for i, q in enumerate(found):
         # (a flow's rate is its unit's: "5,000 barrels a day"; a mass or a sum may be a year's: "1 million tons of
         # cargo a year", "$3 billion a year")
-        if (q.unit is not None and q.unit not in RATE_FREE_UNITS) or q.measure == "duration":
+        if (q.unit is not None and q.unit not in MASS_UNITS | currencies) or q.measure == "duration":
             continue
         end = min(len(text), q.end + PER_TIME_REACH, found[i + 1].start if i + 1 < len(found) else len(text))
         stop = CLAUSE_END.search(text, q.end, end)

@@ -456,10 +456,6 @@ def _shares(text: str, r: Reading, before: list[str | None]) -> dict[int, str | 
     return shares
 
 
-def _with_share(facet: str | None, share: str | None) -> str | None:
-    return " ".join(filter(None, (facet, share))) or None
-
-
 # Between a part and a count joined to it in its clause: " died and ", " were killed, and ".
 JOINED_TO_PART = re.compile(r"\s+(?:[a-z]+\s+){0,3}?[a-z]+,?\s+and\s+")
 
@@ -491,16 +487,9 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         if measured.part or in_sectors(text, r.start, q)
         else "multiple"
         if multiple_of(text, q, previous, r.measures.get(id(previous)) if previous else None)
-        else " ".join(
-            f
-            for f in (
-                facet(text, q, lexicon, (r.start, r.end)),
-                measured.whose,
-                kind_of_count(lexicon, measure, measured),
-            )
-            if f
+        else _joined(
+            facet(text, q, lexicon, (r.start, r.end)), measured.whose, kind_of_count(lexicon, measure, measured)
         )
-        or None
     )
     # a part placed on its own is that place's count: "More than 1.2 million of them have crossed into Poland" (not
     # where its whole was: "The 5,748 missing ... in Uttarakhand ... Of those missing, 924 are from Uttarakhand")
@@ -527,15 +516,13 @@ def _count_claim(article: Article, r: Reading, k: int, q: Quantity, sentence: st
         subject_text=subject_text,
         measure=measure,
         measure_text=with_state(measured.text, measured.state),
-        facet=_with_share(
-            _joined(
-                narrowed
-                or population(text, q, measure, measured.text or q.measure_text, lexicon, said_by)
-                # a part a cue names that nothing else narrows: "..., as well as 16 unidentified bodies"
-                or ("part" if id(q) in r.included and not own_place else None),
-                with_missing(text, q, measure),  # "5,335 schoolchildren died or went missing"
-                spread_bound(text, q, (r.start, r.end)),  # "some as high as 3,000 and others as low as 300"
-            ),
+        facet=_joined(
+            narrowed
+            or population(text, q, measure, measured.text or q.measure_text, lexicon, said_by)
+            # a part a cue names that nothing else narrows: "..., as well as 16 unidentified bodies"
+            or ("part" if id(q) in r.included and not own_place else None),
+            with_missing(text, q, measure),  # "5,335 schoolchildren died or went missing"
+            spread_bound(text, q, (r.start, r.end)),  # "some as high as 3,000 and others as low as 300"
             r.shares.get(id(q)),
         ),
         subject_type=subject_type(subject, owner.incident, lexicon),
@@ -591,7 +578,7 @@ def _date_claims(article: Article, r: Reading, sentence: str) -> list[Claim]:
 
 
 def _joined(*facets: str | None) -> str | None:
-    """The facets that narrow a count, in one: "children dead or missing"."""
+    """The facets that narrow a count, in one: "children dead or missing", "teacher primary"."""
     return " ".join(f for f in facets if f) or None
 
 

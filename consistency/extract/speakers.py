@@ -466,7 +466,7 @@ OPENING_TIME = re.compile(
     rf"(?:in\s+|on\s+)?(?:{MONTH})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}})\s*,\s*"
 )
 # A place opening a sentence, without its comma, before its speaker: "In Lee County the sheriff said".
-OPENING_PLACE = re.compile(r"^(?:In|At|Across)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?=(?:the|a|an)\s)")
+LEAD_PLACE = re.compile(r"^(?:In|At|Across)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?=(?:the|a|an)\s)")
 # What is left of a dateline whose date a number ended: "(UPI) -- " of "GENEVA, Switzerland, Dec. 22 (UPI) --".
 AGENCY_LEAD = re.compile(r"^\([^)]{1,30}\)\s*[-—–]+\s*")
 
@@ -943,7 +943,7 @@ def _words_before_verb(sentence: str, verb: re.Match) -> str | None:
     elif lead.count('"') % 2 == 0 and '"' in lead:
         lead, claim_first = lead.split('"')[-1], False
     lead = OPENING_TIME.sub("", LEADING.sub("", AGENCY_LEAD.sub("", past_dateline(lead.lstrip()))))
-    lead = OPENING_PLACE.sub("", lead)
+    lead = LEAD_PLACE.sub("", lead)
     while AUX_TAIL.search(lead):
         lead = AUX_TAIL.sub("", lead).rstrip()
     author = DOCUMENT_APPOSITIVE.match(lead)

@@ -8,6 +8,7 @@ from collections.abc import Collection
 
 from .context import SentenceContext
 from .discourse import Discourse
+from .facets import TOLLS
 from .forces import FORCE
 from .incidents import GENERIC_KIND, Incident
 from .lexicon import EventVocabulary, Lexicon, Mention, slug
@@ -83,10 +84,6 @@ def subject_or_event(
     return subject, subject_text, None
 
 
-# Tolls an occasion's people may be counted in, which a disaster the article tells of takes first.
-OCCASION_TOLLS = frozenset({"deaths", "missing", "casualties"})
-
-
 def toll_taker(
     incident: Incident, measure: str | None, discourse: Discourse, events: EventVocabulary, avoid: Collection[str] = ()
 ) -> Incident:
@@ -94,7 +91,7 @@ def toll_taker(
     disaster's the article tells of, if it tells of one ("many of them were in the state to visit the pilgrimage
     centres ... 924 are missing": the flood's); not a war's or an epidemic's that goes on around it ("The war rages
     on. At a rally, 30 protesters were killed": the rally's)."""
-    if incident.kind not in events.yields_tolls or measure not in OCCASION_TOLLS:
+    if incident.kind not in events.yields_tolls or measure not in TOLLS:
         return incident
 
     def disaster(kind: str) -> bool:
